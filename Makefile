@@ -1,0 +1,31 @@
+# Two commands for a fresh clone: `make site` and `make test`. Only Python 3.11+ and make are needed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site site-zh serve test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)  ## build the site into site/ (English) and site/zh/ (Chinese)
+	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.zh.yml
+
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve
+
+test: $(STAMP)  ## run the test suite, linters and type checks
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)  ## performance benchmarks (N=100, N=1000; BENCH_ARGS=--large for N=10000)
+	$(BIN)/python -m tests.bench $(BENCH_ARGS)
+
+clean:
+	rm -rf site .cache

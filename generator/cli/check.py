@@ -1,0 +1,55 @@
+"""``accountplan check [PATHS]``: validate dossiers and report every problem in one run."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from ..config import load_settings
+from ..diagnostics import FORMATS, Diagnostic, Severity
+from ..load.portfolio import load_portfolio
+from ..rules import validate
+
+
+def add(sub: Any) -> argparse.ArgumentParser:
+    """Register the subcommand."""
+    p: argparse.ArgumentParser = sub.add_parser("check", help="validate dossiers", description=__doc__)
+    p.add_argument("paths", nargs="*", help="accounts folder (default from mkdocs.yml) or files within it")
+    p.add_argument("--format", choices=sorted(FORMATS), default="text")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--today", help="check as of this date (YYYY-MM-DD)")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load, validate, print; exit 1 on errors (or warnings with --strict)."""
+    settings = load_settings(args.config, today=args.today)
+    root, only = _scope(args.paths, settings.accounts)
+    portfolio = load_portfolio(root)
+    diagnostics = [d for d in validate(portfolio, settings) if _selected(d, only)]
+    output = FORMATS[args.format](diagnostics)
+    if output:
+        print(output)
+    worst = max((d.severity for d in diagnostics), default=Severity.INFO)
+    failing = Severity.WARNING if args.strict else Severity.ERROR
+    return 1 if diagnostics and worst >= failing else 0
+
+
+def _scope(paths: list[str], default_root: str) -> tuple[str, list[str]]:
+    """The accounts root to load and the files or folders to report on."""
+    if not paths:
+        return default_root, []
+    first = os.path.abspath(paths[0])
+    if len(paths) == 1 and os.path.isdir(first) and not os.path.exists(os.path.join(first, "account.md")):
+        return paths[0], []
+    root = os.path.abspath(default_root)
+    return root, [os.path.abspath(p) for p in paths]
+
+
+def _selected(diagnostic: Diagnostic, only: list[str]) -> bool:
+    if not only:
+        return True
+    where = os.path.abspath(diagnostic.path)
+    return any(where == p or where.startswith(p.rstrip(os.sep) + os.sep) for p in only)
+

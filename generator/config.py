@@ -1,0 +1,124 @@
+"""Settings: rule severities, method limits, scoring weights — defaults here, overrides in mkdocs.yml.
+
+The plugin's section of ``mkdocs.yml`` is the one place a team changes them::
+
+    plugins:
+      - accountplan:
+          accounts: accounts
+          rules: {AP305: error}        # severity per code, or "off"
+          limits: {gift_max_value: 100}
+
+The CLI reads the same section, so ``accountplan check`` and the site agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Thresholds the method rules use."""
+
+    visits_per_week: float = 5.0
+    """Customer contacts each person is expected to make per week (the method's 5)."""
+    review_grace_days: int = 0
+    """Days past a review date before it is flagged."""
+    source_max_age_days: int = 365
+    """A source older than this counts as stale."""
+    cash_cow_min_sales: float = 1_000_000.0
+    """Latest-year sales from which a diverging account is a cash-cow candidate."""
+    gift_max_value: float = 150.0
+    """Per gift, in the register's currency."""
+    gift_max_value_official: float = 50.0
+    """Per gift to a public official or state-owned-enterprise employee."""
+    gift_max_per_person_year: float = 300.0
+    """All gifts to one contact in a calendar year."""
+    gift_max_per_person_year_official: float = 100.0
+    """All gifts to one public official in a calendar year."""
+    gift_approval_above: float = 50.0
+    """Gifts above this value need an approver."""
+    issue_close_days: int = 30
+    """Issues and complaints should close within this many days."""
+    weeks_window: int = 12
+    """Weeks of activity history shown and scored."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, with the date the checks run as of."""
+
+    accounts: str = "accounts"
+    rules: dict[str, str] = field(default_factory=dict)
+    """Severity overrides by rule code: ``error``, ``warning``, ``info`` or ``off``."""
+    limits: Limits = field(default_factory=Limits)
+    scoring: dict[str, Any] = field(default_factory=dict)
+    """Scoring weights and targets overrides (see ``generator.score.config``)."""
+    profiles: dict[str, str] = field(default_factory=lambda: {"internal": "internal", "restricted": "restricted"})
+    """Build profiles: name to the highest sensitivity they may show."""
+    today: dt.date = field(default_factory=dt.date.today)
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], *, base_dir: str = ".") -> Settings:
+        """Settings from the plugin's configuration mapping; unknown keys raise ``ValueError``."""
+        data = dict(data or {})
+        limits = data.pop("limits", {}) or {}
+        names = {f.name for f in fields(Limits)}
+        unknown = set(limits) - names
+        if unknown:
+            raise ValueError(f"unknown limits: {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}")
+        today = data.pop("today", None)
+        settings = cls(limits=replace(Limits(), **limits), **{k: v for k, v in data.items() if k in _SIMPLE})
+        unknown_top = set(data) - _SIMPLE
+        if unknown_top:
+            raise ValueError(f"unknown settings: {', '.join(sorted(unknown_top))}")
+        settings = replace(settings, accounts=os.path.join(base_dir, settings.accounts))
+        if today:
+            settings = replace(settings, today=today if isinstance(today, dt.date) else dt.date.fromisoformat(str(today)))
+        return settings
+
+
+_SIMPLE = {"accounts", "rules", "scoring", "profiles"}
+
+
+def _ignore_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring the ``!!python/name`` and ``!ENV`` tags MkDocs allows."""
+
+
+_ConfigLoader.add_multi_constructor("", _ignore_tags)  # type: ignore[no-untyped-call]
+
+
+def plugin_section(config_file: str) -> dict[str, Any]:
+    """The ``accountplan`` plugin's mapping from an ``mkdocs.yml`` (following ``INHERIT``)."""
+    with open(config_file, encoding="utf-8") as handle:
+        config = yaml.load(handle, Loader=_ConfigLoader) or {}
+    section: dict[str, Any] | None = None
+    for plugin in config.get("plugins") or []:
+        if plugin == "accountplan":
+            section = {}
+        elif isinstance(plugin, dict) and "accountplan" in plugin:
+            section = plugin["accountplan"] or {}
+    if section is None and config.get("INHERIT"):
+        parent = os.path.join(os.path.dirname(config_file), config["INHERIT"])
+        return plugin_section(parent)
+    return section or {}
+
+
+def load_settings(config_file: str | None = "mkdocs.yml", **overrides: Any) -> Settings:
+    """Settings from ``config_file`` when it exists, else the defaults."""
+    data: dict[str, Any] = {}
+    base = "."
+    if config_file and os.path.exists(config_file):
+        data = plugin_section(config_file)
+        base = os.path.dirname(config_file) or "."
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings.from_mapping(data, base_dir=base)

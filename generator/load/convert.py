@@ -1,0 +1,242 @@
+"""Turn a node tree into typed model objects, the dataclass annotations deciding each type.
+
+YAML 1.2 semantics with the schema in charge: a plain ``NO`` in a text field stays
+``"NO"``, ``010`` stays ``"010"``, ``yes`` is not a boolean, and ``2023-02-30`` in a date
+field is an error at its line. Every key and item position is kept in ``positions``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import types
+import typing
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from ..diagnostics import Diagnostic, Loc, Severity
+from .yamlnodes import Mapping, Node, Scalar, Sequence
+
+INVALID: Any = object()
+"""Returned for a value that could not be converted; a diagnostic was recorded."""
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+@cache
+def hints(cls: type) -> dict[str, Any]:
+    """Resolved type hints of a model dataclass."""
+    return typing.get_type_hints(cls)
+
+
+@cache
+def fields(cls: type) -> dict[str, dataclasses.Field[Any]]:
+    """The dataclass fields of a model class by name."""
+    return {f.name: f for f in dataclasses.fields(cls)}
+
+
+def is_required(f: dataclasses.Field[Any]) -> bool:
+    """A field with neither default nor factory must be written."""
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+def describe(hint: Any) -> str:
+    """A short human name of a type hint, for messages."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Literal:
+        return "one of " + ", ".join(str(a) for a in typing.get_args(hint))
+    if origin in (types.UnionType, typing.Union):
+        return " or ".join(describe(a) for a in typing.get_args(hint) if a is not type(None))
+    if origin is list:
+        return f"a list of {describe(typing.get_args(hint)[0])}"
+    if dataclasses.is_dataclass(hint):
+        return "a mapping"
+    return {str: "text", int: "a whole number", float: "a number", bool: "true or false", dt.date: "a date"}.get(
+        hint, str(hint)
+    )
+
+
+class Converter:
+    """Converts one document and collects its diagnostics and positions."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+        self.positions: dict[Loc, tuple[int, int]] = {}
+
+    def problem(self, node: Node, code: str, message: str, hint: str, loc: Loc) -> Any:
+        """Record an error at ``node`` and return :data:`INVALID`."""
+        self.diagnostics.append(
+            Diagnostic(self.path, node.line, node.column, code, Severity.ERROR, message, hint, loc)
+        )
+        return INVALID
+
+    def record(self, node: Node, cls: type, loc: Loc = ()) -> Any:
+        """Convert a mapping node into an instance of the dataclass ``cls``."""
+        self.positions[loc] = (node.line, node.column)
+        if not isinstance(node, Mapping):
+            return self.problem(node, "AP102", f"expected {describe(cls)}, found {_kind(node)}", "", loc)
+        known = fields(cls)
+        values: dict[str, Any] = {}
+        ok = True
+        for key, value in node.items:
+            name = key.value
+            if name not in known:
+                near = _nearest(name, known)
+                self.problem(
+                    key,
+                    "AP101",
+                    f"unknown key '{name}' in {cls.__name__.lower()}",
+                    f"did you mean '{near}'?" if near else "allowed: " + ", ".join(known),
+                    (*loc, name),
+                )
+                continue
+            self.positions[(*loc, name)] = (value.line, value.column)
+            converted = self.value(value, hints(cls)[name], known[name], (*loc, name))
+            if converted is INVALID:
+                if is_required(known[name]):
+                    ok = False
+                continue
+            values[name] = converted
+        for name, f in known.items():
+            if name not in values and is_required(f) and not any(k.value == name for k, _ in node.items):
+                ok = False
+                self.problem(
+                    node,
+                    "AP103",
+                    f"required field '{name}' is missing from {cls.__name__.lower()}",
+                    f"add '{name}:' — {f.metadata.get('doc', '')}",
+                    (*loc, name),
+                )
+        return cls(**values) if ok else INVALID
+
+    def value(self, node: Node, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
+        """Convert ``node`` to the type ``hint``."""
+        origin = typing.get_origin(hint)
+        if origin in (types.UnionType, typing.Union):
+            args = [a for a in typing.get_args(hint) if a is not type(None)]
+            if isinstance(node, Scalar) and node.plain and node.value in _NULLS:
+                return None
+            return self.value(node, args[0], f, loc)
+        if isinstance(node, Scalar) and node.plain and node.value in _NULLS:
+            if origin is list:
+                return []
+            return self.problem(node, "AP103", "value is empty", f"give {describe(hint)}", loc)
+        if origin is list:
+            if not isinstance(node, Sequence):
+                return self.problem(node, "AP102", f"expected {describe(hint)}, found {_kind(node)}", "", loc)
+            (item_hint,) = typing.get_args(hint)
+            items = []
+            for i, item in enumerate(node.items):
+                self.positions[(*loc, i)] = (item.line, item.column)
+                converted = self.value(item, item_hint, f, (*loc, i))
+                if converted is not INVALID:
+                    items.append(converted)
+            return items
+        if dataclasses.is_dataclass(hint):
+            return self.record(node, typing.cast(type, hint), loc)
+        if not isinstance(node, Scalar):
+            return self.problem(node, "AP102", f"expected {describe(hint)}, found {_kind(node)}", "", loc)
+        return self.scalar(node, hint, f, loc)
+
+    def scalar(self, node: Scalar, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
+        """Convert a scalar by the schema's type, checking ranges and allowed values."""
+        text = node.value
+        if BIDI.search(text):
+            return self.problem(
+                node,
+                "AP106",
+                "text contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069)",
+                "delete the invisible character; it can make text read differently from what it is",
+                loc,
+            )
+        if typing.get_origin(hint) is typing.Literal:
+            allowed = typing.get_args(hint)
+            if text in allowed:
+                return text
+            near = _nearest(text, allowed)
+            return self.problem(
+                node,
+                "AP104",
+                f"'{text}' is not allowed here; expected {describe(hint)}",
+                f"did you mean '{near}'?" if near else "",
+                loc,
+            )
+        parse = _PARSERS.get(hint)
+        if parse is None:
+            return self.problem(node, "AP102", f"unsupported type {hint}", "", loc)
+        result = parse(node)
+        if result is INVALID:
+            message = f"expected {describe(hint)}, found '{text}'"
+            hint_text = _TYPE_HINTS.get(hint, "")
+            code = "AP105" if hint is dt.date else "AP102"
+            return self.problem(node, code, message, hint_text, loc)
+        if f is not None and hint in (int, float):
+            low, high = f.metadata.get("low"), f.metadata.get("high")
+            if (low is not None and result < low) or (high is not None and result > high):
+                bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
+                return self.problem(node, "AP104", f"{result} is out of range; expected {bounds}", "", loc)
+        return result
+
+
+def _parse_str(node: Scalar) -> Any:
+    return node.value
+
+
+def _parse_int(node: Scalar) -> Any:
+    return int(node.value) if node.plain and _INT.fullmatch(node.value) else INVALID
+
+
+def _parse_float(node: Scalar) -> Any:
+    return float(node.value) if node.plain and _FLOAT.fullmatch(node.value) else INVALID
+
+
+def _parse_bool(node: Scalar) -> Any:
+    return _BOOLS.get(node.value, INVALID) if node.plain else INVALID
+
+
+def _parse_date(node: Scalar) -> Any:
+    match = _DATE.fullmatch(node.value)
+    if not match:
+        return INVALID
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return INVALID
+
+
+_PARSERS: dict[Any, Callable[[Scalar], Any]] = {
+    str: _parse_str,
+    int: _parse_int,
+    float: _parse_float,
+    bool: _parse_bool,
+    dt.date: _parse_date,
+}
+_TYPE_HINTS = {
+    bool: "write true or false (yes/no/on/off are text in YAML 1.2)",
+    dt.date: "write a real calendar date as YYYY-MM-DD",
+    int: "write digits without quotes",
+    float: "write a number without quotes or units",
+}
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    return f"'{node.value}'"
+
+
+def _nearest(word: str, options: typing.Iterable[str]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return found[0] if found else None

@@ -1,0 +1,131 @@
+"""Read one file safely: size, encoding, frontmatter, YAML, then the schema.
+
+Everything that can be wrong with a file becomes a :class:`Diagnostic` with file, line
+and column; nothing raises for bad input. Pure functions of (path, bytes), so files can
+be loaded in a process pool and cached by content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from ..diagnostics import Diagnostic, Severity
+from .convert import INVALID, Converter
+from .document import Document
+from .yamlnodes import Mapping, YamlProblem, parse
+
+MAX_BYTES = 1_000_000
+"""Files above this size are refused before parsing."""
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+
+
+def slug_problem(name: str) -> str | None:
+    """Why ``name`` is not a valid slug or file stem, or ``None`` when it is."""
+    if not SLUG.fullmatch(name):
+        if any(ord(ch) > 127 for ch in name):
+            return "contains non-ASCII characters (look-alike letters are refused)"
+        return "may hold only lower-case letters a-z, digits and single '-' between them"
+    if name in RESERVED:
+        return "is a reserved device name on Windows"
+    return None
+
+
+def error(path: str, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
+    """An error diagnostic about a file."""
+    return Diagnostic(path, line, column, code, Severity.ERROR, message, hint)
+
+
+def decode(path: str, raw: bytes) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 text without BOM and with ``\\n`` line ends, or an error at the bad byte."""
+    if len(raw) > MAX_BYTES:
+        return None, [error(path, 0, 0, "AP002", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
+                            "split the file or move attachments out of the repository")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            error(
+                path,
+                line,
+                column,
+                "AP001",
+                f"bytes are not UTF-8 at byte offset {exc.start} (0x{raw[exc.start]:02x})",
+                "re-save the file as UTF-8; text pasted from Word often brings cp1252 dashes and quotes",
+            )
+        ]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def split_frontmatter(path: str, text: str) -> tuple[str, str, int] | Diagnostic:
+    """``(yaml, body, body_line)`` from a Markdown file that opens with ``---``."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return error(path, 1, 1, "AP008", "file does not start with '---' frontmatter",
+                     "put the YAML between two '---' lines at the top")
+    for number, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in ("---", "..."):
+            return "\n".join(lines[1:number]), "\n".join(lines[number + 1 :]), number + 2
+    return error(path, 1, 1, "AP008", "frontmatter is not closed", "add a '---' line after the YAML")
+
+
+def load_document(path: str, raw: bytes, model: type, *, markdown: bool = True) -> tuple[Document[Any] | None, list[Diagnostic]]:
+    """Load one file into a :class:`Document` of ``model``; ``None`` when unusable."""
+    text, problems = decode(path, raw)
+    if text is None:
+        return None, problems
+    if markdown:
+        split = split_frontmatter(path, text)
+        if isinstance(split, Diagnostic):
+            return None, [split]
+        source, body, body_line = split
+        offset = 1
+    else:
+        source, body, body_line, offset = text, "", 0, 0
+    try:
+        root = parse(source, line_offset=offset)
+    except YamlProblem as exc:
+        return None, [error(path, exc.line, exc.column, exc.code, exc.message, exc.hint)]
+    if not isinstance(root, Mapping):
+        found = "empty" if root is None else ("a list" if not hasattr(root, "value") else "a single value")
+        return None, [error(path, 1 + offset, 1, "AP008", f"frontmatter must be a mapping of keys, found {found}",
+                            "write 'key: value' lines")]
+    duplicates = _duplicate_keys(path, root)
+    converter = Converter(path)
+    data = converter.record(root, model)
+    diagnostics = duplicates + converter.diagnostics
+    if data is INVALID:
+        return None, diagnostics
+    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    return Document(path, data, converter.positions, body, body_line, digest), diagnostics
+
+
+def _duplicate_keys(path: str, root: Mapping) -> list[Diagnostic]:
+    """Duplicate keys in any mapping, naming both lines."""
+    found: list[Diagnostic] = []
+    stack: list[Any] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            seen: dict[str, int] = {}
+            for key, value in node.items:
+                if key.value in seen:
+                    found.append(error(path, key.line, key.column, "AP009",
+                                       f"duplicate key '{key.value}' (first on line {seen[key.value]})",
+                                       "keep one of the two; YAML would silently use the last"))
+                else:
+                    seen[key.value] = key.line
+                stack.append(value)
+        elif hasattr(node, "items"):
+            stack.extend(node.items)
+    return found

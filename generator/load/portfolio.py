@@ -1,0 +1,230 @@
+"""Gather every file under ``accounts/`` into a :class:`Portfolio`, with all problems found.
+
+Layout::
+
+    accounts/roster.yml                     our people
+    accounts/<slug>/account.md              profile, strategy, plans, register...
+    accounts/<slug>/contacts/<id>.md        one file per customer contact
+    accounts/<slug>/activities/<name>.md    one file per contact activity
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Account, Activity, Contact, Roster
+from .document import Document
+from .files import error, load_document, slug_problem
+
+ROSTER = "roster.yml"
+ACCOUNT = "account.md"
+PARALLEL_THRESHOLD = 600
+"""Below this many files a process pool costs more than it saves."""
+
+
+@dataclass
+class Dossier:
+    """One account: its main file, contacts and activities."""
+
+    slug: str
+    folder: str
+    account: Document[Account]
+    contacts: list[Document[Contact]] = field(default_factory=list)
+    activities: list[Document[Activity]] = field(default_factory=list)
+    contact_ids: set[str] = field(default_factory=set)
+    """Ids of every contact file, loaded or not, so a broken file does not also break references."""
+
+    def contact(self, contact_id: str) -> Contact | None:
+        """The contact with this id, if loaded."""
+        for doc in self.contacts:
+            if doc.data.id == contact_id:
+                return doc.data
+        return None
+
+
+@dataclass
+class Portfolio:
+    """Everything loaded from one ``accounts/`` folder."""
+
+    root: str
+    roster: Document[Roster] | None
+    dossiers: list[Dossier]
+    diagnostics: list[Diagnostic]
+    """Problems found while loading (files, YAML, schema)."""
+
+    @property
+    def people(self) -> dict[str, Any]:
+        """Roster people by id."""
+        return {p.id: p for p in self.roster.data.people} if self.roster else {}
+
+
+@dataclass(frozen=True)
+class _Task:
+    path: str
+    shown: str
+    kind: str
+    slug: str
+
+
+_MODELS: dict[str, tuple[type, bool]] = {
+    "roster": (Roster, False),
+    "account": (Account, True),
+    "contact": (Contact, True),
+    "activity": (Activity, True),
+}
+
+
+def _load_task(task: _Task) -> tuple[_Task, Document[Any] | None, list[Diagnostic]]:
+    model, markdown = _MODELS[task.kind]
+    try:
+        with open(task.path, "rb") as handle:
+            raw = handle.read(2_000_001)
+    except OSError as exc:
+        return task, None, [error(task.shown, 0, 0, "AP001", f"cannot read file: {exc.strerror}")]
+    doc, diagnostics = load_document(task.shown, raw, model, markdown=markdown)
+    return task, doc, diagnostics
+
+
+def _display(path: str) -> str:
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def discover(root: str) -> tuple[list[_Task], list[Diagnostic]]:
+    """Every dossier file to load, and problems with names and links found on the way."""
+    tasks: list[_Task] = []
+    problems: list[Diagnostic] = []
+
+    def entries(folder: str) -> Iterator[os.DirEntry[str]]:
+        with os.scandir(folder) as it:
+            listed = sorted(it, key=lambda e: e.name)
+        seen: dict[str, str] = {}
+        for entry in listed:
+            shown = _display(entry.path)
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink():
+                problems.append(error(shown, 0, 0, "AP003", "symbolic links are not followed in accounts/",
+                                      "replace the link with the file itself"))
+                continue
+            folded = entry.name.casefold()
+            if folded in seen:
+                problems.append(error(shown, 0, 0, "AP004", f"name differs only by case from '{seen[folded]}'",
+                                      "rename one of them"))
+                continue
+            seen[folded] = entry.name
+            yield entry
+
+    def named(entry: os.DirEntry[str], stem: str) -> bool:
+        why = slug_problem(stem)
+        if why:
+            problems.append(error(_display(entry.path), 0, 0, "AP004", f"name '{stem}' {why}",
+                                  "use lower-case ASCII letters, digits and '-'"))
+        return why is None
+
+    for entry in entries(root):
+        if entry.is_file() and entry.name == ROSTER:
+            tasks.append(_Task(entry.path, _display(entry.path), "roster", ""))
+        elif entry.is_dir() and named(entry, entry.name):
+            tasks.extend(_account_tasks(entry, entries, named, problems))
+        elif not entry.is_dir():
+            problems.append(Diagnostic(_display(entry.path), 0, 0, "AP010", Severity.WARNING,
+                                       "unexpected file in accounts/ is ignored",
+                                       "accounts/ holds roster.yml and one folder per account"))
+    return tasks, problems
+
+
+def _account_tasks(
+    folder: os.DirEntry[str],
+    entries: Callable[[str], Iterator[os.DirEntry[str]]],
+    named: Callable[[os.DirEntry[str], str], bool],
+    problems: list[Diagnostic],
+) -> Iterator[_Task]:
+    slug = folder.name
+    has_main = False
+    for entry in entries(folder.path):
+        if entry.is_file() and entry.name == ACCOUNT:
+            has_main = True
+            yield _Task(entry.path, _display(entry.path), "account", slug)
+        elif entry.is_dir() and entry.name in ("contacts", "activities"):
+            kind = "contact" if entry.name == "contacts" else "activity"
+            for item in entries(entry.path):
+                stem, ext = os.path.splitext(item.name)
+                if not item.is_file() or ext != ".md":
+                    problems.append(Diagnostic(_display(item.path), 0, 0, "AP010", Severity.WARNING,
+                                               f"only .md files are read in {entry.name}/", "rename or remove it"))
+                elif named(item, stem):
+                    yield _Task(item.path, _display(item.path), kind, slug)
+        else:
+            problems.append(Diagnostic(_display(entry.path), 0, 0, "AP010", Severity.WARNING,
+                                       "unexpected entry in an account folder is ignored",
+                                       "an account folder holds account.md, contacts/ and activities/"))
+    if not has_main:
+        problems.append(error(_display(folder.path), 0, 0, "AP008", "account folder has no account.md",
+                              "create account.md or run 'accountplan new account'"))
+
+
+def load_portfolio(root: str, *, jobs: int | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> Portfolio:
+    """Load and schema-check every file under ``root``; never raises for bad data."""
+    if not os.path.isdir(root):
+        diag = error(_display(root), 0, 0, "AP008", "accounts folder not found", "create it or pass its path")
+        return Portfolio(root, None, [], [diag])
+    tasks, diagnostics = discover(root)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(tasks) >= PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_load_task, tasks, chunksize=64))
+    else:
+        results = []
+        for done, task in enumerate(tasks, start=1):
+            results.append(_load_task(task))
+            if progress and done % 200 == 0:
+                progress(done, len(tasks))
+    return assemble(root, results, diagnostics)
+
+
+def assemble(root: str, results: list[tuple[_Task, Document[Any] | None, list[Diagnostic]]],
+             diagnostics: list[Diagnostic]) -> Portfolio:
+    """Group loaded documents into dossiers."""
+    roster: Document[Roster] | None = None
+    dossiers: dict[str, Dossier] = {}
+    pending: list[tuple[_Task, Document[Any]]] = []
+    contact_ids: dict[str, set[str]] = {}
+    for task, doc, problems in results:
+        diagnostics.extend(problems)
+        if task.kind == "contact":
+            contact_ids.setdefault(task.slug, set()).add(os.path.splitext(os.path.basename(task.path))[0])
+        if doc is None:
+            continue
+        if task.kind == "roster":
+            roster = doc
+        elif task.kind == "account":
+            dossiers[task.slug] = Dossier(task.slug, os.path.dirname(task.path), doc)
+        else:
+            pending.append((task, doc))
+    for task, doc in pending:
+        dossier = dossiers.get(task.slug)
+        if dossier is None:
+            continue
+        if task.kind == "contact":
+            stem = os.path.splitext(os.path.basename(task.path))[0]
+            if doc.data.id != stem:
+                diagnostics.append(doc.diagnostic("AP201", Severity.ERROR,
+                                                  f"contact id '{doc.data.id}' differs from its file name '{stem}.md'",
+                                                  f"set 'id: {stem}' or rename the file", ("id",)))
+            dossier.contacts.append(doc)
+        else:
+            dossier.activities.append(doc)
+    for slug, dossier in dossiers.items():
+        dossier.contact_ids = contact_ids.get(slug, set())
+        dossier.activities.sort(key=lambda d: (d.data.date, d.path))
+    if roster is None:
+        diagnostics.append(error(_display(os.path.join(root, ROSTER)), 0, 0, "AP008", "roster.yml is missing",
+                                 "list our people in accounts/roster.yml"))
+    return Portfolio(root, roster, [dossiers[k] for k in sorted(dossiers)], diagnostics)

@@ -1,0 +1,159 @@
+"""Parse YAML into a small node tree that remembers where every key and item came from.
+
+Events come from libyaml (PyYAML's C parser) when available: the tree is built here,
+iteratively, so that the loader can refuse what a dossier never needs — anchors and
+aliases (alias bombs), explicit tags (``!!python/object``), absurd nesting — before any
+value is constructed. Scalars stay text; the schema decides their types later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing only on exotic installs
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+"""Deeper nesting than any dossier needs; refused before it costs memory or stack."""
+
+
+@dataclass(slots=True)
+class Scalar:
+    """A scalar as written: its text and whether it was plain (unquoted)."""
+
+    value: str
+    line: int
+    column: int
+    plain: bool
+
+
+@dataclass(slots=True)
+class Mapping:
+    """A mapping; keys are scalars, kept in file order."""
+
+    line: int
+    column: int
+    items: list[tuple[Scalar, Node]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Sequence:
+    """A sequence of nodes."""
+
+    line: int
+    column: int
+    items: list[Node] = field(default_factory=list)
+
+
+Node = Scalar | Mapping | Sequence
+
+
+class YamlProblem(Exception):
+    """A problem that stops reading one YAML document, at a 1-based position."""
+
+    def __init__(self, code: str, message: str, line: int, column: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+        self.hint = hint
+
+
+def parse(text: str, line_offset: int = 0) -> Node | None:
+    """Parse one YAML document into nodes; ``None`` for an empty document.
+
+    ``line_offset`` is added to every line, for frontmatter that starts below line 1.
+    Raises :class:`YamlProblem` for syntax errors and refused constructs.
+    """
+    stack: list[Mapping | Sequence] = []
+    pending_key: list[Scalar | None] = []
+    root: Node | None = None
+    documents = 0
+
+    def pos(event: yaml.Event) -> tuple[int, int]:
+        mark = event.start_mark
+        return mark.line + 1 + line_offset, mark.column + 1
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+            return
+        key = pending_key[-1]
+        if key is None:
+            if not isinstance(node, Scalar):
+                raise YamlProblem("AP007", "mapping keys must be plain text", node.line, node.column)
+            pending_key[-1] = node
+            return
+        parent.items.append((key, node))
+        pending_key[-1] = None
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    line, column = pos(event)
+                    raise YamlProblem(
+                        "AP006",
+                        "frontmatter holds several YAML documents",
+                        line,
+                        column,
+                        "keep one document between the two '---' lines",
+                    )
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                line, column = pos(event)
+                raise YamlProblem(
+                    "AP007", f"alias '*{event.anchor}' is not allowed", line, column, "write the value out in full"
+                )
+            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                line, column = pos(event)
+                raise YamlProblem(
+                    "AP007", f"anchor '&{event.anchor}' is not allowed", line, column, "write the value out in full"
+                )
+            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
+                line, column = pos(event)
+                raise YamlProblem(
+                    "AP007",
+                    f"tag '{event.tag}' is not allowed",
+                    line,
+                    column,
+                    "remove the tag; the schema decides each field's type",
+                )
+            if isinstance(event, yaml.ScalarEvent):
+                line, column = pos(event)
+                attach(Scalar(event.value, line, column, bool(event.implicit[0])))
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                line, column = pos(event)
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(
+                        "AP007", f"nesting deeper than {MAX_DEPTH} levels", line, column, "flatten the structure"
+                    )
+                node: Mapping | Sequence = (
+                    Mapping(line, column) if isinstance(event, yaml.MappingStartEvent) else Sequence(line, column)
+                )
+                attach(node)
+                stack.append(node)
+                pending_key.append(None)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                pending_key.pop()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 0
+        column = (mark.column + 1) if mark else 0
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem("AP005", f"YAML syntax error: {problem}", line, column, "check indentation and quoting") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem("AP005", f"YAML error: {exc}", 1 + line_offset, 1) from None
+    return root

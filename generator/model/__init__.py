@@ -1,0 +1,13 @@
+"""The dossier data model: one set of dataclasses drives loading, the JSON Schema and the docs."""
+
+from __future__ import annotations
+
+from .account import Account, Fact, Gift, Initiative, Issue, Kpi, Plan, Satisfaction, Source, Strategy, TeamMember
+from .activity import Activity
+from .contact import Contact, Personal
+from .roster import Person, Roster
+
+__all__ = [
+    "Account", "Activity", "Contact", "Fact", "Gift", "Initiative", "Issue", "Kpi", "Person", "Personal",
+    "Plan", "Roster", "Satisfaction", "Source", "Strategy", "TeamMember",
+]

@@ -1,0 +1,77 @@
+"""A person at the customer: ``accounts/<slug>/contacts/<id>.md``.
+
+One file per contact keeps parallel edits conflict-free and lets the Markdown body
+hold the relationship notes. A contact who leaves keeps the file, with ``left`` set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from . import scales
+from .spec import Sensitivity, fld, scale
+
+Level = Literal["executive", "senior", "middle", "staff"]
+DecisionRole = Literal[
+    "decision-maker",
+    "economic-buyer",
+    "executive-sponsor",
+    "technical-evaluator",
+    "approver",
+    "influencer",
+    "user",
+    "blocker",
+    "other",
+]
+DECIDING_ROLES: frozenset[str] = frozenset({"decision-maker", "economic-buyer", "approver"})
+"""Roles whose support decides a first order or a strategic project."""
+
+
+@dataclass(kw_only=True)
+class Personal:
+    """Private notes on a person; restricted by default, never in wider builds."""
+
+    notes: str | None = fld("Personal notes: career goals, what matters to them.", default=None)
+    preferences: str | None = fld("Preferences for meetings, food, courtesies.", default=None)
+    sensitivity: Sensitivity = fld("Label of this block.", default="restricted")
+
+
+@dataclass(kw_only=True)
+class Contact:
+    """A customer person in the relationship map."""
+
+    id: str = fld("Stable id, equal to the file name without `.md`.", example="c-zhang-wei")
+    name: str = fld("Full name as the person writes it.", example="Zhang Wei")
+    title: str = fld("Job title.", example="CTO")
+    department: str = fld("Department or business unit, for coverage by department.", example="Technology")
+    level: Level = fld("Seniority level, for coverage by level: executive, senior, middle, staff.")
+    role: DecisionRole = fld(
+        "Role in decisions: decision-maker, economic-buyer, executive-sponsor, technical-evaluator, "
+        "approver, influencer, user, blocker, other."
+    )
+    influence: int = scale("Influence on decisions, 1 (minimal) to 5 (decisive).", scales.INFLUENCE)
+    intimacy: int = scale("How close we are (亲密度), 1 (stranger) to 5 (close ally).", scales.INTIMACY)
+    support: int = scale("Attitude to us (支持度), 1 (opponent) to 3 (neutral) to 5 (champion).", scales.SUPPORT)
+    owners: list[str] = fld("Roster ids of our people who own this relationship.", ref="person", factory=list)
+    review_by: dt.date = fld("When this record must next be reviewed (personal data upkeep).")
+    reports_to: str | None = fld("Contact id of the formal manager.", default=None, ref="contact")
+    dotted_to: list[str] = fld("Contact ids of informal (dotted-line) managers.", ref="contact", factory=list)
+    coach: bool = fld("A coach (教练): someone inside who guides us.", default=False)
+    goals: str | None = fld("What the person wants to achieve; what is in it for them.", default=None)
+    since: dt.date | None = fld("When the person took this role.", default=None)
+    left: dt.date | None = fld("Date the person left; the record stays for history.", default=None)
+    sources: list[str] = fld("Source ids backing this record.", ref="source", factory=list)
+    personal: Personal | None = fld("Personal notes and preferences (restricted).", default=None)
+    sensitivity: Sensitivity = fld("Label of the whole entry.", default="internal")
+
+    @property
+    def active(self) -> bool:
+        """Still at the customer."""
+        return self.left is None
+
+    @property
+    def warm(self) -> bool:
+        """A relationship that carries weight: supporter or better and trusted or closer."""
+        return self.support >= 4 and self.intimacy >= 3

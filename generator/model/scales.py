@@ -1,0 +1,52 @@
+"""The 1–5 scales used everywhere, with English and Chinese names for each level.
+
+Every scale runs from 1 (worst) to 5 (best) so that a figure reads the same in any
+table or chart: a 3 is always the neutral middle.
+"""
+
+from __future__ import annotations
+
+Labels = dict[int, tuple[str, str]]
+
+SUPPORT: Labels = {
+    1: ("opponent", "反对者"),
+    2: ("non-supporter", "不支持"),
+    3: ("neutral", "中立"),
+    4: ("supporter", "支持者"),
+    5: ("champion", "坚定支持者"),
+}
+INTIMACY: Labels = {
+    1: ("stranger", "陌生"),
+    2: ("acquainted", "认识"),
+    3: ("familiar", "熟悉"),
+    4: ("trusted", "信任"),
+    5: ("close ally", "亲密伙伴"),
+}
+INFLUENCE: Labels = {
+    1: ("minimal", "很小"),
+    2: ("some", "一般"),
+    3: ("considerable", "较大"),
+    4: ("strong", "很大"),
+    5: ("decisive", "决定性"),
+}
+FIT: Labels = {
+    1: ("opposed", "背离"),
+    2: ("weak", "较弱"),
+    3: ("partial", "部分匹配"),
+    4: ("strong", "较强"),
+    5: ("aligned", "高度匹配"),
+}
+QUALITY: Labels = {
+    1: ("poor", "差"),
+    2: ("fair", "一般"),
+    3: ("good", "良好"),
+    4: ("very good", "很好"),
+    5: ("excellent", "优秀"),
+}
+SATISFACTION: Labels = {
+    1: ("very dissatisfied", "很不满意"),
+    2: ("dissatisfied", "不满意"),
+    3: ("neutral", "一般"),
+    4: ("satisfied", "满意"),
+    5: ("very satisfied", "很满意"),
+}

@@ -1,0 +1,67 @@
+"""An id points at a contact, person, source or plan that does not exist.
+
+## What it does
+Checks every reference field — `owners`, `reports_to`, `contacts`, `people`, `sources`,
+`target`, `recipient`, `approved_by`, `plan` … — against the ids defined in the same
+account (contacts, sources, plans) or in `accounts/roster.yml` (people).
+
+## Why is this bad
+A misspelt id silently drops a line from the relationship map, hides an owner from
+the team scorecard, or leaves a fact uncited.
+
+## Example
+```yaml
+owners: [p-li-naa]      # roster has p-li-na
+```
+
+## Use instead
+```yaml
+owners: [p-li-na]
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from .base import Context
+from .walk import references
+
+CODE = "AP202"
+NAME = "unknown-reference"
+SEVERITY = Severity.ERROR
+
+_WHERE = {
+    "contact": "a file in this account's contacts/",
+    "person": "accounts/roster.yml",
+    "source": "this account's sources",
+    "plan": "this account's plans",
+    "initiative": "this account's initiatives",
+}
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    """Yield one diagnostic per reference to an undefined id."""
+    people = set(ctx.portfolio.people)
+    for dossier in ctx.portfolio.dossiers:
+        account = dossier.account.data
+        known = {
+            "contact": dossier.contact_ids,
+            "person": people,
+            "source": {s.id for s in account.sources},
+            "plan": {p.id for p in account.plans},
+            "initiative": {i.id for i in account.initiatives},
+        }
+        for doc in [dossier.account, *dossier.contacts, *dossier.activities]:
+            for loc, kind, ref in references(doc.data):
+                if ref not in known[kind]:
+                    yield doc.diagnostic(
+                        CODE, SEVERITY, f"unknown {kind} id '{ref}'",
+                        f"define it in {_WHERE[kind]} or correct the id", loc,
+                    )
+    if ctx.portfolio.roster:
+        for loc, kind, ref in references(ctx.portfolio.roster.data):
+            if kind == "person" and ref not in people:
+                yield ctx.portfolio.roster.diagnostic(CODE, SEVERITY, f"unknown person id '{ref}'",
+                                                      "define it in accounts/roster.yml", loc)

@@ -1,0 +1,81 @@
+"""Score results: every figure carries the inputs and formula that produced it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Value = float | int | str | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One computed number (or label), explainable on its own."""
+
+    key: str
+    """Stable id, e.g. ``kpi.sales_per_head`` or ``actions.info.strategy``; also the i18n label key."""
+    value: Value
+    """The result; ``None`` when the inputs do not allow it (shown as 'n/a' with the reason)."""
+    formula: str
+    """How it was computed, in words and symbols, e.g. ``sales / headcount``."""
+    inputs: dict[str, Value] = field(default_factory=dict)
+    """Each input by name, as used."""
+    note: str = ""
+    """Why the value is missing, or which rule decided a label."""
+
+
+@dataclass(frozen=True)
+class AccountScore:
+    """The method's two-dimension evaluation of one account."""
+
+    slug: str
+    kpi: tuple[Figure, ...]
+    """Dimension 1: sales and profit per head, growth, target completion — by market type."""
+    kpi_score: Figure
+    """Dimension 1 as 0–100, assessed as the market type requires."""
+    actions: tuple[Figure, ...]
+    """Dimension 2: the nine key business actions, each 0–100."""
+    groups: tuple[Figure, ...]
+    """The three action groups (information, plans, satisfaction), each 0–100."""
+    actions_score: Figure
+    """Dimension 2 as 0–100."""
+    total: Figure
+    """Combined score 0–100 with the configured weights."""
+    classification: Figure
+    """strategic / partner / cash-cow / maintain, with the rule that decided it."""
+    cadence: Figure
+    """Customer contacts per week on this account over the window."""
+
+
+@dataclass(frozen=True)
+class PersonScore:
+    """One of our people: visit cadence and the accounts and relationships they own."""
+
+    person: str
+    cadence: Figure
+    """Customer contacts per week over the window, against the expectation."""
+    accounts: tuple[str, ...]
+    relationships: tuple[tuple[str, str], ...]
+    """(account slug, contact id) pairs this person owns."""
+    score: Figure
+    """0–100 from cadence and the owned relationships' health."""
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """Averages of account scores over a group (tier, region, owner)."""
+
+    by: str
+    group: str
+    accounts: int
+    total: Figure
+
+
+@dataclass(frozen=True)
+class PortfolioScores:
+    """All scores of one portfolio as of one date, with the configuration version."""
+
+    as_of: str
+    config_version: str
+    accounts: dict[str, AccountScore]
+    people: dict[str, PersonScore]
+    rollups: tuple[Rollup, ...]
