@@ -1,0 +1,94 @@
+"""Write files so that a reader, or a crash, never sees half of one.
+
+Everything the tool writes goes through here: the new content goes to a temporary file
+in the same folder (same file system, so the rename is atomic), is flushed to disk, and
+then replaces the target in one ``os.replace``. A process killed half-way leaves either
+the old file or the new one, never a truncated mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping the old file's permissions."""
+    target = Path(path)
+    folder = target.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            # mkstemp creates 0600; an edited dossier keeps the mode it had.
+            shutil.copymode(target, temp)
+        if not target.exists():
+            os.chmod(temp, 0o666 & ~_UMASK)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    _fsync_folder(folder)
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, line ends as given) atomically."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def swap_folder(new: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """Put the finished folder ``new`` in place of ``target``.
+
+    POSIX has no atomic exchange of two non-empty folders, so the old one is renamed
+    away first, the new one renamed in, and only then the old one deleted: at every
+    moment either the old or the new complete folder exists (the gap between the two
+    renames is two system calls, not a half-written tree).
+    """
+    new_path, target_path = Path(new), Path(target)
+    old: Path | None = None
+    if target_path.exists():
+        old = target_path.with_name(f".{target_path.name}.old-{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        os.replace(target_path, old)
+    try:
+        os.replace(new_path, target_path)
+    except BaseException:
+        if old is not None:
+            os.replace(old, target_path)
+        raise
+    _fsync_folder(target_path.parent)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _read_umask() -> int:
+    # os.umask can only be read by setting it; do it once, at import, before any threads.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable; some file systems do not allow opening a folder."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
