@@ -1,0 +1,324 @@
+"""Sensitivity labels and build profiles: a copy of the portfolio holding only what one audience may read.
+
+Levels are ``public`` < ``internal`` < ``restricted``. A value's level is the highest of:
+
+- its container's level (the document root counts as ``internal``),
+- its field's default from the model (``fld(..., sensitivity=...)``, e.g. the gifts register),
+- its own ``sensitivity`` label, for entries that carry one (contacts, activities, sources,
+  gifts, personal blocks).
+
+So a label can tighten what it sits in but never loosen it: a gift labelled ``internal``
+inside the restricted register is still restricted. :func:`redact` removes everything
+above the profile's level from a deep copy, then repairs what pointed at it: references
+to a hidden contact or source are dropped (a reporting line skips to the hidden person's
+own manager, so the relationship map stays connected), an entry that cannot exist
+without a hidden contact (a gift's recipient) goes with it, and the contact's or
+activity's Markdown body goes with its file. Positions are renumbered so diagnostics
+about the copy still point at the right lines.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import Settings
+from .diagnostics import Diagnostic, Loc
+from .load.document import Document
+from .load.portfolio import Dossier, Portfolio
+from .model import Activity, Contact
+from .model.spec import SENSITIVITY_ORDER
+
+ROOT_LEVEL = "internal"
+"""Level of a file's unlabelled content (account profile, roster, bodies of unlabelled files)."""
+DEFAULT_PROFILE_LEVEL = "internal"
+"""Level of a build that names no profile: never shows restricted data by accident."""
+
+
+def level_of(name: str) -> int:
+    """The rank of a sensitivity name; ``ValueError`` for anything else."""
+    try:
+        return SENSITIVITY_ORDER[name]
+    except KeyError:
+        known = ", ".join(SENSITIVITY_ORDER)
+        raise ValueError(f"unknown sensitivity '{name}'; expected one of {known}") from None
+
+
+def profile_level(settings: Settings, profile: str | None) -> str:
+    """The highest sensitivity profile ``profile`` may show; ``None`` means the safe default."""
+    if profile is None:
+        return DEFAULT_PROFILE_LEVEL
+    if profile not in settings.profiles:
+        known = ", ".join(sorted(settings.profiles)) or "none configured"
+        raise ValueError(f"unknown build profile '{profile}'; known: {known}")
+    level = settings.profiles[profile]
+    level_of(level)
+    return level
+
+
+@dataclass
+class Redaction:
+    """A redacted portfolio and a record of what was taken out, to filter diagnostics."""
+
+    portfolio: Portfolio
+    level: str
+    removed_paths: set[str] = field(default_factory=set)
+    """Files whose whole content is hidden."""
+    removed_locs: dict[str, set[Loc]] = field(default_factory=dict)
+    """Per file, the original loc paths hidden or changed (``("body",)`` for the Markdown body)."""
+    removed_words: set[str] = field(default_factory=set)
+    """Ids and names of hidden contacts and sources, which must not leak through messages."""
+
+    def visible(self, diagnostic: Diagnostic) -> bool:
+        """Whether a diagnostic about the full portfolio may be shown in this profile's output."""
+        if diagnostic.path in self.removed_paths:
+            return False
+        loc = diagnostic.loc
+        for hidden in self.removed_locs.get(diagnostic.path, ()):
+            if loc[: len(hidden)] == hidden:
+                return False
+        text = f"{diagnostic.message} {diagnostic.hint}"
+        return not any(word in text for word in self.removed_words)
+
+    def filter(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+        """The diagnostics this profile may show, in their order."""
+        return [d for d in diagnostics if self.visible(d)]
+
+
+def redact(portfolio: Portfolio, max_level: str) -> Portfolio:
+    """A deep copy of ``portfolio`` without anything labelled above ``max_level``."""
+    return redaction(portfolio, max_level).portfolio
+
+
+def apply_profile(portfolio: Portfolio, settings: Settings, profile: str | None) -> Redaction:
+    """Redact ``portfolio`` for the named build profile (``None``: the default, internal).
+
+    The MkDocs plugin calls this once, right after loading and validating and before any
+    page, search index or sitemap exists, and renders only from the result.
+    """
+    return redaction(portfolio, profile_level(settings, profile))
+
+
+def redaction(portfolio: Portfolio, max_level: str) -> Redaction:
+    """Redact ``portfolio`` to ``max_level`` and report what was removed."""
+    limit = level_of(max_level)
+    result = copy.deepcopy(portfolio)
+    red = Redaction(result, max_level)
+    root = level_of(ROOT_LEVEL)
+    if root > limit:
+        # Below the root level nothing of any file may be shown.
+        red.removed_paths.update(_all_paths(result))
+        result.dossiers = []
+        result.roster = None
+    for dossier in result.dossiers:
+        _redact_dossier(dossier, limit, red)
+    result.diagnostics = red.filter(result.diagnostics)
+    return red
+
+
+def _all_paths(portfolio: Portfolio) -> set[str]:
+    paths = {portfolio.roster.path} if portfolio.roster else set()
+    for dossier in portfolio.dossiers:
+        paths.update(doc.path for doc in _documents(dossier))
+    return paths
+
+
+def _documents(dossier: Dossier) -> list[Document[Any]]:
+    """Every file of a dossier, main file first."""
+    return [dossier.account, *dossier.contacts, *dossier.activities]
+
+
+def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
+    known_before = _known_ids(dossier)
+    root = level_of(ROOT_LEVEL)
+    kept_contacts: list[Document[Contact]] = []
+    for doc in dossier.contacts:
+        if _own_level(doc.data, root) > limit:
+            red.removed_paths.add(doc.path)
+            red.removed_words.update({doc.data.id, doc.data.name})
+            continue
+        kept_contacts.append(doc)
+    hidden_contacts = {doc.data.id: doc.data for doc in dossier.contacts if doc.path in red.removed_paths}
+    dossier.contacts = kept_contacts
+    dossier.contact_ids -= set(hidden_contacts)
+    kept_activities: list[Document[Activity]] = []
+    for activity in dossier.activities:
+        if _own_level(activity.data, root) > limit:
+            red.removed_paths.add(activity.path)
+            continue
+        kept_activities.append(activity)
+    dossier.activities = kept_activities
+    for any_doc in _documents(dossier):
+        _prune_document(any_doc, limit, red)
+    known_after = _known_ids(dossier)
+    gone = {kind: ids - known_after.get(kind, set()) for kind, ids in known_before.items()}
+    red.removed_words.update(gone.get("source", set()))
+    for any_doc in _documents(dossier):
+        _scrub_references(any_doc, gone, hidden_contacts, red)
+
+
+def _known_ids(dossier: Dossier) -> dict[str, set[str]]:
+    account = dossier.account.data
+    return {
+        "contact": set(dossier.contact_ids),
+        "source": {s.id for s in account.sources},
+        "plan": {p.id for p in account.plans},
+        "initiative": {i.id for i in account.initiatives},
+    }
+
+
+def _own_level(obj: Any, inherited: int) -> int:
+    """Level of an entry: its container's, raised by its own label."""
+    label = getattr(obj, "sensitivity", None)
+    return max(inherited, level_of(label)) if isinstance(label, str) else inherited
+
+
+def _prune_document(doc: Document[Any], limit: int, red: Redaction) -> None:
+    """Remove fields and entries above ``limit`` in place, then renumber positions."""
+    removed: list[Loc] = []
+    index_maps: dict[Loc, dict[int, int]] = {}
+    _prune(doc.data, level_of(ROOT_LEVEL), limit, (), removed, index_maps)
+    _forget(doc, removed, index_maps, red)
+    # A cache keyed by content must never hand a redacted page the full one's output.
+    doc.digest = hashlib.blake2b(f"{doc.digest}:{red.level}".encode(), digest_size=16).hexdigest()
+
+
+def _prune(obj: Any, level: int, limit: int, loc: Loc, removed: list[Loc],
+           index_maps: dict[Loc, dict[int, int]]) -> bool:
+    """Prune ``obj`` in place; ``False`` when a required field had to go, so ``obj`` must go too."""
+    for f in dataclasses.fields(obj):
+        if f.name == "sensitivity":
+            continue
+        here = (*loc, f.name)
+        label = f.metadata.get("sensitivity")
+        field_level = max(level, level_of(label)) if label else level
+        value = getattr(obj, f.name)
+        if field_level > limit:
+            if not _reset(obj, f):
+                return False
+            if value not in (None, []):
+                removed.append(here)
+            continue
+        if isinstance(value, list):
+            kept: list[Any] = []
+            mapping: dict[int, int] = {}
+            for i, item in enumerate(value):
+                if dataclasses.is_dataclass(item) and not (
+                    _own_level(item, field_level) <= limit
+                    and _prune(item, _own_level(item, field_level), limit, (*here, i), removed, index_maps)
+                ):
+                    removed.append((*here, i))
+                    continue
+                mapping[i] = len(kept)
+                kept.append(item)
+            if len(kept) != len(value):
+                index_maps[here] = mapping
+                setattr(obj, f.name, kept)
+        elif dataclasses.is_dataclass(value):
+            inner = _own_level(value, field_level)
+            if inner > limit or not _prune(value, inner, limit, here, removed, index_maps):
+                removed.append(here)
+                if not _reset(obj, f):
+                    return False
+    return True
+
+
+def _reset(obj: Any, f: dataclasses.Field[Any]) -> bool:
+    """Set a field back to its empty default; ``False`` when the field is required."""
+    if f.default is not dataclasses.MISSING:
+        setattr(obj, f.name, f.default)
+    elif f.default_factory is not dataclasses.MISSING:
+        setattr(obj, f.name, f.default_factory())
+    else:
+        return False
+    return True
+
+
+def _renumber(positions: dict[Loc, tuple[int, int]], index_maps: dict[Loc, dict[int, int]]
+              ) -> dict[Loc, tuple[int, int]]:
+    """Positions keyed by the pruned data's locs; positions of removed items dropped."""
+    if not index_maps:
+        return positions
+    result = {}
+    for loc, position in positions.items():
+        new: list[str | int] = []
+        for depth, part in enumerate(loc):
+            mapping = index_maps.get(loc[:depth])
+            if mapping is not None and isinstance(part, int):
+                if part not in mapping:
+                    break
+                part = mapping[part]
+            new.append(part)
+        else:
+            result[tuple(new)] = position
+    return result
+
+
+def _scrub_references(doc: Document[Any], gone: dict[str, set[str]], hidden_contacts: dict[str, Any],
+                      red: Redaction) -> None:
+    """Drop references to hidden ids; entries that require one go with it."""
+    removed: list[Loc] = []
+    index_maps: dict[Loc, dict[int, int]] = {}
+    _scrub(doc.data, gone, hidden_contacts, (), removed, index_maps)
+    _forget(doc, removed, index_maps, red)
+
+
+def _forget(doc: Document[Any], removed: list[Loc], index_maps: dict[Loc, dict[int, int]], red: Redaction) -> None:
+    """Record what went and re-key the positions: gone values lose theirs, list items move up."""
+    if not removed and not index_maps:
+        return
+    red.removed_locs.setdefault(doc.path, set()).update(removed)
+    gone = set(removed)
+    kept = {loc: at for loc, at in doc.positions.items()
+            if not any(loc[:depth] in gone for depth in range(1, len(loc) + 1))}
+    doc.positions = _renumber(kept, index_maps)
+
+
+def _scrub(obj: Any, gone: dict[str, set[str]], hidden_contacts: dict[str, Any], loc: Loc,
+           removed: list[Loc], index_maps: dict[Loc, dict[int, int]]) -> bool:
+    for f in dataclasses.fields(obj):
+        here = (*loc, f.name)
+        kind = f.metadata.get("ref")
+        hidden = gone.get(kind, set()) if kind else set()
+        value = getattr(obj, f.name)
+        if isinstance(value, str) and value in hidden:
+            removed.append(here)
+            if f.name == "reports_to":
+                setattr(obj, f.name, _visible_manager(value, hidden, hidden_contacts))
+            elif not _reset(obj, f):
+                return False
+        elif isinstance(value, list):
+            kept: list[Any] = []
+            mapping: dict[int, int] = {}
+            for i, item in enumerate(value):
+                drop = (isinstance(item, str) and item in hidden) or (
+                    dataclasses.is_dataclass(item)
+                    and not _scrub(item, gone, hidden_contacts, (*here, i), removed, index_maps)
+                )
+                if drop:
+                    removed.append((*here, i))
+                    continue
+                mapping[i] = len(kept)
+                kept.append(item)
+            if len(kept) != len(value):
+                index_maps[here] = mapping
+                setattr(obj, f.name, kept)
+        elif dataclasses.is_dataclass(value) and not _scrub(value, gone, hidden_contacts, here, removed, index_maps):
+            removed.append(here)
+            if not _reset(obj, f):
+                return False
+    return True
+
+
+def _visible_manager(contact_id: str | None, hidden: set[str], hidden_contacts: dict[str, Any]) -> str | None:
+    """The first manager up the reporting line who is not hidden (skip-level), cycle-safe."""
+    seen: set[str] = set()
+    while contact_id in hidden and contact_id not in seen:
+        seen.add(contact_id)
+        person = hidden_contacts.get(contact_id)
+        contact_id = person.reports_to if person is not None else None
+    return None if contact_id in seen else contact_id

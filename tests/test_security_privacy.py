@@ -1,0 +1,142 @@
+"""SECURITY.md, "Personal data and compliance": labels, profiles, closed schema, review dates, provenance, gifts.
+
+The canary fixture (tests/hostile_fixtures.py) plants a distinct string in every
+restricted field and entry; an internal build must hold none of them, anywhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from generator.config import Settings
+from generator.diagnostics import Diagnostic, Severity
+from generator.load.portfolio import Portfolio, load_portfolio
+from generator.redact import apply_profile, profile_level, redact, redaction
+from tests.hostile_fixtures import INTERNAL_MARKERS, RESTRICTED_CANARIES, write_canary_portfolio
+
+
+@pytest.fixture
+def canary(tmp_path: Path) -> Portfolio:
+    write_canary_portfolio(tmp_path)
+    portfolio = load_portfolio(str(tmp_path / "accounts"))
+    assert portfolio.diagnostics == []
+    return portfolio
+
+
+def _leaks(text: str) -> list[str]:
+    folded = text.casefold()
+    return [name for name, canary in RESTRICTED_CANARIES.items() if canary.casefold() in folded]
+
+
+def _dossier(portfolio: Portfolio):  # type: ignore[no-untyped-def]
+    (dossier,) = portfolio.dossiers
+    return dossier
+
+
+# --- labels and redaction -------------------------------------------------------------------
+
+
+def test_fixture_plants_every_canary(canary: Portfolio) -> None:
+    # The test below could not fail if the canaries were never loaded.
+    assert sorted(_leaks(repr(canary))) == sorted(RESTRICTED_CANARIES)
+
+
+def test_internal_redaction_drops_every_restricted_value(canary: Portfolio) -> None:
+    internal = redact(canary, "internal")
+    assert _leaks(repr(internal)) == []
+    text = repr(internal)
+    for marker in INTERNAL_MARKERS.values():
+        assert marker in text
+
+
+def test_restricted_redaction_keeps_everything(canary: Portfolio) -> None:
+    full = redact(canary, "restricted")
+    assert [d.data for d in _dossier(full).contacts] == [d.data for d in _dossier(canary).contacts]
+    assert _dossier(full).account.data == _dossier(canary).account.data
+    assert len(_dossier(full).activities) == 2
+
+
+def test_redaction_is_pure(canary: Portfolio) -> None:
+    before = repr(canary)
+    redact(canary, "internal")
+    assert repr(canary) == before
+
+
+def test_references_to_hidden_contacts_are_repaired(canary: Portfolio) -> None:
+    dossier = _dossier(redact(canary, "internal"))
+    contacts = {doc.data.id: doc.data for doc in dossier.contacts}
+    assert sorted(contacts) == ["c-ceo", "c-open"]
+    assert dossier.contact_ids == {"c-ceo", "c-open"}
+    # The reporting line skips the hidden manager, so the map stays connected.
+    assert contacts["c-open"].reports_to == "c-ceo"
+    assert contacts["c-open"].personal is None
+    assert contacts["c-open"].sources == ["s-open"]
+    account = dossier.account.data
+    assert account.gifts == []
+    assert account.plans[0].target is None
+    assert account.issues[0].contact is None
+    assert account.initiatives[0].contacts == ["c-open"]
+    assert [s.id for s in account.sources] == ["s-open"]
+    (activity,) = dossier.activities
+    assert activity.data.contacts == ["c-open"]
+
+
+def test_positions_follow_the_pruned_lists(canary: Portfolio) -> None:
+    original = next(d for d in _dossier(canary).contacts if d.data.id == "c-open")
+    redacted = next(d for d in _dossier(redact(canary, "internal")).contacts if d.data.id == "c-open")
+    # sources: [s-open, s-hidden] became [s-open]: item 0 keeps its place, item 1 is gone.
+    assert redacted.at(("sources", 0)) == original.at(("sources", 0))
+    assert ("sources", 1) not in redacted.positions
+    assert ("personal", "notes") not in redacted.positions
+    assert redacted.digest != original.digest
+
+
+def test_a_lower_label_cannot_loosen_the_gifts_register(canary: Portfolio) -> None:
+    # The fixture's gift says 'sensitivity: internal', but the register itself is restricted.
+    assert _dossier(canary).account.data.gifts[0].sensitivity == "internal"
+    assert _dossier(redact(canary, "internal")).account.data.gifts == []
+
+
+def test_public_profile_shows_no_file(canary: Portfolio) -> None:
+    public = redact(canary, "public")
+    assert public.dossiers == [] and public.roster is None
+
+
+def test_diagnostics_about_hidden_data_are_filtered(canary: Portfolio) -> None:
+    red = redaction(canary, "internal")
+    account = _dossier(canary).account.path
+    secret = next(d.path for d in _dossier(canary).contacts if d.data.sensitivity == "restricted")
+    make = lambda path, loc, message="m": Diagnostic(path, 1, 1, "AP999", Severity.WARNING, message, "", loc)  # noqa: E731
+    assert not red.visible(make(account, ("gifts", 0, "value")))
+    assert not red.visible(make(secret, ()))
+    assert not red.visible(make(account, ("tier",), f"see {RESTRICTED_CANARIES['secret_contact_id']}"))
+    assert red.visible(make(account, ("tier",)))
+
+
+def test_profiles_come_from_settings() -> None:
+    settings = Settings(profiles={"team": "restricted", "all": "internal", "bad": "secret"})
+    assert profile_level(settings, "team") == "restricted"
+    assert profile_level(settings, None) == "internal"
+    with pytest.raises(ValueError, match="unknown build profile 'nope'"):
+        profile_level(settings, "nope")
+    with pytest.raises(ValueError, match="unknown sensitivity 'secret'"):
+        profile_level(settings, "bad")
+
+
+def test_apply_profile_uses_the_profile_level(canary: Portfolio) -> None:
+    settings = Settings(profiles={"wide": "internal", "team": "restricted"})
+    assert _leaks(repr(apply_profile(canary, settings, "wide").portfolio)) == []
+    assert len(_leaks(repr(apply_profile(canary, settings, "team").portfolio))) == len(RESTRICTED_CANARIES)
+
+
+def test_every_entry_label_is_declared_in_the_model() -> None:
+    # Defaults per field live in the schema: the entry kinds that carry a label.
+    from generator.model import Activity, Contact, Gift, Personal, Source
+
+    defaults = {cls.__name__: {f.name: f for f in dataclasses.fields(cls)}["sensitivity"].default
+                for cls in (Contact, Activity, Source, Gift, Personal)}
+    assert defaults == {"Contact": "internal", "Activity": "internal", "Source": "internal",
+                        "Gift": "restricted", "Personal": "restricted"}
