@@ -1,0 +1,85 @@
+"""``accountplan new account|contact|activity``: scaffold a file that passes ``check``, with guiding comments."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from typing import Any
+
+from ..config import load_settings
+from ..edit import scaffold, templates
+
+
+def add(sub: Any) -> argparse.ArgumentParser:
+    """Register the subcommand."""
+    p: argparse.ArgumentParser = sub.add_parser("new", help="scaffold a new account, contact or activity",
+                                                description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--as", dest="as_person", metavar="PERSON",
+                        help="your roster id (default: matched from `git config user.email`)")
+    common.add_argument("--date", help="date to prefill, YYYY-MM-DD (default: today)")
+    common.add_argument("--accounts", help="accounts folder (default from mkdocs.yml)")
+    kinds = p.add_subparsers(dest="what", required=True, metavar="{account,contact,activity}")
+
+    acc = kinds.add_parser("account", parents=[common], help="a new account folder with account.md")
+    acc.add_argument("slug", help="folder name: lower-case letters, digits and '-'")
+    acc.add_argument("--name", help="customer name (default: from the slug)")
+    acc.add_argument("--tier", choices=templates.TIERS, default="C")
+    acc.add_argument("--market", choices=templates.MARKETS, default="breakthrough")
+    acc.add_argument("--industry", default="Unknown")
+    acc.add_argument("--region", default="Unknown")
+    acc.add_argument("--currency", default="EUR")
+
+    con = kinds.add_parser("contact", parents=[common], help="a new contact in an account")
+    con.add_argument("account", help="the account's slug")
+    con.add_argument("--name", required=True, help="full name as the person writes it")
+    con.add_argument("--id", dest="contact_id", help="file name and id (default: c- plus the name's words)")
+    con.add_argument("--title", default="Unknown")
+    con.add_argument("--department", default="Unknown")
+    con.add_argument("--level", choices=templates.LEVELS, default="middle")
+    con.add_argument("--role", choices=templates.ROLES, default="other")
+    con.add_argument("--influence", type=int, default=3, help="1 minimal .. 5 decisive")
+    con.add_argument("--intimacy", type=int, default=2, help="1 stranger .. 5 close ally")
+    con.add_argument("--support", type=int, default=3, help="1 opponent .. 3 neutral .. 5 champion")
+
+    act = kinds.add_parser("activity", parents=[common], help="a new activity (visit, call...) in an account")
+    act.add_argument("account", help="the account's slug")
+    act.add_argument("--kind", choices=templates.KINDS, default="visit")
+    act.add_argument("--summary", help="one line: what happened and what was agreed")
+    act.add_argument("--contacts", default="", help="contact ids met, comma-separated")
+    act.add_argument("--words", help="words for the file name after the date (default: from the summary)")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the file; exit 1 with a message when it cannot (it exists, unknown id, bad slug)."""
+    settings = load_settings(args.config)
+    root = args.accounts or settings.accounts
+    try:
+        today = dt.date.fromisoformat(args.date) if args.date else settings.today
+    except ValueError:
+        print(f"accountplan new: --date '{args.date}' is not a date; write YYYY-MM-DD", file=sys.stderr)
+        return 2
+    try:
+        person = scaffold.editor(root, args.as_person)
+        if args.what == "account":
+            done = scaffold.new_account(root, args.slug, person=person, today=today, name=args.name,
+                                        tier=args.tier, market=args.market, industry=args.industry,
+                                        region=args.region, currency=args.currency)
+        elif args.what == "contact":
+            done = scaffold.new_contact(root, args.account, person=person, today=today, name=args.name,
+                                        contact_id=args.contact_id, title=args.title, department=args.department,
+                                        level=args.level, role=args.role, influence=args.influence,
+                                        intimacy=args.intimacy, support=args.support)
+        else:
+            contacts = [c.strip() for c in args.contacts.split(",") if c.strip()]
+            done = scaffold.new_activity(root, args.account, person=person, today=today, kind=args.kind,
+                                         summary=args.summary, contacts=contacts, words=args.words)
+    except scaffold.ScaffoldError as exc:
+        print(f"accountplan new: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {os.path.relpath(done.path)}")
+    print("next: fill in the fields (the comments explain each one), then run 'accountplan check'")
+    return 0

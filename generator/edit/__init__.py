@@ -1,0 +1,1 @@
+"""Editing in pull requests: scaffold new files, format frontmatter, describe changes between revisions."""

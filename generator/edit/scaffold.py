@@ -1,0 +1,200 @@
+"""``accountplan new``: write a new account, contact or activity file that already passes ``check``.
+
+Each file is prefilled with today's date and the editor's roster id, found by matching
+``git config user.email`` against the roster's ``email`` (or given with ``--as``), and
+carries comments that explain every field and scale. An existing file is never
+overwritten, and the file appears whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+
+from ..load.files import load_document, slug_problem
+from ..load.portfolio import ACCOUNT, ROSTER
+from ..model import Roster, scales
+from . import templates
+from .atomic import write_atomic
+
+REVIEW_AFTER_DAYS = 180
+"""A new contact record is due for review after this many days."""
+
+PLAN_DUE_DAYS = 90
+"""The organizational plan of a new key account is due after this many days."""
+
+_PLAIN = re.compile(r"[\w(][\w .,()/&+'’-]*")
+
+
+class ScaffoldError(Exception):
+    """A request that cannot be fulfilled; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Scaffolded:
+    """A file written by ``new``."""
+
+    path: str
+    text: str
+
+
+def yaml_text(value: str) -> str:
+    """``value`` as a YAML scalar: plain when that reads back as the same text, else double-quoted."""
+    if _PLAIN.fullmatch(value) and not value.endswith(" ") and value not in ("null", "Null", "NULL"):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by ``-``; accents dropped, other scripts removed."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _checked_slug(name: str, what: str) -> str:
+    why = slug_problem(name)
+    if why:
+        raise ScaffoldError(f"{what} '{name}' {why}")
+    return name
+
+
+def _git_email(folder: str) -> str | None:
+    try:
+        done = subprocess.run(["git", "config", "user.email"], cwd=folder, capture_output=True, text=True,
+                              check=False, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() or None
+
+
+def editor(root: str, as_person: str | None = None) -> str:
+    """The roster id of whoever runs the command: ``as_person``, else matched by git e-mail."""
+    path = os.path.join(root, ROSTER)
+    try:
+        with open(path, "rb") as handle:
+            doc, problems = load_document(path, handle.read(), Roster, markdown=False)
+    except OSError as exc:
+        raise ScaffoldError(f"cannot read the roster {path}: {exc.strerror}") from None
+    if doc is None:
+        where = problems[0].one_line() if problems else path
+        raise ScaffoldError(f"the roster cannot be loaded ({where}); run 'accountplan check'")
+    roster: Roster = doc.data
+    if as_person:
+        if as_person not in {p.id for p in roster.people}:
+            raise ScaffoldError(f"'{as_person}' is not an id in {path}")
+        return as_person
+    email = _git_email(root)
+    if not email:
+        raise ScaffoldError("git has no user.email here; set it with 'git config user.email you@example.com' "
+                            "or pass --as PERSON with your id from the roster")
+    for person in roster.people:
+        if person.email and person.email.casefold() == email.casefold():
+            return person.id
+    raise ScaffoldError(f"your git e-mail {email} is not in {path}; add yourself to the roster "
+                        "(id, name, title, email) or pass --as PERSON")
+
+
+def _account_folder(root: str, slug: str) -> str:
+    folder = os.path.join(root, _checked_slug(slug, "account"))
+    if not os.path.isfile(os.path.join(folder, ACCOUNT)):
+        raise ScaffoldError(f"no account '{slug}' in {root} (expected {os.path.join(folder, ACCOUNT)})")
+    return folder
+
+
+def _write(path: str, text: str) -> Scaffolded:
+    if os.path.lexists(path):
+        raise ScaffoldError(f"{path} already exists; it was left unchanged (pick another name or edit that file)")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    try:
+        write_atomic(path, text, overwrite=False)
+    except FileExistsError as exc:
+        raise ScaffoldError(str(exc)) from None
+    return Scaffolded(path, text)
+
+
+def _choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise ScaffoldError(f"{what} '{value}' is not allowed; expected one of {', '.join(allowed)}")
+    return value
+
+
+def _level(value: int, what: str) -> int:
+    if not 1 <= value <= 5:
+        raise ScaffoldError(f"{what} {value} is out of range; expected 1 to 5")
+    return value
+
+
+def new_account(root: str, slug: str, *, person: str, today: dt.date, name: str | None = None, tier: str = "C",
+                market: str = "breakthrough", industry: str = "Unknown", region: str = "Unknown",
+                currency: str = "EUR") -> Scaffolded:
+    """Write ``<root>/<slug>/account.md``; S and A accounts get a strategy block to fill in."""
+    folder = os.path.join(root, _checked_slug(slug, "account slug"))
+    strategy = ""
+    if _choice(tier, templates.TIERS, "tier") in ("S", "A"):
+        strategy = templates.STRATEGY.format(horizon=f"{today.year}-{today.year + 4}", trends=templates.TRENDS,
+                                             fit_scale=templates.scale(scales.FIT), person=person,
+                                             due=(today + dt.timedelta(days=PLAN_DUE_DAYS)).isoformat(),
+                                             statuses=templates.STATUSES)
+    text = templates.ACCOUNT.format(
+        name=yaml_text(name or slug.replace("-", " ").title()), tier=tier,
+        market=_choice(market, templates.MARKETS, "market"), industry=yaml_text(industry),
+        region=yaml_text(region), currency=yaml_text(currency), person=person, strategy=strategy,
+    )
+    return _write(os.path.join(folder, ACCOUNT), text)
+
+
+def new_contact(root: str, account: str, *, person: str, today: dt.date, name: str, contact_id: str | None = None,
+                title: str = "Unknown", department: str = "Unknown", level: str = "middle", role: str = "other",
+                influence: int = 3, intimacy: int = 2, support: int = 3) -> Scaffolded:
+    """Write ``<root>/<account>/contacts/<id>.md``; the id defaults to ``c-`` and the name's ASCII words."""
+    folder = _account_folder(root, account)
+    if contact_id is None:
+        words = slugify(name)
+        if not words:
+            raise ScaffoldError(f"cannot make an id from the name '{name}'; pass --id c-family-given")
+        contact_id = f"c-{words}"
+    _checked_slug(contact_id, "contact id")
+    text = templates.CONTACT.format(
+        id=contact_id, name=yaml_text(name), title=yaml_text(title), department=yaml_text(department),
+        level=_choice(level, templates.LEVELS, "level"), role=_choice(role, templates.ROLES, "role"),
+        influence=_level(influence, "influence"), intimacy=_level(intimacy, "intimacy"),
+        support=_level(support, "support"), person=person,
+        review_by=(today + dt.timedelta(days=REVIEW_AFTER_DAYS)).isoformat(),
+    )
+    return _write(os.path.join(folder, "contacts", f"{contact_id}.md"), text)
+
+
+def new_activity(root: str, account: str, *, person: str, today: dt.date, kind: str = "visit",
+                 summary: str | None = None, contacts: list[str] | None = None,
+                 words: str | None = None) -> Scaffolded:
+    """Write ``<root>/<account>/activities/<date>-<words>.md``; contacts must exist in the account."""
+    folder = _account_folder(root, account)
+    _choice(kind, templates.KINDS, "kind")
+    contacts = contacts or []
+    known = {os.path.splitext(n)[0] for n in _listdir(os.path.join(folder, "contacts")) if n.endswith(".md")}
+    unknown = [c for c in contacts if c not in known]
+    if unknown:
+        raise ScaffoldError(f"unknown contact id(s) in {account}: {', '.join(unknown)}; known: "
+                            f"{', '.join(sorted(known)) or 'none yet (run accountplan new contact)'}")
+    text_summary = summary or f"{kind.capitalize()} - to be written."
+    stem = words or "-".join(slugify(summary or "").split("-")[:6]) or kind
+    name = _checked_slug(f"{today.isoformat()}-{stem}", "activity file name")
+    listed = "[" + ", ".join(contacts) + "]"
+    text = templates.ACTIVITY.format(date=today.isoformat(), kind=kind, summary=yaml_text(text_summary),
+                                     contacts=listed, person=person)
+    path = os.path.join(folder, "activities", f"{name}.md")
+    if os.path.lexists(path):
+        raise ScaffoldError(f"{path} already exists; it was left unchanged (pass --words to name the new file)")
+    return _write(path, text)
+
+
+def _listdir(folder: str) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except FileNotFoundError:
+        return []
