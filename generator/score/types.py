@@ -21,6 +21,10 @@ class Figure:
     """Each input by name, as used."""
     note: str = ""
     """Why the value is missing, or which rule decided a label."""
+    worked: str = ""
+    """The formula with the numbers put in, e.g. ``0.5 × 90 + 0.5 × 74``: the site shows ``value = worked``."""
+    unit: str = ""
+    """``score`` (0–100), ``%``, ``per week``, a currency code, or empty for labels and counts."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class PersonScore:
     """(account slug, contact id) pairs this person owns."""
     score: Figure
     """0–100 from cadence and the owned relationships' health."""
+    details: tuple[Figure, ...] = ()
+    """The parts of ``score``: cadence against the expectation, health of the owned relationships."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,10 @@ class Rollup:
     group: str
     accounts: int
     total: Figure
+    kpi_score: Figure | None = None
+    """Mean dimension-1 score of the group's accounts."""
+    actions_score: Figure | None = None
+    """Mean dimension-2 score of the group's accounts."""
 
 
 @dataclass(frozen=True)

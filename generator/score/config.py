@@ -1,0 +1,155 @@
+"""Scoring weights, targets and thresholds, with a version string.
+
+Defaults live here; a team overrides them in the ``scoring:`` block of the plugin's
+section of ``mkdocs.yml``::
+
+    scoring:
+      version: 2027.1-emea
+      dimension_weights: {kpi: 0.6, actions: 0.4}
+      action_weights: {satisfaction.closed_loop: 2}
+      growth_target: 15
+
+Thresholds the validator shares (visits per week, issue close days, the window, the
+cash-cow sales threshold, review grace, source age) are read from ``limits:`` so that the
+rules and the scorecards never disagree; setting them under ``scoring:`` is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, get_args
+
+from ..config import Limits, Settings
+from ..model.activity import ActivityKind
+
+ACTIONS: dict[str, tuple[str, ...]] = {
+    "info": ("customer_strategy", "relationship_plan", "customer_info"),
+    "plans": ("key", "organizational", "general"),
+    "satisfaction": ("contact_standard", "quality", "closed_loop"),
+}
+"""The nine key business actions (9大关键业务动作) in their three groups, in the method's order."""
+
+ACTION_NAMES: tuple[str, ...] = tuple(f"{group}.{name}" for group, names in ACTIONS.items() for name in names)
+
+FROM_LIMITS: tuple[str, ...] = (
+    "visits_per_week", "weeks_window", "issue_close_days", "cash_cow_min_sales", "review_grace_days",
+    "source_max_age_days",
+)
+"""Fields copied from :class:`Limits`; they are set under ``limits:`` only."""
+
+
+@dataclass(frozen=True)
+class ScoringConfig:
+    """Everything the scorecards weigh and compare against."""
+
+    version: str = "1.0"
+    """Shown with every scorecard; change it whenever the weights or targets change."""
+    dimension_weights: dict[str, float] = field(default_factory=lambda: {"kpi": 0.5, "actions": 0.5})
+    """Dimension 1 (KPI results) against dimension 2 (the nine key actions) in the total."""
+    group_weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ACTIONS, 1.0))
+    """The three action groups in dimension 2."""
+    action_weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ACTION_NAMES, 1.0))
+    """Each action within its group, by ``group.action``."""
+    mature_weights: dict[str, float] = field(default_factory=lambda: {"completion": 0.5, "profit": 0.5})
+    """Mature markets: target completion against profit margin."""
+    person_weights: dict[str, float] = field(default_factory=lambda: {"cadence": 0.5, "relationships": 0.5})
+    """A person's score: visit cadence against the health of the relationships they own."""
+    growth_target: float = 20.0
+    """Growth against last year, in %, that scores 100 in a breakthrough market (0% or less scores 0)."""
+    completion_zero: float = 50.0
+    """Target completion, in %, that scores 0 in a mature market."""
+    completion_full: float = 100.0
+    """Target completion, in %, that scores 100 (linear in between, capped)."""
+    profit_margin_target: float = 15.0
+    """Profit margin, in %, that scores 100 in a mature market (0% or less scores 0)."""
+    opinion_share_target: float = 50.0
+    """Share of activities, in %, that should record a customer opinion to score 100."""
+    overdue_penalty: float = 0.5
+    """An overdue plan counts its progress times ``1 − penalty``."""
+    issue_lookback_days: int = 365
+    """Closed issues opened longer ago than this no longer count; open ones always do."""
+    cadence_kinds: tuple[str, ...] = ("visit", "meeting", "call", "event", "workshop", "meal", "exec-visit")
+    """Activity kinds that count as meeting a customer (e-mail does not)."""
+    visits_per_week: float = Limits.visits_per_week
+    weeks_window: int = Limits.weeks_window
+    issue_close_days: int = Limits.issue_close_days
+    cash_cow_min_sales: float = Limits.cash_cow_min_sales
+    review_grace_days: int = Limits.review_grace_days
+    source_max_age_days: int = Limits.source_max_age_days
+
+    def action_weight(self, group: str, name: str) -> float:
+        """Weight of one action within its group."""
+        return self.action_weights[f"{group}.{name}"]
+
+
+_WEIGHT_MAPS = ("dimension_weights", "group_weights", "action_weights", "mature_weights", "person_weights")
+_POSITIVE = ("growth_target", "profit_margin_target", "opinion_share_target", "issue_lookback_days")
+
+
+def scoring_config(settings: Settings) -> ScoringConfig:
+    """The configuration for ``settings``: defaults, ``limits`` and ``scoring`` overrides.
+
+    Raises ``ValueError`` naming the key for unknown keys, wrong types and impossible values.
+    """
+    limits = settings.limits
+    config = ScoringConfig(**{name: getattr(limits, name) for name in FROM_LIMITS})
+    overrides = dict(settings.scoring or {})
+    known = {f.name for f in fields(ScoringConfig)} - set(FROM_LIMITS)
+    changes: dict[str, Any] = {}
+    for key, value in overrides.items():
+        if key in FROM_LIMITS:
+            raise ValueError(f"scoring: '{key}' is set under 'limits:', not 'scoring:', so the rules agree")
+        if key not in known:
+            raise ValueError(f"scoring: unknown key '{key}'; known: {', '.join(sorted(known))}")
+        changes[key] = _checked(key, value, getattr(config, key))
+    config = replace(config, **changes)
+    _check_consistency(config)
+    return config
+
+
+def _checked(key: str, value: Any, default: Any) -> Any:
+    if key in _WEIGHT_MAPS:
+        if not isinstance(value, dict):
+            raise ValueError(f"scoring.{key}: expected a mapping of weights, found {type(value).__name__}")
+        unknown = set(value) - set(default)
+        if unknown:
+            raise ValueError(f"scoring.{key}: unknown {', '.join(sorted(map(str, unknown)))}; "
+                             f"known: {', '.join(default)}")
+        merged = dict(default)
+        for name, weight in value.items():
+            merged[name] = _number(f"{key}.{name}", weight, low=0.0)
+        if not any(w > 0 for w in merged.values()):
+            raise ValueError(f"scoring.{key}: at least one weight must be above 0")
+        return merged
+    if key == "version":
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            raise ValueError("scoring.version: expected a version string")
+        return str(value)
+    if key == "cadence_kinds":
+        kinds = set(get_args(ActivityKind))
+        if not isinstance(value, list) or not all(isinstance(k, str) and k in kinds for k in value):
+            raise ValueError(f"scoring.cadence_kinds: expected a list of activity kinds from "
+                             f"{', '.join(sorted(kinds))}")
+        return tuple(value)
+    number = _number(key, value, low=0.0)
+    return int(number) if isinstance(default, int) else number
+
+
+def _number(key: str, value: Any, *, low: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"scoring.{key}: expected a number, found {value!r}")
+    if value < low:
+        raise ValueError(f"scoring.{key}: must be {low:g} or more, found {value}")
+    return float(value)
+
+
+def _check_consistency(config: ScoringConfig) -> None:
+    if config.completion_full <= config.completion_zero:
+        raise ValueError("scoring: completion_full must be above completion_zero")
+    if config.overdue_penalty > 1:
+        raise ValueError("scoring.overdue_penalty: must be between 0 and 1")
+    for key in _POSITIVE:
+        if getattr(config, key) <= 0:
+            raise ValueError(f"scoring.{key}: must be above 0")
+    if config.weeks_window <= 0:
+        raise ValueError("limits.weeks_window: must be at least 1")

@@ -1,0 +1,144 @@
+"""Scores over time: at an earlier date, at a git revision, and the change between two points.
+
+* As of a date: the same dossiers, judged with only what was known then — activities,
+  issues, surveys, sources and KPI years after the date are ignored, an issue closed later
+  was still open, a plan keeps its recorded status but is overdue if due before the date.
+* At a revision: ``accounts/`` as committed at ``REV`` (``git archive``), scored as of the
+  commit's date unless a date is given.
+
+The site shows the change since the start of the quarter (:func:`since_quarter_start`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+
+from ..config import Settings
+from ..load.portfolio import Portfolio, load_portfolio
+from . import score_portfolio
+from .figures import r1
+from .types import Figure, PortfolioScores, Value
+
+
+def quarter_start(day: dt.date) -> dt.date:
+    """First day of the calendar quarter holding ``day``."""
+    return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def score_as_of(portfolio: Portfolio, settings: Settings, as_of: dt.date) -> PortfolioScores:
+    """The portfolio's scores with only what was known on ``as_of``."""
+    return score_portfolio(portfolio, replace(settings, today=as_of))
+
+
+def _git(args: list[str], cwd: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    except FileNotFoundError as exc:
+        raise ValueError("git is not installed; --rev needs it") from exc
+    if done.returncode != 0:
+        raise ValueError(f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
+    return done.stdout.strip()
+
+
+@contextmanager
+def accounts_at(accounts: str, rev: str) -> Iterator[tuple[str, dt.date]]:
+    """``accounts/`` as committed at ``rev``, extracted into a temporary folder.
+
+    Yields ``(folder, commit date)``; the folder is removed afterwards. Raises ``ValueError``
+    when the revision or the folder does not exist there.
+    """
+    if not rev or rev.startswith("-"):
+        raise ValueError(f"not a git revision: '{rev}'")
+    folder = os.path.abspath(accounts)
+    cwd = folder
+    while not os.path.isdir(cwd):
+        cwd = os.path.dirname(cwd)
+    top = _git(["rev-parse", "--show-toplevel"], cwd)
+    rel = os.path.relpath(folder, top).replace(os.sep, "/")
+    try:
+        commit = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
+    except ValueError:
+        commit = ""
+    if not commit:
+        raise ValueError(f"unknown git revision '{rev}' in {top}")
+    day = dt.date.fromisoformat(_git(["show", "-s", "--format=%cs", commit], top))
+    if not _git(["ls-tree", "-d", "--name-only", commit, "--", rel], top):
+        raise ValueError(f"'{rel}' does not exist at revision {rev}")
+    with tempfile.TemporaryDirectory(prefix="accountplan-rev-") as tmp:
+        # streamed: a large portfolio's archive never sits in memory whole
+        with subprocess.Popen(["git", "archive", "--format=tar", commit, "--", rel], cwd=top,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as proc:
+            assert proc.stdout is not None
+            with tarfile.open(fileobj=proc.stdout, mode="r|") as archive:
+                archive.extractall(tmp, filter="data")
+        if proc.returncode != 0:
+            raise ValueError(f"git archive of '{rel}' at {rev} failed")
+        yield os.path.join(tmp, rel), day
+
+
+def score_at_revision(accounts: str, rev: str, settings: Settings,
+                      as_of: dt.date | None = None) -> PortfolioScores:
+    """Scores of ``accounts/`` as committed at ``rev``, as of ``as_of`` or the commit's date."""
+    with accounts_at(accounts, rev) as (folder, day):
+        portfolio = load_portfolio(folder)
+    return score_as_of(portfolio, settings, as_of or day)
+
+
+@dataclass(frozen=True)
+class Delta:
+    """One figure at two points in time."""
+
+    scope: str
+    """``account``, ``person`` or ``rollup``."""
+    id: str
+    """Account slug, person id, or ``by:group`` for a roll-up."""
+    key: str
+    """Figure key."""
+    before: Value
+    after: Value
+
+    @property
+    def change(self) -> float | None:
+        """``after − before`` for numbers; ``None`` when either side is missing or a label."""
+        if isinstance(self.before, (int, float)) and isinstance(self.after, (int, float)):
+            return r1(self.after - self.before)
+        return None
+
+
+def _figures(scores: PortfolioScores) -> dict[tuple[str, str, str], Figure]:
+    found: dict[tuple[str, str, str], Figure] = {}
+    for slug, a in scores.accounts.items():
+        for f in (a.total, a.classification, a.cadence, a.kpi_score, *a.kpi, a.actions_score, *a.groups, *a.actions):
+            found["account", slug, f.key] = f
+    for pid, p in scores.people.items():
+        for f in (p.score, p.cadence, *p.details):
+            found["person", pid, f.key] = f
+    for r in scores.rollups:
+        for g in (r.total, r.kpi_score, r.actions_score):
+            if g is not None:
+                found["rollup", f"{r.by}:{r.group}", g.key] = g
+    return found
+
+
+def deltas(before: PortfolioScores, after: PortfolioScores) -> tuple[Delta, ...]:
+    """Every figure of either side, paired with the other side's (``None`` where absent), in a stable order."""
+    old, new = _figures(before), _figures(after)
+    found = []
+    for key in sorted(set(old) | set(new)):
+        was, now = old.get(key), new.get(key)
+        found.append(Delta(*key, was.value if was else None, now.value if now else None))
+    return tuple(found)
+
+
+def since_quarter_start(portfolio: Portfolio, settings: Settings) -> tuple[PortfolioScores, tuple[Delta, ...]]:
+    """Scores as of ``settings.today`` and their change since the first day of its quarter."""
+    now = score_portfolio(portfolio, settings)
+    start = score_as_of(portfolio, settings, quarter_start(settings.today))
+    return now, deltas(start, now)

@@ -1,0 +1,155 @@
+"""Dimension 1, KPI results (经营结果): per-head figures and the market's measure.
+
+The method assesses each market by what matters there:
+
+* saline-alkali (盐碱地): not revenue — whether the key actions were done, so the score is
+  the nine key actions' score (dimension 2);
+* breakthrough (新突破): growth against last year;
+* mature (成熟): target completion (目标完成率) and profit.
+
+The KPI year is the latest recorded year not after the as-of date; last year's sales come
+from the previous year's record, else from ``last_year_sales``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Account, Kpi
+from .config import ScoringConfig
+from .figures import PERCENT, SCORE, clamp, missing, num, r1, weighted
+from .types import Figure, Value
+
+
+def kpi_year(account: Account, as_of: dt.date) -> tuple[Kpi | None, Kpi | None]:
+    """The latest KPI record known at ``as_of`` and the record of the year before it, if any."""
+    known = sorted((k for k in account.kpi if k.year <= as_of.year), key=lambda k: k.year)
+    if not known:
+        return None, None
+    latest = known[-1]
+    previous = next((k for k in known if k.year == latest.year - 1), None)
+    return latest, previous
+
+
+def per_head(key: str, amount: str, record: Kpi | None, currency: str) -> Figure:
+    """``amount / headcount`` (``amount`` is ``sales`` or ``profit``), in the account's currency."""
+    formula = f"{amount} / headcount"
+    if record is None:
+        return missing(key, formula, "no KPI recorded yet", unit=currency)
+    value: float = getattr(record, amount)
+    inputs: dict[str, Value] = {amount: value, "headcount": record.headcount, "year": record.year}
+    if record.headcount == 0:
+        return missing(key, formula, "headcount is 0: per-head figures are undefined", inputs, currency)
+    return Figure(key, round(value / record.headcount, 2), formula, inputs,
+                  worked=f"{num(value)} / {num(record.headcount)}", unit=currency)
+
+
+def growth(record: Kpi | None, previous: Kpi | None) -> Figure:
+    """Sales growth against last year, in %."""
+    key, formula = "kpi.growth", "100 × (sales − last year's sales) / last year's sales"
+    if record is None:
+        return missing(key, formula, "no KPI recorded yet", unit=PERCENT)
+    last = previous.sales if previous is not None else record.last_year_sales
+    source = f"{record.year - 1} record" if previous is not None else "last_year_sales"
+    inputs: dict[str, Value] = {"sales": record.sales, "last year's sales": last, "from": source}
+    if last is None:
+        return missing(key, formula, f"no sales recorded for {record.year - 1}", inputs, PERCENT)
+    if last == 0:
+        return missing(key, formula, "last year's sales were 0: growth is undefined", inputs, PERCENT)
+    return Figure(key, r1(100 * (record.sales - last) / last), formula, inputs,
+                  worked=f"100 × ({num(record.sales)} − {num(last)}) / {num(last)}", unit=PERCENT)
+
+
+def target_completion(record: Kpi | None) -> Figure:
+    """Sales against the year's target, in % (目标完成率)."""
+    key, formula = "kpi.target_completion", "100 × sales / target"
+    if record is None:
+        return missing(key, formula, "no KPI recorded yet", unit=PERCENT)
+    inputs: dict[str, Value] = {"sales": record.sales, "target": record.target}
+    if not record.target:
+        return missing(key, formula, f"no sales target set for {record.year}", inputs, PERCENT)
+    return Figure(key, r1(100 * record.sales / record.target), formula, inputs,
+                  worked=f"100 × {num(record.sales)} / {num(record.target)}", unit=PERCENT)
+
+
+def profit_margin(record: Kpi | None) -> Figure:
+    """Profit as a share of sales, in %."""
+    key, formula = "kpi.profit_margin", "100 × profit / sales"
+    if record is None:
+        return missing(key, formula, "no KPI recorded yet", unit=PERCENT)
+    inputs: dict[str, Value] = {"profit": record.profit, "sales": record.sales}
+    if record.sales == 0:
+        return missing(key, formula, "no sales: margin is undefined", inputs, PERCENT)
+    return Figure(key, r1(100 * record.profit / record.sales), formula, inputs,
+                  worked=f"100 × {num(record.profit)} / {num(record.sales)}", unit=PERCENT)
+
+
+def growth_score(rise: Figure, record: Kpi | None, previous: Kpi | None, config: ScoringConfig) -> Figure:
+    """Growth as 0–100: 0% or less scores 0, the growth target or more scores 100."""
+    key, formula = "kpi.growth_score", "100 × growth / growth target"
+    inputs: dict[str, Value] = {"growth": rise.value, "growth target": config.growth_target}
+    if isinstance(rise.value, (int, float)):
+        return Figure(key, clamp(100 * rise.value / config.growth_target), formula, inputs,
+                      worked=f"100 × {num(rise.value)} / {num(config.growth_target)}", unit=SCORE)
+    first_sales = record is not None and record.sales > 0 and rise.inputs.get("last year's sales") == 0
+    if first_sales:
+        return Figure(key, 100.0, formula, inputs, "first sales after a year without: full growth score", "100",
+                      SCORE)
+    return missing(key, formula, rise.note, inputs)
+
+
+def completion_score(done: Figure, config: ScoringConfig) -> Figure:
+    """Target completion as 0–100, linear from ``completion_zero`` to ``completion_full``, capped."""
+    key = "kpi.completion_score"
+    zero, full = config.completion_zero, config.completion_full
+    formula = "100 × (completion − zero point) / (full point − zero point)"
+    inputs: dict[str, Value] = {"completion": done.value, "zero point": zero, "full point": full}
+    if not isinstance(done.value, (int, float)):
+        return missing(key, formula, done.note, inputs)
+    return Figure(key, clamp(100 * (done.value - zero) / (full - zero)), formula, inputs,
+                  worked=f"100 × ({num(done.value)} − {num(zero)}) / ({num(full)} − {num(zero)})", unit=SCORE)
+
+
+def profit_score(margin: Figure, config: ScoringConfig) -> Figure:
+    """Profit margin as 0–100 against the margin target."""
+    key, formula = "kpi.profit_score", "100 × margin / margin target"
+    inputs: dict[str, Value] = {"margin": margin.value, "margin target": config.profit_margin_target}
+    if not isinstance(margin.value, (int, float)):
+        return missing(key, formula, margin.note, inputs)
+    return Figure(key, clamp(100 * margin.value / config.profit_margin_target), formula, inputs,
+                  worked=f"100 × {num(margin.value)} / {num(config.profit_margin_target)}", unit=SCORE)
+
+
+def score_kpi(account: Account, as_of: dt.date, config: ScoringConfig,
+              actions_score: Figure) -> tuple[tuple[Figure, ...], Figure]:
+    """Dimension 1: the figures shown and the 0–100 score for the account's market."""
+    record, previous = kpi_year(account, as_of)
+    rise = growth(record, previous)
+    done = target_completion(record)
+    margin = profit_margin(record)
+    shown = [
+        per_head("kpi.sales_per_head", "sales", record, account.currency),
+        per_head("kpi.profit_per_head", "profit", record, account.currency),
+        rise, done, margin,
+    ]
+    market = account.market
+    if market == "saline-alkali":
+        score = Figure("kpi.score", actions_score.value, "score of the nine key actions",
+                       {"market": market, "key actions": actions_score.value},
+                       "saline-alkali market: assessed by whether the key actions were done, not by revenue",
+                       num(actions_score.value) if isinstance(actions_score.value, (int, float)) else "",
+                       SCORE)
+        return tuple(shown), score
+    if market == "breakthrough":
+        part = growth_score(rise, record, previous, config)
+        shown.append(part)
+        score = weighted("kpi.score", [("growth", 1.0, part)],
+                         note="breakthrough market: assessed by growth against last year")
+        return tuple(shown), score
+    parts = [completion_score(done, config), profit_score(margin, config)]
+    shown.extend(parts)
+    weights = config.mature_weights
+    score = weighted("kpi.score", [("completion", weights["completion"], parts[0]),
+                                   ("profit", weights["profit"], parts[1])],
+                     note="mature market: assessed by target completion and profit")
+    return tuple(shown), score

@@ -1,0 +1,50 @@
+"""Per person: visit cadence across the portfolio and the health of the relationships they own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from ..model import Account, Activity, Contact
+from .actions import active_contacts
+from .cadence import in_window, person_cadence, person_counts
+from .config import ScoringConfig
+from .figures import mean, scale_score, weighted
+from .types import PersonScore
+
+AccountData = tuple[str, Account, Sequence[Contact], Sequence[Activity]]
+"""``(slug, account, contacts, activities)`` of one dossier."""
+
+
+def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: dt.date,
+                 config: ScoringConfig) -> dict[str, PersonScore]:
+    """A scorecard for each roster id in ``people``."""
+    window = [a for _, _, _, acts in accounts for a in in_window(acts, as_of, config.weeks_window)]
+    counts = person_counts(window, config)
+    teams: dict[str, list[str]] = {}
+    owned: dict[str, list[tuple[str, Contact]]] = {}
+    for slug, account, contacts, _ in accounts:
+        for member in account.team:
+            teams.setdefault(member.person, [])
+            if slug not in teams[member.person]:
+                teams[member.person].append(slug)
+        for contact in active_contacts(contacts, as_of):
+            for owner in dict.fromkeys(contact.owners):
+                owned.setdefault(owner, []).append((slug, contact))
+    return {pid: _person(pid, counts.get(pid, 0), teams.get(pid, []), owned.get(pid, []), config)
+            for pid in people}
+
+
+def _person(pid: str, meetings: int, accounts: list[str], owned: list[tuple[str, Contact]],
+            config: ScoringConfig) -> PersonScore:
+    cadence, cadence_score = person_cadence(meetings, config)
+    health = mean("people.relationships", "mean over owned current contacts of ((intimacy + support) / 2 − 1) × 25",
+                  [(f"{slug}/{c.id}", scale_score((c.intimacy + c.support) / 2)) for slug, c in owned],
+                  empty="owns no current customer relationship")
+    weights = config.person_weights
+    score = weighted("people.score", [("cadence", weights["cadence"], cadence_score),
+                                      ("relationships", weights["relationships"], health)])
+    return PersonScore(person=pid, cadence=cadence, accounts=tuple(accounts),
+                       relationships=tuple((slug, c.id) for slug, c in owned), score=score,
+                       details=(cadence_score, health))
+
