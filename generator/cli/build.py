@@ -1,0 +1,178 @@
+"""``accountplan build [--profile NAME]``: build the site for one audience, reproducibly and atomically.
+
+The MkDocs build writes into a fresh folder beside the target (``.site.build-<pid>``);
+only a complete, successful build is swapped in (old renamed away, new renamed in, old
+deleted), so a build that fails or is killed half-way leaves the published site as it
+was. Leftovers of killed builds are cleaned up by the next run.
+
+Two builds of the same input are byte-identical: ``SOURCE_DATE_EPOCH`` (the date in the
+sitemap and in ``sitemap.xml.gz``'s header) is set, unless already given, from the last
+git commit of the project, or else from the configured ``today``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..atomic import swap_folder
+from ..config import Settings, load_settings
+from ..redact import profile_level
+
+LANGUAGES = ("en", "zh")
+
+
+def add(sub: Any) -> argparse.ArgumentParser:
+    """Register the subcommand."""
+    p: argparse.ArgumentParser = sub.add_parser("build", help="build the site (atomically)", description=__doc__)
+    p.add_argument("--profile", help="build profile from the plugin's 'profiles' (default: internal level)")
+    p.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml)")
+    p.add_argument("--lang", choices=LANGUAGES, help="site language (default: theme.language of mkdocs.yml)")
+    p.add_argument("--strict", action="store_true", help="fail on warnings (diagnostics, broken links)")
+    p.add_argument("-q", "--quiet", action="store_true", help="only show warnings and errors")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build into a temporary folder and swap it in; 1 when the build fails."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = os.path.abspath(args.config)
+    settings = load_settings(config_file)
+    level = profile_level(settings, args.profile)
+    with _mkdocs_logging(args.quiet), _source_date_epoch(config_file, settings):
+        try:
+            config = load_config(config_file, strict=args.strict or None)
+        except MkDocsException as exc:
+            print(f"accountplan build: {exc}", file=sys.stderr)
+            return 1
+        target = Path(args.site_dir or config.site_dir).resolve()
+        _set_profile(config, args.profile)
+        if args.lang:
+            _set_language(config, args.lang)
+        recover(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-{os.getpid()}-", dir=target.parent))
+        config.site_dir = str(temp)
+        try:
+            build(config)
+        except (MkDocsException, OSError) as exc:
+            shutil.rmtree(temp, ignore_errors=True)
+            print(f"accountplan build: {exc}", file=sys.stderr)
+            return 1
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
+        os.chmod(temp, 0o755)  # mkdtemp makes it private; the site is served to readers
+        swap_folder(temp, target)
+    if not args.quiet:
+        print(f"built {target} (profile {args.profile or 'default'}, level {level})", file=sys.stderr)
+    return 0
+
+
+def _set_profile(config: Any, profile: str | None) -> None:
+    """Hand the profile to the accountplan plugin, refusing to build unredacted by mistake."""
+    plugin = config.plugins.get("accountplan")
+    if plugin is None:
+        if profile is not None:
+            raise ValueError("--profile needs the accountplan plugin in mkdocs.yml")
+        return
+    if "profile" not in plugin.config:
+        if profile is not None:
+            raise ValueError("this accountplan plugin has no 'profile' option; refusing an unredacted build")
+        return
+    plugin.config["profile"] = profile
+
+
+def _set_language(config: Any, language: str) -> None:
+    # Material reads theme.language; MkDocs' own 'locale' stays as configured (it has no zh catalogue).
+    config.theme["language"] = language
+
+
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?P<kind>build|old)-(?P<pid>\d+)(-.*)?")
+
+
+def recover(target: Path) -> None:
+    """Clean up after builds that were killed: delete their half-built folders, restore a lost site.
+
+    A build killed between its two renames leaves the old site as ``.site.old-<pid>``
+    and no ``site``: that old site is put back. Folders of builds still running are left alone.
+    """
+    if not target.parent.is_dir():
+        return
+    for entry in sorted(target.parent.iterdir()):
+        match = _LEFTOVER.fullmatch(entry.name)
+        if not match or match["name"] != target.name or _alive(int(match["pid"])):
+            continue
+        if match["kind"] == "old" and not target.exists():
+            os.replace(entry, target)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def _source_date_epoch(config_file: str, settings: Settings) -> Iterator[None]:
+    """Fix the build date for the duration of the build, unless the caller already did."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(build_epoch(os.path.dirname(config_file), settings))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def build_epoch(folder: str, settings: Settings) -> int:
+    """Seconds since the epoch of the last git commit in ``folder``, else of ``settings.today``."""
+    try:
+        done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder or ".", capture_output=True,
+                              text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        done = None
+    if done is not None and done.returncode == 0 and done.stdout.strip().isdigit():
+        return int(done.stdout.strip())
+    midnight = dt.datetime.combine(settings.today, dt.time(), tzinfo=dt.UTC)
+    return int(midnight.timestamp())
+
+
+@contextlib.contextmanager
+def _mkdocs_logging(quiet: bool) -> Iterator[None]:
+    """Show MkDocs' log (where the plugin reports diagnostics) on stderr while building."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(logging.WARNING if quiet else logging.INFO)
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if not quiet else logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
