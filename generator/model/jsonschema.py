@@ -1,0 +1,135 @@
+"""JSON Schema (draft 2020-12) of every dossier file, generated from the model dataclasses.
+
+The schema is derived from the very annotations and ``fld`` metadata the loader converts
+with — types, ``Literal`` values, required fields, ``low``/``high`` bounds, docs — so it
+cannot drift from what ``accountplan check`` accepts. Editors (for example the YAML
+language server) can use it for completion and inline errors while a dossier is written.
+
+The schema is slightly stricter than the loader in one place: an empty value for a list
+field (``owners:``) loads as an empty list but is not allowed here, because writing ``[]``
+says the same thing explicitly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from typing import Any
+
+from ..load.convert import fields, hints, is_required
+from .account import Account
+from .activity import Activity
+from .contact import Contact
+from .roster import Roster
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+BASE_ID = "urn:accountplan:schema:"
+
+ENTITIES: dict[str, tuple[type, str]] = {
+    "account": (Account, "Frontmatter of accounts/<slug>/account.md"),
+    "contact": (Contact, "Frontmatter of accounts/<slug>/contacts/<id>.md"),
+    "activity": (Activity, "Frontmatter of accounts/<slug>/activities/<yyyy-mm-dd-words>.md"),
+    "roster": (Roster, "accounts/roster.yml"),
+}
+"""Every file kind: its model class and where such files live."""
+
+_SCALARS: dict[Any, dict[str, Any]] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    bool: {"type": "boolean"},
+    dt.date: {"type": "string", "format": "date"},
+}
+
+
+def entity_schema(name: str) -> dict[str, Any]:
+    """The complete, self-contained schema of one file kind (``account``, ``contact``, ...)."""
+    cls, where = ENTITIES[name]
+    defs: dict[str, dict[str, Any]] = {}
+    root = _object(cls, defs)
+    return {
+        "$schema": DIALECT,
+        "$id": f"{BASE_ID}{name}",
+        "title": f"{cls.__name__} ({where})",
+        **root,
+        **({"$defs": dict(sorted(defs.items()))} if defs else {}),
+    }
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """The schema of every file kind, by name."""
+    return {name: entity_schema(name) for name in ENTITIES}
+
+
+def _object(cls: type, defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """An object schema for a model dataclass: closed, with its required fields."""
+    known = fields(cls)
+    resolved = hints(cls)
+    properties = {name: _field(f, resolved[name], defs) for name, f in known.items()}
+    schema: dict[str, Any] = {
+        "type": "object",
+        "description": _doc(cls),
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    required = [name for name, f in known.items() if is_required(f)]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _field(f: dataclasses.Field[Any], hint: Any, defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A property's schema: its type, bounds, description, default and example."""
+    schema = dict(_type(hint, f, defs))
+    description = str(f.metadata.get("doc", ""))
+    labels = f.metadata.get("labels")
+    if labels:
+        # Named levels go into the description so editors show them on hover.
+        description += " Levels: " + "; ".join(f"{k} {en} ({zh})" for k, (en, zh) in sorted(labels.items())) + "."
+    if "$ref" in schema:
+        # Siblings of $ref are allowed in 2020-12, but wrap for tools that still ignore them.
+        schema = {"allOf": [schema]}
+    schema["description"] = description
+    if f.default is not dataclasses.MISSING and f.default is not None:
+        schema["default"] = f.default
+    elif f.default_factory is not dataclasses.MISSING:
+        schema["default"] = f.default_factory()
+    if f.metadata.get("example") is not None:
+        schema["examples"] = [f.metadata["example"]]
+    return schema
+
+
+def _type(hint: Any, f: dataclasses.Field[Any], defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The schema of a type hint, bounds taken from the field's ``low``/``high``."""
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        inner = _type(options[0], f, defs)
+        return {"anyOf": [inner, {"type": "null"}]}
+    if origin is typing.Literal:
+        values = list(typing.get_args(hint))
+        return {"type": "string", "enum": values}
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return {"type": "array", "items": _type(item, f, defs)}
+    if dataclasses.is_dataclass(hint):
+        cls = typing.cast(type, hint)
+        if cls.__name__ not in defs:
+            defs[cls.__name__] = {}  # placeholder first: guards against recursive models
+            defs[cls.__name__] = _object(cls, defs)
+        return {"$ref": f"#/$defs/{cls.__name__}"}
+    schema = dict(_SCALARS[hint])
+    if hint in (int, float):
+        if f.metadata.get("low") is not None:
+            schema["minimum"] = f.metadata["low"]
+        if f.metadata.get("high") is not None:
+            schema["maximum"] = f.metadata["high"]
+    return schema
+
+
+def _doc(cls: type) -> str:
+    """The first paragraph of a class docstring, on one line."""
+    text = (cls.__doc__ or "").strip().split("\n\n")[0]
+    return " ".join(text.split())
