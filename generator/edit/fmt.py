@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 import os
 import re
 import types
@@ -162,9 +163,9 @@ def _protected(text: str) -> set[int]:
     """0-based lines inside multi-line scalars (block text may hold lines that look like comments)."""
     lines: set[int] = set()
     for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-        if isinstance(event, yaml.ScalarEvent) and event.end_mark.line > event.start_mark.line:
-            end = event.end_mark.line + (1 if event.end_mark.column else 0)
-            lines.update(range(event.start_mark.line + 1, end))
+        start, stop = event.start_mark, event.end_mark
+        if isinstance(event, yaml.ScalarEvent) and start and stop and stop.line > start.line:
+            lines.update(range(start.line + 1, stop.line + (1 if stop.column else 0)))
     return lines
 
 
@@ -250,7 +251,7 @@ def _move_blocks(lines: list[str], mapping: Mapping, want: list[str], protected:
     prefix = lines[rows[0]][:col]
     in_item = prefix.strip() != ""  # the first key shares its line with a sequence dash
     starts = [rows[0]]
-    for before, row in zip(rows, rows[1:], strict=False):
+    for before, row in itertools.pairwise(rows):
         start = row
         while not in_item and start - 1 > before and _is_comment(lines, start - 1, protected):
             start -= 1
@@ -267,8 +268,20 @@ def _move_blocks(lines: list[str], mapping: Mapping, want: list[str], protected:
         first[0] = " " * col + first[0][col:]
         moved = blocks[want[0]]
         moved[0] = prefix + moved[0][col:]
-    ordered = [line for key in want for line in blocks[key]]
+    # Blank lines between blocks stay where they were by position, so the last block never gains a trailing one.
+    gaps = [_trailing_blanks(blocks[key.value]) for key, _ in mapping.items]
+    ordered = []
+    for key, gap in zip(want, gaps, strict=True):
+        block = blocks[key]
+        ordered += block[: len(block) - _trailing_blanks(block)] + [""] * gap
     return lines[: starts[0]] + ordered + lines[end:]
+
+
+def _trailing_blanks(block: list[str]) -> int:
+    count = 0
+    while count < len(block) - 1 and not block[len(block) - 1 - count].strip():
+        count += 1
+    return count
 
 
 def dossier_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:

@@ -1,0 +1,53 @@
+"""``accountplan diff BASE [HEAD]``: what changed about the accounts between two git revisions.
+
+HEAD defaults to the ``HEAD`` commit (what is committed, not unsaved edits); pass ``.``
+to compare against the working tree as it is now. Scores are computed as of today (or
+``--today``) on both sides, so only the data moves them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from typing import Any
+
+from ..config import load_settings
+from ..edit.diff import compare
+from ..edit.report import FORMATS, write_maps
+from ..edit.revisions import WORKTREE, extract, locate
+from ..load.portfolio import load_portfolio
+
+
+def add(sub: Any) -> argparse.ArgumentParser:
+    """Register the subcommand."""
+    p: argparse.ArgumentParser = sub.add_parser("diff", help="describe account changes between two revisions",
+                                                description=__doc__)
+    p.add_argument("base", help="the older revision, e.g. origin/main")
+    p.add_argument("head", nargs="?", default="HEAD", help="the newer revision (default HEAD; '.' = working tree)")
+    p.add_argument("--format", choices=sorted(FORMATS), default="markdown")
+    p.add_argument("--maps", metavar="DIR", help="write before/after relationship maps of changed accounts here")
+    p.add_argument("--today", help="compute scores as of this date (YYYY-MM-DD)")
+    p.add_argument("--accounts", help="accounts folder (default from mkdocs.yml)")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load both revisions, compare, print the report; exit 2 for an unknown revision."""
+    settings = load_settings(args.config, today=args.today)
+    accounts = args.accounts or settings.accounts
+    top, relative = locate(accounts)
+    with tempfile.TemporaryDirectory(prefix="accountplan-diff-") as temp:
+        base = load_portfolio(extract(top, relative, args.base, os.path.join(temp, "base")))
+        if args.head == WORKTREE:
+            head = load_portfolio(accounts)
+        else:
+            head = load_portfolio(extract(top, relative, args.head, os.path.join(temp, "head")))
+        report = compare(base, head, settings, base_name=args.base,
+                         head_name="working tree" if args.head == WORKTREE else args.head)
+        sys.stdout.write(FORMATS[args.format](report))
+        if args.maps:
+            for path in write_maps(report, base, head, args.maps):
+                print(f"wrote {path}", file=sys.stderr)
+    return 0

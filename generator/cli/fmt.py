@@ -1,0 +1,46 @@
+"""``accountplan fmt [--check] [PATHS]``: give frontmatter one canonical form, comments and content kept.
+
+Rewrites only files whose text changes, each atomically. With ``--check`` nothing is
+written: the files that would change are listed and the exit status is 1 (for CI and
+pre-commit). Files that cannot be read as YAML are reported and left alone (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from ..config import load_settings
+from ..edit.fmt import dossier_files, format_files
+
+
+def add(sub: Any) -> argparse.ArgumentParser:
+    """Register the subcommand."""
+    p: argparse.ArgumentParser = sub.add_parser("fmt", help="format dossier frontmatter", description=__doc__)
+    p.add_argument("paths", nargs="*", help="files or folders (default: the accounts folder from mkdocs.yml)")
+    p.add_argument("--check", action="store_true", help="write nothing; list files that would change, exit 1")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Format (or check) every file; 0 when all are canonical or were rewritten, 1 otherwise."""
+    paths = args.paths or [load_settings(args.config).accounts]
+    files, problems = dossier_files(paths)
+    results = format_files(files, write=not args.check)
+    for problem in problems:
+        print(problem.one_line(), file=sys.stderr)
+    status = 0
+    for result in results:
+        shown = os.path.relpath(result.path)
+        for problem in result.problems:
+            print(f"{problem.one_line()} (not formatted)", file=sys.stderr)
+            status = 1
+        if result.changed:
+            print(f"would reformat {shown}" if args.check else f"reformatted {shown}")
+            status = 1 if args.check else status
+    changed = sum(r.changed for r in results)
+    verb = "would be reformatted" if args.check else "reformatted"
+    print(f"{changed} file(s) {verb}, {len(results) - changed} unchanged", file=sys.stderr)
+    return status

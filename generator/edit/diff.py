@@ -1,0 +1,310 @@
+"""What changed about the accounts between two loaded portfolios, in the method's words.
+
+Not YAML lines but facts a reviewer cares about: a decision maker turned from neutral to
+supporter, a new contact, a plan closed, who logged which visits, how the scores moved.
+Each change is data (:class:`Change`) with a one-line English text using the scale names;
+:mod:`generator.edit.report` turns the result into Markdown or JSON.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..config import Settings
+from ..load.portfolio import Dossier, Portfolio
+from ..model import Activity, Contact, Initiative, Issue, Person, Plan, scales
+from ..score import score_portfolio
+from ..score.types import AccountScore, Figure
+
+SECTIONS = ("account", "contacts", "plans", "activities", "issues", "scores")
+"""Order of the sections within one account's changes."""
+
+TIER_RANK = {"C": 0, "B": 1, "A": 2, "S": 3}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change about an account."""
+
+    section: str
+    """One of :data:`SECTIONS`."""
+    kind: str
+    """Stable name, e.g. ``contact-added``, ``support``, ``plan-status``, ``activities``, ``score``."""
+    subject: str
+    """Id of what changed (contact, plan, person, score key); empty for the account itself."""
+    text: str
+    """One line of English for a pull-request comment."""
+    before: Any = None
+    after: Any = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class AccountDiff:
+    """Everything that changed about one account."""
+
+    slug: str
+    name: str
+    status: Literal["added", "removed", "changed", "unreadable"]
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass
+class DiffReport:
+    """The comparison of two revisions."""
+
+    base: str
+    head: str
+    accounts: list[AccountDiff]
+
+    def count(self, kind: str) -> int:
+        """How many changes of ``kind`` there are (activities count each new activity)."""
+        total = 0
+        for account in self.accounts:
+            for change in account.changes:
+                if change.kind == kind:
+                    total += change.after if kind == "activities" else 1
+        return total
+
+
+def arrow(before: float, after: float) -> str:
+    """``▲`` for up, ``▼`` for down."""
+    return "▲" if after > before else "▼" if after < before else ""
+
+
+def level(labels: scales.Labels, value: int) -> str:
+    """A scale level's English name, e.g. ``supporter``."""
+    return labels.get(value, (str(value), ""))[0]
+
+
+def who(contact: Contact) -> str:
+    """``Zhang Wei (CTO)``."""
+    return f"{contact.name} ({contact.title})"
+
+
+def compare(base: Portfolio, head: Portfolio, settings: Settings, *, base_name: str = "base",
+            head_name: str = "head") -> DiffReport:
+    """The account-level differences from ``base`` to ``head``, scores as of ``settings.today``."""
+    before = {d.slug: d for d in base.dossiers}
+    after = {d.slug: d for d in head.dossiers}
+    people = {**base.people, **head.people}
+    base_scores = score_portfolio(base, settings).accounts
+    head_scores = score_portfolio(head, settings).accounts
+    accounts: list[AccountDiff] = []
+    for slug in sorted(before.keys() | after.keys()):
+        old, new = before.get(slug), after.get(slug)
+        if new is None and old is not None:
+            if os.path.isdir(os.path.join(head.root, slug)):
+                accounts.append(AccountDiff(slug, old.account.data.name, "unreadable", [Change(
+                    "account", "unreadable", "", "account.md has errors now; run 'accountplan check'")]))
+            else:
+                accounts.append(AccountDiff(slug, old.account.data.name, "removed", [Change(
+                    "account", "account-removed", "", f"Account removed (was tier {old.account.data.tier})")]))
+            continue
+        assert new is not None
+        changes = list(_changes(old, new, people))
+        changes.extend(_score_changes(base_scores.get(slug), head_scores.get(slug)))
+        if old is None:
+            accounts.append(AccountDiff(slug, new.account.data.name, "added", [_added_account(new), *changes]))
+        elif changes:
+            accounts.append(AccountDiff(slug, new.account.data.name, "changed", changes))
+    for account in accounts:
+        account.changes.sort(key=lambda c: SECTIONS.index(c.section))
+    return DiffReport(base_name, head_name, accounts)
+
+
+def _added_account(new: Dossier) -> Change:
+    a = new.account.data
+    return Change("account", "account-added", "", f"New account: tier {a.tier}, {a.market} market, "
+                  f"{len(new.contacts)} contact(s), {len(new.activities)} activity(ies)", None, a.tier)
+
+
+def _changes(old: Dossier | None, new: Dossier, people: dict[str, Person]) -> Iterator[Change]:
+    """Every change from ``old`` (``None`` for a new account) to ``new``, except scores."""
+    if old is not None:
+        yield from _account_changes(old, new, people)
+    yield from _contact_changes(old, new)
+    a_old = old.account.data if old else None
+    yield from _status_changes("plan", a_old.plans if a_old else [], new.account.data.plans)
+    yield from _status_changes("initiative", a_old.initiatives if a_old else [], new.account.data.initiatives)
+    yield from _activity_changes(old, new, people)
+    yield from _issue_changes(a_old.issues if a_old else [], new.account.data.issues)
+
+
+def _account_changes(old: Dossier, new: Dossier, people: dict[str, Person]) -> Iterator[Change]:
+    a, b = old.account.data, new.account.data
+    if a.name != b.name:
+        yield Change("account", "name", "", f"Name {a.name} → {b.name}", a.name, b.name)
+    if a.tier != b.tier:
+        yield Change("account", "tier", "", f"Tier {a.tier} → {b.tier} {arrow(TIER_RANK[a.tier], TIER_RANK[b.tier])}",
+                     a.tier, b.tier)
+    if a.market != b.market:
+        yield Change("account", "market", "", f"Market {a.market} → {b.market}", a.market, b.market)
+    fa, fb = a.strategy, b.strategy
+    if fa and fb and fa.fit != fb.fit:
+        yield Change("account", "fit", "", f"Strategic fit {level(scales.FIT, fa.fit)} → {level(scales.FIT, fb.fit)} "
+                     f"{arrow(fa.fit, fb.fit)}", fa.fit, fb.fit)
+    if fa and fb and fa.trend != fb.trend:
+        yield Change("account", "trend", "", f"Strategic trend {fa.trend} → {fb.trend}", fa.trend, fb.trend)
+    if (fa is None) != (fb is None):
+        yield Change("account", "strategy", "", "Strategy insight added" if fb else "Strategy insight removed",
+                     fa is not None, fb is not None)
+    team_a = {(t.person, t.role) for t in a.team}
+    team_b = {(t.person, t.role) for t in b.team}
+    for person, role in sorted(team_b - team_a):
+        yield Change("account", "team-joined", person, f"Team: {_person(people, person)} joined as {role}", None, role)
+    for person, role in sorted(team_a - team_b):
+        yield Change("account", "team-left", person, f"Team: {_person(people, person)} no longer {role}", role, None)
+
+
+def _person(people: dict[str, Person], person_id: str) -> str:
+    """``Tom Hale`` for a roster id, the id itself when unknown."""
+    return people[person_id].name if person_id in people else person_id
+
+
+def _contact_changes(old: Dossier | None, new: Dossier) -> Iterator[Change]:
+    before = {c.data.id: c.data for c in old.contacts} if old else {}
+    after = {c.data.id: c.data for c in new.contacts}
+    for cid in sorted(after.keys() - before.keys()):
+        c = after[cid]
+        yield Change("contacts", "contact-added", cid,
+                     f"New contact: {who(c)}, {c.role}, support {level(scales.SUPPORT, c.support)}, "
+                     f"intimacy {level(scales.INTIMACY, c.intimacy)}", None, cid,
+                     {"name": c.name, "title": c.title, "role": c.role, "support": c.support, "intimacy": c.intimacy})
+    for cid in sorted(before.keys() - after.keys()):
+        c = before[cid]
+        if cid in new.contact_ids:
+            yield Change("contacts", "contact-unreadable", cid, f"{who(c)}: file has errors; run 'accountplan check'")
+        else:
+            yield Change("contacts", "contact-deleted", cid, f"Contact file deleted: {who(c)} (history is lost; "
+                         "set 'left: YYYY-MM-DD' instead of deleting)", cid, None)
+    for cid in sorted(before.keys() & after.keys()):
+        yield from _contact_diff(before[cid], after[cid])
+
+
+def _contact_diff(a: Contact, b: Contact) -> Iterator[Change]:
+    name = who(b)
+    if a.left is None and b.left is not None:
+        yield Change("contacts", "contact-left", b.id, f"{name} left on {b.left.isoformat()}", None,
+                     b.left.isoformat())
+    elif a.left is not None and b.left is None:
+        yield Change("contacts", "contact-returned", b.id, f"{name} is back (leaving date removed)",
+                     a.left.isoformat(), None)
+    for key, labels in (("support", scales.SUPPORT), ("intimacy", scales.INTIMACY), ("influence", scales.INFLUENCE)):
+        x, y = getattr(a, key), getattr(b, key)
+        if x != y:
+            yield Change("contacts", key, b.id, f"{name}: {key} {level(labels, x)} → {level(labels, y)} {arrow(x, y)}",
+                         x, y)
+    if a.role != b.role:
+        yield Change("contacts", "role", b.id, f"{name}: role {a.role} → {b.role}", a.role, b.role)
+    if a.title != b.title:
+        yield Change("contacts", "title", b.id, f"{b.name}: title {a.title} → {b.title}", a.title, b.title)
+    if a.coach != b.coach:
+        yield Change("contacts", "coach", b.id, f"{name}: {'now a coach' if b.coach else 'no longer a coach'}",
+                     a.coach, b.coach)
+    if a.reports_to != b.reports_to:
+        yield Change("contacts", "reports-to", b.id, f"{name}: reports to {a.reports_to or 'nobody'} → "
+                     f"{b.reports_to or 'nobody'}", a.reports_to, b.reports_to)
+
+
+def _status_changes(what: str, old: list[Plan] | list[Initiative], new: list[Plan] | list[Initiative]
+                    ) -> Iterator[Change]:
+    before = {p.id: p for p in old}
+    after = {p.id: p for p in new}
+    for pid, item in after.items():
+        label = item.goal if isinstance(item, Plan) else item.title
+        kind = item.layer if isinstance(item, Plan) else item.kind
+        prev = before.get(pid)
+        if prev is None:
+            progress = f", {item.progress}%" if isinstance(item, Plan) else ""
+            yield Change("plans", f"{what}-added", pid, f"New {what} {pid} ({kind}): {label} - {item.status}{progress}",
+                         None, item.status)
+            continue
+        parts = []
+        if prev.status != item.status:
+            parts.append(f"status {prev.status} → {item.status}")
+        if isinstance(prev, Plan) and isinstance(item, Plan) and prev.progress != item.progress:
+            parts.append(f"progress {prev.progress}% → {item.progress}% {arrow(prev.progress, item.progress)}".rstrip())
+        if parts:
+            yield Change("plans", f"{what}-status", pid, f"{what.capitalize()} {pid} ({kind}): {', '.join(parts)}",
+                         _state(prev), _state(item))
+    for pid in sorted(before.keys() - after.keys()):
+        yield Change("plans", f"{what}-removed", pid, f"{what.capitalize()} {pid} removed", before[pid].status, None)
+
+
+def _state(item: Plan | Initiative) -> dict[str, Any]:
+    return {"status": item.status, "progress": item.progress} if isinstance(item, Plan) else {"status": item.status}
+
+
+def _activity_changes(old: Dossier | None, new: Dossier, people: dict[str, Person]) -> Iterator[Change]:
+    seen = {os.path.basename(a.path) for a in old.activities} if old else set()
+    fresh = [a for a in new.activities if os.path.basename(a.path) not in seen]
+    by_person: dict[str, list[tuple[str, Activity]]] = {}
+    for doc in fresh:
+        for person in doc.data.people or [""]:
+            by_person.setdefault(person, []).append((os.path.basename(doc.path), doc.data))
+    names = {c.data.id: c.data.name for c in new.contacts}
+    for person in sorted(by_person):
+        items = sorted(by_person[person], key=lambda pair: (pair[1].date, pair[0]))
+        listed = "; ".join(_activity_text(a, names) for _, a in items)
+        label = _person(people, person) if person else "nobody of ours listed"
+        yield Change("activities", "activities", person, f"{label}: {len(items)} new - {listed}", None, len(items),
+                     {"files": [f for f, _ in items]})
+    removed = len(seen - {os.path.basename(a.path) for a in new.activities})
+    if removed:
+        yield Change("activities", "activities-removed", "", f"{removed} activity file(s) removed", removed, None)
+
+
+def _activity_text(a: Activity, names: dict[str, str]) -> str:
+    met = ", ".join(names.get(c, c) for c in a.contacts)
+    return f"{a.date.isoformat()} {a.kind}" + (f" with {met}" if met else "")
+
+
+def _issue_changes(old: list[Issue], new: list[Issue]) -> Iterator[Change]:
+    before = {i.id: i for i in old}
+    for issue in new:
+        prev = before.get(issue.id)
+        if prev is None:
+            yield Change("issues", "issue-opened" if issue.status == "open" else "issue-added-closed", issue.id,
+                         f"New {issue.kind} {issue.id}: {issue.title} ({issue.status})", None, issue.status)
+        elif prev.status != issue.status:
+            verb = "Closed" if issue.status == "closed" else "Reopened"
+            yield Change("issues", f"issue-{issue.status}", issue.id, f"{verb} {issue.kind} {issue.id}: {issue.title}",
+                         prev.status, issue.status)
+
+
+_SCORES = (("total", "Total score"), ("kpi_score", "KPI score (dimension 1)"),
+           ("actions_score", "Key actions score (dimension 2)"), ("cadence", "Contacts per week"))
+
+
+def _score_changes(a: AccountScore | None, b: AccountScore | None) -> Iterator[Change]:
+    if b is None:
+        return
+    for attr, label in _SCORES:
+        x: Figure | None = getattr(a, attr) if a else None
+        y: Figure = getattr(b, attr)
+        if x is not None and x.value != y.value:
+            change = _moved(x.value, y.value)
+            yield Change("scores", "score", y.key, f"{label}: {_num(x.value)} → {_num(y.value)}{change}", x.value,
+                         y.value)
+    if a and a.classification.value != b.classification.value:
+        yield Change("scores", "classification", b.classification.key,
+                     f"Classification: {a.classification.value} → {b.classification.value}",
+                     a.classification.value, b.classification.value)
+
+
+def _num(value: Any) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:.1f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def _moved(x: Any, y: Any) -> str:
+    if isinstance(x, int | float) and isinstance(y, int | float):
+        return f" {arrow(x, y)} ({'+' if y > x else ''}{_num(round(y - x, 1))})"
+    return ""

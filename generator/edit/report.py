@@ -1,0 +1,85 @@
+"""The semantic diff as a pull-request comment (Markdown), as JSON, and as before/after maps."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import asdict
+from typing import Any
+
+from ..load.portfolio import Portfolio
+from ..render.svg import relationship_map
+from .atomic import write_atomic
+from .diff import SECTIONS, DiffReport
+
+MARKER = "<!-- accountplan-diff -->"
+"""First line of the comment, so CI can find and update its own comment instead of adding more."""
+
+_TITLES = {"account": "Account", "contacts": "Contacts", "plans": "Plans and initiatives",
+           "activities": "New activities", "issues": "Issues and complaints", "scores": "Scores"}
+_STATUS = {"added": "new account", "removed": "removed", "changed": "changed", "unreadable": "has errors"}
+_SUMMARY = (
+    ("contact-added", "new contact(s)"), ("contact-left", "contact(s) left"), ("support", "support change(s)"),
+    ("intimacy", "intimacy change(s)"), ("plan-added", "new plan(s)"), ("plan-status", "plan update(s)"),
+    ("initiative-status", "initiative update(s)"), ("activities", "new activity(ies)"),
+    ("issue-opened", "new issue(s)"), ("issue-closed", "closed issue(s)"),
+)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def md(text: str) -> str:
+    """User text made inert in Markdown: no links, HTML, emphasis or @-mentions of real people."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("@", "&#64;")
+
+
+def summary(report: DiffReport) -> str:
+    """One line: how many accounts changed and the main kinds of change."""
+    if not report.accounts:
+        return f"No changes to account data between `{md(report.base)}` and `{md(report.head)}`."
+    by_status = {s: sum(a.status == s for a in report.accounts) for s in _STATUS}
+    head = f"**{len(report.accounts)} account(s) changed** between `{md(report.base)}` and `{md(report.head)}`"
+    extra = [f"{by_status[s]} {label}" for s, label in (("added", "added"), ("removed", "removed")) if by_status[s]]
+    counts = [f"{n} {label}" for kind, label in _SUMMARY if (n := report.count(kind))]
+    tail = f" ({', '.join(extra)})" if extra else ""
+    return head + tail + (": " + " · ".join(counts) if counts else "") + "."
+
+
+def to_markdown(report: DiffReport) -> str:
+    """The comment: a marker, a summary line, then one heading per account with short bullets by section."""
+    lines = [MARKER, "## Account changes", "", summary(report)]
+    for account in report.accounts:
+        lines += ["", f"### {md(account.name)} (`{account.slug}`) - {_STATUS[account.status]}"]
+        for section in SECTIONS:
+            changes = [c for c in account.changes if c.section == section]
+            if changes:
+                lines += ["", f"**{_TITLES[section]}**", ""]
+                lines += [f"- {md(c.text)}" for c in changes]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(report: DiffReport) -> str:
+    """The same report as JSON: base, head, summary line and each account's changes."""
+    data: dict[str, Any] = asdict(report)
+    data["summary"] = summary(report)
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+FORMATS = {"markdown": to_markdown, "json": to_json}
+
+
+def write_maps(report: DiffReport, base: Portfolio, head: Portfolio, folder: str) -> list[str]:
+    """``<slug>.before.svg`` and ``<slug>.after.svg`` relationship maps for each changed account."""
+    os.makedirs(folder, exist_ok=True)
+    sides = (("before", base), ("after", head))
+    written = []
+    for account in report.accounts:
+        for side, portfolio in sides:
+            dossier = next((d for d in portfolio.dossiers if d.slug == account.slug), None)
+            if dossier is None:
+                continue
+            svg = relationship_map([c.data for c in dossier.contacts], portfolio.people)
+            path = os.path.join(folder, f"{account.slug}.{side}.svg")
+            write_atomic(path, svg)
+            written.append(path)
+    return written
