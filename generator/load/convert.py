@@ -22,8 +22,9 @@ from .yamlnodes import Mapping, Node, Scalar, Sequence
 INVALID: Any = object()
 """Returned for a value that could not be converted; a diagnostic was recorded."""
 
-_INT = re.compile(r"[-+]?[0-9]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+# No leading zeros: YAML 1.1 reads 010 as octal 8 and YAML 1.2 as 10, so neither guess is safe.
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -82,7 +83,7 @@ class Converter:
         """Convert a mapping node into an instance of the dataclass ``cls``."""
         self.positions[loc] = (node.line, node.column)
         if not isinstance(node, Mapping):
-            return self.problem(node, "AP102", f"expected {describe(cls)}, found {_kind(node)}", "", loc)
+            return self.problem(node, "AP102", f"expected {describe(cls)}, found {_kind(node)}", _SHAPE_HINT, loc)
         known = fields(cls)
         values: dict[str, Any] = {}
         ok = True
@@ -131,7 +132,7 @@ class Converter:
             return self.problem(node, "AP103", "value is empty", f"give {describe(hint)}", loc)
         if origin is list:
             if not isinstance(node, Sequence):
-                return self.problem(node, "AP102", f"expected {describe(hint)}, found {_kind(node)}", "", loc)
+                return self.problem(node, "AP102", f"expected {describe(hint)}, found {_kind(node)}", _SHAPE_HINT, loc)
             (item_hint,) = typing.get_args(hint)
             items = []
             for i, item in enumerate(node.items):
@@ -143,7 +144,7 @@ class Converter:
         if dataclasses.is_dataclass(hint):
             return self.record(node, typing.cast(type, hint), loc)
         if not isinstance(node, Scalar):
-            return self.problem(node, "AP102", f"expected {describe(hint)}, found {_kind(node)}", "", loc)
+            return self.problem(node, "AP102", f"expected {describe(hint)}, found {_kind(node)}", _SHAPE_HINT, loc)
         return self.scalar(node, hint, f, loc)
 
     def scalar(self, node: Scalar, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
@@ -166,7 +167,7 @@ class Converter:
                 node,
                 "AP104",
                 f"'{text}' is not allowed here; expected {describe(hint)}",
-                f"did you mean '{near}'?" if near else "",
+                f"did you mean '{near}'?" if near else "write one of the listed values exactly (case matters)",
                 loc,
             )
         parse = _PARSERS.get(hint)
@@ -182,7 +183,8 @@ class Converter:
             low, high = f.metadata.get("low"), f.metadata.get("high")
             if (low is not None and result < low) or (high is not None and result > high):
                 bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
-                return self.problem(node, "AP104", f"{result} is out of range; expected {bounds}", "", loc)
+                return self.problem(node, "AP104", f"{result} is out of range; expected {bounds}",
+                                    f"write a value {bounds}", loc)
         return result
 
 
@@ -219,10 +221,11 @@ _PARSERS: dict[Any, Callable[[Scalar], Any]] = {
     bool: _parse_bool,
     dt.date: _parse_date,
 }
+_SHAPE_HINT = "write 'key: value' lines for a mapping, '- item' lines or [a, b] for a list"
 _TYPE_HINTS = {
     bool: "write true or false (yes/no/on/off are text in YAML 1.2)",
     dt.date: "write a real calendar date as YYYY-MM-DD",
-    int: "write digits without quotes",
+    int: "write digits without quotes or leading zeros",
     float: "write a number without quotes or units",
 }
 

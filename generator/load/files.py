@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
-from .convert import INVALID, Converter
+from .convert import BIDI, INVALID, Converter
 from .document import Document
 from .yamlnodes import Mapping, YamlProblem, parse
 
@@ -44,7 +44,7 @@ def error(path: str, line: int, column: int, code: str, message: str, hint: str 
 def decode(path: str, raw: bytes) -> tuple[str | None, list[Diagnostic]]:
     """UTF-8 text without BOM and with ``\\n`` line ends, or an error at the bad byte."""
     if len(raw) > MAX_BYTES:
-        return None, [error(path, 0, 0, "AP002", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
+        return None, [error(path, 0, 0, "AP002", f"file is larger than the limit of {MAX_BYTES:,} bytes",
                             "split the file or move attachments out of the repository")]
     try:
         text = raw.decode("utf-8")
@@ -103,11 +103,23 @@ def load_document(path: str, raw: bytes, model: type, *, markdown: bool = True) 
     duplicates = _duplicate_keys(path, root)
     converter = Converter(path)
     data = converter.record(root, model)
-    diagnostics = duplicates + converter.diagnostics
+    diagnostics = duplicates + converter.diagnostics + _bidi_in_body(path, body, body_line)
     if data is INVALID:
         return None, diagnostics
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
     return Document(path, data, converter.positions, body, body_line, digest), diagnostics
+
+
+def _bidi_in_body(path: str, body: str, body_line: int) -> list[Diagnostic]:
+    """Bidi control characters in the Markdown body, one error per line holding any."""
+    found = []
+    for number, line in enumerate(body.split("\n"), start=body_line):
+        match = BIDI.search(line)
+        if match:
+            found.append(error(path, number, match.start() + 1, "AP106",
+                               f"body text contains the bidirectional control character U+{ord(match.group()):04X}",
+                               "delete the invisible character; it can make text read differently from what it is"))
+    return found
 
 
 def _duplicate_keys(path: str, root: Mapping) -> list[Diagnostic]:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..config import Settings
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Loc, Severity
+from ..load.document import Document
 from ..load.portfolio import Dossier, Portfolio
+from ..model import Account, Contact, Kpi
 
 
 @dataclass(frozen=True)
@@ -47,3 +50,45 @@ class Rule:
 def each_dossier(ctx: Context) -> Iterator[Dossier]:
     """Dossiers in slug order."""
     yield from ctx.portfolio.dossiers
+
+
+KEY_TIERS: frozenset[str] = frozenset({"S", "A"})
+"""Strategic and partner accounts: the method's key accounts, which need deep insight."""
+
+OPEN_STATUSES: frozenset[str] = frozenset({"planned", "in-progress"})
+"""Plan statuses that still promise work."""
+
+
+def current_contacts(dossier: Dossier) -> Iterator[Document[Contact]]:
+    """Loaded contacts still at the customer (no ``left`` date)."""
+    return (doc for doc in dossier.contacts if doc.data.active)
+
+
+def latest_kpi(account: Account) -> Kpi | None:
+    """The KPI entry of the most recent year, if any."""
+    return max(account.kpi, key=lambda k: k.year, default=None)
+
+
+def overdue(day: dt.date, ctx: Context) -> bool:
+    """``day`` lies more than ``limits.review_grace_days`` before today."""
+    return (ctx.settings.today - day).days > ctx.settings.limits.review_grace_days
+
+
+def where(doc: Document[Any], *locs: Loc) -> Loc:
+    """The first of ``locs`` actually written in the file, so a report lands on a real line."""
+    return next((loc for loc in locs if loc in doc.positions), locs[-1])
+
+
+def repeats(entries: Iterable[tuple[Hashable, Loc]]) -> Iterator[tuple[Hashable, Loc, Loc]]:
+    """``(key, loc, first_loc)`` for every entry whose key was already seen."""
+    first: dict[Hashable, Loc] = {}
+    for key, loc in entries:
+        if key in first:
+            yield key, loc, first[key]
+        else:
+            first[key] = loc
+
+
+def documents(dossier: Dossier) -> list[Document[Any]]:
+    """The dossier's main file, contacts and activities."""
+    return [dossier.account, *dossier.contacts, *dossier.activities]

@@ -1,0 +1,32 @@
+"""A file or folder that the layout does not expect is ignored.
+
+Enforced while loading, by `generator/load/portfolio.py` (`discover`); this module only
+documents it.
+
+## What it does
+Warns about anything in `accounts/` other than `roster.yml` and account folders, in an
+account folder other than `account.md`, `contacts/` and `activities/`, and about
+non-`.md` files in `contacts/` and `activities/`. Names starting with `.` are skipped.
+
+## Why is this bad
+Data in an unexpected place is never read: a contact saved as `c-bob.txt` silently
+drops out of the relationship map.
+
+## Example
+```text
+accounts/acme/contacts/c-bob.txt
+```
+
+## Use instead
+```text
+accounts/acme/contacts/c-bob.md
+```
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+
+CODE = "AP010"
+NAME = "unexpected-file"
+SEVERITY = Severity.WARNING

@@ -1,0 +1,48 @@
+"""Fewer than two warm relationships: the account hangs on one thread.
+
+## What it does
+Counts contacts still at the customer who are warm (support 4 or more and intimacy
+3 or more) and warns when there are fewer than two.
+
+## Why is this bad
+When the one friendly contact moves on, the account is lost with them. General
+relationships (普遍客户关系, "the surface") mean many people, not a single champion.
+
+## Example
+```yaml
+# only contacts/c-bob.md has support: 5, intimacy: 4
+```
+
+## Use instead
+```yaml
+# a second contact, e.g. contacts/c-lin.md
+support: 4
+intimacy: 3
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from .base import Context, current_contacts
+
+CODE = "AP305"
+NAME = "single-threaded"
+SEVERITY = Severity.WARNING
+MIN_WARM = 2
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    """Yield at the account ``name`` when fewer than two current contacts are warm."""
+    for dossier in ctx.portfolio.dossiers:
+        warm = sorted(doc.data.id for doc in current_contacts(dossier) if doc.data.warm)
+        if len(warm) < MIN_WARM:
+            found = ", ".join(warm) or "none"
+            yield dossier.account.diagnostic(
+                CODE, SEVERITY,
+                f"expected at least {MIN_WARM} warm contacts (support >= 4, intimacy >= 3); "
+                f"found {len(warm)} ({found})",
+                "build a second relationship: add an improvement plan for another contact", ("name",),
+            )

@@ -1,0 +1,54 @@
+"""A source is past its review date, or too old.
+
+## What it does
+Warns at a source whose `review_by` has passed (after `limits.review_grace_days`), or
+whose `collected` date is more than `limits.source_max_age_days` ago (365 by default).
+
+## Why is this bad
+Customer strategy and organizations change; insight built on last year's annual report
+drifts from the truth without anyone noticing.
+
+## Example
+```yaml
+sources:
+  - {id: s-ar2023, channel: annual-report, title: Annual report 2023, collected: 2024-04-02}
+```
+
+## Use instead
+```yaml
+sources:
+  - {id: s-ar2025, channel: annual-report, title: Annual report 2025, collected: 2026-04-02,
+     review_by: 2027-04-30}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from .base import Context, overdue
+
+CODE = "AP307"
+NAME = "stale-source"
+SEVERITY = Severity.WARNING
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    """Yield once per stale source: at ``review_by`` when that passed, else at ``collected``."""
+    max_age = ctx.settings.limits.source_max_age_days
+    today = ctx.settings.today
+    for dossier in ctx.portfolio.dossiers:
+        for i, source in enumerate(dossier.account.data.sources):
+            if source.review_by is not None and overdue(source.review_by, ctx):
+                yield dossier.account.diagnostic(
+                    CODE, SEVERITY, f"source '{source.id}' was due for review on {source.review_by}; today is {today}",
+                    "check the source again, then update 'collected' and 'review_by'", ("sources", i, "review_by"),
+                )
+            elif (today - source.collected).days > max_age:
+                yield dossier.account.diagnostic(
+                    CODE, SEVERITY,
+                    f"source '{source.id}' was collected {(today - source.collected).days} days ago "
+                    f"({source.collected}); expected at most {max_age}",
+                    "find a fresher source or re-check this one and update 'collected'", ("sources", i, "collected"),
+                )

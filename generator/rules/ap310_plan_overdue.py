@@ -1,0 +1,49 @@
+"""An improvement plan is past its due date and not closed.
+
+## What it does
+Warns at `due` of each plan whose date has passed while its status is still
+`planned` or `in-progress`.
+
+## Why is this bad
+Improvement-plan completion is one of the nine key business actions the method
+assesses. A plan left open after its date is either done and not recorded, or slipping
+without anyone deciding so.
+
+## Example
+```yaml
+plans:
+  - {id: pl-cto, layer: key, target: c-cto, goal: Win the CTO, owner: p-ann,
+     due: 2026-06-30, status: in-progress, progress: 40}
+```
+
+## Use instead
+```yaml
+plans:
+  - {id: pl-cto, ..., due: 2027-01-31, status: in-progress, progress: 40}   # re-planned
+  # or status: done / dropped
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from .base import OPEN_STATUSES, Context
+
+CODE = "AP310"
+NAME = "plan-overdue"
+SEVERITY = Severity.WARNING
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    """Yield at ``due`` of each open plan whose due date is before today."""
+    today = ctx.settings.today
+    for dossier in ctx.portfolio.dossiers:
+        for i, plan in enumerate(dossier.account.data.plans):
+            if plan.status in OPEN_STATUSES and plan.due < today:
+                yield dossier.account.diagnostic(
+                    CODE, SEVERITY,
+                    f"plan '{plan.id}' was due on {plan.due} and is still {plan.status}; today is {today}",
+                    "set status done or dropped, or agree a new due date", ("plans", i, "due"),
+                )

@@ -1,0 +1,56 @@
+"""A gift is worth more than the per-gift limit.
+
+## What it does
+Compares each gift's `value` with `limits.gift_max_value`, or with the stricter
+`limits.gift_max_value_official` when the recipient is a public official or works for
+a state-owned enterprise (`public_official: true`). Values are compared as written,
+in the register's currency.
+
+## Why is this bad
+Relationship upkeep allows small, thoughtful courtesies of low value; above the limit
+a gift can be a bribe under anti-bribery law, most strictly for public officials.
+
+## Example
+```yaml
+gifts:
+  - {id: g-1, value: 400, public_official: false, ...}
+```
+
+## Use instead
+```yaml
+gifts:
+  - {id: g-1, value: 60, public_official: false, ...}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Gift
+from .base import Context
+
+CODE = "AP401"
+NAME = "gift-over-limit"
+SEVERITY = Severity.ERROR
+
+
+def per_gift_limit(gift: Gift, ctx: Context) -> float:
+    """The per-gift limit that applies to this recipient."""
+    limits = ctx.settings.limits
+    return limits.gift_max_value_official if gift.public_official else limits.gift_max_value
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    """Yield at ``value`` of each gift above its limit."""
+    for dossier in ctx.portfolio.dossiers:
+        for i, gift in enumerate(dossier.account.data.gifts):
+            limit = per_gift_limit(gift, ctx)
+            if gift.value > limit:
+                who = "a public official" if gift.public_official else "one recipient"
+                yield dossier.account.diagnostic(
+                    CODE, SEVERITY,
+                    f"gift '{gift.id}' is worth {gift.value:g} {gift.currency}; the limit for {who} is {limit:g}",
+                    "give something of lower value, or decline and record it", ("gifts", i, "value"),
+                )

@@ -1,0 +1,52 @@
+"""A gift above the approval threshold has no approver, or the giver approved it.
+
+## What it does
+A gift worth more than `limits.gift_approval_above` needs `approved_by`, and the
+approver must not be the person who gave it (`given_by`).
+
+## Why is this bad
+The register is only a control if someone other than the giver signs off; a
+self-approved gift is an unapproved gift.
+
+## Example
+```yaml
+gifts:
+  - {id: g-1, value: 120, given_by: p-ann, approved_by: p-ann, ...}
+```
+
+## Use instead
+```yaml
+gifts:
+  - {id: g-1, value: 120, given_by: p-ann, approved_by: p-lead, ...}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from .base import Context
+
+CODE = "AP403"
+NAME = "gift-unapproved"
+SEVERITY = Severity.ERROR
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    """Yield at each gift missing an independent approver."""
+    threshold = ctx.settings.limits.gift_approval_above
+    for dossier in ctx.portfolio.dossiers:
+        for i, gift in enumerate(dossier.account.data.gifts):
+            if gift.approved_by is not None and gift.approved_by == gift.given_by:
+                yield dossier.account.diagnostic(
+                    CODE, SEVERITY, f"gift '{gift.id}' is approved by its own giver '{gift.given_by}'",
+                    "have a manager or compliance approve it", ("gifts", i, "approved_by"),
+                )
+            elif gift.value > threshold and gift.approved_by is None:
+                yield dossier.account.diagnostic(
+                    CODE, SEVERITY,
+                    f"gift '{gift.id}' is worth {gift.value:g} {gift.currency}, above {threshold:g}, and has no "
+                    "approved_by",
+                    "record who approved it: 'approved_by: <roster id>'", ("gifts", i, "value"),
+                )

@@ -1,0 +1,46 @@
+"""Cash or a cash equivalent in the gifts register.
+
+## What it does
+Flags gifts of `kind` cash, voucher or gift-card, whatever their value.
+
+## Why is this bad
+Cash and its equivalents are never a business courtesy; anti-bribery policies forbid
+them outright because they cannot be told apart from a payment.
+
+## Example
+```yaml
+gifts:
+  - {id: g-1, kind: gift-card, value: 20, ...}
+```
+
+## Use instead
+```yaml
+gifts:
+  - {id: g-1, kind: gift, description: Company notebook, value: 20, ...}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from ..model.account import CASH_LIKE
+from .base import Context
+
+CODE = "AP404"
+NAME = "cash-gift"
+SEVERITY = Severity.ERROR
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    """Yield at ``kind`` of each cash-like gift."""
+    for dossier in ctx.portfolio.dossiers:
+        for i, gift in enumerate(dossier.account.data.gifts):
+            if gift.kind in CASH_LIKE:
+                yield dossier.account.diagnostic(
+                    CODE, SEVERITY,
+                    f"gift '{gift.id}' is {gift.kind}; cash and cash equivalents "
+                    f"({', '.join(sorted(CASH_LIKE))}) are never allowed",
+                    "do not give it; if it was given, report it to compliance", ("gifts", i, "kind"),
+                )

@@ -1,0 +1,44 @@
+"""The rule table: unique codes that match their modules, each documented and covered by a golden case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.diagnostics import Severity
+from generator.rules import MODULES, registry
+
+CASES = Path(__file__).parent / "cases"
+SECTIONS = ("## What it does", "## Why is this bad", "## Example", "## Use instead")
+
+
+def test_codes_are_unique_and_match_module_names() -> None:
+    codes = [m.CODE for m in MODULES]
+    assert len(codes) == len(set(codes))
+    assert codes == sorted(codes), "MODULES lists rules in code order"
+    for module in MODULES:
+        stem = module.__name__.rsplit(".", 1)[1]
+        prefix, _, words = stem.partition("_")
+        assert prefix.upper() == module.CODE
+        assert words.replace("_", "-") == module.NAME
+        assert isinstance(module.SEVERITY, Severity)
+
+
+def test_every_rule_documents_all_four_sections() -> None:
+    for code, rule in registry().items():
+        positions = [rule.doc.find(section) for section in SECTIONS]
+        assert -1 not in positions and positions == sorted(positions), f"{code} doc needs {SECTIONS} in order"
+        assert rule.summary and not rule.summary.startswith("#"), f"{code} doc opens with a one-line summary"
+
+
+def test_every_code_has_a_golden_case() -> None:
+    covered = {path.name.split("-")[0] for path in CASES.glob("*.yml")}
+    assert set(registry()) <= covered, f"no case for {sorted(set(registry()) - covered)}"
+    assert covered <= set(registry()), f"cases for unregistered codes {sorted(covered - set(registry()))}"
+
+
+def test_loader_phase_rules_say_which_stage_enforces_them() -> None:
+    for code, rule in registry().items():
+        if rule.check is None:
+            assert "Enforced while loading, by `generator/load/" in rule.doc, code
+        else:
+            assert code[2] in "234", f"{code}: only reference, method and privacy rules run after loading"
