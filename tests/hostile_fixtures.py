@@ -40,6 +40,7 @@ INTERNAL_MARKERS = {
 
 MKDOCS_YML = """\
 site_name: Security fixture
+site_url: https://accounts.example.com/
 docs_dir: docs
 site_dir: site
 theme:

@@ -140,3 +140,63 @@ def test_every_entry_label_is_declared_in_the_model() -> None:
                 for cls in (Contact, Activity, Source, Gift, Personal)}
     assert defaults == {"Contact": "internal", "Activity": "internal", "Source": "internal",
                         "Gift": "restricted", "Personal": "restricted"}
+
+
+# --- the built site: no restricted canary in any output file ---------------------------------
+
+
+def _output_texts(site: Path) -> dict[str, str]:
+    """Every output file as text; gzip files decompressed, binaries decoded leniently."""
+    import gzip
+
+    texts = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            raw = path.read_bytes()
+            if path.suffix == ".gz":
+                raw = gzip.decompress(raw)
+            texts[str(path.relative_to(site))] = raw.decode("utf-8", errors="replace")
+    return texts
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.test_build import build
+
+    root = tmp_path_factory.mktemp("privacy")
+    write_canary_portfolio(root)
+    build(root, "--profile", "internal", "--site-dir", "site-internal")
+    build(root, "--profile", "restricted", "--site-dir", "site-restricted")
+    return root
+
+
+def test_internal_build_holds_no_restricted_canary_in_any_file(built: Path) -> None:
+    texts = _output_texts(built / "site-internal")
+    kinds = {Path(name).suffix for name in texts}
+    # The search covered pages, the search index, both sitemaps and the SVGs.
+    assert {".html", ".json", ".xml", ".gz"} <= kinds
+    assert "search/search_index.json" in texts and "sitemap.xml.gz" in texts
+    leaks = {name: _leaks(text) for name, text in texts.items() if _leaks(text)}
+    assert leaks == {}
+    everything = "\n".join(texts.values())
+    for marker in INTERNAL_MARKERS.values():
+        assert marker in everything
+
+
+def test_restricted_build_shows_the_canaries(built: Path) -> None:
+    # The same search finds them when the profile allows: the test above can fail.
+    everything = "\n".join(_output_texts(built / "site-restricted").values())
+    assert set(_leaks(everything)) >= {"secret_source_title", "secret_contact_name", "secret_activity_body"}
+
+
+def test_no_page_or_file_named_after_a_hidden_contact(built: Path) -> None:
+    names = [str(p.relative_to(built / "site-internal")) for p in (built / "site-internal").rglob("*")]
+    assert not [n for n in names if "canary" in n]
+
+
+def test_unknown_profile_is_refused(built: Path) -> None:
+    from tests.test_build import accountplan
+
+    done = accountplan("build", "--profile", "everyone", cwd=built)
+    assert done.returncode == 2
+    assert "unknown build profile 'everyone'; known: internal, restricted" in done.stderr
