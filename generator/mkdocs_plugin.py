@@ -1,0 +1,95 @@
+"""The MkDocs plugin: only wiring. Loading, checking, scoring and rendering live in their own stages.
+
+* ``on_config``: the plugin's options become :class:`generator.config.Settings`.
+* ``on_files``: gather once (load, validate, redact, score), report every diagnostic through
+  MkDocs' log — errors and warnings make ``mkdocs build --strict`` fail — and add the
+  rendered pages as generated files.
+* ``on_serve``: ``mkdocs serve`` rebuilds when anything under ``accounts/`` changes.
+
+Account pages are not listed in the navigation (that makes a build quadratic in pages);
+the portfolio, grouping and team pages link to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .config import Settings
+from .diagnostics import Severity
+from .render.i18n import normalize
+from .render.pipeline import gather, generate
+
+log = logging.getLogger("mkdocs.plugins.accountplan")
+
+
+class AccountPlanConfig(base.Config):
+    """Options mirroring :class:`generator.config.Settings`."""
+
+    accounts = c.Type(str, default="accounts")
+    rules = c.Type(dict, default={})
+    limits = c.Type(dict, default={})
+    scoring = c.Type(dict, default={})
+    profiles = c.Optional(c.Type(dict))
+    profile = c.Optional(c.Type(str))
+    """Build profile: pages show only what its sensitivity level allows (default: internal)."""
+    today = c.Optional(c.Type((str, dt.date)))
+    """Build as of this date (default: today), for reproducible builds and tests."""
+    history = c.Type(bool, default=True)
+    """Show each figure's change since the start of the quarter."""
+
+
+class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):
+    """Adds account, portfolio, team and rule pages generated from ``accounts/``."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
+        options: dict[str, Any] = {k: self.config[k] for k in ("accounts", "rules", "limits", "scoring")}
+        if self.config.profiles is not None:
+            options["profiles"] = self.config.profiles
+        if self.config.today is not None:
+            options["today"] = self.config.today
+        base_dir = os.path.dirname(config.config_file_path or "") or "."
+        try:
+            self.settings = Settings.from_mapping(options, base_dir=base_dir)
+        except (ValueError, TypeError) as exc:
+            raise c.ValidationError(f"accountplan: {exc}") from exc
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Gather once, report diagnostics, and add every generated page."""
+        assert self.settings is not None
+        try:
+            gathered = gather(self.settings, self.config.profile, history=self.config.history)
+        except ValueError as exc:  # an unknown profile or bad scoring settings: a configuration error
+            raise c.ValidationError(f"accountplan: {exc}") from exc
+        report = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
+        for diagnostic in gathered.diagnostics:
+            report[diagnostic.severity](diagnostic.one_line())
+        lang = normalize(config.theme.get("language"))
+        pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls)
+        for src_uri, content in pages.items():
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, src_uri, content=content))
+        return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild on any change under the accounts folder."""
+        if self.settings is not None and os.path.isdir(self.settings.accounts):
+            server.watch(self.settings.accounts)
+        return server

@@ -1,0 +1,98 @@
+"""What every page view reads: the loaded portfolio, its findings and scores, indexed once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import Settings
+from ..diagnostics import Diagnostic, Severity
+from ..load.portfolio import Dossier, Portfolio
+from ..score.types import AccountScore, PersonScore, PortfolioScores
+from .i18n import Translator
+
+@dataclass
+class Site:
+    """One consistent snapshot of everything, shared by all pages of a build."""
+
+    portfolio: Portfolio
+    diagnostics: Sequence[Diagnostic]
+    scores: PortfolioScores | None
+    settings: Settings
+    t: Translator
+    directory_urls: bool = True
+    changed: dict[str, dt.date] = field(default_factory=dict)
+    """Last change per dossier slug."""
+    findings: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    """Warnings and errors per dossier slug."""
+    deltas: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+    """Change since the start of the quarter by (scope, id), then figure key, when the scorer gave history."""
+
+    def __post_init__(self) -> None:
+        self.findings = findings_by_slug(self.portfolio, self.diagnostics)
+
+    @property
+    def today(self) -> dt.date:
+        """The date the build is as of."""
+        return self.settings.today
+
+    @property
+    def people(self) -> dict[str, Any]:
+        """Roster people by id."""
+        return self.portfolio.people
+
+    def person_name(self, person_id: str) -> str:
+        """Display name of a roster id (the id itself when unknown)."""
+        person = self.people.get(person_id)
+        return str(person.name) if person else person_id
+
+    def account_score(self, slug: str) -> AccountScore | None:
+        """The scorer's result for an account, if scores were computed."""
+        return self.scores.accounts.get(slug) if self.scores else None
+
+    def person_score(self, person_id: str) -> PersonScore | None:
+        """The scorer's result for a person, if scores were computed."""
+        return self.scores.people.get(person_id) if self.scores else None
+
+
+def findings_by_slug(portfolio: Portfolio, diagnostics: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
+    """Warnings and errors grouped by the dossier whose folder holds their file."""
+    folders = {os.path.abspath(d.folder) + os.sep: d.slug for d in portfolio.dossiers}
+    grouped: dict[str, list[Diagnostic]] = defaultdict(list)
+    for diagnostic in diagnostics:
+        if diagnostic.severity < Severity.WARNING:
+            continue
+        where = os.path.abspath(diagnostic.path)
+        for folder, slug in folders.items():
+            if where.startswith(folder) or where + os.sep == folder:
+                grouped[slug].append(diagnostic)
+                break
+    return dict(grouped)
+
+
+def weeks(today: dt.date, count: int) -> list[dt.date]:
+    """Mondays of the last ``count`` weeks, oldest first, the current week last."""
+    monday = today - dt.timedelta(days=today.weekday())
+    return [monday - dt.timedelta(weeks=count - 1 - i) for i in range(count)]
+
+
+def weekly_counts(dates: Iterable[dt.date], mondays: Sequence[dt.date]) -> list[int]:
+    """How many of ``dates`` fall in each week starting on ``mondays``."""
+    counts = [0] * len(mondays)
+    if not mondays:
+        return counts
+    first = mondays[0]
+    for date in dates:
+        index = (date - first).days // 7
+        if 0 <= index < len(mondays):
+            counts[index] += 1
+    return counts
+
+
+def dossier_by_slug(portfolio: Portfolio) -> dict[str, Dossier]:
+    """Dossiers by slug."""
+    return {d.slug: d for d in portfolio.dossiers}

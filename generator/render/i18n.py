@@ -1,0 +1,260 @@
+"""Every label the site generates, in English and Simplified Chinese (the method's own terms).
+
+Pages pick the language from MkDocs' ``theme.language``; dossier text stays as written.
+Enum values (tiers, roles, channels, statuses …) and 1–5 scale levels are translated too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import scales
+
+LANGUAGES = ("en", "zh")
+
+# key: (English, 简体中文)
+UI: dict[str, tuple[str, str]] = {
+    # navigation and page titles
+    "portfolio": ("Portfolio", "客户组合"),
+    "by_tier": ("By tier", "按客户级别"),
+    "by_region": ("By region", "按区域"),
+    "by_industry": ("By industry", "按行业"),
+    "team": ("Team", "团队"),
+    "rules": ("Rule reference", "规则参考"),
+    # account header
+    "tier": ("Tier", "客户级别"),
+    "industry": ("Industry", "行业"),
+    "region": ("Region", "区域"),
+    "market": ("Market", "市场类型"),
+    "segment": ("Customer group", "客户群"),
+    "account_team": ("Account team (iron triangle)", "客户团队（铁三角）"),
+    "classification": ("Classification", "客户分类"),
+    "last_changed": ("Last changed", "最近更新"),
+    "facts_freshness": ("Freshness of facts", "信息新鲜度"),
+    "newest_source": ("newest source {days} days old", "最新来源 {days} 天前"),
+    "oldest_source": ("oldest {days} days old", "最旧 {days} 天前"),
+    "no_sources": ("no sources cited", "未引用任何来源"),
+    "not_scored": ("not scored", "未评分"),
+    "unknown": ("unknown", "未知"),
+    # insight
+    "insight": ("Insight summary", "客户洞察摘要"),
+    "strategy": ("Customer strategy", "客户战略"),
+    "horizon": ("Horizon", "规划期"),
+    "investment_areas": ("Investment areas", "投资领域"),
+    "business_scope": ("Business scope", "业务范围"),
+    "organization": ("Organization", "组织结构"),
+    "position": ("Our position", "我方定位"),
+    "edge_detail": ("One level down", "下一层分析"),
+    "fit": ("Strategic fit", "战略匹配度"),
+    "trend": ("Trend", "趋势"),
+    "facts": ("Cited facts", "引用的事实"),
+    "no_strategy": ("No strategy insight recorded yet.", "尚未记录客户战略洞察。"),
+    "channels": ("Information-channel coverage", "信息渠道覆盖"),
+    "channel": ("Channel", "渠道"),
+    "external": ("External", "外部"),
+    "internal": ("Internal", "内部"),
+    "cited": ("Cited", "已引用"),
+    "missing": ("Missing", "缺失"),
+    "newest": ("Newest", "最新"),
+    "missing_channels": ("Channels not yet used", "尚未使用的渠道"),
+    "open_issues": ("Open issues", "未关闭问题"),
+    "none": ("None.", "无。"),
+    "narrative": ("Narrative", "客户叙述"),
+    # relationship map
+    "relationship_map": ("Relationship map", "客户关系图"),
+    "contacts": ("Contacts", "联系人"),
+    "name": ("Name", "姓名"),
+    "title": ("Title", "职务"),
+    "department": ("Department", "部门"),
+    "level": ("Level", "层级"),
+    "role": ("Decision role", "决策角色"),
+    "influence": ("Influence", "影响力"),
+    "intimacy": ("Intimacy", "亲密度"),
+    "support": ("Support", "支持度"),
+    "coach": ("Coach", "教练"),
+    "reports_to": ("Reports to", "汇报对象"),
+    "owners": ("Our owners", "我方负责人"),
+    "notes": ("Notes", "备注"),
+    "goals": ("Goals", "个人目标"),
+    "left": ("left {date}", "已于 {date} 离职"),
+    "yes": ("yes", "是"),
+    "matrix": ("Key relationships: intimacy × support", "关键客户关系：亲密度 × 支持度"),
+    # three layers
+    "layers": ("Three-layer relationships", "立体式客户关系"),
+    "layer_key": ("Key relationships — the point", "关键客户关系 —— 点"),
+    "layer_general": ("General relationships — the surface", "普遍客户关系 —— 面"),
+    "layer_org": ("Organizational relationships — the momentum", "组织客户关系 —— 势"),
+    "key_people": ("Decision makers and high-influence contacts", "决策者与高影响力联系人"),
+    "warm": ("warm (supporter and trusted or closer)", "关系良好（支持且信任以上）"),
+    "coverage": ("Coverage by department and level", "按部门和层级的覆盖"),
+    "visits_12w": ("Contact activities over the last {n} weeks", "最近 {n} 周的客户接触活动"),
+    "visits": ("Activities", "活动数"),
+    "week_of": ("Week of", "周起始"),
+    "initiatives": ("Initiatives", "举措"),
+    "no_initiative": ("No initiative of this kind.", "暂无此类举措。"),
+    # plans, activities, issues, sources
+    "plans": ("Improvement plans", "关系提升计划"),
+    "goal": ("Goal", "目标"),
+    "owner": ("Owner", "负责人"),
+    "due": ("Due", "截止日期"),
+    "status": ("Status", "状态"),
+    "progress": ("Progress", "进度"),
+    "target": ("Target", "对象"),
+    "activities": ("Activities", "客户接触活动"),
+    "date": ("Date", "日期"),
+    "kind": ("Kind", "类型"),
+    "summary": ("Summary", "摘要"),
+    "people": ("Our people", "我方人员"),
+    "quality": ("Quality", "活动质量"),
+    "opinions": ("Customer opinions", "客户意见"),
+    "plan": ("Plan", "计划"),
+    "issues": ("Issues and complaints", "问题与投诉"),
+    "opened": ("Opened", "提出日期"),
+    "closed": ("Closed", "关闭日期"),
+    "raised_by": ("Raised by", "提出人"),
+    "satisfaction": ("Satisfaction", "客户满意度"),
+    "survey": ("Survey", "调查"),
+    "score": ("Score", "得分"),
+    "respondents": ("Respondents", "受访人数"),
+    "sources": ("Sources", "信息来源"),
+    "collected": ("Collected", "收集日期"),
+    "age_days": ("Age (days)", "时长（天）"),
+    "stale": ("stale", "已过期"),
+    "review_by": ("Review by", "复核日期"),
+    "cited_by": ("Cited by", "引用处"),
+    "kpi": ("KPI results", "经营结果"),
+    "year": ("Year", "年份"),
+    "sales": ("Sales", "销售额"),
+    "profit": ("Profit", "利润"),
+    "headcount": ("Headcount", "人数"),
+    # scorecard
+    "scorecard": ("Scorecard", "评分卡"),
+    "figure": ("Figure", "指标"),
+    "value": ("Value", "数值"),
+    "formula": ("Formula", "计算方法"),
+    "inputs": ("Inputs", "输入"),
+    "note": ("Note", "说明"),
+    "since_quarter": ("Change since quarter start", "季度初以来变化"),
+    "dim_kpi": ("Dimension 1 — KPI results", "维度一 —— 经营结果"),
+    "dim_actions": ("Dimension 2 — nine key business actions", "维度二 —— 9大关键业务动作"),
+    "total": ("Total", "总分"),
+    "cadence": ("Visits per week", "每周拜访次数"),
+    "scores_pending": ("Scores are not available in this build.", "本次构建未提供评分。"),
+    # portfolio
+    "accounts": ("Accounts", "客户"),
+    "account": ("Account", "客户"),
+    "filter": ("Filter accounts", "筛选客户"),
+    "all": ("all", "全部"),
+    "fit_revenue": ("Strategic fit × revenue", "战略匹配度 × 收入"),
+    "cash_cow_note": ("Accounts whose strategy diverges from ours are marked as cash cows.",
+                      "战略与我方背离的客户标记为现金牛客户。"),
+    "attention": ("Needs attention", "需要关注"),
+    "attention_intro": ("Accounts where method rules fire, by rule.", "触发方法规则的客户，按规则列出。"),
+    "findings": ("Findings", "发现"),
+    "no_findings": ("No rule fires on any account.", "没有客户触发规则。"),
+    "revenue": ("Revenue", "收入"),
+    "group": ("Group", "分组"),
+    "average_total": ("Average total", "平均总分"),
+    "diagnostics": ("Rule findings", "规则发现"),
+    # team
+    "person": ("Person", "人员"),
+    "owned_relationships": ("Relationships owned", "负责的客户关系"),
+    "visits_per_week": ("Visits per week against the expectation of {n}", "每周拜访次数（要求 {n} 次）"),
+    "expectation": ("expectation", "要求"),
+    "manager": ("Manager", "主管"),
+    "their_accounts": ("Accounts", "负责客户"),
+    # rules
+    "rules_intro": ("Every rule the validator applies. Severities can be changed in `mkdocs.yml`.",
+                    "校验器应用的全部规则。严重级别可在 `mkdocs.yml` 中调整。"),
+    "default_severity": ("Default severity", "默认级别"),
+    "configured_severity": ("Configured", "当前配置"),
+    "off": ("off", "关闭"),
+    "rule": ("Rule", "规则"),
+}
+
+# Enum values by field kind; the values are the dossier's own vocabulary.
+ENUMS: dict[str, dict[str, tuple[str, str]]] = {
+    "tier": {"S": ("S — strategic", "S —— 战略客户"), "A": ("A — partner", "A —— 伙伴客户"),
+             "B": ("B", "B"), "C": ("C", "C")},
+    "market": {"saline-alkali": ("saline-alkali market", "盐碱地市场"),
+               "breakthrough": ("newly broken-through market", "新突破市场"),
+               "mature": ("mature market", "成熟市场")},
+    "team_role": {"AR": ("AR — account", "AR —— 客户经理"), "SR": ("SR — solution", "SR —— 解决方案"),
+                  "FR": ("FR — fulfilment", "FR —— 交付"), "sponsor": ("sponsor", "高层发起人"),
+                  "member": ("member", "成员")},
+    "channel": {"industry-report": ("industry consulting report", "行业咨询报告"),
+                "shareholder-meeting": ("shareholder meeting", "股东大会"),
+                "analyst-day": ("analyst day", "分析师大会"), "investor": ("investors", "投资者"),
+                "news": ("news", "新闻"), "customer-website": ("customer website", "客户网站"),
+                "internal-publication": ("internal publication", "内部刊物"),
+                "annual-report": ("annual report", "年报"), "coach": ("our coach", "教练"),
+                "competitor": ("competitors", "竞争对手")},
+    "layer": {"key": ("key", "关键"), "general": ("general", "普遍"), "organizational": ("organizational", "组织")},
+    "status": {"planned": ("planned", "计划中"), "in-progress": ("in progress", "进行中"), "done": ("done", "已完成"),
+               "dropped": ("dropped", "已放弃"), "open": ("open", "未关闭"), "closed": ("closed", "已关闭")},
+    "initiative": {"benchmarking": ("strategic benchmarking meeting", "战略对标会议"),
+                   "executive-visit": ("executive exchange visit", "高层带队互访"),
+                   "cooperation-agreement": ("strategic cooperation agreement", "战略合作协议"),
+                   "innovation-centre": ("joint innovation centre", "联合创新中心")},
+    "issue_kind": {"issue": ("issue", "问题"), "complaint": ("complaint", "投诉")},
+    "trend": {"converging": ("converging", "趋同"), "stable": ("stable", "稳定"), "diverging": ("diverging", "背离")},
+    "position": {"main-channel": ("main channel", "主航道"), "edge": ("edge business", "边缘业务")},
+    "level": {"executive": ("executive", "高层"), "senior": ("senior", "中高层"), "middle": ("middle", "中层"),
+              "staff": ("staff", "基层")},
+    "decision_role": {"decision-maker": ("decision maker", "决策者"), "economic-buyer": ("economic buyer", "经济决策人"),
+                      "executive-sponsor": ("executive sponsor", "高层支持者"),
+                      "technical-evaluator": ("technical evaluator", "技术评估人"), "approver": ("approver", "审批人"),
+                      "influencer": ("influencer", "影响者"), "user": ("user", "使用者"), "blocker": ("blocker", "阻碍者"),
+                      "other": ("other", "其他")},
+    "activity": {"visit": ("visit", "拜访"), "meeting": ("meeting", "会议"), "call": ("call", "电话"),
+                 "event": ("event", "活动"), "workshop": ("workshop", "研讨会"), "meal": ("meal", "餐叙"),
+                 "exec-visit": ("executive visit", "高层拜访"), "email": ("e-mail", "邮件")},
+    "classification": {"strategic": ("strategic", "战略客户"), "partner": ("partner", "伙伴客户"),
+                       "cash-cow": ("cash cow", "现金牛客户"), "maintain": ("maintain", "维持"),
+                       "develop": ("develop", "发展"), "watch": ("watch", "关注")},
+    "severity": {"error": ("error", "错误"), "warning": ("warning", "警告"), "info": ("info", "提示"),
+                 "off": ("off", "关闭")},
+}
+
+SCALES: dict[str, scales.Labels] = {
+    "support": scales.SUPPORT, "intimacy": scales.INTIMACY, "influence": scales.INFLUENCE,
+    "fit": scales.FIT, "quality": scales.QUALITY, "satisfaction": scales.SATISFACTION,
+}
+
+
+@dataclass(frozen=True)
+class Translator:
+    """Labels in one language; templates call it as ``t("key")``."""
+
+    lang: str = "en"
+
+    @property
+    def index(self) -> int:
+        """0 for English, 1 for Chinese."""
+        return 1 if self.lang.startswith("zh") else 0
+
+    def __call__(self, key: str, **values: Any) -> str:
+        """The UI label ``key``, with ``{placeholders}`` filled; the key itself if unknown."""
+        pair = UI.get(key)
+        text = pair[self.index] if pair else key
+        return text.format(**values) if values else text
+
+    def enum(self, kind: str, value: str | None) -> str:
+        """The translated name of an enum value; the value itself when not listed."""
+        if value is None:
+            return ""
+        pair = ENUMS.get(kind, {}).get(value)
+        return pair[self.index] if pair else value
+
+    def scale(self, kind: str, value: int | None) -> str:
+        """``"4 · supporter"`` for a 1–5 scale value."""
+        if value is None:
+            return ""
+        pair = SCALES[kind].get(value)
+        return f"{value} · {pair[self.index]}" if pair else str(value)
+
+
+def normalize(language: str | None) -> str:
+    """``en`` or ``zh`` from a MkDocs ``theme.language`` such as ``zh`` or ``zh-Hans``."""
+    return "zh" if (language or "en").lower().startswith("zh") else "en"

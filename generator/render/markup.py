@@ -1,0 +1,63 @@
+"""Dossier Markdown to safe HTML, and the URL check for links taken from frontmatter.
+
+Python-Markdown passes raw HTML through, so every body is sanitized with nh3 after
+conversion: a conservative tag set, only http/https/mailto or relative links, and
+``rel="noopener"`` on links. Headings are pushed down so a body never adds an ``h1``
+or ``h2`` to the page outline.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6", "hr", "i", "li",
+    "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+})
+ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
+SCHEMES = frozenset({"http", "https", "mailto"})
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+_converter = markdown.Markdown(extensions=["tables", "sane_lists", "fenced_code"], output_format="html")
+
+
+def _shift(match: re.Match[str]) -> str:
+    level = min(int(match.group(2)) + 2, 6)
+    return f"<{match.group(1)}h{level}"
+
+
+def sanitize(html: str) -> str:
+    """HTML reduced to the allowed tags, attributes and link schemes."""
+    return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+                     url_schemes=set(SCHEMES), link_rel="noopener")
+
+
+def to_html(text: str | None) -> str:
+    """A dossier Markdown body as sanitized HTML; ``""`` for an empty body."""
+    if not text or not text.strip():
+        return ""
+    _converter.reset()
+    html = _converter.convert(text)
+    return sanitize(_HEADING.sub(_shift, html))
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) or mailto link, else ``None`` (never a script link)."""
+    if not url:
+        return None
+    # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+    cleaned = _CONTROL.sub("", url)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in SCHEMES:
+        return None
+    if parts.scheme.lower() != "mailto" and not parts.netloc:
+        return None
+    return cleaned

@@ -1,0 +1,114 @@
+"""``render_site``: every generated page as text, independent of MkDocs.
+
+Each page is a YAML title line (escaped, so a hostile name cannot break out of the
+``<title>`` element MkDocs writes), Markdown section headings for the outline and search,
+and pre-rendered HTML blocks that the Markdown converter passes through untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import jinja2
+from markupsafe import escape
+
+from ..config import Settings
+from ..diagnostics import Diagnostic
+from ..load.portfolio import Portfolio
+from ..score.types import PortfolioScores
+from . import paths, portfolio, team
+from .account import account_view
+from .changed import last_changed
+from .context import Site
+from .i18n import Translator, normalize
+from .rules import rules_view
+
+class Change(Protocol):
+    """A figure's change since the start of the quarter (``generator.score.history.Delta``)."""
+
+    @property
+    def scope(self) -> str: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def change(self) -> float | None: ...
+
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "accountplan"
+"""Page templates shipped with the theme (the repository's ``theme/accountplan``)."""
+
+
+@cache
+def environment(folder: str = str(TEMPLATES)) -> jinja2.Environment:
+    """The Jinja2 environment for page templates: autoescaped, strict about missing values."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def page(template: str, title: str, **values: Any) -> str:
+    """One page: frontmatter with the escaped title, then the rendered template."""
+    body = environment().get_template(template).render(**values)
+    # The title is HTML-escaped here because MkDocs and Material print ``page.meta.title`` unescaped.
+    return f"---\ntitle: {json.dumps(str(escape(title)), ensure_ascii=False)}\n---\n\n{body.strip()}\n"
+
+
+def render_site(
+    portfolio_: Portfolio,
+    diagnostics: Sequence[Diagnostic],
+    scores: PortfolioScores | None,
+    settings: Settings,
+    lang: str = "en",
+    *,
+    directory_urls: bool = True,
+    changes: Sequence[Change] = (),
+) -> dict[str, str]:
+    """Every generated page by its source path (``accounts/<slug>/index.md`` …), text ready to write."""
+    t = Translator(normalize(lang))
+    site = Site(portfolio_, diagnostics, scores, settings, t, directory_urls)
+    site.changed = _changed(portfolio_)
+    for c in changes:
+        if c.change is not None:
+            site.deltas.setdefault((c.scope, c.id), {})[c.key] = c.change
+    pages: dict[str, str] = {}
+
+    for dossier in portfolio_.dossiers:
+        src = paths.account_page(dossier.slug)
+        links = paths.Links(src, directory_urls)
+        view = account_view(site, dossier, links)
+        pages[src] = page("account.html", dossier.account.data.name, a=view, t=t)
+
+    links = paths.Links(paths.PORTFOLIO, directory_urls)
+    pages[paths.PORTFOLIO] = page("portfolio.html", t("portfolio"), p=portfolio.portfolio_view(site, links), t=t)
+    for by in paths.GROUPINGS:
+        src = paths.grouping_page(by)
+        view = portfolio.grouping_view(site, by, paths.Links(src, directory_urls))
+        pages[src] = page("grouping.html", view["title"], g=view, t=t)
+
+    pages[paths.TEAM] = page("team.html", t("team"), v=team.team_view(site, paths.Links(paths.TEAM, directory_urls)),
+                             t=t)
+    for person_id in sorted(site.people):
+        src = paths.person_page(person_id)
+        view = team.person_view(site, person_id, paths.Links(src, directory_urls))
+        pages[src] = page("person.html", view["name"], p=view, t=t)
+
+    pages[paths.RULES] = page("rules.html", t("rules"), r=rules_view(site), t=t)
+    return pages
+
+
+def _changed(portfolio_: Portfolio) -> dict[str, Any]:
+    folders = {d.folder: d.slug for d in portfolio_.dossiers}
+    dates = last_changed(portfolio_.root, folders)
+    return {folders[f]: date for f, date in dates.items() if os.path.isdir(f)}

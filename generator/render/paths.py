@@ -1,0 +1,66 @@
+"""Where each generated page lives, and relative links between them.
+
+Pages hold pre-rendered HTML, which MkDocs does not rewrite, so links are computed here
+exactly as MkDocs maps a source path to a URL (with or without directory URLs).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+PORTFOLIO = "accounts/index.md"
+TEAM = "team/index.md"
+RULES = "rules.md"
+GROUPINGS = ("tier", "region", "industry")
+
+
+def account_page(slug: str) -> str:
+    """Source path of an account page."""
+    return f"accounts/{slug}/index.md"
+
+
+def person_page(person: str) -> str:
+    """Source path of a team member's page."""
+    return f"team/{person}.md"
+
+
+def grouping_page(by: str) -> str:
+    """Source path of a portfolio view grouped by tier, region or industry."""
+    return f"portfolio/by-{by}.md"
+
+
+def url_of(src: str, directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives the page at ``src``."""
+    stem = src[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem[: -len("index")]
+        return folder if directory_urls else folder + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links from one page to others, relative so the site works under any base URL."""
+
+    current: str
+    """Source path of the page being rendered."""
+    directory_urls: bool = True
+
+    def to(self, src: str, anchor: str = "") -> str:
+        """Relative href from the current page to ``src`` (optionally ``#anchor``)."""
+        here = url_of(self.current, self.directory_urls)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here)
+        target = url_of(src, self.directory_urls)
+        rel = posixpath.relpath(target or ".", base or ".")
+        if target.endswith("/") and rel != ".":
+            rel += "/"
+        elif rel == ".":
+            rel = "./"
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def asset(self, path: str) -> str:
+        """Relative href to a static file at the site root."""
+        here = url_of(self.current, self.directory_urls)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here)
+        return posixpath.relpath(path, base or ".")

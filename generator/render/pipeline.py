@@ -1,0 +1,55 @@
+"""Gather, then generate: load and validate every dossier, redact for the audience, score once, render.
+
+The MkDocs plugin and ``accountplan render`` both call :func:`gather` and
+:func:`generate`, so the site and the plain files can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..config import Settings
+from ..diagnostics import Diagnostic
+from ..load.portfolio import Portfolio, load_portfolio
+from ..redact import apply_profile
+from ..rules import validate
+from ..score import score_portfolio
+from ..score.history import since_quarter_start
+from ..score.types import PortfolioScores
+from .pages import Change, render_site
+
+
+@dataclass
+class Gathered:
+    """Everything the pages are rendered from: one consistent snapshot."""
+
+    portfolio: Portfolio
+    """The portfolio as this build's audience may see it (redacted for the profile)."""
+    diagnostics: list[Diagnostic]
+    """Every problem in the full portfolio: the build log is for the editors."""
+    shown: list[Diagnostic]
+    """The problems pages may mention without leaking what the profile hides."""
+    scores: PortfolioScores
+    changes: Sequence[Change]
+    """Change of each figure since the start of the quarter (empty when not computed)."""
+
+
+def gather(settings: Settings, profile: str | None = None, *, history: bool = True) -> Gathered:
+    """Load, validate, redact and score the portfolio at ``settings.accounts``; never raises for bad data."""
+    full = load_portfolio(settings.accounts)
+    diagnostics = validate(full, settings)
+    redaction = apply_profile(full, settings, profile)
+    portfolio = redaction.portfolio
+    changes: Sequence[Change] = ()
+    if history:
+        scores, changes = since_quarter_start(portfolio, settings)
+    else:
+        scores = score_portfolio(portfolio, settings)
+    return Gathered(portfolio, diagnostics, [d for d in diagnostics if redaction.visible(d)], scores, changes)
+
+
+def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True) -> dict[str, str]:
+    """Every generated page for ``gathered``, by source path."""
+    return render_site(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
+                       directory_urls=directory_urls, changes=gathered.changes)

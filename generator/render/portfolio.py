@@ -1,0 +1,113 @@
+"""Portfolio views: all accounts in one table, grouped views, the fit × revenue chart, attention."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ..diagnostics import Severity
+from ..load.portfolio import Dossier
+from ..rules import registry
+from . import graphics
+from .context import Site, weekly_counts, weeks
+from .paths import RULES, Links, account_page
+
+TIERS = ("S", "A", "B", "C")
+
+
+def account_row(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
+    """One account's line in the portfolio tables."""
+    t = site.t
+    account = dossier.account.data
+    score = site.account_score(dossier.slug)
+    contacts = [doc.data for doc in dossier.contacts if doc.data.active]
+    latest = max(account.kpi, key=lambda k: k.year, default=None)
+    mondays = weeks(site.today, site.settings.limits.weeks_window)
+    visits = sum(weekly_counts((doc.data.date for doc in dossier.activities), mondays))
+    findings = site.findings.get(dossier.slug, [])
+    strategy = account.strategy
+    total = score.total.value if score else None
+    classification = str(score.classification.value) if score and score.classification.value else ""
+    return {
+        "slug": dossier.slug, "name": account.name, "href": links.to(account_page(dossier.slug)),
+        "tier": account.tier, "industry": account.industry, "region": account.region,
+        "market": t.enum("market", account.market),
+        "classification": t.enum("classification", classification) if classification else "",
+        "classification_value": classification,
+        "total": round(total, 1) if isinstance(total, int | float) else None,
+        "fit": strategy.fit if strategy else None,
+        "trend": t.enum("trend", strategy.trend) if strategy else "",
+        "trend_value": strategy.trend if strategy else "",
+        "sales": latest.sales if latest else None, "currency": account.currency,
+        "contacts": len(contacts), "warm": sum(c.warm for c in contacts),
+        "coach": any(c.coach for c in contacts), "visits": visits,
+        "open_issues": sum(i.status == "open" for i in account.issues),
+        "errors": sum(d.severity is Severity.ERROR for d in findings),
+        "warnings": sum(d.severity is Severity.WARNING for d in findings),
+    }
+
+
+def portfolio_view(site: Site, links: Links) -> dict[str, Any]:
+    """The portfolio index: table, filters, chart and attention list."""
+    rows = [account_row(site, d, links) for d in site.portfolio.dossiers]
+    points = [
+        {"slug": r["slug"], "name": r["name"], "tier": r["tier"], "fit": r["fit"], "revenue": r["sales"] or 0.0,
+         "cash_cow": r["classification_value"] == "cash-cow" or r["trend_value"] == "diverging", "href": r["href"]}
+        for r in rows if r["fit"] is not None
+    ]
+    return {
+        "rows": rows,
+        "tiers": [tier for tier in TIERS if any(r["tier"] == tier for r in rows)],
+        "regions": sorted({r["region"] for r in rows}),
+        "industries": sorted({r["industry"] for r in rows}),
+        "weeks": site.settings.limits.weeks_window,
+        "chart": graphics.fit_revenue_chart(points, site.t.lang),
+        "attention": attention(site, links),
+    }
+
+
+def attention(site: Site, links: Links) -> list[dict[str, Any]]:
+    """Rule findings grouped by code, each with the accounts where it fires."""
+    rules = registry()
+    names = {d.slug: d.account.data.name for d in site.portfolio.dossiers}
+    by_code: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    severity: dict[str, Severity] = {}
+    for slug, findings in site.findings.items():
+        for d in findings:
+            by_code[d.code][slug].append(d.message)
+            severity[d.code] = max(severity.get(d.code, d.severity), d.severity)
+    out = []
+    for code in sorted(by_code, key=lambda c: (-severity[c], c)):
+        rule = rules.get(code)
+        out.append({
+            "code": code, "name": rule.name if rule else "", "summary": rule.summary if rule else "",
+            "severity": site.t.enum("severity", severity[code].label), "severity_value": severity[code].label,
+            "href": links.to(RULES, code.lower()) if rule else None,
+            "accounts": [{"name": names[s], "href": links.to(account_page(s)), "messages": msgs}
+                         for s, msgs in sorted(by_code[code].items(), key=lambda kv: names[kv[0]])],
+        })
+    return out
+
+
+def grouping_view(site: Site, by: str, links: Links) -> dict[str, Any]:
+    """Accounts grouped by tier, region or industry, with the average score of each group."""
+    t = site.t
+    rows = [account_row(site, d, links) for d in site.portfolio.dossiers]
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[row[by]].append(row)
+    order = [g for g in TIERS if g in groups] if by == "tier" else sorted(groups)
+    rollups = {r.group: r for r in (site.scores.rollups if site.scores else ()) if r.by == by}
+    out = []
+    for name in order:
+        members = groups[name]
+        totals = [r["total"] for r in members if r["total"] is not None]
+        rollup = rollups.get(name)
+        average = rollup.total.value if rollup else (sum(totals) / len(totals) if totals else None)
+        out.append({
+            "name": t.enum("tier", name) if by == "tier" else name, "rows": members,
+            "average": round(average, 1) if isinstance(average, int | float) else None,
+            "sales": sum(r["sales"] or 0 for r in members),
+        })
+    return {"title": f"{t('portfolio')} · {t('by_' + by)}", "by": by, "groups": out,
+            "weeks": site.settings.limits.weeks_window}

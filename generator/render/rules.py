@@ -1,0 +1,27 @@
+"""The rule reference, rendered from each rule module's own documentation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..rules import registry
+from .context import Site
+from .markup import to_html
+
+
+def rules_view(site: Site) -> list[dict[str, Any]]:
+    """Every registered rule with its code, summary, severities and documentation as HTML."""
+    t = site.t
+    out = []
+    for code in sorted(registry()):
+        rule = registry()[code]
+        doc = rule.doc.strip()
+        body = doc.split("\n", 1)[1] if "\n" in doc else ""
+        configured = site.settings.rules.get(code)
+        out.append({
+            "code": code, "anchor": code.lower(), "name": rule.name, "summary": rule.summary,
+            "default": t.enum("severity", rule.severity.label), "default_value": rule.severity.label,
+            "configured": t.enum("severity", configured) if configured else None,
+            "doc": to_html(body),
+        })
+    return out

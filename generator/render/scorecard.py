@@ -1,0 +1,66 @@
+"""Scorecard rows: each figure with its label, value, formula, inputs and change since quarter start."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..score.labels import label
+from ..score.types import AccountScore, Figure, PersonScore, Value
+from .i18n import Translator
+
+
+def show_value(value: Value, t: Translator, unit: str = "") -> str:
+    """A figure value for display: whole numbers plain, others to one decimal, ``n/a`` for missing."""
+    if value is None:
+        return "n/a" if t.index == 0 else "不适用"
+    if isinstance(value, str):
+        return t.enum("classification", value)
+    if isinstance(value, float) and not value.is_integer() and abs(value) < 1000:
+        text = f"{value:,.1f}"
+    else:
+        text = f"{value:,.0f}"
+    if unit == "%":
+        return text + "%"
+    return f"{text} {unit}" if unit and unit != "score" else text
+
+
+def figure_row(figure: Figure, t: Translator, delta: float | None = None) -> dict[str, Any]:
+    """One scorecard row."""
+    unit = getattr(figure, "unit", "")
+    return {
+        "key": figure.key,
+        "label": label(figure.key, t.lang),
+        "value": show_value(figure.value, t, unit),
+        "formula": figure.formula,
+        "worked": getattr(figure, "worked", ""),
+        "inputs": [(name, show_value(v, t)) for name, v in figure.inputs.items()],
+        "note": figure.note,
+        "delta": None if delta is None else f"{delta:+,.1f}",
+    }
+
+
+def rows(figures: Iterable[Figure], t: Translator, deltas: Mapping[str, float]) -> list[dict[str, Any]]:
+    """Rows for several figures, in order, with their changes when known."""
+    return [figure_row(f, t, deltas.get(f.key)) for f in figures]
+
+
+def account_sections(score: AccountScore | None, t: Translator,
+                     deltas: Mapping[str, float]) -> list[dict[str, Any]]:
+    """The account scorecard as titled groups of rows; empty without scores."""
+    if score is None:
+        return []
+    return [
+        {"title": t("total"), "rows": rows([score.total, score.classification, score.cadence], t, deltas)},
+        {"title": t("dim_kpi"), "rows": rows([score.kpi_score, *score.kpi], t, deltas)},
+        {"title": t("dim_actions"), "rows": rows([score.actions_score, *score.groups, *score.actions], t, deltas)},
+    ]
+
+
+def person_sections(score: PersonScore | None, t: Translator, deltas: Mapping[str, float]) -> list[dict[str, Any]]:
+    """A person's scorecard as one group of rows; empty without scores."""
+    if score is None:
+        return []
+    details: tuple[Figure, ...] = getattr(score, "details", ())
+    return [{"title": t("scorecard"), "rows": rows([score.score, score.cadence, *details], t, deltas)}]
+
