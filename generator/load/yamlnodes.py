@@ -153,6 +153,9 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
         line = (mark.line + 1 + line_offset) if mark else 0
         column = (mark.column + 1) if mark else 0
         problem = exc.problem or exc.context or "invalid YAML"
+        if "nesting depth" in problem:
+            # libyaml's own depth guard can fire before our MAX_DEPTH check sees the events.
+            raise YamlProblem("AP007", f"nesting too deep: {problem}", line, column, "flatten the structure") from None
         raise YamlProblem("AP005", f"YAML syntax error: {problem}", line, column, "check indentation and quoting") from None
     except yaml.YAMLError as exc:
         raise YamlProblem("AP005", f"YAML error: {exc}", 1 + line_offset, 1) from None
