@@ -8,11 +8,13 @@ as the site shows it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 from .types import Figure, Value
 
 SCORE = "score"
 PERCENT = "%"
+TENTH = Decimal("0.1")
 MAX_WORKED_TERMS = 8
 """Beyond this many terms a worked formula shows the sum and count instead of every term."""
 
@@ -26,8 +28,8 @@ def num(value: float | int) -> str:
 
 
 def r1(value: float) -> float:
-    """Round to one decimal (scores and percentages)."""
-    return round(value + 0.0, 1)
+    """Round to one decimal, half up as by hand: 16.65 → 16.7 (``round`` would give 16.6 from the binary value)."""
+    return float(Decimal(repr(float(value))).quantize(TENTH, ROUND_HALF_UP)) + 0.0
 
 
 def clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:

@@ -1,0 +1,178 @@
+"""``accountplan score``: the scorecards as a table, JSON or CSV, now or at an earlier point.
+
+``--as-of DATE`` judges the dossiers with only what was known then; ``--rev REV`` scores
+``accounts/`` as committed at a git revision (as of the commit's date unless ``--as-of``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, replace
+from typing import Any
+
+from ..config import load_settings
+from ..load.portfolio import Portfolio, load_portfolio
+from ..model import Account
+from ..score import score_portfolio
+from ..score.history import accounts_at
+from ..score.labels import LABELS
+from ..score.rollup import BY
+from ..score.types import Figure, PortfolioScores, Rollup, Value
+
+FORMATS = ("table", "json", "csv")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, found '{text}'") from None
+
+
+def add(sub: Any) -> argparse.ArgumentParser:
+    """Register the subcommand."""
+    p: argparse.ArgumentParser = sub.add_parser("score", help="compute the scorecards", description=__doc__)
+    p.add_argument("accounts", nargs="?", help="accounts folder (default from mkdocs.yml)")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="score with what was known on this date")
+    p.add_argument("--rev", metavar="REV", help="score accounts/ as committed at this git revision")
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument("--by", choices=BY, help="show the roll-up by tier, region or owner (the team's AR)")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load, score, print."""
+    settings = load_settings(args.config)
+    root = args.accounts or settings.accounts
+    if args.rev:
+        with accounts_at(root, args.rev) as (folder, day):
+            portfolio = load_portfolio(folder)
+        as_of = args.as_of or day
+    else:
+        portfolio = load_portfolio(root)
+        as_of = args.as_of or settings.today
+    _warn_broken(portfolio)
+    scores = score_portfolio(portfolio, replace(settings, today=as_of))
+    accounts = {d.slug: d.account.data for d in portfolio.dossiers}
+    if args.format == "json":
+        print(render_json(scores, args.by))
+    elif args.format == "csv":
+        sys.stdout.write(render_csv(scores, accounts, args.by))
+    else:
+        print(render_table(scores, accounts, args.by, rev=args.rev))
+    return 0
+
+
+def _warn_broken(portfolio: Portfolio) -> None:
+    errors = [d for d in portfolio.diagnostics if d.severity.label == "error"]
+    if errors:
+        print(f"accountplan score: {len(errors)} loading error(s); files with errors are left out of the scores "
+              "(run 'accountplan check')", file=sys.stderr)
+
+
+def _rollups(scores: PortfolioScores, by: str | None) -> list[Rollup]:
+    return [r for r in scores.rollups if r.by == by]
+
+
+def render_json(scores: PortfolioScores, by: str | None = None) -> str:
+    """Every figure with its formula, worked numbers and inputs; ``by`` keeps only that roll-up."""
+    data = asdict(scores)
+    if by:
+        data["rollups"] = [asdict(r) for r in _rollups(scores, by)]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _cell(value: Value) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+def _fixed(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    rows = [list(r) for r in rows]
+    widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
+    numeric = [all(_is_number(r[i]) for r in rows) and bool(rows) for i in range(len(header))]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.rjust(w) if n else c.ljust(w) for c, w, n in zip(cells, widths, numeric, strict=True))
+
+    return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r).rstrip() for r in rows)])
+
+
+def _is_number(text: str) -> bool:
+    return text == "n/a" or text.replace(".", "", 1).lstrip("-").isdigit()
+
+
+def render_table(scores: PortfolioScores, accounts: dict[str, Account], by: str | None = None,
+                 rev: str | None = None) -> str:
+    """Fixed-width tables: accounts and people, or the roll-up when ``by`` is given."""
+    where = f" at {rev}" if rev else ""
+    title = f"Scores as of {scores.as_of}{where} · scoring {scores.config_version}"
+    if by:
+        header = [by, "accounts", "KPI", "actions", "total"]
+        rows = [[r.group, str(r.accounts), _cell(r.kpi_score.value if r.kpi_score else None),
+                 _cell(r.actions_score.value if r.actions_score else None), _cell(r.total.value)]
+                for r in _rollups(scores, by)]
+        return f"{title} · by {by}\n\n{_fixed(header, rows)}"
+    header = ["account", "tier", "market", "class", "KPI", "info", "plans", "satisf.", "actions", "total", "meet/wk"]
+    rows = []
+    for slug, s in scores.accounts.items():
+        account = accounts.get(slug)
+        rows.append([slug, account.tier if account else "", account.market if account else "",
+                     _cell(s.classification.value), _cell(s.kpi_score.value),
+                     *(_cell(g.value) for g in s.groups), _cell(s.actions_score.value), _cell(s.total.value),
+                     _cell(s.cadence.value)])
+    people = [[pid, _cell(p.cadence.value), _cell(p.details[0].value if p.details else None),
+               _cell(p.score.value), str(len(p.accounts)), str(len(p.relationships))]
+              for pid, p in scores.people.items()]
+    text = f"{title}\n\n{_fixed(header, rows)}"
+    if people:
+        text += "\n\n" + _fixed(["person", "meet/wk", "% of expected", "score", "accounts", "relationships"], people)
+    return text
+
+
+ACCOUNT_COLUMNS = ("slug", "name", "tier", "region", "market")
+
+
+def _account_figures(score: Any) -> list[Figure]:
+    return [score.total, score.classification, score.kpi_score, *score.kpi, score.actions_score, *score.groups,
+            *score.actions, score.cadence]
+
+
+def render_csv(scores: PortfolioScores, accounts: dict[str, Account], by: str | None = None) -> str:
+    """One row per account, a column for every figure (empty when n/a); with ``by``, one row per group."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    if by:
+        writer.writerow(["by", "group", "accounts", "rollup.kpi", "rollup.actions", "rollup.total"])
+        for r in _rollups(scores, by):
+            writer.writerow([r.by, r.group, r.accounts, *(_csv(f.value if f else None)
+                                                          for f in (r.kpi_score, r.actions_score, r.total))])
+        return out.getvalue()
+    found = {f.key for score in scores.accounts.values() for f in _account_figures(score)}
+    order = list(LABELS)
+    keys = sorted(found, key=lambda k: (order.index(k) if k in order else len(order), k))
+    writer.writerow([*ACCOUNT_COLUMNS, *keys])
+    for slug, score in scores.accounts.items():
+        account = accounts.get(slug)
+        values = {f.key: f.value for f in _account_figures(score)}
+        meta = [slug, *(_text(getattr(account, c)) if account else "" for c in ACCOUNT_COLUMNS[1:])]
+        writer.writerow([*meta, *(_csv(values.get(k)) for k in keys)])
+    return out.getvalue()
+
+
+def _csv(value: Value) -> str:
+    return "" if value is None else str(value)
+
+
+def _text(value: str) -> str:
+    """Dossier text for a spreadsheet cell: a leading ``= + - @`` would make it a formula there."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
