@@ -33,12 +33,17 @@ def md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("@", "&#64;")
 
 
+def code(text: str) -> str:
+    """``text`` as a Markdown code span (backslashes do not escape inside one, so backticks are replaced)."""
+    return "`" + " ".join(text.split()).replace("`", "'") + "`"
+
+
 def summary(report: DiffReport) -> str:
     """One line: how many accounts changed and the main kinds of change."""
     if not report.accounts:
-        return f"No changes to account data between `{md(report.base)}` and `{md(report.head)}`."
+        return f"No changes to account data between {code(report.base)} and {code(report.head)}."
     by_status = {s: sum(a.status == s for a in report.accounts) for s in _STATUS}
-    head = f"**{len(report.accounts)} account(s) changed** between `{md(report.base)}` and `{md(report.head)}`"
+    head = f"**{len(report.accounts)} account(s) changed** between {code(report.base)} and {code(report.head)}"
     extra = [f"{by_status[s]} {label}" for s, label in (("added", "added"), ("removed", "removed")) if by_status[s]]
     counts = [f"{n} {label}" for kind, label in _SUMMARY if (n := report.count(kind))]
     tail = f" ({', '.join(extra)})" if extra else ""
@@ -49,7 +54,7 @@ def to_markdown(report: DiffReport) -> str:
     """The comment: a marker, a summary line, then one heading per account with short bullets by section."""
     lines = [MARKER, "## Account changes", "", summary(report)]
     for account in report.accounts:
-        lines += ["", f"### {md(account.name)} (`{account.slug}`) - {_STATUS[account.status]}"]
+        lines += ["", f"### {md(account.name)} ({code(account.slug)}) - {_STATUS[account.status]}"]
         for section in SECTIONS:
             changes = [c for c in account.changes if c.section == section]
             if changes:
