@@ -1,0 +1,136 @@
+"""Free-text personal notes hint at special-category data (health, religion, politics…).
+
+## What it does
+Looks for words that suggest special categories of personal data — health, religion or
+belief, political opinion, sexual orientation, trade-union membership, ethnic origin —
+in the free-text fields about a person: `personal.notes`, `personal.preferences`,
+`goals`, and the contact file's Markdown body. English and Chinese keyword lists; a
+warning points at the field's line (for the body, at the line in the file).
+
+## Why is this bad
+Data-protection law (GDPR article 9, China's PIPL article 28) treats these categories as
+sensitive: recording them needs an explicit legal basis that a sales dossier never has.
+A remark such as "diagnosed with…" or "党员" pasted into notes about a customer's
+manager is exactly what an erasure request or an audit finds. The tool cannot know
+what is true; it flags the words so a person decides.
+
+## Example
+```yaml
+personal:
+  notes: Recently diagnosed with diabetes; goes to church on Sundays.
+```
+
+## Use instead
+```yaml
+personal:
+  notes: Prefers meetings before 10:00; no evening dinners.
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Loc, Severity
+from ..load.document import Document
+from ..model import Contact
+from .base import Context
+
+CODE = "AP406"
+NAME = "special-category-hint"
+SEVERITY = Severity.WARNING
+
+# English entries are word starts (``pregnan`` finds "pregnant", "pregnancy"; a final
+# ``$`` asks for the whole word so that "hospital" does not find "hospitality").
+# Chinese has no word boundaries: entries are plain substrings, chosen to be specific
+# (``生病`` rather than ``病``, which also means "fault").
+KEYWORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "health": (
+        ("diagnos", "illness$", "ill$", "sick", "disease", "cancer", "tumou?r", "pregnan", "disabilit", "disabled$",
+         "surgery", "hospital$", "hospitali[sz]", "therapy", "therapist", "depress", "anxiety", "mental health",
+         "medication", "chemo", "diabet", "hiv$", "rehab$", "maternity", "miscarr"),
+        ("生病", "患病", "病情", "病假", "疾病", "住院", "手术", "癌", "抑郁", "焦虑症", "残疾", "确诊", "诊断",
+         "怀孕", "孕期", "备孕", "流产", "糖尿病", "化疗", "吃药"),
+    ),
+    "religion or belief": (
+        ("church", "mosque", "synagogue", "temple", "religio", "pray", "bible", "quran", "koran", "ramadan",
+         "halal$", "kosher$", "buddhis", "christian", "muslim", "islam", "jewish", "hindu", "catholic", "atheis"),
+        ("宗教", "教会", "教堂", "基督", "佛教", "信佛", "清真", "穆斯林", "伊斯兰", "礼拜", "寺庙", "信教", "天主教",
+         "斋月"),
+    ),
+    "political opinion": (
+        ("party member", "political", "politics", "votes? for", "voted for", "activist", "communist",
+         "socialist", "conservative party", "labour party", "democrat$", "republican$"),
+        ("党员", "入党", "政治", "政党", "共产党", "民主党", "政见", "党派"),
+    ),
+    "sexual orientation": (
+        ("gay$", "lesbian", "bisexual", "homosexual", "transgender", "lgbt", "sexual orientation", "queer$"),
+        ("同性恋", "性取向", "跨性别", "双性恋"),
+    ),
+    "trade-union membership": (
+        ("trade union", "labou?r union", "union member", "shop steward", "works council"),
+        ("工会",),
+    ),
+    "ethnic origin": (
+        ("ethnic", "racial"),
+        ("民族", "种族", "少数民族"),
+    ),
+}
+
+
+def _pattern(english: tuple[str, ...], chinese: tuple[str, ...]) -> re.Pattern[str]:
+    words = [rf"\b{w[:-1]}\b" if w.endswith("$") else rf"\b{w}\w*" for w in english]
+    return re.compile("|".join([*words, *(re.escape(w) for w in chinese)]), re.IGNORECASE)
+
+
+PATTERNS: dict[str, re.Pattern[str]] = {category: _pattern(*lists) for category, lists in KEYWORDS.items()}
+
+FIELDS: tuple[Loc, ...] = (("personal", "notes"), ("personal", "preferences"), ("goals",))
+"""The free-text frontmatter fields about a person."""
+
+
+def hints(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """``(category, match)`` for the first hint of each category in ``text``."""
+    for category, pattern in PATTERNS.items():
+        match = pattern.search(text)
+        if match:
+            yield category, match
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    """Yield a warning per category found in each personal field and body line."""
+    for dossier in ctx.portfolio.dossiers:
+        for doc in dossier.contacts:
+            yield from _fields(doc)
+            yield from _body(doc)
+
+
+def _fields(doc: Document[Contact]) -> Iterator[Diagnostic]:
+    contact = doc.data
+    values: dict[Loc, str | None] = {
+        ("personal", "notes"): contact.personal.notes if contact.personal else None,
+        ("personal", "preferences"): contact.personal.preferences if contact.personal else None,
+        ("goals",): contact.goals,
+    }
+    for loc in FIELDS:
+        text = values[loc]
+        if not text:
+            continue
+        for category, match in hints(text):
+            yield doc.diagnostic(CODE, SEVERITY, _message(category, match, ".".join(map(str, loc))), _HINT, loc)
+
+
+def _body(doc: Document[Contact]) -> Iterator[Diagnostic]:
+    for offset, line in enumerate(doc.body.split("\n")):
+        for category, match in hints(line):
+            yield Diagnostic(doc.path, doc.body_line + offset, match.start() + 1, CODE, SEVERITY,
+                             _message(category, match, "the notes below the frontmatter"), _HINT, ("body",))
+
+
+def _message(category: str, match: re.Match[str], where: str) -> str:
+    return f"'{match.group(0)}' in {where} may record {category}, a special category of personal data"
+
+
+_HINT = ("delete it unless there is an explicit legal basis; keep only what the relationship needs "
+         "(turn the rule off for a field you have reviewed with rules: {AP406: off})")
