@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from generator.model import Account, Activity, Contact
@@ -105,7 +107,7 @@ def test_nine_actions_hand_worked() -> None:
     assert found == EXPECTED
 
 
-def scored(**scoring: object) -> AccountScore:
+def scored(**scoring: Any) -> AccountScore:
     acct, contacts, activities = worked_account()
     return score_account("worked", acct, contacts, activities, TODAY, scoring_config(settings(**scoring)))
 
