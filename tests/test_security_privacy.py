@@ -200,3 +200,67 @@ def test_unknown_profile_is_refused(built: Path) -> None:
     done = accountplan("build", "--profile", "everyone", cwd=built)
     assert done.returncode == 2
     assert "unknown build profile 'everyone'; known: internal, restricted" in done.stderr
+
+
+# --- gifts and hospitality register ---------------------------------------------------------
+
+GIFTS = """\
+gifts:
+  - {id: g-ok, date: 2026-02-01, recipient: c-open, kind: gift, description: Book on retail, value: 30,
+     currency: EUR, purpose: Thank-you after workshop, given_by: p-owner, public_official: false}
+  - {id: g-big, date: 2026-03-01, recipient: c-open, kind: hospitality, description: "<script>x()</script> dinner",
+     value: 400, currency: EUR, purpose: Season opening, given_by: p-owner, public_official: false}
+  - {id: g-cash, date: 2026-04-01, recipient: c-ceo, kind: voucher, description: Shop voucher, value: 20,
+     currency: EUR, purpose: Birthday, given_by: p-owner, public_official: true}
+"""
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Path:
+    write_canary_portfolio(tmp_path)
+    account = tmp_path / "accounts" / "canary-co" / "account.md"
+    text = account.read_text(encoding="utf-8")
+    head, rest = text.split("gifts:\n", 1)
+    body = rest.split("---\n", 1)[1]
+    account.write_text(head + GIFTS + "---\n" + body, encoding="utf-8")
+    return tmp_path
+
+
+def test_register_breaches_fail_check(register: Path) -> None:
+    from tests.test_build import accountplan
+
+    done = accountplan("check", "--format", "json", cwd=register)
+    assert done.returncode == 1
+    import json
+
+    found = {(d["code"], d["line"]) for d in json.loads(done.stdout) if d["code"].startswith("AP40")}
+    text = (register / "accounts" / "canary-co" / "account.md").read_text(encoding="utf-8").splitlines()
+    line_of = {gift: next(i for i, t in enumerate(text, 1) if f"id: {gift}" in t) for gift in ("g-big", "g-cash")}
+    codes = {code for code, _ in found}
+    assert {"AP401", "AP403", "AP404"} <= codes
+    assert all(line in (line_of["g-big"], line_of["g-big"] + 1, line_of["g-cash"], line_of["g-cash"] + 1)
+               for _, line in found)
+
+
+def test_compliance_page_lists_register_and_breaches_in_restricted_builds_only(register: Path) -> None:
+    from generator.config import load_settings
+    from generator.render.compliance import PAGE, compliance_pages
+    from generator.rules import validate
+
+    settings = load_settings(str(register / "mkdocs.yml"))
+    portfolio = load_portfolio(settings.accounts)
+    diagnostics = validate(portfolio, settings)
+    red = apply_profile(portfolio, settings, "restricted")
+    pages = compliance_pages(red.portfolio, red.filter(diagnostics), settings, "en", red.level)
+    html = pages[PAGE]
+    assert "Gifts and hospitality register" in html
+    assert html.count('<tr id="gift-') == 3
+    assert 'id="gift-g-big"' in html and "AP401" in html and "AP404" in html
+    assert "<script>x()" not in html and "&lt;script&gt;x()&lt;/script&gt;" in html
+    assert "Visiblemarkername" in html  # recipients by name
+    zh = compliance_pages(red.portfolio, red.filter(diagnostics), settings, "zh", red.level)[PAGE]
+    assert "礼品与招待登记" in zh and "违规项" in zh
+    internal = apply_profile(portfolio, settings, "internal")
+    assert compliance_pages(internal.portfolio, internal.filter(diagnostics), settings, "en", internal.level) == {}
+    # The rules' findings about the register are hidden from an internal build as well.
+    assert not [d for d in internal.filter(diagnostics) if d.code in ("AP401", "AP402", "AP403", "AP404")]
