@@ -28,7 +28,7 @@ def score_groups(actions: Sequence[Figure], config: ScoringConfig) -> tuple[Figu
 def score_account(slug: str, account: Account, contacts: Sequence[Contact], activities: Sequence[Activity],
                   as_of: dt.date, config: ScoringConfig) -> AccountScore:
     """Score one account as known on ``as_of``; ``activities`` may be all of them, the window is applied here."""
-    window = in_window(activities, as_of, config.weeks_window)
+    window = in_window(activities, as_of, config.limits.weeks_window)
     actions = score_actions(account, contacts, window, as_of, config)
     groups = score_groups(actions, config)
     actions_score = weighted("actions.score", [(g.key.split(".")[1], config.group_weights[g.key.split(".")[1]], g)

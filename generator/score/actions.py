@@ -61,10 +61,10 @@ def customer_info(account: Account, contacts: Sequence[Contact], as_of: dt.date,
     current = active_contacts(contacts, as_of)
     slots = len(current) * len(CONTACT_FIELDS)
     filled = sum(1 for c in current for name in CONTACT_FIELDS if getattr(c, name))
-    grace = dt.timedelta(days=config.review_grace_days)
+    grace = dt.timedelta(days=config.limits.review_grace_days)
     reviewed = sum(1 for c in current if c.review_by + grace >= as_of)
     sources = [s for s in account.sources if s.collected <= as_of]
-    fresh = sum(1 for s in sources if (as_of - s.collected).days <= config.source_max_age_days
+    fresh = sum(1 for s in sources if (as_of - s.collected).days <= config.limits.source_max_age_days
                 and (s.review_by is None or s.review_by + grace >= as_of))
     no_contacts = "no current contacts recorded"
     parts = [
@@ -150,7 +150,7 @@ def quality(account: Account, activities: Sequence[Activity], as_of: dt.date) ->
 
 def closed_loop(account: Account, activities: Sequence[Activity], as_of: dt.date, config: ScoringConfig) -> Figure:
     """闭环问题和投诉, 收集记录传递客户意见: issues closed in time, opinions recorded."""
-    limit = config.issue_close_days
+    limit = config.limits.issue_close_days
     in_time = late = pending = 0
     for issue in account.issues:
         if issue.opened > as_of:
@@ -196,7 +196,7 @@ def score_actions(account: Account, contacts: Sequence[Contact], activities: Seq
         relationship_plan(account),
         customer_info(account, contacts, as_of, config),
         *(plan_completion(layer, account, as_of, config) for layer in ACTIONS["plans"]),
-        contact_standard(activities, config.weeks_window),
+        contact_standard(activities, config.limits.weeks_window),
         quality(account, activities, as_of),
         closed_loop(account, activities, as_of, config),
     ]

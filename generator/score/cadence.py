@@ -34,7 +34,7 @@ def meetings(activities: Iterable[Activity], config: ScoringConfig) -> list[Acti
 def account_cadence(window: Sequence[Activity], config: ScoringConfig) -> Figure:
     """Customer meetings per week on one account over the window."""
     counted = meetings(window, config)
-    weeks = config.weeks_window
+    weeks = config.limits.weeks_window
     return Figure("cadence.account", r1(len(counted) / weeks), "customer meetings in the window / weeks",
                   {"meetings": len(counted), "weeks": weeks, "activities": len(window)},
                   worked=f"{len(counted)} / {weeks}", unit=PER_WEEK)
@@ -50,12 +50,12 @@ def person_counts(window: Iterable[Activity], config: ScoringConfig) -> Counter[
 
 def person_cadence(meetings_count: int, config: ScoringConfig) -> tuple[Figure, Figure]:
     """A person's meetings per week, and that rate against the expectation as 0–100."""
-    weeks = config.weeks_window
+    weeks = config.limits.weeks_window
     per_week = r1(meetings_count / weeks)
     cadence = Figure("cadence.person", per_week, "customer meetings in the window / weeks",
                      {"meetings": meetings_count, "weeks": weeks}, worked=f"{meetings_count} / {weeks}",
                      unit=PER_WEEK)
-    expected = config.visits_per_week
+    expected = config.limits.visits_per_week
     score = Figure("cadence.person_score", clamp(100 * per_week / expected),
                    "min(100, 100 × meetings per week / expected per week)",
                    {"meetings per week": per_week, "expected per week": expected},

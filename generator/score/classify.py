@@ -29,7 +29,7 @@ def classify(account: Account, as_of: dt.date, config: ScoringConfig) -> Figure:
     record, _ = kpi_year(account, as_of)
     trend = account.strategy.trend if account.strategy else None
     sales = record.sales if record else None
-    threshold = config.cash_cow_min_sales
+    threshold = config.limits.cash_cow_min_sales
     inputs: dict[str, Value] = {"tier": account.tier, "trend": trend, "sales": sales, "threshold": threshold}
     diverging = trend == "diverging"
     if diverging and sales is not None and sales >= threshold:

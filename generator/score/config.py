@@ -10,7 +10,7 @@ section of ``mkdocs.yml``::
       growth_target: 15
 
 Thresholds the validator shares (visits per week, issue close days, the window, the
-cash-cow sales threshold, review grace, source age) are read from ``limits:`` so that the
+cash-cow sales threshold, review grace, source age) are the ``limits:`` themselves, so the
 rules and the scorecards never disagree; setting them under ``scoring:`` is refused.
 """
 
@@ -30,13 +30,6 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 """The nine key business actions (9大关键业务动作) in their three groups, in the method's order."""
 
 ACTION_NAMES: tuple[str, ...] = tuple(f"{group}.{name}" for group, names in ACTIONS.items() for name in names)
-
-FROM_LIMITS: tuple[str, ...] = (
-    "visits_per_week", "weeks_window", "issue_close_days", "cash_cow_min_sales", "review_grace_days",
-    "source_max_age_days",
-)
-"""Fields copied from :class:`Limits`; they are set under ``limits:`` only."""
-
 
 @dataclass(frozen=True)
 class ScoringConfig:
@@ -70,12 +63,9 @@ class ScoringConfig:
     """Closed issues opened longer ago than this no longer count; open ones always do."""
     cadence_kinds: tuple[str, ...] = ("visit", "meeting", "call", "event", "workshop", "meal", "exec-visit")
     """Activity kinds that count as meeting a customer (e-mail does not)."""
-    visits_per_week: float = Limits.visits_per_week
-    weeks_window: int = Limits.weeks_window
-    issue_close_days: int = Limits.issue_close_days
-    cash_cow_min_sales: float = Limits.cash_cow_min_sales
-    review_grace_days: int = Limits.review_grace_days
-    source_max_age_days: int = Limits.source_max_age_days
+    limits: Limits = field(default_factory=Limits)
+    """The thresholds shared with the rules: visits per week, the window, issue close days, cash-cow sales,
+    review grace and source age — from ``limits:``, never overridden here."""
 
     def action_weight(self, group: str, name: str) -> float:
         """Weight of one action within its group."""
@@ -91,13 +81,12 @@ def scoring_config(settings: Settings) -> ScoringConfig:
 
     Raises ``ValueError`` naming the key for unknown keys, wrong types and impossible values.
     """
-    limits = settings.limits
-    config = ScoringConfig(**{name: getattr(limits, name) for name in FROM_LIMITS})
+    config = ScoringConfig(limits=settings.limits)
     overrides = dict(settings.scoring or {})
-    known = {f.name for f in fields(ScoringConfig)} - set(FROM_LIMITS)
+    known = {f.name for f in fields(ScoringConfig)} - {"limits"}
     changes: dict[str, Any] = {}
     for key, value in overrides.items():
-        if key in FROM_LIMITS:
+        if key == "limits" or key in {f.name for f in fields(Limits)}:
             raise ValueError(f"scoring: '{key}' is set under 'limits:', not 'scoring:', so the rules agree")
         if key not in known:
             raise ValueError(f"scoring: unknown key '{key}'; known: {', '.join(sorted(known))}")
@@ -151,5 +140,5 @@ def _check_consistency(config: ScoringConfig) -> None:
     for key in _POSITIVE:
         if getattr(config, key) <= 0:
             raise ValueError(f"scoring.{key}: must be above 0")
-    if config.weeks_window <= 0:
+    if config.limits.weeks_window <= 0:
         raise ValueError("limits.weeks_window: must be at least 1")

@@ -31,17 +31,29 @@ def kpi_year(account: Account, as_of: dt.date) -> tuple[Kpi | None, Kpi | None]:
     return latest, previous
 
 
+def ratio(key: str, record: Kpi | None, top: str, bottom: str, undefined: str, unit: str = PERCENT) -> Figure:
+    """``top / bottom`` of one KPI record: in % (one decimal) or, for another unit, to two decimals.
+
+    ``undefined`` (with ``{year}``) says why when ``bottom`` is 0 or not recorded.
+    """
+    percent = unit == PERCENT
+    formula = f"100 × {top} / {bottom}" if percent else f"{top} / {bottom}"
+    if record is None:
+        return missing(key, formula, "no KPI recorded yet", unit=unit)
+    above: float = getattr(record, top)
+    below: float | None = getattr(record, bottom)
+    inputs: dict[str, Value] = {top: above, bottom: below, "year": record.year}
+    if not below:
+        return missing(key, formula, undefined.format(year=record.year), inputs, unit)
+    if percent:
+        return Figure(key, r1(100 * above / below), formula, inputs, worked=f"100 × {num(above)} / {num(below)}",
+                      unit=unit)
+    return Figure(key, round(above / below, 2), formula, inputs, worked=f"{num(above)} / {num(below)}", unit=unit)
+
+
 def per_head(key: str, amount: str, record: Kpi | None, currency: str) -> Figure:
     """``amount / headcount`` (``amount`` is ``sales`` or ``profit``), in the account's currency."""
-    formula = f"{amount} / headcount"
-    if record is None:
-        return missing(key, formula, "no KPI recorded yet", unit=currency)
-    value: float = getattr(record, amount)
-    inputs: dict[str, Value] = {amount: value, "headcount": record.headcount, "year": record.year}
-    if record.headcount == 0:
-        return missing(key, formula, "headcount is 0: per-head figures are undefined", inputs, currency)
-    return Figure(key, round(value / record.headcount, 2), formula, inputs,
-                  worked=f"{num(value)} / {num(record.headcount)}", unit=currency)
+    return ratio(key, record, amount, "headcount", "headcount is 0: per-head figures are undefined", currency)
 
 
 def growth(record: Kpi | None, previous: Kpi | None) -> Figure:
@@ -62,26 +74,12 @@ def growth(record: Kpi | None, previous: Kpi | None) -> Figure:
 
 def target_completion(record: Kpi | None) -> Figure:
     """Sales against the year's target, in % (目标完成率)."""
-    key, formula = "kpi.target_completion", "100 × sales / target"
-    if record is None:
-        return missing(key, formula, "no KPI recorded yet", unit=PERCENT)
-    inputs: dict[str, Value] = {"sales": record.sales, "target": record.target}
-    if not record.target:
-        return missing(key, formula, f"no sales target set for {record.year}", inputs, PERCENT)
-    return Figure(key, r1(100 * record.sales / record.target), formula, inputs,
-                  worked=f"100 × {num(record.sales)} / {num(record.target)}", unit=PERCENT)
+    return ratio("kpi.target_completion", record, "sales", "target", "no sales target set for {year}")
 
 
 def profit_margin(record: Kpi | None) -> Figure:
     """Profit as a share of sales, in %."""
-    key, formula = "kpi.profit_margin", "100 × profit / sales"
-    if record is None:
-        return missing(key, formula, "no KPI recorded yet", unit=PERCENT)
-    inputs: dict[str, Value] = {"profit": record.profit, "sales": record.sales}
-    if record.sales == 0:
-        return missing(key, formula, "no sales: margin is undefined", inputs, PERCENT)
-    return Figure(key, r1(100 * record.profit / record.sales), formula, inputs,
-                  worked=f"100 × {num(record.profit)} / {num(record.sales)}", unit=PERCENT)
+    return ratio("kpi.profit_margin", record, "profit", "sales", "no sales: margin is undefined")
 
 
 def growth_score(rise: Figure, record: Kpi | None, previous: Kpi | None, config: ScoringConfig) -> Figure:

@@ -19,7 +19,7 @@ AccountData = tuple[str, Account, Sequence[Contact], Sequence[Activity]]
 def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: dt.date,
                  config: ScoringConfig) -> dict[str, PersonScore]:
     """A scorecard for each roster id in ``people``."""
-    window = [a for _, _, _, acts in accounts for a in in_window(acts, as_of, config.weeks_window)]
+    window = [a for _, _, _, acts in accounts for a in in_window(acts, as_of, config.limits.weeks_window)]
     counts = person_counts(window, config)
     teams: dict[str, list[str]] = {}
     owned: dict[str, list[tuple[str, Contact]]] = {}
