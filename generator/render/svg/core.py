@@ -1,0 +1,196 @@
+"""SVG primitives shared by every chart: escaping, text measuring, palettes, the root element.
+
+Everything here returns strings; charts assemble a list of them and join once. Numbers
+are formatted by :func:`num` so that two runs on the same input are byte-identical.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+
+FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', system-ui, sans-serif"
+"""CJK-capable system fonts first: the site loads no web fonts, so Chinese must come from the OS."""
+
+INK = "#212121"
+MUTED = "#4f5b62"
+GRID = "#cfd8dc"
+PAPER = "#ffffff"
+
+SUPPORT_COLOURS: dict[int, str] = {
+    1: "#c4420c",  # opponent: Okabe-Ito vermillion, darkened for white text
+    2: "#f2a77a",  # non-supporter: light vermillion
+    3: "#bdbdbd",  # neutral: grey
+    4: "#86cfb5",  # supporter: light bluish green
+    5: "#007a5a",  # champion: Okabe-Ito bluish green, darkened for white text
+}
+"""Vermillion to bluish green (Okabe-Ito hues): distinguishable with red-green colour blindness,
+and lightness also runs dark-light-grey-light-dark, so the ends never look alike."""
+
+SUPPORT_SYMBOLS: dict[int, str] = {1: "−−", 2: "−", 3: "○", 4: "+", 5: "++"}
+"""Support also as text, so the map does not rely on colour alone."""
+
+TIER_COLOURS: dict[str, str] = {"S": "#0072b2", "A": "#d55e00", "B": "#009e73", "C": "#757575"}
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SPACE = re.compile(r"\s+")
+
+
+def esc(value: object) -> str:
+    """XML-escape text for element content and attribute values alike.
+
+    Characters XML 1.0 cannot carry at all (NUL, most C0 controls, lone surrogates) are
+    dropped: escaping cannot save them, and one would make the whole page unparsable.
+    """
+    text = _INVALID_XML.sub("", str(value))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
+
+
+def clean(value: object) -> str:
+    """One line of display text: whitespace runs (newlines, tabs) collapse to one space."""
+    return _SPACE.sub(" ", str(value)).strip()
+
+
+def num(value: float) -> str:
+    """A coordinate with at most one decimal and no trailing zero: stable, short output."""
+    text = f"{round(value, 1):.1f}"
+    text = text[:-2] if text.endswith(".0") else text
+    return "0" if text == "-0" else text
+
+
+def char_em(char: str) -> float:
+    """Estimated advance of one character in em: CJK and full-width ~1, Latin ~0.55."""
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 1.0
+    if char in " .,:;'!|il":
+        return 0.32
+    if char.isupper() or char in "mwMW@%&#":
+        return 0.7
+    return 0.56
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """Estimated rendered width in px; deliberately generous so text never overflows its box."""
+    factor = 1.06 if bold else 1.0
+    return sum(char_em(c) for c in text) * size * factor
+
+
+def fit(text: str, max_width: float, size: float, *, bold: bool = False) -> tuple[str, bool]:
+    """Shorten ``text`` with an ellipsis until it fits ``max_width``; says whether it was cut."""
+    text = clean(text)
+    if text_width(text, size, bold=bold) <= max_width:
+        return text, False
+    budget = max_width - text_width("…", size, bold=bold)
+    per_em = size * (1.06 if bold else 1.0)
+    used = 0.0
+    cut = 0
+    while cut < len(text) and used + char_em(text[cut]) * per_em <= budget:
+        used += char_em(text[cut]) * per_em
+        cut += 1
+    return text[:cut].rstrip() + "…", True
+
+
+def attrs(**values: object) -> str:
+    """Render keyword attributes; ``None`` drops one, ``_`` in a name becomes ``-``."""
+    parts = []
+    for key, value in values.items():
+        if value is None:
+            continue
+        name = key.rstrip("_").replace("_", "-")
+        shown = num(value) if isinstance(value, float) else esc(value)
+        parts.append(f' {name}="{shown}"')
+    return "".join(parts)
+
+
+def text_el(x: float, y: float, content: str, *, size: float = 12, **extra: object) -> str:
+    """A ``<text>`` element with escaped content."""
+    return f"<text{attrs(x=float(x), y=float(y), font_size=float(size), **extra)}>{esc(content)}</text>"
+
+
+def fitted_text(
+    x: float, y: float, content: str, max_width: float, *, size: float = 12, bold: bool = False, **extra: object
+) -> str:
+    """Text cut to ``max_width``; when cut, the full text becomes its tooltip."""
+    shown, cut = fit(content, max_width, size, bold=bold)
+    weight = "700" if bold else None
+    if not cut:
+        return text_el(x, y, shown, size=size, font_weight=weight, **extra)
+    return (
+        f"<text{attrs(x=float(x), y=float(y), font_size=float(size), font_weight=weight, **extra)}>"
+        f"<title>{esc(clean(content))}</title>{esc(shown)}</text>"
+    )
+
+
+def rect(x: float, y: float, w: float, h: float, **extra: object) -> str:
+    """A ``<rect>``."""
+    return f"<rect{attrs(x=float(x), y=float(y), width=float(w), height=float(h), **extra)}/>"
+
+
+def line(x1: float, y1: float, x2: float, y2: float, **extra: object) -> str:
+    """A ``<line>``."""
+    return f"<line{attrs(x1=float(x1), y1=float(y1), x2=float(x2), y2=float(y2), **extra)}/>"
+
+
+def circle(cx: float, cy: float, r: float, **extra: object) -> str:
+    """A ``<circle>``."""
+    return f"<circle{attrs(cx=float(cx), cy=float(cy), r=float(r), **extra)}/>"
+
+
+def title_el(text: str) -> str:
+    """A ``<title>`` tooltip; line breaks are kept (browsers show them in the tooltip)."""
+    return f"<title>{esc(text)}</title>"
+
+
+def document(kind: str, width: float, height: float, title: str, desc: str, body: Iterable[str]) -> str:
+    """The ``<svg>`` root: intrinsic size, a viewBox so CSS can scale it, and an accessible name.
+
+    ``max-width:100%; height:auto`` lets the page shrink a wide chart to its column while
+    keeping the aspect ratio; a caller wanting ``width:100%`` can set it in CSS on the class.
+    """
+    w, h = num(float(width)), num(float(height))
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="ap-svg ap-{esc(kind)}" role="img"'
+        f' width="{w}" height="{h}" viewBox="0 0 {w} {h}" preserveAspectRatio="xMidYMid meet"'
+        f' style="max-width:100%;height:auto" aria-label="{esc(clean(title))}"'
+        f' font-family="{esc(FONT_FAMILY)}" fill="{INK}">'
+        f"<title>{esc(clean(title))}</title><desc>{esc(desc)}</desc>"
+        f'<rect width="{w}" height="{h}" fill="{PAPER}"/>'
+    )
+    return head + "".join(body) + "</svg>\n"
+
+
+def thousands(value: float) -> str:
+    """A figure with thousands separators and no decimals for large values: ``1,234,567``."""
+    if abs(value) >= 100 or float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"
+
+
+LegendItem = tuple[float, Callable[[float, float], str]]
+"""A legend entry: its width in px and a function drawing it with its top-left corner at (x, y)."""
+
+
+def flow(
+    items: Sequence[LegendItem], x0: float, y0: float, width: float, *, row_h: float = 24, gap: float = 20
+) -> tuple[str, float]:
+    """Lay legend entries out left to right, wrapping at ``width``; returns the SVG and its height."""
+    parts: list[str] = []
+    x, y = x0, y0
+    for item_w, draw in items:
+        if x > x0 and x + item_w > x0 + width:
+            x, y = x0, y + row_h
+        parts.append(draw(x, y))
+        x += item_w + gap
+    return "".join(parts), (y - y0 + row_h) if items else 0.0
+
+
+def swatch_text(label: str, size: float = 12) -> float:
+    """Width of a legend label at the legend font size."""
+    return text_width(clean(label), size)
