@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, overdue
+from .base import Context, account_entries, overdue
 
 CODE = "AP307"
 NAME = "stale-source"
@@ -38,17 +38,16 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield once per stale source: at ``review_by`` when that passed, else at ``collected``."""
     max_age = ctx.settings.limits.source_max_age_days
     today = ctx.settings.today
-    for dossier in ctx.portfolio.dossiers:
-        for i, source in enumerate(dossier.account.data.sources):
-            if source.review_by is not None and overdue(source.review_by, ctx):
-                yield dossier.account.diagnostic(
-                    CODE, SEVERITY, f"source '{source.id}' was due for review on {source.review_by}; today is {today}",
-                    "check the source again, then update 'collected' and 'review_by'", ("sources", i, "review_by"),
-                )
-            elif (today - source.collected).days > max_age:
-                yield dossier.account.diagnostic(
-                    CODE, SEVERITY,
-                    f"source '{source.id}' was collected {(today - source.collected).days} days ago "
-                    f"({source.collected}); expected at most {max_age}",
-                    "find a fresher source or re-check this one and update 'collected'", ("sources", i, "collected"),
-                )
+    for doc, i, source in account_entries(ctx, "sources"):
+        age = (today - source.collected).days
+        if source.review_by is not None and overdue(source.review_by, ctx):
+            yield doc.diagnostic(
+                CODE, SEVERITY, f"source '{source.id}' was due for review on {source.review_by}; today is {today}",
+                "check the source again, then update 'collected' and 'review_by'", ("sources", i, "review_by"),
+            )
+        elif age > max_age:
+            yield doc.diagnostic(
+                CODE, SEVERITY,
+                f"source '{source.id}' was collected {age} days ago ({source.collected}); expected at most {max_age}",
+                "find a fresher source or re-check this one and update 'collected'", ("sources", i, "collected"),
+            )

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from .base import OPEN_STATUSES, Context
+from .base import OPEN_STATUSES, Context, account_entries
 
 CODE = "AP310"
 NAME = "plan-overdue"
@@ -39,11 +39,9 @@ SEVERITY = Severity.WARNING
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at ``due`` of each open plan whose due date is before today."""
     today = ctx.settings.today
-    for dossier in ctx.portfolio.dossiers:
-        for i, plan in enumerate(dossier.account.data.plans):
-            if plan.status in OPEN_STATUSES and plan.due < today:
-                yield dossier.account.diagnostic(
-                    CODE, SEVERITY,
-                    f"plan '{plan.id}' was due on {plan.due} and is still {plan.status}; today is {today}",
-                    "set status done or dropped, or agree a new due date", ("plans", i, "due"),
-                )
+    for doc, i, plan in account_entries(ctx, "plans"):
+        if plan.status in OPEN_STATUSES and plan.due < today:
+            yield doc.diagnostic(
+                CODE, SEVERITY, f"plan '{plan.id}' was due on {plan.due} and is still {plan.status}; today is {today}",
+                "set status done or dropped, or agree a new due date", ("plans", i, "due"),
+            )

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from .base import Context
+from .base import Context, account_entries
 
 CODE = "AP312"
 NAME = "issue-status"
@@ -37,17 +37,14 @@ SEVERITY = Severity.ERROR
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at the ``closed`` date or ``status`` of each inconsistent issue."""
-    for dossier in ctx.portfolio.dossiers:
-        doc = dossier.account
-        for i, issue in enumerate(doc.data.issues):
-            if issue.status == "open" and issue.closed is not None:
-                yield doc.diagnostic(CODE, SEVERITY,
-                                     f"issue '{issue.id}' is open but has a closed date ({issue.closed})",
-                                     "set 'status: closed', or remove the date", ("issues", i, "closed"))
-            elif issue.status == "closed" and issue.closed is None:
-                yield doc.diagnostic(CODE, SEVERITY, f"issue '{issue.id}' is closed but has no 'closed' date",
-                                     "add 'closed: YYYY-MM-DD'", ("issues", i, "status"))
-            elif issue.closed is not None and issue.closed < issue.opened:
-                yield doc.diagnostic(CODE, SEVERITY,
-                                     f"issue '{issue.id}' closed on {issue.closed}, before it was opened "
-                                     f"({issue.opened})", "correct one of the two dates", ("issues", i, "closed"))
+    for doc, i, issue in account_entries(ctx, "issues"):
+        if issue.status == "open" and issue.closed is not None:
+            yield doc.diagnostic(CODE, SEVERITY, f"issue '{issue.id}' is open but has a closed date ({issue.closed})",
+                                 "set 'status: closed', or remove the date", ("issues", i, "closed"))
+        elif issue.status == "closed" and issue.closed is None:
+            yield doc.diagnostic(CODE, SEVERITY, f"issue '{issue.id}' is closed but has no 'closed' date",
+                                 "add 'closed: YYYY-MM-DD'", ("issues", i, "status"))
+        elif issue.closed is not None and issue.closed < issue.opened:
+            yield doc.diagnostic(CODE, SEVERITY,
+                                 f"issue '{issue.id}' closed on {issue.closed}, before it was opened ({issue.opened})",
+                                 "correct one of the two dates", ("issues", i, "closed"))

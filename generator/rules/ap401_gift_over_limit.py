@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Gift
-from .base import Context
+from .base import Context, account_entries
 
 CODE = "AP401"
 NAME = "gift-over-limit"
@@ -44,13 +44,12 @@ def per_gift_limit(gift: Gift, ctx: Context) -> float:
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at ``value`` of each gift above its limit."""
-    for dossier in ctx.portfolio.dossiers:
-        for i, gift in enumerate(dossier.account.data.gifts):
-            limit = per_gift_limit(gift, ctx)
-            if gift.value > limit:
-                who = "a public official" if gift.public_official else "one recipient"
-                yield dossier.account.diagnostic(
-                    CODE, SEVERITY,
-                    f"gift '{gift.id}' is worth {gift.value:g} {gift.currency}; the limit for {who} is {limit:g}",
-                    "give something of lower value, or decline and record it", ("gifts", i, "value"),
-                )
+    for doc, i, gift in account_entries(ctx, "gifts"):
+        limit = per_gift_limit(gift, ctx)
+        if gift.value > limit:
+            who = "a public official" if gift.public_official else "one recipient"
+            yield doc.diagnostic(
+                CODE, SEVERITY,
+                f"gift '{gift.id}' is worth {gift.value:g} {gift.currency}; the limit for {who} is {limit:g}",
+                "give something of lower value, or decline and record it", ("gifts", i, "value"),
+            )

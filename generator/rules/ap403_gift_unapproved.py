@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from .base import Context
+from .base import Context, account_entries
 
 CODE = "AP403"
 NAME = "gift-unapproved"
@@ -36,17 +36,16 @@ SEVERITY = Severity.ERROR
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at each gift missing an independent approver."""
     threshold = ctx.settings.limits.gift_approval_above
-    for dossier in ctx.portfolio.dossiers:
-        for i, gift in enumerate(dossier.account.data.gifts):
-            if gift.approved_by is not None and gift.approved_by == gift.given_by:
-                yield dossier.account.diagnostic(
-                    CODE, SEVERITY, f"gift '{gift.id}' is approved by its own giver '{gift.given_by}'",
-                    "have a manager or compliance approve it", ("gifts", i, "approved_by"),
-                )
-            elif gift.value > threshold and gift.approved_by is None:
-                yield dossier.account.diagnostic(
-                    CODE, SEVERITY,
-                    f"gift '{gift.id}' is worth {gift.value:g} {gift.currency}, above {threshold:g}, and has no "
-                    "approved_by",
-                    "record who approved it: 'approved_by: <roster id>'", ("gifts", i, "value"),
-                )
+    for doc, i, gift in account_entries(ctx, "gifts"):
+        if gift.approved_by is not None and gift.approved_by == gift.given_by:
+            yield doc.diagnostic(
+                CODE, SEVERITY, f"gift '{gift.id}' is approved by its own giver '{gift.given_by}'",
+                "have a manager or compliance approve it", ("gifts", i, "approved_by"),
+            )
+        elif gift.value > threshold and gift.approved_by is None:
+            yield doc.diagnostic(
+                CODE, SEVERITY,
+                f"gift '{gift.id}' is worth {gift.value:g} {gift.currency}, above {threshold:g}, "
+                "and has no approved_by",
+                "record who approved it: 'approved_by: <roster id>'", ("gifts", i, "value"),
+            )

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model.account import CASH_LIKE
-from .base import Context
+from .base import Context, account_entries
 
 CODE = "AP404"
 NAME = "cash-gift"
@@ -35,12 +35,11 @@ SEVERITY = Severity.ERROR
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at ``kind`` of each cash-like gift."""
-    for dossier in ctx.portfolio.dossiers:
-        for i, gift in enumerate(dossier.account.data.gifts):
-            if gift.kind in CASH_LIKE:
-                yield dossier.account.diagnostic(
-                    CODE, SEVERITY,
-                    f"gift '{gift.id}' is {gift.kind}; cash and cash equivalents "
-                    f"({', '.join(sorted(CASH_LIKE))}) are never allowed",
-                    "do not give it; if it was given, report it to compliance", ("gifts", i, "kind"),
-                )
+    for doc, i, gift in account_entries(ctx, "gifts"):
+        if gift.kind in CASH_LIKE:
+            yield doc.diagnostic(
+                CODE, SEVERITY,
+                f"gift '{gift.id}' is {gift.kind}; cash and cash equivalents ({', '.join(sorted(CASH_LIKE))}) "
+                "are never allowed",
+                "do not give it; if it was given, report it to compliance", ("gifts", i, "kind"),
+            )

@@ -92,3 +92,10 @@ def repeats(entries: Iterable[tuple[Hashable, Loc]]) -> Iterator[tuple[Hashable,
 def documents(dossier: Dossier) -> list[Document[Any]]:
     """The dossier's main file, contacts and activities."""
     return [dossier.account, *dossier.contacts, *dossier.activities]
+
+
+def account_entries(ctx: Context, name: str) -> Iterator[tuple[Document[Account], int, Any]]:
+    """Every entry of the list ``name`` (``plans``, ``gifts`` …) of every account file, with its index."""
+    for dossier in ctx.portfolio.dossiers:
+        for i, entry in enumerate(getattr(dossier.account.data, name)):
+            yield dossier.account, i, entry
