@@ -8,8 +8,10 @@ from typing import Any
 
 from ..config import load_settings
 from ..diagnostics import FORMATS, Diagnostic, Severity
+from ..load.cache import DEFAULT_DIR, ENVIRONMENT, default_dir
 from ..load.portfolio import load_portfolio
 from ..rules import validate
+from .progress import Progress
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
@@ -19,6 +21,9 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=sorted(FORMATS), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--today", help="check as of this date (YYYY-MM-DD)")
+    p.add_argument("--no-cache", action="store_true", help="parse every file, ignoring and not writing the cache")
+    p.add_argument("--cache-dir", help=f"where parsed files are cached (default ${ENVIRONMENT} or {DEFAULT_DIR})")
+    p.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
     return p
 
 
@@ -26,7 +31,10 @@ def run(args: argparse.Namespace) -> int:
     """Load, validate, print; exit 1 on errors (or warnings with --strict)."""
     settings = load_settings(args.config, today=args.today)
     root, only = _scope(args.paths, settings.accounts)
-    portfolio = load_portfolio(root)
+    progress = Progress("parsed", force=args.progress)
+    cache = None if args.no_cache else args.cache_dir or default_dir()
+    portfolio = load_portfolio(root, progress=progress, cache=cache)
+    progress.close()
     diagnostics = [d for d in validate(portfolio, settings) if _selected(d, only)]
     output = FORMATS[args.format](diagnostics)
     if output:

@@ -8,41 +8,59 @@ from typing import Any
 
 from ..diagnostics import Loc
 
+_PLANS: dict[type, tuple[tuple[str, dataclasses.Field[Any], str | None], ...] | None] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, dataclasses.Field[Any], str | None], ...] | None:
+    """``(name, field, ref kind)`` of a dataclass type, or ``None`` for any other type.
+
+    Memoized per type: asking ``dataclasses.fields`` for every object of a large portfolio
+    made the walk the slowest part of a check.
+    """
+    try:
+        return _PLANS[cls]
+    except KeyError:
+        plan = (tuple((f.name, f, f.metadata.get("ref")) for f in dataclasses.fields(cls))
+                if dataclasses.is_dataclass(cls) else None)
+        _PLANS[cls] = plan
+        return plan
+
 
 def references(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
     """Every id reference in ``obj``: ``(loc, kind, id)``, kind from the field's ``ref``."""
-    if not dataclasses.is_dataclass(obj):
+    plan = _fields(type(obj))
+    if plan is None:
         return
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        kind = f.metadata.get("ref")
-        here = (*loc, f.name)
-        if kind and isinstance(value, str):
-            yield here, kind, value
+    for name, _, kind in plan:
+        value = getattr(obj, name)
+        if isinstance(value, str):
+            if kind:
+                yield (*loc, name), kind, value
         elif isinstance(value, list):
             for i, item in enumerate(value):
-                if kind and isinstance(item, str):
-                    yield (*here, i), kind, item
-                else:
-                    yield from references(item, (*here, i))
-        else:
-            yield from references(value, here)
+                if isinstance(item, str):
+                    if kind:
+                        yield (*loc, name, i), kind, item
+                elif _fields(type(item)) is not None:
+                    yield from references(item, (*loc, name, i))
+        elif _fields(type(value)) is not None:
+            yield from references(value, (*loc, name))
 
 
 def strings(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dataclasses.Field[Any], str]]:
     """Every text value in ``obj`` with its loc and declaring field."""
-    if not dataclasses.is_dataclass(obj):
+    plan = _fields(type(obj))
+    if plan is None:
         return
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        here = (*loc, f.name)
+    for name, f, _ in plan:
+        value = getattr(obj, name)
         if isinstance(value, str):
-            yield here, f, value
+            yield (*loc, name), f, value
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, str):
-                    yield (*here, i), f, item
-                else:
-                    yield from strings(item, (*here, i))
-        else:
-            yield from strings(value, here)
+                    yield (*loc, name, i), f, item
+                elif _fields(type(item)) is not None:
+                    yield from strings(item, (*loc, name, i))
+        elif _fields(type(value)) is not None:
+            yield from strings(value, (*loc, name))

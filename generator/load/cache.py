@@ -1,0 +1,230 @@
+"""A content-keyed cache of per-file load results, so that a re-check parses only what changed.
+
+Each file's result (its :class:`Document` and diagnostics) is stored under a key made of
+the blake2b hash of the file's bytes, its model kind and :func:`cache_version` — a hash of
+the loader's and the schema's own source, so that changing the code invalidates every
+entry. Results are grouped in one pickle *pack* per account folder (one more for the
+roster), because opening 60,000 small files costs more than the parsing it saves.
+
+To avoid reading every file on every run, a pack also remembers each file's
+``(size, mtime_ns, ctime_ns, inode)``: a file whose stat is unchanged is not re-read, as
+in git's index. A file modified within :data:`RACY_NS` of being cached is always re-read
+next time, since a second write in the same clock tick could keep its stat. ``ctime``
+cannot be set back by tools that restore ``mtime``.
+
+The cache is an optimisation only: a pack that cannot be read or unpickled is ignored
+and rewritten, and a pack that cannot be written is skipped, never an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..diagnostics import Diagnostic
+from .document import Document
+
+if TYPE_CHECKING:
+    from .portfolio import _Task
+
+DEFAULT_DIR = os.path.join(".cache", "accountplan")
+"""Where ``accountplan check`` keeps the cache unless told otherwise."""
+
+ENVIRONMENT = "ACCOUNTPLAN_CACHE"
+"""Environment variable naming the cache folder; ``off`` turns the cache off."""
+
+FORMAT = "1"
+"""Bumped when the pack layout changes."""
+
+RACY_NS = 2_000_000_000
+"""Files modified this close to being cached are re-read next time (coarse clock ticks)."""
+
+Signature = tuple[int, int, int, int]
+Result = tuple["_Task", Document[Any] | None, list[Diagnostic]]
+
+
+@cache
+def cache_version() -> str:
+    """Hash of the code whose output is cached: loader, model, diagnostics, and Python's version."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(f"{FORMAT}|{sys.version}".encode(), digest_size=8)
+    sources = [package / "diagnostics.py", *sorted((package / "load").glob("*.py")),
+               *sorted((package / "model").glob("*.py"))]
+    for source in sources:
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def default_dir() -> str | None:
+    """The cache folder: ``$ACCOUNTPLAN_CACHE`` when set (``off`` or empty: no cache), else :data:`DEFAULT_DIR`."""
+    value = os.environ.get(ENVIRONMENT)
+    if value is None:
+        return DEFAULT_DIR
+    return None if value.strip().lower() in ("", "off", "0", "no", "false") else value
+
+
+def content_key(raw: bytes, kind: str) -> str:
+    """The cache key of a file: its bytes, the model kind and the code version."""
+    digest = hashlib.blake2b(raw, digest_size=16)
+    digest.update(f"|{kind}|{cache_version()}".encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class _Entry:
+    """One cached file inside a pack."""
+
+    shown: str
+    signature: Signature | None
+    key: str
+    doc: Document[Any] | None
+    diagnostics: list[Diagnostic]
+
+
+@dataclass
+class _Pending:
+    """A file that must be parsed, with what is needed to cache its result afterwards."""
+
+    task: _Task
+    signature: Signature | None
+    key: str
+
+
+class LoadCache:
+    """The cache for one ``accounts/`` root, used as ``lookup`` then ``store``."""
+
+    def __init__(self, directory: str = DEFAULT_DIR) -> None:
+        self.directory = os.path.join(directory, cache_version())
+        self._packs: dict[str, dict[str, _Entry]] = {}
+        self._pending: dict[str, _Pending] = {}
+        self._dirty: set[str] = set()
+
+    def lookup(self, tasks: Iterable[_Task]) -> tuple[list[Result], list[_Task]]:
+        """Split ``tasks`` into cached results and the tasks that must be parsed."""
+        hits: list[Result] = []
+        misses: list[_Task] = []
+        for task in tasks:
+            pack = self._pack(task)
+            entry = pack.get(task.path)
+            signature = _signature(task.path)
+            if entry is not None and entry.shown == task.shown and signature and entry.signature == signature:
+                hits.append((task, entry.doc, entry.diagnostics))
+                continue
+            raw = _read(task.path)
+            key = content_key(raw, task.kind) if raw is not None else ""
+            if entry is not None and raw is not None and entry.shown == task.shown and entry.key == key:
+                entry.signature = _trusted(signature)
+                self._dirty.add(self._name(task))
+                hits.append((task, entry.doc, entry.diagnostics))
+                continue
+            self._pending[task.path] = _Pending(task, _trusted(signature), key)
+            misses.append(task)
+        return hits, misses
+
+    def store(self, results: Iterable[Result]) -> None:
+        """Remember freshly parsed results and write every pack that changed; never raises."""
+        for task, doc, diagnostics in results:
+            pending = self._pending.pop(task.path, None)
+            if pending is None or not pending.key:
+                continue
+            name = self._name(task)
+            self._packs[name][task.path] = _Entry(task.shown, pending.signature, pending.key, doc, diagnostics)
+            self._dirty.add(name)
+        for name in sorted(self._dirty):
+            self._write(name)
+        self._dirty.clear()
+        self._prune_versions()
+
+    def _name(self, task: _Task) -> str:
+        folder = os.path.dirname(os.path.abspath(task.path)) if not task.slug else _account_folder(task.path)
+        return hashlib.blake2b(folder.encode(), digest_size=12).hexdigest()
+
+    def _pack(self, task: _Task) -> dict[str, _Entry]:
+        name = self._name(task)
+        pack = self._packs.get(name)
+        if pack is None:
+            pack = self._packs[name] = _read_pack(os.path.join(self.directory, name + ".pickle"))
+        return pack
+
+    def _write(self, name: str) -> None:
+        # Entries of files that are gone drop out: only this run's files are in the pack.
+        data = pickle.dumps(self._packs[name], protocol=pickle.HIGHEST_PROTOCOL)
+        with contextlib.suppress(OSError):
+            _write_quietly(os.path.join(self.directory, name + ".pickle"), data)
+
+    def _prune_versions(self) -> None:
+        """Delete packs written by other versions of the code; they can never hit again."""
+        parent = os.path.dirname(self.directory)
+        mine = os.path.basename(self.directory)
+        with contextlib.suppress(OSError):
+            for old in os.scandir(parent):
+                if old.is_dir() and old.name != mine and len(old.name) == len(mine):
+                    shutil.rmtree(old.path, ignore_errors=True)
+
+
+def _account_folder(path: str) -> str:
+    """``accounts/<slug>`` for any file inside an account folder."""
+    parent = os.path.dirname(os.path.abspath(path))
+    return os.path.dirname(parent) if os.path.basename(parent) in ("contacts", "activities") else parent
+
+
+def _signature(path: str) -> Signature | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+def _trusted(signature: Signature | None) -> Signature | None:
+    """The signature to remember, or ``None`` when the file is too fresh to trust its stat."""
+    if signature is None or time.time_ns() - max(signature[1], signature[2]) < RACY_NS:
+        return None
+    return signature
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def _read_pack(path: str) -> dict[str, _Entry]:
+    """A pack's entries; an empty pack when it is missing, unreadable or not a pack."""
+    try:
+        with open(path, "rb") as handle:
+            data = pickle.load(handle)
+    except Exception:  # any damage to a cache file means "not cached"
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(e, _Entry) for e in data.values()):
+        return {}
+    return data
+
+
+def _write_quietly(path: str, data: bytes) -> None:
+    """Write atomically (temp file, then rename) without fsync: a lost cache file is only a miss."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".pack.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

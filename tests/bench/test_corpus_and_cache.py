@@ -1,0 +1,165 @@
+"""The benchmark corpus is valid and reproducible; the load cache never changes what a check reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.config import Settings
+from generator.diagnostics import Diagnostic, Severity
+from generator.load import cache as cache_module
+from generator.load import portfolio as portfolio_module
+from generator.load.portfolio import Portfolio, load_portfolio
+from generator.rules import validate
+from tests.bench.corpus import write_corpus
+
+SETTINGS = Settings(today=dt.date(2026, 11, 27))
+
+
+def exact(diagnostics: list[Diagnostic]) -> list[tuple[str, str, tuple[str | int, ...]]]:
+    """Everything a diagnostic says (its equality ignores message, severity and loc)."""
+    return [(d.one_line(), d.severity.label, d.loc) for d in diagnostics]
+
+
+def checked(root: str, **kw: object) -> tuple[Portfolio, list[tuple[str, str, tuple[str | int, ...]]]]:
+    portfolio = load_portfolio(root, **kw)  # type: ignore[arg-type]
+    return portfolio, exact(validate(portfolio, SETTINGS))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return write_corpus(str(tmp_path_factory.mktemp("corpus")), 3, seed=7)
+
+
+def test_corpus_loads_without_errors(corpus: str) -> None:
+    portfolio = load_portfolio(corpus, jobs=1)
+    assert [d.one_line() for d in portfolio.diagnostics if d.severity is Severity.ERROR] == []
+    assert len(portfolio.dossiers) == 3
+    for dossier in portfolio.dossiers:
+        assert len(dossier.contacts) == 20 and len(dossier.activities) == 40
+        account = dossier.account.data
+        assert (len(account.sources), len(account.plans), len(account.kpi)) == (5, 5, 3)
+        assert {c.data.level for c in dossier.contacts} == {"executive", "senior", "middle", "staff"}
+    # References between files resolve: the corpus exercises the cross-file rules without tripping them.
+    assert not [d for d in validate(portfolio, SETTINGS) if d.code in ("AP201", "AP202", "AP203", "AP204")]
+
+
+def test_corpus_is_deterministic_by_seed(tmp_path: Path) -> None:
+    def files(seed: int, where: str) -> dict[str, bytes]:
+        root = Path(write_corpus(str(tmp_path / where), 2, seed))
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.*"))}
+
+    first = files(1, "a")
+    assert files(1, "b") == first
+    assert files(2, "c") != first
+
+
+def test_warm_cache_reports_exactly_what_a_cold_run_does(corpus: str, tmp_path: Path) -> None:
+    store = str(tmp_path / "cache")
+    cold_portfolio, cold = checked(corpus, jobs=1)
+    _, first = checked(corpus, jobs=1, cache=store)
+    warm_portfolio, warm = checked(corpus, jobs=1, cache=store)
+    assert first == cold and warm == cold
+    assert [d.account.data for d in warm_portfolio.dossiers] == [d.account.data for d in cold_portfolio.dossiers]
+    assert [d.contacts[0].positions for d in warm_portfolio.dossiers] == [
+        d.contacts[0].positions for d in cold_portfolio.dossiers
+    ]
+
+
+def test_cache_sees_an_edited_file(corpus: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Trust stat signatures at once, so that the edit must be found by size, mtime or ctime.
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    store = str(tmp_path / "cache")
+    checked(corpus, jobs=1, cache=store)
+    contact = next(Path(corpus).glob("*/contacts/*.md"))
+    original = contact.read_bytes()
+    stat = contact.stat()
+    try:
+        # Same size, old mtime restored: only the content and the ctime differ.
+        contact.write_bytes(original.replace(b"support: ", b"suppurt: ", 1))
+        os.utime(contact, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        _, warm = checked(corpus, jobs=1, cache=store)
+        _, cold = checked(corpus, jobs=1)
+        assert warm == cold
+        assert any("unknown key 'suppurt'" in line for line, _, _ in warm)
+    finally:
+        contact.write_bytes(original)
+    _, restored = checked(corpus, jobs=1, cache=store)
+    assert restored == checked(corpus, jobs=1)[1]
+
+
+def test_corrupt_cache_files_are_ignored_and_rewritten(corpus: str, tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    _, cold = checked(corpus, jobs=1, cache=str(store))
+    packs = sorted(store.rglob("*.pickle"))
+    assert len(packs) == 4  # three accounts and the roster
+    packs[0].write_bytes(b"\x80\x05 not a pickle")
+    packs[1].write_bytes(b"")
+    packs[2].write_bytes(pickle.dumps({"x": "not an entry"}))
+    packs[3].write_bytes(packs[3].read_bytes()[:-100])  # truncated, as by a full disk
+    _, warm = checked(corpus, jobs=1, cache=str(store))
+    assert warm == cold
+    for pack in packs:
+        assert isinstance(pickle.loads(pack.read_bytes()), dict)
+
+
+def test_code_changes_invalidate_the_cache(corpus: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = tmp_path / "cache"
+    checked(corpus, jobs=1, cache=str(store))
+    monkeypatch.setattr(cache_module, "cache_version", lambda: "0123456789abcdef")
+    checked(corpus, jobs=1, cache=str(store))
+    # Packs of the old version are deleted: they could never be read again.
+    assert [p.name for p in store.iterdir()] == ["0123456789abcdef"]
+
+
+def test_parallel_loading_matches_serial_and_reports_progress(corpus: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(portfolio_module, "PARALLEL_THRESHOLD", 1)
+    calls: list[tuple[int, int]] = []
+    parallel_portfolio, parallel = checked(corpus, jobs=2, progress=lambda done, total: calls.append((done, total)))
+    serial_portfolio, serial = checked(corpus, jobs=1)
+    assert parallel == serial
+    assert [d.contacts for d in parallel_portfolio.dossiers] == [d.contacts for d in serial_portfolio.dossiers]
+    total = 1 + 3 * 61
+    assert calls[-1] == (total, total)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+def test_check_command_uses_the_cache_unless_told_not_to(corpus: str, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ACCOUNTPLAN_CACHE", raising=False)
+    main(["check", corpus, "--no-cache", "--today", "2026-11-27"])
+    assert not (tmp_path / ".cache").exists()
+    cold = capsys.readouterr().out
+    monkeypatch.setenv("ACCOUNTPLAN_CACHE", "off")
+    main(["check", corpus, "--today", "2026-11-27"])
+    assert not (tmp_path / ".cache").exists()
+    monkeypatch.delenv("ACCOUNTPLAN_CACHE")
+    main(["check", corpus, "--today", "2026-11-27"])
+    main(["check", corpus, "--today", "2026-11-27"])
+    assert (tmp_path / ".cache" / "accountplan").is_dir()
+    main(["check", corpus, "--today", "2026-11-27", "--cache-dir", "elsewhere"])
+    assert (tmp_path / "elsewhere").is_dir()
+    runs = capsys.readouterr().out
+    assert runs == cold * 4  # off, cold cache, warm cache, another folder
+
+
+def test_progress_is_quiet_off_a_terminal_unless_forced() -> None:
+    from generator.cli.progress import Progress
+
+    log = io.StringIO()
+    quiet = Progress("parsed", stream=log)
+    quiet(5, 10)
+    quiet(10, 10)
+    assert log.getvalue() == ""
+    loud = Progress("parsed", stream=log, force=True, interval=0)
+    loud(5, 10)
+    loud(10, 10)
+    assert log.getvalue() == "parsed 5/10 (50%)\nparsed 10/10 (100%)\n"
