@@ -20,6 +20,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
@@ -31,7 +32,7 @@ from .render.pipeline import gather, generate
 log = logging.getLogger("mkdocs.plugins.accountplan")
 
 
-class AccountPlanConfig(base.Config):
+class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     """Options mirroring :class:`generator.config.Settings`."""
 
     accounts = c.Type(str, default="accounts")
@@ -47,7 +48,7 @@ class AccountPlanConfig(base.Config):
     """Show each figure's change since the start of the quarter."""
 
 
-class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):
+class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyped-call]
     """Adds account, portfolio, team and rule pages generated from ``accounts/``."""
 
     supports_multiple_instances = False
@@ -66,7 +67,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):
         try:
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
         except (ValueError, TypeError) as exc:
-            raise c.ValidationError(f"accountplan: {exc}") from exc
+            raise PluginError(f"accountplan: {exc}") from exc
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -75,7 +76,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history)
         except ValueError as exc:  # an unknown profile or bad scoring settings: a configuration error
-            raise c.ValidationError(f"accountplan: {exc}") from exc
+            raise PluginError(f"accountplan: {exc}") from exc
         report = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
         for diagnostic in gathered.diagnostics:
             report[diagnostic.severity](diagnostic.one_line())

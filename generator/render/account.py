@@ -66,8 +66,8 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "channels": _channels(sources, site),
         "open_issues": [i for i in account.issues if i.status == "open"],
         "contacts": [_contact(c, dossier, names, person, cite, site) for c in contacts],
-        "map_svg": graphics.relationship_map(contacts, {p: site.person_name(p) for p in site.people}, t.lang),
-        "matrix_svg": graphics.intimacy_support_matrix([c for c in contacts if c.active], t.lang),
+        "map_svg": graphics.relationship_map(contacts, site.people, t.lang, contact_anchor),
+        "matrix_svg": graphics.intimacy_support_matrix(contacts, t.lang, contact_anchor("")),
         "layers": _layers(site, dossier, account, contacts, person),
         "plans": _plans(account, names, person, t),
         "activities": _activities(site, dossier, names, person),
@@ -141,7 +141,7 @@ def _layers(site: Site, dossier: Dossier, account: Account, contacts: list[Conta
     active = [c for c in contacts if c.active]
     key = [c for c in active if c.role in DECIDING_ROLES or c.influence >= 4]
     departments = sorted({c.department for c in active})
-    counts = Counter((c.department, c.level) for c in active)
+    counts: Counter[tuple[str, str]] = Counter((c.department, str(c.level)) for c in active)
     level_names = [t.enum("level", lv) for lv in LEVELS]
     mondays = weeks(site.today, site.settings.limits.weeks_window)
     activities = [doc.data for doc in dossier.activities]

@@ -15,6 +15,7 @@ from ..load.portfolio import Dossier, Portfolio
 from ..score.types import AccountScore, PersonScore, PortfolioScores
 from .i18n import Translator
 
+
 @dataclass
 class Site:
     """One consistent snapshot of everything, shared by all pages of a build."""

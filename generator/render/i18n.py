@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import scales
+from .svg import labels as chart_labels
 
 LANGUAGES = ("en", "zh")
 
@@ -157,6 +158,8 @@ UI: dict[str, tuple[str, str]] = {
     "group": ("Group", "分组"),
     "average_total": ("Average total", "平均总分"),
     "diagnostics": ("Rule findings", "规则发现"),
+    "warm_short": ("Warm", "良好关系"),
+    "visits_short": ("Visits ({n} wk)", "拜访（{n}周）"),
     # team
     "person": ("Person", "人员"),
     "owned_relationships": ("Relationships owned", "负责的客户关系"),
@@ -200,13 +203,6 @@ ENUMS: dict[str, dict[str, tuple[str, str]]] = {
     "issue_kind": {"issue": ("issue", "问题"), "complaint": ("complaint", "投诉")},
     "trend": {"converging": ("converging", "趋同"), "stable": ("stable", "稳定"), "diverging": ("diverging", "背离")},
     "position": {"main-channel": ("main channel", "主航道"), "edge": ("edge business", "边缘业务")},
-    "level": {"executive": ("executive", "高层"), "senior": ("senior", "中高层"), "middle": ("middle", "中层"),
-              "staff": ("staff", "基层")},
-    "decision_role": {"decision-maker": ("decision maker", "决策者"), "economic-buyer": ("economic buyer", "经济决策人"),
-                      "executive-sponsor": ("executive sponsor", "高层支持者"),
-                      "technical-evaluator": ("technical evaluator", "技术评估人"), "approver": ("approver", "审批人"),
-                      "influencer": ("influencer", "影响者"), "user": ("user", "使用者"), "blocker": ("blocker", "阻碍者"),
-                      "other": ("other", "其他")},
     "activity": {"visit": ("visit", "拜访"), "meeting": ("meeting", "会议"), "call": ("call", "电话"),
                  "event": ("event", "活动"), "workshop": ("workshop", "研讨会"), "meal": ("meal", "餐叙"),
                  "exec-visit": ("executive visit", "高层拜访"), "email": ("e-mail", "邮件")},
@@ -216,6 +212,10 @@ ENUMS: dict[str, dict[str, tuple[str, str]]] = {
     "severity": {"error": ("error", "错误"), "warning": ("warning", "警告"), "info": ("info", "提示"),
                  "off": ("off", "关闭")},
 }
+
+# Contact levels and decision roles: the charts' names, so a map legend and the table beside it agree.
+ENUMS["level"] = {v: (chart_labels.EN[f"level.{v}"], chart_labels.ZH[f"level.{v}"]) for v in chart_labels.LEVELS}
+ENUMS["decision_role"] = {v: (chart_labels.EN[f"role.{v}"], chart_labels.ZH[f"role.{v}"]) for v in chart_labels.ROLES}
 
 SCALES: dict[str, scales.Labels] = {
     "support": scales.SUPPORT, "intimacy": scales.INTIMACY, "influence": scales.INFLUENCE,

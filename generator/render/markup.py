@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-import markdown
+import markdown  # type: ignore[import-untyped]
 import nh3
 
 TAGS = frozenset({
@@ -22,6 +22,9 @@ ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": 
 SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
+"""A line break between two Chinese characters: Markdown would turn it into a stray space."""
 
 _converter = markdown.Markdown(extensions=["tables", "sane_lists", "fenced_code"], output_format="html")
 
@@ -42,7 +45,7 @@ def to_html(text: str | None) -> str:
     if not text or not text.strip():
         return ""
     _converter.reset()
-    html = _converter.convert(text)
+    html = _converter.convert(_CJK_BREAK.sub("", text))
     return sanitize(_HEADING.sub(_shift, html))
 
 

@@ -28,6 +28,7 @@ from .context import Site
 from .i18n import Translator, normalize
 from .rules import rules_view
 
+
 class Change(Protocol):
     """A figure's change since the start of the quarter (``generator.score.history.Delta``)."""
 
@@ -58,11 +59,14 @@ def environment(folder: str = str(TEMPLATES)) -> jinja2.Environment:
     )
 
 
-def page(template: str, title: str, **values: Any) -> str:
-    """One page: frontmatter with the escaped title, then the rendered template."""
+def page(template: str, title: str, *, hide: Sequence[str] = (), **values: Any) -> str:
+    """One page: frontmatter with the escaped title (and Material's ``hide``), then the rendered template."""
     body = environment().get_template(template).render(**values)
     # The title is HTML-escaped here because MkDocs and Material print ``page.meta.title`` unescaped.
-    return f"---\ntitle: {json.dumps(str(escape(title)), ensure_ascii=False)}\n---\n\n{body.strip()}\n"
+    meta = f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}\n"
+    if hide:
+        meta += f"hide: {json.dumps(list(hide))}\n"
+    return f"---\n{meta}---\n\n{body.strip()}\n"
 
 
 def render_site(
@@ -88,14 +92,17 @@ def render_site(
         src = paths.account_page(dossier.slug)
         links = paths.Links(src, directory_urls)
         view = account_view(site, dossier, links)
-        pages[src] = page("account.html", dossier.account.data.name, a=view, t=t)
+        # Account pages are not in the nav, so the navigation sidebar would be empty: give the room to content.
+        pages[src] = page("account.html", dossier.account.data.name, hide=("navigation",), a=view, t=t)
 
     links = paths.Links(paths.PORTFOLIO, directory_urls)
-    pages[paths.PORTFOLIO] = page("portfolio.html", t("portfolio"), p=portfolio.portfolio_view(site, links), t=t)
+    # Wide tables: the two-entry table of contents gives its room to the accounts table.
+    pages[paths.PORTFOLIO] = page("portfolio.html", t("portfolio"), hide=("toc",),
+                                  p=portfolio.portfolio_view(site, links), t=t)
     for by in paths.GROUPINGS:
         src = paths.grouping_page(by)
         view = portfolio.grouping_view(site, by, paths.Links(src, directory_urls))
-        pages[src] = page("grouping.html", view["title"], g=view, t=t)
+        pages[src] = page("grouping.html", view["title"], hide=("toc",), g=view, t=t)
 
     pages[paths.TEAM] = page("team.html", t("team"), v=team.team_view(site, paths.Links(paths.TEAM, directory_urls)),
                              t=t)

@@ -17,6 +17,7 @@ from ..rules import validate
 from ..score import score_portfolio
 from ..score.history import since_quarter_start
 from ..score.types import PortfolioScores
+from .compliance import compliance_pages
 from .pages import Change, render_site
 
 
@@ -33,6 +34,8 @@ class Gathered:
     scores: PortfolioScores
     changes: Sequence[Change]
     """Change of each figure since the start of the quarter (empty when not computed)."""
+    level: str = "internal"
+    """The highest sensitivity this build shows."""
 
 
 def gather(settings: Settings, profile: str | None = None, *, history: bool = True) -> Gathered:
@@ -46,10 +49,14 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
         scores, changes = since_quarter_start(portfolio, settings)
     else:
         scores = score_portfolio(portfolio, settings)
-    return Gathered(portfolio, diagnostics, [d for d in diagnostics if redaction.visible(d)], scores, changes)
+    shown = [d for d in diagnostics if redaction.visible(d)]
+    return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level)
 
 
 def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True) -> dict[str, str]:
     """Every generated page for ``gathered``, by source path."""
-    return render_site(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
-                       directory_urls=directory_urls, changes=gathered.changes)
+    pages = render_site(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
+                        directory_urls=directory_urls, changes=gathered.changes)
+    pages.update(compliance_pages(gathered.portfolio, gathered.shown, settings, lang, gathered.level,
+                                  directory_urls=directory_urls))
+    return pages

@@ -52,7 +52,8 @@ def portfolio_view(site: Site, links: Links) -> dict[str, Any]:
     rows = [account_row(site, d, links) for d in site.portfolio.dossiers]
     points = [
         {"slug": r["slug"], "name": r["name"], "tier": r["tier"], "fit": r["fit"], "revenue": r["sales"] or 0.0,
-         "cash_cow": r["classification_value"] == "cash-cow" or r["trend_value"] == "diverging", "href": r["href"]}
+         "cash_cow": r["classification_value"] == "cash-cow", "trend": r["trend_value"] or None,
+         "currency": r["currency"], "href": r["href"]}
         for r in rows if r["fit"] is not None
     ]
     return {

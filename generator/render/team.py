@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from . import graphics, scorecard
@@ -15,7 +16,7 @@ def _involvement(site: Site, person_id: str, links: Links) -> dict[str, Any]:
     t = site.t
     accounts: list[dict[str, Any]] = []
     owned: list[dict[str, Any]] = []
-    dates = []
+    dates: list[dt.date] = []
     for dossier in site.portfolio.dossiers:
         account = dossier.account.data
         roles = [t.enum("team_role", m.role) for m in account.team if m.person == person_id]

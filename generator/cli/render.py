@@ -1,0 +1,48 @@
+"""``accountplan render --out DIR [--lang en|zh]``: write the generated pages as plain Markdown files.
+
+The same pages the MkDocs plugin adds to a build, for any other generator that reads
+``mkdocs.yml`` and a docs folder (Material for MkDocs reaches end of life in 2027; its
+successors do not run MkDocs plugins). Diagnostics are printed; the pages are written
+even when some dossiers have problems, and the exit status is 1 when any is an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from ..atomic import write_text_atomic
+from ..config import load_settings
+from ..diagnostics import Severity, format_text
+from ..render.i18n import LANGUAGES
+from ..render.pipeline import gather, generate
+
+
+def add(sub: Any) -> argparse.ArgumentParser:
+    """Register the subcommand."""
+    p: argparse.ArgumentParser = sub.add_parser("render", help="write the generated pages as files",
+                                                description=__doc__)
+    p.add_argument("--out", required=True, help="folder to write the pages into (e.g. a docs folder)")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="label language (default: en)")
+    p.add_argument("--profile", help="build profile from the plugin's 'profiles' (default: internal level)")
+    p.add_argument("--today", help="render as of this date (YYYY-MM-DD)")
+    p.add_argument("--no-directory-urls", action="store_true",
+                   help="link pages as name.html (for use_directory_urls: false)")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Gather, render and write every page; 1 when any diagnostic is an error."""
+    settings = load_settings(args.config, today=args.today)
+    gathered = gather(settings, args.profile)
+    if gathered.diagnostics:
+        print(format_text(gathered.diagnostics), file=sys.stderr)
+    pages = generate(gathered, settings, args.lang, directory_urls=not args.no_directory_urls)
+    for src_uri, text in sorted(pages.items()):
+        target = os.path.join(args.out, *src_uri.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        write_text_atomic(target, text)
+    print(f"wrote {len(pages)} pages to {args.out}", file=sys.stderr)
+    return 1 if any(d.severity is Severity.ERROR for d in gathered.diagnostics) else 0
