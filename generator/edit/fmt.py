@@ -31,13 +31,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.resolver import VersionedResolver
 
+from ..atomic import write_text_atomic
 from ..diagnostics import Diagnostic
 from ..load.convert import fields, hints
 from ..load.files import decode, error, split_frontmatter
 from ..load.portfolio import ACCOUNT, ROSTER, discover
 from ..load.yamlnodes import Mapping, Node, Scalar, Sequence, YamlProblem, parse
 from ..model import Account, Activity, Contact, Roster
-from .atomic import write_atomic
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _NULL_TEXT = frozenset({"", "~", "null", "Null", "NULL"})
@@ -315,6 +315,6 @@ def format_files(paths: list[str], *, write: bool = True) -> list[FmtResult]:
             raw = handle.read()
         result = format_source(path, raw)
         if write and result.changed and result.text is not None:
-            write_atomic(path, result.text)
+            write_text_atomic(path, result.text)
         results.append(result)
     return results

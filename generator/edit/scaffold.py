@@ -16,11 +16,11 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass
 
+from ..atomic import write_text_atomic
 from ..load.files import load_document, slug_problem
 from ..load.portfolio import ACCOUNT, ROSTER
 from ..model import Roster, scales
 from . import templates
-from .atomic import write_atomic
 
 REVIEW_AFTER_DAYS = 180
 """A new contact record is due for review after this many days."""
@@ -109,11 +109,7 @@ def _account_folder(root: str, slug: str) -> str:
 def _write(path: str, text: str) -> Scaffolded:
     if os.path.lexists(path):
         raise ScaffoldError(f"{path} already exists; it was left unchanged (pick another name or edit that file)")
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    try:
-        write_atomic(path, text, overwrite=False)
-    except FileExistsError as exc:
-        raise ScaffoldError(str(exc)) from None
+    write_text_atomic(path, text)  # whole or not at all; creates the contacts/ or activities/ folder
     return Scaffolded(path, text)
 
 
