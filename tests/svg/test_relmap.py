@@ -10,8 +10,9 @@ import pytest
 
 from generator.model.roster import Person
 from generator.render.svg import ZH, map_layout, relationship_map
+from generator.render.svg.card import initials
 from generator.render.svg.layout import CARD_H, CARD_W
-from generator.render.svg.relmap import forest, initials
+from generator.render.svg.relmap import forest
 from tests.svg.sample import OWNERS, contact, org
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -156,3 +157,18 @@ def test_all_text_is_at_least_eleven_pixels() -> None:
     root = parse(relationship_map(big(), OWNERS, ZH))
     sizes = [float(t.get("font-size", "0")) for t in root.iter(f"{NS}text")]
     assert sizes and min(sizes) >= 11
+
+
+def test_cards_can_link_elsewhere_and_take_another_id_prefix() -> None:
+    people = [contact("c-a"), contact("c-b", reports_to="c-a")]
+    svg = relationship_map(people, {}, href_for={"c-a": "#row-c-a"}, id_prefix="map-")
+    root = parse(svg)
+    ids = {g.get("id") for g in root.iter(f"{NS}g") if g.get("class") == "ap-contact"}
+    assert ids == {"map-c-a", "map-c-b"}
+    assert 'href="#row-c-a"' in svg and svg.count("<a ") == 1
+
+
+def test_an_account_without_contacts_still_gets_a_valid_map_with_its_legend() -> None:
+    root = parse(relationship_map([], {}))
+    assert root.find(f".//{NS}g[@class='ap-legend']") is not None
+    assert not root.findall(f".//{NS}g[@class='ap-contact']")

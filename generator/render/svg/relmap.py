@@ -14,19 +14,13 @@ from collections.abc import Mapping, Sequence
 from generator.model.contact import DECIDING_ROLES, Contact
 from generator.model.roster import Person
 
-from . import core
-from .core import INK, MUTED, SUPPORT_COLOURS, SUPPORT_SYMBOLS, circle, esc, fitted_text, line, num, rect, text_el
+from . import card, core
+from .core import SUPPORT_COLOURS, SUPPORT_SYMBOLS, line, num, rect, text_el
 from .labels import LEVELS, ROLES, Labels, merged
 from .layout import CARD_H, CARD_W, MapLayout, layout
 
 MARGIN = 16.0
-BAR_W = 22.0
-"""The coloured support bar on each card's left, wide enough for the ``++`` symbol."""
-BORDER = {1: 1.0, 2: 1.6, 3: 2.3, 4: 3.0, 5: 4.0}
-"""Border width by influence."""
 DOTTED = "#7b5ea7"
-COACH = "#f5c400"
-LEFT_OPACITY = "0.6"
 
 
 def forest(contacts: Sequence[Contact]) -> tuple[list[str], dict[str, list[str]]]:
@@ -90,19 +84,6 @@ def _subtree_sizes(children: Mapping[str, list[str]], roots: Sequence[str]) -> d
     return size
 
 
-def initials(person: Person | None, person_id: str) -> str:
-    """Chip text: ``LN`` for Li Na, the name itself for a short CJK name, else from the id."""
-    name = core.clean(person.name) if person else ""
-    if name and any(core.char_em(ch) == 1.0 for ch in name):
-        return name.replace(" ", "")[:3]
-    words = name.split() if name else [w for w in person_id.split("-") if w and w != "p"]
-    if not words:
-        return "?"
-    if len(words) == 1:
-        return words[0][:2].upper()
-    return (words[0][0] + words[-1][0]).upper()
-
-
 def _tooltip(c: Contact, by_id: Mapping[str, Contact], owners: Mapping[str, Person], lab: Mapping[str, str]) -> str:
     def name_of(cid: str) -> str:
         return core.clean(by_id[cid].name) if cid in by_id else cid
@@ -127,126 +108,6 @@ def _tooltip(c: Contact, by_id: Mapping[str, Contact], owners: Mapping[str, Pers
     if c.left:
         lines.append(f"{lab['field.left']}: {c.left.isoformat()}")
     return "\n".join(lines)
-
-
-def _bar(x: float, y: float, h: float) -> str:
-    """Path of the support bar: the card's left edge with its rounded corners."""
-    r = 6.0
-    arc = f"A{num(r)},{num(r)} 0 0 1"
-    return (
-        f"M{num(x + r)},{num(y)}H{num(x + BAR_W)}V{num(y + h)}H{num(x + r)}"
-        f"{arc} {num(x)},{num(y + h - r)}V{num(y + r)}{arc} {num(x + r)},{num(y)}Z"
-    )
-
-
-def _symbol_fill(support: int) -> str:
-    return "#ffffff" if support in (1, 5) else INK
-
-
-def _pill(
-    x: float, y: float, text: str, *, dark: bool, max_w: float = 120.0, dashed: bool = False
-) -> tuple[str, float]:
-    shown, _ = core.fit(text, max_w - 10, 11)
-    w = core.text_width(shown, 11) + 10
-    fill, ink = ("#263238", "#ffffff") if dark else ("#eceff1", INK)
-    dash = "3 2" if dashed else None
-    out = rect(x, y, w, 16, rx=8, fill=fill, stroke="#78909c", stroke_width=0.8, stroke_dasharray=dash)
-    return out + text_el(x + w / 2, y + 12, shown, size=11, text_anchor="middle", fill=ink), w
-
-
-def _dots(x_right: float, cy: float, filled: int) -> str:
-    return "".join(
-        circle(x_right - (4 - i) * 9, cy, 3.5, fill=INK if i < filled else "#ffffff", stroke=INK, stroke_width=1)
-        for i in range(5)
-    )
-
-
-def _star(cx: float, cy: float) -> str:
-    return circle(cx, cy, 9, fill=COACH, stroke="#7a5c00", stroke_width=1) + text_el(
-        cx, cy + 4.5, "★", size=12, text_anchor="middle", fill=INK
-    )
-
-
-def _card(
-    c: Contact, x: float, y: float, tip: str, owners: Mapping[str, Person], lab: Mapping[str, str], href: str | None
-) -> str:
-    support = min(5, max(1, c.support))
-    faded = f' opacity="{LEFT_OPACITY}"' if c.left else ""
-    parts = [f'<g id="contact-{esc(c.id)}" class="ap-contact"{faded}>', core.title_el(tip)]
-    if href:
-        parts.append(f'<a href="{esc(href)}">')
-    parts.append(
-        rect(
-            x,
-            y,
-            CARD_W,
-            CARD_H,
-            rx=6,
-            fill="#fafafa" if c.left else "#ffffff",
-            stroke="#37474f",
-            stroke_width=BORDER.get(c.influence, 1.0),
-            stroke_dasharray="6 3" if c.left else None,
-        )
-    )
-    parts.append(f'<path d="{_bar(x, y, CARD_H)}" fill="{SUPPORT_COLOURS[support]}"/>')
-    parts.append(
-        text_el(
-            x + BAR_W / 2,
-            y + CARD_H / 2 + 5,
-            SUPPORT_SYMBOLS[support],
-            size=14,
-            font_weight="700",
-            text_anchor="middle",
-            fill=_symbol_fill(support),
-        )
-    )
-    left_x = x + BAR_W + 8
-    name_w = CARD_W - BAR_W - 16 - (20 if c.coach else 0)
-    parts.append(fitted_text(left_x, y + 19, c.name, name_w, size=13, bold=True))
-    parts.append(fitted_text(left_x, y + 36, c.title, CARD_W - BAR_W - 16, size=12, fill=MUTED))
-    if c.coach:
-        parts.append(_star(x + CARD_W - 14, y + 14))
-    pill, _ = _pill(left_x, y + 43, lab.get(f"role.{c.role}.abbr", c.role), dark=c.role in DECIDING_ROLES, max_w=70)
-    parts.append(pill)
-    parts.append(_dots(x + CARD_W - 10, y + 51, c.intimacy))
-    parts.append(_chips(left_x, y + 61, x + CARD_W - 8, c, owners, lab))
-    if href:
-        parts.append("</a>")
-    parts.append("</g>")
-    return "".join(parts)
-
-
-def _chips(x: float, y: float, x_end: float, c: Contact, owners: Mapping[str, Person], lab: Mapping[str, str]) -> str:
-    """Owner initials along the card's bottom; a ``+n`` chip when they do not all fit."""
-    out: list[str] = []
-    if c.left:
-        pill, w = _pill(
-            x, y, lab["legend.left"].split("(")[0].split("（")[0].strip(), dark=False, max_w=80, dashed=True
-        )
-        out.append(pill)
-        x += w + 4
-    for index, owner in enumerate(c.owners):
-        text = initials(owners.get(owner), owner)
-        w = core.text_width(text, 11) + 10
-        rest = len(c.owners) - index - 1
-        if x + w + (30 if rest else 0) > x_end:
-            out.append(_chip(x, y, f"+{rest + 1}", ", ".join(c.owners[index:]), owners))
-            break
-        out.append(_chip(x, y, text, owner, owners))
-        x += w + 4
-    return "".join(out)
-
-
-def _chip(x: float, y: float, text: str, owner: str, owners: Mapping[str, Person]) -> str:
-    person = owners.get(owner)
-    tip = f"{core.clean(person.name)} — {core.clean(person.title)}" if person else owner
-    w = core.text_width(text, 11) + 10
-    return (
-        f"<g>{core.title_el(tip)}"
-        + rect(x, y, w, 15, rx=3, fill="#e3f2fd", stroke="#1565c0", stroke_width=0.8)
-        + text_el(x + w / 2, y + 11.5, text, size=11, text_anchor="middle", fill="#0d47a1", font_weight="700")
-        + "</g>"
-    )
 
 
 def _dotted(geo: MapLayout, contacts: Sequence[Contact], dx: float, dy: float) -> str:
@@ -304,7 +165,7 @@ def _legend(
                     size=12,
                     font_weight="700",
                     text_anchor="middle",
-                    fill=_symbol_fill(level),
+                    fill=card.symbol_fill(level),
                 )
             )
             out.append(text_el(x + 26, y + 15, name, size=12))
@@ -314,13 +175,16 @@ def _legend(
     items.append((support_w, support))
     text = lab["legend.intimacy"]
     items.append(
-        (48 + core.text_width(text, 12), lambda x, y: _dots(x + 40, y + 11, 3) + text_el(x + 48, y + 15, text, size=12))
+        (
+            48 + core.text_width(text, 12),
+            lambda x, y: card.dots(x + 40, y + 11, 3) + text_el(x + 48, y + 15, text, size=12),
+        )
     )
     infl = lab["legend.influence"]
 
     def influence(x: float, y: float) -> str:
         out = [
-            rect(x + 2 + i * 24, y + 3, 18, 16, rx=3, fill="#ffffff", stroke="#37474f", stroke_width=BORDER[lv])
+            rect(x + 2 + i * 24, y + 3, 18, 16, rx=3, fill="#ffffff", stroke="#37474f", stroke_width=card.BORDER[lv])
             for i, lv in enumerate((1, 3, 5))
         ]
         return "".join(out) + text_el(x + 76, y + 15, infl, size=12)
@@ -328,7 +192,10 @@ def _legend(
     items.append((76 + core.text_width(infl, 12), influence))
     coach = lab["legend.coach"]
     items.append(
-        (24 + core.text_width(coach, 12), lambda x, y: _star(x + 9, y + 11) + text_el(x + 24, y + 15, coach, size=12))
+        (
+            24 + core.text_width(coach, 12),
+            lambda x, y: card.star(x + 9, y + 11) + text_el(x + 24, y + 15, coach, size=12),
+        )
     )
     present = {c.role for c in contacts}
     for role in (r for r in ROLES if r in present):
@@ -338,7 +205,7 @@ def _legend(
         def draw_role(
             x: float, y: float, abbr: str = abbr, name: str = name, role: str = role, pw: float = pill_w
         ) -> str:
-            return _pill(x, y + 3, abbr, dark=role in DECIDING_ROLES, max_w=70)[0] + text_el(
+            return card.pill(x, y + 3, abbr, dark=role in DECIDING_ROLES, max_w=70)[0] + text_el(
                 x + pw + 5, y + 15, name, size=12
             )
 
@@ -347,7 +214,7 @@ def _legend(
     items.append(
         (
             32 + core.text_width(chip_text, 12),
-            lambda x, y: _chip(x, y + 4, "AB", "", {}) + text_el(x + 32, y + 15, chip_text, size=12),
+            lambda x, y: card.chip(x, y + 4, "AB", "", {}) + text_el(x + 32, y + 15, chip_text, size=12),
         )
     )
     left = lab["legend.left"]
@@ -355,7 +222,7 @@ def _legend(
         (
             38 + core.text_width(left, 12),
             lambda x, y: (
-                f'<g opacity="{LEFT_OPACITY}">'
+                f'<g opacity="{card.LEFT_OPACITY}">'
                 + rect(x, y + 3, 32, 16, rx=3, fill="#fafafa", stroke="#37474f", stroke_dasharray="6 3")
                 + "</g>"
                 + text_el(x + 38, y + 15, left, size=12)
@@ -387,6 +254,11 @@ def _legend(
     return f'<g class="ap-legend">{body}</g>', height
 
 
+def _label(x: float, y: float, text: str) -> str:
+    """A legend entry's text, on the entry's baseline."""
+    return text_el(x, y + 15, text, size=12)
+
+
 def relationship_map(
     contacts: Sequence[Contact],
     owners_by_id: Mapping[str, Person],
@@ -394,13 +266,16 @@ def relationship_map(
     *,
     max_width: float = 1200,
     href_for: Mapping[str, str] | None = None,
+    id_prefix: str = "contact-",
 ) -> str:
     """The account's relationship map as SVG text.
 
     ``owners_by_id`` maps roster ids to our people (for the initials chips); ``labels``
-    gives the legend and tooltip text (English by default, :data:`labels.ZH` for Chinese);
-    ``href_for`` optionally turns a contact's card into a link. Width is capped at
-    ``max_width``; a big organization grows downwards instead.
+    gives the legend and tooltip text (English by default, :data:`labels.ZH` for Chinese).
+    Each card is a link target with the id ``id_prefix + contact id``; ``href_for``
+    optionally makes a card a link (e.g. to its row in a table, which then needs another
+    id prefix, since an HTML page may use an id once). Width is capped at ``max_width``;
+    a big organization grows downwards instead.
     """
     lab = merged(labels)
     firsts: dict[str, Contact] = {}
@@ -420,7 +295,8 @@ def relationship_map(
     for c in unique:
         x, y = geo.cards[c.id]
         tip = _tooltip(c, by_id, owners_by_id, lab)
-        parts.append(_card(c, x + MARGIN, y + top, tip, owners_by_id, lab, (href_for or {}).get(c.id)))
+        href = (href_for or {}).get(c.id)
+        parts.append(card.card(c, x + MARGIN, y + top, tip, owners_by_id, lab, anchor=id_prefix + c.id, href=href))
     left = sum(1 for c in unique if c.left)
     desc = lab["map.desc"].format(n=len(unique), left=left)
     return core.document(

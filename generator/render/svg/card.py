@@ -1,0 +1,167 @@
+"""One contact's card on the relationship map, and the small marks it is built from.
+
+A card is 188×80 px: a support bar on the left (colour *and* a symbol), name, title, the
+decision-role pill, intimacy dots and our owners' initials chips. The legend reuses the
+same marks so that what it shows is exactly what the map draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from generator.model.contact import DECIDING_ROLES, Contact
+from generator.model.roster import Person
+
+from . import core
+from .core import INK, MUTED, SUPPORT_COLOURS, SUPPORT_SYMBOLS, circle, esc, fitted_text, num, rect, text_el
+from .layout import CARD_H, CARD_W
+
+BAR_W = 22.0
+"""The coloured support bar on each card's left, wide enough for the ``++`` symbol."""
+BORDER = {1: 1.0, 2: 1.6, 3: 2.3, 4: 3.0, 5: 4.0}
+"""Border width by influence."""
+COACH = "#f5c400"
+LEFT_OPACITY = "0.6"
+
+
+def initials(person: Person | None, person_id: str) -> str:
+    """Chip text: ``LN`` for Li Na, the name itself for a short CJK name, else from the id."""
+    name = core.clean(person.name) if person else ""
+    if name and any(core.char_em(ch) == 1.0 for ch in name):
+        return name.replace(" ", "")[:3]
+    words = name.split() if name else [w for w in person_id.split("-") if w and w != "p"]
+    if not words:
+        return "?"
+    if len(words) == 1:
+        return words[0][:2].upper()
+    return (words[0][0] + words[-1][0]).upper()
+
+
+def bar(x: float, y: float, h: float) -> str:
+    """Path of the support bar: the card's left edge with its rounded corners."""
+    r = 6.0
+    arc = f"A{num(r)},{num(r)} 0 0 1"
+    return (
+        f"M{num(x + r)},{num(y)}H{num(x + BAR_W)}V{num(y + h)}H{num(x + r)}"
+        f"{arc} {num(x)},{num(y + h - r)}V{num(y + r)}{arc} {num(x + r)},{num(y)}Z"
+    )
+
+
+def symbol_fill(support: int) -> str:
+    """Ink for the support symbol: white on the dark ends of the scale, black on the light middle."""
+    return "#ffffff" if support in (1, 5) else INK
+
+
+def pill(x: float, y: float, text: str, *, dark: bool, max_w: float = 120.0, dashed: bool = False) -> tuple[str, float]:
+    """A rounded label (decision role, 'left'); dark for deciding roles. Returns the SVG and its width."""
+    shown, _ = core.fit(text, max_w - 10, 11)
+    w = core.text_width(shown, 11) + 10
+    fill, ink = ("#263238", "#ffffff") if dark else ("#eceff1", INK)
+    dash = "3 2" if dashed else None
+    out = rect(x, y, w, 16, rx=8, fill=fill, stroke="#78909c", stroke_width=0.8, stroke_dasharray=dash)
+    return out + text_el(x + w / 2, y + 12, shown, size=11, text_anchor="middle", fill=ink), w
+
+
+def dots(x_right: float, cy: float, filled: int) -> str:
+    """Five intimacy dots ending at ``x_right``, the first ``filled`` of them solid."""
+    return "".join(
+        circle(x_right - (4 - i) * 9, cy, 3.5, fill=INK if i < filled else "#ffffff", stroke=INK, stroke_width=1)
+        for i in range(5)
+    )
+
+
+def star(cx: float, cy: float) -> str:
+    """The coach badge: a star on a yellow disc."""
+    return circle(cx, cy, 9, fill=COACH, stroke="#7a5c00", stroke_width=1) + text_el(
+        cx, cy + 4.5, "★", size=12, text_anchor="middle", fill=INK
+    )
+
+
+def card(
+    c: Contact,
+    x: float,
+    y: float,
+    tip: str,
+    owners: Mapping[str, Person],
+    lab: Mapping[str, str],
+    *,
+    anchor: str,
+    href: str | None = None,
+) -> str:
+    """The card of ``c`` with its top-left corner at (x, y): a group with id ``anchor`` and tooltip ``tip``."""
+    support = min(5, max(1, c.support))
+    faded = f' opacity="{LEFT_OPACITY}"' if c.left else ""
+    parts = [f'<g id="{esc(anchor)}" class="ap-contact"{faded}>', core.title_el(tip)]
+    if href:
+        parts.append(f'<a href="{esc(href)}">')
+    parts.append(
+        rect(
+            x,
+            y,
+            CARD_W,
+            CARD_H,
+            rx=6,
+            fill="#fafafa" if c.left else "#ffffff",
+            stroke="#37474f",
+            stroke_width=BORDER.get(c.influence, 1.0),
+            stroke_dasharray="6 3" if c.left else None,
+        )
+    )
+    parts.append(f'<path d="{bar(x, y, CARD_H)}" fill="{SUPPORT_COLOURS[support]}"/>')
+    parts.append(
+        text_el(
+            x + BAR_W / 2,
+            y + CARD_H / 2 + 5,
+            SUPPORT_SYMBOLS[support],
+            size=14,
+            font_weight="700",
+            text_anchor="middle",
+            fill=symbol_fill(support),
+        )
+    )
+    left_x = x + BAR_W + 8
+    name_w = CARD_W - BAR_W - 16 - (20 if c.coach else 0)
+    parts.append(fitted_text(left_x, y + 19, c.name, name_w, size=13, bold=True))
+    parts.append(fitted_text(left_x, y + 36, c.title, CARD_W - BAR_W - 16, size=12, fill=MUTED))
+    if c.coach:
+        parts.append(star(x + CARD_W - 14, y + 14))
+    role_pill, _ = pill(left_x, y + 43, lab.get(f"role.{c.role}.abbr", c.role), dark=c.role in DECIDING_ROLES, max_w=70)
+    parts.append(role_pill)
+    parts.append(dots(x + CARD_W - 10, y + 51, c.intimacy))
+    parts.append(chips(left_x, y + 61, x + CARD_W - 8, c, owners, lab))
+    if href:
+        parts.append("</a>")
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def chips(x: float, y: float, x_end: float, c: Contact, owners: Mapping[str, Person], lab: Mapping[str, str]) -> str:
+    """Owner initials along the card's bottom; a ``+n`` chip when they do not all fit."""
+    out: list[str] = []
+    if c.left:
+        left_pill, w = pill(x, y, lab["legend.left_short"], dark=False, max_w=80, dashed=True)
+        out.append(left_pill)
+        x += w + 4
+    for index, owner in enumerate(c.owners):
+        text = initials(owners.get(owner), owner)
+        w = core.text_width(text, 11) + 10
+        rest = len(c.owners) - index - 1
+        if x + w + (30 if rest else 0) > x_end:
+            out.append(chip(x, y, f"+{rest + 1}", ", ".join(c.owners[index:]), owners))
+            break
+        out.append(chip(x, y, text, owner, owners))
+        x += w + 4
+    return "".join(out)
+
+
+def chip(x: float, y: float, text: str, owner: str, owners: Mapping[str, Person]) -> str:
+    """One owner chip with the person's name and title as tooltip."""
+    person = owners.get(owner)
+    tip = f"{core.clean(person.name)} — {core.clean(person.title)}" if person else owner
+    w = core.text_width(text, 11) + 10
+    return (
+        f"<g>{core.title_el(tip)}"
+        + rect(x, y, w, 15, rx=3, fill="#e3f2fd", stroke="#1565c0", stroke_width=0.8)
+        + text_el(x + w / 2, y + 11.5, text, size=11, text_anchor="middle", fill="#0d47a1", font_weight="700")
+        + "</g>"
+    )
