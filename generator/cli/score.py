@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import sys
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, replace
 from typing import Any
@@ -96,13 +97,23 @@ def _cell(value: Value) -> str:
     return str(value)
 
 
+def _width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    fill = " " * (width - _width(text))
+    return fill + text if right else text + fill
+
+
 def _fixed(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     rows = [list(r) for r in rows]
-    widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
+    widths = [max(_width(c) for c in col) for col in zip(header, *rows, strict=True)]
     numeric = [all(_is_number(r[i]) for r in rows) and bool(rows) for i in range(len(header))]
 
     def line(cells: Sequence[str]) -> str:
-        return "  ".join(c.rjust(w) if n else c.ljust(w) for c, w, n in zip(cells, widths, numeric, strict=True))
+        return "  ".join(_pad(c, w, n) for c, w, n in zip(cells, widths, numeric, strict=True))
 
     return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r).rstrip() for r in rows)])
 

@@ -159,3 +159,15 @@ def test_cli_csv_cells_are_not_formulas(tmp_path: object, capsys: pytest.Capture
     write_files(str(tmp_path), files)
     _, out, _ = run_cli(capsys, os.path.join(str(tmp_path), "accounts"), "--format", "csv")
     assert next(iter(csv.DictReader(io.StringIO(out))))["name"] == "'=HYPERLINK(\"http://example.test\")"
+
+
+def test_cli_table_aligns_chinese_text(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    files = tiny_dossier()
+    files["accounts/tiny-co/account.md"] = files["accounts/tiny-co/account.md"].replace("region: North",
+                                                                                      "region: 华东")
+    write_files(str(tmp_path), files)
+    _, out, _ = run_cli(capsys, os.path.join(str(tmp_path), "accounts"), "--by", "region")
+    header, rule, row = out.splitlines()[2:5]
+    # 华东 takes 4 terminal columns: padded to "region"'s 6, then the 2-space gutter
+    assert row.startswith("华东" + " " * 4 + " " * 7 + "1")   # then "accounts" (8 wide) right-aligned "1"
+    assert len(rule) == len(header) == sum(2 if ch in "华东" else 1 for ch in row)
