@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from generator.diagnostics import Loc
+from generator.edit.fmt import format_source
 from generator.load.convert import is_required
 from generator.load.files import load_document
 from generator.model import Activity, Contact, Roster, scales
@@ -95,7 +96,7 @@ def test_scales_and_sensitivity_labels_are_explained_in_both_languages() -> None
         assert term in TEXT, term
 
 
-EXAMPLES = re.findall(r'^```(?:yaml|markdown) title="(accounts/[^"]+)"\n(.*?)^```$', TEXT, re.M | re.S)
+EXAMPLES = re.findall(r"^File `(accounts/[^`]+)`:\n\n```(?:yaml|markdown)\n(.*?)^```$", TEXT, re.M | re.S)
 
 
 def _kind(path: str) -> tuple[type, bool]:
@@ -150,3 +151,9 @@ def test_layout_names_every_kind_of_file() -> None:
     for part in ("roster.yml", "account.md", "contacts/", "activities/", "yyyy-mm-dd-words.md"):
         assert part in TEXT, part
     assert re.search(r"conflict", TEXT)
+
+
+@pytest.mark.parametrize(("path", "text"), EXAMPLES, ids=[p for p, _ in EXAMPLES])
+def test_each_example_is_in_the_formatters_canonical_form(path: str, text: str) -> None:
+    result = format_source(path, text.encode("utf-8"))
+    assert result.problems == [] and not result.changed, "run the example through `accountplan fmt`"
