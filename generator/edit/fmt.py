@@ -34,7 +34,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from ..atomic import write_text_atomic
 from ..diagnostics import Diagnostic
 from ..load.convert import fields, hints
-from ..load.files import decode, error, split_frontmatter
+from ..load.files import _duplicate_keys, decode, error, split_frontmatter
 from ..load.portfolio import ACCOUNT, ROSTER, discover
 from ..load.yamlnodes import Mapping, Node, Scalar, Sequence, YamlProblem, parse
 from ..model import Account, Activity, Contact, Roster
@@ -105,9 +105,14 @@ def format_source(path: str, raw: bytes) -> FmtResult:
         source, body, _ = split
         offset = 1
     try:
-        formatted = format_yaml(source, model)
+        root = parse(source, line_offset=offset)
+        duplicates = _duplicate_keys(path, root) if isinstance(root, Mapping) else []
+        if duplicates:  # the loader's own message, naming both lines
+            result.problems = duplicates
+            return result
+        formatted = format_yaml(source, model, line_offset=offset)
     except YamlProblem as exc:
-        result.problems = [error(path, exc.line + offset, exc.column, exc.code, exc.message, exc.hint)]
+        result.problems = [error(path, exc.line, exc.column, exc.code, exc.message, exc.hint)]
         return result
     except RuamelError as exc:
         result.problems = [error(path, 1 + offset, 1, "AP005", f"YAML cannot be formatted: {_first_line(exc)}",
@@ -122,13 +127,13 @@ def format_source(path: str, raw: bytes) -> FmtResult:
     return result
 
 
-def format_yaml(source: str, model: type | None) -> str | None:
+def format_yaml(source: str, model: type | None, *, line_offset: int = 0) -> str | None:
     """Canonical YAML text for ``source``; ``None`` unless it is a mapping.
 
     Raises :class:`YamlProblem` for YAML the project refuses (and for a formatting that
     would change the data, which is a bug guard: it should never happen).
     """
-    before = parse(source)  # refuses anchors, tags and syntax errors with a position, like the loader
+    before = parse(source, line_offset)  # refuses anchors, tags and syntax errors with a position, like the loader
     if not isinstance(before, Mapping):
         return None
     data = _yaml().load(source)
@@ -139,7 +144,7 @@ def format_yaml(source: str, model: type | None) -> str | None:
         text = _order_keys(text, model)
     after = parse(text)
     if _canonical(before) != _canonical(after):
-        raise YamlProblem("AP005", "formatting would change the data; the file was left unchanged", 1, 1,
+        raise YamlProblem("AP005", "formatting would change the data; the file was left unchanged", 1 + line_offset, 1,
                           "please report this file to the maintainers")
     return text
 

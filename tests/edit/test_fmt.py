@@ -147,3 +147,34 @@ def test_refused_constructs_are_not_formatted(tmp_path: Path) -> None:
     result = format_source(str(tmp_path / "contacts" / "c-x.md"), raw)
     assert result.text is None and [p.code for p in result.problems] == ["AP007"]
     assert result.problems[0].line == 2
+
+
+HOSTILE = {
+    "alias bomb": b"---\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n---\n",
+    "deep nesting": b"---\nid: " + b"[" * 1000 + b"]" * 1000 + b"\n---\n",
+    "python tag": b"---\nid: !!python/object/apply:os.system ['true']\n---\n",
+    "not utf-8": b"---\nid: c-x\ntitle: Head \x96 IT\n---\n",
+    "duplicate keys": b"---\nid: c-x\nid: c-y\n---\n",
+    "empty frontmatter": b"---\n---\nbody\n",
+    "list frontmatter": b"---\n- a\n- b\n---\n",
+    "roster with several documents": b"people: []\n---\npeople: []\n",
+    "no frontmatter": b"just text\n",
+    "unclosed": b"---\nid: c-x\n",
+    "oversized": b"---\nid: c-x\n---\n" + b"x" * 1_100_000,
+}
+
+
+@pytest.mark.parametrize("raw", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_input_is_refused_or_kept_never_raises(tmp_path: Path, raw: bytes) -> None:
+    path = str(tmp_path / ("roster.yml" if raw.startswith(b"people") else "contacts/c-x.md"))
+    result = format_source(path, raw)
+    if result.text is None:
+        assert result.problems and all(p.path == path and p.code.startswith("AP0") for p in result.problems)
+    else:
+        assert result.text.encode() == raw.replace(b"\r\n", b"\n")  # nothing to canonicalize in these
+
+
+def test_duplicate_keys_get_the_loaders_message(tmp_path: Path) -> None:
+    result = format_source(str(tmp_path / "contacts" / "c-x.md"), HOSTILE["duplicate keys"])
+    found = [(p.code, p.line, p.message) for p in result.problems]
+    assert found == [("AP009", 3, "duplicate key 'id' (first on line 2)")]
