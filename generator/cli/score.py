@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 def _warn_broken(portfolio: Portfolio) -> None:
     errors = [d for d in portfolio.diagnostics if d.severity.label == "error"]
     if errors:
-        print(f"accountplan score: {len(errors)} loading error(s); files with errors are left out of the scores "
+        print(f"accountplan score: {len(errors)} loading error(s); entries with errors are left out of the scores "
               "(run 'accountplan check')", file=sys.stderr)
 
 

@@ -7,6 +7,7 @@ as the site shows it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -23,13 +24,26 @@ def num(value: float | int) -> str:
     """A number as the formulas show it: no trailing zeros, at most three decimals."""
     if isinstance(value, bool):
         return str(int(value))
+    if abs(value) >= 1e15:
+        return f"{value:.6g}"
     text = f"{value:.3f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
 def r1(value: float) -> float:
     """Round to one decimal, half up as by hand: 16.65 → 16.7 (``round`` would give 16.6 from the binary value)."""
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return float(value)  # no tenths to round; Decimal would refuse them
     return float(Decimal(repr(float(value))).quantize(TENTH, ROUND_HALF_UP)) + 0.0
+
+
+def computed(key: str, value: float, formula: str, inputs: dict[str, Value], worked: str, unit: str,
+             digits: int = 1) -> Figure:
+    """A figure from a division of user figures; n/a when the result overflows (say 1e308 / 0.001)."""
+    if not math.isfinite(value):
+        return missing(key, formula, "the figures are too large to compute with", inputs, unit)
+    shown = r1(value) if digits == 1 else round(value, digits)
+    return Figure(key, shown, formula, inputs, "", worked, unit)
 
 
 def clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:

@@ -17,7 +17,7 @@ import datetime as dt
 
 from ..model import Account, Kpi
 from .config import ScoringConfig
-from .figures import PERCENT, SCORE, clamp, missing, num, r1, weighted
+from .figures import PERCENT, SCORE, clamp, computed, missing, num, weighted
 from .types import Figure, Value
 
 
@@ -46,9 +46,8 @@ def ratio(key: str, record: Kpi | None, top: str, bottom: str, undefined: str, u
     if not below:
         return missing(key, formula, undefined.format(year=record.year), inputs, unit)
     if percent:
-        return Figure(key, r1(100 * above / below), formula, inputs, worked=f"100 × {num(above)} / {num(below)}",
-                      unit=unit)
-    return Figure(key, round(above / below, 2), formula, inputs, worked=f"{num(above)} / {num(below)}", unit=unit)
+        return computed(key, 100 * above / below, formula, inputs, f"100 × {num(above)} / {num(below)}", unit)
+    return computed(key, above / below, formula, inputs, f"{num(above)} / {num(below)}", unit, digits=2)
 
 
 def per_head(key: str, amount: str, record: Kpi | None, currency: str) -> Figure:
@@ -68,8 +67,8 @@ def growth(record: Kpi | None, previous: Kpi | None) -> Figure:
         return missing(key, formula, f"no sales recorded for {record.year - 1}", inputs, PERCENT)
     if last == 0:
         return missing(key, formula, "last year's sales were 0: growth is undefined", inputs, PERCENT)
-    return Figure(key, r1(100 * (record.sales - last) / last), formula, inputs,
-                  worked=f"100 × ({num(record.sales)} − {num(last)}) / {num(last)}", unit=PERCENT)
+    return computed(key, 100 * (record.sales - last) / last, formula, inputs,
+                    f"100 × ({num(record.sales)} − {num(last)}) / {num(last)}", PERCENT)
 
 
 def target_completion(record: Kpi | None) -> Figure:

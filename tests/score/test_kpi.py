@@ -115,6 +115,13 @@ CASES: list[tuple[str, str, list[Any], dict[str, float | None], float | None]] =
         72.0,                                  # still the key actions' score
     ),
     (
+        "overflow-is-n/a-not-a-crash",
+        "breakthrough",
+        [kpi(2026, 1e308, 1e308, 1e-300, last_year_sales=1e-300)],
+        {"kpi.sales_per_head": None, "kpi.growth": None},      # 1e308 / 1e-300 overflows: n/a with a note
+        None,
+    ),
+    (
         "future-year-ignored",
         "breakthrough",
         [kpi(2025, 1000, 50, 2), kpi(2026, 1100, 80, 2), kpi(2027, 9999, 0, 2)],
