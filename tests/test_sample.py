@@ -14,9 +14,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.cli import main
+from generator.config import Settings
+from generator.diagnostics import Severity
 from generator.load.portfolio import Dossier, Portfolio, load_portfolio
 from generator.model import Contact
 from generator.model.account import Channel
+from generator.rules import validate
 from generator.rules.walk import strings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,3 +175,10 @@ def test_contact_reviews_are_not_due_soon(portfolio: Portfolio) -> None:
         for contact in _contacts(dossier):
             assert contact.review_by.year == 2027, contact.id
             assert contact.owners, contact.id
+
+
+def test_only_the_cash_cow_candidate_is_reported(portfolio: Portfolio) -> None:
+    found = validate(portfolio, Settings(today=TODAY))
+    assert [d.one_line() for d in found if d.severity >= Severity.WARNING] == []
+    cows = {d.path.split(os.sep)[-2] for d in found if d.code == "AP309"}
+    assert cows == {"atlas-freight"}
