@@ -3,7 +3,7 @@
 Used by the browser test (requests leaving the site, console errors) and to take the
 screenshots in ``docs/screenshots/``::
 
-    python -m tests.site.browser SITE_DIR OUT.png PATH [--height 3000] [--selector CSS]
+    python -m tests.site.headless SITE_DIR OUT.png PATH [--height 3000] [--selector CSS]
 """
 
 from __future__ import annotations
