@@ -1,9 +1,9 @@
 """Golden cases: each ``cases/<code>-<words>.yml`` is a small accounts/ tree and the exact diagnostics it yields.
 
-A case holds ``files`` (relative path -> text, or ``{link: target}``, or ``{text, encoding, pad}``),
-optional ``today`` and ``settings``, and ``expect``: ``"path:line:col CODE"`` strings or mappings with
-``path, line, column, code`` and optionally ``severity`` and ``message`` (a substring). Only the codes the
-case names (its file-name prefix and every expected code) are compared, and those exactly.
+A case holds ``files`` (relative path -> text, or ``{link: target}``, or ``{text, encoding, pad}``), optional
+``today``, ``settings`` and ``codes_also_checked``, and ``expect``: ``"path:line:col CODE"`` strings or mappings
+with ``path, line, column, code`` and optionally ``severity`` and ``message`` (a substring). Only the codes the
+case names (its file-name prefix, ``codes_also_checked`` and every expected code) are compared, and those exactly.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import yaml
 
 from generator.config import Settings
 from generator.load.portfolio import load_portfolio
-from generator.rules import validate
+from generator.rules import registry, validate
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))
 TODAY = dt.date(2026, 11, 27)
@@ -54,7 +54,7 @@ def test_case(case: Path, tmp_path: Path) -> None:
     write_tree(root, spec["files"])
     settings = Settings.from_mapping({**spec.get("settings", {}), "today": spec.get("today", TODAY)})
     expected = [{**_expected(item), "root": root} for item in spec["expect"]]
-    codes = {case.name.split("-")[0]} | {e["code"] for e in expected}
+    codes = {case.name.split("-")[0], *spec.get("codes_also_checked", [])} | {e["code"] for e in expected}
     diagnostics = [d for d in validate(load_portfolio(str(root)), settings) if d.code in codes]
     found = {_key(os.path.abspath(d.path), root, d.line, d.column, d.code): d for d in diagnostics}
     got = sorted(_key(os.path.abspath(d.path), root, d.line, d.column, d.code) for d in diagnostics)
@@ -64,6 +64,7 @@ def test_case(case: Path, tmp_path: Path) -> None:
         assert e.get("severity", match.severity.label) == match.severity.label
         assert e.get("message", "") in match.message
         assert match.hint, "every diagnostic says how to fix it"
+        assert match.severity == registry()[match.code].severity or match.code in settings.rules, "as documented"
 
 
 def _key(path: str, root: Path, line: int, column: int, code: str, **_: Any) -> tuple[str, int, int, str]:
