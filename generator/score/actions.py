@@ -68,9 +68,9 @@ def customer_info(account: Account, contacts: Sequence[Contact], as_of: dt.date,
                 and (s.review_by is None or s.review_by + grace >= as_of))
     no_contacts = "no current contacts recorded"
     parts = [
-        ("fields", rate("fields", filled, slots, "", empty=no_contacts, empty_value=0.0)),
-        ("reviewed", rate("reviewed", reviewed, len(current), "", empty=no_contacts, empty_value=0.0)),
-        ("fresh sources", rate("fresh", fresh, len(sources), "", empty="no sources recorded", empty_value=0.0)),
+        ("fields filled %", rate("fields", filled, slots, "", empty=no_contacts, empty_value=0.0)),
+        ("reviewed in time %", rate("reviewed", reviewed, len(current), "", empty=no_contacts, empty_value=0.0)),
+        ("fresh sources %", rate("fresh", fresh, len(sources), "", empty="no sources recorded", empty_value=0.0)),
     ]
     inputs: dict[str, Value] = {
         "current contacts": len(current), "left": len(contacts) - len(current),

@@ -29,7 +29,7 @@ def groups_of(by: str, account: Account) -> list[str]:
 def _mean_of(key: str, label: str, scores: Sequence[AccountScore], pick: Callable[[AccountScore], Figure]) -> Figure:
     terms = [(s.slug, v) for s in scores if (v := value_of(pick(s))) is not None]
     return mean(key, f"mean of the accounts' {label}", terms, empty=f"no account has a {label}",
-                inputs={"accounts": len(scores), "scored": len(terms)})
+                inputs={"accounts in group": len(scores), "accounts scored": len(terms)})
 
 
 def rollups(accounts: Mapping[str, Account], scores: Mapping[str, AccountScore],

@@ -201,7 +201,11 @@ def test_contact_who_left_is_out_of_current_coverage() -> None:
     acct, contacts, _ = worked_account()
     config = scoring_config(settings())
     info = next(f for f in score_actions(acct, contacts, [], TODAY, config) if f.key == "actions.info.customer_info")
-    assert info.inputs["current contacts"] == 2 and info.inputs["left"] == 1
+    assert info.inputs == {
+        "current contacts": 2, "left": 1, "fields filled": 4, "fields expected": 6, "reviewed in time": 1,
+        "sources": 2, "fresh sources": 1, "fields filled %": 66.7, "reviewed in time %": 50.0, "fresh sources %": 50.0,
+    }
+    assert info.worked == "(66.7 + 50 + 50) / 3"
     # before c3 left (2026-06-01) all three were current: fields 3 + 1 + 3 = 7 of 9 -> 77.8;
     # reviewed 3 of 3 -> 100 (review dates still ahead then); sources: s1 not collected yet, s2 fresh
     # (151 days) -> 100.  (77.8 + 100 + 100) / 3 = 92.6
