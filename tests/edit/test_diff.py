@@ -191,3 +191,23 @@ def test_parallel_activity_branches_merge_without_conflict(repo: Path, capsys: p
     out = cli(capsys, "diff", "HEAD~2", "--today", TODAY)[1]
     assert "- Li Na: 1 new - 2026-11-27 visit with Zhang Wei\n" in out
     assert "- Tom Hale: 1 new - 2026-11-27 visit with Zhang Wei\n" in out
+
+
+def test_closed_issue_and_initiative_progress(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    commit_changes(repo)
+    path = repo / "accounts" / "acme" / "account.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    status: open\n", "    status: closed\n    closed: 2026-11-26\n")
+    text = text.replace("issues:\n", """\
+initiatives:
+  - id: in-bench
+    kind: benchmarking
+    title: Strategic benchmarking with Acme's board
+    status: planned
+issues:
+""")
+    path.write_text(text, encoding="utf-8")
+    out = cli(capsys, "diff", "HEAD", ".", "--today", TODAY)[1]
+    assert "- New initiative in-bench (benchmarking): Strategic benchmarking with Acme's board - planned\n" in out
+    assert "- Closed complaint is-1: Late spare parts\n" in out
+    assert "1 closed issue(s)" in out.splitlines()[3]
