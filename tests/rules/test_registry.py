@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.diagnostics import Severity
@@ -11,15 +12,15 @@ CASES = Path(__file__).parent / "cases"
 SECTIONS = ("## What it does", "## Why is this bad", "## Example", "## Use instead")
 
 
-def test_codes_are_unique_and_match_module_names() -> None:
+def test_codes_and_names_are_unique_and_codes_match_module_names() -> None:
     codes = [m.CODE for m in MODULES]
     assert len(codes) == len(set(codes))
     assert codes == sorted(codes), "MODULES lists rules in code order"
+    names = [m.NAME for m in MODULES]
+    assert len(names) == len(set(names))
     for module in MODULES:
-        stem = module.__name__.rsplit(".", 1)[1]
-        prefix, _, words = stem.partition("_")
-        assert prefix.upper() == module.CODE
-        assert words.replace("_", "-") == module.NAME
+        assert module.__name__.rsplit(".", 1)[1].split("_")[0].upper() == module.CODE
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", module.NAME), module.NAME
         assert isinstance(module.SEVERITY, Severity)
 
 
