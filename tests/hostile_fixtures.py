@@ -6,6 +6,10 @@ the same fixture serves ``load_portfolio``, ``accountplan check`` and ``accountp
 
 from __future__ import annotations
 
+import hashlib
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -168,6 +172,7 @@ def write_canary_portfolio(root: Path) -> None:
         intimacy: 3
         support: 4
         owners: [p-owner]
+        coach: true
         reports_to: {c["secret_contact_id"]}
         review_by: 2027-06-30
         sources: [s-open, {c["secret_source_id"]}]
@@ -207,8 +212,8 @@ def write_canary_portfolio(root: Path) -> None:
         level: executive
         role: decision-maker
         influence: 5
-        intimacy: 2
-        support: 3
+        intimacy: 3
+        support: 4
         review_by: 2027-06-30
         ---
         """)
@@ -237,3 +242,166 @@ def write_canary_portfolio(root: Path) -> None:
 
         {c["secret_activity_body"]}
         """)
+
+
+# --- hostile payloads ------------------------------------------------------------------------
+
+MARK = "apxss"
+"""Every payload carries this marker, so a leak of live markup is easy to find."""
+
+
+def payload(beacon: str = "http://127.0.0.1:9/") -> str:
+    """Markup that, if it ever ran, sets ``window.__pwned``, changes the title and calls ``beacon``."""
+    js = f"window.__pwned=1;document.title='PWNED';fetch('{beacon}{MARK}')"
+    return f'<img src=x onerror="{js}"><script>{js}</script>'
+
+
+LINK_SCHEMES = ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "javascript&#58;alert(1)",
+                "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "java\tscript:alert(1)")
+
+
+QUOTES = 'Paul "Quote" O\'Neil & Sons'
+
+
+def _yaml_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_hostile_portfolio(root: Path, beacon: str = "http://127.0.0.1:9/") -> None:
+    """An account whose every text field and body carries a script payload or a script link."""
+    p = payload(beacon)
+    q = _yaml_quote
+    write_site(root)
+    account = root / "accounts" / "evil-co"
+    # joined with the template's own indentation, so that dedent still sees one margin
+    links = "\n        ".join(f"- [{MARK} link {i}]({url})" for i, url in enumerate(LINK_SCHEMES))
+    _write(account / "account.md", f"""
+        ---
+        name: {q("Evil " + p + " & Co </text><script>" + MARK + "()</script>")}
+        tier: A
+        industry: {q("Retail " + p)}
+        region: {q("North " + p)}
+        market: mature
+        currency: EUR
+        segment: {q(p)}
+        team:
+          - {{person: p-owner, role: AR}}
+        strategy:
+          horizon: 2026-2030
+          summary: {q("Strategy " + p)}
+          fit: 4
+          trend: converging
+          position: main-channel
+          investment_areas: [{q(p)}]
+          facts:
+            - text: {q("Fact " + p)}
+              sources: [s-one]
+          sources: [s-one]
+        sources:
+          - id: s-one
+            channel: news
+            title: {q("Source " + p)}
+            collected: 2026-10-01
+            url: {q("javascript:alert(1)")}
+        plans:
+          - id: pl-one
+            layer: key
+            goal: {q("Goal " + p)}
+            owner: p-owner
+            due: 2027-03-31
+            status: planned
+            target: c-evil
+        issues:
+          - id: is-one
+            title: {q("Issue " + p)}
+            kind: complaint
+            opened: 2026-10-01
+            status: open
+            contact: c-evil
+        ---
+
+        # Body heading {p}
+
+        Raw HTML straight in the body:
+
+        <script>window.__pwned=1;fetch('{beacon}{MARK}-body')</script>
+        <img src="x" onerror="window.__pwned=1">
+        <style>body {{ display: none }} .{MARK} {{ color: red }}</style>
+        <iframe src="javascript:alert(1)"></iframe>
+        <a href="javascript:alert(1)" onclick="window.__pwned=1">{MARK} click</a>
+        <svg onload="window.__pwned=1"><circle r="5"/></svg>
+
+        {links}
+        """)
+    _write(account / "contacts" / "c-evil.md", f"""
+        ---
+        id: c-evil
+        name: {q("Eve </text><script>" + MARK + "()</script> " + p + " & <b>bold</b>")}
+        title: {q("CTO " + p)}
+        department: {q("IT " + p)}
+        level: executive
+        role: decision-maker
+        influence: 5
+        intimacy: 3
+        support: 4
+        owners: [p-owner]
+        goals: {q("Goals " + p)}
+        review_by: 2027-06-30
+        ---
+
+        Contact notes {p}
+
+        <script>window.__pwned=1</script>
+        """)
+    _write(account / "contacts" / "c-plain.md", f"""
+        ---
+        id: c-plain
+        name: {q(QUOTES)}
+        title: CFO
+        department: {q("IT " + p)}
+        level: senior
+        role: economic-buyer
+        influence: 4
+        intimacy: 2
+        support: 2
+        owners: [p-owner]
+        reports_to: c-evil
+        review_by: 2027-06-30
+        ---
+        """)
+    _write(account / "activities" / "2026-11-20-evil-visit.md", f"""
+        ---
+        date: 2026-11-20
+        kind: visit
+        summary: {q("Visit " + p)}
+        contacts: [c-evil, c-plain]
+        people: [p-owner]
+        opinions: [{q("Opinion " + p)}]
+        ---
+
+        Notes {p}
+        """)
+
+
+# --- running the CLI -------------------------------------------------------------------------
+
+
+def accountplan(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a fresh process, as a user would."""
+    environ = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    environ.update(env or {})
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=environ,
+                          capture_output=True, text=True, timeout=600, check=False)
+
+
+def tree_hashes(root: Path) -> dict[str, str]:
+    """sha256 of every file under ``root`` by relative path."""
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """``accountplan build`` in ``project``; fails the test with the log when the build fails."""
+    done = accountplan("build", "--quiet", *extra, cwd=project)
+    assert done.returncode == 0, done.stderr
+    return done

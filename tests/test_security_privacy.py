@@ -15,7 +15,7 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic, Severity
 from generator.load.portfolio import Portfolio, load_portfolio
 from generator.redact import apply_profile, profile_level, redact, redaction
-from tests.hostile_fixtures import INTERNAL_MARKERS, RESTRICTED_CANARIES, write_canary_portfolio
+from tests.hostile_fixtures import INTERNAL_MARKERS, RESTRICTED_CANARIES, accountplan, build, write_canary_portfolio
 
 
 @pytest.fixture
@@ -161,8 +161,6 @@ def _output_texts(site: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.test_build import build
-
     root = tmp_path_factory.mktemp("privacy")
     write_canary_portfolio(root)
     build(root, "--profile", "internal", "--site-dir", "site-internal")
@@ -195,8 +193,6 @@ def test_no_page_or_file_named_after_a_hidden_contact(built: Path) -> None:
 
 
 def test_unknown_profile_is_refused(built: Path) -> None:
-    from tests.test_build import accountplan
-
     done = accountplan("build", "--profile", "everyone", cwd=built)
     assert done.returncode == 2
     assert "unknown build profile 'everyone'; known: internal, restricted" in done.stderr
@@ -227,8 +223,6 @@ def register(tmp_path: Path) -> Path:
 
 
 def test_register_breaches_fail_check(register: Path) -> None:
-    from tests.test_build import accountplan
-
     done = accountplan("check", "--format", "json", cwd=register)
     assert done.returncode == 1
     import json
