@@ -26,11 +26,16 @@ sources:
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
+import typing
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..load.convert import hints
 from .base import Context, documents
 from .walk import strings
 
@@ -53,12 +58,27 @@ def unsafe_scheme(url: str) -> str | None:
     return None if match.group(1) in ALLOWED else match.group(1)
 
 
+@cache
+def holds_urls(cls: Any) -> bool:
+    """Whether the model class ``cls`` has a URL field, directly or in a nested entry."""
+    def nested(hint: Any) -> Iterator[Any]:
+        yield hint
+        for arg in typing.get_args(hint):
+            yield from nested(arg)
+
+    def model(hint: Any) -> bool:
+        return isinstance(hint, type) and dataclasses.is_dataclass(hint) and holds_urls(hint)
+
+    return any(name in URL_FIELDS or any(model(t) for t in nested(hint)) for name, hint in hints(cls).items())
+
+
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at each ``url`` value with a disallowed scheme."""
     docs = [doc for dossier in ctx.portfolio.dossiers for doc in documents(dossier)]
     if ctx.portfolio.roster:
         docs.append(ctx.portfolio.roster)
-    for doc in docs:
+    # Walking every contact and activity for a field only some models have would dominate a large check.
+    for doc in (d for d in docs if holds_urls(d.data.__class__)):
         for loc, f, value in strings(doc.data):
             scheme = unsafe_scheme(value) if f.name in URL_FIELDS else None
             if scheme is not None:
