@@ -40,21 +40,28 @@ def weekly_bars(
     """
     lab = merged(labels)
     pairs = list(zip(weeks, values, strict=False))
-    slot, plot_h = 46.0, 150.0
+    # Slots only as wide as the captions need: this chart often sits in a narrow column.
+    slot = max(34.0, max([core.text_width(core.clean(w), 11) for w, _ in pairs] + [0.0]) + 8)
+    slot = min(slot, 64.0)
+    plot_h = 150.0
     peak = max([v for _, v in pairs] + [expectation or 0.0, 1.0])
     step = _step(peak)
     top_value = math.ceil(peak / step) * step
     left = MARGIN + max(core.text_width(core.thousands(top_value), 11), 12) + 8
     expected_text = lab["weekly.expected"].format(value=core.thousands(expectation or 0))
-    right = 12 + core.text_width(expected_text, 12) if expectation else MARGIN
     plot_w = slot * max(len(pairs), 1)
-    top = MARGIN + 30
+    # The expectation is explained in a key under the title, not at the line's end, so the
+    # chart stays narrow enough for a side column.
+    top = MARGIN + (50 if expectation else 30)
     bottom = top + plot_h
+    title_w = core.text_width(lab["weekly.title"], 13, bold=True)
+    key_w = 36 + core.text_width(expected_text, 12, bold=True) if expectation else 0.0
+    width = max(left + plot_w, MARGIN + title_w, MARGIN + key_w) + MARGIN
 
     def y_of(v: float) -> float:
         return bottom - v / top_value * plot_h
 
-    parts = [core.fitted_text(MARGIN, MARGIN + 12, lab["weekly.title"], left + plot_w - MARGIN, size=13, bold=True)]
+    parts = [core.text_el(MARGIN, MARGIN + 12, lab["weekly.title"], size=13, font_weight="700")]
     for i in range(round(top_value / step) + 1):
         gy = y_of(i * step)
         parts.append(core.line(left, gy, left + plot_w, gy, stroke=GRID))
@@ -78,11 +85,10 @@ def weekly_bars(
         )
     if expectation:
         ey = y_of(expectation)
-        parts.append(
-            core.line(left - 4, ey, left + plot_w + 4, ey, stroke=EXPECT, stroke_width=2, stroke_dasharray="6 4")
-        )
-        parts.append(text_el(left + plot_w + 8, ey + 4, expected_text, size=12, fill=EXPECT, font_weight="700"))
-    width = left + plot_w + right + MARGIN
+        dashed = {"stroke": EXPECT, "stroke_width": 2, "stroke_dasharray": "6 4"}
+        parts.append(core.line(left - 4, ey, left + plot_w + 4, ey, **dashed))
+        parts.append(core.line(MARGIN, MARGIN + 30, MARGIN + 28, MARGIN + 30, **dashed))
+        parts.append(text_el(MARGIN + 36, MARGIN + 34, expected_text, size=12, fill=EXPECT, font_weight="700"))
     desc = lab["weekly.desc"].format(n=len(pairs), expected=core.thousands(expectation or 0))
     return core.document("weekly", width, bottom + 24 + MARGIN, lab["weekly.title"], desc, parts)
 
@@ -109,11 +115,17 @@ def coverage_grid(
     described by the ``coverage.secondary`` label.
     """
     lab = merged(labels)
-    cell_w, cell_h = 104.0, 40.0 if secondary else 32.0
+    headers = [lab.get(f"level.{c}", c) for c in cols] + [lab["coverage.total"]]
+    # Cells only as wide as their headers (and the secondary caption) need: the grid often
+    # sits in a narrow column, where every spare pixel would shrink the text.
+    wanted = [core.text_width(h, 12, bold=True) + 12 for h in headers]
+    if secondary:
+        wanted.append(core.text_width(lab["coverage.secondary"].format(n=99), 11) + 8)
+    cell_w, cell_h = min(max([56.0, *wanted]), 120.0), 40.0 if secondary else 30.0
     row_names = [core.clean(r) for r in rows]
     head_w = min(
         max([core.text_width(n, 12) for n in row_names] + [core.text_width(lab["coverage.total"], 12, bold=True)]) + 12,
-        240.0,
+        170.0,
     )
     left, top = MARGIN + head_w, MARGIN + 48
     peak = max([counts.get((r, c), 0) for r in rows for c in cols] + [1])
@@ -122,7 +134,6 @@ def coverage_grid(
             MARGIN, MARGIN + 12, lab["coverage.title"], head_w + cell_w * (len(cols) + 1), size=13, bold=True
         )
     ]
-    headers = [lab.get(f"level.{c}", c) for c in cols] + [lab["coverage.total"]]
     for j, name in enumerate(headers):
         parts.append(
             core.fitted_text(

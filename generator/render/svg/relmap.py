@@ -110,9 +110,16 @@ def _tooltip(c: Contact, by_id: Mapping[str, Contact], owners: Mapping[str, Pers
     return "\n".join(lines)
 
 
-def _dotted(geo: MapLayout, contacts: Sequence[Contact], dx: float, dy: float) -> str:
-    """Informal lines, dashed curves from the dotted-line manager to the person."""
+def _dotted(geo: MapLayout, contacts: Sequence[Contact], dx: float, dy: float) -> tuple[str, str]:
+    """Informal lines: dashed curves from the dotted-line manager to the person.
+
+    Returns (lines, ends). The lines go under the cards so they never cross a name; the
+    ends, small dots drawn over the cards' edges, show where each line really starts and
+    stops (a line disappearing behind a card would otherwise seem to connect it). Lines
+    leave and enter at three quarters of the card width, away from the solid connectors.
+    """
     out: list[str] = []
+    ends: list[str] = []
     by_id = {c.id: c for c in contacts}
     for c in contacts:
         if c.id not in geo.cards:
@@ -122,7 +129,7 @@ def _dotted(geo: MapLayout, contacts: Sequence[Contact], dx: float, dy: float) -
                 continue
             bx, by = geo.cards[boss]
             cx, cy = geo.cards[c.id]
-            x1, x2 = bx + CARD_W / 2 + dx, cx + CARD_W / 2 + dx
+            x1, x2 = bx + CARD_W * 0.75 + dx, cx + CARD_W * 0.75 + dx
             if by + CARD_H <= cy:
                 y1, y2, bend = by + CARD_H + dy, cy + dy, 40.0
             elif cy + CARD_H <= by:
@@ -136,10 +143,11 @@ def _dotted(geo: MapLayout, contacts: Sequence[Contact], dx: float, dy: float) -
             )
             tip = f"{core.clean(by_id[boss].name)} ⇢ {core.clean(c.name)}"
             out.append(
-                f'<path d="{d}" fill="none" stroke="{DOTTED}" stroke-width="1.5" stroke-dasharray="6 4"'
-                f' opacity="0.75">{core.title_el(tip)}</path>'
+                f'<path class="ap-dotted" d="{d}" fill="none" stroke="{DOTTED}" stroke-width="1.6"'
+                f' stroke-dasharray="6 4">{core.title_el(tip)}</path>'
             )
-    return "".join(out)
+            ends.extend(core.circle(x, y, 3, fill=DOTTED, stroke="#ffffff") for x, y in ((x1, y1), (x2, y2)))
+    return "".join(out), "".join(ends)
 
 
 def _legend(
@@ -291,12 +299,14 @@ def relationship_map(
     parts.append('<g class="ap-reporting" stroke="#546e7a" stroke-width="1.5" fill="none">')
     parts.extend(line(x1 + MARGIN, y1 + top, x2 + MARGIN, y2 + top) for x1, y1, x2, y2 in geo.segs)
     parts.append("</g>")
-    parts.append(_dotted(geo, unique, MARGIN, top))
+    dotted, ends = _dotted(geo, unique, MARGIN, top)
+    parts.append(dotted)
     for c in unique:
         x, y = geo.cards[c.id]
         tip = _tooltip(c, by_id, owners_by_id, lab)
         href = (href_for or {}).get(c.id)
         parts.append(card.card(c, x + MARGIN, y + top, tip, owners_by_id, lab, anchor=id_prefix + c.id, href=href))
+    parts.append(ends)
     left = sum(1 for c in unique if c.left)
     desc = lab["map.desc"].format(n=len(unique), left=left)
     return core.document(
