@@ -149,7 +149,9 @@ def test_tags_are_refused_and_never_constructed(tagged: str, monkeypatch: pytest
 
 def test_no_unsafe_yaml_loader_anywhere_in_the_package() -> None:
     unsafe = re.compile(r"yaml\.(unsafe_load|full_load|load_all)\b|Loader=yaml\.(Full|Unsafe)?Loader\b|"
-                        r"yaml\.load\((?![^)]*Loader=_?\w*(Safe|Config)\w*Loader)")
+                        r"yaml\.load\((?![^)]*Loader=[\w.]*(Safe|Config)\w*Loader)|typ=[\"'](unsafe|full)")
+    assert unsafe.search("yaml.load(f)") and unsafe.search("YAML(typ='unsafe')")
+    assert not unsafe.search("yaml.load(f, Loader=yaml.CSafeLoader)")
     package = Path(generator.__file__).parent
     offenders = [f"{p}:{n}" for p in package.rglob("*.py")
                  for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if unsafe.search(line)]
