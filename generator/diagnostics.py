@@ -41,8 +41,8 @@ class Diagnostic:
     code: str
     """Stable rule code, e.g. ``AP301``."""
     severity: Severity = field(compare=False)
-    message: str = field(compare=False)
-    """What was expected and what was found."""
+    message: str
+    """What was expected and what was found; two problems at one place differ by message."""
     hint: str = field(default="", compare=False)
     """How to fix it."""
     loc: Loc = field(default=(), compare=False)
