@@ -157,3 +157,17 @@ def test_render_command_writes_the_same_pages_as_the_plugin(tmp_path: Path) -> N
     assert done.returncode == 1, done.stderr  # the fixture holds an error (AP302); pages are written anyway
     written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("*.md")}
     assert written == plugin_pages
+
+
+def test_hostile_frontmatter_is_escaped_everywhere(fixture_site: Built) -> None:
+    html = fixture_site.page("accounts/hostile-co")
+    title = html[html.index("<title>"):html.index("</title>") + len("</title>")]
+    assert "<script>" not in title and "&lt;/title&gt;" in title
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html and "<b>Retail</b>" not in html
+    assert 'href="javascript' not in html.lower()
+    assert "&lt;/text&gt;&lt;script&gt;" in html  # the contact name, escaped in table and SVG
+    for page in fixture_site.site.rglob("*.html"):
+        assert "<script>alert" not in page.read_text(encoding="utf-8"), page
+    index = (fixture_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>alert" not in index
