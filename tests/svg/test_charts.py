@@ -136,3 +136,9 @@ def test_every_chart_is_byte_identical_across_runs() -> None:
     assert intimacy_support_matrix(people) == intimacy_support_matrix(list(reversed(people)))
     args = (["a", "b"], ["executive"], {("a", "executive"): 1})
     assert coverage_grid(*args) == coverage_grid(*args)
+
+
+def test_fit_chart_shows_the_no_sales_strip_only_when_an_account_needs_it() -> None:
+    spread = [FitPoint(name="Big", fit=4, sales=9e6, tier="S"), FitPoint(name="Small", fit=2, sales=5e3, tier="B")]
+    assert "no sales" not in fit_revenue_chart(spread)
+    assert "no sales" in fit_revenue_chart([*spread, FitPoint(name="New", fit=3, sales=0.0, tier="A")])

@@ -90,8 +90,9 @@ def card(
 ) -> str:
     """The card of ``c`` with its top-left corner at (x, y): a group with id ``anchor`` and tooltip ``tip``."""
     support = min(5, max(1, c.support))
-    faded = f' opacity="{LEFT_OPACITY}"' if c.left else ""
-    parts = [f'<g id="{esc(anchor)}" class="ap-contact"{faded}>', core.title_el(tip)]
+    parts = [f'<g id="{esc(anchor)}" class="ap-contact">', core.title_el(tip)]
+    if c.left:  # an opaque base, so the faded card fades towards white, not the lines behind it
+        parts.append(rect(x, y, CARD_W, CARD_H, rx=6, fill="#ffffff") + f'<g opacity="{LEFT_OPACITY}">')
     if href:
         parts.append(f'<a href="{esc(href)}">')
     parts.append(
@@ -131,6 +132,8 @@ def card(
     parts.append(chips(left_x, y + 61, x + CARD_W - 8, c, owners, lab))
     if href:
         parts.append("</a>")
+    if c.left:
+        parts.append("</g>")
     parts.append("</g>")
     return "".join(parts)
 

@@ -89,7 +89,7 @@ def fit_revenue_chart(points: Sequence[FitPoint], labels: Labels | None = None, 
     title = lab["axis.sales"] + (f" ({unit})" if unit else "") + " ↑"
     top = MARGIN + legend_h + 34
     bottom = top + PLOT_H
-    strip = log or any(p.sales is None for p in pts)
+    strip = any(p.sales is None or (log and p.sales <= 0) for p in pts)
 
     def y_of(v: float) -> float:
         if log:
