@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -160,6 +161,7 @@ def test_maps_before_and_after(repo: Path, capsys: pytest.CaptureFixture[str], t
     before = (repo / "maps" / "acme.before.svg").read_text(encoding="utf-8")
     after = (repo / "maps" / "acme.after.svg").read_text(encoding="utf-8")
     assert before.startswith("<svg") and "Maria Olsen" not in before and "Maria Olsen" in after
+    assert ElementTree.fromstring(after).tag == "{http://www.w3.org/2000/svg}svg"  # a standalone SVG file
 
 
 def test_unknown_revision_is_a_clear_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
