@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 
 import pytest
 
 from generator.model.roster import Person
 from generator.render.svg import ZH, map_layout, relationship_map
 from generator.render.svg.card import initials
-from generator.render.svg.layout import CARD_H, CARD_W
+from generator.render.svg.layout import CARD_H, CARD_W, Segment
 from generator.render.svg.relmap import forest
 from tests.svg.sample import OWNERS, contact, org
 
@@ -47,23 +48,36 @@ def test_root_is_an_accessible_scalable_image() -> None:
     assert "Noto Sans CJK SC" in root.get("font-family", "")
 
 
-def test_sixty_contacts_cards_never_overlap_and_stay_within_the_width() -> None:
-    geo = map_layout(big(), max_width=1200)
-    assert len(geo.cards) == 60
+SHAPES = [((1, 5, 14, 37), 3), ((1, 4, 8, 12), 0), ((2, 3, 30, 0), 5), ((1, 12, 12, 30), 0), ((0, 0, 0, 40), 0)]
+
+
+@pytest.mark.parametrize("width", [900, 1200, 1400])
+@pytest.mark.parametrize(("counts", "extra"), SHAPES)
+def test_cards_never_overlap_and_stay_within_the_width(counts: tuple[int, ...], extra: int, width: int) -> None:
+    people = org(counts, extra_roots=extra)
+    geo = map_layout(people, max_width=width)
+    assert len(geo.cards) == len(people)
     rects = [(x, y, x + CARD_W, y + CARD_H) for x, y in geo.cards.values()]
     for a, b in itertools.combinations(rects, 2):
         apart = a[2] + 4 <= b[0] or b[2] + 4 <= a[0] or a[3] + 4 <= b[1] or b[3] + 4 <= a[1]
         assert apart, (a, b)
-    assert max(r[2] for r in rects) <= 1200 - 32
-    assert geo.width <= 1200 - 32
+    assert max(r[2] for r in rects) <= width - 32
+    assert geo.width <= width - 32
+    assert_lines_clear_cards(geo.segs, geo.cards.values())
 
 
-def test_reporting_lines_never_run_through_a_card() -> None:
+def test_sixty_contacts_fit_twelve_hundred_pixels() -> None:
     geo = map_layout(big(), max_width=1200)
-    for x1, y1, x2, y2 in geo.segs:
+    assert len(geo.cards) == 60 and geo.width <= 1168
+
+
+def assert_lines_clear_cards(segs: Iterable[Segment], cards: Iterable[tuple[float, float]]) -> None:
+    """Reporting lines are orthogonal and never run through a card's inside."""
+    boxes = list(cards)
+    for x1, y1, x2, y2 in segs:
         assert x1 == x2 or y1 == y2  # orthogonal connectors only
         lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
-        for cx, cy in geo.cards.values():
+        for cx, cy in boxes:
             inside = lo_x < cx + CARD_W - 0.5 and hi_x > cx + 0.5 and lo_y < cy + CARD_H - 0.5 and hi_y > cy + 0.5
             assert not inside, ((x1, y1, x2, y2), (cx, cy))
 
