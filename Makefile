@@ -4,13 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site site-zh serve test lint bench clean
+.PHONY: install site serve test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install the project with its test tools
 
 site: $(STAMP)  ## build the site into site/ (English) and site/zh/ (Chinese)
 	$(BIN)/mkdocs build --strict --quiet
