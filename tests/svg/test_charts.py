@@ -142,3 +142,12 @@ def test_fit_chart_shows_the_no_sales_strip_only_when_an_account_needs_it() -> N
     spread = [FitPoint(name="Big", fit=4, sales=9e6, tier="S"), FitPoint(name="Small", fit=2, sales=5e3, tier="B")]
     assert "no sales" not in fit_revenue_chart(spread)
     assert "no sales" in fit_revenue_chart([*spread, FitPoint(name="New", fit=3, sales=0.0, tier="A")])
+
+
+def test_links_with_script_schemes_are_dropped() -> None:
+    for bad in ("javascript:alert(1)", "JaVaScRiPt:x", " java\tscript:x", "data:text/html,<b>", "vbscript:x"):
+        svg = fit_revenue_chart([FitPoint(name="A", fit=3, sales=1.0, tier="S", href=bad)])
+        assert "<a " not in svg, bad
+    for good in ("../accounts/acme/", "#contact-x", "https://example.com/a?b=1&c=2"):
+        svg = fit_revenue_chart([FitPoint(name="A", fit=3, sales=1.0, tier="S", href=good)])
+        assert "<a " in svg and texts(svg)

@@ -93,8 +93,7 @@ def card(
     parts = [f'<g id="{esc(anchor)}" class="ap-contact">', core.title_el(tip)]
     if c.left:  # an opaque base, so the faded card fades towards white, not the lines behind it
         parts.append(rect(x, y, CARD_W, CARD_H, rx=6, fill="#ffffff") + f'<g opacity="{LEFT_OPACITY}">')
-    if href:
-        parts.append(f'<a href="{esc(href)}">')
+    parts.append(core.link_open(href))
     parts.append(
         rect(
             x,
@@ -130,8 +129,7 @@ def card(
     parts.append(role_pill)
     parts.append(dots(x + CARD_W - 10, y + 51, c.intimacy))
     parts.append(chips(left_x, y + 61, x + CARD_W - 8, c, owners, lab))
-    if href:
-        parts.append("</a>")
+    parts.append(core.link_close(href))
     if c.left:
         parts.append("</g>")
     parts.append("</g>")

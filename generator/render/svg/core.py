@@ -33,6 +33,8 @@ SUPPORT_SYMBOLS: dict[int, str] = {1: "−−", 2: "−", 3: "○", 4: "+", 5: "
 
 TIER_COLOURS: dict[str, str] = {"S": "#0072b2", "A": "#d55e00", "B": "#009e73", "C": "#757575"}
 
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPACE = re.compile(r"\s+")
 
@@ -51,6 +53,32 @@ def esc(value: object) -> str:
         .replace('"', "&quot;")
         .replace("'", "&#39;")
     )
+
+
+def safe_href(url: str | None) -> str | None:
+    """The link if it is relative or http(s)/mailto, else ``None`` (no ``javascript:``, ``data:``...).
+
+    Control characters and spaces are removed first, as browsers ignore them inside a
+    scheme (``java\tscript:`` still runs).
+    """
+    if not url:
+        return None
+    squeezed = re.sub(r"[\x00-\x20\x7f]", "", url)
+    match = _SCHEME.match(squeezed)
+    if match and match.group(1).lower() not in SAFE_SCHEMES:
+        return None
+    return url
+
+
+def link_open(url: str | None) -> str:
+    """``<a href=...>`` for a safe link, or nothing; close with :func:`link_close` on the same url."""
+    safe = safe_href(url)
+    return f'<a href="{esc(safe)}">' if safe else ""
+
+
+def link_close(url: str | None) -> str:
+    """The ``</a>`` matching :func:`link_open`."""
+    return "</a>" if safe_href(url) else ""
 
 
 def clean(value: object) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import core
-from .core import GRID, INK, MUTED, TIER_COLOURS, esc, num, text_el
+from .core import GRID, INK, MUTED, TIER_COLOURS, num, text_el
 from .labels import Labels, merged
 
 MARGIN = 16.0
@@ -161,16 +161,14 @@ def _marks(placed: Sequence[tuple[FitPoint, float, float]], lab: dict[str, str],
         if p.cash_cow:
             tip += f"\n{lab['legend.cash_cow']}"
         group = [f'<g class="ap-account">{core.title_el(tip)}']
-        if p.href:
-            group.append(f'<a href="{esc(p.href)}">')
+        group.append(core.link_open(p.href))
         direction = {"converging": 1, "diverging": -1}.get(p.trend or "", 0)
         if direction:
             group.append(_arrow(x + 9 * direction, y, direction))
         group.append(_shape(x, y, tier, p.cash_cow))
         if rank < MAX_LABELS:
             group.append(_label(name, x, y, obstacles, frame))
-        if p.href:
-            group.append("</a>")
+        group.append(core.link_close(p.href))
         group.append("</g>")
         out.append("".join(group))
     return "".join(out)

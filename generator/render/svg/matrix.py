@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from generator.model.contact import DECIDING_ROLES, Contact
 
 from . import core
-from .core import GRID, INK, SUPPORT_COLOURS, esc, fitted_text, num, rect, text_el
+from .core import GRID, INK, SUPPORT_COLOURS, fitted_text, num, rect, text_el
 from .labels import Labels, merged
 
 MARGIN = 16.0
@@ -145,8 +145,10 @@ def _cell(
         )
         bold = c.role in DECIDING_ROLES
         body = _marker(ex + 4, ey, c) + fitted_text(ex + 14, ey + 4, c.name, col_w - 26, size=12, bold=bold, fill=INK)
-        link = f'<a href="{esc(link_prefix + c.id)}">' if link_prefix is not None else ""
-        parts.append(f'<g class="ap-person">{core.title_el(tip)}{link}{body}{"</a>" if link else ""}</g>')
+        href = link_prefix + c.id if link_prefix is not None else None
+        parts.append(
+            f'<g class="ap-person">{core.title_el(tip)}{core.link_open(href)}{body}{core.link_close(href)}</g>'
+        )
     return "".join(parts)
 
 
