@@ -279,3 +279,113 @@ def _wait_for_half_built(project: Path, process: subprocess.Popen[bytes]) -> Pat
                 return entry
         time.sleep(0.02)
     pytest.fail("no half-built site folder appeared")
+
+
+# --- in a real browser: pages, page titles and search results --------------------------------
+
+
+class _Beacon:
+    """An HTTP listener on 127.0.0.1 that records every request a payload would make."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        hits: list[str] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                hits.append(self.path)
+                self.send_response(204)
+                self.end_headers()
+
+            do_POST = do_GET
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.hits = hits
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+PAGES = ("", "accounts/", "accounts/evil-co/", "team/", "team/p-owner/", "portfolio/by-tier/", "rules/")
+SEARCHES = ("Evil", "onerror", MARK)
+
+
+def test_no_payload_runs_in_a_browser(tmp_path: Path) -> None:
+    from tests.site.headless import Browser, find_chromium, serve
+
+    binary = find_chromium()
+    if binary is None:
+        pytest.skip("no Chromium found (/usr/bin/chromium); install Debian's 'chromium' to run the browser test")
+    beacon = _Beacon()
+    try:
+        write_hostile_portfolio(tmp_path, beacon.url)
+        build(tmp_path)
+        with serve(str(tmp_path / "site")) as base:
+            browser = Browser(binary)
+            try:
+                browser.open_tab()
+                seen = _visit(browser, base)
+            finally:
+                browser.close()
+    finally:
+        beacon.close()
+    assert seen["pwned"] == [], seen["pwned"]
+    assert beacon.hits == []
+    assert [u for u in seen["requests"] if u.endswith((f"/{MARK}", f"/{MARK}-body", "/x"))] == []
+    # The title shows the hostile name as text: escaped exactly once, not executed, not mangled.
+    assert seen["titles"]["accounts/evil-co/"].startswith("Evil <img src=x onerror=")
+    # Every search found the hostile page and showed its payload as text, where it had its chance to run.
+    assert seen["results"] == {query: True for query in SEARCHES}
+
+
+def _visit(browser: object, base: str) -> dict[str, object]:
+    """Open every page and run every search; record what a payload would have changed."""
+    from tests.site.headless import Browser
+
+    assert isinstance(browser, Browser)
+    pwned: list[str] = []
+    titles: dict[str, str] = {}
+    results: dict[str, bool] = {}
+    probe = "JSON.stringify([typeof window.__pwned !== 'undefined', document.title])"
+
+    def check(where: str) -> None:
+        ran, title = __import__("json").loads(browser.evaluate(probe))
+        if ran or title == "PWNED":
+            pwned.append(where)
+
+    for path in PAGES:
+        browser.goto(base + path)
+        check(path)
+        titles[path] = browser.evaluate("document.title")
+    for query in SEARCHES:
+        # Material reads ?q= on load and also searches as one types: try both.
+        browser.goto(f"{base}accounts/evil-co/?q={query}")
+        check(f"?q={query}")
+        typed = (
+            "(() => { const i = document.querySelector('input.md-search__input');"
+            " if (!i) return false; i.focus(); i.value = " + __import__("json").dumps(query) + ";"
+            " for (const t of ['input', 'keyup', 'change']) i.dispatchEvent(new Event(t, {bubbles: true}));"
+            " return true; })()"
+        )
+        assert browser.evaluate(typed), "Material's search box is on the page"
+        count = 0
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not count:
+            time.sleep(0.2)
+            count = browser.evaluate("document.querySelectorAll('.md-search-result__item').length") or 0
+        if count:
+            # Open every folded result too, as a user scrolling the list would.
+            browser.evaluate("document.querySelectorAll('.md-search-result__more summary').forEach(s => s.click())")
+            time.sleep(0.5)
+            shown = browser.evaluate("document.querySelector('.md-search-result').textContent")
+            results[query] = "<img src=x onerror=" in (shown or "")
+        check(f"search {query}")
+    return {"pwned": pwned, "titles": titles, "results": results, "requests": browser.requests()}
