@@ -96,8 +96,8 @@ def render_site(
         pages[src] = page("account.html", dossier.account.data.name, hide=("navigation",), a=view, t=t)
 
     links = paths.Links(paths.PORTFOLIO, directory_urls)
-    # Wide tables: the two-entry table of contents gives its room to the accounts table.
-    pages[paths.PORTFOLIO] = page("portfolio.html", t("portfolio"), hide=("toc",),
+    # Wide table: the sidebars give their room to it; the page links its views itself.
+    pages[paths.PORTFOLIO] = page("portfolio.html", t("portfolio"), hide=("navigation", "toc"),
                                   p=portfolio.portfolio_view(site, links), t=t)
     for by in paths.GROUPINGS:
         src = paths.grouping_page(by)
@@ -109,7 +109,7 @@ def render_site(
     for person_id in sorted(site.people):
         src = paths.person_page(person_id)
         view = team.person_view(site, person_id, paths.Links(src, directory_urls))
-        pages[src] = page("person.html", view["name"], p=view, t=t)
+        pages[src] = page("person.html", view["name"], hide=("navigation",), p=view, t=t)
 
     pages[paths.RULES] = page("rules.html", t("rules"), r=rules_view(site), t=t)
     return pages

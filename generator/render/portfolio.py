@@ -10,7 +10,7 @@ from ..load.portfolio import Dossier
 from ..rules import registry
 from . import graphics
 from .context import Site, weekly_counts, weeks
-from .paths import RULES, Links, account_page
+from .paths import GROUPINGS, RULES, Links, account_page, grouping_page
 
 TIERS = ("S", "A", "B", "C")
 
@@ -31,7 +31,7 @@ def account_row(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
     return {
         "slug": dossier.slug, "name": account.name, "href": links.to(account_page(dossier.slug)),
         "tier": account.tier, "industry": account.industry, "region": account.region,
-        "market": t.enum("market", account.market),
+        "market": t.enum("market_short", account.market),
         "classification": t.enum("classification", classification) if classification else "",
         "classification_value": classification,
         "total": round(total, 1) if isinstance(total, int | float) else None,
@@ -64,6 +64,7 @@ def portfolio_view(site: Site, links: Links) -> dict[str, Any]:
         "weeks": site.settings.limits.weeks_window,
         "chart": graphics.fit_revenue_chart(points, site.t.lang),
         "attention": attention(site, links),
+        "views": [{"label": site.t("by_" + by), "href": links.to(grouping_page(by))} for by in GROUPINGS],
     }
 
 
@@ -110,5 +111,5 @@ def grouping_view(site: Site, by: str, links: Links) -> dict[str, Any]:
             "average": round(average, 1) if isinstance(average, int | float) else None,
             "sales": sum(r["sales"] or 0 for r in members),
         })
-    return {"title": f"{t('portfolio')} · {t('by_' + by)}", "by": by, "groups": out,
+    return {"title": t("by_" + by), "by": by, "groups": out,
             "weeks": site.settings.limits.weeks_window}

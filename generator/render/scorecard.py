@@ -18,6 +18,8 @@ def show_value(value: Value, t: Translator, unit: str = "") -> str:
         return t.enum("classification", value)
     if isinstance(value, float) and not value.is_integer() and abs(value) < 1000:
         text = f"{value:,.1f}"
+    elif abs(value) < 10_000:
+        text = f"{value:.0f}"  # years and small counts read better without a separator
     else:
         text = f"{value:,.0f}"
     if unit == "%":
@@ -36,7 +38,7 @@ def figure_row(figure: Figure, t: Translator, delta: float | None = None) -> dic
         "worked": getattr(figure, "worked", ""),
         "inputs": [(name, show_value(v, t)) for name, v in figure.inputs.items()],
         "note": figure.note,
-        "delta": None if delta is None else f"{delta:+,.1f}",
+        "delta": None if delta is None else ("±0" if delta == 0 else f"{delta:+,.1f}"),
     }
 
 

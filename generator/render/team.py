@@ -39,7 +39,7 @@ def _involvement(site: Site, person_id: str, links: Links) -> dict[str, Any]:
 
 def team_view(site: Site, links: Links) -> dict[str, Any]:
     """The team index: one line per person."""
-    expectation = site.settings.limits.visits_per_week
+    expectation = _plain(site.settings.limits.visits_per_week)
     rows = []
     for person_id, person in sorted(site.people.items(), key=lambda kv: kv[1].name):
         info = _involvement(site, person_id, links)
@@ -58,7 +58,7 @@ def person_view(site: Site, person_id: str, links: Links) -> dict[str, Any]:
     """One person's page."""
     person = site.people[person_id]
     info = _involvement(site, person_id, links)
-    expectation = site.settings.limits.visits_per_week
+    expectation = _plain(site.settings.limits.visits_per_week)
     manager = site.people.get(person.manager or "")
     return {
         "id": person_id, "name": person.name, "title": person.title, "region": person.region or "",
@@ -71,3 +71,8 @@ def person_view(site: Site, person_id: str, links: Links) -> dict[str, Any]:
                                               site.deltas.get(("person", person_id), {})),
         "has_deltas": bool(site.deltas),
     }
+
+
+def _plain(number: float) -> float | int:
+    """``5`` rather than ``5.0`` for display."""
+    return int(number) if float(number).is_integer() else number

@@ -147,18 +147,25 @@ class Browser:
         return result.get("result", {}).get("value")
 
     def screenshot(self, path: str, selector: str | None = None, height: int | None = None) -> None:
-        """Save a PNG of the page, of one element (``selector``), or of the top ``height`` pixels."""
-        params: dict[str, Any] = {"format": "png", "captureBeyondViewport": True}
+        """Save a PNG of the top ``height`` pixels of the page, or of one element (``selector``).
+
+        The window is resized to the size wanted instead of capturing beyond the viewport,
+        so the page lays out exactly as a reader with that window would see it.
+        """
+        width = self.evaluate("window.innerWidth")
+        full = height or self.evaluate("document.documentElement.scrollHeight")
+        self.send("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": full, "deviceScaleFactor": 1, "mobile": False})
+        time.sleep(0.5)
+        params: dict[str, Any] = {"format": "png"}
         if selector:
             box = self.evaluate(
                 f"(() => {{ const r = document.querySelector({json.dumps(selector)}).getBoundingClientRect();"
                 " return [r.left + scrollX, r.top + scrollY, r.width, r.height]; })()"
             )
             params["clip"] = {"x": box[0], "y": box[1], "width": box[2], "height": box[3], "scale": 1}
-        elif height:
-            width = self.evaluate("document.documentElement.clientWidth")
-            params["clip"] = {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
         data = self.send("Page.captureScreenshot", params)["data"]
+        self.send("Emulation.clearDeviceMetricsOverride")
         with open(path, "wb") as handle:
             handle.write(base64.b64decode(data))
 
