@@ -1,0 +1,69 @@
+"""Internal links in generated pages that lead nowhere.
+
+MkDocs validates the links of Markdown it converts, but generated pages carry
+pre-rendered HTML (dossier bodies, tables, charts), which it passes through unchecked.
+The plugin runs :func:`broken_links` over each generated page so that a dossier body
+linking to a page that does not exist fails ``mkdocs build --strict`` like any other
+broken link.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import posixpath
+import re
+from collections.abc import Collection
+from urllib.parse import unquote, urlsplit
+
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+class _Links(html.parser.HTMLParser):
+    """Collects ``href`` and ``src`` values, entities decoded as a browser would."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.urls.extend(v for k, v in attrs if k in ("href", "src") and v)
+
+
+def links(page_html: str) -> list[str]:
+    """Every ``href`` and ``src`` of a page, in order."""
+    parser = _Links()
+    parser.feed(page_html)
+    parser.close()
+    return parser.urls
+
+
+def resolve(url: str, page_url: str) -> str | None:
+    """The site path ``url`` points at from the page at ``page_url``; ``None`` for external or same-page links."""
+    # Same-page anchors, other sites, and site-absolute paths (which depend on where the site is served).
+    if not url or url.startswith(("#", "/")) or _SCHEME.match(url):
+        return None
+    path = unquote(urlsplit(url).path)
+    if not path:
+        return None
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    target = posixpath.normpath(posixpath.join(base, path))
+    if path.endswith("/") and target != ".":
+        target += "/"
+    return "" if target == "." else target
+
+
+def broken_links(page_html: str, page_url: str, known: Collection[str]) -> list[str]:
+    """Relative links of a page whose target is not among ``known`` output files (``dest_uri`` values)."""
+    broken = []
+    for url in links(page_html):
+        target = resolve(url, page_url)
+        if target is None:
+            continue
+        if target.startswith("../") or target == "..":
+            broken.append(url)
+            continue
+        candidates = [target + "index.html"] if target == "" or target.endswith("/") else [
+            target, target + "/index.html"]
+        if not any(c in known for c in candidates):
+            broken.append(url)
+    return broken
