@@ -193,6 +193,16 @@ def test_broken_internal_link_fails_the_strict_build(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
+def test_linkcheck_finds_relative_links_to_missing_files() -> None:
+    from generator.linkcheck import broken_links
+
+    known = {"index.html", "accounts/a/index.html", "team/p-x/index.html", "assets/x.css", "accounts/a/map.svg"}
+    page = ('<a href="../b/">b</a><a href="../../team/p-x/#top">t</a><a href="#x">x</a><a href="https://e.com">e</a>'
+            '<a href="../../assets/x.css">c</a><a href="map.svg">m</a><a href="../../../up">u</a><a href="./">self</a>'
+            '<a href="mailto:x@example.com">m</a><img src="../../nothere.png"><a href="contact-c-x">no hash</a>')
+    assert broken_links(page, "accounts/a/", known) == ["../b/", "../../../up", "../../nothere.png", "contact-c-x"]
+
+
 BROKEN = {
     "contacts/c-b01.md": b"---\nid: c-b01\nname: Caf\x96 owner\n---\n",
     "contacts/c-b02.md": b"---\nid: &a c-b02\nname: *a\n---\n",
