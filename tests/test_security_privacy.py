@@ -258,3 +258,63 @@ def test_compliance_page_lists_register_and_breaches_in_restricted_builds_only(r
     assert compliance_pages(internal.portfolio, internal.filter(diagnostics), settings, "en", internal.level) == {}
     # The rules' findings about the register are hidden from an internal build as well.
     assert not [d for d in internal.filter(diagnostics) if d.code in ("AP401", "AP402", "AP403", "AP404")]
+
+
+# --- closed schema, review dates, provenance ------------------------------------------------
+
+
+def _check(project: Path, *args: str) -> list[dict[str, object]]:
+    import json
+
+    done = accountplan("check", "--format", "json", *args, cwd=project)
+    assert "Traceback" not in done.stderr
+    found: list[dict[str, object]] = json.loads(done.stdout)
+    return found
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_closed_schema_refuses_unknown_personal_fields(tmp_path: Path) -> None:
+    write_canary_portfolio(tmp_path)
+    contact = tmp_path / "accounts" / "canary-co" / "contacts" / "c-open.md"
+    contact.write_text(contact.read_text(encoding="utf-8").replace(
+        "personal:\n", "home_address: 1 Main Street\npersonal:\n  birthday: 1970-01-01\n"), encoding="utf-8")
+    found = {(d["code"], d["line"], d["severity"]) for d in _check(tmp_path)}
+    assert ("AP101", _line_of(contact, "home_address"), "error") in found
+    assert ("AP101", _line_of(contact, "birthday"), "error") in found
+
+
+def test_review_date_passed_is_a_warning(tmp_path: Path) -> None:
+    write_canary_portfolio(tmp_path)
+    contact = tmp_path / "accounts" / "canary-co" / "contacts" / "c-open.md"
+    assert not [d for d in _check(tmp_path) if d["code"] == "AP308"]
+    found = [(d["line"], d["severity"]) for d in _check(tmp_path, "--today", "2027-07-01")
+             if d["code"] == "AP308" and str(d["path"]).endswith("c-open.md")]
+    assert found == [(_line_of(contact, "review_by"), "warning")]
+
+
+def test_provenance_every_source_has_a_collection_date_and_facts_cite_one(tmp_path: Path) -> None:
+    write_canary_portfolio(tmp_path)
+    account = tmp_path / "accounts" / "canary-co" / "account.md"
+    text = account.read_text(encoding="utf-8")
+    text = text.replace("    collected: 2026-10-01\n    url: https://example.com/news\n", "    url: https://example.com/news\n")
+    text = text.replace("sources:\n  - id: s-open", "strategy:\n  horizon: 2026-2030\n  summary: Grow online.\n"
+                        "  fit: 3\n  trend: stable\n  position: edge\n  facts:\n    - text: Opens 40 stores.\n"
+                        "sources:\n  - id: s-open", 1)
+    account.write_text(text, encoding="utf-8")
+    found = {(d["code"], d["line"]) for d in _check(tmp_path)}
+    assert ("AP103", _line_of(account, "- id: s-open")) in found  # 'collected' is required
+    assert ("AP306", _line_of(account, "- text: Opens 40 stores.")) in found  # an unsourced fact
+
+
+def test_gift_limits_come_from_configuration(register: Path) -> None:
+    before = {d["code"] for d in _check(register)}
+    assert "AP401" in before
+    config = register / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("      today: 2026-11-27\n", "      today: 2026-11-27\n      limits: {gift_max_value: 500}\n")
+    config.write_text(text, encoding="utf-8")
+    after = {d["code"] for d in _check(register)}
+    assert "AP401" not in after and "AP404" in after  # no limit makes cash acceptable
