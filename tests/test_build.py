@@ -106,3 +106,15 @@ def test_cli_runs_from_the_repository() -> None:
     # The subprocess helper above relies on 'python -m generator' finding this checkout.
     done = accountplan("--help", cwd=REPO)
     assert done.returncode == 0 and "build" in done.stdout
+
+
+def test_check_with_the_cache_writes_only_into_the_cache(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    write_canary_portfolio(project)
+    before = _snapshot(project)
+    cache = tmp_path / "cache"
+    done = accountplan("check", "--cache-dir", str(cache), cwd=project)
+    again = accountplan("check", "--cache-dir", str(cache), cwd=project)
+    assert done.returncode == again.returncode == 0 and done.stdout == again.stdout
+    assert _snapshot(project) == before
+    assert any(p.is_file() for p in cache.rglob("*"))
