@@ -32,7 +32,7 @@ def cases() -> dict[str, Callable[[], tuple[str, int]]]:
     """Each case: SVG text and the content width to show it at."""
     return {
         "map25": lambda: (relationship_map(org(), OWNERS), 1200),
-        "map60": lambda: (relationship_map(org((1, 5, 14, 37), extra_roots=3), OWNERS), 1200),
+        "map60": lambda: (relationship_map(org((1, 5, 14, 37), extra_roots=3), OWNERS), 1000),
         "map25zh": lambda: (relationship_map(org(), OWNERS, ZH), 1200),
         "matrix25": lambda: (intimacy_support_matrix(org()), 1100),
         "fit": lambda: (fit_revenue_chart(portfolio(), unit="EUR"), 1100),

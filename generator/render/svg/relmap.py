@@ -272,7 +272,7 @@ def relationship_map(
     owners_by_id: Mapping[str, Person],
     labels: Labels | None = None,
     *,
-    max_width: float = 1200,
+    max_width: float = 1000,
     href_for: Mapping[str, str] | None = None,
     id_prefix: str = "contact-",
 ) -> str:
@@ -283,7 +283,9 @@ def relationship_map(
     Each card is a link target with the id ``id_prefix + contact id``; ``href_for``
     optionally makes a card a link (e.g. to its row in a table, which then needs another
     id prefix, since an HTML page may use an id once). Width is capped at ``max_width``;
-    a big organization grows downwards instead.
+    a big organization grows downwards instead. The default of 1000 px keeps the text
+    near 1:1 in Material's content column on a laptop screen; more width means a shorter
+    map but smaller text once the page shrinks it.
     """
     lab = merged(labels)
     firsts: dict[str, Contact] = {}
@@ -314,7 +316,7 @@ def relationship_map(
     )
 
 
-def map_layout(contacts: Sequence[Contact], *, max_width: float = 1200) -> MapLayout:
+def map_layout(contacts: Sequence[Contact], *, max_width: float = 1000) -> MapLayout:
     """Card positions for ``contacts`` within ``max_width`` (relative to the map area); used by tests too."""
     roots, children = forest(contacts)
     return layout(roots, children, max_width - 2 * MARGIN)
