@@ -22,7 +22,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,20 +204,12 @@ def _prune(obj: Any, level: int, limit: int, loc: Loc, removed: list[Loc],
                 removed.append(here)
             continue
         if isinstance(value, list):
-            kept: list[Any] = []
-            mapping: dict[int, int] = {}
-            for i, item in enumerate(value):
-                if dataclasses.is_dataclass(item) and not (
-                    _own_level(item, field_level) <= limit
-                    and _prune(item, _own_level(item, field_level), limit, (*here, i), removed, index_maps)
-                ):
-                    removed.append((*here, i))
-                    continue
-                mapping[i] = len(kept)
-                kept.append(item)
-            if len(kept) != len(value):
-                index_maps[here] = mapping
-                setattr(obj, f.name, kept)
+            def keep(i: int, item: Any, at: Loc = here, level: int = field_level) -> bool:
+                return not dataclasses.is_dataclass(item) or (
+                    _own_level(item, level) <= limit
+                    and _prune(item, _own_level(item, level), limit, (*at, i), removed, index_maps))
+
+            _filter_list(obj, f.name, keep, here, removed, index_maps)
         elif dataclasses.is_dataclass(value):
             inner = _own_level(value, field_level)
             if inner > limit or not _prune(value, inner, limit, here, removed, index_maps):
@@ -225,6 +217,23 @@ def _prune(obj: Any, level: int, limit: int, loc: Loc, removed: list[Loc],
                 if not _reset(obj, f):
                     return False
     return True
+
+
+def _filter_list(obj: Any, name: str, keep: Callable[[int, Any], bool], loc: Loc, removed: list[Loc],
+                 index_maps: dict[Loc, dict[int, int]]) -> None:
+    """Keep the items of list field ``name`` that ``keep`` accepts, recording the rest and the new indexes."""
+    value = getattr(obj, name)
+    kept: list[Any] = []
+    mapping: dict[int, int] = {}
+    for i, item in enumerate(value):
+        if not keep(i, item):
+            removed.append((*loc, i))
+            continue
+        mapping[i] = len(kept)
+        kept.append(item)
+    if len(kept) != len(value):
+        index_maps[loc] = mapping
+        setattr(obj, name, kept)
 
 
 def _reset(obj: Any, f: dataclasses.Field[Any]) -> bool:
@@ -292,21 +301,13 @@ def _scrub(obj: Any, gone: dict[str, set[str]], hidden_contacts: dict[str, Any],
             elif not _reset(obj, f):
                 return False
         elif isinstance(value, list):
-            kept: list[Any] = []
-            mapping: dict[int, int] = {}
-            for i, item in enumerate(value):
-                drop = (isinstance(item, str) and item in hidden) or (
-                    dataclasses.is_dataclass(item)
-                    and not _scrub(item, gone, hidden_contacts, (*here, i), removed, index_maps)
-                )
-                if drop:
-                    removed.append((*here, i))
-                    continue
-                mapping[i] = len(kept)
-                kept.append(item)
-            if len(kept) != len(value):
-                index_maps[here] = mapping
-                setattr(obj, f.name, kept)
+            def keep(i: int, item: Any, at: Loc = here, ids: set[str] = hidden) -> bool:
+                if isinstance(item, str):
+                    return item not in ids
+                return not dataclasses.is_dataclass(item) or _scrub(
+                    item, gone, hidden_contacts, (*at, i), removed, index_maps)
+
+            _filter_list(obj, f.name, keep, here, removed, index_maps)
         elif dataclasses.is_dataclass(value) and not _scrub(value, gone, hidden_contacts, here, removed, index_maps):
             removed.append(here)
             if not _reset(obj, f):
