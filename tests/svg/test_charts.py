@@ -151,3 +151,18 @@ def test_links_with_script_schemes_are_dropped() -> None:
     for good in ("../accounts/acme/", "#contact-x", "https://example.com/a?b=1&c=2"):
         svg = fit_revenue_chart([FitPoint(name="A", fit=3, sales=1.0, tier="S", href=good)])
         assert "<a " in svg and texts(svg)
+
+
+def test_every_chart_accepts_empty_input() -> None:
+    for svg in (
+        intimacy_support_matrix([]),
+        fit_revenue_chart([]),
+        weekly_bars([], [], 5),
+        coverage_grid([], [], {}),
+    ):
+        ET.fromstring(svg)
+
+
+def test_bidi_controls_and_xml_invalid_characters_are_dropped() -> None:
+    svg = intimacy_support_matrix([contact("c-x", name="Ann\u202eeL\x0b\ud800 Lee")])
+    assert "Ann" in texts(svg) and "\u202e" not in svg and "\x0b" not in svg

@@ -35,7 +35,7 @@ TIER_COLOURS: dict[str, str] = {"S": "#0072b2", "A": "#d55e00", "B": "#009e73", 
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -44,6 +44,8 @@ def esc(value: object) -> str:
 
     Characters XML 1.0 cannot carry at all (NUL, most C0 controls, lone surrogates) are
     dropped: escaping cannot save them, and one would make the whole page unparsable.
+    Bidi embedding and override controls go too (the validator flags them in dossiers):
+    in a chart they could make one name display as another.
     """
     text = _INVALID_XML.sub("", str(value))
     return (
