@@ -57,7 +57,6 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "segment": account.segment,
         "team": [{**person(m.person), "role": t.enum("team_role", m.role)} for m in account.team],
         "classification": t.enum("classification", str(score.classification.value)) if score else None,
-        "classification_note": score.classification.note if score else "",
         "last_changed": site.changed.get(dossier.slug),
         "newest_age": ages[0] if ages else None,
         "oldest_age": ages[-1] if ages else None,

@@ -170,8 +170,8 @@ UI: dict[str, tuple[str, str]] = {
     "manager": ("Manager", "主管"),
     "their_accounts": ("Accounts", "负责客户"),
     # rules
-    "rules_intro": ("Every rule the validator applies. Severities can be changed in `mkdocs.yml`.",
-                    "校验器应用的全部规则。严重级别可在 `mkdocs.yml` 中调整。"),
+    "rules_intro": ("Every rule the validator applies. Severities can be changed in mkdocs.yml.",
+                    "校验器应用的全部规则。严重级别可在 mkdocs.yml 中调整。"),
     "default_severity": ("Default severity", "默认级别"),
     "configured_severity": ("Configured", "当前配置"),
     "off": ("off", "关闭"),

@@ -111,7 +111,7 @@ def render_site(
         view = team.person_view(site, person_id, paths.Links(src, directory_urls))
         pages[src] = page("person.html", view["name"], hide=("navigation",), p=view, t=t)
 
-    pages[paths.RULES] = page("rules.html", t("rules"), r=rules_view(site), t=t)
+    pages[paths.RULES] = page("rules.html", t("rules"), hide=("navigation",), r=rules_view(site), t=t)
     return pages
 
 

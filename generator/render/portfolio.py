@@ -109,7 +109,16 @@ def grouping_view(site: Site, by: str, links: Links) -> dict[str, Any]:
         out.append({
             "name": t.enum("tier", name) if by == "tier" else name, "rows": members,
             "average": round(average, 1) if isinstance(average, int | float) else None,
-            "sales": sum(r["sales"] or 0 for r in members),
+            "sales": _by_currency(members),
         })
     return {"title": t("by_" + by), "by": by, "groups": out,
             "weeks": site.settings.limits.weeks_window}
+
+
+def _by_currency(rows: list[dict[str, Any]]) -> str:
+    """Latest sales summed per currency ("10,400,000 EUR + 15,500,000 CNY"): currencies never mix."""
+    totals: dict[str, float] = defaultdict(float)
+    for row in rows:
+        if row["sales"] is not None:
+            totals[row["currency"]] += row["sales"]
+    return " + ".join(f"{value:,.0f} {currency}" for currency, value in sorted(totals.items())) or "—"
