@@ -15,8 +15,12 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, keeping the old file's permissions."""
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping the old file's permissions.
+
+    ``durable=False`` skips the ``fsync`` calls, for files whose loss after a power cut is only
+    a cache miss: the rename still guarantees a reader sees the old or the new file whole.
+    """
     target = Path(path)
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -24,8 +28,9 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
         with contextlib.suppress(FileNotFoundError):
             # mkstemp creates 0600; an edited dossier keeps the mode it had.
             shutil.copymode(target, temp)
@@ -36,7 +41,8 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
-    _fsync_folder(folder)
+    if durable:
+        _fsync_folder(folder)
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
