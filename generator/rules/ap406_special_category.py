@@ -44,7 +44,9 @@ SEVERITY = Severity.WARNING
 # English entries are word starts (``pregnan`` finds "pregnant", "pregnancy"; a final
 # ``$`` asks for the whole word so that "hospital" does not find "hospitality").
 # Chinese has no word boundaries: entries are plain substrings, chosen to be specific
-# (``生病`` rather than ``病``, which also means "fault").
+# (``生病`` rather than ``病``, which also means "fault"; ``做礼拜`` since ``下礼拜`` is "next week";
+# ``少数民族`` since ``民族品牌`` is a "national brand"). Words that are also first names
+# ("Christian") are left out.
 KEYWORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "health": (
         ("diagnos", "illness$", "ill$", "sick", "disease", "cancer", "tumou?r", "pregnan", "disabilit", "disabled$",
@@ -54,9 +56,9 @@ KEYWORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "怀孕", "孕期", "备孕", "流产", "糖尿病", "化疗", "吃药"),
     ),
     "religion or belief": (
-        ("church", "mosque", "synagogue", "temple", "religio", "pray", "bible", "quran", "koran", "ramadan",
-         "halal$", "kosher$", "buddhis", "christian", "muslim", "islam", "jewish", "hindu", "catholic", "atheis"),
-        ("宗教", "教会", "教堂", "基督", "佛教", "信佛", "清真", "穆斯林", "伊斯兰", "礼拜", "寺庙", "信教", "天主教",
+        ("church", "mosque", "synagogue", "religio", "pray", "bible", "quran", "koran", "ramadan", "halal$",
+         "kosher$", "buddhis", "muslim", "islamic", "jewish", "hindu", "catholic", "protestant", "atheis"),
+        ("宗教", "教会", "教堂", "基督", "佛教", "信佛", "清真", "穆斯林", "伊斯兰", "做礼拜", "寺庙", "信教", "天主教",
          "斋月"),
     ),
     "political opinion": (
@@ -74,7 +76,7 @@ KEYWORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "ethnic origin": (
         ("ethnic", "racial"),
-        ("民族", "种族", "少数民族"),
+        ("少数民族", "民族身份", "种族", "族裔"),
     ),
 }
 
