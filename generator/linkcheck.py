@@ -9,7 +9,7 @@ broken link.
 
 from __future__ import annotations
 
-import html.parser
+import html
 import posixpath
 import re
 from collections.abc import Collection
@@ -18,23 +18,14 @@ from urllib.parse import unquote, urlsplit
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-class _Links(html.parser.HTMLParser):
-    """Collects ``href`` and ``src`` values, entities decoded as a browser would."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.urls.extend(v for k, v in attrs if k in ("href", "src") and v)
+# Generated pages come from our own templates and nh3, which always quote attributes with '"';
+# a regular expression is several times faster than an HTML parser on large portfolios.
+_ATTRIBUTE = re.compile(r'\s(?:href|src)\s*=\s*"([^"]*)"')
 
 
 def links(page_html: str) -> list[str]:
-    """Every ``href`` and ``src`` of a page, in order."""
-    parser = _Links()
-    parser.feed(page_html)
-    parser.close()
-    return parser.urls
+    """Every double-quoted ``href`` and ``src`` of a page, entities decoded, in order."""
+    return [html.unescape(m.group(1)) for m in _ATTRIBUTE.finditer(page_html) if m.group(1)]
 
 
 def resolve(url: str, page_url: str) -> str | None:
