@@ -118,3 +118,15 @@ def test_check_with_the_cache_writes_only_into_the_cache(tmp_path: Path) -> None
     assert done.returncode == again.returncode == 0 and done.stdout == again.stdout
     assert _snapshot(project) == before
     assert any(p.is_file() for p in cache.rglob("*"))
+
+
+@pytest.mark.parametrize("site_dir", ["accounts", "docs/out", ".", "keep"])
+def test_build_refuses_to_replace_sources_or_foreign_folders(tmp_path: Path, site_dir: str) -> None:
+    write_canary_portfolio(tmp_path)
+    (tmp_path / "keep").mkdir()
+    (tmp_path / "keep" / "notes.txt").write_text("precious", encoding="utf-8")
+    before = _snapshot(tmp_path)
+    done = accountplan("build", "--site-dir", site_dir, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "must not be" in done.stderr or "does not look like a built site" in done.stderr
+    assert _snapshot(tmp_path) == before

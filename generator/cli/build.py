@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"accountplan build: {exc}", file=sys.stderr)
             return 1
         target = Path(args.site_dir or config.site_dir).resolve()
+        _refuse_unsafe_target(target, [Path(config.docs_dir), Path(settings.accounts)], Path(config_file).parent)
         _set_profile(config, args.profile)
         if args.lang:
             _set_language(config, args.lang)
@@ -81,6 +82,23 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"built {target} (profile {args.profile or 'default'}, level {level})", file=sys.stderr)
     return 0
+
+
+SITE_MARKERS = ("index.html", "404.html", "sitemap.xml")
+"""Files at the top of a folder MkDocs built; a folder without any of them is never replaced."""
+
+
+def _refuse_unsafe_target(target: Path, sources: list[Path], project: Path) -> None:
+    """Refuse a site folder whose replacement would delete sources (docs, accounts, the project)."""
+    for source in sources:
+        source = source.resolve()
+        if target == source or source in target.parents or target in source.parents:
+            raise ValueError(f"the site folder {target} must not be, hold or sit inside {source}")
+    project = project.resolve()
+    if target == project or target in project.parents:
+        raise ValueError(f"the site folder {target} must not be or hold the project folder {project}")
+    if target.is_dir() and any(target.iterdir()) and not any((target / m).exists() for m in SITE_MARKERS):
+        raise ValueError(f"refusing to replace {target}: it is not empty and does not look like a built site")
 
 
 def _set_profile(config: Any, profile: str | None) -> None:
