@@ -37,6 +37,7 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
     sources = list(account.sources)
     known_sources = {s.id for s in sources}
     names = {c.id: c.name for c in contacts}
+    bodies = {doc.data.id: doc.body for doc in dossier.contacts}
     score = site.account_score(dossier.slug)
 
     def person(pid: str) -> dict[str, str]:
@@ -64,7 +65,7 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "strategy": _strategy(account, t, cite),
         "channels": _channels(sources, site),
         "open_issues": [i for i in account.issues if i.status == "open"],
-        "contacts": [_contact(c, dossier, names, person, cite, site) for c in contacts],
+        "contacts": [_contact(c, bodies.get(c.id, ""), names, person, cite, site) for c in contacts],
         "map_svg": graphics.relationship_map(contacts, site.people, t.lang, contact_anchor),
         "matrix_svg": graphics.intimacy_support_matrix(contacts, t.lang, contact_anchor("")),
         "layers": _layers(site, dossier, account, contacts, person),
@@ -118,10 +119,8 @@ def _channels(sources: list[Source], site: Site) -> dict[str, Any]:
     return {"groups": groups, "missing": missing}
 
 
-def _contact(c: Contact, dossier: Dossier, names: dict[str, str], person: Any, cite: Any,
-             site: Site) -> dict[str, Any]:
+def _contact(c: Contact, body: str, names: dict[str, str], person: Any, cite: Any, site: Site) -> dict[str, Any]:
     t = site.t
-    body = next((doc.body for doc in dossier.contacts if doc.data is c), "")
     return {
         "id": c.id, "anchor": contact_anchor(c.id), "name": c.name, "title": c.title, "department": c.department,
         "level": t.enum("level", c.level), "role": t.enum("decision_role", c.role),

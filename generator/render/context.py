@@ -30,11 +30,14 @@ class Site:
     """Last change per dossier slug."""
     findings: dict[str, list[Diagnostic]] = field(default_factory=dict)
     """Warnings and errors per dossier slug."""
+    cache: dict[str, object] = field(default_factory=dict)
+    """Indexes views build once per site (e.g. everyone's accounts for the team pages)."""
     deltas: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
     """Change since the start of the quarter by (scope, id), then figure key, when the scorer gave history."""
 
     def __post_init__(self) -> None:
         self.findings = findings_by_slug(self.portfolio, self.diagnostics)
+        self._people: dict[str, Any] = self.portfolio.people  # the property builds a new dict per call
 
     @property
     def today(self) -> dt.date:
@@ -44,7 +47,7 @@ class Site:
     @property
     def people(self) -> dict[str, Any]:
         """Roster people by id."""
-        return self.portfolio.people
+        return self._people
 
     def person_name(self, person_id: str) -> str:
         """Display name of a roster id (the id itself when unknown)."""

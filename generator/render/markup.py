@@ -8,6 +8,7 @@ or ``h2`` to the page outline.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -44,9 +45,23 @@ def to_html(text: str | None) -> str:
     """A dossier Markdown body as sanitized HTML; ``""`` for an empty body."""
     if not text or not text.strip():
         return ""
+    text = _CJK_BREAK.sub("", text)
+    if _is_plain(text):
+        # Most notes are plain paragraphs: the same HTML without the cost of the converter.
+        paragraphs = (p.strip() for p in _BLANK_LINES.split(text))
+        return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p.strip())
     _converter.reset()
-    html = _converter.convert(_CJK_BREAK.sub("", text))
-    return sanitize(_HEADING.sub(_shift, html))
+    return sanitize(_HEADING.sub(_shift, _converter.convert(text)))
+
+
+_MARKUP_CHARS = re.compile(r"[*_`\[\]<>&\\|~]")
+_BLOCK_START = re.compile(r"^(?:[ \t]*(?:[#>=+-]|\d+[.)])|    |\t)", re.M)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
+def _is_plain(text: str) -> bool:
+    """Text in which Markdown would find nothing but paragraphs."""
+    return not _MARKUP_CHARS.search(text) and not _BLOCK_START.search(text) and "  \n" not in text
 
 
 def safe_url(url: str | None) -> str | None:

@@ -6,8 +6,8 @@ exactly as MkDocs maps a source path to a URL (with or without directory URLs).
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
+from functools import cached_property
 
 PORTFOLIO = "accounts/index.md"
 TEAM = "team/index.md"
@@ -48,19 +48,19 @@ class Links:
     directory_urls: bool = True
 
     def to(self, src: str, anchor: str = "") -> str:
-        """Relative href from the current page to ``src`` (optionally ``#anchor``)."""
-        here = url_of(self.current, self.directory_urls)
-        base = here if here.endswith("/") or not here else posixpath.dirname(here)
-        target = url_of(src, self.directory_urls)
-        rel = posixpath.relpath(target or ".", base or ".")
-        if target.endswith("/") and rel != ".":
-            rel += "/"
-        elif rel == ".":
-            rel = "./"
-        return rel + (f"#{anchor}" if anchor else "")
+        """Relative href from the current page to ``src`` (optionally ``#anchor``).
+
+        Up to the site root, then down to the target: not always the shortest path, but
+        computed without ``relpath`` (called for every link of every page).
+        """
+        return self._root + url_of(src, self.directory_urls) + (f"#{anchor}" if anchor else "")
 
     def asset(self, path: str) -> str:
         """Relative href to a static file at the site root."""
-        here = url_of(self.current, self.directory_urls)
-        base = here if here.endswith("/") or not here else posixpath.dirname(here)
-        return posixpath.relpath(path, base or ".")
+        return self._root + path
+
+    @cached_property
+    def _root(self) -> str:
+        # Each "/" in the page's own URL is one folder to climb ("team/p-x/" and "team/p-x.html" alike).
+        depth = url_of(self.current, self.directory_urls).count("/")
+        return "../" * depth if depth else "./"

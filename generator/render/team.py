@@ -3,36 +3,63 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, cast
 
+from ..load.portfolio import Dossier
+from ..model import Contact
 from . import graphics, scorecard
 from .account import contact_anchor
 from .context import Site, weekly_counts, weeks
 from .paths import Links, account_page, person_page
 
 
-def _involvement(site: Site, person_id: str, links: Links) -> dict[str, Any]:
-    """Accounts, owned relationships and weekly activity counts of one person."""
-    t = site.t
-    accounts: list[dict[str, Any]] = []
-    owned: list[dict[str, Any]] = []
-    dates: list[dt.date] = []
+@dataclass
+class _Involved:
+    """One person's share of the portfolio, gathered in a single pass over all dossiers."""
+
+    accounts: dict[str, tuple[Dossier, list[str]]] = field(default_factory=dict)
+    """By slug: the dossier and the person's team roles there."""
+    owned: list[tuple[Dossier, Contact]] = field(default_factory=list)
+    dates: list[dt.date] = field(default_factory=list)
+
+
+def _index(site: Site) -> dict[str, _Involved]:
+    """Everyone's accounts, owned contacts and activity dates; computed once per build, not once per person."""
+    cached = site.cache.get("team")
+    if cached is not None:
+        return cast(dict[str, _Involved], cached)
+    index: dict[str, _Involved] = defaultdict(_Involved)
     for dossier in site.portfolio.dossiers:
-        account = dossier.account.data
-        roles = [t.enum("team_role", m.role) for m in account.team if m.person == person_id]
-        mine = [c for c in [doc.data for doc in dossier.contacts] if person_id in c.owners]
-        href = links.to(account_page(dossier.slug))
-        if roles or mine:
-            accounts.append({"name": account.name, "href": href, "tier": account.tier, "roles": roles})
-        owned.extend({
-            "name": c.name, "title": c.title, "account": account.name,
-            "href": links.to(account_page(dossier.slug), contact_anchor(c.id)),
-            "intimacy": t.scale("intimacy", c.intimacy), "support": t.scale("support", c.support),
-            "support_value": c.support, "left": c.left,
-        } for c in mine)
-        dates.extend(doc.data.date for doc in dossier.activities if person_id in doc.data.people)
+        for member in dossier.account.data.team:
+            index[member.person].accounts.setdefault(dossier.slug, (dossier, []))[1].append(member.role)
+        for doc in dossier.contacts:
+            for owner in doc.data.owners:
+                index[owner].accounts.setdefault(dossier.slug, (dossier, []))
+                index[owner].owned.append((dossier, doc.data))
+        for activity in dossier.activities:
+            for person in activity.data.people:
+                index[person].dates.append(activity.data.date)
+    site.cache["team"] = index
+    return index
+
+
+def _involvement(site: Site, person_id: str, links: Links) -> dict[str, Any]:
+    """Accounts, owned relationships and weekly activity counts of one person, linked from ``links``."""
+    t = site.t
+    involved = _index(site).get(person_id) or _Involved()
+    accounts = [{"name": d.account.data.name, "href": links.to(account_page(slug)), "tier": d.account.data.tier,
+                 "roles": [t.enum("team_role", r) for r in roles]}
+                for slug, (d, roles) in sorted(involved.accounts.items())]
+    owned = [{
+        "name": c.name, "title": c.title, "account": d.account.data.name,
+        "href": links.to(account_page(d.slug), contact_anchor(c.id)),
+        "intimacy": t.scale("intimacy", c.intimacy), "support": t.scale("support", c.support),
+        "support_value": c.support, "left": c.left,
+    } for d, c in involved.owned]
     mondays = weeks(site.today, site.settings.limits.weeks_window)
-    values = weekly_counts(dates, mondays)
+    values = weekly_counts(involved.dates, mondays)
     return {"accounts": accounts, "owned": owned, "mondays": mondays, "values": values,
             "per_week": round(sum(values) / len(values), 1) if values else 0.0}
 

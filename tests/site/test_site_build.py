@@ -73,7 +73,7 @@ def test_nav_lists_index_pages_but_no_account_page(sample_en: Built) -> None:
     assert not re.search(r'href="[^"]*accounts/[a-z0-9-]+/"', nav)
     portfolio = sample_en.page("accounts")
     for dossier in load_portfolio(str(REPO / "accounts")).dossiers:
-        assert f'href="{dossier.slug}/"' in portfolio  # reached through the portfolio table
+        assert f'href="../accounts/{dossier.slug}/"' in portfolio  # reached through the portfolio table
 
 
 def test_portfolio_team_and_rule_pages(sample_en: Built) -> None:

@@ -1,0 +1,109 @@
+"""Render helpers on their own: links between pages, safe Markdown, labels in both languages."""
+
+from __future__ import annotations
+
+import typing
+
+import markdown
+import pytest
+
+from generator.model import Account, Activity, Contact, Initiative, Issue, Plan, Source, Strategy, TeamMember
+from generator.render import markup
+from generator.render.i18n import ENUMS, UI, Translator
+from generator.render.paths import Links
+
+
+@pytest.mark.parametrize(("current", "directory_urls", "target", "expected"), [
+    ("accounts/index.md", True, "accounts/acme/index.md", "../accounts/acme/"),
+    ("accounts/acme/index.md", True, "rules.md", "../../rules/"),
+    ("team/p-li-na.md", True, "accounts/acme/index.md", "../../accounts/acme/"),
+    ("team/p-li-na.md", False, "accounts/acme/index.md", "../accounts/acme/index.html"),
+    ("rules.md", False, "team/index.md", "./team/index.html"),
+])
+def test_links_follow_mkdocs_urls(current: str, directory_urls: bool, target: str, expected: str) -> None:
+    assert Links(current, directory_urls).to(target) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Plain text.\nSecond line.\n\nNew paragraph with 'quotes', \"double\" and 50%.",
+    "a - b (c): d; e, f. 2026-11-02",
+    "  indented two\n\n\n\nother",
+    "中文第一行\n第二行",
+    "**bold** and [link](https://example.com)",
+    "- a list\n- of two",
+    "line with break  \nnext",
+    "1. first\n2. second",
+    "# heading\n\ntext",
+    "> quote",
+])
+def test_plain_fast_path_gives_what_markdown_gives(text: str) -> None:
+    converted = markup.sanitize(markup._HEADING.sub(markup._shift, markdown.markdown(markup._CJK_BREAK.sub("", text),
+                                extensions=["tables", "sane_lists", "fenced_code"])))
+    assert markup.to_html(text) == converted
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " java\tscript:alert(1)",
+                                 "data:text/html,<script>", "vbscript:x", "//evil.example", "ftp://x.example"])
+def test_unsafe_source_urls_are_dropped(url: str) -> None:
+    assert markup.safe_url(url) is None
+
+
+def test_safe_source_urls_are_kept() -> None:
+    assert markup.safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
+    assert markup.safe_url("mailto:someone@example.com") == "mailto:someone@example.com"
+
+
+def test_body_html_is_sanitized() -> None:
+    html = markup.to_html('<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)) '
+                          '<a href="https://ok.example">ok</a>\n\n# Title')
+    assert "<script" not in html and "<img" not in html and "javascript:" not in html
+    assert 'href="https://ok.example" rel="noopener"' in html
+    assert "<h3>Title</h3>" in html  # body headings never compete with the page's h1/h2
+
+
+def _literal_values(cls: type, name: str) -> tuple[str, ...]:
+    hint = typing.get_type_hints(cls)[name]
+    if typing.get_origin(hint) is not typing.Literal:
+        hint = next(a for a in typing.get_args(hint) if typing.get_origin(a) is typing.Literal)
+    return typing.get_args(hint)
+
+
+@pytest.mark.parametrize(("kind", "cls", "name"), [
+    ("tier", Account, "tier"), ("market", Account, "market"), ("market_short", Account, "market"),
+    ("team_role", TeamMember, "role"), ("channel", Source, "channel"), ("layer", Plan, "layer"),
+    ("status", Plan, "status"), ("status", Issue, "status"), ("initiative", Initiative, "kind"),
+    ("issue_kind", Issue, "kind"), ("trend", Strategy, "trend"), ("position", Strategy, "position"),
+    ("level", Contact, "level"), ("decision_role", Contact, "role"), ("activity", Activity, "kind"),
+])
+def test_every_enum_value_has_english_and_chinese_names(kind: str, cls: type, name: str) -> None:
+    for value in _literal_values(cls, name):
+        en, zh = ENUMS[kind][value]
+        assert (en and zh and en != zh) or value in ("B", "C"), (kind, value)
+
+
+def test_every_ui_label_has_both_languages_and_the_same_placeholders() -> None:
+    import string
+
+    for key, (en, zh) in UI.items():
+        assert en and zh, key
+        fields_en = {f for _, f, _, _ in string.Formatter().parse(en) if f}
+        fields_zh = {f for _, f, _, _ in string.Formatter().parse(zh) if f}
+        assert fields_en == fields_zh, key
+    assert Translator("zh")("relationship_map") == "客户关系图"
+    assert Translator("zh").scale("support", 5) == "5 · 坚定支持者"
+
+
+def test_account_pages_render_the_same_on_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitebuild import FIXTURE
+
+    from generator.config import load_settings
+    from generator.render import pages
+    from generator.render.pipeline import gather, generate
+
+    settings = load_settings(str(FIXTURE / "mkdocs.yml"))
+    gathered = gather(settings)
+    monkeypatch.setattr(pages, "PARALLEL_THRESHOLD", 10**9)
+    serial = generate(gathered, settings, "en")
+    monkeypatch.setattr(pages, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(pages.os, "cpu_count", lambda: 2)
+    assert generate(gathered, settings, "en") == serial
