@@ -19,7 +19,6 @@ about the copy still point at the right lines.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable
@@ -29,7 +28,7 @@ from typing import Any
 from .config import Settings
 from .diagnostics import Diagnostic, Loc
 from .load.document import Document
-from .load.portfolio import Dossier, Portfolio
+from .load.portfolio import Dossier, Portfolio, copy_portfolio
 from .model import Activity, Contact
 from .model.spec import SENSITIVITY_ORDER
 
@@ -106,7 +105,7 @@ def apply_profile(portfolio: Portfolio, settings: Settings, profile: str | None)
 def redaction(portfolio: Portfolio, max_level: str) -> Redaction:
     """Redact ``portfolio`` to ``max_level`` and report what was removed."""
     limit = level_of(max_level)
-    result = copy.deepcopy(portfolio)
+    result = copy_portfolio(portfolio)
     red = Redaction(result, max_level)
     root = level_of(ROOT_LEVEL)
     if root > limit:

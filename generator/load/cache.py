@@ -110,6 +110,7 @@ class LoadCache:
         self._packs: dict[str, dict[str, _Entry]] = {}
         self._pending: dict[str, _Pending] = {}
         self._dirty: set[str] = set()
+        self._names: dict[str, str] = {}
 
     def lookup(self, tasks: Iterable[_Task]) -> tuple[list[Result], list[_Task]]:
         """Split ``tasks`` into cached results and the tasks that must be parsed."""
@@ -148,8 +149,13 @@ class LoadCache:
         self._prune_versions()
 
     def _name(self, task: _Task) -> str:
-        folder = os.path.dirname(os.path.abspath(task.path)) if not task.slug else _account_folder(task.path)
-        return hashlib.blake2b(folder.encode(), digest_size=12).hexdigest()
+        """The pack of a file: one per account folder, one for the roster; memoized per folder."""
+        parent = os.path.dirname(task.path)
+        name = self._names.get(parent)
+        if name is None:
+            folder = os.path.abspath(parent) if not task.slug else _account_folder(task.path)
+            name = self._names[parent] = hashlib.blake2b(folder.encode(), digest_size=12).hexdigest()
+        return name
 
     def _pack(self, task: _Task) -> dict[str, _Entry]:
         name = self._name(task)

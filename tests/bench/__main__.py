@@ -1,0 +1,237 @@
+"""``make bench``: the performance targets of issue 7, each measured against its baseline in one run.
+
+    python -m tests.bench [--large] [--runs 3] [--only B1,B2,...]
+
+Corpora of N=100 and N=1000 accounts (N=10000 with ``--large``) are generated once and kept
+under ``.cache/bench/`` keyed by N, seed and the generator's own hash. Every timed command
+runs in a child process (:mod:`tests.bench.measure`); quick ones take the median of
+``--runs`` runs, since these 2-core machines are noisy. Prints a table and writes
+``bench-results/latest.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import corpus as corpus_module
+from .site import ENV, REPO, TODAY, build_command, edit_to_preview, make_project
+
+WORK = REPO / ".cache" / "bench"
+RESULTS = REPO / "bench-results" / "latest.json"
+GB = 1024.0
+
+
+def corpus(n: int, seed: int) -> str:
+    """The accounts folder of a corpus of ``n`` accounts, generated unless already cached."""
+    version = hashlib.blake2b(Path(corpus_module.__file__).read_bytes(), digest_size=4).hexdigest()
+    folder = WORK / f"corpus-n{n}-s{seed}-{version}"
+    done = folder / ".complete"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        print(f"generating N={n} corpus in {folder} ...", file=sys.stderr)
+        corpus_module.write_corpus(str(folder), n, seed)
+        done.write_text("ok\n")
+    return str(folder / "accounts")
+
+
+def measure(command: list[str], log: Path) -> dict[str, float]:
+    """Run ``command`` in a clean child; ``seconds``, ``max_rss_mb``, ``returncode``."""
+    wrapper = [sys.executable, "-m", "tests.bench.measure", "--log", str(log), "--", *command]
+    done = subprocess.run(wrapper, capture_output=True, text=True, env=ENV, cwd=REPO, check=True)
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
+def median(command: list[str], log: Path, runs: int) -> dict[str, float]:
+    """Median wall time (and the largest peak memory) of ``runs`` runs."""
+    measures = [measure(command, log) for _ in range(runs)]
+    return {"seconds": statistics.median(m["seconds"] for m in measures),
+            "max_rss_mb": max(m["max_rss_mb"] for m in measures),
+            "returncode": max(m["returncode"] for m in measures)}
+
+
+def check_command(accounts: str, *extra: str) -> list[str]:
+    """``accountplan check`` of a corpus, output discarded by the caller."""
+    return [sys.executable, "-m", "generator", "check", accounts, "--today", TODAY, *extra]
+
+
+class Bench:
+    """Collects rows of the results table."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.rows: list[dict[str, Any]] = []
+        self.logs = WORK / "logs"
+        self.logs.mkdir(parents=True, exist_ok=True)
+        self.peaks: list[float] = []
+
+    def wanted(self, name: str) -> bool:
+        """Whether ``--only`` selects benchmark ``name``."""
+        return not self.args.only or name in self.args.only.split(",")
+
+    def row(self, name: str, what: str, value: float | None, baseline: float | None, target: str,
+            met: bool | None, unit: str = "s", note: str = "") -> None:
+        """Record and print one result."""
+        ratio = value / baseline if value is not None and baseline else None
+        entry = {"benchmark": name, "what": what, "value": value, "baseline": baseline, "ratio": ratio,
+                 "target": target, "met": met, "unit": unit, "note": note}
+        self.rows.append(entry)
+        print(_format_row(entry), flush=True)
+
+    def log(self, name: str) -> Path:
+        """A fresh log file for one benchmark."""
+        path = self.logs / f"{name}.log"
+        path.write_bytes(b"")
+        return path
+
+    def b1(self, accounts: str) -> None:
+        """``check`` cold, every rule, against parsing the same frontmatters with libyaml."""
+        runs = self.args.runs
+        base = median([sys.executable, "-m", "tests.bench.baseline", accounts], self.log("B1-baseline"), runs)
+        cold = median(check_command(accounts, "--no-cache"), self.log("B1-check"), runs)
+        self.peaks.append(cold["max_rss_mb"])
+        ratio = cold["seconds"] / base["seconds"]
+        self.row("B1", "check cold, N=1000 vs libyaml parse", cold["seconds"], base["seconds"], "ratio <= 2",
+                 ratio <= 2)
+
+    def b2(self, accounts: str) -> None:
+        """Re-check after changing one file, with the cache warm."""
+        store = WORK / "check-cache"
+        shutil.rmtree(store, ignore_errors=True)
+        command = check_command(accounts, "--cache-dir", str(store))
+        log = self.log("B2")
+        fill = measure(command, log)
+        time.sleep(2.1)  # past the cache's racy window, as for files saved a while ago
+        measure(command, log)
+        target = next(Path(accounts).glob("*/contacts/*.md"))
+        original = target.read_bytes()
+        times = []
+        try:
+            for i in range(self.args.runs):
+                target.write_bytes(original + f"\nEdited {i}.\n".encode())
+                times.append(measure(command, log)["seconds"])
+        finally:
+            target.write_bytes(original)
+        value = statistics.median(times)
+        self.row("B2", "re-check after one edit, N=1000, warm cache", value, fill["seconds"], "<= 0.5 s",
+                 value <= 0.5, note="baseline: the run that filled the cache")
+
+    def b3(self, small: str, large: str) -> dict[str, float]:
+        """Full builds: with the plugin against the same pages as static files; N=1000 against N=100."""
+        builds: dict[str, float] = {}
+        for label, accounts, runs in (("100", small, self.args.runs), ("1000", large, 1)):
+            for kind in ("plugin", "static"):
+                config = make_project(WORK / f"site-{kind}-{label}", accounts, plugin=kind == "plugin")
+                result = median(build_command(config), self.log(f"B3-{kind}-{label}"), runs)
+                if result["returncode"]:
+                    print(f"warning: {kind} build N={label} exited {result['returncode']}", file=sys.stderr)
+                builds[f"{kind}-{label}"] = result["seconds"]
+                if label == "1000":
+                    self.peaks.append(result["max_rss_mb"])
+        ratio = builds["plugin-1000"] / builds["static-1000"]
+        self.row("B3", "mkdocs build N=1000: plugin vs static pages", builds["plugin-1000"], builds["static-1000"],
+                 "ratio <= 1.2", ratio <= 1.2)
+        scale = builds["plugin-1000"] / builds["plugin-100"]
+        self.row("B3", "mkdocs build: N=1000 vs N=100", builds["plugin-1000"], builds["plugin-100"],
+                 "ratio <= 12", scale <= 12)
+        return builds
+
+    def b4(self, accounts: str, builds: dict[str, float]) -> None:
+        """Edit-to-preview under ``mkdocs serve``: plain (full rebuild) and with --dirty."""
+        config = WORK / "site-plugin-1000" / "mkdocs.yml"
+        if not config.exists():
+            config = make_project(WORK / "site-plugin-1000", accounts, plugin=True)
+        plain = edit_to_preview(config, accounts, dirty=False, log=self.log("B4-serve"))
+        dirty = edit_to_preview(config, accounts, dirty=True, log=self.log("B4-serve-dirty"))
+        best = min((v for v in (plain["preview"], dirty["preview"]) if v is not None), default=None)
+        self.row("B4", "edit-to-preview, mkdocs serve (full rebuild)", plain["preview"], None, "<= 3 s",
+                 plain["preview"] is not None and plain["preview"] <= 3,
+                 note=f"server ready after {_fmt(plain['startup'])} s")
+        self.row("B4", "edit-to-preview, mkdocs serve --dirty", dirty["preview"], plain["preview"], "<= 3 s",
+                 best is not None and dirty["preview"] is not None and dirty["preview"] <= 3,
+                 note=f"server ready after {_fmt(dirty['startup'])} s")
+
+    def b5(self, huge: str | None) -> None:
+        """Peak memory at N=1000; N=10000 check and build to completion."""
+        if self.peaks:
+            peak = max(self.peaks)
+            self.row("B5", "peak memory, N=1000 (check and build)", peak, GB, "<= 1024 MB", peak <= GB, unit="MB")
+        if huge is None:
+            return
+        check = measure(check_command(huge, "--no-cache"), self.log("B5-check-10000"))
+        self.row("B5", "check cold, N=10000", check["seconds"], None, "completes", True,
+                 note=f"peak {check['max_rss_mb']:.0f} MB")
+        config = make_project(WORK / "site-plugin-10000", huge, plugin=True)
+        build = measure(build_command(config), self.log("B5-build-10000"))
+        self.row("B5", "mkdocs build, N=10000", build["seconds"], None, "completes", build["returncode"] == 0,
+                 note=f"peak {build['max_rss_mb']:.0f} MB, exit {build['returncode']:.0f}")
+
+
+def _fmt(value: float | None, digits: int = 2) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def _format_row(row: dict[str, Any]) -> str:
+    met = {True: "yes", False: "NO", None: "-"}[row["met"]]
+    return (f"{row['benchmark']:<4} {row['what']:<46} {_fmt(row['value']):>9} {_fmt(row['baseline']):>9} "
+            f"{_fmt(row['ratio']):>7} {row['target']:<12} {met:<4} {row['note']}")
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    model = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            model = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), "")
+    except OSError:
+        pass
+    return {"nproc": os.cpu_count(), "cpu": model, "python": platform.python_version(),
+            "platform": platform.platform(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks, print the table, write the JSON."""
+    p = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.split("\n\n")[0])
+    p.add_argument("--large", action="store_true", help="also N=10000 (check and build to completion)")
+    p.add_argument("--runs", type=int, default=3, help="runs per quick measure; the median is reported")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--only", help="comma-separated benchmarks to run, e.g. B1,B2")
+    p.add_argument("--out", default=str(RESULTS), help="JSON results file")
+    args = p.parse_args(argv)
+    bench = Bench(args)
+    small, large = corpus(100, args.seed), corpus(1000, args.seed)
+    huge = corpus(10000, args.seed) if args.large else None
+    print(f"{'':<4} {'benchmark':<46} {'value':>9} {'baseline':>9} {'ratio':>7} {'target':<12} met?")
+    builds: dict[str, float] = {}
+    if bench.wanted("B1"):
+        bench.b1(large)
+    if bench.wanted("B2"):
+        bench.b2(large)
+    if bench.wanted("B3"):
+        builds = bench.b3(small, large)
+    if bench.wanted("B4"):
+        bench.b4(large, builds)
+    if bench.wanted("B5"):
+        bench.b5(huge)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"machine": machine(), "command": "make bench" + (" BENCH_ARGS=--large" * args.large),
+                               "results": bench.rows}, indent=2) + "\n", encoding="utf-8")
+    print(f"results written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Temporary MkDocs projects over a generated corpus, and the edit-to-preview measure under ``mkdocs serve``.
+
+Two projects share the repository's ``mkdocs.yml``, theme and docs:
+
+* *plugin*: the ``accountplan`` plugin generates the pages during the build (the real site);
+* *static*: the same pages written out once by ``accountplan render --out`` and built by
+  plain MkDocs without the plugin — the baseline of B3.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+TODAY = "2026-11-27"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ACCOUNTPLAN_CACHE": "off", "PYTHONHASHSEED": "0"}
+
+
+def make_project(work: Path, accounts: str, *, plugin: bool) -> Path:
+    """Write ``work/mkdocs.yml`` and ``work/docs``; returns the config file. The static one renders its pages."""
+    if work.exists():
+        shutil.rmtree(work)
+    shutil.copytree(REPO / "docs", work / "docs", ignore=shutil.ignore_patterns("benchmarks.md", "*.png"))
+    with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
+        config: dict[str, Any] = yaml.safe_load(handle)
+    config.update(docs_dir=str(work / "docs"), site_dir=str(work / "site"))
+    config["theme"]["custom_dir"] = str(REPO / "theme")
+    plugins = []
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and "accountplan" in entry:
+            entry = {"accountplan": {**(entry["accountplan"] or {}), "accounts": accounts, "today": TODAY}}
+        plugins.append(entry)
+    config["plugins"] = plugins
+    config_file = work / "mkdocs.yml"
+    # The static project renders with the plugin's settings first, then drops the plugin.
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    if not plugin:
+        subprocess.run([sys.executable, "-m", "generator", "--config", str(config_file), "render",
+                        "--out", str(work / "docs"), "--today", TODAY],
+                       env=ENV, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        config["plugins"] = [p for p in plugins if not (isinstance(p, dict) and "accountplan" in p)]
+        config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config_file
+
+
+def build_command(config_file: Path) -> list[str]:
+    """``mkdocs build`` of a project, as a command line."""
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=600) as response:
+            return bytes(response.read())
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def edit_to_preview(config_file: Path, accounts: str, *, dirty: bool, log: Path,
+                    startup_timeout: float = 3600, edit_timeout: float = 1800) -> dict[str, float | None]:
+    """Start ``mkdocs serve``, edit one dossier, and time until its page shows the edit.
+
+    Returns ``startup`` (seconds until the site is served) and ``preview`` (seconds from the
+    save to the changed page being served), ``None`` for a step that timed out.
+    """
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", f"127.0.0.1:{port}",
+               ] + (["--dirty"] if dirty else [])
+    slug = sorted(e.name for e in os.scandir(accounts) if e.is_dir())[0]
+    dossier = Path(accounts) / slug / "account.md"
+    original = dossier.read_bytes()
+    url = f"http://127.0.0.1:{port}/accounts/{slug}/"
+    result: dict[str, float | None] = {"startup": None, "preview": None}
+    with open(log, "ab") as out:
+        server = subprocess.Popen(command, stdout=out, stderr=out, stdin=subprocess.DEVNULL, env=ENV)
+        try:
+            start = time.perf_counter()
+            before = None
+            while before is None and time.perf_counter() - start < startup_timeout and server.poll() is None:
+                time.sleep(0.2)
+                before = _get(url)
+            if before is None:
+                return result
+            result["startup"] = time.perf_counter() - start
+            time.sleep(1.5)  # let the watcher settle after the first build
+            marker = f"Edited {time.time_ns()}"
+            text = original.decode("utf-8")
+            name_line = next(line for line in text.splitlines() if line.startswith("name: "))
+            saved = time.perf_counter()
+            dossier.write_text(text.replace(name_line, f'name: "{marker}"', 1), encoding="utf-8")
+            while time.perf_counter() - saved < edit_timeout and server.poll() is None:
+                page = _get(url)
+                if page is not None and marker.encode() in page:
+                    result["preview"] = time.perf_counter() - saved
+                    break
+                time.sleep(0.05)
+        finally:
+            dossier.write_bytes(original)
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    return result
