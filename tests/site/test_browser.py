@@ -102,3 +102,19 @@ def test_hostile_name_in_search_results_runs_no_script(fixture_site: Built, brow
         assert results >= 1
         assert [e for e in browser.events if e["method"] == "Page.javascriptDialogOpening"] == []
         assert browser.evaluate("document.querySelectorAll('.md-search-result script').length") == 0
+
+
+def test_account_page_prints_as_a_briefing(sample_en: Built, browser: Browser) -> None:
+    with serve(str(sample_en.site)) as base:
+        browser.goto(base + "accounts/helios-telecom/")
+        browser.send("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            hidden = browser.evaluate(
+                "['.md-header', '.md-sidebar--secondary', '.md-footer']"
+                ".map(s => document.querySelector(s)).filter(e => e).map(e => getComputedStyle(e).display)")
+            assert hidden and set(hidden) == {"none"}
+            after = browser.evaluate("getComputedStyle(document.querySelector('a.ap-source-link'), '::after').content")
+            assert "attr(href)" in after or "http" in after
+            assert browser.evaluate("getComputedStyle(document.querySelector('.ap-card')).breakInside") == "avoid"
+        finally:
+            browser.send("Emulation.setEmulatedMedia", {"media": ""})
