@@ -227,8 +227,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench.b5(huge)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    rows = bench.rows
+    if args.only and out.exists():
+        # A partial run updates its own rows and keeps the others from the last run.
+        ran = {row["benchmark"] for row in rows}
+        rows = [r for r in json.loads(out.read_text(encoding="utf-8"))["results"] if r["benchmark"] not in ran] + rows
+        rows.sort(key=lambda r: r["benchmark"])
     out.write_text(json.dumps({"machine": machine(), "command": "make bench" + (" BENCH_ARGS=--large" * args.large),
-                               "results": bench.rows}, indent=2) + "\n", encoding="utf-8")
+                               "results": rows}, indent=2) + "\n", encoding="utf-8")
     print(f"results written to {out}")
     return 0
 

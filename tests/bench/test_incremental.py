@@ -1,0 +1,69 @@
+"""Dirty previews rebuild only the pages whose text changed: the page store keeps unchanged pages old."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from generator.render import incremental
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in sorted(folder.rglob("*.md"))}
+
+
+def test_only_changed_pages_are_rewritten_and_gone_pages_removed(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    pages = {"accounts/a/index.md": "# A\n", "accounts/b/index.md": "# B\n", "accounts/index.md": "A B\n"}
+    paths, written = incremental.sync_pages(pages, str(store))
+    assert written == set(pages)
+    assert Path(paths["accounts/a/index.md"]).read_text(encoding="utf-8") == "# A\n"
+    for path in store.rglob("*.md"):
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))  # as if written long ago
+    before = _mtimes(store)
+
+    _, written = incremental.sync_pages(pages, str(store))
+    assert written == set() and _mtimes(store) == before
+
+    changed = {**pages, "accounts/a/index.md": "# A, edited\n"}
+    del changed["accounts/b/index.md"]
+    _, written = incremental.sync_pages(changed, str(store))
+    assert written == {"accounts/a/index.md"}
+    after = _mtimes(store)
+    assert after["accounts/index.md"] == before["accounts/index.md"]
+    assert after["accounts/a/index.md"] > before["accounts/a/index.md"]
+    assert "accounts/b/index.md" not in after
+    assert not list(store.rglob("*.tmp"))
+
+
+def test_unchanged_store_pages_are_not_modified_for_mkdocs(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins._current_plugin = None  # set by MkDocs while it runs a plugin event
+    store = incremental.store_for(str(tmp_path / "mkdocs.yml"), "en")
+    assert store.startswith(str(tmp_path / ".cache" / "accountplan" / "pages"))
+    pages = {"accounts/a/index.md": "# A\n", "accounts/b/index.md": "# B\n"}
+    files = incremental.page_files(config, pages, store)
+    assert sorted(f.src_uri for f in files) == sorted(pages)
+    for f in files:
+        # The HTML of the previous build exists and is newer than the stored page.
+        os.makedirs(os.path.dirname(f.abs_dest_path), exist_ok=True)
+        Path(f.abs_dest_path).write_text("<html>", encoding="utf-8")
+        os.utime(f.abs_src_path, ns=(1_000_000_000, 1_000_000_000))
+    again = incremental.page_files(config, {**pages, "accounts/b/index.md": "# B, edited\n"}, store)
+    modified = {f.src_uri: f.is_modified() for f in again}
+    assert modified == {"accounts/a/index.md": False, "accounts/b/index.md": True}
+
+
+def test_dirty_serving_is_remembered_for_the_process() -> None:
+    try:
+        incremental.note_startup("build", True)
+        assert not incremental.dirty_serving()
+        incremental.note_startup("serve", True)
+        assert incremental.dirty_serving()
+    finally:
+        incremental.note_startup("serve", False)
+    assert not incremental.dirty_serving()
