@@ -11,6 +11,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).resolve().parent / "fixture"
 TODAY = "2026-11-27"
@@ -41,19 +43,14 @@ def mkdocs_build(config: Path, site: Path, *, strict: bool = False, cwd: Path | 
 
 
 def pinned_config(tmp: Path, parent: str) -> Path:
-    """A config inheriting the repository's ``parent`` config with the build date pinned."""
-    lang = "zh" if "zh" in parent else "en"
-    text = f"""INHERIT: {REPO / parent}
-docs_dir: {REPO / 'docs'}
-theme:
-  custom_dir: {REPO / 'theme'}
-plugins:
-  - search:
-      lang: {lang}
-  - accountplan:
-      accounts: {REPO / 'accounts'}
-      today: {TODAY}
-"""
-    path = tmp / f"mkdocs-{lang}.yml"
-    path.write_text(text, encoding="utf-8")
+    """A config inheriting the repository's ``parent`` config with absolute paths and the build date pinned."""
+    with open(REPO / parent, encoding="utf-8") as handle:
+        plugins = yaml.safe_load(handle)["plugins"]
+    for entry in plugins:
+        if isinstance(entry, dict) and "accountplan" in entry:
+            entry["accountplan"] = {**(entry["accountplan"] or {}), "accounts": str(REPO / "accounts"), "today": TODAY}
+    config = {"INHERIT": str(REPO / parent), "docs_dir": str(REPO / "docs"),
+              "theme": {"custom_dir": str(REPO / "theme")}, "plugins": plugins}
+    path = tmp / f"pinned-{parent}"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path

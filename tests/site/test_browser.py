@@ -118,3 +118,14 @@ def test_account_page_prints_as_a_briefing(sample_en: Built, browser: Browser) -
             assert browser.evaluate("getComputedStyle(document.querySelector('.ap-card')).breakInside") == "avoid"
         finally:
             browser.send("Emulation.setEmulatedMedia", {"media": ""})
+
+
+@pytest.mark.parametrize(("which", "word"), [("zh", "调度"), ("zh", "信息中心"), ("en", "调度"), ("en", "Helios")])
+def test_search_finds_chinese_and_english_words(sample_en: Built, sample_zh: Built, browser: Browser,
+                                                which: str, word: str) -> None:
+    site = sample_zh if which == "zh" else sample_en
+    with serve(str(site.site)) as base:
+        browser.events.clear()
+        browser.goto(base + f"accounts/?q={word}", settle=3.0)
+        assert browser.evaluate("document.querySelectorAll('.md-search-result__item').length") >= 1
+        assert browser.errors() == []
