@@ -27,8 +27,11 @@ TODAY = "2026-11-27"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ACCOUNTPLAN_CACHE": "off", "PYTHONHASHSEED": "0"}
 
 
-def make_project(work: Path, accounts: str, *, plugin: bool) -> Path:
-    """Write ``work/mkdocs.yml`` and ``work/docs``; returns the config file. The static one renders its pages."""
+def make_project(work: Path, accounts: str, *, plugin: bool, hook: bool = False) -> Path:
+    """Write ``work/mkdocs.yml`` and ``work/docs``; returns the config file. The static one renders its pages.
+
+    ``hook`` adds :mod:`tests.bench.serve_hook` (incremental ``serve --dirty``).
+    """
     if work.exists():
         shutil.rmtree(work)
     shutil.copytree(REPO / "docs", work / "docs", ignore=shutil.ignore_patterns("benchmarks.md", "*.png"))
@@ -42,6 +45,8 @@ def make_project(work: Path, accounts: str, *, plugin: bool) -> Path:
             entry = {"accountplan": {**(entry["accountplan"] or {}), "accounts": accounts, "today": TODAY}}
         plugins.append(entry)
     config["plugins"] = plugins
+    if hook:
+        config["hooks"] = [str(Path(__file__).with_name("serve_hook.py"))]
     config_file = work / "mkdocs.yml"
     # The static project renders with the plugin's settings first, then drops the plugin.
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

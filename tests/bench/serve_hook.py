@@ -1,0 +1,44 @@
+"""MkDocs hooks for the B4 ``--dirty`` preview: what the plugin does once it calls :mod:`generator.render.incremental`.
+
+Used as ``hooks: [.../serve_hook.py]`` in the benchmark's own project, so that the
+incremental preview can be measured without touching the plugin. Under ``mkdocs serve
+--dirty`` it (1) loads dossiers through the content-keyed load cache, so a rebuild parses
+only the edited file, and (2) hands MkDocs the generated pages from the page store, so
+only pages whose text changed are converted and written. Any other command is untouched.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.load import portfolio as portfolio_module
+from generator.load.cache import DEFAULT_DIR
+from generator.render import incremental, pipeline
+from generator.render.i18n import normalize
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Remember whether this process serves dirty; then load through the cache for its whole life."""
+    incremental.note_startup(command, dirty)
+    if incremental.dirty_serving():
+        load = portfolio_module.load_portfolio
+
+        def cached(root: str, **kw: Any) -> portfolio_module.Portfolio:
+            kw.setdefault("cache", DEFAULT_DIR)
+            return load(root, **kw)
+
+        pipeline.load_portfolio = cached  # type: ignore[assignment]
+
+
+def on_files(files: Any, *, config: Any) -> Any:
+    """Swap the plugin's in-memory pages for store-backed ones, so that --dirty skips the unchanged."""
+    if not incremental.dirty_serving():
+        return files
+    generated = [f for f in files if f.generated_by and "accountplan" in f.generated_by]
+    pages = {f.src_uri: f.content_string for f in generated}
+    for f in generated:
+        files.remove(f)
+    store = incremental.store_for(config.config_file_path, normalize(config.theme.get("language")))
+    for f in incremental.page_files(config, pages, store):
+        files.append(f)
+    return files
