@@ -146,6 +146,15 @@ class Browser:
         result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
         return result.get("result", {}).get("value")
 
+    def wait_for(self, expression: str, timeout: float = 30) -> Any:
+        """Poll a JavaScript expression until it is truthy (or the timeout passes); its last value."""
+        deadline = time.monotonic() + timeout
+        value = self.evaluate(expression)
+        while not value and time.monotonic() < deadline:
+            time.sleep(0.2)
+            value = self.evaluate(expression)
+        return value
+
     def screenshot(self, path: str, selector: str | None = None, height: int | None = None) -> None:
         """Save a PNG of the top ``height`` pixels of the page, or of one element (``selector``).
 
