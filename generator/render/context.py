@@ -11,7 +11,7 @@ from typing import Any
 
 from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from ..load.portfolio import Dossier, Portfolio
+from ..load.portfolio import Portfolio
 from ..score.types import AccountScore, PersonScore, PortfolioScores
 from .i18n import Translator
 
@@ -96,7 +96,3 @@ def weekly_counts(dates: Iterable[dt.date], mondays: Sequence[dt.date]) -> list[
             counts[index] += 1
     return counts
 
-
-def dossier_by_slug(portfolio: Portfolio) -> dict[str, Dossier]:
-    """Dossiers by slug."""
-    return {d.slug: d for d in portfolio.dossiers}

@@ -55,10 +55,6 @@ class Links:
         """
         return self._root + url_of(src, self.directory_urls) + (f"#{anchor}" if anchor else "")
 
-    def asset(self, path: str) -> str:
-        """Relative href to a static file at the site root."""
-        return self._root + path
-
     @cached_property
     def _root(self) -> str:
         # Each "/" in the page's own URL is one folder to climb ("team/p-x/" and "team/p-x.html" alike).
