@@ -235,10 +235,33 @@ def _counted(results: Iterator[tuple[_Task, Document[Any] | None, list[Diagnosti
 
 
 def copy_portfolio(portfolio: Portfolio) -> Portfolio:
-    """A deep copy: one pickle round trip with the collector paused, three times faster than ``copy.deepcopy``."""
-    with _gc_paused():
-        copied: Portfolio = pickle.loads(pickle.dumps(portfolio, protocol=pickle.HIGHEST_PROTOCOL))
+    """A deep copy, except that each document's ``positions`` dict is shared with the original.
+
+    Positions are never changed in place once loaded (redaction assigns new dicts), and they
+    are half of a portfolio's objects: sharing them halves the memory and time of a copy.
+    One pickle round trip with the collector paused is three times faster than ``copy.deepcopy``.
+    """
+    docs = _documents(portfolio)
+    shared = [doc.positions for doc in docs]
+    try:
+        for doc in docs:
+            doc.positions = {}
+        with _gc_paused():
+            copied: Portfolio = pickle.loads(pickle.dumps(portfolio, protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        for doc, positions in zip(docs, shared, strict=True):
+            doc.positions = positions
+    for doc, positions in zip(_documents(copied), shared, strict=True):
+        doc.positions = positions
     return copied
+
+
+def _documents(portfolio: Portfolio) -> list[Document[Any]]:
+    """Every document of a portfolio, in a fixed order."""
+    docs: list[Document[Any]] = [portfolio.roster] if portfolio.roster else []
+    for dossier in portfolio.dossiers:
+        docs += [dossier.account, *dossier.contacts, *dossier.activities]
+    return docs
 
 
 @contextlib.contextmanager
