@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files
 from .config import Settings
 from .diagnostics import Severity
 from .render.i18n import normalize
+from .render.parallel import Pages
 from .render.pipeline import gather, generate
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
@@ -48,6 +49,36 @@ class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     """Show each figure's change since the start of the quarter."""
 
 
+class _PageFile(File):
+    """A generated page whose text is taken from :class:`Pages` when MkDocs first reads it.
+
+    Large portfolios render account pages in worker processes; reading the page waits for
+    its worker, so MkDocs converts early pages while later ones are still being rendered.
+    """
+
+    pages: Pages | None = None
+
+    @property
+    def content_string(self) -> str:
+        """The page text, waiting for its worker if needed."""
+        assert self.pages is not None
+        return self.pages[self.src_uri]
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        assert self.pages is not None
+        self.pages[self.src_uri] = value
+
+    @property
+    def content_bytes(self) -> bytes:
+        """The page text as UTF-8."""
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.content_string = value.decode("utf-8")
+
+
 class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyped-call]
     """Adds account, portfolio, team and rule pages generated from ``accounts/``."""
 
@@ -55,6 +86,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
+        self.pages: Pages | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
@@ -81,13 +113,30 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         for diagnostic in gathered.diagnostics:
             report[diagnostic.severity](diagnostic.one_line())
         lang = normalize(config.theme.get("language"))
-        pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls)
-        for src_uri, content in pages.items():
+        self.close()
+        self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls)
+        for src_uri in self.pages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, src_uri, content=content))
+            generated = cast(_PageFile, _PageFile.generated(config, src_uri, content=""))
+            generated.pages = self.pages
+            files.append(generated)
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Stop any page workers still running."""
+        self.close()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop page workers when the build fails half-way."""
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers of the previous build's pages, if any."""
+        if self.pages is not None:
+            self.pages.close()
+            self.pages = None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on any change under the accounts folder."""

@@ -6,15 +6,15 @@ from collections import Counter
 from typing import Any
 
 from ..load.portfolio import Dossier
-from ..model.account import EXTERNAL_CHANNELS, INTERNAL_CHANNELS, Account, Source
+from ..model.account import EXTERNAL_CHANNELS, INTERNAL_CHANNELS, Account, Issue, Source
 from ..model.contact import DECIDING_ROLES, Contact
 from . import graphics, scorecard
 from .context import Site, weekly_counts, weeks
 from .i18n import ENUMS
 from .markup import safe_url, to_html
 from .paths import RULES, Links, person_page
+from .svg.labels import LEVELS
 
-LEVELS = ("executive", "senior", "middle", "staff")
 INITIATIVE_KINDS = ("benchmarking", "executive-visit", "cooperation-agreement", "innovation-centre")
 
 
@@ -73,7 +73,7 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "activities": _activities(site, dossier, names, person),
         "issues": [_issue(i, names, person, t) for i in account.issues],
         "satisfaction": sorted(account.satisfaction, key=lambda s: s.date, reverse=True),
-        "sources": _sources(account, sources, site),
+        "sources": _sources(account, contacts, sources, site),
         "kpi": sorted(account.kpi, key=lambda k: k.year, reverse=True),
         "currency": account.currency,
         "scorecard": scorecard.account_sections(score, t, site.deltas.get(("account", dossier.slug), {})),
@@ -198,7 +198,7 @@ def _activities(site: Site, dossier: Dossier, names: dict[str, str], person: Any
     } for doc in reversed(dossier.activities)]
 
 
-def _issue(issue: Any, names: dict[str, str], person: Any, t: Any) -> dict[str, Any]:
+def _issue(issue: Issue, names: dict[str, str], person: Any, t: Any) -> dict[str, Any]:
     return {
         "title": issue.title, "kind": t.enum("issue_kind", issue.kind), "status": t.enum("status", issue.status),
         "status_value": issue.status, "opened": issue.opened, "closed": issue.closed,
@@ -206,8 +206,8 @@ def _issue(issue: Any, names: dict[str, str], person: Any, t: Any) -> dict[str, 
     }
 
 
-def _sources(account: Account, sources: list[Source], site: Site) -> list[dict[str, Any]]:
-    """Each source with its anchor, link, age and the facts that cite it."""
+def _sources(account: Account, contacts: list[Contact], sources: list[Source], site: Site) -> list[dict[str, Any]]:
+    """Each source with its anchor, link, age and what cites it: facts, the strategy summary, contacts."""
     t = site.t
     cited_by: dict[str, list[str]] = {}
     if account.strategy:
@@ -216,6 +216,9 @@ def _sources(account: Account, sources: list[Source], site: Site) -> list[dict[s
                 cited_by.setdefault(sid, []).append(fact.text)
         for sid in account.strategy.sources:
             cited_by.setdefault(sid, []).append(t("strategy"))
+    for contact in contacts:
+        for sid in contact.sources:
+            cited_by.setdefault(sid, []).append(f"{t('contacts')}: {contact.name}")
     limit = site.settings.limits.source_max_age_days
     return [{
         "id": s.id, "anchor": source_anchor(s.id), "title": s.title, "channel": t.enum("channel", s.channel),

@@ -8,10 +8,8 @@ and pre-rendered HTML blocks that the Markdown converter passes through untouche
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -28,6 +26,7 @@ from .account import account_view
 from .changed import last_changed
 from .context import Site
 from .i18n import Translator, normalize
+from .parallel import Pages, account_pages
 from .rules import rules_view
 
 
@@ -80,15 +79,28 @@ def render_site(
     *,
     directory_urls: bool = True,
     changes: Sequence[Change] = (),
-) -> dict[str, str]:
-    """Every generated page by its source path (``accounts/<slug>/index.md`` …), text ready to write."""
+) -> Pages:
+    """Every generated page by its source path (``accounts/<slug>/index.md`` …), text ready to write.
+
+    For large portfolios the account pages are still being rendered by worker processes
+    when this returns; reading a page waits for it, and ``close()`` stops the workers.
+    """
     t = Translator(normalize(lang))
     site = Site(portfolio_, diagnostics, scores, settings, t, directory_urls)
     site.changed = _changed(portfolio_)
     for c in changes:
         if c.change is not None:
             site.deltas.setdefault((c.scope, c.id), {})[c.key] = c.change
-    pages: dict[str, str] = dict(_account_pages(site))
+    dossiers = portfolio_.dossiers
+
+    def account_page(index: int) -> tuple[str, str]:
+        dossier = dossiers[index]
+        src = paths.account_page(dossier.slug)
+        view = account_view(site, dossier, paths.Links(src, directory_urls))
+        # Account pages are not in the nav, so the navigation sidebar would be empty: give the room to content.
+        return src, page("account.html", dossier.account.data.name, hide=("navigation",), a=view, t=t)
+
+    pages = account_pages(len(dossiers), [paths.account_page(d.slug) for d in dossiers], account_page)
 
     links = paths.Links(paths.PORTFOLIO, directory_urls)
     # Wide table: the sidebars give their room to it; the page links its views itself.
@@ -108,38 +120,6 @@ def render_site(
 
     pages[paths.RULES] = page("rules.html", t("rules"), hide=("navigation",), r=rules_view(site), t=t)
     return pages
-
-
-PARALLEL_THRESHOLD = 150
-"""From this many accounts, account pages render in forked worker processes (one per core)."""
-_SHARED: Site | None = None
-"""The site handed to forked workers: they inherit it instead of receiving a pickled copy."""
-
-
-def _account_page(index: int) -> tuple[str, str]:
-    site = _SHARED
-    assert site is not None
-    dossier = site.portfolio.dossiers[index]
-    src = paths.account_page(dossier.slug)
-    view = account_view(site, dossier, paths.Links(src, site.directory_urls))
-    # Account pages are not in the nav, so the navigation sidebar would be empty: give the room to content.
-    return src, page("account.html", dossier.account.data.name, hide=("navigation",), a=view, t=site.t)
-
-
-def _account_pages(site: Site) -> list[tuple[str, str]]:
-    """Every account page, in dossier order; on several cores for large portfolios."""
-    global _SHARED
-    count = len(site.portfolio.dossiers)
-    workers = min(os.cpu_count() or 1, 8)
-    _SHARED = site
-    try:
-        if count >= PARALLEL_THRESHOLD and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                return list(pool.map(_account_page, range(count), chunksize=16))
-        return [_account_page(i) for i in range(count)]
-    finally:
-        _SHARED = None
 
 
 def _changed(portfolio_: Portfolio) -> dict[str, Any]:

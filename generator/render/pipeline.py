@@ -19,6 +19,7 @@ from ..score.history import since_quarter_start
 from ..score.types import PortfolioScores
 from .compliance import compliance_pages
 from .pages import Change, render_site
+from .parallel import Pages
 
 
 @dataclass
@@ -53,8 +54,8 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level)
 
 
-def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True) -> dict[str, str]:
-    """Every generated page for ``gathered``, by source path."""
+def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True) -> Pages:
+    """Every generated page for ``gathered``, by source path (see :class:`Pages` for pages still rendering)."""
     pages = render_site(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
                         directory_urls=directory_urls, changes=gathered.changes)
     pages.update(compliance_pages(gathered.portfolio, gathered.shown, settings, lang, gathered.level,

@@ -97,13 +97,17 @@ def test_account_pages_render_the_same_on_several_cores(monkeypatch: pytest.Monk
     from sitebuild import FIXTURE
 
     from generator.config import load_settings
-    from generator.render import pages
+    from generator.render import parallel
     from generator.render.pipeline import gather, generate
 
     settings = load_settings(str(FIXTURE / "mkdocs.yml"))
     gathered = gather(settings)
-    monkeypatch.setattr(pages, "PARALLEL_THRESHOLD", 10**9)
-    serial = generate(gathered, settings, "en")
-    monkeypatch.setattr(pages, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(pages.os, "cpu_count", lambda: 2)
-    assert generate(gathered, settings, "en") == serial
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 10**9)
+    serial = dict(generate(gathered, settings, "en"))
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    pages = generate(gathered, settings, "en")
+    assert list(pages) == list(serial)
+    assert pages["accounts/northwind-telecom/index.md"] == serial["accounts/northwind-telecom/index.md"]
+    assert dict(pages) == serial
+    assert pages._pool is None  # the workers stop once the last page has arrived
