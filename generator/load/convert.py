@@ -43,6 +43,13 @@ def fields(cls: type) -> dict[str, dataclasses.Field[Any]]:
     return {f.name: f for f in dataclasses.fields(cls)}
 
 
+@cache
+def _shape(hint: Any) -> tuple[Any, tuple[Any, ...], bool]:
+    """``(origin, args without None, is a dataclass)`` of a type hint, memoized: asked for every value loaded."""
+    args = tuple(a for a in typing.get_args(hint) if a is not type(None))
+    return typing.get_origin(hint), args, dataclasses.is_dataclass(hint)
+
+
 def is_required(f: dataclasses.Field[Any]) -> bool:
     """A field with neither default nor factory must be written."""
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
@@ -120,9 +127,8 @@ class Converter:
 
     def value(self, node: Node, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
         """Convert ``node`` to the type ``hint``."""
-        origin = typing.get_origin(hint)
+        origin, args, is_record = _shape(hint)
         if origin in (types.UnionType, typing.Union):
-            args = [a for a in typing.get_args(hint) if a is not type(None)]
             if isinstance(node, Scalar) and node.plain and node.value in _NULLS:
                 return None
             return self.value(node, args[0], f, loc)
@@ -133,7 +139,7 @@ class Converter:
         if origin is list:
             if not isinstance(node, Sequence):
                 return self.problem(node, "AP102", f"expected {describe(hint)}, found {_kind(node)}", _SHAPE_HINT, loc)
-            (item_hint,) = typing.get_args(hint)
+            (item_hint,) = args
             items = []
             for i, item in enumerate(node.items):
                 self.positions[(*loc, i)] = (item.line, item.column)
@@ -141,7 +147,7 @@ class Converter:
                 if converted is not INVALID:
                     items.append(converted)
             return items
-        if dataclasses.is_dataclass(hint):
+        if is_record:
             return self.record(node, typing.cast(type, hint), loc)
         if not isinstance(node, Scalar):
             return self.problem(node, "AP102", f"expected {describe(hint)}, found {_kind(node)}", _SHAPE_HINT, loc)

@@ -79,7 +79,8 @@ def split_frontmatter(path: str, text: str) -> tuple[str, str, int] | Diagnostic
     return error(path, 1, 1, "AP008", "frontmatter is not closed", "add a '---' line after the YAML")
 
 
-def load_document(path: str, raw: bytes, model: type, *, markdown: bool = True) -> tuple[Document[Any] | None, list[Diagnostic]]:
+def load_document(path: str, raw: bytes, model: type, *,
+                  markdown: bool = True) -> tuple[Document[Any] | None, list[Diagnostic]]:
     """Load one file into a :class:`Document` of ``model``; ``None`` when unusable."""
     text, problems = decode(path, raw)
     if text is None:
@@ -112,7 +113,9 @@ def load_document(path: str, raw: bytes, model: type, *, markdown: bool = True) 
 
 def _bidi_in_body(path: str, body: str, body_line: int) -> list[Diagnostic]:
     """Bidi control characters in the Markdown body, one error per line holding any."""
-    found = []
+    found: list[Diagnostic] = []
+    if not BIDI.search(body):  # the common case, without splitting the body into lines
+        return found
     for number, line in enumerate(body.split("\n"), start=body_line):
         match = BIDI.search(line)
         if match:
