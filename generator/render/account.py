@@ -67,7 +67,7 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "open_issues": [i for i in account.issues if i.status == "open"],
         "contacts": [_contact(c, bodies.get(c.id, ""), names, person, cite, site) for c in contacts],
         "map_svg": graphics.relationship_map(contacts, site.people, t.lang, contact_anchor),
-        "matrix_svg": graphics.intimacy_support_matrix(contacts, t.lang, contact_anchor("")),
+        "matrix_svg": graphics.intimacy_support_matrix(contacts, t.lang, "#" + contact_anchor("")),
         "layers": _layers(site, dossier, account, contacts, person),
         "plans": _plans(account, names, person, t),
         "activities": _activities(site, dossier, names, person),

@@ -26,7 +26,7 @@ def relationship_map(contacts: Sequence[Contact], people: Mapping[str, Person], 
                      anchor: Any) -> Markup:
     """The account's contacts laid out by reporting line, each card linking to its table row."""
     hrefs = {c.id: f"#{anchor(c.id)}" for c in contacts}
-    return Markup(svg.relationship_map(contacts, people, _labels(lang), href_for=hrefs))
+    return Markup(svg.relationship_map(contacts, people, _labels(lang), id_prefix="map-", href_for=hrefs))
 
 
 def intimacy_support_matrix(contacts: Sequence[Contact], lang: str, link_prefix: str) -> Markup:

@@ -66,6 +66,17 @@ def test_citations_link_to_sources_on_the_same_page(sample_en: Built) -> None:
         assert f'id="{anchor}"' in html
 
 
+def test_account_pages_have_unique_ids_and_every_in_page_link_resolves(sample_en: Built) -> None:
+    for slug in ("helios-telecom", "jade-river-power"):
+        html = sample_en.page(f"accounts/{slug}")
+        ids = re.findall(r'\bid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+        targets = set(re.findall(r'href="#([^"]+)"', html))
+        assert any(t.startswith("contact-") for t in targets)
+        assert targets <= set(ids), sorted(targets - set(ids))
+        assert not re.search(r'href="contact-', html), "a contact link without '#' points at a missing page"
+
+
 def test_nav_lists_index_pages_but_no_account_page(sample_en: Built) -> None:
     home = sample_en.page("")
     nav = home[home.index('class="md-nav md-nav--primary'):]
