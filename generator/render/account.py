@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from typing import Any
 
@@ -61,11 +62,12 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "last_changed": site.changed.get(dossier.slug),
         "newest_age": ages[0] if ages else None,
         "oldest_age": ages[-1] if ages else None,
-        "narrative": to_html(dossier.account.body),
+        "narrative": to_html(dossier.account.body, f"{dossier.slug}/account.md"),
         "strategy": _strategy(account, t, cite),
         "channels": _channels(sources, site),
         "open_issues": [i for i in account.issues if i.status == "open"],
-        "contacts": [_contact(c, bodies.get(c.id, ""), names, person, cite, site) for c in contacts],
+        "contacts": [_contact(c, bodies.get(c.id, ""), f"{dossier.slug}/contacts/{c.id}.md", names, person, cite, site)
+                     for c in contacts],
         "map_svg": graphics.relationship_map(contacts, site.people, t.lang, contact_anchor),
         "matrix_svg": graphics.intimacy_support_matrix(contacts, t.lang, "#" + contact_anchor("")),
         "layers": _layers(site, dossier, account, contacts, person),
@@ -119,7 +121,8 @@ def _channels(sources: list[Source], site: Site) -> dict[str, Any]:
     return {"groups": groups, "missing": missing}
 
 
-def _contact(c: Contact, body: str, names: dict[str, str], person: Any, cite: Any, site: Site) -> dict[str, Any]:
+def _contact(c: Contact, body: str, source: str, names: dict[str, str], person: Any, cite: Any,
+             site: Site) -> dict[str, Any]:
     t = site.t
     return {
         "id": c.id, "anchor": contact_anchor(c.id), "name": c.name, "title": c.title, "department": c.department,
@@ -129,7 +132,7 @@ def _contact(c: Contact, body: str, names: dict[str, str], person: Any, cite: An
         "reports_to": ({"name": names[c.reports_to], "href": f"#{contact_anchor(c.reports_to)}"}
                        if c.reports_to in names else None),
         "owners": [person(o) for o in c.owners], "goals": c.goals, "left": c.left,
-        "notes": to_html(body), "sources": cite(c.sources),
+        "notes": to_html(body, source), "sources": cite(c.sources),
     }
 
 
@@ -194,7 +197,7 @@ def _activities(site: Site, dossier: Dossier, names: dict[str, str], person: Any
         "contacts": [{"name": names[c], "href": f"#{contact_anchor(c)}"} for c in doc.data.contacts if c in names],
         "people": [person(p) for p in doc.data.people],
         "quality": t.scale("quality", doc.data.quality), "opinions": doc.data.opinions,
-        "notes": to_html(doc.body),
+        "notes": to_html(doc.body, f"{dossier.slug}/activities/{os.path.basename(doc.path)}"),
     } for doc in reversed(dossier.activities)]
 
 

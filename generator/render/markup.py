@@ -9,6 +9,7 @@ or ``h2`` to the page outline.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from urllib.parse import urlsplit
 
@@ -41,8 +42,13 @@ def sanitize(html: str) -> str:
                      url_schemes=set(SCHEMES), link_rel="noopener")
 
 
-def to_html(text: str | None) -> str:
-    """A dossier Markdown body as sanitized HTML; ``""`` for an empty body."""
+def to_html(text: str | None, source: str = "") -> str:
+    """A dossier Markdown body as sanitized HTML; ``""`` for an empty body.
+
+    ``source`` is the file's path inside ``accounts/`` (``helios/contacts/c-x.md``): links an
+    editor writes between dossier files (``../atlas/account.md``) then lead to the pages
+    that show those files, as they do in the forge's own Markdown preview.
+    """
     if not text or not text.strip():
         return ""
     text = _CJK_BREAK.sub("", text)
@@ -51,7 +57,29 @@ def to_html(text: str | None) -> str:
         paragraphs = (p.strip() for p in _BLANK_LINES.split(text))
         return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p.strip())
     _converter.reset()
-    return sanitize(_HEADING.sub(_shift, _converter.convert(text)))
+    converted = sanitize(_HEADING.sub(_shift, _converter.convert(text)))
+    return _HREF.sub(lambda m: _dossier_link(m, source), converted) if source else converted
+
+
+_HREF = re.compile(r' href="([^"#:/][^":]*\.md(?:#[^"]*)?)"')
+"""Relative links to Markdown files (no scheme, not site-absolute), as nh3 writes them."""
+
+
+def _dossier_link(match: re.Match[str], source: str) -> str:
+    """Rewrite a link to a dossier file into a link to the account page that shows it."""
+    path, _, fragment = html.unescape(match.group(1)).partition("#")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path)).split("/")
+    if len(target) == 2 and target[1] == "account.md":
+        anchor = fragment
+    elif len(target) == 3 and target[1] == "contacts":
+        anchor = "contact-" + target[2].removesuffix(".md")
+    elif len(target) == 3 and target[1] == "activities":
+        anchor = "activities"
+    else:
+        return match.group(0)
+    here = source.split("/")[0]
+    page = "./" if target[0] == here else f"../{target[0]}/"
+    return f' href="{html.escape(page + ("#" + anchor if anchor else ""))}"'
 
 
 _MARKUP_CHARS = re.compile(r"[*_`\[\]<>&\\|~]")

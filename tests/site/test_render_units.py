@@ -111,3 +111,18 @@ def test_account_pages_render_the_same_on_several_cores(monkeypatch: pytest.Monk
     assert pages["accounts/northwind-telecom/index.md"] == serial["accounts/northwind-telecom/index.md"]
     assert dict(pages) == serial
     assert pages._pool is None  # the workers stop once the last page has arrived
+
+
+def test_links_between_dossier_files_lead_to_the_pages_that_show_them() -> None:
+    from generator.render.markup import to_html
+
+    body = "[Atlas](../atlas/account.md) [Clara](contacts/c-clara.md) [web](https://example.com/a.md) [x](x.md)"
+    assert to_html(body, "helios/account.md") == (
+        '<p><a href="../atlas/" rel="noopener">Atlas</a> <a href="./#contact-c-clara" rel="noopener">Clara</a> '
+        '<a href="https://example.com/a.md" rel="noopener">web</a> <a href="x.md" rel="noopener">x</a></p>'
+    )
+    note = "Back to [the account](../account.md), see [the visit](../activities/2026-11-02-visit.md)."
+    assert to_html(note, "helios/contacts/c-x.md") == (
+        '<p>Back to <a href="./" rel="noopener">the account</a>, '
+        'see <a href="./#activities" rel="noopener">the visit</a>.</p>'
+    )
