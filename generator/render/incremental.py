@@ -85,3 +85,13 @@ def page_files(config: Any, pages: Mapping[str, str], directory: str) -> list[An
 
     paths, _ = sync_pages(pages, directory)
     return [File.generated(config, src_uri, abs_src_path=path) for src_uri, path in paths.items()]
+
+
+def add_page_files(files: Any, config: Any, pages: Mapping[str, str], directory: str) -> Any:
+    """Put store-backed files for ``pages`` into MkDocs' ``files``, replacing any file at the same path."""
+    for generated in page_files(config, pages, directory):
+        existing = files.get_file_from_path(generated.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(generated)
+    return files

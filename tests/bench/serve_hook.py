@@ -34,11 +34,7 @@ def on_files(files: Any, *, config: Any) -> Any:
     """Swap the plugin's in-memory pages for store-backed ones, so that --dirty skips the unchanged."""
     if not incremental.dirty_serving():
         return files
-    generated = [f for f in files if f.generated_by and "accountplan" in f.generated_by]
+    generated = [f for f in files if f.generated_by and "accountplan" in f.generated_by and f.abs_src_path is None]
     pages = {f.src_uri: f.content_string for f in generated}
-    for f in generated:
-        files.remove(f)
     store = incremental.store_for(config.config_file_path, normalize(config.theme.get("language")))
-    for f in incremental.page_files(config, pages, store):
-        files.append(f)
-    return files
+    return incremental.add_page_files(files, config, pages, store)
