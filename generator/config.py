@@ -79,7 +79,8 @@ class Settings:
             raise ValueError(f"unknown settings: {', '.join(sorted(unknown_top))}")
         settings = replace(settings, accounts=os.path.join(base_dir, settings.accounts))
         if today:
-            settings = replace(settings, today=today if isinstance(today, dt.date) else dt.date.fromisoformat(str(today)))
+            day = today if isinstance(today, dt.date) else dt.date.fromisoformat(str(today))
+            settings = replace(settings, today=day)
         return settings
 
 
@@ -94,7 +95,7 @@ class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, ignoring the ``!!python/name`` and ``!ENV`` tags MkDocs allows."""
 
 
-_ConfigLoader.add_multi_constructor("", _ignore_tags)  # type: ignore[no-untyped-call]
+_ConfigLoader.add_multi_constructor("", _ignore_tags)
 
 
 def plugin_section(config_file: str) -> dict[str, Any]:

@@ -19,7 +19,8 @@ def test_defaults_without_a_config_file(tmp_path: Path) -> None:
 def test_plugin_section_is_read_through_inherit_and_python_tags(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: x\n"
-        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
         "plugins:\n  - search\n  - accountplan:\n      accounts: data\n      rules: {AP304: 'off'}\n"
         "      limits: {gift_max_value: 80}\n      today: 2026-01-31\n",
         encoding="utf-8",

@@ -77,6 +77,8 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
 
     def pos(event: yaml.Event) -> tuple[int, int]:
         mark = event.start_mark
+        if mark is None:  # libyaml always sets marks; the stubs allow None
+            return 1 + line_offset, 1
         return mark.line + 1 + line_offset, mark.column + 1
 
     def attach(node: Node) -> None:
@@ -156,7 +158,8 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
         if "nesting depth" in problem:
             # libyaml's own depth guard can fire before our MAX_DEPTH check sees the events.
             raise YamlProblem("AP007", f"nesting too deep: {problem}", line, column, "flatten the structure") from None
-        raise YamlProblem("AP005", f"YAML syntax error: {problem}", line, column, "check indentation and quoting") from None
+        hint = "check indentation and quoting"
+        raise YamlProblem("AP005", f"YAML syntax error: {problem}", line, column, hint) from None
     except yaml.YAMLError as exc:
         raise YamlProblem("AP005", f"YAML error: {exc}", 1 + line_offset, 1) from None
     return root

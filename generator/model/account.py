@@ -30,7 +30,9 @@ Channel = Literal[
     "news",
 ]
 EXTERNAL_CHANNELS: tuple[str, ...] = ("industry-report", "shareholder-meeting", "analyst-day", "investor", "news")
-INTERNAL_CHANNELS: tuple[str, ...] = ("customer-website", "internal-publication", "annual-report", "coach", "competitor")
+INTERNAL_CHANNELS: tuple[str, ...] = (
+    "customer-website", "internal-publication", "annual-report", "coach", "competitor",
+)
 Layer = Literal["key", "general", "organizational"]
 Status = Literal["planned", "in-progress", "done", "dropped"]
 InitiativeKind = Literal["benchmarking", "executive-visit", "cooperation-agreement", "innovation-centre"]
