@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Material's end-of-life banner is known (the core does not depend on MkDocs); keep build logs readable.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install site serve test bench clean
 
