@@ -55,6 +55,7 @@ RULES = (
     "ap403_gift_unapproved",
     "ap404_cash_gift",
     "ap405_unsafe_url",
+    "ap406_special_category",
 )
 """Every rule module, in code order: the one table of codes."""
 
