@@ -23,9 +23,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .config import Settings
 from .diagnostics import Severity
+from .linkcheck import broken_links
+from .render import incremental
 from .render.i18n import normalize
 from .render.parallel import Pages
 from .render.pipeline import gather, generate
@@ -87,6 +90,11 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.pages: Pages | None = None
+        self.outputs: tuple[Files, set[str]] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
+        incremental.note_startup(command, dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
@@ -115,6 +123,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         lang = normalize(config.theme.get("language"))
         self.close()
         self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls)
+        if incremental.dirty_serving():  # only pages whose text changed are rebuilt (render/incremental.py)
+            incremental.add_page_files(files, config, self.pages, incremental.store_for(config.config_file_path, lang))
+            return files
         for src_uri in self.pages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -123,6 +134,15 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             generated.pages = self.pages
             files.append(generated)
         return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Warn about relative links in generated pages that lead nowhere (MkDocs checks only Markdown links)."""
+        if page.file.generated_by:
+            if self.outputs is None or self.outputs[0] is not files:  # once per build
+                self.outputs = (files, {f.dest_uri for f in files})
+            for url in broken_links(html, page.url, self.outputs[1]):
+                log.warning(f"{page.file.src_uri}: link to '{url}' leads to no page or file of the site")
+        return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Stop any page workers still running."""
