@@ -1,10 +1,10 @@
-"""MkDocs hooks for the B4 ``--dirty`` preview: what the plugin does once it calls :mod:`generator.render.incremental`.
+"""MkDocs hooks for the B4 ``--dirty`` preview: the part of the incremental preview the plugin does not do yet.
 
-Used as ``hooks: [.../serve_hook.py]`` in the benchmark's own project, so that the
-incremental preview can be measured without touching the plugin. Under ``mkdocs serve
+Used as ``hooks: [.../serve_hook.py]`` in the benchmark's own project. Under ``mkdocs serve
 --dirty`` it (1) loads dossiers through the content-keyed load cache, so a rebuild parses
-only the edited file, and (2) hands MkDocs the generated pages from the page store, so
-only pages whose text changed are converted and written. Any other command is untouched.
+only the edited file (proposed for ``render/pipeline.gather``), and (2) hands MkDocs pages
+from the page store — which the plugin now does itself, so this step finds nothing left to
+do, and stays for plugins that keep pages in memory. Any other command is untouched.
 """
 
 from __future__ import annotations
