@@ -399,3 +399,16 @@ def _visit(browser: object, base: str) -> dict[str, object]:
             results[query] = "<img src=x onerror=" in (shown or "")
         check(f"search {query}")
     return {"pwned": pwned, "titles": titles, "results": results, "requests": browser.requests()}
+
+
+def test_broken_link_in_a_dossier_body_fails_the_strict_build(tmp_path: Path) -> None:
+    # Dossier bodies reach the page as HTML, which MkDocs does not check: the plugin does.
+    write_canary_portfolio(tmp_path)
+    account = tmp_path / "accounts" / "canary-co" / "account.md"
+    account.write_text(account.read_text(encoding="utf-8") + "\nSee [the team](../../team/) too.\n", encoding="utf-8")
+    build(tmp_path, "--strict")
+    account.write_text(account.read_text(encoding="utf-8") + "\nAnd [the sister company](../missing-co/).\n",
+                       encoding="utf-8")
+    done = accountplan("build", "--quiet", "--strict", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "accounts/canary-co/index.md: link to '../missing-co/'" in done.stderr
