@@ -321,3 +321,27 @@ def test_gift_limits_come_from_configuration(register: Path) -> None:
     config.write_text(text, encoding="utf-8")
     after = {d["code"] for d in _check(register)}
     assert "AP401" not in after and "AP404" in after  # no limit makes cash acceptable
+
+
+# --- special-category hints (AP406; the golden case is tests/rules/cases/AP406-*.yml) -------
+
+
+def test_special_category_hints_name_every_category_in_a_field(tmp_path: Path) -> None:
+    write_canary_portfolio(tmp_path)
+    contact = tmp_path / "accounts" / "canary-co" / "contacts" / "c-open.md"
+    text = contact.read_text(encoding="utf-8").replace(
+        RESTRICTED_CANARIES["personal_notes"], "Diagnosed with diabetes; goes to church; 他是党员")
+    contact.write_text(text, encoding="utf-8")
+    found = sorted((d["line"], str(d["message"]).split(" may record ")[1].split(",")[0])
+                   for d in _check(tmp_path) if d["code"] == "AP406")
+    line = _line_of(contact, "notes: Diagnosed")
+    assert found == [(line, "health"), (line, "political opinion"), (line, "religion or belief")]
+    # The warning about a restricted field is not shown by an internal build.
+    from generator.config import load_settings
+    from generator.rules import validate
+
+    settings = load_settings(str(tmp_path / "mkdocs.yml"))
+    portfolio = load_portfolio(settings.accounts)
+    hints = [d for d in validate(portfolio, settings) if d.code == "AP406"]
+    assert len(hints) == 3
+    assert apply_profile(portfolio, settings, "internal").filter(hints) == []
