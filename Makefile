@@ -17,8 +17,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)  ## create .venv and install the project with its test tools
 
 site: $(STAMP)  ## build the site into site/ (English) and site/zh/ (Chinese)
-	$(BIN)/mkdocs build --strict --quiet
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.zh.yml
+	$(BIN)/accountplan build --strict --quiet
+	$(BIN)/accountplan --config mkdocs.zh.yml build --strict --quiet
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve
