@@ -67,6 +67,7 @@ UI: dict[str, tuple[str, str]] = {
     "contacts": ("Contacts", "联系人"),
     "name": ("Name", "姓名"),
     "title": ("Title", "职务"),
+    "issue_title": ("Issue", "问题"),
     "department": ("Department", "部门"),
     "level": ("Level", "层级"),
     "role": ("Decision role", "决策角色"),
