@@ -7,24 +7,17 @@ Scale names come from :mod:`generator.model.scales`, the one place they are defi
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 
 from generator.model import scales
+from generator.model.contact import DecisionRole, Level
 
 Labels = Mapping[str, str]
 
-ROLES: tuple[str, ...] = (
-    "decision-maker",
-    "economic-buyer",
-    "executive-sponsor",
-    "technical-evaluator",
-    "approver",
-    "influencer",
-    "user",
-    "blocker",
-    "other",
-)
-LEVELS: tuple[str, ...] = ("executive", "senior", "middle", "staff")
+ROLES: tuple[str, ...] = typing.get_args(DecisionRole)
+"""Decision roles in the model's order: legend order follows the schema."""
+LEVELS: tuple[str, ...] = typing.get_args(Level)
 
 
 def _scale(prefix: str, table: scales.Labels, index: int) -> dict[str, str]:
