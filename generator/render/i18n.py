@@ -118,6 +118,7 @@ UI: dict[str, tuple[str, str]] = {
     "satisfaction": ("Satisfaction", "客户满意度"),
     "survey": ("Survey", "调查"),
     "score": ("Score", "得分"),
+    "per_week": ("per week", "次/周"),
     "respondents": ("Respondents", "受访人数"),
     "sources": ("Sources", "信息来源"),
     "collected": ("Collected", "收集日期"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..score.labels import label
+from ..score.labels import input_name, input_value, joined, label, text
 from ..score.types import AccountScore, Figure, PersonScore, Value
 from .i18n import Translator
 
@@ -24,20 +24,36 @@ def show_value(value: Value, t: Translator, unit: str = "") -> str:
         text = f"{value:,.0f}"
     if unit == "%":
         return text + "%"
+    if unit == "per week":
+        unit = t("per_week")
     return f"{text} {unit}" if unit and unit != "score" else text
 
 
+def show_input(name: str, value: Value, t: Translator) -> tuple[str, str]:
+    """An input's name and value in the site language (enum values such as markets and trends too)."""
+    if isinstance(value, str) and name in ("market", "trend"):
+        shown = t.enum(name, value)
+    elif isinstance(value, str):
+        shown = input_value(name, value, t.lang) or value
+    else:
+        shown = show_value(value, t)
+    return input_name(name, t.lang) or name, shown
+
+
 def figure_row(figure: Figure, t: Translator, delta: float | None = None) -> dict[str, Any]:
-    """One scorecard row."""
-    unit = getattr(figure, "unit", "")
+    """One scorecard row: formula and notes from their message keys, so they follow the site language."""
+    unit = figure.unit
+    worked = figure.worked
+    if isinstance(figure.value, str) and worked == figure.value:
+        worked = t.enum("classification", worked)  # a label's "worked" is the label itself
     return {
         "key": figure.key,
         "label": label(figure.key, t.lang),
         "value": show_value(figure.value, t, unit),
-        "formula": figure.formula,
-        "worked": getattr(figure, "worked", ""),
-        "inputs": [(name, show_value(v, t)) for name, v in figure.inputs.items()],
-        "note": figure.note,
+        "formula": text(figure.formula_msg, t.lang) if figure.formula_msg else figure.formula,
+        "worked": worked,
+        "inputs": [show_input(name, v, t) for name, v in figure.inputs.items()],
+        "note": joined(figure.notes, t.lang) if figure.notes else figure.note,
         "delta": None if delta is None else ("±0" if delta == 0 else f"{delta:+,.1f}"),
     }
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from ..model import Account, Activity, Contact, Initiative, Plan
 from .config import ACTIONS, ScoringConfig
 from .figures import checklist, clamp, mean, num, r1, rate, scale_score
+from .labels import composed, msg, term, text
 from .types import Figure, Value
 
 CONTACT_FIELDS = ("owners", "goals", "sources")
@@ -66,21 +67,20 @@ def customer_info(account: Account, contacts: Sequence[Contact], as_of: dt.date,
     sources = [s for s in account.sources if s.collected <= as_of]
     fresh = sum(1 for s in sources if (as_of - s.collected).days <= config.limits.source_max_age_days
                 and (s.review_by is None or s.review_by + grace >= as_of))
-    no_contacts = "no current contacts recorded"
+    no_contacts, none = msg("n.no_contacts"), msg("f.none")
     parts = [
-        ("fields filled %", rate("fields", filled, slots, "", empty=no_contacts, empty_value=0.0)),
-        ("reviewed in time %", rate("reviewed", reviewed, len(current), "", empty=no_contacts, empty_value=0.0)),
-        ("fresh sources %", rate("fresh", fresh, len(sources), "", empty="no sources recorded", empty_value=0.0)),
+        ("fields filled %", rate("fields", filled, slots, none, empty=no_contacts, empty_value=0.0)),
+        ("reviewed in time %", rate("reviewed", reviewed, len(current), none, empty=no_contacts, empty_value=0.0)),
+        ("fresh sources %", rate("fresh", fresh, len(sources), none, empty=msg("n.no_sources"), empty_value=0.0)),
     ]
     inputs: dict[str, Value] = {
         "current contacts": len(current), "left": len(contacts) - len(current),
         "fields filled": filled, "fields expected": slots, "reviewed in time": reviewed,
         "sources": len(sources), "fresh sources": fresh,
     }
-    notes = sorted({f.note for _, f in parts if f.note})
+    notes = sorted({m for _, f in parts for m in f.notes}, key=text)
     terms = [(name, float(f.value or 0.0)) for name, f in parts]
-    return mean("actions.info.customer_info", "(fields filled % + reviewed in time % + fresh sources %) / 3",
-                terms, inputs=inputs, note="; ".join(notes))
+    return mean("actions.info.customer_info", msg("f.customer_info"), terms, inputs=inputs, notes=notes)
 
 
 def _item(kind: str, item: Plan | Initiative, as_of: dt.date, penalty: float) -> tuple[str, float, bool]:
@@ -92,7 +92,7 @@ def _item(kind: str, item: Plan | Initiative, as_of: dt.date, penalty: float) ->
         progress = float(INITIATIVE_PROGRESS.get(item.status, 0))
         overdue = item.status == "planned" and item.date is not None and item.date < as_of
     counted = r1(progress * (1 - penalty)) if overdue else progress
-    return f"{kind} {item.id}" + (" (overdue)" if overdue else ""), counted, overdue
+    return composed("item_overdue" if overdue else "item", kind=kind, id=item.id), counted, overdue
 
 
 def plan_completion(layer: str, account: Account, as_of: dt.date, config: ScoringConfig) -> Figure:
@@ -109,9 +109,9 @@ def plan_completion(layer: str, account: Account, as_of: dt.date, config: Scorin
     dropped = sum(1 for p in account.plans if p.layer == layer and p.status == "dropped")
     judged = [_item(kind, item, as_of, config.overdue_penalty) for kind, item in items]
     overdue = sum(1 for *_, late in judged if late)
-    formula = f"mean progress %, overdue × (1 − {num(config.overdue_penalty)}), dropped left out"
+    formula = msg("f.plans", penalty=num(config.overdue_penalty))
     return mean(key, formula, [(label, counted) for label, counted, _ in judged],
-                empty=f"no {layer}-relationship plan",
+                empty=msg("n.no_plan", layer=term(layer)),
                 inputs={"overdue": overdue, "dropped": dropped})
 
 
@@ -126,8 +126,8 @@ def contact_standard(activities: Sequence[Activity], weeks: int) -> Figure:
     complete = sum(1 for a in activities if a.summary.strip() and a.contacts and a.people and a.quality is not None)
     inputs: dict[str, Value] = {"activities": len(activities), "to standard": complete, **lacking}
     return rate("actions.satisfaction.contact_standard", complete, len(activities),
-                "100 × activities with summary, contacts, people and quality / activities",
-                empty=f"no activities in the last {weeks} weeks", inputs=inputs, empty_value=0.0)
+                msg("f.contact_standard"), empty=msg("n.no_activities_window", weeks=str(weeks)), inputs=inputs,
+                empty_value=0.0)
 
 
 def quality(account: Account, activities: Sequence[Activity], as_of: dt.date) -> Figure:
@@ -144,8 +144,7 @@ def quality(account: Account, activities: Sequence[Activity], as_of: dt.date) ->
         inputs["latest satisfaction"] = surveys[-1].score
         inputs["survey date"] = surveys[-1].date.isoformat()
         terms.append(("satisfaction score", scale_score(surveys[-1].score)))
-    return mean("actions.satisfaction.quality", "mean of (level − 1) × 25 for mean quality and latest satisfaction",
-                terms, empty="no rated activity and no satisfaction result", inputs=inputs)
+    return mean("actions.satisfaction.quality", msg("f.quality"), terms, empty=msg("n.no_rated"), inputs=inputs)
 
 
 def closed_loop(account: Account, activities: Sequence[Activity], as_of: dt.date, config: ScoringConfig) -> Figure:
@@ -168,7 +167,7 @@ def closed_loop(account: Account, activities: Sequence[Activity], as_of: dt.date
             late += 1
         else:
             pending += 1
-    issues = rate("issues", in_time, in_time + late, "", empty="")
+    issues = rate("issues", in_time, in_time + late, msg("f.none"), empty=None)
     heard = sum(1 for a in activities if a.opinions)
     share = 100 * heard / len(activities) if activities else 0.0
     opinions = clamp(100 * share / config.opinion_share_target)
@@ -180,12 +179,10 @@ def closed_loop(account: Account, activities: Sequence[Activity], as_of: dt.date
     terms = [("opinions score", opinions)]
     if issues.value is not None:
         terms.insert(0, ("issues score", float(issues.value)))
-    notes = [] if issues.value is not None else ["no issue due to be closed"]
+    notes = [] if issues.value is not None else [msg("n.no_issue_due")]
     if not activities:
-        notes.append("no activities: no opinions recorded")
-    return mean("actions.satisfaction.closed_loop",
-                "mean of (100 × closed in time / due) and min(100, 100 × opinion share / target share)",
-                terms, inputs=inputs, note="; ".join(notes))
+        notes.append(msg("n.no_opinions"))
+    return mean("actions.satisfaction.closed_loop", msg("f.closed_loop"), terms, inputs=inputs, notes=notes)
 
 
 def score_actions(account: Account, contacts: Sequence[Contact], activities: Sequence[Activity],

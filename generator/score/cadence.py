@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 
 from ..model import Activity
 from .config import ScoringConfig
-from .figures import SCORE, clamp, num, r1
+from .figures import SCORE, clamp, figure, num, r1
+from .labels import msg
 from .types import Figure
 
 PER_WEEK = "per week"
@@ -35,7 +36,7 @@ def account_cadence(window: Sequence[Activity], config: ScoringConfig) -> Figure
     """Customer meetings per week on one account over the window."""
     counted = meetings(window, config)
     weeks = config.limits.weeks_window
-    return Figure("cadence.account", r1(len(counted) / weeks), "customer meetings in the window / weeks",
+    return figure("cadence.account", r1(len(counted) / weeks), msg("f.cadence"),
                   {"meetings": len(counted), "weeks": weeks, "activities": len(window)},
                   worked=f"{len(counted)} / {weeks}", unit=PER_WEEK)
 
@@ -52,12 +53,11 @@ def person_cadence(meetings_count: int, config: ScoringConfig) -> tuple[Figure, 
     """A person's meetings per week, and that rate against the expectation as 0–100."""
     weeks = config.limits.weeks_window
     per_week = r1(meetings_count / weeks)
-    cadence = Figure("cadence.person", per_week, "customer meetings in the window / weeks",
+    cadence = figure("cadence.person", per_week, msg("f.cadence"),
                      {"meetings": meetings_count, "weeks": weeks}, worked=f"{meetings_count} / {weeks}",
                      unit=PER_WEEK)
     expected = config.limits.visits_per_week
-    score = Figure("cadence.person_score", clamp(100 * per_week / expected),
-                   "min(100, 100 × meetings per week / expected per week)",
+    score = figure("cadence.person_score", clamp(100 * per_week / expected), msg("f.cadence_score"),
                    {"meetings per week": per_week, "expected per week": expected},
                    worked=f"100 × {num(per_week)} / {num(expected)}", unit=SCORE)
     return cadence, score

@@ -16,12 +16,12 @@ import datetime as dt
 
 from ..model import Account
 from .config import ScoringConfig
-from .figures import num
+from .figures import figure, num
 from .kpi import kpi_year
+from .labels import msg
 from .types import Figure, Value
 
-FORMULA = ("first match: diverging and sales ≥ threshold → cash-cow; diverging S/A → maintain; "
-           "tier S → strategic; tier A → partner; else maintain")
+FORMULA = msg("f.classify")
 
 
 def classify(account: Account, as_of: dt.date, config: ScoringConfig) -> Figure:
@@ -34,15 +34,15 @@ def classify(account: Account, as_of: dt.date, config: ScoringConfig) -> Figure:
     diverging = trend == "diverging"
     if diverging and sales is not None and sales >= threshold:
         value = "cash-cow"
-        note = f"cash-cow rule (AP309): strategy diverging and sales {num(sales)} ≥ {num(threshold)}"
+        note = msg("n.cash_cow", sales=num(sales), threshold=num(threshold))
     elif diverging and account.tier in ("S", "A"):
         value = "maintain"
-        note = (f"diverging rule: strategy diverging, sales {num(sales) if sales is not None else 'n/a'} "
-                f"below the cash-cow threshold {num(threshold)}; tier {account.tier} not kept as key account")
+        note = msg("n.diverging", sales=num(sales) if sales is not None else msg("n.na"), threshold=num(threshold),
+                   tier=account.tier)
     elif account.tier == "S":
-        value, note = "strategic", "tier rule: tier S is a strategic account"
+        value, note = "strategic", msg("n.tier_strategic")
     elif account.tier == "A":
-        value, note = "partner", "tier rule: tier A is a partner account"
+        value, note = "partner", msg("n.tier_partner")
     else:
-        value, note = "maintain", f"tier rule: tier {account.tier} is maintained"
-    return Figure("classification", value, FORMULA, inputs, note, value)
+        value, note = "maintain", msg("n.tier_maintain", tier=account.tier)
+    return figure("classification", value, FORMULA, inputs, [note], value)

@@ -11,7 +11,8 @@ import math
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from .types import Figure, Value
+from .labels import joined, msg, terms, text
+from .types import Figure, Msg, Value
 
 SCORE = "score"
 PERCENT = "%"
@@ -37,13 +38,20 @@ def r1(value: float) -> float:
     return float(Decimal(repr(float(value))).quantize(TENTH, ROUND_HALF_UP)) + 0.0
 
 
-def computed(key: str, value: float, formula: str, inputs: dict[str, Value], worked: str, unit: str,
+def figure(key: str, value: Value, formula: Msg, inputs: dict[str, Value] | None = None,
+           notes: Sequence[Msg] = (), worked: str = "", unit: str = "") -> Figure:
+    """A figure whose formula and note are messages: the English text is derived from them, never typed twice."""
+    return Figure(key, value, text(formula), dict(inputs or {}), joined(notes), worked, unit,
+                  formula_msg=formula, notes=tuple(notes))
+
+
+def computed(key: str, value: float, formula: Msg, inputs: dict[str, Value], worked: str, unit: str,
              digits: int = 1) -> Figure:
     """A figure from a division of user figures; n/a when the result overflows (say 1e308 / 0.001)."""
     if not math.isfinite(value):
-        return missing(key, formula, "the figures are too large to compute with", inputs, unit)
+        return missing(key, formula, [msg("n.too_large")], inputs, unit)
     shown = r1(value) if digits == 1 else round(value, digits)
-    return Figure(key, shown, formula, inputs, "", worked, unit)
+    return figure(key, shown, formula, inputs, (), worked, unit)
 
 
 def clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
@@ -56,9 +64,10 @@ def scale_score(level: float) -> float:
     return r1((level - 1) * 25)
 
 
-def missing(key: str, formula: str, note: str, inputs: dict[str, Value] | None = None, unit: str = SCORE) -> Figure:
-    """A figure whose inputs do not allow a value; ``note`` says why."""
-    return Figure(key, None, formula, dict(inputs or {}), note, unit=unit)
+def missing(key: str, formula: Msg, notes: Sequence[Msg], inputs: dict[str, Value] | None = None,
+            unit: str = SCORE) -> Figure:
+    """A figure whose inputs do not allow a value; ``notes`` say why."""
+    return figure(key, None, formula, inputs, notes, unit=unit)
 
 
 def value_of(figure: Figure | None) -> float | None:
@@ -68,24 +77,25 @@ def value_of(figure: Figure | None) -> float | None:
     return float(figure.value)
 
 
-def mean(key: str, formula: str, terms: Sequence[tuple[str, float]], *, empty: str = "", note: str = "",
-         inputs: dict[str, Value] | None = None, unit: str = SCORE) -> Figure:
-    """The plain mean of named terms; ``None`` with the note ``empty`` when there are none."""
+def mean(key: str, formula: Msg, parts: Sequence[tuple[str, float]], *, empty: Msg | None = None,
+         notes: Sequence[Msg] = (), inputs: dict[str, Value] | None = None, unit: str = SCORE) -> Figure:
+    """The plain mean of named parts; ``None`` with the note ``empty`` when there are none."""
     shown: dict[str, Value] = dict(inputs or {})
-    shown.update({name: value for name, value in terms})
-    if not terms:
-        return missing(key, formula, empty or "nothing to average", shown, unit)
-    values = [value for _, value in terms]
+    shown.update({name: value for name, value in parts})
+    if not parts:
+        return missing(key, formula, [empty or msg("n.nothing")], shown, unit)
+    values = [value for _, value in parts]
     total = sum(values)
     if len(values) <= MAX_WORKED_TERMS:
         worked = " + ".join(num(v) for v in values)
         worked = f"({worked}) / {len(values)}" if len(values) > 1 else worked
     else:
         worked = f"{num(r1(total))} / {len(values)}"
-    return Figure(key, r1(total / len(values)), formula, shown, note, worked, unit)
+    return figure(key, r1(total / len(values)), formula, shown, notes, worked, unit)
 
 
-def weighted(key: str, parts: Sequence[tuple[str, float, Figure]], *, unit: str = SCORE, note: str = "") -> Figure:
+def weighted(key: str, parts: Sequence[tuple[str, float, Figure]], *, unit: str = SCORE,
+             note: Msg | None = None) -> Figure:
     """Weighted mean of the parts that have a value, the weights renormalised over those.
 
     ``parts`` are ``(name, weight, figure)``. A part without a value drops out and the note
@@ -94,32 +104,46 @@ def weighted(key: str, parts: Sequence[tuple[str, float, Figure]], *, unit: str 
     inputs: dict[str, Value] = {}
     present: list[tuple[str, float, float]] = []
     absent: list[str] = []
-    for name, weight, figure in parts:
-        inputs[name] = figure.value
+    for name, weight, part in parts:
+        inputs[name] = part.value
         inputs[f"{name} weight"] = weight
-        value = value_of(figure)
+        value = value_of(part)
         if value is None:
             absent.append(name)
         elif weight > 0:
             present.append((name, weight, value))
-    symbolic = _weighted_text([(num(w), n) for n, w, _ in parts if w > 0], [w for _, w, _ in parts if w > 0])
+    symbolic = _weighted_formula([(n, w) for n, w, _ in parts if w > 0])
     notes = [note] if note else []
     if absent:
-        notes.append(f"n/a: {', '.join(absent)}; weights renormalised over the rest")
+        notes.append(msg("n.absent", names=terms(absent)))
     if not present:
-        return missing(key, symbolic, "; ".join(notes) or "no part has a value", inputs, unit)
+        return missing(key, symbolic, notes or [msg("n.no_part")], inputs, unit)
     weights = [w for _, w, _ in present]
     worked = _weighted_text([(num(w), num(v)) for _, w, v in present], weights)
     value = r1(sum(w * v for _, w, v in present) / sum(weights))
-    return Figure(key, value, symbolic, inputs, "; ".join(notes), worked, unit)
+    return figure(key, value, symbolic, inputs, notes, worked, unit)
 
 
-def _weighted_text(terms: Sequence[tuple[str, str]], weights: Sequence[float]) -> str:
-    body = " + ".join(f"{w} × {v}" for w, v in terms)
-    total = sum(weights)
-    if abs(total - 1.0) < 1e-9:
-        return body
-    return f"({body}) / {num(total)}"
+def _renormalised(total: float) -> bool:
+    return abs(total - 1.0) >= 1e-9
+
+
+def _weighted_formula(parts: Sequence[tuple[str, float]]) -> Msg:
+    body = tuple(msg("f.weighted_term", weight=num(w), name=term_of(n)) for n, w in parts)
+    total = sum(w for _, w in parts)
+    if _renormalised(total):
+        return msg("f.weighted_renormalised", terms=body, total=num(total))
+    return msg("f.weighted", terms=body)
+
+
+def term_of(name: str) -> Msg:
+    """A part name as a term message."""
+    return terms([name])[0]
+
+
+def _weighted_text(parts: Sequence[tuple[str, str]], weights: Sequence[float]) -> str:
+    body = " + ".join(f"{w} × {v}" for w, v in parts)
+    return f"({body}) / {num(sum(weights))}" if _renormalised(sum(weights)) else body
 
 
 def checklist(key: str, checks: dict[str, bool], what: str) -> Figure:
@@ -129,17 +153,17 @@ def checklist(key: str, checks: dict[str, bool], what: str) -> Figure:
     inputs["passed"] = passed
     inputs["checks"] = len(checks)
     absent = [name for name, ok in checks.items() if not ok]
-    note = f"missing: {', '.join(absent)}" if absent else ""
-    return Figure(key, r1(100 * passed / len(checks)), f"100 × {what} / checks", inputs, note,
+    notes = [msg("n.missing", names=terms(absent))] if absent else []
+    return figure(key, r1(100 * passed / len(checks)), msg("f.checklist", what=term_of(what)), inputs, notes,
                   f"100 × {passed} / {len(checks)}", SCORE)
 
 
-def rate(key: str, hits: int, total: int, formula: str, *, empty: str, inputs: dict[str, Value] | None = None,
-         empty_value: float | None = None) -> Figure:
+def rate(key: str, hits: int, total: int, formula: Msg, *, empty: Msg | None,
+         inputs: dict[str, Value] | None = None, empty_value: float | None = None) -> Figure:
     """``100 × hits / total``; when ``total`` is 0, ``empty_value`` (or n/a) with the note ``empty``."""
-    shown: dict[str, Value] = dict(inputs or {})
+    notes = [empty] if empty else []
     if total == 0:
         if empty_value is None:
-            return missing(key, formula, empty, shown)
-        return Figure(key, empty_value, formula, shown, empty, num(empty_value), SCORE)
-    return Figure(key, r1(100 * hits / total), formula, shown, "", f"100 × {hits} / {total}", SCORE)
+            return missing(key, formula, notes, inputs)
+        return figure(key, empty_value, formula, inputs, notes, num(empty_value), SCORE)
+    return figure(key, r1(100 * hits / total), formula, inputs, (), f"100 × {hits} / {total}", SCORE)

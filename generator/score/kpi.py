@@ -17,7 +17,8 @@ import datetime as dt
 
 from ..model import Account, Kpi
 from .config import ScoringConfig
-from .figures import PERCENT, SCORE, clamp, computed, missing, num, weighted
+from .figures import PERCENT, SCORE, clamp, computed, figure, missing, num, weighted
+from .labels import composed, msg, term
 from .types import Figure, Value
 
 
@@ -34,17 +35,17 @@ def kpi_year(account: Account, as_of: dt.date) -> tuple[Kpi | None, Kpi | None]:
 def ratio(key: str, record: Kpi | None, top: str, bottom: str, undefined: str, unit: str = PERCENT) -> Figure:
     """``top / bottom`` of one KPI record: in % (one decimal) or, for another unit, to two decimals.
 
-    ``undefined`` (with ``{year}``) says why when ``bottom`` is 0 or not recorded.
+    ``undefined`` is the key of the note saying why when ``bottom`` is 0 or not recorded (it may use ``{year}``).
     """
     percent = unit == PERCENT
-    formula = f"100 × {top} / {bottom}" if percent else f"{top} / {bottom}"
+    formula = msg("f.ratio_percent" if percent else "f.ratio", top=term(top), bottom=term(bottom))
     if record is None:
-        return missing(key, formula, "no KPI recorded yet", unit=unit)
+        return missing(key, formula, [msg("n.no_kpi")], unit=unit)
     above: float = getattr(record, top)
     below: float | None = getattr(record, bottom)
     inputs: dict[str, Value] = {top: above, bottom: below, "year": record.year}
     if not below:
-        return missing(key, formula, undefined.format(year=record.year), inputs, unit)
+        return missing(key, formula, [msg(undefined, year=str(record.year))], inputs, unit)
     if percent:
         return computed(key, 100 * above / below, formula, inputs, f"100 × {num(above)} / {num(below)}", unit)
     return computed(key, above / below, formula, inputs, f"{num(above)} / {num(below)}", unit, digits=2)
@@ -52,68 +53,67 @@ def ratio(key: str, record: Kpi | None, top: str, bottom: str, undefined: str, u
 
 def per_head(key: str, amount: str, record: Kpi | None, currency: str) -> Figure:
     """``amount / headcount`` (``amount`` is ``sales`` or ``profit``), in the account's currency."""
-    return ratio(key, record, amount, "headcount", "headcount is 0: per-head figures are undefined", currency)
+    return ratio(key, record, amount, "headcount", "n.headcount_zero", currency)
 
 
 def growth(record: Kpi | None, previous: Kpi | None) -> Figure:
     """Sales growth against last year, in %."""
-    key, formula = "kpi.growth", "100 × (sales − last year's sales) / last year's sales"
+    key, formula = "kpi.growth", msg("f.growth")
     if record is None:
-        return missing(key, formula, "no KPI recorded yet", unit=PERCENT)
+        return missing(key, formula, [msg("n.no_kpi")], unit=PERCENT)
     last = previous.sales if previous is not None else record.last_year_sales
-    source = f"{record.year - 1} record" if previous is not None else "last_year_sales"
+    source = composed("record", year=str(record.year - 1)) if previous is not None else "last_year_sales"
     inputs: dict[str, Value] = {"sales": record.sales, "last year's sales": last, "from": source}
     if last is None:
-        return missing(key, formula, f"no sales recorded for {record.year - 1}", inputs, PERCENT)
+        return missing(key, formula, [msg("n.no_sales_year", year=str(record.year - 1))], inputs, PERCENT)
     if last == 0:
-        return missing(key, formula, "last year's sales were 0: growth is undefined", inputs, PERCENT)
+        return missing(key, formula, [msg("n.last_zero")], inputs, PERCENT)
     return computed(key, 100 * (record.sales - last) / last, formula, inputs,
                     f"100 × ({num(record.sales)} − {num(last)}) / {num(last)}", PERCENT)
 
 
 def target_completion(record: Kpi | None) -> Figure:
     """Sales against the year's target, in % (目标完成率)."""
-    return ratio("kpi.target_completion", record, "sales", "target", "no sales target set for {year}")
+    return ratio("kpi.target_completion", record, "sales", "target", "n.no_target")
 
 
 def profit_margin(record: Kpi | None) -> Figure:
     """Profit as a share of sales, in %."""
-    return ratio("kpi.profit_margin", record, "profit", "sales", "no sales: margin is undefined")
+    return ratio("kpi.profit_margin", record, "profit", "sales", "n.no_sales")
 
 
 def growth_score(rise: Figure, record: Kpi | None, previous: Kpi | None, config: ScoringConfig) -> Figure:
     """Growth as 0–100: 0% or less scores 0, the growth target or more scores 100."""
-    key, formula = "kpi.growth_score", "100 × growth / growth target"
+    key, formula = "kpi.growth_score", msg("f.growth_score")
     inputs: dict[str, Value] = {"growth": rise.value, "growth target": config.growth_target}
     if isinstance(rise.value, (int, float)):
-        return Figure(key, clamp(100 * rise.value / config.growth_target), formula, inputs,
+        return figure(key, clamp(100 * rise.value / config.growth_target), formula, inputs,
                       worked=f"100 × {num(rise.value)} / {num(config.growth_target)}", unit=SCORE)
     first_sales = record is not None and record.sales > 0 and rise.inputs.get("last year's sales") == 0
     if first_sales:
-        return Figure(key, 100.0, formula, inputs, "first sales after a year without: full growth score", "100",
-                      SCORE)
-    return missing(key, formula, rise.note, inputs)
+        return figure(key, 100.0, formula, inputs, [msg("n.first_sales")], "100", SCORE)
+    return missing(key, formula, rise.notes, inputs)
 
 
 def completion_score(done: Figure, config: ScoringConfig) -> Figure:
     """Target completion as 0–100, linear from ``completion_zero`` to ``completion_full``, capped."""
     key = "kpi.completion_score"
     zero, full = config.completion_zero, config.completion_full
-    formula = "100 × (completion − zero point) / (full point − zero point)"
+    formula = msg("f.completion_score")
     inputs: dict[str, Value] = {"completion": done.value, "zero point": zero, "full point": full}
     if not isinstance(done.value, (int, float)):
-        return missing(key, formula, done.note, inputs)
-    return Figure(key, clamp(100 * (done.value - zero) / (full - zero)), formula, inputs,
+        return missing(key, formula, done.notes, inputs)
+    return figure(key, clamp(100 * (done.value - zero) / (full - zero)), formula, inputs,
                   worked=f"100 × ({num(done.value)} − {num(zero)}) / ({num(full)} − {num(zero)})", unit=SCORE)
 
 
 def profit_score(margin: Figure, config: ScoringConfig) -> Figure:
     """Profit margin as 0–100 against the margin target."""
-    key, formula = "kpi.profit_score", "100 × margin / margin target"
+    key, formula = "kpi.profit_score", msg("f.profit_score")
     inputs: dict[str, Value] = {"margin": margin.value, "margin target": config.profit_margin_target}
     if not isinstance(margin.value, (int, float)):
-        return missing(key, formula, margin.note, inputs)
-    return Figure(key, clamp(100 * margin.value / config.profit_margin_target), formula, inputs,
+        return missing(key, formula, margin.notes, inputs)
+    return figure(key, clamp(100 * margin.value / config.profit_margin_target), formula, inputs,
                   worked=f"100 × {num(margin.value)} / {num(config.profit_margin_target)}", unit=SCORE)
 
 
@@ -131,9 +131,8 @@ def score_kpi(account: Account, as_of: dt.date, config: ScoringConfig,
     ]
     market = account.market
     if market == "saline-alkali":
-        score = Figure("kpi.score", actions_score.value, "score of the nine key actions",
-                       {"market": market, "key actions": actions_score.value},
-                       "saline-alkali market: assessed by whether the key actions were done, not by revenue",
+        score = figure("kpi.score", actions_score.value, msg("f.saline"),
+                       {"market": market, "key actions": actions_score.value}, [msg("n.saline")],
                        num(actions_score.value) if isinstance(actions_score.value, (int, float)) else "",
                        SCORE)
         return tuple(shown), score
@@ -141,12 +140,12 @@ def score_kpi(account: Account, as_of: dt.date, config: ScoringConfig,
         part = growth_score(rise, record, previous, config)
         shown.append(part)
         score = weighted("kpi.score", [("growth", 1.0, part)],
-                         note="breakthrough market: assessed by growth against last year")
+                         note=msg("n.breakthrough"))
         return tuple(shown), score
     parts = [completion_score(done, config), profit_score(margin, config)]
     shown.extend(parts)
     weights = config.mature_weights
     score = weighted("kpi.score", [("completion", weights["completion"], parts[0]),
                                    ("profit", weights["profit"], parts[1])],
-                     note="mature market: assessed by target completion and profit")
+                     note=msg("n.mature"))
     return tuple(shown), score

@@ -10,6 +10,7 @@ from .actions import active_contacts
 from .cadence import in_window, person_cadence, person_counts
 from .config import ScoringConfig
 from .figures import mean, scale_score, weighted
+from .labels import msg
 from .types import PersonScore
 
 AccountData = tuple[str, Account, Sequence[Contact], Sequence[Activity]]
@@ -38,9 +39,9 @@ def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: 
 def _person(pid: str, meetings: int, accounts: list[str], owned: list[tuple[str, Contact]],
             config: ScoringConfig) -> PersonScore:
     cadence, cadence_score = person_cadence(meetings, config)
-    health = mean("people.relationships", "mean over owned current contacts of ((intimacy + support) / 2 − 1) × 25",
+    health = mean("people.relationships", msg("f.relationships"),
                   [(f"{slug}/{c.id}", scale_score((c.intimacy + c.support) / 2)) for slug, c in owned],
-                  empty="owns no current customer relationship")
+                  empty=msg("n.owns_none"))
     weights = config.person_weights
     score = weighted("people.score", [("cadence", weights["cadence"], cadence_score),
                                       ("relationships", weights["relationships"], health)])

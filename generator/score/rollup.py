@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..model import Account
 from .figures import mean, value_of
+from .labels import msg, term
 from .types import AccountScore, Figure, Rollup
 
 BY = ("tier", "region", "owner")
@@ -28,7 +29,7 @@ def groups_of(by: str, account: Account) -> list[str]:
 
 def _mean_of(key: str, label: str, scores: Sequence[AccountScore], pick: Callable[[AccountScore], Figure]) -> Figure:
     terms = [(s.slug, v) for s in scores if (v := value_of(pick(s))) is not None]
-    return mean(key, f"mean of the accounts' {label}", terms, empty=f"no account has a {label}",
+    return mean(key, msg("f.rollup", what=term(label)), terms, empty=msg("n.rollup_empty", what=term(label)),
                 inputs={"accounts in group": len(scores), "accounts scored": len(terms)})
 
 

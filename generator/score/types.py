@@ -8,6 +8,21 @@ Value = float | int | str | None
 
 
 @dataclass(frozen=True)
+class Msg:
+    """A generated text as a stable key plus arguments, so the site can show it in any language.
+
+    ``args`` values are literal text (numbers, ids), another ``Msg`` (a term or phrase), or a
+    tuple of ``Msg`` (a list, joined in the language's way). The English text is ``labels.text(msg)``.
+    """
+
+    key: str
+    args: tuple[tuple[str, MsgArg], ...] = ()
+
+
+MsgArg = str | Msg | tuple[Msg, ...]
+
+
+@dataclass(frozen=True)
 class Figure:
     """One computed number (or label), explainable on its own."""
 
@@ -25,6 +40,10 @@ class Figure:
     """The formula with the numbers put in, e.g. ``0.5 × 90 + 0.5 × 74``: the site shows ``value = worked``."""
     unit: str = ""
     """``score`` (0–100), ``%``, ``per week``, a currency code, or empty for labels and counts."""
+    formula_msg: Msg | None = None
+    """``formula`` as a message key and arguments (labels.py translates it)."""
+    notes: tuple[Msg, ...] = ()
+    """``note`` as messages: ``note`` is their English texts joined by ``; ``."""
 
 
 @dataclass(frozen=True)
