@@ -35,6 +35,8 @@ def on_files(files: Any, *, config: Any) -> Any:
     if not incremental.dirty_serving():
         return files
     generated = [f for f in files if f.generated_by and "accountplan" in f.generated_by and f.abs_src_path is None]
+    if not generated:  # the plugin already serves its pages from the store
+        return files
     pages = {f.src_uri: f.content_string for f in generated}
     store = incremental.store_for(config.config_file_path, normalize(config.theme.get("language")))
     return incremental.add_page_files(files, config, pages, store)
