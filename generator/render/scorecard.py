@@ -30,8 +30,8 @@ def show_value(value: Value, t: Translator, unit: str = "") -> str:
 
 
 def show_input(name: str, value: Value, t: Translator) -> tuple[str, str]:
-    """An input's name and value in the site language (enum values such as markets and trends too)."""
-    if isinstance(value, str) and name in ("market", "trend"):
+    """An input's name and value in the site language; in Chinese, enum values such as markets and trends too."""
+    if isinstance(value, str) and name in ("market", "trend") and t.index:
         shown = t.enum(name, value)
     elif isinstance(value, str):
         shown = input_value(name, value, t.lang) or value
@@ -44,7 +44,7 @@ def figure_row(figure: Figure, t: Translator, delta: float | None = None) -> dic
     """One scorecard row: formula and notes from their message keys, so they follow the site language."""
     unit = figure.unit
     worked = figure.worked
-    if isinstance(figure.value, str) and worked == figure.value:
+    if isinstance(figure.value, str) and worked == figure.value and t.index:
         worked = t.enum("classification", worked)  # a label's "worked" is the label itself
     return {
         "key": figure.key,
