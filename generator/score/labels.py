@@ -116,7 +116,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n.mature": ("mature market: assessed by target completion and profit", "成熟市场：按目标完成率和利润考核"),
     "n.no_contacts": ("no current contacts recorded", "未记录在职联系人"),
     "n.no_sources": ("no sources recorded", "未记录信息来源"),
-    "n.no_plan": ("no {layer}-relationship plan", "没有{layer}客户关系提升计划"),
+    "n.no_plan": ("no {layer}-relationship plan", "没有{layer}提升计划"),
     "n.no_activities_window": ("no activities in the last {weeks} weeks", "最近 {weeks} 周没有活动记录"),
     "n.no_rated": ("no rated activity and no satisfaction result", "没有评分的活动，也没有满意度结果"),
     "n.no_issue_due": ("no issue due to be closed", "没有应关闭的问题"),
@@ -144,7 +144,7 @@ TERMS: dict[str, str] = {
     # weighted parts: dimensions, groups, actions, person
     "kpi": "经营结果", "actions": "现场行为（关键动作）", "info": "信息完整度", "plans": "提升计划完成率",
     "satisfaction": "客户满意度", "customer_strategy": "客户群及客户战略", "relationship_plan": "客户关系规划",
-    "customer_info": "客户信息管理", "key": "关键", "organizational": "组织", "general": "普遍",
+    "customer_info": "客户信息管理", "key": "关键客户关系", "organizational": "组织客户关系", "general": "普遍客户关系",
     "contact_standard": "规范接触活动", "quality": "活动质量与满意度", "closed_loop": "问题闭环与意见收集",
     "cadence": "见客户次数达标率", "relationships": "客户关系健康度",
     # checklists
