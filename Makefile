@@ -20,8 +20,8 @@ site: $(STAMP)  ## build the site into site/ (English) and site/zh/ (Chinese)
 	$(BIN)/accountplan build --strict --quiet
 	$(BIN)/accountplan --config mkdocs.zh.yml build --strict --quiet
 
-serve: $(STAMP)  ## live preview on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (rebuilds only the pages an edit changes)
+	$(BIN)/mkdocs serve --dirty
 
 test: $(STAMP)  ## run the test suite, linters and type checks
 	$(BIN)/ruff check generator tests

@@ -114,7 +114,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """Gather once, report diagnostics, and add every generated page."""
         assert self.settings is not None
         try:
-            gathered = gather(self.settings, self.config.profile, history=self.config.history)
+            gathered = gather(self.settings, self.config.profile, history=self.config.history,
+                              cache=incremental.load_cache(config.config_file_path))
         except ValueError as exc:  # an unknown profile or bad scoring settings: a configuration error
             raise PluginError(f"accountplan: {exc}") from exc
         report = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
@@ -122,10 +123,10 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             report[diagnostic.severity](diagnostic.one_line())
         lang = normalize(config.theme.get("language"))
         self.close()
-        self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls)
-        if incremental.dirty_serving():  # only pages whose text changed are rebuilt (render/incremental.py)
-            incremental.add_page_files(files, config, self.pages, incremental.store_for(config.config_file_path, lang))
+        if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
+            self.pages = incremental.add_pages(files, config, gathered, self.settings, lang)
             return files
+        self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls)
         for src_uri in self.pages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:

@@ -23,7 +23,17 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Mapping
-from typing import Any
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..load.document import Document
+    from ..load.portfolio import Dossier
+    from .context import Site
+    from .parallel import Pages
+    from .pipeline import Gathered
 
 STORE = os.path.join(".cache", "accountplan", "pages")
 """Default page store, relative to the folder of ``mkdocs.yml``."""
@@ -41,6 +51,21 @@ def note_startup(command: str, dirty: bool) -> None:
 def dirty_serving() -> bool:
     """Whether this process is ``mkdocs serve --dirty``, where generated pages should come from the store."""
     return bool(_state["dirty"])
+
+
+def load_cache(config_file: str | None) -> str | None:
+    """The content-keyed load cache folder when serving dirty (``None`` otherwise or when turned off).
+
+    Relative folders are taken beside ``mkdocs.yml``, like the page store, so that every
+    rebuild of one server parses only the files whose bytes changed.
+    """
+    from ..load.cache import default_dir
+
+    folder = default_dir() if dirty_serving() else None
+    if folder is None or os.path.isabs(folder):
+        return folder
+    base = os.path.dirname(os.path.abspath(config_file)) if config_file else os.getcwd()
+    return os.path.join(base, folder)
 
 
 def store_for(config_file: str | None, lang: str) -> str:
@@ -95,3 +120,99 @@ def add_page_files(files: Any, config: Any, pages: Mapping[str, str], directory:
             files.remove(existing)
         files.append(generated)
     return files
+
+
+def add_pages(files: Any, config: Any, gathered: Gathered, settings: Settings, lang: str) -> Pages:
+    """Under ``serve --dirty``: render only the account pages whose inputs changed, and serve all from the store."""
+    from .pipeline import generate
+
+    store = store_for(config.config_file_path, lang)
+    memo = AccountMemo(store, gathered.level)
+    pages = generate(gathered, settings, lang, directory_urls=config.use_directory_urls, reuse=memo.reuse)
+    add_page_files(files, config, pages, store)
+    memo.remember(pages)
+    return pages
+
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+_THEME = _PACKAGE.parent / "theme"
+
+
+@cache
+def code_version() -> str:
+    """Hash of the generator's Python source: a server runs one version of it for its whole life."""
+    digest = hashlib.blake2b(digest_size=16)
+    for source in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(str(source.relative_to(_PACKAGE)).encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def theme_version() -> str:
+    """Name, size and time of every theme file: templates can change while a server runs (Jinja reloads them)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(_THEME.rglob("*")) if _THEME.is_dir() else ():
+        with contextlib.suppress(OSError):
+            st = path.stat()
+            digest.update(f"{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+_memos: dict[str, dict[str, tuple[str, str]]] = {}
+"""Per page store: each account page's memo key and text from this process's last build."""
+
+
+class AccountMemo:
+    """Account pages kept from the previous build of this server, reused while none of their inputs changed.
+
+    An account page is a function of its dossier's files (their content digests), the
+    portfolio-wide inputs (code and theme, language, link style, settings — which hold
+    today, rules, limits, scoring and profiles —, the audience level, the roster, whether
+    changes are shown) and the account's own derived inputs (scores, change since the
+    quarter start, findings, last change). All of them go into the key, so any change that
+    could alter the page renders it again; everything else is reused unread.
+    """
+
+    def __init__(self, store: str, level: str) -> None:
+        self.memo = _memos.setdefault(store, {})
+        self.level = level
+        self.keys: dict[str, str] = {}
+        """Key of every account page of this build, by source path (remembered with its text after the build)."""
+        self._common: str | None = None
+
+    def common(self, site: Site) -> str:
+        """The part of every key that is the same for all accounts of one build."""
+        if self._common is None:
+            roster = site.portfolio.roster
+            parts = [code_version(), theme_version(), site.t.lang, str(site.directory_urls), repr(site.settings),
+                     self.level, roster.digest if roster else "-", str(bool(site.deltas))]
+            self._common = _hash(parts)
+        return self._common
+
+    def key(self, site: Site, dossier: Dossier) -> str:
+        """The memo key of one account page."""
+        docs: list[Document[Any]] = [dossier.account, *dossier.contacts, *dossier.activities]
+        parts = [self.common(site), dossier.slug, dossier.folder, *(f"{d.path}|{d.digest}" for d in docs),
+                 repr(sorted(dossier.contact_ids)), repr(site.account_score(dossier.slug)),
+                 repr(sorted(site.deltas.get(("account", dossier.slug), {}).items())),
+                 repr(site.findings.get(dossier.slug, [])), repr(site.changed.get(dossier.slug))]
+        return _hash(parts)
+
+    def reuse(self, site: Site, dossier: Dossier) -> str | None:
+        """The page's text from the previous build when its key is unchanged, else ``None`` (render it)."""
+        from . import paths
+
+        src = paths.account_page(dossier.slug)
+        key = self.keys[src] = self.key(site, dossier)
+        kept = self.memo.get(src)
+        return kept[1] if kept is not None and kept[0] == key else None
+
+    def remember(self, pages: Mapping[str, str]) -> None:
+        """Keep this build's account pages for the next one; pages of accounts that are gone are dropped."""
+        self.memo.clear()
+        for src, key in self.keys.items():
+            self.memo[src] = (key, pages[src])
+
+
+def _hash(parts: list[str]) -> str:
+    return hashlib.blake2b("\x00".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -19,7 +19,7 @@ from markupsafe import escape
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
-from ..load.portfolio import Portfolio
+from ..load.portfolio import Dossier, Portfolio
 from ..score.types import PortfolioScores
 from . import paths, portfolio, team
 from .account import account_view
@@ -79,11 +79,14 @@ def render_site(
     *,
     directory_urls: bool = True,
     changes: Sequence[Change] = (),
+    reuse: Callable[[Site, Dossier], str | None] | None = None,
 ) -> Pages:
     """Every generated page by its source path (``accounts/<slug>/index.md`` …), text ready to write.
 
     For large portfolios the account pages are still being rendered by worker processes
     when this returns; reading a page waits for it, and ``close()`` stops the workers.
+    ``reuse(site, dossier)`` may return an account page's text from an earlier build
+    (``render/incremental.py``); only the accounts it returns ``None`` for are rendered.
     """
     t = Translator(normalize(lang))
     site = Site(portfolio_, diagnostics, scores, settings, t, directory_urls)
@@ -100,7 +103,12 @@ def render_site(
         # Account pages are not in the nav, so the navigation sidebar would be empty: give the room to content.
         return src, page("account.html", dossier.account.data.name, hide=("navigation",), a=view, t=t)
 
-    pages = account_pages(len(dossiers), [paths.account_page(d.slug) for d in dossiers], account_page)
+    sources = [paths.account_page(d.slug) for d in dossiers]
+    reused = {i: text for i, d in enumerate(dossiers) if reuse and (text := reuse(site, d)) is not None}
+    todo = [i for i in range(len(dossiers)) if i not in reused]
+    pages = account_pages(len(todo), [sources[i] for i in todo], lambda k: account_page(todo[k]))
+    for i, text in reused.items():
+        pages[sources[i]] = text
 
     links = paths.Links(paths.PORTFOLIO, directory_urls)
     # Wide table: the sidebars give their room to it; the page links its views itself.

@@ -6,20 +6,24 @@ The MkDocs plugin and ``accountplan render`` both call :func:`gather` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
-from ..load.portfolio import Portfolio, load_portfolio
+from ..load.portfolio import Dossier, Portfolio, load_portfolio
 from ..redact import apply_profile
 from ..rules import validate
 from ..score import score_portfolio
 from ..score.history import since_quarter_start
 from ..score.types import PortfolioScores
 from .compliance import compliance_pages
+from .context import Site
 from .pages import Change, render_site
 from .parallel import Pages
+
+Reuse = Callable[[Site, Dossier], "str | None"]
+"""Gives an account page's text from an earlier build when none of its inputs changed, else ``None``."""
 
 
 @dataclass
@@ -39,9 +43,14 @@ class Gathered:
     """The highest sensitivity this build shows."""
 
 
-def gather(settings: Settings, profile: str | None = None, *, history: bool = True) -> Gathered:
-    """Load, validate, redact and score the portfolio at ``settings.accounts``; never raises for bad data."""
-    full = load_portfolio(settings.accounts)
+def gather(settings: Settings, profile: str | None = None, *, history: bool = True,
+           cache: str | None = None) -> Gathered:
+    """Load, validate, redact and score the portfolio at ``settings.accounts``; never raises for bad data.
+
+    ``cache`` is a folder for the content-keyed load cache (:mod:`generator.load.cache`): only
+    files whose bytes changed since it was filled are parsed again (``mkdocs serve --dirty``).
+    """
+    full = load_portfolio(settings.accounts, cache=cache)
     diagnostics = validate(full, settings)
     redaction = apply_profile(full, settings, profile)
     portfolio = redaction.portfolio
@@ -54,10 +63,14 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level)
 
 
-def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True) -> Pages:
-    """Every generated page for ``gathered``, by source path (see :class:`Pages` for pages still rendering)."""
+def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True,
+             reuse: Reuse | None = None) -> Pages:
+    """Every generated page for ``gathered``, by source path (see :class:`Pages` for pages still rendering).
+
+    ``reuse`` may hand back account pages kept from an earlier build (``incremental.AccountMemo``).
+    """
     pages = render_site(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
-                        directory_urls=directory_urls, changes=gathered.changes)
+                        directory_urls=directory_urls, changes=gathered.changes, reuse=reuse)
     pages.update(compliance_pages(gathered.portfolio, gathered.shown, settings, lang, gathered.level,
                                   directory_urls=directory_urls))
     return pages

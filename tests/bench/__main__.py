@@ -151,18 +151,19 @@ class Bench:
         return builds
 
     def b4(self, accounts: str, builds: dict[str, float]) -> None:
-        """Edit-to-preview under ``mkdocs serve``: plain (full rebuild) and with --dirty."""
+        """Edit-to-preview under ``mkdocs serve``: plain (full rebuild) and with --dirty (what ``make serve`` runs)."""
         config = WORK / "site-plugin-1000" / "mkdocs.yml"
         if not config.exists():
             config = make_project(WORK / "site-plugin-1000", accounts, plugin=True)
         plain = edit_to_preview(config, accounts, dirty=False, log=self.log("B4-serve"))
-        hooked = make_project(WORK / "site-dirty-1000", accounts, plugin=True, hook=True)
-        dirty = edit_to_preview(hooked, accounts, dirty=True, log=self.log("B4-serve-dirty"))
+        served = make_project(WORK / "site-dirty-1000", accounts, plugin=True)
+        dirty = edit_to_preview(served, accounts, dirty=True, log=self.log("B4-serve-dirty"))
         best = min((v for v in (plain["preview"], dirty["preview"]) if v is not None), default=None)
         self.row("B4", "edit-to-preview, mkdocs serve (full rebuild)", plain["preview"], None, "<= 3 s",
                  plain["preview"] is not None and plain["preview"] <= 3,
                  note=f"server ready after {_fmt(plain['startup'])} s")
-        self.row("B4", "edit-to-preview, mkdocs serve --dirty", dirty["preview"], plain["preview"], "<= 3 s",
+        self.row("B4", "edit-to-preview, make serve (mkdocs serve --dirty)", dirty["preview"], plain["preview"],
+                 "<= 3 s",
                  best is not None and dirty["preview"] is not None and dirty["preview"] <= 3,
                  note=f"server ready after {_fmt(dirty['startup'])} s")
 

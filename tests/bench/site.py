@@ -27,11 +27,8 @@ TODAY = "2026-11-27"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ACCOUNTPLAN_CACHE": "off", "PYTHONHASHSEED": "0"}
 
 
-def make_project(work: Path, accounts: str, *, plugin: bool, hook: bool = False) -> Path:
-    """Write ``work/mkdocs.yml`` and ``work/docs``; returns the config file. The static one renders its pages.
-
-    ``hook`` adds :mod:`tests.bench.serve_hook` (incremental ``serve --dirty``).
-    """
+def make_project(work: Path, accounts: str, *, plugin: bool) -> Path:
+    """Write ``work/mkdocs.yml`` and ``work/docs``; returns the config file. The static one renders its pages."""
     if work.exists():
         shutil.rmtree(work)
     shutil.copytree(REPO / "docs", work / "docs", ignore=shutil.ignore_patterns("benchmarks.md", "*.png"))
@@ -45,8 +42,6 @@ def make_project(work: Path, accounts: str, *, plugin: bool, hook: bool = False)
             entry = {"accountplan": {**(entry["accountplan"] or {}), "accounts": accounts, "today": TODAY}}
         plugins.append(entry)
     config["plugins"] = plugins
-    if hook:
-        config["hooks"] = [str(Path(__file__).with_name("serve_hook.py"))]
     config_file = work / "mkdocs.yml"
     # The static project renders with the plugin's settings first, then drops the plugin.
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -95,7 +90,9 @@ def edit_to_preview(config_file: Path, accounts: str, *, dirty: bool, log: Path,
     url = f"http://127.0.0.1:{port}/accounts/{slug}/"
     result: dict[str, float | None] = {"startup": None, "preview": None}
     with open(log, "ab") as out:
-        server = subprocess.Popen(command, stdout=out, stderr=out, stdin=subprocess.DEVNULL, env=ENV)
+        # As a user runs it: the load cache (beside mkdocs.yml, empty for a new project) is on.
+        env = {k: v for k, v in ENV.items() if k != "ACCOUNTPLAN_CACHE"}
+        server = subprocess.Popen(command, stdout=out, stderr=out, stdin=subprocess.DEVNULL, env=env)
         try:
             start = time.perf_counter()
             before = None
