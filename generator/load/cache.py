@@ -161,14 +161,16 @@ class LoadCache:
         name = self._name(task)
         pack = self._packs.get(name)
         if pack is None:
-            pack = self._packs[name] = _read_pack(os.path.join(self.directory, name + ".pickle"))
+            pack = self._packs[name] = _open_pack(os.path.join(self.directory, name + ".pickle"))
         return pack
 
     def _write(self, name: str) -> None:
         # Entries of files that are gone drop out: only this run's files are in the pack.
         data = pickle.dumps(self._packs[name], protocol=pickle.HIGHEST_PROTOCOL)
+        path = os.path.join(self.directory, name + ".pickle")
         with contextlib.suppress(OSError):
-            _write_quietly(os.path.join(self.directory, name + ".pickle"), data)
+            _write_quietly(path, data)
+            _remember_pack(path, self._packs[name])
 
     def _prune_versions(self) -> None:
         """Delete packs written by other versions of the code; they can never hit again."""
@@ -207,6 +209,31 @@ def _read(path: str) -> bytes | None:
             return handle.read()
     except OSError:
         return None
+
+
+_opened: dict[str, tuple[Signature, dict[str, _Entry]]] = {}
+"""Packs this process read or wrote, with the pack file's stat then: a long-running process
+(``mkdocs serve``) loads again without unpickling the packs nobody rewrote since."""
+
+
+def _open_pack(path: str) -> dict[str, _Entry]:
+    """A pack's entries: from memory while its file is as this process last saw it, else read from disk."""
+    signature = _signature(path)
+    kept = _opened.get(path)
+    if kept is not None and signature is not None and kept[0] == signature:
+        return kept[1]
+    pack = _read_pack(path)
+    _remember_pack(path, pack)
+    return pack
+
+
+def _remember_pack(path: str, pack: dict[str, _Entry]) -> None:
+    """Keep ``pack`` for this process while its file keeps the stat it has now (a racy-fresh file is not kept)."""
+    signature = _trusted(_signature(path))
+    if signature is None:
+        _opened.pop(path, None)
+    else:
+        _opened[path] = (signature, pack)
 
 
 def _read_pack(path: str) -> dict[str, _Entry]:

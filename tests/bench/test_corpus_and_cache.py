@@ -163,3 +163,37 @@ def test_progress_is_quiet_off_a_terminal_unless_forced() -> None:
     loud(5, 10)
     loud(10, 10)
     assert log.getvalue() == "parsed 5/10 (50%)\nparsed 10/10 (100%)\n"
+
+
+def test_a_long_running_process_reads_only_packs_rewritten_since(corpus: str, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # trust stats at once (else fresh packs are always re-read)
+    store = tmp_path / "cache"
+    _, cold = checked(corpus, jobs=1, cache=str(store))
+    reads: list[str] = []
+    read_pack = cache_module._read_pack
+
+    def counting(path: str) -> dict[str, object]:
+        reads.append(path)
+        return read_pack(path)  # type: ignore[return-value]
+
+    monkeypatch.setattr(cache_module, "_read_pack", counting)
+    _, warm = checked(corpus, jobs=1, cache=str(store))
+    assert warm == cold and reads == []  # every pack is still in memory, unchanged on disk
+
+    contact = next(Path(corpus).glob("*/contacts/*.md"))
+    original = contact.read_bytes()
+    try:
+        contact.write_bytes(original.replace(b"support: ", b"suppurt: ", 1))
+        _, edited = checked(corpus, jobs=1, cache=str(store))
+        assert any("unknown key 'suppurt'" in line for line, _, _ in edited)
+        assert reads == []  # the edited file is parsed; its pack is in memory, rewritten from there
+        # Another process puts an older pack in place: its file changed, so it is read again.
+        pack = max(store.rglob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+        pack.write_bytes(pack.read_bytes() + b"")
+        os.utime(pack, ns=(1_000_000_000, 1_000_000_000))
+        _, again = checked(corpus, jobs=1, cache=str(store))
+        assert again == edited and reads == [str(pack)]
+    finally:
+        contact.write_bytes(original)
+    assert checked(corpus, jobs=1, cache=str(store))[1] == cold
