@@ -233,10 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     rows = bench.rows
     if args.only and out.exists():
-        # A partial run updates its own rows and keeps the others from the last run.
-        ran = {(row["benchmark"], row["what"]) for row in rows}
+        # A partial run replaces every row of the benchmarks it ran and keeps the others from the last run.
+        ran = {row["benchmark"] for row in rows}
         old = json.loads(out.read_text(encoding="utf-8"))["results"]
-        rows = [r for r in old if (r["benchmark"], r["what"]) not in ran] + rows
+        rows = [r for r in old if r["benchmark"] not in ran] + rows
         rows.sort(key=lambda r: r["benchmark"])
     out.write_text(json.dumps({"machine": machine(), "command": "make bench" + (" BENCH_ARGS=--large" * args.large),
                                "results": rows}, indent=2) + "\n", encoding="utf-8")
