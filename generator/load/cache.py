@@ -24,7 +24,6 @@ import os
 import pickle
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..atomic import write_bytes_atomic
 from ..diagnostics import Diagnostic
 from .document import Document
 
@@ -169,7 +169,7 @@ class LoadCache:
         data = pickle.dumps(self._packs[name], protocol=pickle.HIGHEST_PROTOCOL)
         path = os.path.join(self.directory, name + ".pickle")
         with contextlib.suppress(OSError):
-            _write_quietly(path, data)
+            write_bytes_atomic(path, data, durable=False)  # a pack lost in a power cut is only a miss
             _remember_pack(path, self._packs[name])
 
     def _prune_versions(self) -> None:
@@ -246,18 +246,3 @@ def _read_pack(path: str) -> dict[str, _Entry]:
     if not isinstance(data, dict) or not all(isinstance(e, _Entry) for e in data.values()):
         return {}
     return data
-
-
-def _write_quietly(path: str, data: bytes) -> None:
-    """Write atomically (temp file, then rename) without fsync: a lost cache file is only a miss."""
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".pack.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
