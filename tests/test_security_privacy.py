@@ -190,6 +190,15 @@ def test_restricted_build_shows_the_canaries(built: Path) -> None:
                                        "gift_description", "gift_purpose"}  # the compliance page
 
 
+def test_only_a_restricted_build_has_and_links_the_gifts_register(built: Path) -> None:
+    restricted = (built / "site-restricted" / "accounts" / "index.html").read_text(encoding="utf-8")
+    assert (built / "site-restricted" / "compliance" / "index.html").exists()
+    assert 'href="../compliance/">Gifts register</a>' in restricted
+    internal = (built / "site-internal" / "accounts" / "index.html").read_text(encoding="utf-8")
+    assert not (built / "site-internal" / "compliance").exists()
+    assert "compliance/" not in internal
+
+
 def test_no_page_or_file_named_after_a_hidden_contact(built: Path) -> None:
     names = [str(p.relative_to(built / "site-internal")) for p in (built / "site-internal").rglob("*")]
     assert names and not [n for n in names if "canarysecret" in n]

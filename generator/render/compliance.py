@@ -22,9 +22,9 @@ from .account import contact_anchor
 from .context import Site
 from .i18n import Translator, normalize
 from .pages import page
-from .paths import RULES, Links, account_page
+from .paths import COMPLIANCE, RULES, Links, account_page
 
-PAGE = "compliance.md"
+PAGE = COMPLIANCE
 """Source path of the page."""
 LEVEL = "restricted"
 """The lowest profile level that shows the page."""

@@ -34,6 +34,8 @@ class Site:
     """Indexes views build once per site (e.g. everyone's accounts for the team pages)."""
     deltas: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
     """Change since the start of the quarter by (scope, id), then figure key, when the scorer gave history."""
+    compliance: bool = False
+    """The build has the gifts-register page (restricted profiles), so the portfolio links to it."""
 
     def __post_init__(self) -> None:
         self.findings = findings_by_slug(self.portfolio, self.diagnostics)

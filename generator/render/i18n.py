@@ -68,6 +68,7 @@ UI: dict[str, tuple[str, str]] = {
     "name": ("Name", "姓名"),
     "title": ("Title", "职务"),
     "issue_title": ("Issue", "问题"),
+    "gifts_register": ("Gifts register", "礼品与招待登记"),
     "department": ("Department", "部门"),
     "level": ("Level", "层级"),
     "role": ("Decision role", "决策角色"),

@@ -80,6 +80,7 @@ def render_site(
     directory_urls: bool = True,
     changes: Sequence[Change] = (),
     reuse: Callable[[Site, Dossier], str | None] | None = None,
+    compliance: bool = False,
 ) -> Pages:
     """Every generated page by its source path (``accounts/<slug>/index.md`` …), text ready to write.
 
@@ -89,7 +90,7 @@ def render_site(
     (``render/incremental.py``); only the accounts it returns ``None`` for are rendered.
     """
     t = Translator(normalize(lang))
-    site = Site(portfolio_, diagnostics, scores, settings, t, directory_urls)
+    site = Site(portfolio_, diagnostics, scores, settings, t, directory_urls, compliance=compliance)
     site.changed = _changed(portfolio_)
     for c in changes:
         if c.change is not None:

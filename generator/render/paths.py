@@ -12,6 +12,8 @@ from functools import cached_property
 PORTFOLIO = "accounts/index.md"
 TEAM = "team/index.md"
 RULES = "rules.md"
+COMPLIANCE = "compliance.md"
+"""The gifts register page; generated only in builds whose profile shows restricted data."""
 GROUPINGS = ("tier", "region", "industry")
 
 

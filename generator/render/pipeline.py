@@ -17,7 +17,7 @@ from ..rules import validate
 from ..score import score_portfolio
 from ..score.history import since_quarter_start
 from ..score.types import PortfolioScores
-from .compliance import compliance_pages
+from .compliance import compliance_pages, shows
 from .context import Site
 from .pages import Change, render_site
 from .parallel import Pages
@@ -70,7 +70,8 @@ def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_url
     ``reuse`` may hand back account pages kept from an earlier build (``incremental.AccountMemo``).
     """
     pages = render_site(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
-                        directory_urls=directory_urls, changes=gathered.changes, reuse=reuse)
+                        directory_urls=directory_urls, changes=gathered.changes, reuse=reuse,
+                        compliance=shows(gathered.level))
     pages.update(compliance_pages(gathered.portfolio, gathered.shown, settings, lang, gathered.level,
                                   directory_urls=directory_urls))
     return pages

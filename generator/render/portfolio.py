@@ -10,7 +10,7 @@ from ..load.portfolio import Dossier
 from ..rules import registry
 from . import graphics
 from .context import Site, weekly_counts, weeks
-from .paths import GROUPINGS, RULES, Links, account_page, grouping_page
+from .paths import COMPLIANCE, GROUPINGS, RULES, Links, account_page, grouping_page
 
 TIERS = ("S", "A", "B", "C")
 
@@ -64,7 +64,8 @@ def portfolio_view(site: Site, links: Links) -> dict[str, Any]:
         "weeks": site.settings.limits.weeks_window,
         "chart": graphics.fit_revenue_chart(points, site.t.lang),
         "attention": attention(site, links),
-        "views": [{"label": site.t("by_" + by), "href": links.to(grouping_page(by))} for by in GROUPINGS],
+        "views": [{"label": site.t("by_" + by), "href": links.to(grouping_page(by))} for by in GROUPINGS]
+        + ([{"label": site.t("gifts_register"), "href": links.to(COMPLIANCE)}] if site.compliance else []),
     }
 
 
