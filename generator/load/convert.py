@@ -182,7 +182,7 @@ class Converter:
         result = parse(node)
         if result is INVALID:
             message = f"expected {describe(hint)}, found '{text}'"
-            hint_text = _TYPE_HINTS.get(hint, "")
+            hint_text = _scale_hint(f) or _TYPE_HINTS.get(hint, "")
             code = "AP105" if hint is dt.date else "AP102"
             return self.problem(node, code, message, hint_text, loc)
         if f is not None and hint in (int, float):
@@ -190,8 +190,16 @@ class Converter:
             if (low is not None and result < low) or (high is not None and result > high):
                 bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
                 return self.problem(node, "AP104", f"{result} is out of range; expected {bounds}",
-                                    f"write a value {bounds}", loc)
+                                    _scale_hint(f) or f"write a value {bounds}", loc)
         return result
+
+
+def _scale_hint(f: dataclasses.Field[Any] | None) -> str:
+    """For a named 1–5 scale, the levels an editor can choose from: '1 opponent, 2 non-supporter, …'."""
+    labels = f.metadata.get("labels") if f is not None else None
+    if not labels:
+        return ""
+    return "write one of " + ", ".join(f"{level} ({names[0]})" for level, names in sorted(labels.items()))
 
 
 def _parse_str(node: Scalar) -> Any:
