@@ -38,6 +38,8 @@ def test_newcomer_walkthrough(repo: Path, capsys: pytest.CaptureFixture[str]) ->
     assert status == 1
     assert (f"accounts/acme/contacts/c-maria-olsen.md:{support_line}:10: AP102 error: "
             "expected a whole number, found 'supporter'") in out
+    reported = next(line for line in out.splitlines() if "AP102" in line)
+    assert reported.split(": AP102 ", 1)[1] in DOC.read_text(encoding="utf-8"), "the docs show today's message"
 
     # 3. the fix passes; commit; diff describes the change in the method's words
     path.write_text(path.read_text(encoding="utf-8").replace("support: supporter", "support: 4"), encoding="utf-8")
