@@ -24,6 +24,17 @@ def _scale(prefix: str, table: scales.Labels, index: int) -> dict[str, str]:
     return {f"{prefix}.{level}": names[index] for level, names in table.items()}
 
 
+def _scales_and_roles(index: int, roles: Mapping[str, tuple[str, str]]) -> dict[str, str]:
+    """Scale level names (0 English, 1 Chinese, from the model) and role names with abbreviations."""
+    out: dict[str, str] = {}
+    for prefix, table in (("support", scales.SUPPORT), ("intimacy", scales.INTIMACY),
+                          ("influence", scales.INFLUENCE), ("fit", scales.FIT)):
+        out.update(_scale(prefix, table, index))
+    out.update({f"role.{r}.abbr": abbr for r, (abbr, _) in roles.items()})
+    out.update({f"role.{r}": name for r, (_, name) in roles.items()})
+    return out
+
+
 _ROLE_EN = {
     "decision-maker": ("DM", "decision-maker"),
     "economic-buyer": ("EB", "economic buyer"),
@@ -107,12 +118,7 @@ EN: dict[str, str] = {
     "coverage.department": "Department",
     "coverage.secondary": "{n} activities",
 }
-EN.update(_scale("support", scales.SUPPORT, 0))
-EN.update(_scale("intimacy", scales.INTIMACY, 0))
-EN.update(_scale("influence", scales.INFLUENCE, 0))
-EN.update(_scale("fit", scales.FIT, 0))
-EN.update({f"role.{r}.abbr": a for r, (a, _) in _ROLE_EN.items()})
-EN.update({f"role.{r}": n for r, (_, n) in _ROLE_EN.items()})
+EN.update(_scales_and_roles(0, _ROLE_EN))
 EN.update({f"level.{lv}": lv for lv in LEVELS})
 EN.update({f"tier.{t}": t for t in "SABC"})
 
@@ -184,12 +190,7 @@ ZH: dict[str, str] = {
     "tier.B": "B",
     "tier.C": "C",
 }
-ZH.update(_scale("support", scales.SUPPORT, 1))
-ZH.update(_scale("intimacy", scales.INTIMACY, 1))
-ZH.update(_scale("influence", scales.INFLUENCE, 1))
-ZH.update(_scale("fit", scales.FIT, 1))
-ZH.update({f"role.{r}.abbr": a for r, (a, _) in _ROLE_ZH.items()})
-ZH.update({f"role.{r}": n for r, (_, n) in _ROLE_ZH.items()})
+ZH.update(_scales_and_roles(1, _ROLE_ZH))
 
 TABLES: dict[str, dict[str, str]] = {"en": EN, "zh": ZH}
 
