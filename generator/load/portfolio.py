@@ -16,7 +16,6 @@ import gc
 import os
 import pickle
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,6 +77,10 @@ class _Task:
     slug: str
 
 
+Result = tuple[_Task, Document[Any] | None, list[Diagnostic]]
+"""A file's load result: its task, its document (``None`` when it could not be loaded) and its problems."""
+
+
 _MODELS: dict[str, tuple[type, bool]] = {
     "roster": (Roster, False),
     "account": (Account, True),
@@ -86,7 +89,7 @@ _MODELS: dict[str, tuple[type, bool]] = {
 }
 
 
-def _load_task(task: _Task) -> tuple[_Task, Document[Any] | None, list[Diagnostic]]:
+def _load_task(task: _Task) -> Result:
     model, markdown = _MODELS[task.kind]
     try:
         with open(task.path, "rb") as handle:
@@ -97,9 +100,10 @@ def _load_task(task: _Task) -> tuple[_Task, Document[Any] | None, list[Diagnosti
     return task, doc, diagnostics
 
 
-def _display(path: str) -> str:
+def _display(path: str, cwd: str | None = None) -> str:
+    """``path`` as diagnostics show it: relative to ``cwd`` (default: the working folder) when inside it."""
     folder, sep, name = path.rpartition(os.sep)
-    shown = _display_folder(os.getcwd(), folder or sep)
+    shown = _display_folder(cwd or os.getcwd(), folder or sep)
     if shown is None:
         return path
     return name if shown == "." else shown + os.sep + name
@@ -112,78 +116,102 @@ def _display_folder(cwd: str, folder: str) -> str | None:
     return None if rel.startswith("..") else rel
 
 
+def _by_name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _entries(folder: str, problems: list[Diagnostic], cwd: str) -> list[os.DirEntry[str]]:
+    """The visible entries of ``folder`` by name; symbolic links and case clashes go to ``problems`` instead."""
+    with os.scandir(folder) as it:
+        listed = sorted(it, key=_by_name)
+    seen: dict[str, str] = {}
+    kept = []
+    for entry in listed:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink():
+            problems.append(error(_display(entry.path, cwd), 0, 0, "AP003",
+                                  "symbolic links are not followed in accounts/",
+                                  "replace the link with the file itself"))
+            continue
+        folded = entry.name.casefold()
+        if folded in seen:
+            problems.append(error(_display(entry.path, cwd), 0, 0, "AP004",
+                                  f"name differs only by case from '{seen[folded]}'", "rename one of them"))
+            continue
+        seen[folded] = entry.name
+        kept.append(entry)
+    return kept
+
+
+def _named(entry: os.DirEntry[str], stem: str, problems: list[Diagnostic], cwd: str) -> bool:
+    """Whether ``stem`` is a valid slug; reports it in ``problems`` when not."""
+    why = slug_problem(stem)
+    if why:
+        problems.append(error(_display(entry.path, cwd), 0, 0, "AP004", f"name '{stem}' {why}",
+                              "use lower-case ASCII letters, digits and '-'"))
+    return why is None
+
+
 def discover(root: str) -> tuple[list[_Task], list[Diagnostic]]:
     """Every dossier file to load, and problems with names and links found on the way."""
+    cwd = os.getcwd()
     tasks: list[_Task] = []
     problems: list[Diagnostic] = []
-
-    def entries(folder: str) -> Iterator[os.DirEntry[str]]:
-        with os.scandir(folder) as it:
-            listed = sorted(it, key=lambda e: e.name)
-        seen: dict[str, str] = {}
-        for entry in listed:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_symlink():
-                problems.append(error(_display(entry.path), 0, 0, "AP003",
-                                      "symbolic links are not followed in accounts/",
-                                      "replace the link with the file itself"))
-                continue
-            folded = entry.name.casefold()
-            if folded in seen:
-                problems.append(error(_display(entry.path), 0, 0, "AP004",
-                                      f"name differs only by case from '{seen[folded]}'", "rename one of them"))
-                continue
-            seen[folded] = entry.name
-            yield entry
-
-    def named(entry: os.DirEntry[str], stem: str) -> bool:
-        why = slug_problem(stem)
-        if why:
-            problems.append(error(_display(entry.path), 0, 0, "AP004", f"name '{stem}' {why}",
-                                  "use lower-case ASCII letters, digits and '-'"))
-        return why is None
-
-    for entry in entries(root):
-        if entry.is_file() and entry.name == ROSTER:
-            tasks.append(_Task(entry.path, _display(entry.path), "roster", ""))
-        elif entry.is_dir() and named(entry, entry.name):
-            tasks.extend(_account_tasks(entry, entries, named, problems))
-        elif not entry.is_dir():
-            problems.append(Diagnostic(_display(entry.path), 0, 0, "AP010", Severity.WARNING,
-                                       "unexpected file in accounts/ is ignored",
-                                       "accounts/ holds roster.yml and one folder per account"))
+    for found in discover_root(root, problems, cwd):
+        if isinstance(found, _Task):
+            tasks.append(found)
+        else:
+            folder_tasks, folder_problems = discover_folder(found.path, cwd)
+            tasks += folder_tasks
+            problems += folder_problems
     return tasks, problems
 
 
-def _account_tasks(
-    folder: os.DirEntry[str],
-    entries: Callable[[str], Iterator[os.DirEntry[str]]],
-    named: Callable[[os.DirEntry[str], str], bool],
-    problems: list[Diagnostic],
-) -> Iterator[_Task]:
-    slug = folder.name
+def discover_root(root: str, problems: list[Diagnostic], cwd: str) -> Iterator[_Task | os.DirEntry[str]]:
+    """The roster's task and each account folder of ``root``, in name order.
+
+    Problems with the names at the top level go to ``problems`` as they are met; what is
+    inside each account folder is left to :func:`discover_folder`.
+    """
+    for entry in _entries(root, problems, cwd):
+        if entry.is_file() and entry.name == ROSTER:
+            yield _Task(entry.path, _display(entry.path, cwd), "roster", "")
+        elif entry.is_dir() and _named(entry, entry.name, problems, cwd):
+            yield entry
+        elif not entry.is_dir():
+            problems.append(Diagnostic(_display(entry.path, cwd), 0, 0, "AP010", Severity.WARNING,
+                                       "unexpected file in accounts/ is ignored",
+                                       "accounts/ holds roster.yml and one folder per account"))
+
+
+def discover_folder(path: str, cwd: str) -> tuple[list[_Task], list[Diagnostic]]:
+    """The files to load from the account folder at ``path``, and problems with its names."""
+    slug = os.path.basename(path)
+    tasks: list[_Task] = []
+    problems: list[Diagnostic] = []
     has_main = False
-    for entry in entries(folder.path):
+    for entry in _entries(path, problems, cwd):
         if entry.is_file() and entry.name == ACCOUNT:
             has_main = True
-            yield _Task(entry.path, _display(entry.path), "account", slug)
+            tasks.append(_Task(entry.path, _display(entry.path, cwd), "account", slug))
         elif entry.is_dir() and entry.name in ("contacts", "activities"):
             kind = "contact" if entry.name == "contacts" else "activity"
-            for item in entries(entry.path):
+            for item in _entries(entry.path, problems, cwd):
                 stem, ext = os.path.splitext(item.name)
                 if not item.is_file() or ext != ".md":
-                    problems.append(Diagnostic(_display(item.path), 0, 0, "AP010", Severity.WARNING,
+                    problems.append(Diagnostic(_display(item.path, cwd), 0, 0, "AP010", Severity.WARNING,
                                                f"only .md files are read in {entry.name}/", "rename or remove it"))
-                elif named(item, stem):
-                    yield _Task(item.path, _display(item.path), kind, slug)
+                elif _named(item, stem, problems, cwd):
+                    tasks.append(_Task(item.path, _display(item.path, cwd), kind, slug))
         else:
-            problems.append(Diagnostic(_display(entry.path), 0, 0, "AP010", Severity.WARNING,
+            problems.append(Diagnostic(_display(entry.path, cwd), 0, 0, "AP010", Severity.WARNING,
                                        "unexpected entry in an account folder is ignored",
                                        "an account folder holds account.md, contacts/ and activities/"))
     if not has_main:
-        problems.append(error(_display(folder.path), 0, 0, "AP008", "account folder has no account.md",
+        problems.append(error(_display(path, cwd), 0, 0, "AP008", "account folder has no account.md",
                               "create account.md or run 'accountplan new account'"))
+    return tasks, problems
 
 
 def load_portfolio(root: str, *, jobs: int | None = None,
@@ -198,33 +226,39 @@ def load_portfolio(root: str, *, jobs: int | None = None,
         return Portfolio(root, None, [], [diag])
     with _gc_paused():
         tasks, diagnostics = discover(root)
-        store = LoadCache(cache) if cache else None
-        cached, todo = store.lookup(tasks) if store else ([], tasks)
-        fresh = list(_parse(todo, jobs, progress, len(cached), len(tasks)))
-        if store:
-            store.store(fresh)
-        order = {task.path: i for i, task in enumerate(tasks)}
-        results = sorted(cached + fresh, key=lambda r: order[r[0].path])
-        return assemble(root, results, diagnostics)
+        return assemble(root, load_files(tasks, jobs=jobs, progress=progress, cache=cache), diagnostics)
+
+
+def load_files(tasks: list[_Task], *, jobs: int | None = None, progress: Callable[[int, int], None] | None = None,
+               cache: str | None = None) -> list[Result]:
+    """The load result of each task, in task order: from the cache where the file is unchanged, else parsed."""
+    store = LoadCache(cache) if cache else None
+    cached, todo = store.lookup(tasks) if store else ([], tasks)
+    fresh = list(_parse(todo, jobs, progress, len(cached), len(tasks)))
+    if store:
+        store.store(fresh)
+    order = {task.path: i for i, task in enumerate(tasks)}
+    return sorted(cached + fresh, key=lambda r: order[r[0].path])
 
 
 def _parse(tasks: list[_Task], jobs: int | None, progress: Callable[[int, int], None] | None,
-           done: int, total: int) -> Iterator[tuple[_Task, Document[Any] | None, list[Diagnostic]]]:
+           done: int, total: int) -> Iterator[Result]:
     """Load ``tasks`` in a process pool when there are enough of them, reporting progress."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(tasks) >= PARALLEL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor  # only here: a re-check rarely needs it
+
         # The collector is paused in workers too: they only build objects and send them back.
         with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
-            loaded: Iterator[tuple[_Task, Document[Any] | None, list[Diagnostic]]] = pool.map(
+            loaded: Iterator[Result] = pool.map(
                 _load_task, tasks, chunksize=max(16, min(CHUNKSIZE, len(tasks) // (4 * workers))))
             yield from _counted(loaded, progress, done, total)
     else:
         yield from _counted(map(_load_task, tasks), progress, done, total)
 
 
-def _counted(results: Iterator[tuple[_Task, Document[Any] | None, list[Diagnostic]]],
-             progress: Callable[[int, int], None] | None, done: int,
-             total: int) -> Iterator[tuple[_Task, Document[Any] | None, list[Diagnostic]]]:
+def _counted(results: Iterator[Result], progress: Callable[[int, int], None] | None, done: int,
+             total: int) -> Iterator[Result]:
     if progress and done:
         progress(done, total)
     for result in results:
@@ -283,42 +317,60 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def assemble(root: str, results: list[tuple[_Task, Document[Any] | None, list[Diagnostic]]],
-             diagnostics: list[Diagnostic]) -> Portfolio:
-    """Group loaded documents into dossiers."""
+def assemble(root: str, results: list[Result], diagnostics: list[Diagnostic]) -> Portfolio:
+    """Group loaded documents into dossiers (in slug order), adding the problems found on the way to ``diagnostics``."""
     roster: Document[Roster] | None = None
-    dossiers: dict[str, Dossier] = {}
-    pending: list[tuple[_Task, Document[Any]]] = []
-    contact_ids: dict[str, set[str]] = {}
-    for task, doc, problems in results:
-        diagnostics.extend(problems)
-        if task.kind == "contact":
-            contact_ids.setdefault(task.slug, set()).add(os.path.splitext(os.path.basename(task.path))[0])
-        if doc is None:
-            continue
+    folders: dict[str, list[Result]] = {}
+    for result in results:
+        task, doc, problems = result
         if task.kind == "roster":
-            roster = doc
-        elif task.kind == "account":
-            dossiers[task.slug] = Dossier(task.slug, os.path.dirname(task.path), doc)
+            diagnostics.extend(problems)
+            roster = doc if doc is not None else roster
         else:
-            pending.append((task, doc))
-    for task, doc in pending:
-        dossier = dossiers.get(task.slug)
-        if dossier is None:
+            folders.setdefault(task.slug, []).append(result)
+    dossiers = []
+    for slug in sorted(folders):
+        dossier, problems = assemble_dossier(slug, folders[slug])
+        diagnostics.extend(problems)
+        if dossier is not None:
+            dossiers.append(dossier)
+    diagnostics.extend(roster_problems(root, roster))
+    return Portfolio(root, roster, dossiers, diagnostics)
+
+
+def roster_problems(root: str, roster: Document[Roster] | None) -> list[Diagnostic]:
+    """The problem of a portfolio without a (loadable) roster."""
+    if roster is not None:
+        return []
+    return [error(_display(os.path.join(root, ROSTER)), 0, 0, "AP008", "roster.yml is missing",
+                  "list our people in accounts/roster.yml")]
+
+
+def assemble_dossier(slug: str, results: list[Result]) -> tuple[Dossier | None, list[Diagnostic]]:
+    """One account folder's dossier from its files' results (``None`` without a loaded account.md), and its problems."""
+    problems: list[Diagnostic] = []
+    dossier: Dossier | None = None
+    contact_ids: set[str] = set()
+    for task, doc, found in results:
+        problems.extend(found)
+        if task.kind == "contact":
+            contact_ids.add(os.path.splitext(os.path.basename(task.path))[0])
+        elif task.kind == "account" and doc is not None:
+            dossier = Dossier(slug, os.path.dirname(task.path), doc)
+    if dossier is None:
+        return None, problems
+    for task, doc, _ in results:
+        if doc is None or task.kind == "account":
             continue
         if task.kind == "contact":
             stem = os.path.splitext(os.path.basename(task.path))[0]
             if doc.data.id != stem:
-                diagnostics.append(doc.diagnostic("AP201", Severity.ERROR,
-                                                  f"contact id '{doc.data.id}' differs from its file name '{stem}.md'",
-                                                  f"set 'id: {stem}' or rename the file", ("id",)))
+                problems.append(doc.diagnostic("AP201", Severity.ERROR,
+                                               f"contact id '{doc.data.id}' differs from its file name '{stem}.md'",
+                                               f"set 'id: {stem}' or rename the file", ("id",)))
             dossier.contacts.append(doc)
         else:
             dossier.activities.append(doc)
-    for slug, dossier in dossiers.items():
-        dossier.contact_ids = contact_ids.get(slug, set())
-        dossier.activities.sort(key=lambda d: (d.data.date, d.path))
-    if roster is None:
-        diagnostics.append(error(_display(os.path.join(root, ROSTER)), 0, 0, "AP008", "roster.yml is missing",
-                                 "list our people in accounts/roster.yml"))
-    return Portfolio(root, roster, [dossiers[k] for k in sorted(dossiers)], diagnostics)
+    dossier.contact_ids = contact_ids
+    dossier.activities.sort(key=lambda d: (d.data.date, d.path))
+    return dossier, problems
