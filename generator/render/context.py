@@ -67,16 +67,21 @@ class Site:
 
 def findings_by_slug(portfolio: Portfolio, diagnostics: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
     """Warnings and errors grouped by the dossier whose folder holds their file."""
-    folders = {os.path.abspath(d.folder) + os.sep: d.slug for d in portfolio.dossiers}
+    folders = {os.path.abspath(d.folder): d.slug for d in portfolio.dossiers}
     grouped: dict[str, list[Diagnostic]] = defaultdict(list)
     for diagnostic in diagnostics:
         if diagnostic.severity < Severity.WARNING:
             continue
+        # Up the file's folders to a dossier's (a lookup per level, not a scan of every dossier).
         where = os.path.abspath(diagnostic.path)
-        for folder, slug in folders.items():
-            if where.startswith(folder) or where + os.sep == folder:
-                grouped[slug].append(diagnostic)
+        while where not in folders:
+            parent = os.path.dirname(where)
+            if parent == where:
                 break
+            where = parent
+        slug = folders.get(where)
+        if slug is not None:
+            grouped[slug].append(diagnostic)
     return dict(grouped)
 
 

@@ -27,9 +27,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..memo import digest, dossier_key
+
 if TYPE_CHECKING:
     from ..config import Settings
-    from ..load.document import Document
     from ..load.portfolio import Dossier
     from .context import Site
     from .parallel import Pages
@@ -128,10 +129,26 @@ def add_pages(files: Any, config: Any, gathered: Gathered, settings: Settings, l
 
     store = store_for(config.config_file_path, lang)
     memo = AccountMemo(store, gathered.level)
-    pages = generate(gathered, settings, lang, directory_urls=config.use_directory_urls, reuse=memo.reuse)
+    pages = generate(gathered, settings, lang, directory_urls=config.use_directory_urls, reuse=memo.reuse,
+                     reuse_person=memo.reuse_person)
     add_page_files(files, config, pages, store)
     memo.remember(pages)
     return pages
+
+
+def nav_titles(nav: Any, pages: Mapping[str, str]) -> None:
+    """Give navigation pages that ``--dirty`` will not read their titles, as MkDocs would read them.
+
+    MkDocs reads a page's source only when it is modified; an unread page has no title, and
+    every rebuilt page would list it as "None" in its navigation (the portfolio views have no
+    title in ``nav:``, their pages carry it). Reading just their front matter here is cheap.
+    """
+    from mkdocs.utils.meta import get_data
+
+    for page in nav.pages:
+        src = page.file.src_uri
+        if page.markdown is None and src in pages and not page.file.is_modified():
+            page.markdown, page.meta = get_data(pages[src])
 
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -163,7 +180,7 @@ _memos: dict[str, dict[str, tuple[str, str]]] = {}
 
 
 class AccountMemo:
-    """Account pages kept from the previous build of this server, reused while none of their inputs changed.
+    """Account and person pages kept from the previous build of this server, reused while no input changed.
 
     An account page is a function of its dossier's files (their content digests), the
     portfolio-wide inputs (code and theme, language, link style, settings — which hold
@@ -179,6 +196,7 @@ class AccountMemo:
         self.keys: dict[str, str] = {}
         """Key of every account page of this build, by source path (remembered with its text after the build)."""
         self._common: str | None = None
+        self._dossiers: dict[str, str] = {}
 
     def common(self, site: Site) -> str:
         """The part of every key that is the same for all accounts of one build."""
@@ -186,24 +204,45 @@ class AccountMemo:
             roster = site.portfolio.roster
             parts = [code_version(), theme_version(), site.t.lang, str(site.directory_urls), repr(site.settings),
                      self.level, roster.digest if roster else "-", str(bool(site.deltas))]
-            self._common = _hash(parts)
+            self._common = digest(parts)
         return self._common
+
+    def dossier(self, site: Site, slug: str) -> str:
+        """The content key of one (redacted) dossier of this build."""
+        if not self._dossiers:
+            self._dossiers = {d.slug: dossier_key(d) for d in site.portfolio.dossiers}
+        return self._dossiers[slug]
 
     def key(self, site: Site, dossier: Dossier) -> str:
         """The memo key of one account page."""
-        docs: list[Document[Any]] = [dossier.account, *dossier.contacts, *dossier.activities]
-        parts = [self.common(site), dossier.slug, dossier.folder, *(f"{d.path}|{d.digest}" for d in docs),
-                 repr(sorted(dossier.contact_ids)), repr(site.account_score(dossier.slug)),
+        parts = [self.common(site), dossier_key(dossier), repr(site.account_score(dossier.slug)),
                  repr(sorted(site.deltas.get(("account", dossier.slug), {}).items())),
                  repr(site.findings.get(dossier.slug, [])), repr(site.changed.get(dossier.slug))]
-        return _hash(parts)
+        return digest(parts)
+
+    def person_key(self, site: Site, person_id: str) -> str:
+        """The memo key of one person's page: the roster, every dossier naming them, their scores."""
+        from .team import touches
+
+        parts = [self.common(site), person_id, *(f"{slug}|{self.dossier(site, slug)}"
+                                                 for slug in sorted(touches(site, person_id))),
+                 repr(site.person_score(person_id)), repr(sorted(site.deltas.get(("person", person_id), {}).items()))]
+        return digest(parts)
 
     def reuse(self, site: Site, dossier: Dossier) -> str | None:
         """The page's text from the previous build when its key is unchanged, else ``None`` (render it)."""
         from . import paths
 
-        src = paths.account_page(dossier.slug)
-        key = self.keys[src] = self.key(site, dossier)
+        return self._kept(paths.account_page(dossier.slug), self.key(site, dossier))
+
+    def reuse_person(self, site: Site, person_id: str) -> str | None:
+        """A person's page from the previous build when its key is unchanged, else ``None``."""
+        from . import paths
+
+        return self._kept(paths.person_page(person_id), self.person_key(site, person_id))
+
+    def _kept(self, src: str, key: str) -> str | None:
+        self.keys[src] = key
         kept = self.memo.get(src)
         return kept[1] if kept is not None and kept[0] == key else None
 
@@ -212,7 +251,3 @@ class AccountMemo:
         self.memo.clear()
         for src, key in self.keys.items():
             self.memo[src] = (key, pages[src])
-
-
-def _hash(parts: list[str]) -> str:
-    return hashlib.blake2b("\x00".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

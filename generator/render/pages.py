@@ -80,6 +80,7 @@ def render_site(
     directory_urls: bool = True,
     changes: Sequence[Change] = (),
     reuse: Callable[[Site, Dossier], str | None] | None = None,
+    reuse_person: Callable[[Site, str], str | None] | None = None,
     compliance: bool = False,
 ) -> Pages:
     """Every generated page by its source path (``accounts/<slug>/index.md`` …), text ready to write.
@@ -88,6 +89,7 @@ def render_site(
     when this returns; reading a page waits for it, and ``close()`` stops the workers.
     ``reuse(site, dossier)`` may return an account page's text from an earlier build
     (``render/incremental.py``); only the accounts it returns ``None`` for are rendered.
+    ``reuse_person(site, person_id)`` does the same for team members' pages.
     """
     t = Translator(normalize(lang))
     site = Site(portfolio_, diagnostics, scores, settings, t, directory_urls, compliance=compliance)
@@ -124,6 +126,10 @@ def render_site(
                              t=t)
     for person_id in sorted(site.people):
         src = paths.person_page(person_id)
+        kept = reuse_person(site, person_id) if reuse_person else None
+        if kept is not None:
+            pages[src] = kept
+            continue
         view = team.person_view(site, person_id, paths.Links(src, directory_urls))
         pages[src] = page("person.html", view["name"], hide=("navigation",), p=view, t=t)
 

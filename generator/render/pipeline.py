@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..load.portfolio import Dossier, Portfolio, load_portfolio
+from ..memo import memo
 from ..redact import apply_profile
 from ..rules import validate
 from ..score import score_portfolio
@@ -48,30 +49,38 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     """Load, validate, redact and score the portfolio at ``settings.accounts``; never raises for bad data.
 
     ``cache`` is a folder for the content-keyed load cache (:mod:`generator.load.cache`): only
-    files whose bytes changed since it was filled are parsed again (``mkdocs serve --dirty``).
+    files whose bytes changed since it was filled are parsed again (``mkdocs serve --dirty``),
+    and each dossier's redacted copy and scores are reused while its files are unchanged
+    (:mod:`generator.memo`).
     """
     full = load_portfolio(settings.accounts, cache=cache)
+    # Serving: per-dossier redaction and scores are kept in memory from the previous rebuild.
+    redacted, scored = (memo("redaction"), memo("scores")) if cache is not None else (None, None)
+    for kept in (redacted, scored):
+        if kept is not None:
+            kept.start()
     diagnostics = validate(full, settings)
-    redaction = apply_profile(full, settings, profile)
+    redaction = apply_profile(full, settings, profile, redacted)
     portfolio = redaction.portfolio
     changes: Sequence[Change] = ()
     if history:
-        scores, changes = since_quarter_start(portfolio, settings)
+        scores, changes = since_quarter_start(portfolio, settings, scored)
     else:
-        scores = score_portfolio(portfolio, settings)
+        scores = score_portfolio(portfolio, settings, scored)
     shown = [d for d in diagnostics if redaction.visible(d)]
     return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level)
 
 
 def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True,
-             reuse: Reuse | None = None) -> Pages:
+             reuse: Reuse | None = None, reuse_person: Callable[[Site, str], str | None] | None = None) -> Pages:
     """Every generated page for ``gathered``, by source path (see :class:`Pages` for pages still rendering).
 
-    ``reuse`` may hand back account pages kept from an earlier build (``incremental.AccountMemo``).
+    ``reuse`` and ``reuse_person`` may hand back account and person pages kept from an earlier
+    build (``incremental.AccountMemo``).
     """
     pages = render_site(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
                         directory_urls=directory_urls, changes=gathered.changes, reuse=reuse,
-                        compliance=shows(gathered.level))
+                        reuse_person=reuse_person, compliance=shows(gathered.level))
     pages.update(compliance_pages(gathered.portfolio, gathered.shown, settings, lang, gathered.level,
                                   directory_urls=directory_urls))
     return pages

@@ -23,6 +23,8 @@ class _Involved:
     """By slug: the dossier and the person's team roles there."""
     owned: list[tuple[Dossier, Contact]] = field(default_factory=list)
     dates: list[dt.date] = field(default_factory=list)
+    touches: set[str] = field(default_factory=set)
+    """Slugs of every dossier that names the person (team, contact owner, activity): all a person page reads."""
 
 
 def _index(site: Site) -> dict[str, _Involved]:
@@ -34,15 +36,24 @@ def _index(site: Site) -> dict[str, _Involved]:
     for dossier in site.portfolio.dossiers:
         for member in dossier.account.data.team:
             index[member.person].accounts.setdefault(dossier.slug, (dossier, []))[1].append(member.role)
+            index[member.person].touches.add(dossier.slug)
         for doc in dossier.contacts:
             for owner in doc.data.owners:
                 index[owner].accounts.setdefault(dossier.slug, (dossier, []))
                 index[owner].owned.append((dossier, doc.data))
+                index[owner].touches.add(dossier.slug)
         for activity in dossier.activities:
             for person in activity.data.people:
                 index[person].dates.append(activity.data.date)
+                index[person].touches.add(dossier.slug)
     site.cache["team"] = index
     return index
+
+
+def touches(site: Site, person_id: str) -> set[str]:
+    """Slugs of the dossiers a person's page is made from (besides the roster and the person's scores)."""
+    involved = _index(site).get(person_id)
+    return involved.touches if involved else set()
 
 
 def _involvement(site: Site, person_id: str, links: Links) -> dict[str, Any]:

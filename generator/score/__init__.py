@@ -9,8 +9,11 @@ its formula, the numbers put in, and its inputs.
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..config import Settings
 from ..load.portfolio import Portfolio
+from ..memo import Memo, dossier_key
 from .account import score_account
 from .config import ScoringConfig, scoring_config
 from .people import AccountData, score_people
@@ -24,13 +27,25 @@ def portfolio_data(portfolio: Portfolio) -> list[AccountData]:
             for d in portfolio.dossiers]
 
 
-def score_portfolio(portfolio: Portfolio, settings: Settings) -> PortfolioScores:
-    """Every account's and person's scorecard, and the roll-ups, as of ``settings.today``."""
+def score_portfolio(portfolio: Portfolio, settings: Settings, memo: Memo[AccountScore] | None = None
+                    ) -> PortfolioScores:
+    """Every account's and person's scorecard, and the roll-ups, as of ``settings.today``.
+
+    An account's scorecard depends only on its own dossier, the date and the settings, so
+    with a ``memo`` (``mkdocs serve --dirty``) it is kept by those; people and roll-ups span
+    accounts and are computed again.
+    """
     config = scoring_config(settings)
     as_of = settings.today
     data = portfolio_data(portfolio)
-    accounts = {slug: score_account(slug, account, contacts, activities, as_of, config)
-                for slug, account, contacts, activities in data}
+    if memo is None:
+        accounts = {slug: score_account(slug, account, contacts, activities, as_of, config)
+                    for slug, account, contacts, activities in data}
+    else:
+        common = repr(settings)  # holds the date, limits and scoring weights
+        accounts = {slug: memo.get(("score", common, dossier_key(dossier)),
+                                   partial(score_account, slug, account, contacts, activities, as_of, config))
+                    for dossier, (slug, account, contacts, activities) in zip(portfolio.dossiers, data, strict=True)}
     people = score_people(sorted(portfolio.people), data, as_of, config)
     return PortfolioScores(
         as_of=as_of.isoformat(),

@@ -22,9 +22,10 @@ from dataclasses import dataclass, replace
 
 from ..config import Settings
 from ..load.portfolio import Portfolio, load_portfolio
+from ..memo import Memo
 from . import score_portfolio
 from .figures import r1
-from .types import Figure, PortfolioScores, Value
+from .types import AccountScore, Figure, PortfolioScores, Value
 
 
 def quarter_start(day: dt.date) -> dt.date:
@@ -32,9 +33,10 @@ def quarter_start(day: dt.date) -> dt.date:
     return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
-def score_as_of(portfolio: Portfolio, settings: Settings, as_of: dt.date) -> PortfolioScores:
-    """The portfolio's scores with only what was known on ``as_of``."""
-    return score_portfolio(portfolio, replace(settings, today=as_of))
+def score_as_of(portfolio: Portfolio, settings: Settings, as_of: dt.date,
+                memo: Memo[AccountScore] | None = None) -> PortfolioScores:
+    """The portfolio's scores with only what was known on ``as_of`` (``memo``: see :func:`score_portfolio`)."""
+    return score_portfolio(portfolio, replace(settings, today=as_of), memo)
 
 
 def _git(args: list[str], cwd: str) -> str:
@@ -137,8 +139,9 @@ def deltas(before: PortfolioScores, after: PortfolioScores) -> tuple[Delta, ...]
     return tuple(found)
 
 
-def since_quarter_start(portfolio: Portfolio, settings: Settings) -> tuple[PortfolioScores, tuple[Delta, ...]]:
+def since_quarter_start(portfolio: Portfolio, settings: Settings, memo: Memo[AccountScore] | None = None
+                        ) -> tuple[PortfolioScores, tuple[Delta, ...]]:
     """Scores as of ``settings.today`` and their change since the first day of its quarter."""
-    now = score_portfolio(portfolio, settings)
-    start = score_as_of(portfolio, settings, quarter_start(settings.today))
+    now = score_portfolio(portfolio, settings, memo)
+    start = score_as_of(portfolio, settings, quarter_start(settings.today), memo)
     return now, deltas(start, now)

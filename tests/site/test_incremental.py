@@ -17,8 +17,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from sitebuild import REPO, TODAY, mkdocs_build
 
+from generator.memo import memo
 from generator.render import account as account_module
 from generator.render import incremental
+from generator.render import team as team_module
 
 EDITED = "atlas-freight"
 
@@ -118,3 +120,103 @@ def test_a_portfolio_wide_input_renders_every_account_again(tmp_path: Path, serv
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     _rebuild(config_file)
     assert len(rendered) == len([p for p in (tmp_path / "accounts").iterdir() if p.is_dir()])
+
+
+def _set_plugin(config_file: Path, **options: object) -> None:
+    """Change options of the accountplan plugin in the test's ``mkdocs.yml``."""
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "accountplan" in entry:
+            entry["accountplan"].update(options)
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+
+def _same_as_cold(config_file: Path, served: Path, cold: Path) -> None:
+    """Every HTML page of a cold build of the current files equals the dirty-served one, byte for byte."""
+    incremental.note_startup("build", False)
+    try:
+        build(load_config(str(config_file), site_dir=str(cold)))
+    finally:
+        incremental.note_startup("serve", True)
+    expected, actual = _html(cold), _html(served)
+    assert expected and set(expected) <= set(actual)
+    assert [path for path in expected if expected[path] != actual[path]] == []
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _new_account(accounts: Path) -> None:
+    """A copy of an existing dossier under a new slug and name."""
+    shutil.copytree(accounts / "saltmarsh-water", accounts / "saltmarsh-copy")
+    _replace(accounts / "saltmarsh-copy" / "account.md", "name: Saltmarsh Water Authority", "name: Saltmarsh Copy")
+
+
+def _new_activity(accounts: Path) -> None:
+    """A visit this week: the account's scores, the portfolio's visit counts and a person's cadence move."""
+    (accounts / EDITED / "activities" / "2026-11-25-new-visit.md").write_text(
+        "---\ndate: 2026-11-25\nkind: visit\nsummary: Walked the Ghent depot.\ncontacts: [c-nora-willems]\n"
+        "people: [p-elena-rossi]\nquality: 5\n---\n\nA new visit.\n", encoding="utf-8")
+
+
+# Each step edits the files of a served portfolio; after each, a dirty rebuild must equal a cold build.
+STEPS = {
+    "account name": lambda a: _replace(a / EDITED / "account.md", "name: ", "name: Edited "),
+    "contact scores": lambda a: _replace(a / EDITED / "contacts" / "c-greta-maes.md", "support: 4", "support: 2"),
+    "contact owner": lambda a: _replace(a / EDITED / "contacts" / "c-greta-maes.md", "owners: [p-elena-rossi]",
+                                        "owners: [p-tom-hale]"),
+    "activity date": lambda a: _replace(a / EDITED / "activities" / "2026-11-16-depot-charging-visit.md",
+                                        "date: 2026-11-16", "date: 2026-09-16"),
+    "new activity": _new_activity,
+    "roster name": lambda a: _replace(a / "roster.yml", "name: Anna Berg", "name: Anna Berg-Lund"),
+    "new account": _new_account,
+    "removed account": lambda a: shutil.rmtree(a / "saltmarsh-copy"),
+    "restricted contact": lambda a: _replace(a / "helios-enterprise" / "contacts" / "c-yara-bakker.md",
+                                             "sensitivity: restricted", "sensitivity: internal"),
+    "restricted note": lambda a: _replace(a / "helios-telecom" / "contacts" / "c-david-okoro.md",
+                                          "keen on the joint lab", "keen on the joint venture"),
+}
+
+
+@pytest.mark.parametrize("profile", [None, "restricted"])
+def test_every_kind_of_edit_serves_what_a_cold_build_gives(tmp_path: Path, serving: None, rendered: list[str],
+                                                           profile: str | None) -> None:
+    config_file = _project(tmp_path)
+    if profile:
+        _set_plugin(config_file, profile=profile, history=True)
+    accounts, served = tmp_path / "accounts", tmp_path / "site"
+    _rebuild(config_file)
+    for number, (step, edit) in enumerate(STEPS.items()):
+        rendered.clear()
+        edit(accounts)
+        _rebuild(config_file)
+        if step in ("account name", "contact scores", "new activity"):
+            # Only the edited dossier is redacted, scored and rendered again.
+            assert rendered == [EDITED], step
+            assert memo("redaction").computed == 1 and memo("scores").computed == 2, step
+        _same_as_cold(config_file, served, tmp_path / f"cold-{number}")
+
+
+def test_person_pages_are_reused_unless_what_they_show_changed(tmp_path: Path, serving: None,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    view = team_module.person_view
+
+    def counting(site, person_id, links):  # type: ignore[no-untyped-def]
+        seen.append(person_id)
+        return view(site, person_id, links)
+
+    monkeypatch.setattr("generator.render.team.person_view", counting)
+    config_file = _project(tmp_path)
+    _rebuild(config_file)
+    seen.clear()
+    _rebuild(config_file)
+    assert seen == []
+    _replace(tmp_path / "accounts" / EDITED / "contacts" / "c-greta-maes.md", "support: 4", "support: 2")
+    _rebuild(config_file)
+    assert "p-elena-rossi" in seen  # owns the contact: her relationships score moved
+    assert "p-anna-berg" not in seen
+    _same_as_cold(config_file, tmp_path / "site", tmp_path / "cold")

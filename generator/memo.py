@@ -1,0 +1,81 @@
+"""In-memory memos for ``mkdocs serve --dirty``: per-dossier results kept from one rebuild to the next.
+
+A serving process rebuilds the whole site after every save, yet an edit touches one dossier.
+Work that depends only on one dossier (its redacted copy, its scores) is kept here under a
+key made of everything it depends on — the content digests of the dossier's files and the
+build-wide inputs the caller adds — so a rebuild recomputes only what an edit could change.
+
+Each memo keeps only what the latest build used: an entry unused by one build is dropped,
+so memory stays at one build's worth. Memos live for the life of the process and are
+only used when the caller passes one (``gather(cache=...)``); ``mkdocs build`` never does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable
+from typing import Any, Generic, TypeVar
+
+from .load.document import Document
+from .load.portfolio import Dossier
+
+V = TypeVar("V")
+
+
+def dossier_key(dossier: Dossier) -> str:
+    """What a dossier's content is: its slug, folder, the path and digest of each file, and its contact ids.
+
+    Digests are content hashes of the files (for a redacted copy, of the content and the
+    level), so two dossiers with the same key were loaded from the same bytes.
+    """
+    parts = [dossier.slug, dossier.folder, *sorted(dossier.contact_ids)]
+    docs: list[Document[Any]] = [dossier.account, *dossier.contacts, *dossier.activities]
+    parts += [f"{doc.path}|{doc.digest}" for doc in docs]
+    return digest(parts)
+
+
+def digest(parts: list[str]) -> str:
+    """A short hash of ``parts`` (joined with a separator no part holds)."""
+    return hashlib.blake2b("\x00".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class Memo(Generic[V]):
+    """Values by key, computed once and kept while each build keeps using them."""
+
+    def __init__(self) -> None:
+        self._previous: dict[Hashable, V] = {}
+        self._current: dict[Hashable, V] = {}
+        self.computed = 0
+        """How many values the current build had to compute (for tests)."""
+
+    def start(self) -> None:
+        """Begin a build: what the previous build used stays available, the rest is dropped."""
+        if self._current:
+            self._previous = self._current
+        self._current = {}
+        self.computed = 0
+
+    def get(self, key: Hashable, make: Callable[[], V]) -> V:
+        """The value for ``key``: from this build or the previous one, else ``make()``."""
+        if key in self._current:
+            return self._current[key]
+        if key in self._previous:
+            value = self._previous[key]
+        else:
+            value = make()
+            self.computed += 1
+        self._current[key] = value
+        return value
+
+
+_memos: dict[str, Memo[Any]] = {}
+
+
+def memo(name: str) -> Memo[Any]:
+    """The process-wide memo called ``name`` (created empty on first use)."""
+    return _memos.setdefault(name, Memo())
+
+
+def clear() -> None:
+    """Forget every memo (tests)."""
+    _memos.clear()
