@@ -2,12 +2,81 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ..diagnostics import Diagnostic, Loc, Severity
 
 T = TypeVar("T")
+
+_SHIFT = 32
+_LOW = (1 << _SHIFT) - 1
+_SHAPES: dict[tuple[Loc, ...], dict[Loc, int]] = {}
+"""Every key layout seen in this process, shared by the files that have it (activities mostly share a few)."""
+
+
+def _shape(locs: tuple[Loc, ...]) -> dict[Loc, int]:
+    """The shared index of a key layout: loc to its slot."""
+    index = _SHAPES.get(locs)
+    if index is None:
+        index = _SHAPES[locs] = {loc: i for i, loc in enumerate(locs)}
+    return index
+
+
+class Positions(Mapping[Loc, tuple[int, int]]):
+    """Read-only ``{loc: (line, column)}`` stored compactly.
+
+    A portfolio holds about a thousand positions per account. As a plain dict each entry
+    was a fresh key tuple and a ``(line, column)`` tuple, half of a loaded portfolio's
+    memory. Here the keys live in a layout shared by every file written in the same shape,
+    and each position is one packed 64-bit integer.
+    """
+
+    __slots__ = ("_index", "_packed")
+
+    def __init__(self, items: Mapping[Loc, tuple[int, int]] | Iterable[tuple[Loc, tuple[int, int]]] = ()) -> None:
+        pairs = dict(items)
+        self._index = _shape(tuple(pairs))
+        self._packed = array("Q", [(line << _SHIFT) | column for line, column in pairs.values()])
+
+    def __getitem__(self, loc: Loc) -> tuple[int, int]:
+        packed = self._packed[self._index[loc]]
+        return packed >> _SHIFT, packed & _LOW
+
+    def __contains__(self, loc: object) -> bool:
+        return loc in self._index
+
+    def get(self, loc: Loc, default: Any = None) -> Any:
+        """The position of ``loc``, or ``default``."""
+        slot = self._index.get(loc)
+        if slot is None:
+            return default
+        packed = self._packed[slot]
+        return packed >> _SHIFT, packed & _LOW
+
+    def __iter__(self) -> Iterator[Loc]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __repr__(self) -> str:
+        return f"Positions({dict(self.items())!r})"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # The layout tuple is shared, so one pickle (a pool chunk, a cache pack) stores it once.
+        return _restore, (tuple(self._index), self._packed.tobytes())
+
+
+def _restore(locs: tuple[Loc, ...], packed: bytes) -> Positions:
+    """Unpickle :class:`Positions`, sharing the layout with files already loaded."""
+    positions = Positions.__new__(Positions)
+    positions._index = _shape(locs)
+    positions._packed = array("Q")
+    positions._packed.frombytes(packed)
+    return positions
 
 
 @dataclass
@@ -18,14 +87,18 @@ class Document(Generic[T]):
     """Path as reported in diagnostics."""
     data: T
     """The typed frontmatter."""
-    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict, repr=False)
-    """1-based line and column of each value, by its loc path."""
+    positions: Mapping[Loc, tuple[int, int]] = field(default_factory=Positions, repr=False)
+    """1-based line and column of each value, by its loc path (a plain dict is stored as :class:`Positions`)."""
     body: str = ""
     """Markdown after the frontmatter."""
     body_line: int = 1
     """File line on which the body starts."""
     digest: str = ""
     """Content hash of the file, for caches."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.positions, Positions):
+            self.positions = Positions(self.positions)
 
     def at(self, loc: Loc) -> tuple[int, int]:
         """Position of ``loc``, or of its nearest recorded ancestor."""
