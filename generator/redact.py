@@ -23,12 +23,14 @@ import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from .config import Settings
 from .diagnostics import Diagnostic, Loc
 from .load.document import Document, Positions
 from .load.portfolio import Dossier, Portfolio, copy_portfolio
+from .memo import Memo, dossier_key
 from .model import Activity, Contact
 from .model.spec import SENSITIVITY_ORDER
 
@@ -93,18 +95,26 @@ def redact(portfolio: Portfolio, max_level: str) -> Portfolio:
     return redaction(portfolio, max_level).portfolio
 
 
-def apply_profile(portfolio: Portfolio, settings: Settings, profile: str | None) -> Redaction:
+def apply_profile(portfolio: Portfolio, settings: Settings, profile: str | None,
+                  memo: Memo[Redaction] | None = None) -> Redaction:
     """Redact ``portfolio`` for the named build profile (``None``: the default, internal).
 
     The MkDocs plugin calls this once, right after loading and validating and before any
     page, search index or sitemap exists, and renders only from the result.
     """
-    return redaction(portfolio, profile_level(settings, profile))
+    return redaction(portfolio, profile_level(settings, profile), memo)
 
 
-def redaction(portfolio: Portfolio, max_level: str) -> Redaction:
-    """Redact ``portfolio`` to ``max_level`` and report what was removed."""
+def redaction(portfolio: Portfolio, max_level: str, memo: Memo[Redaction] | None = None) -> Redaction:
+    """Redact ``portfolio`` to ``max_level`` and report what was removed.
+
+    With a ``memo`` (``mkdocs serve --dirty``), each dossier's redacted copy and what was
+    taken from it are kept by the dossier's content and the level: redaction works on one
+    dossier at a time, so a dossier whose files did not change redacts to the same copy.
+    """
     limit = level_of(max_level)
+    if memo is not None and level_of(ROOT_LEVEL) <= limit:
+        return _redaction_by_dossier(portfolio, max_level, memo)
     result = copy_portfolio(portfolio)
     red = Redaction(result, max_level)
     root = level_of(ROOT_LEVEL)
@@ -115,6 +125,22 @@ def redaction(portfolio: Portfolio, max_level: str) -> Redaction:
         result.roster = None
     for dossier in result.dossiers:
         _redact_dossier(dossier, limit, red)
+    result.diagnostics = red.filter(result.diagnostics)
+    return red
+
+
+def _redaction_by_dossier(portfolio: Portfolio, max_level: str, memo: Memo[Redaction]) -> Redaction:
+    """:func:`redaction`, one memoized dossier at a time; the roster and load diagnostics are copied as before."""
+    result = copy_portfolio(Portfolio(portfolio.root, portfolio.roster, [], list(portfolio.diagnostics)))
+    red = Redaction(result, max_level)
+    for dossier in portfolio.dossiers:
+        alone = Portfolio(portfolio.root, None, [dossier], [])
+        part = memo.get(("redact", max_level, dossier_key(dossier)), partial(redaction, alone, max_level))
+        result.dossiers.extend(part.portfolio.dossiers)
+        red.removed_paths.update(part.removed_paths)
+        for path, locs in part.removed_locs.items():
+            red.removed_locs.setdefault(path, set()).update(locs)
+        red.removed_words.update(part.removed_words)
     result.diagnostics = red.filter(result.diagnostics)
     return red
 
