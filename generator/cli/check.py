@@ -6,11 +6,8 @@ import argparse
 import os
 from typing import Any
 
-from ..config import load_settings
 from ..diagnostics import FORMATS, Diagnostic, Severity
 from ..load.cache import DEFAULT_DIR, ENVIRONMENT, default_dir
-from ..load.portfolio import load_portfolio
-from ..rules import validate
 from .progress import Progress
 
 
@@ -28,14 +25,29 @@ def add(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load, validate, print; exit 1 on errors (or warnings with --strict)."""
+    """Load, validate, print; exit 1 on errors (or warnings with --strict).
+
+    With a cache, account folders unchanged since the last check are neither loaded nor
+    checked again (:mod:`generator.rules.index`); the output is the same either way.
+    """
+    # Imported here, not at the top: `accountplan --help` need not load the loader and rules.
+    from ..config import load_settings
+
     settings = load_settings(args.config, today=args.today)
     root, only = _scope(args.paths, settings.accounts)
     progress = Progress("parsed", force=args.progress)
     cache = None if args.no_cache else args.cache_dir or default_dir()
-    portfolio = load_portfolio(root, progress=progress, cache=cache)
+    if cache:
+        from ..rules.index import check
+
+        found = check(root, settings, cache, progress=progress)
+    else:
+        from ..load.portfolio import load_portfolio
+        from ..rules import validate
+
+        found = validate(load_portfolio(root, progress=progress), settings)
     progress.close()
-    diagnostics = [d for d in validate(portfolio, settings) if _selected(d, only)]
+    diagnostics = [d for d in found if _selected(d, only)]
     output = FORMATS[args.format](diagnostics)
     if output:
         print(output)

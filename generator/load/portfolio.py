@@ -27,6 +27,8 @@ from .files import error, load_document, slug_problem
 
 ROSTER = "roster.yml"
 ACCOUNT = "account.md"
+KINDS = {"contacts": "contact", "activities": "activity"}
+"""The subfolders of an account folder that are read, and the kind of file each holds."""
 PARALLEL_THRESHOLD = 600
 """Below this many files a process pool costs more than it saves."""
 CHUNKSIZE = 512
@@ -195,8 +197,8 @@ def discover_folder(path: str, cwd: str) -> tuple[list[_Task], list[Diagnostic]]
         if entry.is_file() and entry.name == ACCOUNT:
             has_main = True
             tasks.append(_Task(entry.path, _display(entry.path, cwd), "account", slug))
-        elif entry.is_dir() and entry.name in ("contacts", "activities"):
-            kind = "contact" if entry.name == "contacts" else "activity"
+        elif entry.is_dir() and entry.name in KINDS:
+            kind = KINDS[entry.name]
             for item in _entries(entry.path, problems, cwd):
                 stem, ext = os.path.splitext(item.name)
                 if not item.is_file() or ext != ".md":
@@ -224,7 +226,7 @@ def load_portfolio(root: str, *, jobs: int | None = None,
     if not os.path.isdir(root):
         diag = error(_display(root), 0, 0, "AP008", "accounts folder not found", "create it or pass its path")
         return Portfolio(root, None, [], [diag])
-    with _gc_paused():
+    with gc_paused():
         tasks, diagnostics = discover(root)
         return assemble(root, load_files(tasks, jobs=jobs, progress=progress, cache=cache), diagnostics)
 
@@ -280,7 +282,7 @@ def copy_portfolio(portfolio: Portfolio) -> Portfolio:
     try:
         for doc in docs:
             doc.positions = {}
-        with _gc_paused():
+        with gc_paused():
             copied: Portfolio = pickle.loads(pickle.dumps(portfolio, protocol=pickle.HIGHEST_PROTOCOL))
     finally:
         for doc, positions in zip(docs, shared, strict=True):
@@ -299,7 +301,7 @@ def _documents(portfolio: Portfolio) -> list[Document[Any]]:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building the portfolio.
 
     Loading creates millions of small acyclic objects; the collector would scan them again

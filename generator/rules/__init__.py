@@ -2,18 +2,30 @@
 
 Codes never change meaning: a retired rule keeps its number unused.
 AP0xx files and YAML, AP1xx schema, AP2xx references, AP3xx method, AP4xx privacy and gifts.
+
+:func:`validate` runs per-dossier rules (see :mod:`.base`) once for roster.yml and once per
+dossier, and cross-account rules once over every account's summary: the same three parts
+that the check index (:mod:`.index`) and the in-process memo (:mod:`.memo`) keep and re-use.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..diagnostics import Diagnostic, Severity, sort_diagnostics
-from ..load.portfolio import Portfolio
-from .base import Context, Rule
+from ..load.document import Document
+from ..load.portfolio import Dossier, Portfolio
+from ..model import Roster
+from .base import ACCOUNTS, DOSSIER, AccountSummary, Context, Rule
+
+if TYPE_CHECKING:
+    from .memo import RuleMemo
 
 RULES = (
     "ap001_not_utf8",
@@ -67,21 +79,59 @@ def registry() -> dict[str, Rule]:
     """Every rule by code."""
     rules = {}
     for module in MODULES:
+        scope = getattr(module, "SCOPE", DOSSIER)
         rule = Rule(module.CODE, module.NAME, module.SEVERITY, module.__doc__ or "", module,
-                    getattr(module, "check", None))
+                    getattr(module, "check", None), scope, getattr(module, "check_accounts", None))
         if rule.code in rules:
             raise RuntimeError(f"rule code {rule.code} registered twice")
+        if scope not in (DOSSIER, ACCOUNTS) or (scope == ACCOUNTS) != (rule.check_accounts is not None):
+            raise RuntimeError(f"rule {rule.code}: scope {scope!r} needs check_accounts exactly when {ACCOUNTS!r}")
         rules[rule.code] = rule
     return rules
 
 
-def validate(portfolio: Portfolio, settings: Settings) -> list[Diagnostic]:
-    """Loader diagnostics plus every rule's, severities from settings, sorted; 'off' rules dropped."""
-    ctx = Context(portfolio, settings)
+def validate(portfolio: Portfolio, settings: Settings, memo: RuleMemo | None = None) -> list[Diagnostic]:
+    """Loader diagnostics plus every rule's, severities from settings, sorted; 'off' rules dropped.
+
+    With ``memo`` (kept by a long-running process between calls), a dossier whose files,
+    roster and settings are as in the previous call is not checked again.
+    """
     found = list(portfolio.diagnostics)
-    for rule in registry().values():
-        if rule.check is not None and settings.rules.get(rule.code) != "off":
-            found.extend(rule.check(ctx))
+    found += roster_diagnostics(portfolio.root, portfolio.roster, settings)
+    if memo is not None:
+        found += memo.diagnostics(portfolio, settings)
+    else:
+        for dossier in portfolio.dossiers:
+            found += dossier_diagnostics(portfolio.root, portfolio.roster, dossier, settings)
+    found += account_diagnostics([AccountSummary.of(d) for d in portfolio.dossiers], settings)
+    return finish(found, settings)
+
+
+def _active(scope: str, settings: Settings) -> list[Rule]:
+    return [rule for rule in registry().values()
+            if rule.scope == scope and rule.check is not None and settings.rules.get(rule.code) != "off"]
+
+
+def roster_diagnostics(root: str, roster: Document[Roster] | None, settings: Settings) -> list[Diagnostic]:
+    """Per-dossier rules' diagnostics about roster.yml itself."""
+    ctx = Context(Portfolio(root, roster, [], []), settings)
+    return [d for rule in _active(DOSSIER, settings) if rule.check for d in rule.check(ctx)]
+
+
+def dossier_diagnostics(root: str, roster: Document[Roster] | None, dossier: Dossier,
+                        settings: Settings) -> list[Diagnostic]:
+    """Per-dossier rules' diagnostics about one dossier, which sees the roster's people."""
+    ctx = Context(Portfolio(root, roster, [dossier], []), settings, roster_file=False)
+    return [d for rule in _active(DOSSIER, settings) if rule.check for d in rule.check(ctx)]
+
+
+def account_diagnostics(accounts: Sequence[AccountSummary], settings: Settings) -> list[Diagnostic]:
+    """Cross-account rules' diagnostics over every account's summary, in slug order."""
+    return [d for rule in _active(ACCOUNTS, settings) if rule.check_accounts for d in rule.check_accounts(accounts)]
+
+
+def finish(found: Iterable[Diagnostic], settings: Settings) -> list[Diagnostic]:
+    """Severities from settings, 'off' codes dropped, sorted and without repeats: what :func:`validate` returns."""
     return sort_diagnostics(_with_severity(d, settings) for d in found if settings.rules.get(d.code) != "off")
 
 
@@ -89,8 +139,6 @@ def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
     override = settings.rules.get(diagnostic.code)
     if override is None:
         return diagnostic
-    from dataclasses import replace
-
     return replace(diagnostic, severity=Severity.parse(override))
 
 

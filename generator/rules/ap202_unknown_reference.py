@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, documents
+from .base import Context, checked_roster, documents
 from .walk import references
 
 CODE = "AP202"
@@ -60,8 +60,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                         CODE, SEVERITY, f"unknown {kind} id '{ref}'",
                         f"define it in {_WHERE[kind]} or correct the id", loc,
                     )
-    if ctx.portfolio.roster:
-        for loc, kind, ref in references(ctx.portfolio.roster.data):
+    roster = checked_roster(ctx)
+    if roster:
+        for loc, kind, ref in references(roster.data):
             if kind == "person" and ref not in people:
-                yield ctx.portfolio.roster.diagnostic(CODE, SEVERITY, f"unknown person id '{ref}'",
-                                                      "define it in accounts/roster.yml", loc)
+                yield roster.diagnostic(CODE, SEVERITY, f"unknown person id '{ref}'",
+                                        "define it in accounts/roster.yml", loc)

@@ -31,7 +31,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..load.document import Document
-from .base import Context, repeats
+from .base import Context, checked_roster, repeats
 
 CODE = "AP204"
 NAME = "duplicate-id"
@@ -58,5 +58,6 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     for dossier in ctx.portfolio.dossiers:
         for name in _ACCOUNT_LISTS:
             yield from _in_list(dossier.account, name)
-    if ctx.portfolio.roster:
-        yield from _in_list(ctx.portfolio.roster, "people")
+    roster = checked_roster(ctx)
+    if roster:
+        yield from _in_list(roster, "people")

@@ -25,24 +25,29 @@ parent: acme
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, repeats
+from .base import ACCOUNTS, AccountSummary, Context, repeats
 
 CODE = "AP205"
 NAME = "duplicate-account-name"
 SEVERITY = Severity.WARNING
+SCOPE = ACCOUNTS
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at the ``name`` of each account whose name an earlier folder already uses."""
-    dossiers = {d.slug: d for d in ctx.portfolio.dossiers}
-    names = ((" ".join(d.account.data.name.casefold().split()), (d.slug,)) for d in ctx.portfolio.dossiers)
-    for _, (slug,), (first,) in repeats(names):
-        doc, earlier = dossiers[str(slug)].account, dossiers[str(first)].account
-        yield doc.diagnostic(
+    return check_accounts([AccountSummary.of(d) for d in ctx.portfolio.dossiers])
+
+
+def check_accounts(accounts: Sequence[AccountSummary]) -> Iterator[Diagnostic]:
+    """:func:`check` over account summaries in slug order."""
+    names = ((" ".join(a.name.casefold().split()), (i,)) for i, a in enumerate(accounts))
+    for _, (i,), (first,) in repeats(names):
+        account, earlier = accounts[int(i)], accounts[int(first)]
+        yield account.diagnostic(
             CODE, SEVERITY,
-            f"account name '{doc.data.name}' is already used by {earlier.path} line {earlier.at(('name',))[0]}",
-            "merge the two folders if they are one customer, or make the names distinct", ("name",),
+            f"account name '{account.name}' is already used by {earlier.path} line {earlier.positions[0][0]}",
+            "merge the two folders if they are one customer, or make the names distinct", "name",
         )

@@ -20,28 +20,34 @@ parent: acme-group      # the folder accounts/acme-group/
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..diagnostics import Diagnostic, Severity
-from .base import Context
+from .base import ACCOUNTS, AccountSummary, Context
 
 CODE = "AP206"
 NAME = "unknown-parent"
 SEVERITY = Severity.ERROR
+SCOPE = ACCOUNTS
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield for each ``parent`` that is not another account's slug."""
-    slugs = {d.slug for d in ctx.portfolio.dossiers}
-    for dossier in ctx.portfolio.dossiers:
-        parent = dossier.account.data.parent
+    return check_accounts([AccountSummary.of(d) for d in ctx.portfolio.dossiers])
+
+
+def check_accounts(accounts: Sequence[AccountSummary]) -> Iterator[Diagnostic]:
+    """:func:`check` over account summaries."""
+    slugs = {a.slug for a in accounts}
+    for account in accounts:
+        parent = account.parent
         if parent is None:
             continue
-        if parent == dossier.slug:
-            yield dossier.account.diagnostic(CODE, SEVERITY, f"account '{parent}' names itself as its parent",
-                                             "remove 'parent' or name the group's folder", ("parent",))
+        if parent == account.slug:
+            yield account.diagnostic(CODE, SEVERITY, f"account '{parent}' names itself as its parent",
+                                     "remove 'parent' or name the group's folder", "parent")
         elif parent not in slugs:
-            yield dossier.account.diagnostic(
+            yield account.diagnostic(
                 CODE, SEVERITY, f"parent '{parent}' is not an account folder; expected one of the slugs in accounts/",
-                "use the folder name of the parent account", ("parent",),
+                "use the folder name of the parent account", "parent",
             )

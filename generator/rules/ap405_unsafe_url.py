@@ -36,7 +36,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..load.convert import hints
-from .base import Context, documents
+from .base import Context, checked_roster, documents
 from .walk import strings
 
 CODE = "AP405"
@@ -75,8 +75,9 @@ def holds_urls(cls: Any) -> bool:
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at each ``url`` value with a disallowed scheme."""
     docs = [doc for dossier in ctx.portfolio.dossiers for doc in documents(dossier)]
-    if ctx.portfolio.roster:
-        docs.append(ctx.portfolio.roster)
+    roster = checked_roster(ctx)
+    if roster:
+        docs.append(roster)
     # Walking every contact and activity for a field only some models have would dominate a large check.
     for doc in (d for d in docs if holds_urls(d.data.__class__)):
         for loc, f, value in strings(doc.data):

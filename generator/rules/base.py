@@ -1,9 +1,17 @@
-"""What a rule sees and how it reports."""
+"""What a rule sees and how it reports, and the two scopes a rule can have.
+
+Most rules are *per dossier*: what they report about an account folder depends only on that
+folder's files, the roster and the settings. :func:`generator.rules.validate` runs them one
+dossier at a time (and once for roster.yml itself), so a dossier whose files did not change
+need not be checked again (:mod:`.memo`, :mod:`.index`). A rule that compares accounts with
+each other declares ``SCOPE = ACCOUNTS`` and reads only :class:`AccountSummary` records, through
+its ``check_accounts(accounts)``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Protocol
@@ -12,15 +20,57 @@ from ..config import Settings
 from ..diagnostics import Diagnostic, Loc, Severity
 from ..load.document import Document
 from ..load.portfolio import Dossier, Portfolio
-from ..model import Account, Contact, Kpi
+from ..model import Account, Contact, Kpi, Roster
+
+DOSSIER = "dossier"
+"""Scope of a rule whose diagnostics about a dossier depend on that dossier, the roster and settings only."""
+ACCOUNTS = "accounts"
+"""Scope of a rule comparing accounts with each other, through :class:`AccountSummary` records."""
 
 
 @dataclass(frozen=True)
 class Context:
-    """The whole portfolio plus settings; rules read, never change it."""
+    """The portfolio (or the part of it being checked) plus settings; rules read, never change it."""
 
     portfolio: Portfolio
     settings: Settings
+    roster_file: bool = True
+    """Whether roster.yml itself is checked: ``False`` while checking one dossier, which sees the roster's people."""
+
+
+def checked_roster(ctx: Context) -> Document[Roster] | None:
+    """The roster document when this run checks roster.yml itself (see :attr:`Context.roster_file`)."""
+    return ctx.portfolio.roster if ctx.roster_file else None
+
+
+@dataclass(frozen=True)
+class AccountSummary:
+    """What a cross-account rule knows of one account: slug, name and parent, and where each is written."""
+
+    slug: str
+    path: str
+    """The account.md file, as diagnostics show it."""
+    name: str
+    parent: str | None
+    positions: tuple[tuple[int, int], tuple[int, int]]
+    """Line and column of ``name`` and of ``parent`` (as :meth:`Document.at` finds them)."""
+
+    @classmethod
+    def of(cls, dossier: Dossier) -> AccountSummary:
+        """The summary of a loaded dossier."""
+        doc = dossier.account
+        return cls(dossier.slug, doc.path, doc.data.name, doc.data.parent, (doc.at(("name",)), doc.at(("parent",))))
+
+    def diagnostic(self, code: str, severity: Severity, message: str, hint: str, key: str) -> Diagnostic:
+        """A diagnostic at ``name`` or ``parent`` of this account, as :meth:`Document.diagnostic` would give it."""
+        line, column = self.positions[0 if key == "name" else 1]
+        return Diagnostic(self.path, line, column, code, severity, message, hint, (key,))
+
+
+class CheckAccounts(Protocol):
+    """A cross-account rule's check over every account's summary, in slug order."""
+
+    def __call__(self, accounts: Sequence[AccountSummary]) -> Iterator[Diagnostic]: ...
 
 
 class Check(Protocol):
@@ -40,6 +90,10 @@ class Rule:
     module: ModuleType
     check: Check | None
     """``None`` for rules enforced while loading (files, YAML, schema)."""
+    scope: str = DOSSIER
+    """:data:`DOSSIER` or :data:`ACCOUNTS` (the module's ``SCOPE``)."""
+    check_accounts: CheckAccounts | None = None
+    """The check over account summaries, for rules of scope :data:`ACCOUNTS`."""
 
     @property
     def summary(self) -> str:
