@@ -36,6 +36,7 @@ class Pages(MutableMapping[str, str]):
         self._pending: Iterator[tuple[str, str]] | None = None
         self._remaining = 0
         self._pool: ProcessPoolExecutor | None = None
+        self._released: set[str] = set()
 
     def expect(self, sources: list[str], results: Iterator[tuple[str, str]], pool: ProcessPoolExecutor) -> None:
         """Pages that ``results`` will deliver, in this order."""
@@ -45,6 +46,8 @@ class Pages(MutableMapping[str, str]):
         self._pool = pool
 
     def __getitem__(self, src: str) -> str:
+        if src in self._released:
+            raise KeyError(f"{src}: page text was already handed over with release()")
         while src not in self._done and self._pending is not None:
             key, text = next(self._pending)
             self._done[key] = text
@@ -56,7 +59,15 @@ class Pages(MutableMapping[str, str]):
     def __setitem__(self, src: str, text: str) -> None:
         if src not in self._done and src not in self._order:
             self._order.append(src)
+        self._released.discard(src)
         self._done[src] = text
+
+    def release(self, src: str) -> str:
+        """The page's text, no longer kept here: MkDocs keeps its own copy once it has read a page."""
+        text = self[src]
+        del self._done[src]
+        self._released.add(src)
+        return text
 
     def __delitem__(self, src: str) -> None:
         raise TypeError("generated pages cannot be removed")
