@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from .config import Settings
 from .diagnostics import Severity
 from .linkcheck import broken_links
-from .render import incremental
+from .render import incremental, lift
 from .render.i18n import normalize
 from .render.parallel import Pages
 from .render.pipeline import gather, generate
@@ -127,7 +127,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
             self.pages = incremental.add_pages(files, config, gathered, self.settings, lang)
             return files
-        self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls)
+        self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls, lifting=True)
         for src_uri in self.pages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -159,9 +159,17 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         if page.file.generated_by:
             if self.outputs is None or self.outputs[0] is not files:  # once per build
                 self.outputs = (files, {f.dest_uri for f in files})
-            for url in broken_links(html, page.url, self.outputs[1]):
-                log.warning(f"{page.file.src_uri}: link to '{url}' leads to no page or file of the site")
+            lifted = list(lift.lifted(html, self.pages.lifted)) if self.pages is not None else []
+            for part in (html, *lifted):
+                for url in broken_links(part, page.url, self.outputs[1]):
+                    log.warning(f"{page.file.src_uri}: link to '{url}' leads to no page or file of the site")
         return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put the heavy blocks lifted out of generated pages back, once MkDocs has converted and indexed them."""
+        if page.file.generated_by and self.pages is not None:
+            return lift.restore(output, self.pages.lifted)
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Stop any page workers still running."""

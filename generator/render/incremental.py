@@ -130,7 +130,7 @@ def add_pages(files: Any, config: Any, gathered: Gathered, settings: Settings, l
     store = store_for(config.config_file_path, lang)
     memo = AccountMemo(store, gathered.level)
     pages = generate(gathered, settings, lang, directory_urls=config.use_directory_urls, reuse=memo.reuse,
-                     reuse_person=memo.reuse_person)
+                     reuse_person=memo.reuse_person, lifting=True)
     add_page_files(files, config, pages, store)
     memo.remember(pages)
     return pages

@@ -21,7 +21,7 @@ from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..load.portfolio import Dossier, Portfolio
 from ..score.types import PortfolioScores
-from . import paths, portfolio, team
+from . import lift, paths, portfolio, team
 from .account import account_view
 from .changed import last_changed
 from .context import Site
@@ -60,9 +60,13 @@ def environment(folder: str = str(TEMPLATES)) -> jinja2.Environment:
     )
 
 
-def page(template: str, title: str, *, hide: Sequence[str] = (), **values: Any) -> str:
-    """One page: frontmatter with the escaped title (and Material's ``hide``), then the rendered template."""
-    body = environment().get_template(template).render(**values)
+def page(template: str, title: str, *, hide: Sequence[str] = (), blocks: dict[str, str] | None = None,
+         **values: Any) -> str:
+    """One page: frontmatter with the escaped title (and Material's ``hide``), then the rendered template.
+
+    With ``blocks``, the template's heavy blocks are lifted out into it (:mod:`.lift`).
+    """
+    body = lift.lift(environment().get_template(template).render(**values), blocks)
     # The title is HTML-escaped here because MkDocs and Material print ``page.meta.title`` unescaped.
     meta = f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}\n"
     if hide:
@@ -82,6 +86,7 @@ def render_site(
     reuse: Callable[[Site, Dossier], str | None] | None = None,
     reuse_person: Callable[[Site, str], str | None] | None = None,
     compliance: bool = False,
+    lifting: bool = False,
 ) -> Pages:
     """Every generated page by its source path (``accounts/<slug>/index.md`` …), text ready to write.
 
@@ -89,7 +94,8 @@ def render_site(
     when this returns; reading a page waits for it, and ``close()`` stops the workers.
     ``reuse(site, dossier)`` may return an account page's text from an earlier build
     (``render/incremental.py``); only the accounts it returns ``None`` for are rendered.
-    ``reuse_person(site, person_id)`` does the same for team members' pages.
+    ``reuse_person(site, person_id)`` does the same for team members' pages. ``lifting``: the
+    portfolio views' heavy blocks go to ``pages.lifted`` for the MkDocs plugin (:mod:`.lift`).
     """
     t = Translator(normalize(lang))
     site = Site(portfolio_, diagnostics, scores, settings, t, directory_urls, compliance=compliance)
@@ -113,14 +119,15 @@ def render_site(
     for i, text in reused.items():
         pages[sources[i]] = text
 
+    blocks = pages.lifted if lifting else None
     links = paths.Links(paths.PORTFOLIO, directory_urls)
     # Wide table: the sidebars give their room to it; the page links its views itself.
     pages[paths.PORTFOLIO] = page("portfolio.html", t("portfolio"), hide=("navigation", "toc"),
-                                  p=portfolio.portfolio_view(site, links), t=t)
+                                  blocks=blocks, p=portfolio.portfolio_view(site, links), t=t)
     for by in paths.GROUPINGS:
         src = paths.grouping_page(by)
         view = portfolio.grouping_view(site, by, paths.Links(src, directory_urls))
-        pages[src] = page("grouping.html", view["title"], hide=("toc",), g=view, t=t)
+        pages[src] = page("grouping.html", view["title"], hide=("toc",), blocks=blocks, g=view, t=t)
 
     pages[paths.TEAM] = page("team.html", t("team"), v=team.team_view(site, paths.Links(paths.TEAM, directory_urls)),
                              t=t)

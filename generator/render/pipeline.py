@@ -72,15 +72,17 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
 
 
 def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True,
-             reuse: Reuse | None = None, reuse_person: Callable[[Site, str], str | None] | None = None) -> Pages:
+             reuse: Reuse | None = None, reuse_person: Callable[[Site, str], str | None] | None = None,
+             lifting: bool = False) -> Pages:
     """Every generated page for ``gathered``, by source path (see :class:`Pages` for pages still rendering).
 
     ``reuse`` and ``reuse_person`` may hand back account and person pages kept from an earlier
-    build (``incremental.AccountMemo``).
+    build (``incremental.AccountMemo``). ``lifting``: heavy blocks go to ``pages.lifted`` for the
+    MkDocs plugin to put back after conversion (:mod:`generator.render.lift`).
     """
     pages = render_site(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
                         directory_urls=directory_urls, changes=gathered.changes, reuse=reuse,
-                        reuse_person=reuse_person, compliance=shows(gathered.level))
+                        reuse_person=reuse_person, compliance=shows(gathered.level), lifting=lifting)
     pages.update(compliance_pages(gathered.portfolio, gathered.shown, settings, lang, gathered.level,
                                   directory_urls=directory_urls))
     return pages
