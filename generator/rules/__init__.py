@@ -25,7 +25,7 @@ from ..model import Roster
 from .base import ACCOUNTS, DOSSIER, AccountSummary, Context, Rule
 
 if TYPE_CHECKING:
-    from .memo import RuleMemo
+    from ..memo import Memo
 
 RULES = (
     "ap001_not_utf8",
@@ -90,16 +90,18 @@ def registry() -> dict[str, Rule]:
     return rules
 
 
-def validate(portfolio: Portfolio, settings: Settings, memo: RuleMemo | None = None) -> list[Diagnostic]:
+def validate(portfolio: Portfolio, settings: Settings, memo: Memo[list[Diagnostic]] | None = None) -> list[Diagnostic]:
     """Loader diagnostics plus every rule's, severities from settings, sorted; 'off' rules dropped.
 
-    With ``memo`` (kept by a long-running process between calls), a dossier whose files,
-    roster and settings are as in the previous call is not checked again.
+    With ``memo`` (kept by a long-running process between calls, e.g. ``generator.memo.memo("rules")``),
+    a dossier whose files, roster and settings are as in the previous call is not checked again.
     """
     found = list(portfolio.diagnostics)
     found += roster_diagnostics(portfolio.root, portfolio.roster, settings)
     if memo is not None:
-        found += memo.diagnostics(portfolio, settings)
+        from .memo import memoized_dossier_diagnostics
+
+        found += memoized_dossier_diagnostics(portfolio, settings, memo)
     else:
         for dossier in portfolio.dossiers:
             found += dossier_diagnostics(portfolio.root, portfolio.roster, dossier, settings)
