@@ -59,7 +59,7 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     for kept in (redacted, scored):
         if kept is not None:
             kept.start()
-    diagnostics = validate(full, settings)
+    diagnostics = validate(full, settings, memo("rules") if cache is not None else None)
     redaction = apply_profile(full, settings, profile, redacted)
     portfolio = redaction.portfolio
     changes: Sequence[Change] = ()
