@@ -67,3 +67,29 @@ def test_dirty_serving_is_remembered_for_the_process() -> None:
     finally:
         incremental.note_startup("serve", False)
     assert not incremental.dirty_serving()
+
+
+def test_a_memo_keeps_what_the_last_build_used_and_drops_the_rest() -> None:
+    from generator.memo import Memo
+
+    kept: Memo[str] = Memo()
+    kept.start()
+    assert [kept.get(k, lambda k=k: k.upper()) for k in ("a", "b")] == ["A", "B"] and kept.computed == 2
+    kept.start()
+    assert kept.get("a", lambda: "new") == "A" and kept.computed == 0  # reused from the previous build
+    kept.start()
+    assert kept.get("b", lambda: "again") == "again" and kept.computed == 1  # unused by the last build: dropped
+
+
+def test_lifted_blocks_come_back_exactly_and_change_the_page_when_they_change() -> None:
+    from generator.render import lift
+
+    body = "# T\n\n<!--ap:lift-->\n<table><tr><td>1</td></tr></table>\n<!--/ap:lift-->\n\n## Next\n"
+    blocks: dict[str, str] = {}
+    page = lift.lift(body, blocks)
+    assert "<table>" not in page and len(blocks) == 1
+    assert lift.restore(page, blocks) == lift.lift(body, None) == body.replace("<!--ap:lift-->\n", "").replace(
+        "<!--/ap:lift-->\n", "")
+    other = lift.lift(body.replace("<td>1</td>", "<td>2</td>"), blocks)
+    assert other != page  # the placeholder names the block's content: --dirty sees the page changed
+    assert list(lift.lifted(other, blocks)) == ["<table><tr><td>2</td></tr></table>"]

@@ -220,3 +220,24 @@ def test_person_pages_are_reused_unless_what_they_show_changed(tmp_path: Path, s
     assert "p-elena-rossi" in seen  # owns the contact: her relationships score moved
     assert "p-anna-berg" not in seen
     _same_as_cold(config_file, tmp_path / "site", tmp_path / "cold")
+
+
+def test_switching_the_profile_while_serving_redacts_for_the_new_level(tmp_path: Path, serving: None) -> None:
+    config_file = _project(tmp_path)
+    _rebuild(config_file)  # internal: the memos now hold every dossier redacted for "internal"
+    _set_plugin(config_file, profile="restricted")
+    _rebuild(config_file)
+    assert memo("redaction").computed == len([p for p in (tmp_path / "accounts").iterdir() if p.is_dir()])
+    _same_as_cold(config_file, tmp_path / "site", tmp_path / "cold")
+
+
+def test_heavy_blocks_are_served_whole_but_kept_out_of_the_converted_markdown(tmp_path: Path, serving: None) -> None:
+    config_file = _project(tmp_path)
+    _rebuild(config_file)
+    store = Path(incremental.store_for(str(config_file), "en"))
+    source = (store / "accounts" / "index.md").read_text(encoding="utf-8")
+    assert 'data-ap-lift="' in source and "<tbody>" not in source
+    served = (tmp_path / "site" / "accounts" / "index.html").read_text(encoding="utf-8")
+    assert 'data-ap-lift="' not in served and "<tbody>" in served
+    accounts = [p for p in (tmp_path / "accounts").iterdir() if p.is_dir()]
+    assert served.count("<tr data-tier=") == len(accounts)  # one row per account
