@@ -138,15 +138,20 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Hand MkDocs a generated page's text and drop it from :class:`Pages`.
+        """Hand MkDocs a generated page's text, its marked heavy blocks lifted out, and drop it from :class:`Pages`.
 
         MkDocs keeps the page's Markdown (the text without its frontmatter) to the end of the
         build; keeping the full text here as well held every generated page twice (≈150 MB
-        at 1,000 accounts).
+        at 1,000 accounts). Account pages come with their charts still marked (they are rendered
+        in workers or reused): lifting them here keeps them out of the converter and the index.
         """
+        if self.pages is None or not page.file.generated_by:
+            return None
         if isinstance(page.file, _PageFile) and page.file.pages is not None:
-            return page.file.pages.release(page.file.src_uri)
-        return None
+            text = page.file.pages.release(page.file.src_uri)
+        else:  # under serve --dirty the page comes from the page store
+            text = page.file.content_string
+        return lift.lift(text, self.pages.lifted)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Under ``serve --dirty``: titles of the generated navigation pages MkDocs will not read again."""

@@ -61,12 +61,15 @@ def environment(folder: str = str(TEMPLATES)) -> jinja2.Environment:
 
 
 def page(template: str, title: str, *, hide: Sequence[str] = (), blocks: dict[str, str] | None = None,
-         **values: Any) -> str:
+         marked: bool = False, **values: Any) -> str:
     """One page: frontmatter with the escaped title (and Material's ``hide``), then the rendered template.
 
-    With ``blocks``, the template's heavy blocks are lifted out into it (:mod:`.lift`).
+    With ``blocks``, the template's heavy blocks are lifted out into it (:mod:`.lift`). ``marked``
+    keeps the blocks and their markers: the plugin lifts them when MkDocs reads the page (pages
+    rendered in workers or reused from an earlier build cannot hand blocks to ``pages.lifted``).
     """
-    body = lift.lift(environment().get_template(template).render(**values), blocks)
+    body = environment().get_template(template).render(**values)
+    body = body if marked else lift.lift(body, blocks)
     # The title is HTML-escaped here because MkDocs and Material print ``page.meta.title`` unescaped.
     meta = f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}\n"
     if hide:
@@ -110,7 +113,8 @@ def render_site(
         src = paths.account_page(dossier.slug)
         view = account_view(site, dossier, paths.Links(src, directory_urls))
         # Account pages are not in the nav, so the navigation sidebar would be empty: give the room to content.
-        return src, page("account.html", dossier.account.data.name, hide=("navigation",), a=view, t=t)
+        return src, page("account.html", dossier.account.data.name, hide=("navigation",), marked=lifting, a=view,
+                         t=t)
 
     sources = [paths.account_page(d.slug) for d in dossiers]
     reused = {i: text for i, d in enumerate(dossiers) if reuse and (text := reuse(site, d)) is not None}

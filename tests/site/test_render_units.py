@@ -126,3 +126,31 @@ def test_links_between_dossier_files_lead_to_the_pages_that_show_them() -> None:
         '<p>Back to <a href="./" rel="noopener">the account</a>, '
         'see <a href="./#activities" rel="noopener">the visit</a>.</p>'
     )
+
+
+def test_account_charts_lifted_out_of_the_converter_come_back_as_markdown_would_give_them() -> None:
+    from mkdocs.utils import meta
+    from sitebuild import FIXTURE
+
+    from generator.config import load_settings
+    from generator.render import lift
+    from generator.render.pipeline import gather, generate
+
+    settings = load_settings(str(FIXTURE / "mkdocs.yml"))
+    gathered = gather(settings)
+    plain, marked = dict(generate(gathered, settings, "en")), dict(generate(gathered, settings, "en", lifting=True))
+
+    def convert(text: str) -> str:
+        md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"],
+                               extension_configs={"toc": {"permalink": True}})
+        return md.convert(meta.get_data(text)[0])
+
+    accounts = [src for src in plain if src.startswith("accounts/") and src != "accounts/index.md"]
+    assert accounts
+    for src in accounts:
+        assert "ap:lift" not in plain[src] and plain[src].count("<svg") == 4
+        blocks: dict[str, str] = {}
+        lifted = lift.lift(marked[src], blocks)  # what the plugin hands MkDocs (on_page_read_source)
+        assert len(blocks) == 4 and "<svg" not in lifted
+        assert all(block.count("<svg") == 1 for block in blocks.values())
+        assert lift.restore(convert(lifted), blocks) == convert(plain[src])
