@@ -197,3 +197,23 @@ def test_a_long_running_process_reads_only_packs_rewritten_since(corpus: str, tm
     finally:
         contact.write_bytes(original)
     assert checked(corpus, jobs=1, cache=str(store))[1] == cold
+
+
+def test_check_index_on_the_corpus_reports_what_a_cold_check_does(corpus: str, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.rules import index
+
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    store = str(tmp_path / "cache")
+    cold = checked(corpus, jobs=1)[1]
+    assert exact(index.check(corpus, SETTINGS, store, jobs=1)) == cold
+    assert any(severity == "warning" for _, severity, _ in cold)  # the corpus warns as real data would
+    contact = sorted(Path(corpus).glob("*/contacts/*.md"))[5]
+    original = contact.read_bytes()
+    try:
+        contact.write_bytes(original.replace(b"support: ", b"support: 9\nsupport_was: ", 1) + b"\nOn sick leave.\n")
+        edited = checked(corpus, jobs=1)[1]
+        assert edited != cold and exact(index.check(corpus, SETTINGS, store, jobs=1)) == edited
+    finally:
+        contact.write_bytes(original)
+    assert exact(index.check(corpus, SETTINGS, store, jobs=1)) == cold
