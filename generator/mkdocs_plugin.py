@@ -168,6 +168,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             for part in (html, *lifted):
                 for url in broken_links(part, page.url, self.outputs[1]):
                     log.warning(f"{page.file.src_uri}: link to '{url}' leads to no page or file of the site")
+            # MkDocs keeps every page's Markdown to the end of the build, though nothing reads it once
+            # converted; "" (not None) keeps the title, which comes from the page's metadata.
+            page.markdown = ""
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
