@@ -185,9 +185,11 @@ class AccountMemo:
     An account page is a function of its dossier's files (their content digests), the
     portfolio-wide inputs (code and theme, language, link style, settings — which hold
     today, rules, limits, scoring and profiles —, the audience level, the roster, whether
-    changes are shown) and the account's own derived inputs (scores, change since the
-    quarter start, findings, last change). All of them go into the key, so any change that
-    could alter the page renders it again; everything else is reused unread.
+    changes are shown) and the account's own derived inputs (findings, last change; its scores
+    and their change follow from its dossier and the settings). All of them go into the key, so any change that
+    could alter the page renders it again; everything else is reused unread. A person's
+    page is a function of the same portfolio-wide inputs, every dossier that names the
+    person (team, contact owner, activity) and the person's scores and their change.
     """
 
     def __init__(self, store: str, level: str) -> None:
@@ -215,8 +217,9 @@ class AccountMemo:
 
     def key(self, site: Site, dossier: Dossier) -> str:
         """The memo key of one account page."""
-        parts = [self.common(site), dossier_key(dossier), repr(site.account_score(dossier.slug)),
-                 repr(sorted(site.deltas.get(("account", dossier.slug), {}).items())),
+        # The account's scores and their change since the quarter start are functions of its dossier and the
+        # settings (``score_account``), both in the key already; findings can come from other files (references).
+        parts = [self.common(site), dossier_key(dossier),
                  repr(site.findings.get(dossier.slug, [])), repr(site.changed.get(dossier.slug))]
         return digest(parts)
 

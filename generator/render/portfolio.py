@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, cast
 
 from ..diagnostics import Severity
 from ..load.portfolio import Dossier
@@ -47,9 +47,18 @@ def account_row(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
     }
 
 
+def account_rows(site: Site, links: Links) -> list[dict[str, Any]]:
+    """Every account's row, computed once per build for all pages at the same depth (the three groupings)."""
+    key = f"rows:{links.to('index.md')}"  # the link to the site root: rows differ only by their hrefs' depth
+    rows = site.cache.get(key)
+    if rows is None:
+        rows = site.cache[key] = [account_row(site, d, links) for d in site.portfolio.dossiers]
+    return cast(list[dict[str, Any]], rows)
+
+
 def portfolio_view(site: Site, links: Links) -> dict[str, Any]:
     """The portfolio index: table, filters, chart and attention list."""
-    rows = [account_row(site, d, links) for d in site.portfolio.dossiers]
+    rows = account_rows(site, links)
     points = [
         {"slug": r["slug"], "name": r["name"], "tier": r["tier"], "fit": r["fit"], "revenue": r["sales"] or 0.0,
          "cash_cow": r["classification_value"] == "cash-cow", "trend": r["trend_value"] or None,
@@ -95,7 +104,7 @@ def attention(site: Site, links: Links) -> list[dict[str, Any]]:
 def grouping_view(site: Site, by: str, links: Links) -> dict[str, Any]:
     """Accounts grouped by tier, region or industry, with the average score of each group."""
     t = site.t
-    rows = [account_row(site, d, links) for d in site.portfolio.dossiers]
+    rows = account_rows(site, links)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         groups[row[by]].append(row)

@@ -10,6 +10,7 @@ its formula, the numbers put in, and its inputs.
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from ..config import Settings
 from ..load.portfolio import Portfolio
@@ -27,7 +28,7 @@ def portfolio_data(portfolio: Portfolio) -> list[AccountData]:
             for d in portfolio.dossiers]
 
 
-def score_portfolio(portfolio: Portfolio, settings: Settings, memo: Memo[AccountScore] | None = None
+def score_portfolio(portfolio: Portfolio, settings: Settings, memo: Memo[Any] | None = None
                     ) -> PortfolioScores:
     """Every account's and person's scorecard, and the roll-ups, as of ``settings.today``.
 
@@ -46,7 +47,7 @@ def score_portfolio(portfolio: Portfolio, settings: Settings, memo: Memo[Account
         accounts = {slug: memo.get(("score", common, dossier_key(dossier)),
                                    partial(score_account, slug, account, contacts, activities, as_of, config))
                     for dossier, (slug, account, contacts, activities) in zip(portfolio.dossiers, data, strict=True)}
-    people = score_people(sorted(portfolio.people), data, as_of, config)
+    people = score_people(sorted(portfolio.people), data, as_of, config, memo)
     return PortfolioScores(
         as_of=as_of.isoformat(),
         config_version=config.version,

@@ -19,13 +19,14 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..config import Settings
 from ..load.portfolio import Portfolio, load_portfolio
 from ..memo import Memo
 from . import score_portfolio
 from .figures import r1
-from .types import AccountScore, Figure, PortfolioScores, Value
+from .types import Figure, PortfolioScores, Value
 
 
 def quarter_start(day: dt.date) -> dt.date:
@@ -34,7 +35,7 @@ def quarter_start(day: dt.date) -> dt.date:
 
 
 def score_as_of(portfolio: Portfolio, settings: Settings, as_of: dt.date,
-                memo: Memo[AccountScore] | None = None) -> PortfolioScores:
+                memo: Memo[Any] | None = None) -> PortfolioScores:
     """The portfolio's scores with only what was known on ``as_of`` (``memo``: see :func:`score_portfolio`)."""
     return score_portfolio(portfolio, replace(settings, today=as_of), memo)
 
@@ -139,7 +140,7 @@ def deltas(before: PortfolioScores, after: PortfolioScores) -> tuple[Delta, ...]
     return tuple(found)
 
 
-def since_quarter_start(portfolio: Portfolio, settings: Settings, memo: Memo[AccountScore] | None = None
+def since_quarter_start(portfolio: Portfolio, settings: Settings, memo: Memo[Any] | None = None
                         ) -> tuple[PortfolioScores, tuple[Delta, ...]]:
     """Scores as of ``settings.today`` and their change since the first day of its quarter."""
     now = score_portfolio(portfolio, settings, memo)

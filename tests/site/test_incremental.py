@@ -181,6 +181,11 @@ STEPS = {
 }
 
 
+RESCORED = {"account name": 2, "contact scores": 2 + 2, "new activity": 2 + 1}
+"""Scorecards computed again after these steps: the account's two, plus its contact owner's (both dates) for a
+changed contact, plus the visitor's (now only: the visit is after the quarter start) for a new visit."""
+
+
 @pytest.mark.parametrize("profile", [None, "restricted"])
 def test_every_kind_of_edit_serves_what_a_cold_build_gives(tmp_path: Path, serving: None, rendered: list[str],
                                                            profile: str | None) -> None:
@@ -193,10 +198,11 @@ def test_every_kind_of_edit_serves_what_a_cold_build_gives(tmp_path: Path, servi
         rendered.clear()
         edit(accounts)
         _rebuild(config_file)
-        if step in ("account name", "contact scores", "new activity"):
-            # Only the edited dossier is redacted, scored and rendered again.
+        if step in RESCORED:
+            # Only the edited dossier is redacted, scored (now and at the quarter start) and rendered again,
+            # and only the people whose own inputs moved are scored again.
             assert rendered == [EDITED], step
-            assert memo("redaction").computed == 1 and memo("scores").computed == 2, step
+            assert memo("redaction").computed == 1 and memo("scores").computed == RESCORED[step], step
         _same_as_cold(config_file, served, tmp_path / f"cold-{number}")
 
 
@@ -222,13 +228,19 @@ def test_person_pages_are_reused_unless_what_they_show_changed(tmp_path: Path, s
     _same_as_cold(config_file, tmp_path / "site", tmp_path / "cold")
 
 
-def test_switching_the_profile_while_serving_redacts_for_the_new_level(tmp_path: Path, serving: None) -> None:
+def test_changed_settings_while_serving_redact_and_score_again(tmp_path: Path, serving: None) -> None:
     config_file = _project(tmp_path)
+    count = len([p for p in (tmp_path / "accounts").iterdir() if p.is_dir()])
     _rebuild(config_file)  # internal: the memos now hold every dossier redacted for "internal"
     _set_plugin(config_file, profile="restricted")
     _rebuild(config_file)
-    assert memo("redaction").computed == len([p for p in (tmp_path / "accounts").iterdir() if p.is_dir()])
+    assert memo("redaction").computed == count
     _same_as_cold(config_file, tmp_path / "site", tmp_path / "cold")
+    for number, change in enumerate([{"today": "2027-01-04"}, {"scoring": {"dimension_weights": {"kpi": 0.8}}},
+                                     {"history": False}]):
+        _set_plugin(config_file, **change)
+        _rebuild(config_file)
+        _same_as_cold(config_file, tmp_path / "site", tmp_path / f"cold-{number}")
 
 
 def test_heavy_blocks_are_served_whole_but_kept_out_of_the_converted_markdown(tmp_path: Path, serving: None) -> None:
