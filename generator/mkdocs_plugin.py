@@ -17,6 +17,7 @@ import logging
 import os
 from typing import Any, cast
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -158,6 +159,10 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         if incremental.dirty_serving() and self.pages is not None:
             incremental.nav_titles(nav, self.pages)
         return nav
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Under ``serve --dirty``: theme templates compiled once for the server, not once per rebuild."""
+        return incremental.reuse_compiled_theme(env) if incremental.dirty_serving() else env
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Warn about relative links in generated pages that lead nowhere (MkDocs checks only Markdown links)."""
