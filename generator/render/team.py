@@ -60,6 +60,7 @@ def _involvement(site: Site, person_id: str, links: Links) -> dict[str, Any]:
     """Accounts, owned relationships and weekly activity counts of one person, linked from ``links``."""
     t = site.t
     involved = _index(site).get(person_id) or _Involved()
+    mondays, values, per_week = _cadence(site, involved)
     accounts = [{"name": d.account.data.name, "href": links.to(account_page(slug)), "tier": d.account.data.tier,
                  "roles": [t.enum("team_role", r) for r in roles]}
                 for slug, (d, roles) in sorted(involved.accounts.items())]
@@ -69,24 +70,31 @@ def _involvement(site: Site, person_id: str, links: Links) -> dict[str, Any]:
         "intimacy": t.scale("intimacy", c.intimacy), "support": t.scale("support", c.support),
         "support_value": c.support, "left": c.left,
     } for d, c in involved.owned]
+    return {"accounts": accounts, "owned": owned, "mondays": mondays, "values": values, "per_week": per_week}
+
+
+def _cadence(site: Site, involved: _Involved) -> tuple[list[dt.date], list[int], float]:
+    """The weeks of the window, the person's activities in each, and their mean per week."""
     mondays = weeks(site.today, site.settings.limits.weeks_window)
     values = weekly_counts(involved.dates, mondays)
-    return {"accounts": accounts, "owned": owned, "mondays": mondays, "values": values,
-            "per_week": round(sum(values) / len(values), 1) if values else 0.0}
+    return mondays, values, round(sum(values) / len(values), 1) if values else 0.0
 
 
 def team_view(site: Site, links: Links) -> dict[str, Any]:
     """The team index: one line per person."""
     expectation = _plain(site.settings.limits.visits_per_week)
     rows = []
+    index = _index(site)
     for person_id, person in sorted(site.people.items(), key=lambda kv: kv[1].name):
-        info = _involvement(site, person_id, links)
+        # Counts only: the index holds them without building every person's linked lists.
+        involved = index.get(person_id) or _Involved()
+        per_week = _cadence(site, involved)[2]
         score = site.person_score(person_id)
         rows.append({
             "name": person.name, "title": person.title, "region": person.region or "",
-            "href": links.to(person_page(person_id)), "accounts": len(info["accounts"]),
-            "owned": len(info["owned"]), "per_week": info["per_week"],
-            "below": info["per_week"] < expectation,
+            "href": links.to(person_page(person_id)), "accounts": len(involved.accounts),
+            "owned": len(involved.owned), "per_week": per_week,
+            "below": per_week < expectation,
             "score": scorecard.show_value(score.score.value, site.t) if score else "",
         })
     return {"rows": rows, "expectation": expectation, "weeks": site.settings.limits.weeks_window}
