@@ -4,7 +4,8 @@
 * ``on_files``: gather once (load, validate, redact, score), report every diagnostic through
   MkDocs' log — errors and warnings make ``mkdocs build --strict`` fail — and add the
   rendered pages as generated files.
-* ``on_serve``: ``mkdocs serve`` rebuilds when anything under ``accounts/`` changes.
+* ``on_serve``: ``mkdocs serve`` rebuilds when anything under ``accounts/`` changes
+  (:mod:`generator.watch`: file events, not MkDocs' polling of every file).
 
 Account pages are not listed in the navigation (that makes a build quadratic in pages);
 the portfolio, grouping and team pages link to them.
@@ -28,6 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from . import watch
 from .config import Settings
 from .diagnostics import Severity
 from .linkcheck import broken_links
@@ -205,7 +207,12 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             self.pages = None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild on any change under the accounts folder."""
-        if self.settings is not None and os.path.isdir(self.settings.accounts):
-            server.watch(self.settings.accounts)
+        """Rebuild on any change under the accounts folder: native file events, else MkDocs' polling."""
+        accounts = self.settings.accounts if self.settings is not None else None
+        if accounts is not None and os.path.isdir(accounts) and not watch.watch(server, accounts):
+            server.watch(accounts)
         return server
+
+    def on_shutdown(self) -> None:
+        """Stop the accounts watcher when the server stops."""
+        watch.stop()

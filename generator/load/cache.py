@@ -213,7 +213,11 @@ def _read(path: str) -> bytes | None:
 
 _opened: dict[str, tuple[Signature, dict[str, _Entry]]] = {}
 """Packs this process read or wrote, with the pack file's stat then: a long-running process
-(``mkdocs serve``) loads again without unpickling the packs nobody rewrote since."""
+(``mkdocs serve``) loads again without unpickling the packs nobody rewrote since.
+
+Unlike a file's stat, a pack's stat needs no racy-time guard: every entry is checked against
+its own file's signature and content key on lookup, so entries kept in memory are never
+wrong, only possibly fewer than another process has written since (which costs misses)."""
 
 
 def _open_pack(path: str) -> dict[str, _Entry]:
@@ -228,8 +232,8 @@ def _open_pack(path: str) -> dict[str, _Entry]:
 
 
 def _remember_pack(path: str, pack: dict[str, _Entry]) -> None:
-    """Keep ``pack`` for this process while its file keeps the stat it has now (a racy-fresh file is not kept)."""
-    signature = _trusted(_signature(path))
+    """Keep ``pack`` for this process while its file keeps the stat it has now (even one written just now)."""
+    signature = _signature(path)
     if signature is None:
         _opened.pop(path, None)
     else:

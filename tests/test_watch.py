@@ -1,0 +1,74 @@
+"""``mkdocs serve`` watches accounts/ with native file events, on MkDocs' real live-reload server."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.livereload import LiveReloadServer
+
+from generator import watch
+
+
+def _asked(server: LiveReloadServer, within: float) -> bool:
+    """Whether a rebuild was asked for within ``within`` seconds; resets the flag."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        with server._rebuild_cond:
+            if server._want_rebuild:
+                server._want_rebuild = False
+                return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, Path]]:
+    accounts = tmp_path / "accounts"
+    (accounts / "acme" / "contacts").mkdir(parents=True)
+    (accounts / "acme" / "account.md").write_text("---\nname: Acme\n---\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    assert watch.watch(server, str(accounts))
+    try:
+        yield server, accounts
+    finally:
+        watch.stop()
+
+
+def test_a_saved_dossier_asks_the_server_for_a_rebuild(served: tuple[LiveReloadServer, Path]) -> None:
+    server, accounts = served
+    assert not _asked(server, 0.3)
+    (accounts / "acme" / "account.md").write_text("---\nname: Acme Corp\n---\n", encoding="utf-8")
+    assert _asked(server, 5)
+    (accounts / "acme" / "contacts" / "jane.md").write_text("---\nid: jane\n---\n", encoding="utf-8")
+    assert _asked(server, 5)  # new files in new places count too
+    (accounts / "acme" / "contacts" / "jane.md").unlink()
+    assert _asked(server, 5)
+    (accounts / "acme").rename(accounts / "acme-corp")  # a renamed account folder
+    assert _asked(server, 5)
+
+
+def test_reading_files_and_hidden_files_do_not(served: tuple[LiveReloadServer, Path]) -> None:
+    server, accounts = served
+    assert (accounts / "acme" / "account.md").read_text(encoding="utf-8")  # the build reads every dossier
+    (accounts / "acme" / ".account.md.swp").write_bytes(b"editor state")
+    (accounts / ".git").mkdir()
+    (accounts / ".git" / "index").write_bytes(b"x")
+    assert not _asked(server, 0.5)
+    # An editor saving through a hidden temporary file renamed into place is a change.
+    (accounts / "acme" / ".tmp-save").write_text("---\nname: Acme AG\n---\n", encoding="utf-8")
+    (accounts / "acme" / ".tmp-save").rename(accounts / "acme" / "account.md")
+    assert _asked(server, 5)
+
+
+def test_without_the_servers_internals_the_caller_falls_back_to_polling(tmp_path: Path) -> None:
+    assert watch.watch(object(), str(tmp_path)) is False
+
+
+def test_relevant_ignores_only_hidden_parts() -> None:
+    assert watch.relevant("/a", "/a/acme/account.md")
+    assert not watch.relevant("/a", "/a/acme/.account.md.swp", "")
+    assert not watch.relevant("/a", "/a/.git/index")
+    assert watch.relevant("/a", "/a/acme/.tmp", "/a/acme/account.md")
