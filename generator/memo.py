@@ -13,6 +13,7 @@ only used when the caller passes one (``gather(cache=...)``); ``mkdocs build`` n
 from __future__ import annotations
 
 import hashlib
+import weakref
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
@@ -26,12 +27,32 @@ def dossier_key(dossier: Dossier) -> str:
     """What a dossier's content is: its slug, folder, the path and digest of each file, and its contact ids.
 
     Digests are content hashes of the files (for a redacted copy, of the content and the
-    level), so two dossiers with the same key were loaded from the same bytes.
+    level), so two dossiers with the same key were loaded from the same bytes. A dossier is
+    not changed once assembled, so its key is computed once per object: redaction, both
+    scorings, the rules and the page memos all ask, and a memoized redacted copy lives on
+    from build to build.
     """
+    known = _keys.get(id(dossier))
+    if known is not None and known[0]() is dossier:
+        return known[1]
     parts = [dossier.slug, dossier.folder, *sorted(dossier.contact_ids)]
     docs: list[Document[Any]] = [dossier.account, *dossier.contacts, *dossier.activities]
     parts += [f"{doc.path}|{doc.digest}" for doc in docs]
-    return digest(parts)
+    key = digest(parts)
+    ident = id(dossier)
+    # Weak: the entry goes when its dossier does, so a new object with the same id never finds it.
+    _keys[ident] = (weakref.ref(dossier, lambda _ref: _forget(ident, _ref)), key)
+    return key
+
+
+_keys: dict[int, tuple[weakref.ref[Dossier], str]] = {}
+"""Each live dossier's key, by object id."""
+
+
+def _forget(ident: int, ref: weakref.ref[Dossier]) -> None:
+    known = _keys.get(ident)
+    if known is not None and known[0] is ref:
+        del _keys[ident]
 
 
 def digest(parts: list[str]) -> str:
@@ -45,6 +66,7 @@ class Memo(Generic[V]):
     def __init__(self) -> None:
         self._previous: dict[Hashable, V] = {}
         self._current: dict[Hashable, V] = {}
+        self._parts: dict[str, Memo[Any]] = {}
         self.computed = 0
         """How many values the current build had to compute (for tests)."""
 
@@ -54,6 +76,12 @@ class Memo(Generic[V]):
             self._previous = self._current
         self._current = {}
         self.computed = 0
+        for part in self._parts.values():
+            part.start()
+
+    def part(self, name: str) -> Memo[Any]:
+        """A memo for intermediate results of the same work, started with this one (its own ``computed``)."""
+        return self._parts.setdefault(name, Memo())
 
     def get(self, key: Hashable, make: Callable[[], V]) -> V:
         """The value for ``key``: from this build or the previous one, else ``make()``."""

@@ -2,7 +2,8 @@
 
 One ``git log`` call covers every account folder (one call per account would cost a
 process per page at portfolio scale). Outside a git repository, or for folders git does
-not know, the newest file modification time is used.
+not know, the newest modification time of its visible files is used (hidden ones are skipped,
+as the loader skips them).
 """
 
 from __future__ import annotations
@@ -10,20 +11,31 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import time
 from collections.abc import Iterable
 
 
-def last_changed(root: str, folders: Iterable[str]) -> dict[str, dt.date]:
-    """Date of the last change of each folder in ``folders`` (absolute or relative paths)."""
+def last_changed(root: str, folders: Iterable[str], *, remember: bool = False) -> dict[str, dt.date]:
+    """Date of the last change of each folder in ``folders`` (absolute or relative paths).
+
+    ``remember`` (a serving process): directory listings are kept between calls while the
+    directory's own stat is unchanged, so a rebuild stats each file but lists no folder again.
+    """
     wanted = {os.path.abspath(f): f for f in folders}
     found: dict[str, dt.date] = {}
     for path, date in _git_dates(root, list(wanted)).items():
         found[wanted[path]] = date
+    listings: dict[str, _Listing] | None = None
+    if remember:
+        listings = {}
     for absolute, original in wanted.items():
         if original not in found:
-            stamp = _newest_mtime(absolute)
+            stamp = _newest_mtime(absolute, listings)
             if stamp is not None:
                 found[original] = dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date()
+    if listings is not None:  # only the folders of this call are kept
+        _listings.clear()
+        _listings.update(listings)
     return found
 
 
@@ -62,13 +74,69 @@ def _git_dates(root: str, folders: list[str]) -> dict[str, dt.date]:
     return dates
 
 
-def _newest_mtime(folder: str) -> float | None:
+_Listing = tuple[tuple[int, int, int], list[str], list[str]]
+"""A directory's stat (mtime, ctime, inode) when listed, its visible files and its visible subdirectories."""
+
+_listings: dict[str, _Listing] = {}
+"""Listings kept by the last ``remember`` call, by directory path."""
+
+RACY_NS = 2_000_000_000
+"""A directory changed this recently may change again within its clock tick: its listing is not kept."""
+
+_now_ns = time.time_ns
+
+
+def _newest_mtime(folder: str, listings: dict[str, _Listing] | None = None) -> float | None:
+    """The newest modification time of the files under ``folder``; hidden files and folders are skipped.
+
+    The loader skips names starting with "." (editor swap files, ``.DS_Store``, VCS folders), so
+    they are no part of the dossier and saving one does not change it.
+    """
     newest: float | None = None
-    for base, _dirs, files in os.walk(folder):
-        for name in files:
+    stack = [folder]
+    while stack:
+        directory = stack.pop()
+        listed = _listed(directory, listings)
+        if listed is None:
+            continue
+        files, subdirectories = listed
+        stack += subdirectories
+        for path in files:
             try:
-                stamp = os.stat(os.path.join(base, name)).st_mtime
+                stamp = os.stat(path).st_mtime
             except OSError:
                 continue
-            newest = stamp if newest is None else max(newest, stamp)
+            if newest is None or stamp > newest:
+                newest = stamp
     return newest
+
+
+def _listed(directory: str, listings: dict[str, _Listing] | None) -> tuple[list[str], list[str]] | None:
+    """Visible files and subdirectories of ``directory`` (``None`` when it cannot be read)."""
+    if listings is not None:
+        try:
+            st = os.stat(directory)
+        except OSError:
+            return None
+        signature = (st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        kept = _listings.get(directory)
+        if kept is not None and kept[0] == signature:
+            listings[directory] = kept
+            return kept[1], kept[2]
+    files: list[str] = []
+    subdirectories: list[str] = []
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    is_dir = entry.is_dir(follow_symlinks=False)
+                except OSError:
+                    continue
+                (subdirectories if is_dir else files).append(entry.path)
+    except OSError:
+        return None
+    if listings is not None and _now_ns() - max(signature[0], signature[1]) >= RACY_NS:
+        listings[directory] = (signature, files, subdirectories)
+    return files, subdirectories

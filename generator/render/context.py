@@ -36,6 +36,8 @@ class Site:
     """Change since the start of the quarter by (scope, id), then figure key, when the scorer gave history."""
     compliance: bool = False
     """The build has the gifts-register page (restricted profiles), so the portfolio links to it."""
+    memos: bool = False
+    """Under ``serve --dirty``: views may keep per-account results across rebuilds (:mod:`generator.memo`)."""
 
     def __post_init__(self) -> None:
         self.findings = findings_by_slug(self.portfolio, self.diagnostics)

@@ -43,8 +43,12 @@ STORE = os.path.join(".cache", "accountplan", "pages")
 """Default page store, relative to the folder of ``mkdocs.yml``."""
 
 _state: dict[str, Any] = {"dirty": False}
-_digests: dict[str, dict[str, str]] = {}
-"""Per store folder: the hash of each page's text as last written by this process."""
+_written: dict[str, dict[str, str]] = {}
+"""Per store folder: each page's text as last written by this process.
+
+The account and person memos hold the same string objects, so keeping them costs no memory
+for those pages, and an unchanged page is recognised by identity (a reused page) or one
+string comparison, without hashing 150 MB of page text on every rebuild."""
 
 
 def note_startup(command: str, dirty: bool) -> None:
@@ -85,21 +89,22 @@ def sync_pages(pages: Mapping[str, str], directory: str) -> tuple[dict[str, str]
     Returns the absolute path of every page by source path, and the source paths written.
     The first call in a process writes every page (a server's first build is a full one).
     """
-    known = _digests.setdefault(directory, {})
+    known = _written.setdefault(directory, {})
     paths: dict[str, str] = {}
     written: set[str] = set()
     for src_uri, text in pages.items():
         path = os.path.join(directory, *src_uri.split("/"))
         paths[src_uri] = path
-        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-        if known.get(src_uri) == digest and os.path.exists(path):
+        before = known.get(src_uri)
+        if before is not None and (before is text or before == text) and os.path.exists(path):
+            known[src_uri] = text  # the new object: the previous one may be freed
             continue
         os.makedirs(os.path.dirname(path), exist_ok=True)
         temp = f"{path}.{os.getpid()}.tmp"
         with open(temp, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(temp, path)
-        known[src_uri] = digest
+        known[src_uri] = text
         written.add(src_uri)
     for src_uri in set(known) - set(pages):
         del known[src_uri]

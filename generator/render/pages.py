@@ -20,6 +20,7 @@ from markupsafe import escape
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..load.portfolio import Dossier, Portfolio
+from ..memo import memo
 from ..score.types import PortfolioScores
 from . import lift, paths, portfolio, team
 from .account import account_view
@@ -42,6 +43,9 @@ class Change(Protocol):
     @property
     def change(self) -> float | None: ...
 
+
+MEMOS = ("rows", "team", "chart")
+"""Memos of the views, started once per build when serving (:mod:`generator.memo`)."""
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "accountplan"
 """Page templates shipped with the theme (the repository's ``theme/accountplan``)."""
@@ -101,8 +105,13 @@ def render_site(
     portfolio views' heavy blocks go to ``pages.lifted`` for the MkDocs plugin (:mod:`.lift`).
     """
     t = Translator(normalize(lang))
-    site = Site(portfolio_, diagnostics, scores, settings, t, directory_urls, compliance=compliance)
-    site.changed = _changed(portfolio_)
+    # Account pages reused from an earlier build mean a serving process: its views keep per-account memos too.
+    site = Site(portfolio_, diagnostics, scores, settings, t, directory_urls, compliance=compliance,
+                memos=reuse is not None)
+    if site.memos:
+        for name in MEMOS:
+            memo(name).start()
+    site.changed = _changed(portfolio_, remember=site.memos)
     for c in changes:
         if c.change is not None:
             site.deltas.setdefault((c.scope, c.id), {})[c.key] = c.change
@@ -148,7 +157,7 @@ def render_site(
     return pages
 
 
-def _changed(portfolio_: Portfolio) -> dict[str, Any]:
+def _changed(portfolio_: Portfolio, *, remember: bool = False) -> dict[str, Any]:
     folders = {d.folder: d.slug for d in portfolio_.dossiers}
-    dates = last_changed(portfolio_.root, folders)
+    dates = last_changed(portfolio_.root, folders, remember=remember)
     return {folders[f]: date for f, date in dates.items() if os.path.isdir(f)}

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, cast
 
 from ..load.portfolio import Dossier
+from ..memo import memo
 from ..model import Contact
 from . import graphics, scorecard
 from .account import contact_anchor
@@ -27,27 +29,66 @@ class _Involved:
     """Slugs of every dossier that names the person (team, contact owner, activity): all a person page reads."""
 
 
+_Share = dict[str, tuple[list[str] | None, list[Contact], list[dt.date]]]
+"""One dossier's part of the index, by person: team roles (``None``: not on its team and owns none of its
+contacts), owned contacts, activity dates."""
+
+
 def _index(site: Site) -> dict[str, _Involved]:
-    """Everyone's accounts, owned contacts and activity dates; computed once per build, not once per person."""
+    """Everyone's accounts, owned contacts and activity dates; computed once per build, not once per person.
+
+    Serving (``site.memos``), each dossier's share is kept while the (memoized) dossier is the
+    same object, so a rebuild reads only the edited dossier's team, contacts and activities.
+    """
     cached = site.cache.get("team")
     if cached is not None:
         return cast(dict[str, _Involved], cached)
+    kept = memo("team") if site.memos else None
     index: dict[str, _Involved] = defaultdict(_Involved)
     for dossier in site.portfolio.dossiers:
-        for member in dossier.account.data.team:
-            index[member.person].accounts.setdefault(dossier.slug, (dossier, []))[1].append(member.role)
-            index[member.person].touches.add(dossier.slug)
-        for doc in dossier.contacts:
-            for owner in doc.data.owners:
-                index[owner].accounts.setdefault(dossier.slug, (dossier, []))
-                index[owner].owned.append((dossier, doc.data))
-                index[owner].touches.add(dossier.slug)
-        for activity in dossier.activities:
-            for person in activity.data.people:
-                index[person].dates.append(activity.data.date)
-                index[person].touches.add(dossier.slug)
+        if kept is None:
+            share = _share(dossier)
+        else:  # the kept value holds the dossier, so its id stands for it while it is kept
+            share = cast(_Share, kept.get(id(dossier), partial(_kept_share, dossier))[1])
+        for person, (roles, owned, dates) in share.items():
+            involved = index[person]
+            if roles is not None:
+                involved.accounts[dossier.slug] = (dossier, roles)
+                involved.touches.add(dossier.slug)
+            involved.owned += [(dossier, contact) for contact in owned]
+            involved.dates += dates
+            if dates:
+                involved.touches.add(dossier.slug)
     site.cache["team"] = index
     return index
+
+
+def _share(dossier: Dossier) -> _Share:
+    """Who a dossier names and how: the same order as reading its team, contacts and activities."""
+    share: dict[str, tuple[list[str] | None, list[Contact], list[dt.date]]] = {}
+
+    def of(person: str) -> tuple[list[str] | None, list[Contact], list[dt.date]]:
+        return share.setdefault(person, (None, [], []))
+
+    for member in dossier.account.data.team:
+        roles, owned, dates = of(member.person)
+        if roles is None:
+            share[member.person] = roles, owned, dates = [], owned, dates
+        roles.append(member.role)
+    for doc in dossier.contacts:
+        for owner in doc.data.owners:
+            roles, owned, dates = of(owner)
+            if roles is None:
+                share[owner] = [], owned, dates
+            owned.append(doc.data)
+    for activity in dossier.activities:
+        for person in activity.data.people:
+            of(person)[2].append(activity.data.date)
+    return share
+
+
+def _kept_share(dossier: Dossier) -> tuple[Dossier, _Share]:
+    return dossier, _share(dossier)
 
 
 def touches(site: Site, person_id: str) -> set[str]:

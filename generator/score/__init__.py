@@ -39,21 +39,24 @@ def score_portfolio(portfolio: Portfolio, settings: Settings, memo: Memo[Any] | 
     config = scoring_config(settings)
     as_of = settings.today
     data = portfolio_data(portfolio)
+    keys: list[str] | None = None
     if memo is None:
         accounts = {slug: score_account(slug, account, contacts, activities, as_of, config)
                     for slug, account, contacts, activities in data}
     else:
         common = repr(settings)  # holds the date, limits and scoring weights
-        accounts = {slug: memo.get(("score", common, dossier_key(dossier)),
+        keys = [dossier_key(dossier) for dossier in portfolio.dossiers]
+        accounts = {slug: memo.get(("score", common, key),
                                    partial(score_account, slug, account, contacts, activities, as_of, config))
-                    for dossier, (slug, account, contacts, activities) in zip(portfolio.dossiers, data, strict=True)}
-    people = score_people(sorted(portfolio.people), data, as_of, config, memo)
+                    for key, (slug, account, contacts, activities) in zip(keys, data, strict=True)}
+    people = score_people(sorted(portfolio.people), data, as_of, config, memo, keys)
     return PortfolioScores(
         as_of=as_of.isoformat(),
         config_version=config.version,
         accounts=accounts,
         people=people,
-        rollups=rollups({slug: account for slug, account, _, _ in data}, accounts),
+        rollups=rollups({slug: account for slug, account, _, _ in data}, accounts,
+                        memo=memo.part("rollups") if memo is not None else None),
     )
 
 

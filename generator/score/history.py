@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import cached_property, partial
 from typing import Any
 
 from ..config import Settings
@@ -26,7 +27,7 @@ from ..load.portfolio import Portfolio, load_portfolio
 from ..memo import Memo
 from . import score_portfolio
 from .figures import r1
-from .types import Figure, PortfolioScores, Value
+from .types import AccountScore, Figure, PersonScore, PortfolioScores, Rollup, Value
 
 
 def quarter_start(day: dt.date) -> dt.date:
@@ -107,7 +108,7 @@ class Delta:
     before: Value
     after: Value
 
-    @property
+    @cached_property  # deltas kept from build to build (serving) compute it once
     def change(self) -> float | None:
         """``after − before`` for numbers; ``None`` when either side is missing or a label."""
         if isinstance(self.before, (int, float)) and isinstance(self.after, (int, float)):
@@ -115,28 +116,62 @@ class Delta:
         return None
 
 
-def _figures(scores: PortfolioScores) -> dict[tuple[str, str, str], Figure]:
-    found: dict[tuple[str, str, str], Figure] = {}
-    for slug, a in scores.accounts.items():
-        for f in (a.total, a.classification, a.cadence, a.kpi_score, *a.kpi, a.actions_score, *a.groups, *a.actions):
-            found["account", slug, f.key] = f
-    for pid, p in scores.people.items():
-        for f in (p.score, p.cadence, *p.details):
-            found["person", pid, f.key] = f
-    for r in scores.rollups:
-        for g in (r.total, r.kpi_score, r.actions_score):
-            if g is not None:
-                found["rollup", f"{r.by}:{r.group}", g.key] = g
+Scored = AccountScore | PersonScore | Rollup
+
+
+def _entities(scores: PortfolioScores) -> dict[tuple[str, str], Scored]:
+    """Every scored thing by (scope, id): accounts, people, roll-up groups (``by:group``)."""
+    found: dict[tuple[str, str], Scored] = {("account", slug): a for slug, a in scores.accounts.items()}
+    found.update({("person", pid): p for pid, p in scores.people.items()})
+    found.update({("rollup", f"{r.by}:{r.group}"): r for r in scores.rollups})
     return found
 
 
-def deltas(before: PortfolioScores, after: PortfolioScores) -> tuple[Delta, ...]:
-    """Every figure of either side, paired with the other side's (``None`` where absent), in a stable order."""
-    old, new = _figures(before), _figures(after)
+def _figures(scored: Scored | None) -> dict[str, Figure]:
+    """One scored thing's figures by key."""
+    if scored is None:
+        return {}
+    if isinstance(scored, AccountScore):
+        a = scored
+        return {f.key: f for f in (a.total, a.classification, a.cadence, a.kpi_score, *a.kpi, a.actions_score,
+                                   *a.groups, *a.actions)}
+    if isinstance(scored, PersonScore):
+        return {f.key: f for f in (scored.score, scored.cadence, *scored.details)}
+    return {g.key: g for g in (scored.total, scored.kpi_score, scored.actions_score) if g is not None}
+
+
+def _changes(scope: str, id_: str, was: Scored | None, now: Scored | None) -> tuple[Delta, ...]:
+    """The figures of one scored thing at both points, by key."""
+    old, new = _figures(was), _figures(now)
     found = []
     for key in sorted(set(old) | set(new)):
-        was, now = old.get(key), new.get(key)
-        found.append(Delta(*key, was.value if was else None, now.value if now else None))
+        before, after = old.get(key), new.get(key)
+        found.append(Delta(scope, id_, key, before.value if before else None, after.value if after else None))
+    return tuple(found)
+
+
+def _kept_changes(entity: tuple[str, str], was: Scored | None, now: Scored | None
+                  ) -> tuple[Scored | None, Scored | None, tuple[Delta, ...]]:
+    return was, now, _changes(entity[0], entity[1], was, now)
+
+
+def deltas(before: PortfolioScores, after: PortfolioScores, memo: Memo[Any] | None = None) -> tuple[Delta, ...]:
+    """Every figure of either side, paired with the other side's (``None`` where absent), in a stable order.
+
+    With a ``memo`` (``mkdocs serve --dirty``), one account's, person's or group's changes are
+    kept while both its scorecards are the very same objects (scores are memoized per dossier).
+    """
+    old, new = _entities(before), _entities(after)
+    found: list[Delta] = []
+    for entity in sorted(set(old) | set(new)):
+        was, now = old.get(entity), new.get(entity)
+        if memo is None:
+            found += _changes(*entity, was, now)
+            continue
+        # Each kept value holds both scorecards, so their ids stand for them while it is kept.
+        kept: tuple[Scored | None, Scored | None, tuple[Delta, ...]] = memo.get(
+            (*entity, id(was), id(now)), partial(_kept_changes, entity, was, now))
+        found += kept[2]
     return tuple(found)
 
 
@@ -145,4 +180,4 @@ def since_quarter_start(portfolio: Portfolio, settings: Settings, memo: Memo[Any
     """Scores as of ``settings.today`` and their change since the first day of its quarter."""
     now = score_portfolio(portfolio, settings, memo)
     start = score_as_of(portfolio, settings, quarter_start(settings.today), memo)
-    return now, deltas(start, now)
+    return now, deltas(start, now, memo.part("deltas") if memo is not None else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import Any
@@ -21,28 +22,37 @@ AccountData = tuple[str, Account, Sequence[Contact], Sequence[Activity]]
 
 
 def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: dt.date,
-                 config: ScoringConfig, memo: Memo[Any] | None = None) -> dict[str, PersonScore]:
+                 config: ScoringConfig, memo: Memo[Any] | None = None,
+                 keys: Sequence[str] | None = None) -> dict[str, PersonScore]:
     """A scorecard for each roster id in ``people``.
 
     With a ``memo``, a scorecard is kept by everything it is computed from: the person's
     meetings, accounts and owned relationships (their ids and scales) and the scoring config.
+    With ``keys`` too (each dossier's content key, in the order of ``accounts``), what each
+    dossier adds to those is kept by its key, so only an edited dossier's activities and
+    contacts are read again.
     """
-    window = [a for _, _, _, acts in accounts for a in in_window(acts, as_of, config.limits.weeks_window)]
-    counts = person_counts(window, config)
+    common = repr(config)
+    parts = memo.part("people") if memo is not None and keys is not None else None
+    counts: Counter[str] = Counter()
     teams: dict[str, list[str]] = {}
     owned: dict[str, list[tuple[str, Contact]]] = {}
-    for slug, account, contacts, _ in accounts:
-        for member in account.team:
-            teams.setdefault(member.person, [])
-            if slug not in teams[member.person]:
-                teams[member.person].append(slug)
-        for contact in active_contacts(contacts, as_of):
-            for owner in dict.fromkeys(contact.owners):
-                owned.setdefault(owner, []).append((slug, contact))
+    for index, data in enumerate(accounts):
+        slug = data[0]
+        if parts is not None and keys is not None:
+            met, team, mine = parts.get((common, as_of, keys[index]), partial(_share, data, as_of, config))
+        else:
+            met, team, mine = _share(data, as_of, config)
+        counts.update(met)
+        for person in team:
+            teams.setdefault(person, [])
+            if slug not in teams[person]:
+                teams[person].append(slug)
+        for owner, contact in mine:
+            owned.setdefault(owner, []).append((slug, contact))
     if memo is None:
         return {pid: _person(pid, counts.get(pid, 0), teams.get(pid, []), owned.get(pid, []), config)
                 for pid in people}
-    common = repr(config)
     found = {}
     for pid in people:
         mine = owned.get(pid, [])
@@ -50,6 +60,17 @@ def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: 
                tuple((slug, c.id, c.intimacy, c.support) for slug, c in mine))
         found[pid] = memo.get(key, partial(_person, pid, counts.get(pid, 0), teams.get(pid, []), mine, config))
     return found
+
+
+def _share(data: AccountData, as_of: dt.date, config: ScoringConfig
+           ) -> tuple[Counter[str], list[str], list[tuple[str, Contact]]]:
+    """One dossier's share of everyone's scorecards: meetings per person in the window, the team's
+    people in order, and each active contact's owners (once per contact)."""
+    _, account, contacts, activities = data
+    met = person_counts(in_window(activities, as_of, config.limits.weeks_window), config)
+    team = [member.person for member in account.team]
+    mine = [(owner, contact) for contact in active_contacts(contacts, as_of) for owner in dict.fromkeys(contact.owners)]
+    return met, team, mine
 
 
 def _person(pid: str, meetings: int, accounts: list[str], owned: list[tuple[str, Contact]],

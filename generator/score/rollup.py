@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
+from typing import Any
 
+from ..memo import Memo
 from ..model import Account
 from .figures import mean, value_of
 from .labels import msg, term
@@ -34,21 +37,48 @@ def _mean_of(key: str, label: str, scores: Sequence[AccountScore], pick: Callabl
 
 
 def rollups(accounts: Mapping[str, Account], scores: Mapping[str, AccountScore],
-            by: Iterable[str] = BY) -> tuple[Rollup, ...]:
-    """Rollups for each grouping in ``by``; groups in a stable order (tiers S→C, else by name)."""
+            by: Iterable[str] = BY, memo: Memo[Any] | None = None) -> tuple[Rollup, ...]:
+    """Rollups for each grouping in ``by``; groups in a stable order (tiers S→C, else by name).
+
+    With a ``memo`` (``mkdocs serve --dirty``), a group's roll-up is kept while it has the very
+    same score objects (scores are memoized per dossier): an edit recomputes only its account's groups.
+    """
     found: list[Rollup] = []
     for grouping in by:
-        members: dict[str, list[AccountScore]] = {}
-        for slug, account in accounts.items():
-            for group in groups_of(grouping, account):
-                members.setdefault(group, []).append(scores[slug])
+        members = _members(grouping, accounts, scores)
         order = sorted(members, key=lambda g: (TIER_ORDER.get(g, 9), g) if grouping == "tier" else (g == NO_OWNER, g))
         for group in order:
             chosen = members[group]
-            found.append(Rollup(
-                by=grouping, group=group, accounts=len(chosen),
-                total=_mean_of("rollup.total", "total", chosen, lambda s: s.total),
-                kpi_score=_mean_of("rollup.kpi", "KPI score", chosen, lambda s: s.kpi_score),
-                actions_score=_mean_of("rollup.actions", "actions score", chosen, lambda s: s.actions_score),
-            ))
+            if memo is None:
+                found.append(_rollup(grouping, group, chosen))
+                continue
+            # The kept value holds the group's score objects, so their ids stand for them while it is kept.
+            kept: tuple[list[AccountScore], Rollup] = memo.get(
+                (grouping, group, tuple(id(score) for score in chosen)),
+                partial(_kept_rollup, grouping, group, chosen))
+            found.append(kept[1])
     return tuple(found)
+
+
+def _members(grouping: str, accounts: Mapping[str, Account], scores: Mapping[str, AccountScore]
+             ) -> dict[str, list[AccountScore]]:
+    """The scores of each group's accounts, groups as first met."""
+    members: dict[str, list[AccountScore]] = {}
+    for slug, account in accounts.items():
+        for group in groups_of(grouping, account):
+            members.setdefault(group, []).append(scores[slug])
+    return members
+
+
+def _rollup(grouping: str, group: str, chosen: list[AccountScore]) -> Rollup:
+    """The mean total, KPI and actions scores of one group."""
+    return Rollup(
+        by=grouping, group=group, accounts=len(chosen),
+        total=_mean_of("rollup.total", "total", chosen, lambda s: s.total),
+        kpi_score=_mean_of("rollup.kpi", "KPI score", chosen, lambda s: s.kpi_score),
+        actions_score=_mean_of("rollup.actions", "actions score", chosen, lambda s: s.actions_score),
+    )
+
+
+def _kept_rollup(grouping: str, group: str, chosen: list[AccountScore]) -> tuple[list[AccountScore], Rollup]:
+    return chosen, _rollup(grouping, group, chosen)

@@ -7,6 +7,8 @@ so the account memo of :mod:`generator.render.incremental` carries over between 
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -162,8 +164,23 @@ def _new_activity(accounts: Path) -> None:
         "people: [p-elena-rossi]\nquality: 5\n---\n\nA new visit.\n", encoding="utf-8")
 
 
+def _at(path: Path, day: str) -> None:
+    """Give ``path`` a modification time at noon UTC on ``day`` (its content unchanged)."""
+    stamp = dt.datetime.fromisoformat(f"{day}T12:00:00+00:00").timestamp()
+    os.utime(path, (stamp, stamp))
+
+
+def _hidden(accounts: Path) -> None:
+    """An editor's swap file in a dossier, newer than everything: the loader and the last change both skip it."""
+    swap = accounts / EDITED / "contacts" / ".c-greta-maes.md.swp"
+    swap.write_text("swap", encoding="utf-8")
+    _at(swap, "2031-01-01")
+
+
 # Each step edits the files of a served portfolio; after each, a dirty rebuild must equal a cold build.
 STEPS = {
+    "touched file": lambda a: _at(a / EDITED / "contacts" / "c-greta-maes.md", "2030-01-01"),
+    "hidden file": _hidden,
     "account name": lambda a: _replace(a / EDITED / "account.md", "name: ", "name: Edited "),
     "contact scores": lambda a: _replace(a / EDITED / "contacts" / "c-greta-maes.md", "support: 4", "support: 2"),
     "contact owner": lambda a: _replace(a / EDITED / "contacts" / "c-greta-maes.md", "owners: [p-elena-rossi]",
@@ -203,7 +220,28 @@ def test_every_kind_of_edit_serves_what_a_cold_build_gives(tmp_path: Path, servi
             # and only the people whose own inputs moved are scored again.
             assert rendered == [EDITED], step
             assert memo("redaction").computed == 1 and memo("scores").computed == RESCORED[step], step
+            # Its share of the people's scorecards (now and at the quarter start), its line of the
+            # accounts tables (at the portfolio page's depth and the grouping pages') and of the team index.
+            assert memo("scores").part("people").computed == 2 and memo("rows").computed == 2, step
+            assert memo("team").computed == 1, step
         _same_as_cold(config_file, served, tmp_path / f"cold-{number}")
+
+
+def test_last_change_follows_touched_files_but_not_hidden_ones(tmp_path: Path, serving: None,
+                                                               rendered: list[str]) -> None:
+    config_file = _project(tmp_path)
+    accounts, page = tmp_path / "accounts", tmp_path / "site" / "accounts" / EDITED / "index.html"
+    _rebuild(config_file)
+    rendered.clear()
+    STEPS["touched file"](accounts)
+    _rebuild(config_file)
+    assert rendered == [EDITED] and "2030-01-01" in page.read_text(encoding="utf-8")
+    _same_as_cold(config_file, tmp_path / "site", tmp_path / "cold-touched")
+    rendered.clear()
+    _hidden(accounts)
+    _rebuild(config_file)
+    assert rendered == [] and "2031-01-01" not in page.read_text(encoding="utf-8")
+    _same_as_cold(config_file, tmp_path / "site", tmp_path / "cold-hidden")
 
 
 def test_person_pages_are_reused_unless_what_they_show_changed(tmp_path: Path, serving: None,
