@@ -158,13 +158,12 @@ class Bench:
         plain = edit_to_preview(config, accounts, dirty=False, log=self.log("B4-serve"))
         served = make_project(WORK / "site-dirty-1000", accounts, plugin=True)
         dirty = edit_to_preview(served, accounts, dirty=True, log=self.log("B4-serve-dirty"))
-        best = min((v for v in (plain["preview"], dirty["preview"]) if v is not None), default=None)
-        self.row("B4", "edit-to-preview, mkdocs serve (full rebuild)", plain["preview"], None, "<= 3 s",
-                 plain["preview"] is not None and plain["preview"] <= 3,
-                 note=f"server ready after {_fmt(plain['startup'])} s")
+        # The plain figure is the reference the issue asks for beside the target, not a target itself.
+        self.row("B4", "edit-to-preview, mkdocs serve (full rebuild)", plain["preview"], None, "reference",
+                 None, note=f"server ready after {_fmt(plain['startup'])} s")
         self.row("B4", "edit-to-preview, make serve (mkdocs serve --dirty)", dirty["preview"], plain["preview"],
                  "<= 3 s",
-                 best is not None and dirty["preview"] is not None and dirty["preview"] <= 3,
+                 dirty["preview"] is not None and dirty["preview"] <= 3,
                  note=f"server ready after {_fmt(dirty['startup'])} s")
 
     def b5(self, huge: str | None) -> None:
