@@ -32,7 +32,7 @@ _observers: list[Any] = []
 """Native observers started by this process, stopped by :func:`stop`."""
 
 
-def relevant(root: str, *paths: str) -> bool:
+def relevant(root: str, *paths: str | bytes) -> bool:
     """Whether a change to any of ``paths`` can change what is loaded from ``root`` (no hidden part)."""
     for path in paths:
         if not path:
@@ -60,7 +60,7 @@ def watch(server: Any, root: str) -> bool:
         def on_any_event(self, event: FileSystemEvent) -> None:
             if event.is_directory or event.event_type in ("opened", "closed_no_write"):
                 return  # as MkDocs' own watcher; and reading a file (the build reads every dossier) is no change
-            if relevant(root, os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", "") or "")):
+            if relevant(root, event.src_path, getattr(event, "dest_path", "")):
                 with condition:
                     server._want_rebuild = True
                     condition.notify_all()
