@@ -14,6 +14,8 @@ import subprocess
 import time
 from collections.abc import Iterable
 
+from ..load import cache as load_cache
+
 
 def last_changed(root: str, folders: Iterable[str], *, remember: bool = False) -> dict[str, dt.date]:
     """Date of the last change of each folder in ``folders`` (absolute or relative paths).
@@ -80,9 +82,6 @@ _Listing = tuple[tuple[int, int, int], list[str], list[str]]
 _listings: dict[str, _Listing] = {}
 """Listings kept by the last ``remember`` call, by directory path."""
 
-RACY_NS = 2_000_000_000
-"""A directory changed this recently may change again within its clock tick: its listing is not kept."""
-
 _now_ns = time.time_ns
 
 
@@ -137,6 +136,7 @@ def _listed(directory: str, listings: dict[str, _Listing] | None) -> tuple[list[
                 (subdirectories if is_dir else files).append(entry.path)
     except OSError:
         return None
-    if listings is not None and _now_ns() - max(signature[0], signature[1]) >= RACY_NS:
+    # A directory changed within the loader's racy window may change again within its clock tick: not kept.
+    if listings is not None and _now_ns() - max(signature[0], signature[1]) >= load_cache.RACY_NS:
         listings[directory] = (signature, files, subdirectories)
     return files, subdirectories
