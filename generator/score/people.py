@@ -33,16 +33,17 @@ def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: 
     contacts are read again.
     """
     common = repr(config)
-    parts = memo.part("people") if memo is not None and keys is not None else None
+    shares: Iterable[tuple[Counter[str], list[str], list[tuple[str, Contact]]]]
+    if memo is None or keys is None:
+        shares = (_share(data, as_of, config) for data in accounts)
+    else:
+        kept = memo.part("people")
+        shares = (kept.get((common, as_of, key), partial(_share, data, as_of, config))
+                  for key, data in zip(keys, accounts, strict=True))
     counts: Counter[str] = Counter()
     teams: dict[str, list[str]] = {}
     owned: dict[str, list[tuple[str, Contact]]] = {}
-    for index, data in enumerate(accounts):
-        slug = data[0]
-        if parts is not None and keys is not None:
-            met, team, mine = parts.get((common, as_of, keys[index]), partial(_share, data, as_of, config))
-        else:
-            met, team, mine = _share(data, as_of, config)
+    for (slug, *_), (met, team, mine) in zip(accounts, shares, strict=True):
         counts.update(met)
         for person in team:
             teams.setdefault(person, [])
@@ -50,15 +51,15 @@ def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: 
                 teams[person].append(slug)
         for owner, contact in mine:
             owned.setdefault(owner, []).append((slug, contact))
-    if memo is None:
-        return {pid: _person(pid, counts.get(pid, 0), teams.get(pid, []), owned.get(pid, []), config)
-                for pid in people}
     found = {}
     for pid in people:
-        mine = owned.get(pid, [])
-        key = ("person", common, pid, counts.get(pid, 0), tuple(teams.get(pid, [])),
-               tuple((slug, c.id, c.intimacy, c.support) for slug, c in mine))
-        found[pid] = memo.get(key, partial(_person, pid, counts.get(pid, 0), teams.get(pid, []), mine, config))
+        meetings, accounts_of, owns = counts.get(pid, 0), teams.get(pid, []), owned.get(pid, [])
+        if memo is None:
+            found[pid] = _person(pid, meetings, accounts_of, owns, config)
+        else:
+            key = ("person", common, pid, meetings, tuple(accounts_of),
+                   tuple((slug, c.id, c.intimacy, c.support) for slug, c in owns))
+            found[pid] = memo.get(key, partial(_person, pid, meetings, accounts_of, owns, config))
     return found
 
 
