@@ -17,7 +17,6 @@ import weakref
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
-from .load.document import Document
 from .load.portfolio import Dossier
 
 V = TypeVar("V")
@@ -36,8 +35,7 @@ def dossier_key(dossier: Dossier) -> str:
     if known is not None and known[0]() is dossier:
         return known[1]
     parts = [dossier.slug, dossier.folder, *sorted(dossier.contact_ids)]
-    docs: list[Document[Any]] = [dossier.account, *dossier.contacts, *dossier.activities]
-    parts += [f"{doc.path}|{doc.digest}" for doc in docs]
+    parts += [f"{doc.path}|{doc.digest}" for doc in dossier.documents()]
     key = digest(parts)
     ident = id(dossier)
     # Weak: the entry goes when its dossier does, so a new object with the same id never finds it.

@@ -47,6 +47,10 @@ class Dossier:
     contact_ids: set[str] = field(default_factory=set)
     """Ids of every contact file, loaded or not, so a broken file does not also break references."""
 
+    def documents(self) -> list[Document[Any]]:
+        """The main file, contacts and activities, in that order."""
+        return [self.account, *self.contacts, *self.activities]
+
     def contact(self, contact_id: str) -> Contact | None:
         """The contact with this id, if loaded."""
         for doc in self.contacts:
@@ -296,7 +300,7 @@ def _documents(portfolio: Portfolio) -> list[Document[Any]]:
     """Every document of a portfolio, in a fixed order."""
     docs: list[Document[Any]] = [portfolio.roster] if portfolio.roster else []
     for dossier in portfolio.dossiers:
-        docs += [dossier.account, *dossier.contacts, *dossier.activities]
+        docs += dossier.documents()
     return docs
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, checked_roster, documents
+from .base import Context, checked_roster
 from .walk import references
 
 CODE = "AP202"
@@ -53,7 +53,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             "plan": {p.id for p in account.plans},
             "initiative": {i.id for i in account.initiatives},
         }
-        for doc in documents(dossier):
+        for doc in dossier.documents():
             for loc, kind, ref in references(doc.data):
                 if ref not in known[kind]:
                     yield doc.diagnostic(

@@ -36,7 +36,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..load.convert import hints
-from .base import Context, checked_roster, documents
+from .base import Context, checked_roster
 from .walk import strings
 
 CODE = "AP405"
@@ -74,7 +74,7 @@ def holds_urls(cls: Any) -> bool:
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at each ``url`` value with a disallowed scheme."""
-    docs = [doc for dossier in ctx.portfolio.dossiers for doc in documents(dossier)]
+    docs = [doc for dossier in ctx.portfolio.dossiers for doc in dossier.documents()]
     roster = checked_roster(ctx)
     if roster:
         docs.append(roster)

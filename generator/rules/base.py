@@ -143,11 +143,6 @@ def repeats(entries: Iterable[tuple[Hashable, Loc]]) -> Iterator[tuple[Hashable,
             first[key] = loc
 
 
-def documents(dossier: Dossier) -> list[Document[Any]]:
-    """The dossier's main file, contacts and activities."""
-    return [dossier.account, *dossier.contacts, *dossier.activities]
-
-
 def account_entries(ctx: Context, name: str) -> Iterator[tuple[Document[Account], int, Any]]:
     """Every entry of the list ``name`` (``plans``, ``gifts`` …) of every account file, with its index."""
     for dossier in ctx.portfolio.dossiers:

@@ -15,7 +15,6 @@ from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..load.portfolio import Portfolio
 from ..memo import Memo, digest, dossier_key
-from .base import documents
 
 
 def memoized_dossier_diagnostics(portfolio: Portfolio, settings: Settings,
@@ -32,7 +31,7 @@ def memoized_dossier_diagnostics(portfolio: Portfolio, settings: Settings,
             return dossier_diagnostics(portfolio.root, portfolio.roster, dossier, settings)  # noqa: B023 (used now)
 
         # A document without a digest (built in memory, not loaded) cannot be told apart from another.
-        if all(doc.digest for doc in [*roster, *documents(dossier)]):
+        if all(doc.digest for doc in [*roster, *dossier.documents()]):
             found += memo.get((build, dossier_key(dossier)), check)
         else:
             found += check()
