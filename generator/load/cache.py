@@ -58,9 +58,14 @@ Result = tuple["_Task", Document[Any] | None, list[Diagnostic]]
 def cache_version() -> str:
     """Hash of the code whose output is cached: loader, model, diagnostics, and Python's version."""
     package = Path(__file__).resolve().parent.parent
-    digest = hashlib.blake2b(f"{FORMAT}|{sys.version}".encode(), digest_size=8)
     sources = [package / "diagnostics.py", *sorted((package / "load").glob("*.py")),
                *sorted((package / "model").glob("*.py"))]
+    return sources_digest(f"{FORMAT}|{sys.version}", sources)
+
+
+def sources_digest(head: str, sources: Iterable[Path]) -> str:
+    """A short hash of ``head`` and the name and bytes of each file in ``sources``: a version of that code."""
+    digest = hashlib.blake2b(head.encode(), digest_size=8)
     for source in sources:
         digest.update(source.name.encode())
         digest.update(source.read_bytes())

@@ -64,11 +64,8 @@ FORMAT = "1"
 def code_version() -> str:
     """Hash of the code whose results the index keeps: the load cache's version plus rules and settings."""
     package = Path(__file__).resolve().parent.parent
-    digest = hashlib.blake2b(f"{FORMAT}|{load_cache.cache_version()}".encode(), digest_size=8)
-    for source in [package / "config.py", *sorted((package / "rules").glob("*.py"))]:
-        digest.update(source.name.encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    return load_cache.sources_digest(f"{FORMAT}|{load_cache.cache_version()}",
+                                     [package / "config.py", *sorted((package / "rules").glob("*.py"))])
 
 
 @dataclass
