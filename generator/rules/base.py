@@ -101,11 +101,6 @@ class Rule:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
 
 
-def each_dossier(ctx: Context) -> Iterator[Dossier]:
-    """Dossiers in slug order."""
-    yield from ctx.portfolio.dossiers
-
-
 KEY_TIERS: frozenset[str] = frozenset({"S", "A"})
 """Strategic and partner accounts: the method's key accounts, which need deep insight."""
 
