@@ -129,15 +129,7 @@ def _entities(scores: PortfolioScores) -> dict[tuple[str, str], Scored]:
 
 def _figures(scored: Scored | None) -> dict[str, Figure]:
     """One scored thing's figures by key."""
-    if scored is None:
-        return {}
-    if isinstance(scored, AccountScore):
-        a = scored
-        return {f.key: f for f in (a.total, a.classification, a.cadence, a.kpi_score, *a.kpi, a.actions_score,
-                                   *a.groups, *a.actions)}
-    if isinstance(scored, PersonScore):
-        return {f.key: f for f in (scored.score, scored.cadence, *scored.details)}
-    return {g.key: g for g in (scored.total, scored.kpi_score, scored.actions_score) if g is not None}
+    return {f.key: f for f in scored.figures()} if scored is not None else {}
 
 
 def _changes(scope: str, id_: str, was: Scored | None, now: Scored | None) -> tuple[Delta, ...]:

@@ -68,6 +68,11 @@ class AccountScore:
     cadence: Figure
     """Customer contacts per week on this account over the window."""
 
+    def figures(self) -> tuple[Figure, ...]:
+        """Every figure of the scorecard (each key once)."""
+        return (self.total, self.classification, self.cadence, self.kpi_score, *self.kpi, self.actions_score,
+                *self.groups, *self.actions)
+
 
 @dataclass(frozen=True)
 class PersonScore:
@@ -84,6 +89,10 @@ class PersonScore:
     details: tuple[Figure, ...] = ()
     """The parts of ``score``: cadence against the expectation, health of the owned relationships."""
 
+    def figures(self) -> tuple[Figure, ...]:
+        """Every figure of the scorecard (each key once)."""
+        return (self.score, self.cadence, *self.details)
+
 
 @dataclass(frozen=True)
 class Rollup:
@@ -97,6 +106,10 @@ class Rollup:
     """Mean dimension-1 score of the group's accounts."""
     actions_score: Figure | None = None
     """Mean dimension-2 score of the group's accounts."""
+
+    def figures(self) -> tuple[Figure, ...]:
+        """The group's figures that it has (each key once)."""
+        return tuple(f for f in (self.total, self.kpi_score, self.actions_score) if f is not None)
 
 
 @dataclass(frozen=True)
