@@ -237,7 +237,6 @@ class AccountMemo:
         self.keys: dict[str, str] = {}
         """Key of every account page of this build, by source path (remembered with its text after the build)."""
         self._common: str | None = None
-        self._dossiers: dict[str, str] = {}
 
     def common(self, site: Site) -> str:
         """The part of every key that is the same for all accounts of one build."""
@@ -247,12 +246,6 @@ class AccountMemo:
                      self.level, roster.digest if roster else "-", str(bool(site.deltas))]
             self._common = digest(parts)
         return self._common
-
-    def dossier(self, site: Site, slug: str) -> str:
-        """The content key of one (redacted) dossier of this build."""
-        if not self._dossiers:
-            self._dossiers = {d.slug: dossier_key(d) for d in site.portfolio.dossiers}
-        return self._dossiers[slug]
 
     def key(self, site: Site, dossier: Dossier) -> str:
         """The memo key of one account page."""
@@ -266,8 +259,8 @@ class AccountMemo:
         """The memo key of one person's page: the roster, every dossier naming them, their scores."""
         from .team import touches
 
-        parts = [self.common(site), person_id, *(f"{slug}|{self.dossier(site, slug)}"
-                                                 for slug in sorted(touches(site, person_id))),
+        parts = [self.common(site), person_id, *(f"{slug}|{dossier_key(dossier)}"
+                                                 for slug, dossier in sorted(touches(site, person_id).items())),
                  repr(site.person_score(person_id)), repr(sorted(site.deltas.get(("person", person_id), {}).items()))]
         return digest(parts)
 

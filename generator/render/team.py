@@ -25,8 +25,8 @@ class _Involved:
     """By slug: the dossier and the person's team roles there."""
     owned: list[tuple[Dossier, Contact]] = field(default_factory=list)
     dates: list[dt.date] = field(default_factory=list)
-    touches: set[str] = field(default_factory=set)
-    """Slugs of every dossier that names the person (team, contact owner, activity): all a person page reads."""
+    touches: dict[str, Dossier] = field(default_factory=dict)
+    """By slug: every dossier that names the person (team, contact owner, activity): all a person page reads."""
 
 
 _Share = dict[str, tuple[list[str] | None, list[Contact], list[dt.date]]]
@@ -54,11 +54,11 @@ def _index(site: Site) -> dict[str, _Involved]:
             involved = index[person]
             if roles is not None:
                 involved.accounts[dossier.slug] = (dossier, roles)
-                involved.touches.add(dossier.slug)
+                involved.touches[dossier.slug] = dossier
             involved.owned += [(dossier, contact) for contact in owned]
             involved.dates += dates
             if dates:
-                involved.touches.add(dossier.slug)
+                involved.touches[dossier.slug] = dossier
     site.cache["team"] = index
     return index
 
@@ -91,10 +91,10 @@ def _kept_share(dossier: Dossier) -> tuple[Dossier, _Share]:
     return dossier, _share(dossier)
 
 
-def touches(site: Site, person_id: str) -> set[str]:
-    """Slugs of the dossiers a person's page is made from (besides the roster and the person's scores)."""
+def touches(site: Site, person_id: str) -> dict[str, Dossier]:
+    """The dossiers a person's page is made from, by slug (besides the roster and the person's scores)."""
     involved = _index(site).get(person_id)
-    return involved.touches if involved else set()
+    return involved.touches if involved else {}
 
 
 def _involvement(site: Site, person_id: str, links: Links) -> dict[str, Any]:
