@@ -82,9 +82,12 @@ def default_dir() -> str | None:
 
 def content_key(raw: bytes, kind: str) -> str:
     """The cache key of a file: its bytes, the model kind and the code version."""
-    digest = hashlib.blake2b(raw, digest_size=16)
-    digest.update(f"|{kind}|{cache_version()}".encode())
-    return digest.hexdigest()
+    return _digest_key(hashlib.blake2b(raw, digest_size=16).hexdigest(), kind)
+
+
+def _digest_key(digest: str, kind: str) -> str:
+    """:func:`content_key` from the file's content digest, as a loaded :attr:`Document.digest` holds it."""
+    return hashlib.blake2b(f"{digest}|{kind}|{cache_version()}".encode(), digest_size=16).hexdigest()
 
 
 @dataclass
@@ -104,7 +107,8 @@ class _Pending:
 
     task: _Task
     signature: Signature | None
-    key: str
+    key: str | None
+    """``""`` when the file could not be read; ``None`` when not read yet (taken from the parse's result)."""
 
 
 class LoadCache:
@@ -125,12 +129,17 @@ class LoadCache:
             pack = self._pack(task)
             entry = pack.get(task.path)
             signature = _signature(task.path)
-            if entry is not None and entry.shown == task.shown and signature and entry.signature == signature:
+            if entry is None or entry.shown != task.shown:
+                # No content to compare with: the parse reads and hashes the file anyway, store() keys it then.
+                self._pending[task.path] = _Pending(task, _trusted(signature), None)
+                misses.append(task)
+                continue
+            if signature and entry.signature == signature:
                 hits.append((task, entry.doc, entry.diagnostics))
                 continue
             raw = _read(task.path)
             key = content_key(raw, task.kind) if raw is not None else ""
-            if entry is not None and raw is not None and entry.shown == task.shown and entry.key == key:
+            if raw is not None and entry.key == key:
                 entry.signature = _trusted(signature)
                 self._dirty.add(self._name(task))
                 hits.append((task, entry.doc, entry.diagnostics))
@@ -143,10 +152,13 @@ class LoadCache:
         """Remember freshly parsed results and write every pack that changed; never raises."""
         for task, doc, diagnostics in results:
             pending = self._pending.pop(task.path, None)
-            if pending is None or not pending.key:
+            if pending is None:
+                continue
+            key = _parsed_key(task, doc) if pending.key is None else pending.key
+            if not key:
                 continue
             name = self._name(task)
-            self._packs[name][task.path] = _Entry(task.shown, pending.signature, pending.key, doc, diagnostics)
+            self._packs[name][task.path] = _Entry(task.shown, pending.signature, key, doc, diagnostics)
             self._dirty.add(name)
         for name in sorted(self._dirty):
             self._write(name)
@@ -185,6 +197,14 @@ class LoadCache:
             for old in os.scandir(parent):
                 if old.is_dir() and old.name != mine and len(old.name) == len(mine):
                     shutil.rmtree(old.path, ignore_errors=True)
+
+
+def _parsed_key(task: _Task, doc: Document[Any] | None) -> str:
+    """The key of the content a parse read: from its document's digest, or (no document) by reading the file."""
+    if doc is not None:
+        return _digest_key(doc.digest, task.kind)
+    raw = _read(task.path)
+    return content_key(raw, task.kind) if raw is not None else ""
 
 
 def _account_folder(path: str) -> str:
