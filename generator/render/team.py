@@ -29,9 +29,12 @@ class _Involved:
     """By slug: every dossier that names the person (team, contact owner, activity): all a person page reads."""
 
 
-_Share = dict[str, tuple[list[str] | None, list[Contact], list[dt.date]]]
-"""One dossier's part of the index, by person: team roles (``None``: not on its team and owns none of its
+_Part = tuple[list[str] | None, list[Contact], list[dt.date]]
+"""How one dossier names one person: team roles (``None``: not on its team and owns none of its
 contacts), owned contacts, activity dates."""
+
+_Share = dict[str, _Part]
+"""One dossier's part of the index, by person."""
 
 
 def _index(site: Site) -> dict[str, _Involved]:
@@ -65,9 +68,9 @@ def _index(site: Site) -> dict[str, _Involved]:
 
 def _share(dossier: Dossier) -> _Share:
     """Who a dossier names and how: the same order as reading its team, contacts and activities."""
-    share: dict[str, tuple[list[str] | None, list[Contact], list[dt.date]]] = {}
+    share: _Share = {}
 
-    def of(person: str) -> tuple[list[str] | None, list[Contact], list[dt.date]]:
+    def of(person: str) -> _Part:
         return share.setdefault(person, (None, [], []))
 
     for member in dossier.account.data.team:
