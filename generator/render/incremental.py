@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 import jinja2.bccache
 
+from ..atomic import write_bytes_atomic
 from ..memo import digest, dossier_key
 
 if TYPE_CHECKING:
@@ -99,11 +100,7 @@ def sync_pages(pages: Mapping[str, str], directory: str) -> tuple[dict[str, str]
         if before is not None and (before is text or before == text) and os.path.exists(path):
             known[src_uri] = text  # the new object: the previous one may be freed
             continue
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temp = f"{path}.{os.getpid()}.tmp"
-        with open(temp, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temp, path)
+        write_bytes_atomic(path, text.encode("utf-8"), durable=False)  # a page lost in a power cut is rewritten
         known[src_uri] = text
         written.add(src_uri)
     for src_uri in set(known) - set(pages):
