@@ -24,7 +24,7 @@ from ..score import score_portfolio
 from ..score.history import accounts_at
 from ..score.labels import LABELS
 from ..score.rollup import BY
-from ..score.types import Figure, PortfolioScores, Rollup, Value
+from ..score.types import PortfolioScores, Rollup, Value
 
 FORMATS = ("table", "json", "csv")
 
@@ -153,11 +153,6 @@ def render_table(scores: PortfolioScores, accounts: dict[str, Account], by: str 
 ACCOUNT_COLUMNS = ("slug", "name", "tier", "region", "market")
 
 
-def _account_figures(score: Any) -> list[Figure]:
-    return [score.total, score.classification, score.kpi_score, *score.kpi, score.actions_score, *score.groups,
-            *score.actions, score.cadence]
-
-
 def render_csv(scores: PortfolioScores, accounts: dict[str, Account], by: str | None = None) -> str:
     """One row per account, a column for every figure (empty when n/a); with ``by``, one row per group."""
     out = io.StringIO()
@@ -168,13 +163,13 @@ def render_csv(scores: PortfolioScores, accounts: dict[str, Account], by: str | 
             writer.writerow([r.by, r.group, r.accounts, *(_csv(f.value if f else None)
                                                           for f in (r.kpi_score, r.actions_score, r.total))])
         return out.getvalue()
-    found = {f.key for score in scores.accounts.values() for f in _account_figures(score)}
+    found = {f.key for score in scores.accounts.values() for f in score.figures()}
     order = list(LABELS)
     keys = sorted(found, key=lambda k: (order.index(k) if k in order else len(order), k))
     writer.writerow([*ACCOUNT_COLUMNS, *keys])
     for slug, score in scores.accounts.items():
         account = accounts.get(slug)
-        values = {f.key: f.value for f in _account_figures(score)}
+        values = {f.key: f.value for f in score.figures()}
         meta = [slug, *(_text(getattr(account, c)) if account else "" for c in ACCOUNT_COLUMNS[1:])]
         writer.writerow([*meta, *(_csv(values.get(k)) for k in keys)])
     return out.getvalue()
