@@ -64,10 +64,11 @@ def cache_version() -> str:
 
 
 def sources_digest(head: str, sources: Iterable[Path]) -> str:
-    """A short hash of ``head`` and the name and bytes of each file in ``sources``: a version of that code."""
+    """A short hash of ``head`` and the path (within the package) and bytes of each file in ``sources``."""
+    package = Path(__file__).resolve().parent.parent
     digest = hashlib.blake2b(head.encode(), digest_size=8)
     for source in sources:
-        digest.update(source.name.encode())
+        digest.update(str(source.resolve().relative_to(package)).encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()
 

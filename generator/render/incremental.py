@@ -194,11 +194,9 @@ _THEME = _PACKAGE.parent / "theme"
 @cache
 def code_version() -> str:
     """Hash of the generator's Python source: a server runs one version of it for its whole life."""
-    digest = hashlib.blake2b(digest_size=16)
-    for source in sorted(_PACKAGE.rglob("*.py")):
-        digest.update(str(source.relative_to(_PACKAGE)).encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    from ..load.cache import sources_digest
+
+    return sources_digest("", sorted(_PACKAGE.rglob("*.py")))
 
 
 def theme_version() -> str:
