@@ -148,13 +148,8 @@ def _redaction_by_dossier(portfolio: Portfolio, max_level: str, memo: Memo[Redac
 def _all_paths(portfolio: Portfolio) -> set[str]:
     paths = {portfolio.roster.path} if portfolio.roster else set()
     for dossier in portfolio.dossiers:
-        paths.update(doc.path for doc in _documents(dossier))
+        paths.update(doc.path for doc in dossier.documents())
     return paths
-
-
-def _documents(dossier: Dossier) -> list[Document[Any]]:
-    """Every file of a dossier, main file first."""
-    return [dossier.account, *dossier.contacts, *dossier.activities]
 
 
 def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
@@ -177,12 +172,12 @@ def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
             continue
         kept_activities.append(activity)
     dossier.activities = kept_activities
-    for any_doc in _documents(dossier):
+    for any_doc in dossier.documents():
         _prune_document(any_doc, limit, red)
     known_after = _known_ids(dossier)
     gone = {kind: ids - known_after.get(kind, set()) for kind, ids in known_before.items()}
     red.removed_words.update(gone.get("source", set()))
-    for any_doc in _documents(dossier):
+    for any_doc in dossier.documents():
         _scrub_references(any_doc, gone, hidden_contacts, red)
 
 
