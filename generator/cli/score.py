@@ -7,9 +7,7 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 import json
 import sys
 import unicodedata
@@ -20,6 +18,7 @@ from typing import Any
 from ..config import load_settings
 from ..load.portfolio import Portfolio, load_portfolio
 from ..model import Account
+from ..neutralise import Cell, csv_text
 from ..score import score_portfolio
 from ..score.history import accounts_at
 from ..score.labels import LABELS
@@ -154,31 +153,23 @@ ACCOUNT_COLUMNS = ("slug", "name", "tier", "region", "market")
 
 
 def render_csv(scores: PortfolioScores, accounts: dict[str, Account], by: str | None = None) -> str:
-    """One row per account, a column for every figure (empty when n/a); with ``by``, one row per group."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    """One row per account, a column for every figure (empty when n/a); with ``by``, one row per group.
+
+    Written by :func:`generator.neutralise.csv_text`: no cell can start a spreadsheet formula.
+    """
     if by:
-        writer.writerow(["by", "group", "accounts", "rollup.kpi", "rollup.actions", "rollup.total"])
-        for r in _rollups(scores, by):
-            writer.writerow([r.by, r.group, r.accounts, *(_csv(f.value if f else None)
-                                                          for f in (r.kpi_score, r.actions_score, r.total))])
-        return out.getvalue()
+        header = ["by", "group", "accounts", "rollup.kpi", "rollup.actions", "rollup.total"]
+        groups = [[r.by, r.group, r.accounts,
+                   *(f.value if f else None for f in (r.kpi_score, r.actions_score, r.total))]
+                  for r in _rollups(scores, by)]
+        return csv_text([header, *groups])
     found = {f.key for score in scores.accounts.values() for f in score.figures()}
     order = list(LABELS)
     keys = sorted(found, key=lambda k: (order.index(k) if k in order else len(order), k))
-    writer.writerow([*ACCOUNT_COLUMNS, *keys])
+    rows: list[list[Cell]] = [[*ACCOUNT_COLUMNS, *keys]]
     for slug, score in scores.accounts.items():
         account = accounts.get(slug)
         values = {f.key: f.value for f in score.figures()}
-        meta = [slug, *(_text(getattr(account, c)) if account else "" for c in ACCOUNT_COLUMNS[1:])]
-        writer.writerow([*meta, *(_csv(values.get(k)) for k in keys)])
-    return out.getvalue()
-
-
-def _csv(value: Value) -> str:
-    return "" if value is None else str(value)
-
-
-def _text(value: str) -> str:
-    """Dossier text for a spreadsheet cell: a leading ``= + - @`` would make it a formula there."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+        meta = [slug, *(getattr(account, c) if account else "" for c in ACCOUNT_COLUMNS[1:])]
+        rows.append([*meta, *(values.get(k) for k in keys)])
+    return csv_text(rows)

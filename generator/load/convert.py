@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from ..diagnostics import Diagnostic, Loc, Severity
+from ..neutralise import CONTROL, without_controls
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
 INVALID: Any = object()
@@ -156,6 +157,11 @@ class Converter:
     def scalar(self, node: Scalar, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
         """Convert a scalar by the schema's type, checking ranges and allowed values."""
         text = node.value
+        if CONTROL.search(text):
+            # Only a YAML escape ("\0", "\x1b") can put one here: raw ones were replaced when the file was read.
+            self.problem(node, "AP108", "text contains a control character (written as an escape)",
+                         "delete the escape; control characters (NUL, escape codes …) have no place in text", loc)
+            text = node.value = without_controls(text)
         if BIDI.search(text):
             return self.problem(
                 node,
