@@ -40,6 +40,7 @@ DELIMITED = {
     "apem": "*", "apstrong": "**", "apund": "_", "apcode": "`", "aplink": "[", "apimg": "![", "apdel": "~~",
     "apfn": "[^", "apattr": "{: ", "apbrace": "{ ", "apcomment": "<!-- ", "aptag": "<img src=x ", "aptd": "| ",
     "apjs": "[", "apdata": "[", "apauto": "<", "apsuffix": "{ ",
+    "apbodylink": "[", "apbodycode": "*", "apbodyem": "*", "apbodyattr": "{: ",
 }
 PAYLOAD = (
     "*apem* **apstrong** _apund_ `apcode` [aplink](javascript:document.title='PWNED') "
@@ -52,6 +53,9 @@ PAYLOAD = (
 that would run are written without quotes (escaped as HTML, quotes would spoil them) and mark the page's body."""
 SUFFIX = " { apsuffix onmouseover=document.body.classList.add(this.tagName) }"
 """Last, as in the issue's report: before the fix it merged with a heading's own ``{ #id }``."""
+BODY = ("Escaped and quoted syntax is text after the body's own conversion, and must stay text in the page:\n\n"
+        "\\[apbodylink\\](javascript:alert(1)) `*apbodycode*` \\*apbodyem\\* `{: apbodyattr onclick=alert(1) }`\n")
+"""Markdown bodies: converted once, to HTML that the page's own Markdown pass must leave alone."""
 PATH_IDS = {"Person.id"}
 """Ids that name a file of the site: they must match the id syntax (issue 11, ids that become paths)."""
 TAIL = " </title></textarea><script>document.title='PWNED'</script>"
@@ -139,15 +143,15 @@ def write_payload_portfolio(root: Path) -> Filler:
     team = [{"person": "p-inject", "role": "AR"}, {"person": "p-owner", "role": "SR"},
             fill.record(TeamMember, "Account.team")]
     account = fill.record(Account, "Account", {"tier": "S", "team": team})
-    (folder / "account.md").write_text(_frontmatter(account, "Body.\n"), encoding="utf-8")
+    (folder / "account.md").write_text(_frontmatter(account, BODY), encoding="utf-8")
     contact = fill.record(Contact, "Contact", {"id": "c-inject", "owners": ["p-inject"]})
-    (folder / "contacts" / "c-inject.md").write_text(_frontmatter(contact), encoding="utf-8")
+    (folder / "contacts" / "c-inject.md").write_text(_frontmatter(contact, BODY), encoding="utf-8")
     other = fill.record(Contact, "Contact(id)", {"reports_to": "c-inject"})
-    (folder / "contacts" / "c-inject-id.md").write_text(_frontmatter(other), encoding="utf-8")
+    (folder / "contacts" / "c-inject-id.md").write_text(_frontmatter(other, BODY), encoding="utf-8")
     activity = fill.record(Activity, "Activity", {
         "date": "2026-11-20", "contacts": ["c-inject", fill.text("Activity.contacts", is_id=False)],
         "people": ["p-inject", fill.text("Activity.people", is_id=False)]})
-    (folder / "activities" / "2026-11-20-inject.md").write_text(_frontmatter(activity), encoding="utf-8")
+    (folder / "activities" / "2026-11-20-inject.md").write_text(_frontmatter(activity, BODY), encoding="utf-8")
     return fill
 
 
@@ -185,7 +189,7 @@ def introduced(page: Page) -> list[str]:
                     found.append(f"{token} without its {delimiter!r}: {text[max(0, match.start() - 20):][:60]!r}")
     for tag, attrs in page.elements:
         values = " ".join(attrs.values())
-        listed = {"apattr", "apbrace", "apsuffix"} & set(attrs)
+        listed = {"apattr", "apbrace", "apsuffix", "apbodyattr"} & set(attrs)
         if attrs.get("id") == "apid" or "apcls" in attrs.get("class", "").split() or listed:
             found.append(f"<{tag} {attrs}> from an attribute list")
         if tag in ("img", "script", "iframe", "sup", "del", "s") and re.search(r"ap(img|tag|fn|del)", values):
