@@ -286,15 +286,19 @@ def test_no_payload_runs_in_a_browser(payload_site: tuple[Path, Filler]) -> None
         pytest.skip("no Chromium found (/usr/bin/chromium); install Debian's 'chromium' to run the browser test")
     site, fill = payload_site
     marker = next(m for m, where in fill.markers.items() if where == "Account.region")
+    # The last one opens the search with the region payload's marker: results show the grouping heading.
     pages = ("accounts/", "portfolio/by-tier/", "portfolio/by-region/", "portfolio/by-industry/",
-             "accounts/inject-co/", "team/p-inject/")
+             "accounts/inject-co/", "team/p-inject/", f"portfolio/by-region/?q={marker}")
     seen: dict[str, tuple[str, str, bool, bool]] = {}
+    results = 0
     with serve(str(site)) as base:
         browser = Browser(binary)
         try:
             browser.open_tab()
             for path in pages:
                 browser.goto(base + path)
+                if "?q=" in path:
+                    results = browser.wait_for("document.querySelectorAll('.md-search-result__item').length")
                 # Hover and load everything a handler could hang on, then look.
                 browser.evaluate("document.querySelectorAll('*').forEach(e => e.dispatchEvent(new MouseEvent("
                                  "'mouseover', {bubbles: true})))")
@@ -309,3 +313,4 @@ def test_no_payload_runs_in_a_browser(payload_site: tuple[Path, Filler]) -> None
     # A handler that ran added a class to <body>; an attribute list that worked left its element.
     assert {p: s for p, s in seen.items() if s[0] == "PWNED" or re.search(r"apimg|H\d|IMG", s[1]) or s[2]} == {}
     assert seen["portfolio/by-region/"][3], "the region payload is on the page, as text"
+    assert results, "the search found the region's grouping heading and showed it"
