@@ -1,0 +1,118 @@
+"""Profiles cover every output: ``score``, ``diff`` and ``diff --maps`` show what the internal site shows.
+
+The canary fixture (tests/hostile_fixtures.py) holds a restricted contact and a restricted
+activity, each with distinct canary strings; under the default profile none of them may
+appear in any output of these commands, and with ``--profile restricted`` they do (so the
+search can fail).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.hostile_fixtures import RESTRICTED_CANARIES, accountplan, write_canary_portfolio
+
+SECRET_CONTACT = Path("accounts/canary-co/contacts") / f"{RESTRICTED_CANARIES['secret_contact_id']}.md"
+SECRET_ACTIVITY = Path("accounts/canary-co/activities/2026-11-05-secret-lunch.md")
+OPEN_CONTACT = Path("accounts/canary-co/contacts/c-open.md")
+
+
+def leaks(text: str) -> list[str]:
+    """The names of the restricted canaries found in ``text``."""
+    folded = text.casefold()
+    return sorted(name for name, canary in RESTRICTED_CANARIES.items() if canary.casefold() in folded)
+
+
+def _git(root: Path, *args: str) -> None:
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
+           "PATH": "/usr/bin:/bin"}
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The canary portfolio in git, then a commit that changes the restricted and a visible contact."""
+    root = tmp_path_factory.mktemp("outputs")
+    write_canary_portfolio(root)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "base")
+    _edit(root / SECRET_CONTACT, "support: 3", "support: 5")
+    _edit(root / OPEN_CONTACT, "intimacy: 3", "intimacy: 4")
+    secret = (root / SECRET_ACTIVITY).read_text(encoding="utf-8").replace("2026-11-05", "2026-11-06")
+    (root / SECRET_ACTIVITY.with_name("2026-11-06-secret-lunch.md")).write_text(secret, encoding="utf-8")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "head")
+    return root
+
+
+def _run(repo: Path, *args: str) -> str:
+    done = accountplan(*args, cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    return done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+@pytest.mark.parametrize("by", [None, "owner"])
+def test_score_shows_no_restricted_contact_by_default(repo: Path, fmt: str, by: str | None) -> None:
+    extra = ("--by", by) if by else ()
+    assert leaks(_run(repo, "score", "--format", fmt, *extra)) == []
+    assert leaks(_run(repo, "score", "--format", fmt, "--profile", "internal", *extra)) == []
+
+
+def test_score_with_the_restricted_profile_sees_them(repo: Path) -> None:
+    assert "secret_contact_id" in leaks(_run(repo, "score", "--format", "json", "--profile", "restricted"))
+
+
+def test_restricted_activities_do_not_count_in_default_scores(repo: Path) -> None:
+    import json
+
+    def cadence(*extra: str) -> float:
+        data = json.loads(_run(repo, "score", "--format", "json", *extra))
+        value: float = data["accounts"]["canary-co"]["cadence"]["value"]
+        return value
+
+    assert cadence() < cadence("--profile", "restricted")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json"])
+def test_diff_and_maps_show_no_restricted_contact_by_default(repo: Path, tmp_path: Path, fmt: str) -> None:
+    maps = tmp_path / "maps"
+    text = _run(repo, "diff", "HEAD~1", "HEAD", "--format", fmt, "--maps", str(maps))
+    assert "Visiblemarkername" in text  # the visible contact's change is reported
+    written = sorted(p.name for p in maps.iterdir())
+    assert written == ["canary-co.after.svg", "canary-co.before.svg"]
+    assert leaks(text) == []
+    for svg in maps.iterdir():
+        assert leaks(svg.read_text(encoding="utf-8")) == [], svg.name
+
+
+def test_diff_with_the_restricted_profile_sees_them(repo: Path, tmp_path: Path) -> None:
+    maps = tmp_path / "maps"
+    text = _run(repo, "diff", "HEAD~1", "HEAD", "--profile", "restricted", "--maps", str(maps))
+    assert "secret_contact_name" in leaks(text)
+    assert "secret_contact_name" in leaks((maps / "canary-co.after.svg").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("command", [("score",), ("diff", "HEAD~1")])
+def test_unknown_profile_is_refused(repo: Path, command: tuple[str, ...]) -> None:
+    done = accountplan(*command, "--profile", "everyone", cwd=repo)
+    assert done.returncode == 2
+    assert "unknown build profile 'everyone'" in done.stderr
+
+
+def test_pr_workflow_posts_the_internal_profile() -> None:
+    workflow = (Path(__file__).resolve().parents[1] / ".github" / "workflows" / "pr.yml").read_text(encoding="utf-8")
+    diff_lines = [line for line in workflow.splitlines() if "accountplan diff" in line]
+    assert diff_lines and all("--profile internal" in line for line in diff_lines)
