@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.model import Contact
 from tests.hostile_fixtures import RESTRICTED_CANARIES, accountplan, write_canary_portfolio
 
 SECRET_CONTACT = Path("accounts/canary-co/contacts") / f"{RESTRICTED_CANARIES['secret_contact_id']}.md"
@@ -116,3 +117,52 @@ def test_pr_workflow_posts_the_internal_profile() -> None:
     workflow = (Path(__file__).resolve().parents[1] / ".github" / "workflows" / "pr.yml").read_text(encoding="utf-8")
     diff_lines = [line for line in workflow.splitlines() if "accountplan diff" in line]
     assert diff_lines and all("--profile internal" in line for line in diff_lines)
+
+
+# --- dangling references of hidden contacts show nothing --------------------------------------
+
+
+def _internal_map(root: Path) -> tuple[list[Contact], str]:
+    from generator.config import Settings
+    from generator.load.portfolio import load_portfolio
+    from generator.redact import apply_profile
+    from generator.render.svg import relationship_map
+
+    portfolio = apply_profile(load_portfolio(str(root / "accounts")), Settings(), None).portfolio
+    (dossier,) = portfolio.dossiers
+    contacts = [doc.data for doc in dossier.contacts]
+    return list(contacts), relationship_map(contacts, portfolio.people)
+
+
+def test_a_hidden_contacts_dangling_manager_shows_nowhere(tmp_path: Path) -> None:
+    # c-open reports to the restricted contact, whose own manager is an id naming nobody:
+    # the skip-level repair used to hand that id to c-open, and the map's tooltip showed it.
+    write_canary_portfolio(tmp_path)
+    _edit(tmp_path / SECRET_CONTACT, "reports_to: c-ceo", "reports_to: c-canarydanglingboss")
+    contacts, svg = _internal_map(tmp_path)
+    assert {c.id: c.reports_to for c in contacts} == {"c-ceo": None, "c-open": None}
+    assert "canarydanglingboss" not in svg and leaks(svg) == []
+    assert "Visiblemarkername" in svg
+
+
+def test_references_to_an_unreadable_contact_file_show_nothing(tmp_path: Path) -> None:
+    # A restricted contact whose file does not load: its label cannot be read, so an
+    # internal build treats it as hidden and drops every reference to it (fail closed).
+    write_canary_portfolio(tmp_path)
+    secret = tmp_path / SECRET_CONTACT
+    secret.write_text(secret.read_text(encoding="utf-8").replace("level: executive", "level: [executive"),
+                      encoding="utf-8")
+    secret_id = RESTRICTED_CANARIES["secret_contact_id"]
+    _edit(tmp_path / OPEN_CONTACT, "coach: true", f"coach: true\ndotted_to: [{secret_id}]")
+    contacts, svg = _internal_map(tmp_path)
+    assert [c.id for c in contacts] == ["c-ceo", "c-open"]
+    assert leaks(svg) == []
+    assert "Dotted line to" not in svg and "Reports to" not in svg
+
+
+def test_dangling_references_in_visible_files_show_no_raw_id(tmp_path: Path) -> None:
+    write_canary_portfolio(tmp_path)
+    _edit(tmp_path / OPEN_CONTACT, "coach: true", "coach: true\ndotted_to: [c-canarynobody, c-ceo]")
+    _, svg = _internal_map(tmp_path)
+    assert "canarynobody" not in svg
+    assert "Dotted line to: Cora Chief" in svg

@@ -259,7 +259,7 @@ def _activity_changes(old: Dossier | None, new: Dossier, people: dict[str, Perso
 
 
 def _activity_text(a: Activity, names: dict[str, str]) -> str:
-    met = ", ".join(names.get(c, c) for c in a.contacts)
+    met = ", ".join(names[c] for c in a.contacts if c in names)  # an id naming nobody shown: nothing
     return f"{a.date.isoformat()} {a.kind}" + (f" with {met}" if met else "")
 
 
