@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -166,3 +167,48 @@ def test_dangling_references_in_visible_files_show_no_raw_id(tmp_path: Path) -> 
     _, svg = _internal_map(tmp_path)
     assert "canarynobody" not in svg
     assert "Dotted line to: Cora Chief" in svg
+
+
+# --- publishing: no public host unless chosen, one site per profile ---------------------------------
+
+
+def _workflow(name: str) -> dict[str, Any]:
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / ".github" / "workflows" / name
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_publish_deploys_to_github_pages_only_when_chosen() -> None:
+    workflow = _workflow("publish.yml")
+    assert "pages" not in workflow["permissions"] and "id-token" not in workflow["permissions"]
+    chosen = "vars.PUBLISH_TO_GITHUB_PAGES == 'internal'"
+    for name, job in workflow["jobs"].items():
+        uses = [str(step.get("uses", "")) for step in job.get("steps", [])]
+        if any("deploy-pages" in u for u in uses):
+            assert job["if"] == chosen, name
+            assert job["permissions"] == {"pages": "write", "id-token": "write"}
+        for step in job.get("steps", []):
+            if "upload-pages-artifact" in str(step.get("uses", "")):
+                assert step["if"] == f"matrix.profile == 'internal' && {chosen}"
+                assert step["with"]["path"] == "site-internal/"
+
+
+def test_publish_keeps_one_site_per_profile_as_an_artifact() -> None:
+    build = _workflow("publish.yml")["jobs"]["build"]
+    assert build["strategy"]["matrix"]["profile"] == ["internal", "restricted"]
+    runs = [str(step.get("run", "")) for step in build["steps"]]
+    assert "make site PROFILE=${{ matrix.profile }} SITE_DIR=site-${{ matrix.profile }}" in runs
+    artifacts = [step["with"] for step in build["steps"] if "actions/upload-artifact" in str(step.get("uses", ""))]
+    assert artifacts == [{"name": "site-${{ matrix.profile }}", "path": "site-${{ matrix.profile }}/",
+                          "retention-days": 14}]
+
+
+def test_make_site_passes_profile_and_folder() -> None:
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(["make", "-n", "site", "PROFILE=restricted", "SITE_DIR=out"], cwd=root,
+                          capture_output=True, text=True, check=True)
+    lines = [line.split("accountplan", 1)[1] for line in done.stdout.splitlines() if "accountplan" in line]
+    assert lines == [" build --strict --quiet --profile restricted --site-dir out",
+                     " --config mkdocs.zh.yml build --strict --quiet --profile restricted --site-dir out/zh"]

@@ -1,4 +1,4 @@
-"""Under ``mkdocs serve --dirty``, a page whose dossier is broken, deleted or renamed shows an error page, not stale HTML.
+"""``mkdocs serve --dirty``: a page whose dossier is broken, deleted or renamed shows an error page, not stale HTML.
 
 Each rebuild is MkDocs' own dirty build of the sample portfolio, as the server runs it
 (``test_incremental._rebuild``); the pages are read from the built site folder.
