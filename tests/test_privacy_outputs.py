@@ -107,6 +107,18 @@ def test_diff_with_the_restricted_profile_sees_them(repo: Path, tmp_path: Path) 
     assert "secret_contact_name" in leaks((maps / "canary-co.after.svg").read_text(encoding="utf-8"))
 
 
+def test_a_contact_relabelled_restricted_is_not_reported_as_deleted(tmp_path: Path) -> None:
+    write_canary_portfolio(tmp_path)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "base")
+    _edit(tmp_path / OPEN_CONTACT, "review_by:", "sensitivity: restricted\nreview_by:")
+    _git(tmp_path, "commit", "-q", "-am", "relabel")
+    text = _run(tmp_path, "diff", "HEAD~1", "HEAD")
+    assert "Visiblemarkername (Head of Procurement): no longer shown" in text
+    assert "deleted" not in text
+
+
 @pytest.mark.parametrize("command", [("score",), ("diff", "HEAD~1")])
 def test_unknown_profile_is_refused(repo: Path, command: tuple[str, ...]) -> None:
     done = accountplan(*command, "--profile", "everyone", cwd=repo)
