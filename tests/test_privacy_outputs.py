@@ -224,3 +224,25 @@ def test_make_site_passes_profile_and_folder() -> None:
     lines = [line.split("accountplan", 1)[1] for line in done.stdout.splitlines() if "accountplan" in line]
     assert lines == [" build --strict --quiet --profile restricted --site-dir out",
                      " --config mkdocs.zh.yml build --strict --quiet --profile restricted --site-dir out/zh"]
+
+
+# --- AP407: the documented leak is a finding -----------------------------------------------------
+
+
+def test_the_documented_leak_is_a_warning_that_internal_pages_do_not_repeat(tmp_path: Path) -> None:
+    from generator.config import load_settings
+    from generator.load.portfolio import load_portfolio
+    from generator.redact import apply_profile
+    from generator.rules import validate
+
+    write_canary_portfolio(tmp_path)
+    activity = tmp_path / "accounts/canary-co/activities/2026-11-02-open-call.md"
+    _edit(activity, "Agreed to send the proposal.", "Agreed with canarysecretname to send the proposal.")
+    settings = load_settings(str(tmp_path / "mkdocs.yml"))
+    portfolio = load_portfolio(settings.accounts)
+    found = [d for d in validate(portfolio, settings) if d.code == "AP407"]
+    assert [(Path(d.path).name, d.line, d.column, d.severity.label) for d in found] == [
+        (activity.name, 10, 13, "warning")]
+    # The finding names the hidden contact, so an internal build's pages leave it out (the log keeps it).
+    assert apply_profile(portfolio, settings, None).filter(found) == []
+    assert apply_profile(portfolio, settings, "restricted").filter(found) == found
