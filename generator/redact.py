@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -164,7 +165,13 @@ def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
         kept_contacts.append(doc)
     hidden_contacts = {doc.data.id: doc.data for doc in dossier.contacts if doc.path in red.removed_paths}
     dossier.contacts = kept_contacts
-    dossier.contact_ids -= set(hidden_contacts) | _unreadable_contacts(dossier, limit)
+    unreadable = _unreadable_contacts(dossier, limit)
+    if unreadable:
+        # Their files' own diagnostics (whose paths hold the id) stay in the log, off the pages.
+        contacts = os.path.join(os.path.dirname(dossier.account.path), "contacts")
+        red.removed_paths.update(os.path.join(contacts, f"{cid}.md") for cid in unreadable)
+        red.removed_words.update(unreadable)
+    dossier.contact_ids -= set(hidden_contacts) | unreadable
     kept_activities: list[Document[Activity]] = []
     for activity in dossier.activities:
         if _own_level(activity.data, root) > limit:

@@ -171,6 +171,15 @@ def test_references_to_an_unreadable_contact_file_show_nothing(tmp_path: Path) -
     assert [c.id for c in contacts] == ["c-ceo", "c-open"]
     assert leaks(svg) == []
     assert "Dotted line to" not in svg and "Reports to" not in svg
+    # The file's own error names it by its path: the log has it, internal pages do not.
+    from generator.config import Settings
+    from generator.load.portfolio import load_portfolio
+    from generator.redact import apply_profile
+
+    portfolio = load_portfolio(str(tmp_path / "accounts"))
+    errors = [d for d in portfolio.diagnostics if secret_id in d.path]
+    assert errors and apply_profile(portfolio, Settings(), None).filter(errors) == []
+    assert apply_profile(portfolio, Settings(), "restricted").filter(errors) == errors
 
 
 def test_dangling_references_in_visible_files_show_no_raw_id(tmp_path: Path) -> None:
