@@ -1,5 +1,7 @@
 """``accountplan score``: the scorecards as a table, JSON or CSV, now or at an earlier point.
 
+Like the site, the output shows only what the build profile may (``--profile``, default
+the internal level): restricted contacts and activities neither appear nor count.
 ``--as-of DATE`` judges the dossiers with only what was known then; ``--rev REV`` scores
 ``accounts/`` as committed at a git revision (as of the commit's date unless ``--as-of``).
 """
@@ -19,11 +21,13 @@ from ..config import load_settings
 from ..load.portfolio import Portfolio, load_portfolio
 from ..model import Account
 from ..neutralise import Cell, csv_text
+from ..redact import apply_profile
 from ..score import score_portfolio
 from ..score.history import accounts_at
 from ..score.labels import LABELS
 from ..score.rollup import BY
 from ..score.types import PortfolioScores, Rollup, Value
+from . import add_profile_option
 
 FORMATS = ("table", "json", "csv")
 
@@ -43,6 +47,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--rev", metavar="REV", help="score accounts/ as committed at this git revision")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--by", choices=BY, help="show the roll-up by tier, region or owner (the team's AR)")
+    add_profile_option(p)
     return p
 
 
@@ -58,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
         portfolio = load_portfolio(root)
         as_of = args.as_of or settings.today
     _warn_broken(portfolio)
+    portfolio = apply_profile(portfolio, settings, args.profile).portfolio
     scores = score_portfolio(portfolio, replace(settings, today=as_of))
     accounts = {d.slug: d.account.data for d in portfolio.dossiers}
     if args.format == "json":

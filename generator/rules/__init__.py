@@ -69,6 +69,7 @@ RULES = (
     "ap404_cash_gift",
     "ap405_unsafe_url",
     "ap406_special_category",
+    "ap407_hidden_contact_named",
 )
 """Every rule module, in code order: the one table of codes."""
 
