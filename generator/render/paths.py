@@ -6,8 +6,14 @@ exactly as MkDocs maps a source path to a URL (with or without directory URLs).
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..config import Settings
 
 PORTFOLIO = "accounts/index.md"
 TEAM = "team/index.md"
@@ -20,6 +26,17 @@ GROUPINGS = ("tier", "region", "industry")
 def account_page(slug: str) -> str:
     """Source path of an account page."""
     return f"accounts/{slug}/index.md"
+
+
+_ACCOUNT_PAGE = re.compile(r"accounts/([^/]+)/index\.md")
+
+
+def edit_url(settings: Settings, src: str) -> str | None:
+    """The forge's editor for the file behind the generated page ``src``: an account's ``account.md``, else none."""
+    match = _ACCOUNT_PAGE.fullmatch(src)
+    if settings.edit_links is None or match is None:
+        return None
+    return settings.edit_links.edit(os.path.join(settings.accounts, match.group(1), "account.md"))
 
 
 def person_page(person: str) -> str:
