@@ -99,7 +99,8 @@ def editor(root: str, as_person: str | None = None) -> str:
                         "(id, name, title, email) or pass --as PERSON")
 
 
-def _account_folder(root: str, slug: str) -> str:
+def account_folder(root: str, slug: str) -> str:
+    """The folder of the account ``slug`` under ``root``; :class:`ScaffoldError` when it has no ``account.md``."""
     folder = os.path.join(root, _checked_slug(slug, "account"))
     if not os.path.isfile(os.path.join(folder, ACCOUNT)):
         raise ScaffoldError(f"no account '{slug}' in {root} (expected {os.path.join(folder, ACCOUNT)})")
@@ -148,7 +149,7 @@ def new_contact(root: str, account: str, *, person: str, today: dt.date, name: s
                 title: str = "Unknown", department: str = "Unknown", level: str = "middle", role: str = "other",
                 influence: int = 3, intimacy: int = 2, support: int = 3) -> Scaffolded:
     """Write ``<root>/<account>/contacts/<id>.md``; the id defaults to ``c-`` and the name's ASCII words."""
-    folder = _account_folder(root, account)
+    folder = account_folder(root, account)
     contact_id = contact_id if contact_id is not None else default_contact_id(name)
     text = contact_text(contact_id, person=person, today=today, name=name, title=title, department=department,
                         level=level, role=role, influence=influence, intimacy=intimacy, support=support)
@@ -181,7 +182,7 @@ def new_activity(root: str, account: str, *, person: str, today: dt.date, kind: 
                  summary: str | None = None, contacts: list[str] | None = None,
                  words: str | None = None) -> Scaffolded:
     """Write ``<root>/<account>/activities/<date>-<words>.md``; contacts must exist in the account."""
-    folder = _account_folder(root, account)
+    folder = account_folder(root, account)
     _choice(kind, templates.KINDS, "kind")
     contacts = contacts or []
     known = {os.path.splitext(n)[0] for n in _listdir(os.path.join(folder, "contacts")) if n.endswith(".md")}

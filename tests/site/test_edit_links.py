@@ -120,7 +120,8 @@ def test_url_shapes_and_encoding(tmp_path: Path) -> None:
     ("https://github.com/o/r/", "edit/main/docs/", None, ("github", "https://github.com/o/r", "main")),
     ("https://gitlab.com/o/r.git", "-/edit/dev/docs/", None, ("gitlab", "https://gitlab.com/o/r", "dev")),
     ("https://git.example.com/o/r", "blob/trunk/docs/", "gitlab", ("gitlab", "https://git.example.com/o/r", "trunk")),
-    ("https://github.com/o/r", "https://github.com/o/r/edit/v2/docs/", None, ("github", "https://github.com/o/r", "v2")),
+    ("https://github.com/o/r", "https://github.com/o/r/edit/v2/docs/", None,
+     ("github", "https://github.com/o/r", "v2")),
     ("https://github.com/o/r", None, None, ("github", "https://github.com/o/r", "main")),
 ])
 def test_forge_from_mkdocs_settings(tmp_path: Path, repo_url: str, edit_uri: str | None, kind: str | None,
