@@ -141,3 +141,18 @@ def test_no_or_unsafe_repo_url_gives_no_forge(tmp_path: Path, repo_url: str | No
 def test_unknown_forge_kind_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="expected one of github, gitlab"):
         forge_from_mkdocs(GITHUB, None, str(tmp_path), str(tmp_path), "bitbucket")
+
+
+def test_docs_show_todays_message_for_a_misspelt_id_in_a_web_logged_activity(repo_site: tuple[Path, Built]) -> None:
+    repo, _ = repo_site
+    target = repo / "accounts/helios-telecom/activities/2026-11-26-cloud-workshop.md"
+    target.write_text("---\ndate: 2026-11-26\nkind: workshop\nsummary: Cloud workshop\ncontacts: [c-clara-vos]\n"
+                      "people:\n  - p-ana-berg\n---\nNotes.\n", encoding="utf-8")
+    try:
+        done = subprocess.run([sys.executable, "-m", "generator", "check", "--no-cache", "--today", TODAY,
+                               "accounts/helios-telecom/activities/2026-11-26-cloud-workshop.md"],
+                              cwd=repo, capture_output=True, text=True, timeout=300)
+    finally:
+        target.unlink()
+    (line,) = [row for row in done.stdout.splitlines() if "AP202" in row]
+    assert line in (REPO / "docs" / "editing-an-account.md").read_text(encoding="utf-8")

@@ -51,6 +51,9 @@ def test_add_writes_an_entry_with_the_pages_title_and_date_that_passes_check(
     assert _run(accounts, SLUG, server.url("/dated.html")) == 0
     out = capsys.readouterr().out
     assert "added 's-helios-to-cut-network'" in out and "site Telecom Weekly" in out and "channel news" in out
+    shown = out.splitlines()[1]  # the docs show the same summary line
+    assert shown == "  site Telecom Weekly · channel news · published 2026-03-12 · collected 2026-11-27"
+    assert shown in (REPO / "docs" / "editing-an-account.md").read_text(encoding="utf-8")
     entry = _sources(accounts)[-1]
     assert entry["id"] == "s-helios-to-cut-network"
     assert entry["title"] == "Helios to cut network cost by a fifth"
