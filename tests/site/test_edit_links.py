@@ -70,7 +70,9 @@ def test_hand_written_pages_get_materials_edit_button(repo_site: tuple[Path, Bui
     _, built = repo_site
     assert f'href="{REPO_URL}/edit/main/docs/editing-an-account.md" title="Edit this page"' in (
         built.page("editing-an-account"))
-    assert "md-content__button" not in built.page("accounts")  # generated: no file behind it
+    assert "md-content__button" not in built.page("accounts")  # generated from many files: no button
+    assert "md-content__button" not in built.page("team")
+    assert f'href="{REPO_URL}/edit/main/accounts/roster.yml" title="Edit this page"' in built.page("team/p-tom-hale")
 
 
 def test_new_activity_link_prefills_a_file_that_passes_check(repo_site: tuple[Path, Built]) -> None:
