@@ -34,7 +34,7 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Built]:
         f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: docs\nrepo_url: {REPO_URL}\nedit_uri: edit/main/docs/\n"
         f"theme:\n  custom_dir: {REPO / 'theme'}\n"
         f"plugins:\n  - search\n  - accountplan:\n      accounts: accounts\n      today: {TODAY}\n"
-        "      forge: github\n",
+        "      forge: github\n      source_channels: {example.org: news}\n",
         encoding="utf-8",
     )
     built = mkdocs_build(repo / "mkdocs.yml", repo.parent / "site", strict=True, cwd=repo)

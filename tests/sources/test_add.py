@@ -70,6 +70,23 @@ def test_add_writes_an_entry_with_the_pages_title_and_date_that_passes_check(
     assert '"severity": "error"' not in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("title", [
+    'Results: "Q3" #1 - [a] {b} &anchor *alias !!python/object:os.system',
+    "<script>alert(1)</script> yes",
+    "null",
+    "2026-01-01",
+    "010",
+])
+def test_hostile_titles_are_written_as_text_that_reads_back_unchanged(server: Fixture, accounts: Path,
+                                                                      title: str) -> None:
+    from html import escape
+
+    server.pages["/hostile.html"] = ("text/html", f"<title>{escape(title)}</title><p>x</p>".encode())
+    assert _run(accounts, SLUG, server.url("/hostile.html"), "--id", "s-hostile") == 0
+    entry = _sources(accounts)[-1]
+    assert (entry["id"], entry["title"]) == ("s-hostile", title)
+
+
 def test_undated_page_has_no_published_and_a_given_channel_and_id(server: Fixture, accounts: Path) -> None:
     assert _run(accounts, SLUG, server.url("/undated.html"), "--channel", "investor", "--id", "s-ir") == 0
     entry = _sources(accounts)[-1]
