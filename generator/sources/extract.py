@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import re
@@ -82,7 +83,7 @@ def parse(page: Page) -> lxml.html.HtmlElement | None:
 
 def main_text(tree: lxml.html.HtmlElement) -> str:
     """The visible words of the page's main content, whitespace collapsed, NFC."""
-    tree = lxml.html.fromstring(lxml.html.tostring(tree))  # a copy: the caller's tree stays whole
+    tree = copy.deepcopy(tree)  # the caller's tree stays whole
     for element in tree.xpath("|".join(f"//{name}" for name in _NOISE)):
         element.drop_tree()
     main = tree.xpath("//main") or tree.xpath("//article") or tree.xpath("//body") or [tree]
@@ -94,11 +95,11 @@ def published(tree: lxml.html.HtmlElement, url: str, today: dt.date) -> dt.date 
     """The page's original publication date from its metadata and URL (htmldate), or ``None``."""
     import htmldate  # imported here: it pulls in dateparser, slow to load and not needed elsewhere
 
-    found = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url,
-                               max_date=today.isoformat())
     try:
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url,
+                                   max_date=today.isoformat())
         return dt.date.fromisoformat(found) if found else None
-    except ValueError:
+    except Exception:  # a heuristic library on hostile markup: no date is better than a traceback
         return None
 
 

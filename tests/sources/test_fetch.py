@@ -123,3 +123,16 @@ def test_titles_lose_control_and_bidi_characters() -> None:
     page = Page("http://x/", "text/html", "utf-8",
                 "<title>Quarterly\u202e results\x07 \u2066Q3</title>".encode())
     assert extract(page, TODAY).title == "Quarterly results Q3"
+
+
+@pytest.mark.parametrize(("body", "charset", "title"), [
+    (b"", None, None),
+    (b"\x00\xff\xfe not html at all", None, None),
+    (b"<!-- only a comment -->", None, None),
+    ("<title>Caf\u00e9 results</title>".encode("latin-1"), "iso-8859-1", "Caf\u00e9 results"),
+    (b"<title>Odd charset</title>", "x-no-such-charset", "Odd charset"),
+])
+def test_broken_or_odd_html_never_raises(body: bytes, charset: str | None, title: str | None) -> None:
+    meta = extract(Page("http://host.test/", "text/html", charset, body), TODAY)
+    assert (meta.title, meta.site_name, meta.published) == (title, "host.test", None)
+    assert meta.fingerprint.startswith("sha256:")
