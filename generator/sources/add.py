@@ -84,6 +84,8 @@ def add_source(root: str, slug: str, url: str, *, client: Client, today: dt.date
         path = os.path.join(account_folder(root, slug), ACCOUNT)
     except ScaffoldError as exc:
         raise SourceError(str(exc)) from None
+    if os.path.islink(path):
+        raise SourceError(f"{path} is a symbolic link; it is not written through (run 'accountplan check')")
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         raise SourceError(f"'{url}' is not an http or https address")
     document = _read(path)

@@ -144,6 +144,19 @@ def test_refusals_exit_1_and_write_nothing(server: Fixture, accounts: Path, caps
     assert (accounts / SLUG / "account.md").read_bytes() == before
 
 
+def test_a_symlinked_account_file_is_not_written_through(server: Fixture, accounts: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "outside.md"
+    path = accounts / SLUG / "account.md"
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+    before = outside.read_bytes()
+    assert _run(accounts, SLUG, server.url("/dated.html")) == 1
+    assert "symbolic link" in capsys.readouterr().err
+    assert outside.read_bytes() == before and path.is_symlink()
+
+
 def test_unconfigured_domain_asks_for_a_channel(accounts: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(accounts, SLUG, "https://unlisted.test/page") == 1
     assert "no channel is configured for unlisted.test; pass --channel" in capsys.readouterr().err
