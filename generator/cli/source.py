@@ -35,7 +35,6 @@ def add(sub: Any) -> argparse.ArgumentParser:
     common.add_argument("--max-bytes", type=int, default=5_000_000, help="largest page read (default 5 MB)")
     common.add_argument("--allow-private", action="store_true",
                         help="also fetch loopback and private addresses (intranet sources, tests)")
-    common.add_argument("--today", help="date to record as collected, YYYY-MM-DD (default: today)")
     what = p.add_subparsers(dest="action", required=True, metavar="{add,check}")
 
     new = what.add_parser("add", parents=[common], help="fetch a page and add it to an account's sources")
@@ -44,6 +43,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
     new.add_argument("--channel", help="the method's channel (default: from source_channels in mkdocs.yml)")
     new.add_argument("--title", help="title to record (default: the page's own)")
     new.add_argument("--id", dest="sid", help="source id (default: s- and the title's first words)")
+    new.add_argument("--today", help="date to record as collected, YYYY-MM-DD (default: today)")
 
     check = what.add_parser("check", parents=[common], help="re-fetch cited pages; report gone or changed ones")
     check.add_argument("paths", nargs="*", help="account folders or files to check (default: all)")
@@ -58,15 +58,15 @@ def run(args: argparse.Namespace) -> int:
     from ..sources.fetch import Client
 
     settings = load_settings(args.config)
-    try:
-        today = dt.date.fromisoformat(args.today) if args.today else settings.today
-    except ValueError:
-        return _fail(f"--today '{args.today}' is not a date; write YYYY-MM-DD", 2)
     if args.timeout <= 0 or args.max_bytes <= 0:
         return _fail("--timeout and --max-bytes must be positive", 2)
     client = Client(timeout=args.timeout, max_bytes=args.max_bytes, allow_private=args.allow_private)
     root = args.accounts or settings.accounts
     if args.action == "add":
+        try:
+            today = dt.date.fromisoformat(args.today) if args.today else settings.today
+        except ValueError:
+            return _fail(f"--today '{args.today}' is not a date; write YYYY-MM-DD", 2)
         return _add(args, root, client, today, settings.source_channels)
     return _check(args, root, client)
 

@@ -157,6 +157,12 @@ def test_a_symlinked_account_file_is_not_written_through(server: Fixture, accoun
     assert outside.read_bytes() == before and path.is_symlink()
 
 
+def test_bad_arguments_exit_2(accounts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(accounts, SLUG, "https://example.org/", "--today", "2026-02-30") == 2
+    assert "is not a date" in capsys.readouterr().err
+    assert _run(accounts, SLUG, "https://example.org/", "--timeout", "0") == 2
+
+
 def test_unconfigured_domain_asks_for_a_channel(accounts: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(accounts, SLUG, "https://unlisted.test/page") == 1
     assert "no channel is configured for unlisted.test; pass --channel" in capsys.readouterr().err
