@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from .forge import Forge
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -62,6 +64,12 @@ class Settings:
     profiles: dict[str, str] = field(default_factory=lambda: {"internal": "internal", "restricted": "restricted"})
     """Build profiles: name to the highest sensitivity they may show."""
     today: dt.date = field(default_factory=dt.date.today)
+    forge: str | None = None
+    """``github`` or ``gitlab``: the shape of edit links (default: from ``repo_url``'s host)."""
+    source_channels: dict[str, str] = field(default_factory=dict)
+    """Domain to channel, proposed by ``accountplan source add`` (``reuters.com: news``; subdomains match)."""
+    edit_links: Forge | None = None
+    """Where dossier files are edited on the web (from ``repo_url``, set by the plugin); ``None``: no edit links."""
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], *, base_dir: str = ".") -> Settings:
@@ -84,7 +92,7 @@ class Settings:
         return settings
 
 
-_SIMPLE = {"accounts", "rules", "scoring", "profiles"}
+_SIMPLE = {"accounts", "rules", "scoring", "profiles", "forge", "source_channels"}
 
 
 def _ignore_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:

@@ -17,6 +17,7 @@ import datetime as dt
 import gc
 import logging
 import os
+from dataclasses import replace
 from typing import Any, cast
 
 from jinja2 import Environment
@@ -32,10 +33,12 @@ from mkdocs.structure.pages import Page
 from . import watch
 from .config import Settings
 from .diagnostics import Severity
+from .forge import KINDS, forge_from_mkdocs
 from .linkcheck import broken_links
 from .render import incremental, lift
 from .render.i18n import normalize
 from .render.parallel import Pages
+from .render.paths import edit_url
 from .render.pipeline import gather, generate
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
@@ -55,6 +58,10 @@ class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     """Build as of this date (default: today), for reproducible builds and tests."""
     history = c.Type(bool, default=True)
     """Show each figure's change since the start of the quarter."""
+    forge = c.Optional(c.Choice(KINDS))
+    """Shape of edit links, ``github`` or ``gitlab`` (default: from ``repo_url``'s host)."""
+    source_channels = c.Type(dict, default={})
+    """Domain to channel for ``accountplan source add``."""
 
 
 class _PageFile(File):
@@ -111,8 +118,10 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         base_dir = os.path.dirname(config.config_file_path or "") or "."
         try:
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
+            forge = forge_from_mkdocs(config.repo_url, config.edit_uri, config.docs_dir, base_dir, self.config.forge)
         except (ValueError, TypeError) as exc:
             raise PluginError(f"accountplan: {exc}") from exc
+        self.settings = replace(self.settings, forge=self.config.forge, edit_links=forge)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -171,6 +180,15 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Under ``serve --dirty``: theme templates compiled once for the server, not once per rebuild."""
         return incremental.reuse_compiled_theme(env) if incremental.dirty_serving() else env
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """A generated page's edit button opens the file behind it (an account's ``account.md``), or is hidden.
+
+        MkDocs would point it at ``docs/<page>.md``, which does not exist for generated pages.
+        """
+        if page.file.generated_by and self.settings is not None:
+            page.edit_url = edit_url(self.settings, page.file.src_uri)
+        return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Warn about relative links in generated pages that lead nowhere (MkDocs checks only Markdown links)."""

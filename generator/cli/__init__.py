@@ -7,7 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("check", "schema", "score", "render", "build", "new", "fmt", "diff")
+COMMANDS = ("check", "schema", "score", "render", "build", "new", "fmt", "diff", "source")
 """Subcommand modules in this package, in help order."""
 
 

@@ -99,7 +99,8 @@ def editor(root: str, as_person: str | None = None) -> str:
                         "(id, name, title, email) or pass --as PERSON")
 
 
-def _account_folder(root: str, slug: str) -> str:
+def account_folder(root: str, slug: str) -> str:
+    """The folder of the account ``slug`` under ``root``; :class:`ScaffoldError` when it has no ``account.md``."""
     folder = os.path.join(root, _checked_slug(slug, "account"))
     if not os.path.isfile(os.path.join(folder, ACCOUNT)):
         raise ScaffoldError(f"no account '{slug}' in {root} (expected {os.path.join(folder, ACCOUNT)})")
@@ -148,28 +149,40 @@ def new_contact(root: str, account: str, *, person: str, today: dt.date, name: s
                 title: str = "Unknown", department: str = "Unknown", level: str = "middle", role: str = "other",
                 influence: int = 3, intimacy: int = 2, support: int = 3) -> Scaffolded:
     """Write ``<root>/<account>/contacts/<id>.md``; the id defaults to ``c-`` and the name's ASCII words."""
-    folder = _account_folder(root, account)
-    if contact_id is None:
-        words = slugify(name)
-        if not words:
-            raise ScaffoldError(f"cannot make an id from the name '{name}'; pass --id c-family-given")
-        contact_id = f"c-{words}"
+    folder = account_folder(root, account)
+    contact_id = contact_id if contact_id is not None else default_contact_id(name)
+    text = contact_text(contact_id, person=person, today=today, name=name, title=title, department=department,
+                        level=level, role=role, influence=influence, intimacy=intimacy, support=support)
+    return _write(os.path.join(folder, "contacts", f"{contact_id}.md"), text)
+
+
+def default_contact_id(name: str) -> str:
+    """``c-`` and the ASCII words of ``name``."""
+    words = slugify(name)
+    if not words:
+        raise ScaffoldError(f"cannot make an id from the name '{name}'; pass --id c-family-given")
+    return f"c-{words}"
+
+
+def contact_text(contact_id: str, *, person: str, today: dt.date, name: str, title: str = "Unknown",
+                 department: str = "Unknown", level: str = "middle", role: str = "other", influence: int = 3,
+                 intimacy: int = 2, support: int = 3) -> str:
+    """The text of a new contact file, without writing it (also prefilled in the site's "add a contact" link)."""
     _checked_slug(contact_id, "contact id")
-    text = templates.CONTACT.format(
+    return templates.CONTACT.format(
         id=contact_id, name=yaml_text(name), title=yaml_text(title), department=yaml_text(department),
         level=_choice(level, templates.LEVELS, "level"), role=_choice(role, templates.ROLES, "role"),
         influence=_level(influence, "influence"), intimacy=_level(intimacy, "intimacy"),
         support=_level(support, "support"), person=person,
         review_by=(today + dt.timedelta(days=REVIEW_AFTER_DAYS)).isoformat(),
     )
-    return _write(os.path.join(folder, "contacts", f"{contact_id}.md"), text)
 
 
 def new_activity(root: str, account: str, *, person: str, today: dt.date, kind: str = "visit",
                  summary: str | None = None, contacts: list[str] | None = None,
                  words: str | None = None) -> Scaffolded:
     """Write ``<root>/<account>/activities/<date>-<words>.md``; contacts must exist in the account."""
-    folder = _account_folder(root, account)
+    folder = account_folder(root, account)
     _choice(kind, templates.KINDS, "kind")
     contacts = contacts or []
     known = {os.path.splitext(n)[0] for n in _listdir(os.path.join(folder, "contacts")) if n.endswith(".md")}
@@ -177,16 +190,28 @@ def new_activity(root: str, account: str, *, person: str, today: dt.date, kind: 
     if unknown:
         raise ScaffoldError(f"unknown contact id(s) in {account}: {', '.join(unknown)}; known: "
                             f"{', '.join(sorted(known)) or 'none yet (run accountplan new contact)'}")
-    text_summary = summary or f"{kind.capitalize()} - to be written."
-    stem = words or "-".join(slugify(summary or "").split("-")[:6]) or kind
-    name = _checked_slug(f"{today.isoformat()}-{stem}", "activity file name")
-    listed = "[" + ", ".join(contacts) + "]"
-    text = templates.ACTIVITY.format(date=today.isoformat(), kind=kind, summary=yaml_text(text_summary),
-                                     contacts=listed, person=person)
+    name = activity_name(today, kind, summary, words)
+    text = activity_text(today=today, kind=kind, summary=summary, contacts=contacts, person=person)
     path = os.path.join(folder, "activities", f"{name}.md")
     if os.path.lexists(path):
         raise ScaffoldError(f"{path} already exists; it was left unchanged (pass --words to name the new file)")
     return _write(path, text)
+
+
+def activity_name(today: dt.date, kind: str, summary: str | None = None, words: str | None = None) -> str:
+    """The file name of a new activity, without ``.md``: the date, then ``words`` or the summary's first words."""
+    stem = words or "-".join(slugify(summary or "").split("-")[:6]) or kind
+    return _checked_slug(f"{today.isoformat()}-{stem}", "activity file name")
+
+
+def activity_text(*, today: dt.date, kind: str, person: str, summary: str | None = None,
+                  contacts: list[str] | None = None) -> str:
+    """The text of a new activity file, without writing it (also prefilled in the site's "log an activity" link)."""
+    _choice(kind, templates.KINDS, "kind")
+    text_summary = summary or f"{kind.capitalize()} - to be written."
+    listed = "[" + ", ".join(contacts or []) + "]"
+    return templates.ACTIVITY.format(date=today.isoformat(), kind=kind, summary=yaml_text(text_summary),
+                                     contacts=listed, person=person)
 
 
 def _listdir(folder: str) -> list[str]:

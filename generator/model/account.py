@@ -81,7 +81,10 @@ class Source:
     channel: Channel = fld("One of the method's channels: external (industry-report, ...) or internal.")
     title: str = fld("Title of the document or page.")
     collected: dt.date = fld("Date the information was collected.")
+    published: dt.date | None = fld("Date the source itself was published, when known.", default=None)
     url: str | None = fld("http(s) or mailto link; example.com for samples.", default=None)
+    fingerprint: str | None = fld("Fingerprint of the page's text when collected (`accountplan source add`).",
+                                  default=None)
     review_by: dt.date | None = fld("When to check the source again.", default=None)
     sensitivity: Sensitivity = fld("Label of the entry.", default="internal")
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
-from ..load.portfolio import Dossier
+from ..load.portfolio import ACCOUNT, Dossier
 from ..model.account import EXTERNAL_CHANNELS, INTERNAL_CHANNELS, Account, Issue, Source
 from ..model.contact import DECIDING_ROLES, Contact
 from ..neutralise import safe_url
@@ -15,6 +16,7 @@ from .context import Site, weekly_counts, weeks
 from .i18n import ENUMS
 from .markup import to_html
 from .paths import RULES, Links, person_page
+from .starters import editor, starters
 from .svg.labels import LEVELS
 
 INITIATIVE_KINDS = ("benchmarking", "executive-visit", "cooperation-agreement", "innovation-centre")
@@ -40,7 +42,11 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
     known_sources = {s.id for s in sources}
     names = {c.id: c.name for c in contacts}
     bodies = {doc.data.id: doc.body for doc in dossier.contacts}
+    files = {doc.data.id: os.path.join(dossier.folder, "contacts", os.path.basename(doc.path))
+             for doc in dossier.contacts}
     score = site.account_score(dossier.slug)
+    edit = editor(site)
+    account_edit = edit(os.path.join(dossier.folder, ACCOUNT))
 
     def person(pid: str) -> dict[str, str]:
         return {"name": site.person_name(pid), "href": links.to(person_page(pid))}
@@ -51,6 +57,8 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
     ages = sorted((site.today - s.collected).days for s in sources)
     return {
         "slug": dossier.slug,
+        "edit": account_edit,
+        **starters(site, dossier),
         "name": account.name,
         "tier": account.tier,
         "tier_label": t.enum("tier", account.tier),
@@ -67,16 +75,16 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "strategy": _strategy(account, t, cite),
         "channels": _channels(sources, site),
         "open_issues": [i for i in account.issues if i.status == "open"],
-        "contacts": [_contact(c, bodies.get(c.id, ""), f"{dossier.slug}/contacts/{c.id}.md", names, person, cite, site)
-                     for c in contacts],
+        "contacts": [{**_contact(c, bodies.get(c.id, ""), f"{dossier.slug}/contacts/{c.id}.md", names, person, cite,
+                                 site), "edit": edit(files[c.id]) if c.id in files else None} for c in contacts],
         "map_svg": graphics.relationship_map(contacts, site.people, t.lang, contact_anchor),
         "matrix_svg": graphics.intimacy_support_matrix(contacts, t.lang, "#" + contact_anchor("")),
         "layers": _layers(site, dossier, account, contacts, person),
-        "plans": _plans(account, names, person, t),
-        "activities": _activities(site, dossier, names, person),
+        "plans": _plans(account, names, person, t, account_edit),
+        "activities": _activities(site, dossier, names, person, edit),
         "issues": [_issue(i, names, person, t) for i in account.issues],
         "satisfaction": sorted(account.satisfaction, key=lambda s: s.date, reverse=True),
-        "sources": _sources(account, contacts, sources, site),
+        "sources": [{**s, "edit": account_edit} for s in _sources(account, contacts, sources, site)],
         "kpi": sorted(account.kpi, key=lambda k: k.year, reverse=True),
         "currency": account.currency,
         "scorecard": scorecard.account_sections(score, t, site.deltas.get(("account", dossier.slug), {})),
@@ -174,7 +182,7 @@ def _layers(site: Site, dossier: Dossier, account: Account, contacts: list[Conta
     }
 
 
-def _plans(account: Account, names: dict[str, str], person: Any, t: Any) -> list[dict[str, Any]]:
+def _plans(account: Account, names: dict[str, str], person: Any, t: Any, edit: str | None) -> list[dict[str, Any]]:
     grouped = []
     for layer in ENUMS["layer"]:
         plans = [p for p in account.plans if p.layer == layer]
@@ -186,12 +194,13 @@ def _plans(account: Account, names: dict[str, str], person: Any, t: Any) -> list
             "progress": 100 if p.status == "done" else p.progress,
             "target": ({"name": names[p.target], "href": f"#{contact_anchor(p.target)}"}
                        if p.target in names else None),
-            "department": p.department,
+            "department": p.department, "edit": edit,
         } for p in plans]})
     return grouped
 
 
-def _activities(site: Site, dossier: Dossier, names: dict[str, str], person: Any) -> list[dict[str, Any]]:
+def _activities(site: Site, dossier: Dossier, names: dict[str, str], person: Any,
+                edit: Callable[[str], str | None]) -> list[dict[str, Any]]:
     t = site.t
     return [{
         "date": doc.data.date, "kind": t.enum("activity", doc.data.kind), "summary": doc.data.summary,
@@ -199,6 +208,7 @@ def _activities(site: Site, dossier: Dossier, names: dict[str, str], person: Any
         "people": [person(p) for p in doc.data.people],
         "quality": t.scale("quality", doc.data.quality), "opinions": doc.data.opinions,
         "notes": to_html(doc.body, f"{dossier.slug}/activities/{os.path.basename(doc.path)}"),
+        "edit": edit(os.path.join(dossier.folder, "activities", os.path.basename(doc.path))),
     } for doc in reversed(dossier.activities)]
 
 

@@ -61,6 +61,10 @@ UI: dict[str, tuple[str, str]] = {
     "missing_channels": ("Channels not yet used", "尚未使用的渠道"),
     "open_issues": ("Open issues", "未关闭问题"),
     "none": ("None.", "无。"),
+    # links to the forge's web editor
+    "edit_file": ("Edit the file behind this", "编辑对应的文件"),
+    "log_activity": ("Log an activity", "记录一次客户接触"),
+    "add_contact": ("Add a contact", "添加联系人"),
     "narrative": ("Narrative", "客户叙述"),
     # relationship map
     "relationship_map": ("Relationship map", "客户关系图"),

@@ -6,8 +6,16 @@ exactly as MkDocs maps a source path to a URL (with or without directory URLs).
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..load.portfolio import ACCOUNT, ROSTER
+
+if TYPE_CHECKING:
+    from ..config import Settings
 
 PORTFOLIO = "accounts/index.md"
 TEAM = "team/index.md"
@@ -20,6 +28,28 @@ GROUPINGS = ("tier", "region", "industry")
 def account_page(slug: str) -> str:
     """Source path of an account page."""
     return f"accounts/{slug}/index.md"
+
+
+_ACCOUNT_PAGE = re.compile(r"accounts/([^/]+)/index\.md")
+_PERSON_PAGE = re.compile(r"team/(?!index\.md)[^/]+\.md")
+
+
+def edit_url(settings: Settings, src: str) -> str | None:
+    """The forge's editor for the file behind the generated page ``src``, if one file is behind it.
+
+    An account page shows its ``account.md`` (its contacts and activities have their own
+    links on the page), a team member's page the roster; portfolio views, the team and rule
+    pages are built from many files, so they get no edit button.
+    """
+    forge = settings.edit_links
+    if forge is None:
+        return None
+    account = _ACCOUNT_PAGE.fullmatch(src)
+    if account is not None:
+        return forge.edit(os.path.join(settings.accounts, account.group(1), ACCOUNT))
+    if _PERSON_PAGE.fullmatch(src):
+        return forge.edit(os.path.join(settings.accounts, ROSTER))
+    return None
 
 
 def person_page(person: str) -> str:

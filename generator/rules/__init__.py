@@ -2,6 +2,7 @@
 
 Codes never change meaning: a retired rule keeps its number unused.
 AP0xx files and YAML, AP1xx schema, AP2xx references, AP3xx method, AP4xx privacy and gifts.
+AP5xx are taken by ``accountplan source check`` (:mod:`generator.sources.check`), which needs the network.
 
 :func:`validate` runs per-dossier rules (see :mod:`.base`) once for roster.yml and once per
 dossier, and cross-account rules once over every account's summary: the same three parts

@@ -13,8 +13,8 @@ from generator.cli import parser
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
-TESTED = {"check", "fmt", "diff", "new"}
-"""Subcommands the tests in this folder run end to end."""
+TESTED = {"check", "fmt", "diff", "new", "source"}
+"""Subcommands the tests run end to end (``source``: tests/sources)."""
 
 
 def run_lines() -> list[str]:
@@ -34,7 +34,7 @@ def run_lines() -> list[str]:
 
 
 def test_workflows_exist() -> None:
-    assert [p.name for p in WORKFLOWS] == ["pr.yml", "publish.yml"]
+    assert [p.name for p in WORKFLOWS] == ["pr.yml", "publish.yml", "sources.yml"]
 
 
 def test_make_targets_exist() -> None:
