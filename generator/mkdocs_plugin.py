@@ -48,6 +48,8 @@ class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     rules = c.Type(dict, default={})
     limits = c.Type(dict, default={})
     scoring = c.Type(dict, default={})
+    money = c.Optional(c.Type(dict))
+    """Reporting currency and dated exchange rates (:mod:`generator.money`)."""
     profiles = c.Optional(c.Type(dict))
     profile = c.Optional(c.Type(str))
     """Build profile: pages show only what its sensitivity level allows (default: internal)."""
@@ -108,6 +110,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             options["profiles"] = self.config.profiles
         if self.config.today is not None:
             options["today"] = self.config.today
+        if self.config.money is not None:
+            options["money"] = self.config.money
         base_dir = os.path.dirname(config.config_file_path or "") or "."
         try:
             self.settings = Settings.from_mapping(options, base_dir=base_dir)

@@ -62,6 +62,7 @@ RULES = (
     "ap310_plan_overdue",
     "ap311_iron_triangle",
     "ap312_issue_status",
+    "ap313_cash_cow_investment",
     "ap401_gift_over_limit",
     "ap402_gifts_per_person_year",
     "ap403_gift_unapproved",

@@ -21,6 +21,7 @@ from typing import Any, get_args
 
 from ..config import Limits, Settings
 from ..model.activity import ActivityKind
+from ..money import Money
 
 ACTIONS: dict[str, tuple[str, ...]] = {
     "info": ("customer_strategy", "relationship_plan", "customer_info"),
@@ -66,6 +67,8 @@ class ScoringConfig:
     limits: Limits = field(default_factory=Limits)
     """The thresholds shared with the rules: visits per week, the window, issue close days, cash-cow sales,
     review grace and source age — from ``limits:``, never overridden here."""
+    money: Money = field(default_factory=Money)
+    """Reporting currency and exchange rates, from ``money:``."""
 
     def action_weight(self, group: str, name: str) -> float:
         """Weight of one action within its group."""
@@ -81,9 +84,9 @@ def scoring_config(settings: Settings) -> ScoringConfig:
 
     Raises ``ValueError`` naming the key for unknown keys, wrong types and impossible values.
     """
-    config = ScoringConfig(limits=settings.limits)
+    config = ScoringConfig(limits=settings.limits, money=settings.money)
     overrides = dict(settings.scoring or {})
-    known = {f.name for f in fields(ScoringConfig)} - {"limits"}
+    known = {f.name for f in fields(ScoringConfig)} - {"limits", "money"}
     changes: dict[str, Any] = {}
     for key, value in overrides.items():
         if key == "limits" or key in {f.name for f in fields(Limits)}:

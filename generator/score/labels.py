@@ -89,10 +89,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "f.cadence": ("customer meetings in the window / weeks", "统计期内见客户次数 / 周数"),
     "f.cadence_score": ("min(100, 100 × meetings per week / expected per week)",
                         "min(100, 100 × 每周见客户次数 / 每周应见次数)"),
-    "f.classify": ("first match: diverging and sales ≥ threshold → cash-cow; diverging S/A → maintain; "
-                   "tier S → strategic; tier A → partner; else maintain",
-                   "按顺序取第一条符合的规则：战略背离且销售额 ≥ 阈值 → 现金牛；战略背离的 S/A 级 → 维持客户；"
-                   "S 级 → 战略客户；A 级 → 伙伴客户；其余 → 维持客户"),
+    "f.classify": ("first match: diverging → cash-cow (whatever its revenue); tier S → strategic; "
+                   "tier A → partner; else maintain",
+                   "按顺序取第一条符合的规则：战略背离 → 现金牛客户（无论营收大小）；S 级 → 战略客户；"
+                   "A 级 → 伙伴客户；其余 → 维持客户"),
     "f.relationships": ("mean over owned current contacts of ((intimacy + support) / 2 − 1) × 25",
                         "所负责在职联系人 ((亲密度 + 支持度) / 2 − 1) × 25 的平均"),
     "f.rollup": ("mean of the accounts' {what}", "各客户{what}的平均"),
@@ -121,11 +121,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n.no_rated": ("no rated activity and no satisfaction result", "没有评分的活动，也没有满意度结果"),
     "n.no_issue_due": ("no issue due to be closed", "没有应关闭的问题"),
     "n.no_opinions": ("no activities: no opinions recorded", "没有活动：未记录客户意见"),
-    "n.cash_cow": ("cash-cow rule (AP309): strategy diverging and sales {sales} ≥ {threshold}",
-                   "现金牛规则（AP309）：战略背离，且销售额 {sales} ≥ {threshold}"),
-    "n.diverging": ("diverging rule: strategy diverging, sales {sales} below the cash-cow threshold {threshold}; "
-                    "tier {tier} not kept as key account",
-                    "背离规则：战略背离，销售额 {sales} 低于现金牛阈值 {threshold}；{tier} 级不再作为重点客户"),
+    "n.cash_cow": ("cash-cow rule (AP309): strategy diverging, a cash cow even if its revenue is large",
+                   "现金牛规则（AP309）：战略背离，即使营收贡献很大也定义为现金牛客户"),
+    "n.cash_cow_floor": ("cash-cow rule (AP309): strategy diverging and sales {sales} ≥ the team's floor {threshold}",
+                         "现金牛规则（AP309）：战略背离，且销售额 {sales} ≥ 团队设定的下限 {threshold}"),
+    "n.cash_cow_no_rate": ("cash-cow rule (AP309): strategy diverging; no exchange rate for {currency}, so the "
+                           "team's sales floor is not applied",
+                           "现金牛规则（AP309）：战略背离；没有 {currency} 的汇率，团队设定的销售额下限不适用"),
+    "n.diverging": ("diverging, but sales below the team's cash-cow floor {threshold}: tier {tier} maintained",
+                    "战略背离，但销售额低于团队设定的现金牛下限 {threshold}：{tier} 级为维持客户"),
     "n.tier_strategic": ("tier rule: tier S is a strategic account", "级别规则：S 级为战略客户"),
     "n.tier_partner": ("tier rule: tier A is a partner account", "级别规则：A 级为伙伴客户"),
     "n.tier_maintain": ("tier rule: tier {tier} is maintained", "级别规则：{tier} 级为维持客户"),
@@ -169,7 +173,7 @@ TERMS: dict[str, str] = {
     "meetings": "见客户次数", "weeks": "周数", "meetings per week": "每周见客户次数",
     "expected per week": "每周应见次数",
     # classification
-    "tier": "客户级别", "trend": "趋势", "threshold": "现金牛销售阈值",
+    "tier": "客户级别", "trend": "趋势", "threshold": "现金牛销售下限", "headcount last year": "上年人数",
     # roll-ups
     "accounts in group": "组内客户数", "accounts scored": "已评分客户数", "total": "综合得分",
     "KPI score": "经营结果得分", "actions score": "关键动作得分",
