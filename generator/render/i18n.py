@@ -256,11 +256,15 @@ class Translator:
         return pair[self.index] if pair else value
 
     def scale(self, kind: str, value: int | None) -> str:
-        """``"4 · supporter"`` for a 1–5 scale value."""
+        """``"4 · supporter"`` for a 1–5 scale value; ``"? · unknown"`` for a support or intimacy not known yet."""
         if value is None:
-            return ""
+            return f"? · {scales.UNKNOWN_LABEL[self.index]}" if kind in UNKNOWABLE else ""
         pair = SCALES[kind].get(value)
         return f"{value} · {pair[self.index]}" if pair else str(value)
+
+
+UNKNOWABLE = frozenset({"support", "intimacy"})
+"""Scales a dossier may write as ``unknown``."""
 
 
 def normalize(language: str | None) -> str:

@@ -26,6 +26,8 @@ from .types import Figure, Value
 
 CONTACT_FIELDS = ("owners", "goals", "sources")
 """Contact fields the method needs beyond the required ones: our owner, what is in it for them, a source."""
+STANCE_FIELDS = ("intimacy", "support")
+"""Required, but may be ``unknown``: a level not known yet is an unfilled slot, an information gap."""
 INITIATIVE_PROGRESS = {"planned": 0, "in-progress": 50, "done": 100}
 
 
@@ -60,8 +62,9 @@ def relationship_plan(account: Account) -> Figure:
 def customer_info(account: Account, contacts: Sequence[Contact], as_of: dt.date, config: ScoringConfig) -> Figure:
     """管理客户信息: current contacts' records filled and reviewed in time, sources fresh."""
     current = active_contacts(contacts, as_of)
-    slots = len(current) * len(CONTACT_FIELDS)
-    filled = sum(1 for c in current for name in CONTACT_FIELDS if getattr(c, name))
+    slots = len(current) * (len(CONTACT_FIELDS) + len(STANCE_FIELDS))
+    filled = (sum(1 for c in current for name in CONTACT_FIELDS if getattr(c, name))
+              + sum(1 for c in current for name in STANCE_FIELDS if getattr(c, name) is not None))
     grace = dt.timedelta(days=config.limits.review_grace_days)
     reviewed = sum(1 for c in current if c.review_by + grace >= as_of)
     sources = [s for s in account.sources if s.collected <= as_of]

@@ -62,8 +62,9 @@ class ScoringConfig:
     """An overdue plan counts its progress times ``1 − penalty``."""
     issue_lookback_days: int = 365
     """Closed issues opened longer ago than this no longer count; open ones always do."""
-    cadence_kinds: tuple[str, ...] = ("visit", "meeting", "call", "event", "workshop", "meal", "exec-visit")
-    """Activity kinds that count as meeting a customer (e-mail does not)."""
+    cadence_kinds: tuple[str, ...] = ("visit", "meeting", "event", "workshop", "meal", "exec-visit")
+    """Activity kinds that count as meeting a customer. The article's 每周最少见客户5次 is *seeing* customers:
+    calls and e-mail are contacts, not meetings (a team may add ``call`` here, and says so)."""
     limits: Limits = field(default_factory=Limits)
     """The thresholds shared with the rules: visits per week, the window, issue close days, cash-cow sales,
     review grace and source age — from ``limits:``, never overridden here."""

@@ -133,6 +133,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n.tier_strategic": ("tier rule: tier S is a strategic account", "级别规则：S 级为战略客户"),
     "n.tier_partner": ("tier rule: tier A is a partner account", "级别规则：A 级为伙伴客户"),
     "n.tier_maintain": ("tier rule: tier {tier} is maintained", "级别规则：{tier} 级为维持客户"),
+    "n.all_unknown": ("where each owned contact stands is not known yet", "所负责联系人的立场均尚未知"),
     "n.owns_none": ("owns no current customer relationship", "未负责任何在职客户联系人"),
     "n.rollup_empty": ("no account has a {what}", "没有客户有{what}"),
     "n.na": ("n/a", "不适用"),
@@ -171,7 +172,7 @@ TERMS: dict[str, str] = {
     "issues score": "问题闭环得分",
     # cadence and people
     "meetings": "见客户次数", "weeks": "周数", "meetings per week": "每周见客户次数",
-    "expected per week": "每周应见次数",
+    "expected per week": "每周应见次数", "not yet known": "尚未知",
     # classification
     "tier": "客户级别", "trend": "趋势", "threshold": "现金牛销售下限", "headcount last year": "上年人数",
     # roll-ups

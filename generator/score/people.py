@@ -77,9 +77,13 @@ def _share(data: AccountData, as_of: dt.date, config: ScoringConfig
 def _person(pid: str, meetings: int, accounts: list[str], owned: list[tuple[str, Contact]],
             config: ScoringConfig) -> PersonScore:
     cadence, cadence_score = person_cadence(meetings, config)
+    # an unknown intimacy or support is never averaged as a neutral 3: the contact is counted as a gap instead
+    known = [(slug, c, c.intimacy, c.support) for slug, c in owned]
     health = mean("people.relationships", msg("f.relationships"),
-                  [(f"{slug}/{c.id}", scale_score((c.intimacy + c.support) / 2)) for slug, c in owned],
-                  empty=msg("n.owns_none"))
+                  [(f"{slug}/{c.id}", scale_score((intimacy + support) / 2))
+                   for slug, c, intimacy, support in known if intimacy is not None and support is not None],
+                  empty=msg("n.owns_none") if not owned else msg("n.all_unknown"),
+                  inputs={"not yet known": sum(1 for c in owned if c[1].unknown)})
     weights = config.person_weights
     score = weighted("people.score", [("cadence", weights["cadence"], cadence_score),
                                       ("relationships", weights["relationships"], health)])

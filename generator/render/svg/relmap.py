@@ -94,8 +94,8 @@ def _tooltip(c: Contact, by_id: Mapping[str, Contact], owners: Mapping[str, Pers
         f"{lab['field.department']}: {core.clean(c.department)} · {lab['field.level']}: "
         f"{lab.get('level.' + c.level, c.level)}",
         f"{lab['field.role']}: {lab.get('role.' + c.role, c.role)}",
-        f"{lab['field.support']}: {c.support} {lab.get(f'support.{c.support}', '')} · "
-        f"{lab['field.intimacy']}: {c.intimacy} {lab.get(f'intimacy.{c.intimacy}', '')} · "
+        f"{lab['field.support']}: {core.shown(c.support)} {lab.get(f'support.{c.support}', '')} · "
+        f"{lab['field.intimacy']}: {core.shown(c.intimacy)} {lab.get(f'intimacy.{c.intimacy}', '')} · "
         f"{lab['field.influence']}: {c.influence} {lab.get(f'influence.{c.influence}', '')}",
         f"{lab['field.owners']}: {', '.join(owner_names) or lab['field.none']}",
     ]

@@ -1,0 +1,38 @@
+"""Golden cases written from the article's own wording (seed-article-zh.txt): each test quotes the sentence it checks."""
+
+from __future__ import annotations
+
+from generator.model import scales
+from generator.score import score_portfolio
+from generator.score.actions import customer_info
+from generator.score.config import scoring_config
+
+from .builders import TODAY, account, activity, contact, dossier, portfolio, settings, team
+
+
+def test_meeting_customers_five_times_a_week_counts_meetings_not_calls() -> None:
+    # 每周最少见客户5次: "meet customers at least five times a week" — seeing them, so 12 calls and
+    # 12 e-mails add nothing; the 12 visits are 1 a week against the 5 expected.
+    kinds = ["visit"] * 12 + ["call"] * 12 + ["email"] * 12
+    acts = [activity(f"2026-11-{1 + i % 12:02d}", kind=kind, people=["p-a"]) for i, kind in enumerate(kinds)]
+    scores = score_portfolio(portfolio(dossier("one", account(team=team(("p-a", "AR"))), [], acts)), settings())
+    person = scores.people["p-a"]
+    assert person.cadence.value == 1.0 and person.cadence.inputs["meetings"] == 12
+    assert person.details[0].value == 20.0          # 100 × 1 / 5
+    assert "call" not in scoring_config(settings()).cadence_kinds
+
+
+def test_unknown_support_and_intimacy_are_gaps_never_a_neutral_3() -> None:
+    # 亲密度和支持度是关键客户关系的两个重要评价维度: both are judged, so not knowing them is a gap in
+    # the information (管理客户信息), not a neutral opinion.
+    known = contact("c1", owners=["p-a"], goals="Grow", sources=["s1"], intimacy=4, support=5)
+    stranger = contact("c2", owners=["p-a"], goals="Grow", sources=["s1"], intimacy=None, support=None)
+    info = customer_info(account(), [known, stranger], TODAY, scoring_config(settings()))
+    assert info.inputs["fields filled"] == 8 and info.inputs["fields expected"] == 10   # c2's two levels missing
+    assert not stranger.warm and stranger.unknown == ("intimacy", "support")
+    one = dossier("one", account(team=team(("p-a", "AR"))), [known, stranger])
+    person = score_portfolio(portfolio(one), settings()).people["p-a"]
+    health = person.details[1]
+    # only c1 is averaged: ((4 + 5) / 2 − 1) × 25 = 87.5; c2 is counted as not yet known, not as a 3 (50)
+    assert health.value == 87.5 and health.inputs["not yet known"] == 1
+    assert scales.UNKNOWN == "unknown"
