@@ -20,6 +20,7 @@ from ..atomic import write_text_atomic
 from ..load.files import load_document, slug_problem
 from ..load.portfolio import ACCOUNT, ROSTER
 from ..model import Roster, scales
+from ..model.placeholders import placeholder
 from . import templates
 
 REVIEW_AFTER_DAYS = 180
@@ -119,10 +120,14 @@ def _choice(value: str, allowed: tuple[str, ...], what: str) -> str:
     return value
 
 
-def _level(value: int, what: str) -> int:
-    if not 1 <= value <= 5:
-        raise ScaffoldError(f"{what} {value} is out of range; expected 1 to 5")
-    return value
+def _level(value: int | str | None, what: str) -> str:
+    """A 1–5 level as written, or ``unknown`` (``None`` or the word): a new contact is not a neutral 3."""
+    if value is None or value == scales.UNKNOWN:
+        return scales.UNKNOWN
+    number = int(value) if isinstance(value, str) and value.isdigit() else value
+    if not isinstance(number, int) or not 1 <= number <= 5:
+        raise ScaffoldError(f"{what} {value} is out of range; expected 1 to 5 or {scales.UNKNOWN}")
+    return str(number)
 
 
 def new_account(root: str, slug: str, *, person: str, today: dt.date, name: str | None = None, tier: str = "C",
@@ -146,8 +151,13 @@ def new_account(root: str, slug: str, *, person: str, today: dt.date, name: str 
 
 def new_contact(root: str, account: str, *, person: str, today: dt.date, name: str, contact_id: str | None = None,
                 title: str = "Unknown", department: str = "Unknown", level: str = "middle", role: str = "other",
-                influence: int = 3, intimacy: int = 2, support: int = 3) -> Scaffolded:
-    """Write ``<root>/<account>/contacts/<id>.md``; the id defaults to ``c-`` and the name's ASCII words."""
+                influence: int = 3, intimacy: int | str | None = None, support: int | str | None = None
+                ) -> Scaffolded:
+    """Write ``<root>/<account>/contacts/<id>.md``; the id defaults to ``c-`` and the name's ASCII words.
+
+    Intimacy and support default to ``unknown``: someone just met is not yet known, and a guessed 3
+    would count as a neutral opinion (and, for a decision maker, ask for a key plan).
+    """
     folder = _account_folder(root, account)
     if contact_id is None:
         words = slugify(name)
@@ -177,7 +187,7 @@ def new_activity(root: str, account: str, *, person: str, today: dt.date, kind: 
     if unknown:
         raise ScaffoldError(f"unknown contact id(s) in {account}: {', '.join(unknown)}; known: "
                             f"{', '.join(sorted(known)) or 'none yet (run accountplan new contact)'}")
-    text_summary = summary or f"{kind.capitalize()} - to be written."
+    text_summary = summary or placeholder(f"what happened at this {kind} and what was agreed.")
     stem = words or "-".join(slugify(summary or "").split("-")[:6]) or kind
     name = _checked_slug(f"{today.isoformat()}-{stem}", "activity file name")
     listed = "[" + ", ".join(contacts) + "]"

@@ -63,6 +63,7 @@ RULES = (
     "ap311_iron_triangle",
     "ap312_issue_status",
     "ap313_cash_cow_investment",
+    "ap315_placeholder_text",
     "ap316_stance_unknown",
     "ap401_gift_over_limit",
     "ap402_gifts_per_person_year",
