@@ -49,7 +49,8 @@ class Money:
             raise ValueError("money: expected a mapping with currency, rates_date and rates")
         unknown = set(data) - {"currency", "rates_date", "rates"}
         if unknown:
-            raise ValueError(f"money: unknown {', '.join(sorted(map(str, unknown)))}; known: currency, rates, rates_date")
+            names = ", ".join(sorted(map(str, unknown)))
+            raise ValueError(f"money: unknown {names}; known: currency, rates, rates_date")
         currency = data.get("currency")
         if currency is not None and not (isinstance(currency, str) and CODE.fullmatch(currency)):
             raise ValueError(f"money.currency: expected a three-letter ISO code such as EUR, found {currency!r}")

@@ -128,7 +128,7 @@ def _contact(c: Contact, body: str, source: str, names: dict[str, str], person: 
         "id": c.id, "anchor": contact_anchor(c.id), "name": c.name, "title": c.title, "department": c.department,
         "level": t.enum("level", c.level), "role": t.enum("decision_role", c.role),
         "influence": t.scale("influence", c.influence), "intimacy": t.scale("intimacy", c.intimacy),
-        "support": t.scale("support", c.support), "support_value": c.support if c.support is not None else "unknown", "coach": c.coach,
+        "support": t.scale("support", c.support), "support_value": c.support or "unknown", "coach": c.coach,
         "reports_to": ({"name": names[c.reports_to], "href": f"#{contact_anchor(c.reports_to)}"}
                        if c.reports_to in names else None),
         "owners": [person(o) for o in c.owners], "goals": c.goals, "left": c.left,

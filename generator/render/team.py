@@ -123,7 +123,7 @@ def _involvement(site: Site, person_id: str, links: Links) -> dict[str, Any]:
         "name": c.name, "title": c.title, "account": d.account.data.name,
         "href": links.to(account_page(d.slug), contact_anchor(c.id)),
         "intimacy": t.scale("intimacy", c.intimacy), "support": t.scale("support", c.support),
-        "support_value": c.support if c.support is not None else "unknown", "left": c.left,
+        "support_value": c.support or "unknown", "left": c.left,
     } for d, c in involved.owned]
     return {"accounts": accounts, "owned": owned, "mondays": mondays, "values": values, "per_week": per_week}
 

@@ -25,7 +25,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "actions.score": ("Field behaviour: nine key business actions", "现场行为管理（9大关键业务动作）"),
     "groups.info": ("Information completeness", "信息完整度"),
     "groups.plans": ("Improvement-plan completion rate", "提升计划完成率"),
-    "groups.satisfaction": ("Customer expectation and satisfaction", "客户满意度"),
+    "groups.satisfaction": ("Customer expectation and satisfaction management", "客户期望与满意度管理"),
     "actions.info.customer_strategy": ("Customer group and strategy defined", "制定客户群及客户战略"),
     "actions.info.relationship_plan": ("Customer relationships planned", "客户关系规划"),
     "actions.info.customer_info": ("Customer information managed", "管理客户信息"),
@@ -95,6 +95,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "A 级 → 伙伴客户；其余 → 维持客户"),
     "f.relationships": ("mean over owned current contacts of ((intimacy + support) / 2 − 1) × 25",
                         "所负责在职联系人 ((亲密度 + 支持度) / 2 − 1) × 25 的平均"),
+    "f.no_voice": ("needs a satisfaction result, a customer opinion or an issue", "需要满意度结果、客户意见或问题记录"),
     "f.rollup": ("mean of the accounts' {what}", "各客户{what}的平均"),
     # notes
     "n.too_large": ("the figures are too large to compute with", "数值过大，无法计算"),
@@ -137,6 +138,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n.owns_none": ("owns no current customer relationship", "未负责任何在职客户联系人"),
     "n.rollup_empty": ("no account has a {what}", "没有客户有{what}"),
     "n.na": ("n/a", "不适用"),
+    "n.no_voice": ("no data: no satisfaction result, no customer opinion or expectation recorded and no issue raised",
+                   "无数据：没有满意度结果，没有记录客户意见或期望，也没有提出的问题"),
+    "n.no_voice_zero": ("customer expectation and satisfaction has no data: counted as 0, not left out",
+                        "客户期望与满意度管理无数据：按 0 计入，不剔除"),
 }
 """Message key → (English template, Chinese template)."""
 
@@ -148,7 +153,8 @@ TERMS: dict[str, str] = {
     "margin target": "利润率目标", "market": "市场类型", "key actions": "关键动作得分",
     # weighted parts: dimensions, groups, actions, person
     "kpi": "经营结果", "actions": "现场行为（关键动作）", "info": "信息完整度", "plans": "提升计划完成率",
-    "satisfaction": "客户满意度", "customer_strategy": "客户群及客户战略", "relationship_plan": "客户关系规划",
+    "satisfaction": "客户期望与满意度管理", "customer_strategy": "客户群及客户战略",
+    "relationship_plan": "客户关系规划",
     "customer_info": "客户信息管理", "key": "关键客户关系", "organizational": "组织客户关系", "general": "普遍客户关系",
     "contact_standard": "规范接触活动", "quality": "活动质量与满意度", "closed_loop": "问题闭环与意见收集",
     "cadence": "见客户次数达标率", "relationships": "客户关系健康度",

@@ -33,7 +33,8 @@ def test_newcomer_walkthrough(repo: Path, capsys: pytest.CaptureFixture[str]) ->
     support_line = lines.index("support: unknown") + 1   # a new contact is not yet known, not a neutral 3
 
     # 2. a mistake: the scale's word instead of its number; check names the file, line and column
-    path.write_text(path.read_text(encoding="utf-8").replace("support: unknown", "support: supporter"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("support: unknown", "support: supporter"), encoding="utf-8")
     status, out, _ = cli(capsys, "check")
     assert status == 1
     assert (f"accounts/acme/contacts/c-maria-olsen.md:{support_line}:10: AP102 error: "

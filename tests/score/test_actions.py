@@ -177,7 +177,7 @@ def test_empty_dossier_scores_zero_where_nothing_was_done() -> None:
         "actions.satisfaction.quality": None,
         "actions.satisfaction.closed_loop": 0.0,     # no issue due; opinions 0
     }
-    assert [g.value for g in score.groups] == [0.0, None, 0.0]
+    assert [g.value for g in score.groups] == [0.0, None, None]     # no customer voice: no data, not 0 or 100
     assert score.actions_score.value == 0.0
     assert score.kpi_score.value is None             # mature, no KPI
     assert score.total.value == 0.0 and "n/a: kpi" in score.total.note

@@ -1,11 +1,13 @@
-"""Golden cases written from the article's own wording (seed-article-zh.txt): each test quotes the sentence it checks."""
+"""Golden cases from the article's own wording (seed-article-zh.txt): each test quotes the sentence it checks."""
 
 from __future__ import annotations
 
 from generator.model import scales
 from generator.score import score_portfolio
+from generator.score.account import score_account
 from generator.score.actions import customer_info
 from generator.score.config import scoring_config
+from generator.score.labels import label
 
 from .builders import TODAY, account, activity, contact, dossier, portfolio, settings, team
 
@@ -36,3 +38,25 @@ def test_unknown_support_and_intimacy_are_gaps_never_a_neutral_3() -> None:
     # only c1 is averaged: ((4 + 5) / 2 − 1) × 25 = 87.5; c2 is counted as not yet known, not as a 3 (50)
     assert health.value == 87.5 and health.inputs["not yet known"] == 1
     assert scales.UNKNOWN == "unknown"
+
+
+def test_no_survey_no_feedback_no_issue_is_no_data_not_a_good_score() -> None:
+    # 客户满意度叫客户期望和满意度管理: it manages what the *customer* expects and says. Activities recorded to
+    # standard (100) with our own quality rating 4 (75) but no survey, no opinion and no issue are no data —
+    # and the dimension counts the group as 0, it does not leave it out and renormalise.
+    acts = [activity("2026-11-20", quality=4), activity("2026-11-10", quality=4)]
+    score = score_account("quiet", account(), [], acts, TODAY, scoring_config(settings()))
+    satisfaction = score.groups[2]
+    assert satisfaction.key == "groups.satisfaction" and satisfaction.value is None
+    assert satisfaction.note.startswith("no data")
+    assert score.actions_score.inputs["satisfaction"] == 0.0
+    assert "counted as 0" in score.actions_score.note
+    # one opinion heard is the customer's voice: the group is scored again
+    heard = [activity("2026-11-20", quality=4, opinions=["Expects a 24-hour response"]), acts[1]]
+    assert score_account("heard", account(), [], heard, TODAY, scoring_config(settings())).groups[2].value is not None
+
+
+def test_the_satisfaction_group_keeps_the_articles_expectations() -> None:
+    # 准确地说，客户满意度叫客户期望和满意度管理
+    assert label("groups.satisfaction", "zh") == "客户期望与满意度管理"
+    assert "expectation" in label("groups.satisfaction", "en")
