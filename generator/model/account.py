@@ -81,9 +81,16 @@ class Source:
     channel: Channel = fld("One of the method's channels: external (industry-report, ...) or internal.")
     title: str = fld("Title of the document or page.")
     collected: dt.date = fld("Date the information was collected.")
+    published: dt.date | None = fld("Date the document was published (a 2023 annual report read today is 2023 "
+                                    "news); freshness counts from it when given.", default=None)
     url: str | None = fld("http(s) or mailto link; example.com for samples.", default=None)
     review_by: dt.date | None = fld("When to check the source again.", default=None)
     sensitivity: Sensitivity = fld("Label of the entry.", default="internal")
+
+    @property
+    def dated(self) -> dt.date:
+        """How old the information is: its publication date when known, else when it was collected."""
+        return self.published if self.published is not None and self.published <= self.collected else self.collected
 
 
 @dataclass(kw_only=True)

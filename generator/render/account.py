@@ -111,7 +111,7 @@ def _channels(sources: list[Source], site: Site) -> dict[str, Any]:
         rows = []
         for channel in channels:
             cited = by_channel.get(channel, [])
-            newest = max((s.collected for s in cited), default=None)
+            newest = max((s.dated for s in cited), default=None)
             age = (site.today - newest).days if newest else None
             rows.append({"label": t.enum("channel", channel), "count": len(cited), "newest": newest, "age": age,
                          "stale": age is not None and age > site.settings.limits.source_max_age_days})
@@ -225,7 +225,7 @@ def _sources(account: Account, contacts: list[Contact], sources: list[Source], s
     limit = site.settings.limits.source_max_age_days
     return [{
         "id": s.id, "anchor": source_anchor(s.id), "title": s.title, "channel": t.enum("channel", s.channel),
-        "url": safe_url(s.url), "collected": s.collected, "age": (site.today - s.collected).days,
-        "stale": (site.today - s.collected).days > limit, "review_by": s.review_by,
+        "url": safe_url(s.url), "collected": s.collected, "published": s.published,
+        "age": (site.today - s.dated).days, "stale": (site.today - s.dated).days > limit, "review_by": s.review_by,
         "cited_by": cited_by.get(s.id, []),
     } for s in sorted(sources, key=lambda s: s.collected, reverse=True)]

@@ -123,6 +123,7 @@ UI: dict[str, tuple[str, str]] = {
     "respondents": ("Respondents", "受访人数"),
     "sources": ("Sources", "信息来源"),
     "collected": ("Collected", "收集日期"),
+    "published": ("Published", "发布日期"),
     "age_days": ("Age (days)", "时长（天）"),
     "stale": ("stale", "已过期"),
     "review_by": ("Review by", "复核日期"),

@@ -84,7 +84,7 @@ def customer_info(account: Account, contacts: Sequence[Contact], as_of: dt.date,
     grace = dt.timedelta(days=config.limits.review_grace_days)
     reviewed = sum(1 for c in current if c.review_by + grace >= as_of)
     sources = [s for s in account.sources if s.collected <= as_of]
-    fresh = sum(1 for s in sources if (as_of - s.collected).days <= config.limits.source_max_age_days
+    fresh = sum(1 for s in sources if (as_of - s.dated).days <= config.limits.source_max_age_days
                 and (s.review_by is None or s.review_by + grace >= as_of))
     no_contacts, none = msg("n.no_contacts"), msg("f.none")
     parts = [
