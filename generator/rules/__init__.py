@@ -65,6 +65,8 @@ RULES = (
     "ap313_cash_cow_investment",
     "ap315_placeholder_text",
     "ap316_stance_unknown",
+    "ap317_single_owner",
+    "ap318_agreement_tier",
     "ap401_gift_over_limit",
     "ap402_gifts_per_person_year",
     "ap403_gift_unapproved",
