@@ -124,6 +124,10 @@ UI: dict[str, tuple[str, str]] = {
     "sources": ("Sources", "信息来源"),
     "collected": ("Collected", "收集日期"),
     "published": ("Published", "发布日期"),
+    "ranked_by_method": ("Ranked by score: the KPI results and key actions of the accounts each person serves "
+                         "(客户关系评价), not by meetings logged.",
+                         "按得分排序：每人所服务客户的经营结果与关键动作（客户关系评价），而不是按记录的拜访次数。"),
+    "sales_per_head": ("Sales per head (share)", "人均销售（个人份额）"),
     "age_days": ("Age (days)", "时长（天）"),
     "stale": ("stale", "已过期"),
     "review_by": ("Review by", "复核日期"),

@@ -12,7 +12,7 @@ from ..load.portfolio import Dossier
 from ..memo import memo
 from ..model import Contact
 from ..score.config import scoring_config
-from ..score.figures import r1
+from ..score.figures import r1, value_of
 from . import graphics, scorecard
 from .account import contact_anchor
 from .context import Site, weekly_counts, weeks
@@ -155,7 +155,12 @@ def team_view(site: Site, links: Links) -> dict[str, Any]:
             "owned": len(involved.owned), "per_week": per_week,
             "below": per_week < expectation,
             "score": scorecard.show_value(score.score.value, site.t) if score else "",
+            "rank_value": value_of(score.score) if score else None,
+            "sales_per_head": scorecard.show_value(score.details[2].value, site.t) if score else "",
+            "unit": score.details[2].unit if score else "",
         })
+    # Ranked by the method (KPI results and key actions of the accounts served), not by meetings logged.
+    rows.sort(key=lambda r: (r["rank_value"] is None, -(r["rank_value"] or 0.0)))
     return {"rows": rows, "expectation": expectation, "weeks": site.settings.limits.weeks_window}
 
 

@@ -39,15 +39,14 @@ class ScoringConfig:
     version: str = "1.0"
     """Shown with every scorecard; change it whenever the weights or targets change."""
     dimension_weights: dict[str, float] = field(default_factory=lambda: {"kpi": 0.5, "actions": 0.5})
-    """Dimension 1 (KPI results) against dimension 2 (the nine key actions) in the total."""
+    """Dimension 1 (KPI results) against dimension 2 (the nine key actions) in the total, for accounts and for
+    the people who serve them."""
     group_weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ACTIONS, 1.0))
     """The three action groups in dimension 2."""
     action_weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ACTION_NAMES, 1.0))
     """Each action within its group, by ``group.action``."""
     mature_weights: dict[str, float] = field(default_factory=lambda: {"completion": 0.5, "profit": 0.5})
     """Mature markets: target completion against profit margin."""
-    person_weights: dict[str, float] = field(default_factory=lambda: {"cadence": 0.5, "relationships": 0.5})
-    """A person's score: visit cadence against the health of the relationships they own."""
     growth_target: float = 20.0
     """Growth against last year, in %, that scores 100 in a breakthrough market (0% or less scores 0)."""
     completion_zero: float = 50.0
@@ -76,7 +75,7 @@ class ScoringConfig:
         return self.action_weights[f"{group}.{name}"]
 
 
-_WEIGHT_MAPS = ("dimension_weights", "group_weights", "action_weights", "mature_weights", "person_weights")
+_WEIGHT_MAPS = ("dimension_weights", "group_weights", "action_weights", "mature_weights")
 _POSITIVE = ("growth_target", "profit_margin_target", "opinion_share_target", "issue_lookback_days")
 
 

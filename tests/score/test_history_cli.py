@@ -118,7 +118,8 @@ def test_cli_table_json_csv(repo: str, capsys: pytest.CaptureFixture[str]) -> No
     # customer voice, n/a (counted 0 in the dimension); actions (11.1 + 80 + 0) / 3 = 30.4; total 47.7
     assert lines[4].split() == ["tiny-co", "B", "mature", "maintain", "65.0", "11.1", "80.0", "n/a", "30.4", "47.7",
                                 "0.0"]
-    assert lines[8].split() == ["p-a", "0.0", "0.0", "0.0", "1", "0"]
+    # p-a serves tiny-co only: the method's two dimensions of that account, 47.7 (not the 0 meetings a week)
+    assert lines[8].split() == ["p-a", "0.0", "0.0", "47.7", "1", "0"]
 
     code, out, _ = run_cli(capsys, accounts, "--as-of", "2026-11-27", "--format", "json")
     data = json.loads(out)
