@@ -91,6 +91,20 @@ class Money:
         """The currency a converted amount is in: the reporting one, else ``code`` itself."""
         return self.currency or code
 
+    def amount(self, value: float, code: str) -> str:
+        """``151 EUR``, or ``1,200 CNY (153.6 EUR at rates of 2026-06-30)`` when converted."""
+        own = f"{value:,.2f}".rstrip("0").rstrip(".") + f" {code}"
+        converted = self.convert(value, code)
+        if self.currency is None or code == self.currency or converted is None:
+            return own
+        shown = f"{converted:,.2f}".rstrip("0").rstrip(".")
+        when = f" at rates of {self.rates_date.isoformat()}" if self.rates_date else ""
+        return f"{own} ({shown} {self.currency}{when})"
+
+    def limit(self, value: float) -> str:
+        """A limit as the messages show it: ``150 EUR`` in the reporting currency, else just ``150``."""
+        return f"{value:g} {self.currency}" if self.currency else f"{value:g}"
+
     def describe(self) -> str:
         """``EUR, rates of 2026-06-30`` — how converted amounts say what they are in."""
         if self.currency is None:

@@ -156,6 +156,15 @@ UI: dict[str, tuple[str, str]] = {
     "filter": ("Filter accounts", "筛选客户"),
     "all": ("all", "全部"),
     "fit_revenue": ("Strategic fit × revenue", "战略匹配度 × 收入"),
+    "chart_currency": ("Sales in {currency}{rates}.", "销售额单位：{currency}{rates}。"),
+    "chart_rates": (", converted at the rates of {date}", "，按 {date} 的汇率换算"),
+    "chart_mixed": ("Not drawn: the accounts' sales are in {currencies}. Set money.currency and money.rates in "
+                    "mkdocs.yml to compare them.",
+                    "未绘制：各客户销售额的币种为 {currencies}。"
+                    "请在 mkdocs.yml 中设置 money.currency 和 money.rates 后再比较。"),
+    "chart_no_fit": ("Not on the chart, no strategic fit recorded: {names}.", "未上图（未记录战略匹配度）：{names}。"),
+    "chart_no_rate": ("Not on the chart, no exchange rate for their currency: {names}.",
+                      "未上图（其币种没有汇率）：{names}。"),
     "cash_cow_note": ("Accounts whose strategy diverges from ours are marked as cash cows.",
                       "战略与我方背离的客户标记为现金牛客户。"),
     "attention": ("Needs attention", "需要关注"),

@@ -63,6 +63,7 @@ RULES = (
     "ap311_iron_triangle",
     "ap312_issue_status",
     "ap313_cash_cow_investment",
+    "ap314_no_exchange_rate",
     "ap315_placeholder_text",
     "ap316_stance_unknown",
     "ap317_single_owner",
