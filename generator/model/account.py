@@ -33,6 +33,13 @@ EXTERNAL_CHANNELS: tuple[str, ...] = ("industry-report", "shareholder-meeting", 
 INTERNAL_CHANNELS: tuple[str, ...] = (
     "customer-website", "internal-publication", "annual-report", "coach", "competitor",
 )
+PUBLIC_CHANNELS: tuple[str, ...] = (
+    "industry-report", "shareholder-meeting", "analyst-day", "customer-website", "annual-report", "news",
+)
+"""Channels anyone can read. The article: "80%的信息都可以通过公开渠道获得" — about 80% of the information is
+public. Investors' talks, the customer's internal publications, our coach and competitors are not."""
+PUBLIC_SHARE_EXPECTED = 80
+"""The article's share of information available publicly, in %."""
 Layer = Literal["key", "general", "organizational"]
 Status = Literal["planned", "in-progress", "done", "dropped"]
 InitiativeKind = Literal["benchmarking", "executive-visit", "cooperation-agreement", "innovation-centre"]

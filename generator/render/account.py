@@ -7,8 +7,10 @@ from collections import Counter
 from typing import Any
 
 from ..load.portfolio import Dossier
-from ..model.account import EXTERNAL_CHANNELS, INTERNAL_CHANNELS, Account, Issue, Source
+from ..model.account import EXTERNAL_CHANNELS, INTERNAL_CHANNELS, PUBLIC_SHARE_EXPECTED, Account, Issue, Source
 from ..model.contact import DECIDING_ROLES, Contact
+from ..score.insight import public_share
+from ..score.labels import label, text
 from . import graphics, scorecard
 from .context import Site, weekly_counts, weeks
 from .i18n import ENUMS
@@ -65,6 +67,7 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "narrative": to_html(dossier.account.body, f"{dossier.slug}/account.md"),
         "strategy": _strategy(account, t, cite),
         "channels": _channels(sources, site),
+        "public": _public(account, t),
         "open_issues": [i for i in account.issues if i.status == "open"],
         "contacts": [_contact(c, bodies.get(c.id, ""), f"{dossier.slug}/contacts/{c.id}.md", names, person, cite, site)
                      for c in contacts],
@@ -97,6 +100,13 @@ def _strategy(account: Account, t: Any, cite: Any) -> dict[str, Any] | None:
         "investment_areas": s.investment_areas, "business_scope": s.business_scope, "organization": s.organization,
         "facts": [{"text": f.text, "sources": cite(f.sources)} for f in s.facts],
     }
+
+
+def _public(account: Account, t: Any) -> dict[str, Any]:
+    """The share of cited facts backed by a public channel, against the article's 80%."""
+    share = public_share(account)
+    return {"label": label(share.key, t.lang), "value": share.value, "worked": share.worked,
+            "expected": PUBLIC_SHARE_EXPECTED, "note": text(share.notes[0], t.lang) if share.notes else ""}
 
 
 def _channels(sources: list[Source], site: Site) -> dict[str, Any]:

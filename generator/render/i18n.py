@@ -124,6 +124,7 @@ UI: dict[str, tuple[str, str]] = {
     "sources": ("Sources", "信息来源"),
     "collected": ("Collected", "收集日期"),
     "published": ("Published", "发布日期"),
+    "public_expected": ("the article: about {n}% is public", "原文：约 {n}% 的信息可通过公开渠道获得"),
     "ranked_by_method": ("Ranked by score: the KPI results and key actions of the accounts each person serves "
                          "(客户关系评价), not by meetings logged.",
                          "按得分排序：每人所服务客户的经营结果与关键动作（客户关系评价），而不是按记录的拜访次数。"),

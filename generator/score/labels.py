@@ -46,6 +46,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "people.kpi": ("KPI results of the accounts served", "所服务客户的经营结果"),
     "people.actions": ("Key actions of the accounts served", "所服务客户的关键动作"),
     # roll-ups
+    "insight.public_share": ("Facts from public channels", "来自公开渠道的信息"),
     "rollup.total": ("Mean total score", "平均综合得分"),
     "rollup.kpi": ("Mean KPI results", "平均经营结果"),
     "rollup.actions": ("Mean key-action score", "平均关键动作得分"),
@@ -103,6 +104,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "f.person_share": ("sum over the accounts served of {what} / team members (each member one equal share)",
                        "所服务各客户的{what} / 团队人数（每位成员一份）之和"),
     "f.person_mean": ("mean of the accounts' {what} over the accounts served", "所服务客户{what}的平均"),
+    "f.public_share": ("100 × cited facts with a public source / cited facts",
+                       "100 × 有公开来源的事实数 / 有来源的事实数"),
     "f.rollup": ("mean of the accounts' {what}", "各客户{what}的平均"),
     # notes
     "n.too_large": ("the figures are too large to compute with", "数值过大，无法计算"),
@@ -147,6 +150,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "没有 {currencies} 到报告币种的汇率（money.rates）"),
     "n.mixed_currencies": ("accounts in {currencies}: set money.currency and rates to add them up",
                            "客户币种为 {currencies}：需设定 money.currency 和汇率才能相加"),
+    "n.no_cited_facts": ("no cited fact yet", "尚无有来源的事实"),
     "n.owns_none": ("owns no current customer relationship", "未负责任何在职客户联系人"),
     "n.rollup_empty": ("no account has a {what}", "没有客户有{what}"),
     "n.na": ("n/a", "不适用"),
@@ -190,7 +194,8 @@ TERMS: dict[str, str] = {
     "issues score": "问题闭环得分",
     # cadence and people
     "meetings": "见客户次数", "weeks": "周数", "meetings per week": "每周见客户次数",
-    "expected per week": "每周应见次数", "not yet known": "尚未知",
+    "expected per week": "每周应见次数", "cited facts": "有来源的事实", "with a public source": "有公开来源",
+    "expected %": "预期占比 %", "not yet known": "尚未知",
     # classification
     "tier": "客户级别", "trend": "趋势", "threshold": "现金牛销售下限", "headcount last year": "上年人数",
     # roll-ups

@@ -60,3 +60,20 @@ def test_the_satisfaction_group_keeps_the_articles_expectations() -> None:
     # 准确地说，客户满意度叫客户期望和满意度管理
     assert label("groups.satisfaction", "zh") == "客户期望与满意度管理"
     assert "expectation" in label("groups.satisfaction", "en")
+
+
+def test_the_share_of_public_information_is_measured() -> None:
+    # 80%的信息都可以通过公开渠道获得: three facts cite the annual report or the news (public), one only our
+    # coach: 75% public, against the article's 80%.
+    from generator.model import Fact, Source, Strategy
+    from generator.score.insight import public_share
+    sources = [Source(id="s-ar", channel="annual-report", title="AR", collected=TODAY),
+               Source(id="s-news", channel="news", title="News", collected=TODAY),
+               Source(id="s-coach", channel="coach", title="Coach", collected=TODAY)]
+    facts = [Fact(text="a", sources=["s-ar"]), Fact(text="b", sources=["s-news", "s-coach"]),
+             Fact(text="c", sources=["s-ar"]), Fact(text="d", sources=["s-coach"]), Fact(text="unsourced")]
+    strategy = Strategy(horizon="2026-2030", summary="Grows.", fit=4, trend="stable", position="main-channel",
+                        facts=facts)
+    share = public_share(account(sources=sources, strategy=strategy))
+    assert (share.value, share.worked, share.inputs["expected %"]) == (75.0, "100 × 3 / 4", 80)
+    assert public_share(account()).value is None
