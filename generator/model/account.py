@@ -164,6 +164,8 @@ class Kpi:
     headcount: float = fld("Our headcount serving the account (FTE).", low=0)
     target: float | None = fld("Sales target for the year.", default=None, low=0)
     last_year_sales: float | None = fld("Sales the year before, if not recorded as its own year.", default=None, low=0)
+    cash_flow: float | None = fld("Cash collected from the customer in the year (现金流): the article counts it beside "
+                                  "effective growth and profit.", default=None)
 
 
 @dataclass(kw_only=True)

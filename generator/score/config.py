@@ -45,8 +45,9 @@ class ScoringConfig:
     """The three action groups in dimension 2."""
     action_weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ACTION_NAMES, 1.0))
     """Each action within its group, by ``group.action``."""
-    mature_weights: dict[str, float] = field(default_factory=lambda: {"completion": 0.5, "profit": 0.5})
-    """Mature markets: target completion against profit margin."""
+    mature_weights: dict[str, float] = field(default_factory=lambda: {"completion": 0.5, "profit": 0.5,
+                                                                       "cash_flow": 0.5})
+    """Mature markets: target completion, profit margin and cash collection (有效增长、利润、现金流)."""
     growth_target: float = 20.0
     """Growth against last year, in %, that scores 100 in a breakthrough market (0% or less scores 0)."""
     completion_zero: float = 50.0
@@ -55,6 +56,8 @@ class ScoringConfig:
     """Target completion, in %, that scores 100 (linear in between, capped)."""
     profit_margin_target: float = 15.0
     """Profit margin, in %, that scores 100 in a mature market (0% or less scores 0)."""
+    cash_collection_target: float = 100.0
+    """Cash collected as a share of the year's sales, in %, that scores 100 in a mature market."""
     opinion_share_target: float = 50.0
     """Share of activities, in %, that should record a customer opinion to score 100."""
     overdue_penalty: float = 0.5
@@ -76,7 +79,8 @@ class ScoringConfig:
 
 
 _WEIGHT_MAPS = ("dimension_weights", "group_weights", "action_weights", "mature_weights")
-_POSITIVE = ("growth_target", "profit_margin_target", "opinion_share_target", "issue_lookback_days")
+_POSITIVE = ("growth_target", "profit_margin_target", "opinion_share_target", "issue_lookback_days",
+             "cash_collection_target")
 
 
 def scoring_config(settings: Settings) -> ScoringConfig:
