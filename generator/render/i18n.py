@@ -124,6 +124,14 @@ UI: dict[str, tuple[str, str]] = {
     "sources": ("Sources", "信息来源"),
     "collected": ("Collected", "收集日期"),
     "published": ("Published", "发布日期"),
+    "scoring_guide": ("Scoring guide", "评分指南"),
+    "guide_intro": ("How the scorecards apply the method (客户关系评价): for each dimension and market type, a small "
+                    "dossier, the article's words and the rule it sets, and the figures computed from it with the "
+                    "default settings — by the same code that scores the accounts, and checked by the tests.",
+                    "评分卡如何落实客户关系评价方法：每个维度和市场类型各举一例，给出一个小档案、原文及其规则，以及按默认设置"
+                    "算出的各项指标——与客户评分使用同一套代码，并由测试核对。"),
+    "guide_dossier": ("The dossier (account.md frontmatter):", "档案（account.md 的 frontmatter）："),
+    "guide_figures": ("Computed as of {date}", "按 {date} 计算"),
     "public_expected": ("the article: about {n}% is public", "原文：约 {n}% 的信息可通过公开渠道获得"),
     "ranked_by_method": ("Ranked by score: the KPI results and key actions of the accounts each person serves "
                          "(客户关系评价), not by meetings logged.",

@@ -12,6 +12,7 @@ from functools import cached_property
 PORTFOLIO = "accounts/index.md"
 TEAM = "team/index.md"
 RULES = "rules.md"
+GUIDE = "scoring-guide.md"
 COMPLIANCE = "compliance.md"
 """The gifts register page; generated only in builds whose profile shows restricted data."""
 GROUPINGS = ("tier", "region", "industry")
