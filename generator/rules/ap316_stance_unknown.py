@@ -29,8 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..model.contact import DECIDING_ROLES
-from .base import Context, current_contacts
+from .base import Context, current_deciders
 
 CODE = "AP316"
 NAME = "stance-unknown"
@@ -39,13 +38,12 @@ SEVERITY = Severity.WARNING
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at the ``support`` of each current decision maker whose support is unknown."""
-    for dossier in ctx.portfolio.dossiers:
-        for doc in current_contacts(dossier):
-            c = doc.data
-            if c.role in DECIDING_ROLES and c.support is None:
-                yield doc.diagnostic(
-                    CODE, SEVERITY,
-                    f"{c.role} '{c.id}': support is unknown; find out where {c.name} stands",
-                    "meet them (or ask your coach) and record support 1–5; a key plan can target them meanwhile",
-                    ("support",),
-                )
+    for doc in current_deciders(ctx):
+        c = doc.data
+        if c.support is None:
+            yield doc.diagnostic(
+                CODE, SEVERITY,
+                f"{c.role} '{c.id}': support is unknown; find out where {c.name} stands",
+                "meet them (or ask your coach) and record support 1–5; a key plan can target them meanwhile",
+                ("support",),
+            )

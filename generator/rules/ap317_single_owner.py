@@ -28,8 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..model.contact import DECIDING_ROLES
-from .base import Context, current_contacts, where
+from .base import Context, current_deciders, where
 
 CODE = "AP317"
 NAME = "single-owner"
@@ -38,15 +37,14 @@ SEVERITY = Severity.WARNING
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at ``owners`` (or ``role``) of each current decision maker with fewer than two of our people."""
-    for dossier in ctx.portfolio.dossiers:
-        for doc in current_contacts(dossier):
-            c = doc.data
-            owners = list(dict.fromkeys(c.owners))
-            if c.role not in DECIDING_ROLES or len(owners) >= 2:
-                continue
-            who = f"only {owners[0]} knows them" if owners else "none of our people owns the relationship"
-            yield doc.diagnostic(
-                CODE, SEVERITY, f"{c.role} '{c.id}': {who} (一多: a key customer held by one person)",
-                "add a second owner from the account team and plan how they will meet",
-                where(doc, ("owners",), ("role",)),
-            )
+    for doc in current_deciders(ctx):
+        c = doc.data
+        owners = list(dict.fromkeys(c.owners))
+        if len(owners) >= 2:
+            continue
+        who = f"only {owners[0]} knows them" if owners else "none of our people owns the relationship"
+        yield doc.diagnostic(
+            CODE, SEVERITY, f"{c.role} '{c.id}': {who} (一多: a key customer held by one person)",
+            "add a second owner from the account team and plan how they will meet",
+            where(doc, ("owners",), ("role",)),
+        )
