@@ -158,6 +158,8 @@ def _legend(
     head = lab["legend.support"] + ":"
     head_w = core.text_width(head, 12, bold=True)
     entries = [(s, lab.get(f"support.{s}", str(s))) for s in range(1, 6)]
+    if any(c.support is None for c in contacts):  # "?": not known yet, explained only where it occurs
+        entries.append((0, lab.get("support.None", "unknown")))
     support_w = head_w + 8 + sum(26 + core.text_width(n, 12) + 12 for _, n in entries)
 
     def support(x: float, y: float) -> str:
