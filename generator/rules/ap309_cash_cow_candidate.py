@@ -29,9 +29,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..score.classify import cash_cow
-from ..score.labels import text
+from ..method import cash_cow
 from .base import Context
+
+WHY = {
+    "article": "a cash cow even if its revenue is large",
+    "floor": "its sales reach the team's cash-cow floor",
+    "no_rate": "no exchange rate to apply the team's sales floor, so the article's reading stands",
+}
 
 CODE = "AP309"
 NAME = "cash-cow-candidate"
@@ -41,11 +46,13 @@ SEVERITY = Severity.INFO
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at ``strategy.trend`` of each diverging account the cash-cow rule classes as a cash cow."""
     for dossier in ctx.portfolio.dossiers:
-        note = cash_cow(dossier.account.data, ctx.settings.today, ctx.settings.limits, ctx.settings.money)
-        if note is not None:
+        found = cash_cow(dossier.account.data, ctx.settings.today, ctx.settings.limits, ctx.settings.money)
+        if found is not None:
+            why, sales = found
+            amount = f" ({sales:,.0f} {ctx.settings.money.currency or dossier.account.data.currency})" if sales else ""
             yield dossier.account.diagnostic(
                 CODE, SEVERITY,
-                f"strategy is diverging: a cash-cow customer (现金牛客户) — {text(note)}",
+                f"strategy is diverging: a cash-cow customer (现金牛客户) — {WHY[why]}{amount}",
                 "shrink investment step by step and move resources to higher-value accounts",
                 ("strategy", "trend"),
             )

@@ -31,9 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..score.classify import cash_cow, investment
-from ..score.figures import num
-from ..score.kpi import kpi_year
+from ..method import cash_cow, investment, kpi_year
 from .base import Context
 
 CODE = "AP313"
@@ -54,11 +52,11 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         now, before = investment(account, today)
         index = account.kpi.index(record)
         if before is None:
-            message = (f"cash-cow account: {record.year} headcount {num(record.headcount)} but no "
+            message = (f"cash-cow account: {record.year} headcount {record.headcount:g} but no "
                        f"{record.year - 1} record to show investment shrinking")
             hint = f"add the {record.year - 1} KPI record with its headcount"
         elif now is not None and now >= before:
-            message = (f"cash-cow account: headcount {num(now)} in {record.year} against {num(before)} in "
+            message = (f"cash-cow account: headcount {now:g} in {record.year} against {before:g} in "
                        f"{record.year - 1}; investment is not shrinking")
             hint = "plan to move people to higher-value accounts step by step, or record why not"
         else:

@@ -20,43 +20,27 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..config import Limits
+from ..method import cash_cow, investment, kpi_year
 from ..model import Account
-from ..money import Money
 from .config import ScoringConfig
 from .figures import figure, num
-from .kpi import kpi_year
 from .labels import msg
 from .types import Figure, Msg, Value
 
 FORMULA = msg("f.classify")
 
 
-def cash_cow(account: Account, as_of: dt.date, limits: Limits, money: Money) -> Msg | None:
-    """The note of the cash-cow rule when ``account`` is a cash cow on ``as_of``, else ``None``.
-
-    Shared by the scorecard and rule AP309 so the two never disagree.
-    """
-    if account.strategy is None or account.strategy.trend != "diverging":
+def cash_cow_note(account: Account, as_of: dt.date, config: ScoringConfig) -> Msg | None:
+    """The note of the cash-cow rule (:func:`generator.method.cash_cow`, shared with AP309), or ``None``."""
+    found = cash_cow(account, as_of, config.limits, config.money)
+    if found is None:
         return None
-    threshold = limits.cash_cow_min_sales
-    if threshold <= 0:
-        return msg("n.cash_cow")
-    record, _ = kpi_year(account, as_of)
-    if record is None:
-        return msg("n.cash_cow")
-    sales = money.convert(record.sales, account.currency)
-    if sales is None:
+    why, sales = found
+    if why == "no_rate":
         return msg("n.cash_cow_no_rate", currency=account.currency)
-    if sales >= threshold:
-        return msg("n.cash_cow_floor", sales=num(round(sales)), threshold=num(threshold))
-    return None
-
-
-def investment(account: Account, as_of: dt.date) -> tuple[float | None, float | None]:
-    """Our headcount on the account in the KPI year and in the year before (``None`` when not recorded)."""
-    record, previous = kpi_year(account, as_of)
-    return (record.headcount if record else None), (previous.headcount if previous else None)
+    if why == "floor" and sales is not None:
+        return msg("n.cash_cow_floor", sales=num(round(sales)), threshold=num(config.limits.cash_cow_min_sales))
+    return msg("n.cash_cow")
 
 
 def classify(account: Account, as_of: dt.date, config: ScoringConfig) -> Figure:
@@ -67,7 +51,7 @@ def classify(account: Account, as_of: dt.date, config: ScoringConfig) -> Figure:
     inputs: dict[str, Value] = {"tier": account.tier, "trend": trend, "sales": record.sales if record else None,
                                 "threshold": config.limits.cash_cow_min_sales,
                                 "headcount": now, "headcount last year": before}
-    cow = cash_cow(account, as_of, config.limits, config.money)
+    cow = cash_cow_note(account, as_of, config)
     if cow is not None:
         value, note = "cash-cow", cow
     elif trend == "diverging":

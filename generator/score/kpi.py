@@ -17,21 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..method import kpi_year
 from ..model import Account, Kpi
 from .config import ScoringConfig
 from .figures import PERCENT, SCORE, clamp, computed, figure, missing, num, weighted
 from .labels import composed, msg, term
 from .types import Figure, Value
-
-
-def kpi_year(account: Account, as_of: dt.date) -> tuple[Kpi | None, Kpi | None]:
-    """The latest KPI record known at ``as_of`` and the record of the year before it, if any."""
-    known = sorted((k for k in account.kpi if k.year <= as_of.year), key=lambda k: k.year)
-    if not known:
-        return None, None
-    latest = known[-1]
-    previous = next((k for k in known if k.year == latest.year - 1), None)
-    return latest, previous
 
 
 def ratio(key: str, record: Kpi | None, top: str, bottom: str, undefined: str, unit: str = PERCENT) -> Figure:

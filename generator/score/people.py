@@ -9,12 +9,12 @@ from functools import partial
 from typing import Any
 
 from ..memo import Memo
+from ..method import kpi_year
 from ..model import Account, Activity, Contact
 from .actions import active_contacts
 from .cadence import in_window, person_cadence, person_counts
 from .config import ScoringConfig
 from .figures import figure, mean, missing, num, scale_score, value_of, weighted
-from .kpi import kpi_year
 from .labels import msg, term
 from .types import AccountScore, Figure, PersonScore, Value
 
