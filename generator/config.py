@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .forge import Forge
+from .money import Money
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,11 @@ class Limits:
     """Days past a review date before it is flagged."""
     source_max_age_days: int = 365
     """A source older than this counts as stale."""
-    cash_cow_min_sales: float = 1_000_000.0
-    """Latest-year sales from which a diverging account is a cash-cow candidate."""
+    cash_cow_min_sales: float = 0.0
+    """Latest-year sales (reporting currency) from which a diverging account is a cash cow. The article's
+    reading, the default 0: every diverging account is one, "even if its revenue is large"."""
     gift_max_value: float = 150.0
-    """Per gift, in the register's currency."""
+    """Per gift, in the reporting currency (``money.currency``; without one, in the gift's own)."""
     gift_max_value_official: float = 50.0
     """Per gift to a public official or state-owned-enterprise employee."""
     gift_max_per_person_year: float = 300.0
@@ -63,6 +65,8 @@ class Settings:
     """Scoring weights and targets overrides (see ``generator.score.config``)."""
     profiles: dict[str, str] = field(default_factory=lambda: {"internal": "internal", "restricted": "restricted"})
     """Build profiles: name to the highest sensitivity they may show."""
+    money: Money = field(default_factory=Money)
+    """Reporting currency and exchange rates (:mod:`generator.money`)."""
     today: dt.date = field(default_factory=dt.date.today)
     forge: str | None = None
     """``github`` or ``gitlab``: the shape of edit links (default: from ``repo_url``'s host)."""
@@ -81,11 +85,12 @@ class Settings:
         if unknown:
             raise ValueError(f"unknown limits: {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}")
         today = data.pop("today", None)
+        money = Money.from_mapping(data.pop("money", None))
         settings = cls(limits=replace(Limits(), **limits), **{k: v for k, v in data.items() if k in _SIMPLE})
         unknown_top = set(data) - _SIMPLE
         if unknown_top:
             raise ValueError(f"unknown settings: {', '.join(sorted(unknown_top))}")
-        settings = replace(settings, accounts=os.path.join(base_dir, settings.accounts))
+        settings = replace(settings, accounts=os.path.join(base_dir, settings.accounts), money=money)
         if today:
             day = today if isinstance(today, dt.date) else dt.date.fromisoformat(str(today))
             settings = replace(settings, today=day)

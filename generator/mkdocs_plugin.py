@@ -2,7 +2,8 @@
 
 * ``on_config``: the plugin's options become :class:`generator.config.Settings`.
 * ``on_files``: gather once (load, validate, redact, score), report every diagnostic through
-  MkDocs' log — errors and warnings make ``mkdocs build --strict`` fail — and add the
+  MkDocs' log — errors and warnings make ``mkdocs build --strict`` fail; ``accountplan build
+  --fail-on error`` (``make site``) fails on the errors only — and add the
   rendered pages as generated files.
 * ``on_serve``: ``mkdocs serve`` rebuilds when anything under ``accounts/`` changes
   (:mod:`generator.watch`: file events, not MkDocs' polling of every file).
@@ -42,6 +43,9 @@ from .render.paths import edit_url
 from .render.pipeline import gather, generate
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
+DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
+dossier_log = logging.getLogger(DOSSIER_LOG)
+"""Dossier diagnostics: ``accountplan build --fail-on error`` fails on their errors, never on their warnings."""
 
 
 class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -51,6 +55,8 @@ class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     rules = c.Type(dict, default={})
     limits = c.Type(dict, default={})
     scoring = c.Type(dict, default={})
+    money = c.Optional(c.Type(dict))
+    """Reporting currency and dated exchange rates (:mod:`generator.money`)."""
     profiles = c.Optional(c.Type(dict))
     profile = c.Optional(c.Type(str))
     """Build profile: pages show only what its sensitivity level allows (default: internal)."""
@@ -115,6 +121,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             options["profiles"] = self.config.profiles
         if self.config.today is not None:
             options["today"] = self.config.today
+        if self.config.money is not None:
+            options["money"] = self.config.money
         base_dir = os.path.dirname(config.config_file_path or "") or "."
         try:
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
@@ -132,7 +140,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
                               cache=incremental.load_cache(config.config_file_path))
         except ValueError as exc:  # an unknown profile or bad scoring settings: a configuration error
             raise PluginError(f"accountplan: {exc}") from exc
-        report = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
+        report = {Severity.ERROR: dossier_log.error, Severity.WARNING: dossier_log.warning,
+                  Severity.INFO: dossier_log.info}
         for diagnostic in gathered.diagnostics:
             report[diagnostic.severity](diagnostic.one_line())
         lang = normalize(config.theme.get("language"))

@@ -231,8 +231,8 @@ def test_make_site_passes_profile_and_folder() -> None:
     done = subprocess.run(["make", "-n", "site", "PROFILE=restricted", "SITE_DIR=out"], cwd=root,
                           capture_output=True, text=True, check=True)
     lines = [line.split("accountplan", 1)[1] for line in done.stdout.splitlines() if "accountplan" in line]
-    assert lines == [" build --strict --quiet --profile restricted --site-dir out",
-                     " --config mkdocs.zh.yml build --strict --quiet --profile restricted --site-dir out/zh"]
+    assert lines == [" build --fail-on error --quiet --profile restricted --site-dir out",
+                     " --config mkdocs.zh.yml build --fail-on error --quiet --profile restricted --site-dir out/zh"]
 
 
 # --- AP407: the documented leak is a finding -----------------------------------------------------

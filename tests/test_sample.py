@@ -55,10 +55,18 @@ def test_loads_without_any_diagnostic(portfolio: Portfolio) -> None:
     assert len(portfolio.dossiers) >= 8
 
 
-def test_check_strict_passes_as_of_the_sample_date(capsys: pytest.CaptureFixture[str]) -> None:
-    status = main(["--config", str(ROOT / "mkdocs.yml"), "check", "--strict", "--today", TODAY.isoformat(),
-                   str(ACCOUNTS)])
-    assert status == 0, capsys.readouterr().out
+def test_check_passes_as_of_the_sample_date_with_the_methods_honest_warnings(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["--config", str(ROOT / "mkdocs.yml"), "check", "--today", TODAY.isoformat(), str(ACCOUNTS)])
+    out = capsys.readouterr().out
+    assert status == 0, out
+    # "warm" is supporter and trusted (support >= 4, intimacy >= 4): three sample accounts hang on one thread
+    # or none — they were hidden while AP305 counted a merely familiar contact (intimacy 3) as warm.
+    warned = sorted(line.split(":")[0] for line in out.splitlines() if " AP305 warning: " in line)
+    assert warned == ["accounts/borealis-bank/account.md", "accounts/quarry-hill-health/account.md",
+                      "accounts/saltmarsh-water/account.md"], out
+    assert main(["--config", str(ROOT / "mkdocs.yml"), "check", "--strict", "--today", TODAY.isoformat(),
+                 str(ACCOUNTS)]) == 1, "--strict keeps its meaning: warnings fail it"
 
 
 def test_tiers_and_market_types_are_all_covered(portfolio: Portfolio) -> None:
@@ -177,8 +185,11 @@ def test_contact_reviews_are_not_due_soon(portfolio: Portfolio) -> None:
             assert contact.owners, contact.id
 
 
-def test_only_the_cash_cow_candidate_is_reported(portfolio: Portfolio) -> None:
+def test_only_the_cash_cow_and_the_methods_honest_warnings_are_reported(portfolio: Portfolio) -> None:
     found = validate(portfolio, Settings(today=TODAY))
-    assert [d.one_line() for d in found if d.severity >= Severity.WARNING] == []
+    assert [d.one_line() for d in found if d.severity >= Severity.ERROR] == []
+    # AP305 (single-threaded, see above) and AP317: the sample's decision makers are each known to one person
+    # of ours — the article's 一多, which nothing flagged before.
+    assert {d.code for d in found if d.severity == Severity.WARNING} == {"AP305", "AP317"}
     cows = {d.path.split(os.sep)[-2] for d in found if d.code == "AP309"}
     assert cows == {"atlas-freight"}

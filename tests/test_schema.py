@@ -67,8 +67,11 @@ def test_every_field_required_flag_and_enum_match_the_dataclass(entity: str, nam
 
 def test_scales_bounds_dates_and_nullable_fields() -> None:
     contact = entity_schema("contact")["properties"]
-    assert contact["support"]["minimum"] == 1 and contact["support"]["maximum"] == 5
+    support = contact["support"]["anyOf"]
+    assert support[0] == {"type": "integer", "minimum": 1, "maximum": 5}
+    assert support[1] == {"const": "unknown"}            # "not yet known" is a value, never an empty one
     assert "3 neutral (中立)" in contact["support"]["description"]
+    assert "support" in contact and "support" in entity_schema("contact")["required"]
     assert contact["review_by"] == {"type": "string", "format": "date",
                                     "description": contact["review_by"]["description"]}
     assert contact["left"]["anyOf"][1] == {"type": "null"}
@@ -97,6 +100,8 @@ def _errors(value: Any, schema: dict[str, Any], root: dict[str, Any], where: str
     if "anyOf" in schema:
         found = [_errors(value, s, root, where) for s in schema["anyOf"]]
         return [] if any(not f for f in found) else found[0]
+    if "const" in schema:
+        return [] if value == schema["const"] else [f"{where}: {value!r} is not {schema['const']!r}"]
     kind = schema.get("type")
     checks = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
     if kind == "integer":

@@ -5,6 +5,12 @@ only a complete, successful build is swapped in (old renamed away, new renamed i
 deleted), so a build that fails or is killed half-way leaves the published site as it
 was. Leftovers of killed builds are cleaned up by the next run.
 
+Which problems fail the build is a choice (``--fail-on``): ``never`` (the default, for previews),
+``error`` (what ``make site`` and the PR and publish workflows use: errors in the dossiers and
+defects of the site such as broken links fail, the method's warnings are logged and the build
+goes on — honest data is never blocked), or ``warning`` (``--strict``: MkDocs' strict mode,
+every warning fails).
+
 Two builds of the same input are byte-identical: ``SOURCE_DATE_EPOCH`` (the date in the
 sitemap and in ``sitemap.xml.gz``'s header) is set, unless already given, from the last
 git commit of the project, or else from the configured ``today``.
@@ -32,6 +38,22 @@ from ..redact import profile_level
 from . import add_profile_option
 
 LANGUAGES = ("en", "zh")
+FAIL_ON = ("never", "error", "warning")
+
+
+class _Gate(logging.Handler):
+    """Counts what fails a ``--fail-on error`` build: errors, and warnings that are not dossier diagnostics."""
+
+    def __init__(self, dossiers: str) -> None:
+        super().__init__(logging.WARNING)
+        self.dossiers = dossiers
+        """The logger dossier diagnostics come through: their warnings are the method's reminders."""
+        self.failures = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Count ``record`` if it fails the build."""
+        if record.levelno >= logging.ERROR or record.name != self.dossiers:
+            self.failures += 1
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
@@ -40,7 +62,10 @@ def add(sub: Any) -> argparse.ArgumentParser:
     add_profile_option(p)
     p.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml)")
     p.add_argument("--lang", choices=LANGUAGES, help="site language (default: theme.language of mkdocs.yml)")
-    p.add_argument("--strict", action="store_true", help="fail on warnings (diagnostics, broken links)")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too (same as --fail-on warning)")
+    p.add_argument("--fail-on", choices=FAIL_ON, default="never",
+                   help="error: fail on dossier errors and site defects, not on the method's warnings; "
+                        "warning: fail on any warning (--strict); never (default)")
     p.add_argument("-q", "--quiet", action="store_true", help="only show warnings and errors")
     return p
 
@@ -51,12 +76,16 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from ..mkdocs_plugin import DOSSIER_LOG
+
     config_file = os.path.abspath(args.config)
     settings = load_settings(config_file)
     level = profile_level(settings, args.profile)
-    with _mkdocs_logging(args.quiet), _source_date_epoch(config_file, settings):
+    strict = args.strict or args.fail_on == "warning"
+    gate = _Gate(DOSSIER_LOG)
+    with _mkdocs_logging(args.quiet), _source_date_epoch(config_file, settings), _gated(gate, args.fail_on):
         try:
-            config = load_config(config_file, strict=args.strict or None)
+            config = load_config(config_file, strict=strict or None)
         except MkDocsException as exc:
             print(f"accountplan build: {exc}", file=sys.stderr)
             return 1
@@ -71,6 +100,9 @@ def run(args: argparse.Namespace) -> int:
         config.site_dir = str(temp)
         try:
             build(config)
+            if gate.failures:
+                raise MkDocsException(f"{gate.failures} error(s) or site defect(s) with --fail-on error; "
+                                      "the method's warnings alone never fail it")
         except (MkDocsException, OSError) as exc:
             shutil.rmtree(temp, ignore_errors=True)
             print(f"accountplan build: {exc}", file=sys.stderr)
@@ -178,6 +210,20 @@ def build_epoch(folder: str, settings: Settings) -> int:
         return int(done.stdout.strip())
     midnight = dt.datetime.combine(settings.today, dt.time(), tzinfo=dt.UTC)
     return int(midnight.timestamp())
+
+
+@contextlib.contextmanager
+def _gated(gate: _Gate, fail_on: str) -> Iterator[None]:
+    """Count failures in MkDocs' log while building with ``--fail-on error``."""
+    if fail_on != "error":
+        yield
+        return
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(gate)
+    try:
+        yield
+    finally:
+        logger.removeHandler(gate)
 
 
 @contextlib.contextmanager

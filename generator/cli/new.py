@@ -41,8 +41,9 @@ def add(sub: Any) -> argparse.ArgumentParser:
     con.add_argument("--level", choices=templates.LEVELS, default="middle")
     con.add_argument("--role", choices=templates.ROLES, default="other")
     con.add_argument("--influence", type=int, default=3, help="1 minimal .. 5 decisive")
-    con.add_argument("--intimacy", type=int, default=2, help="1 stranger .. 5 close ally")
-    con.add_argument("--support", type=int, default=3, help="1 opponent .. 3 neutral .. 5 champion")
+    con.add_argument("--intimacy", default="unknown", help="1 stranger .. 5 close ally, or unknown (default)")
+    con.add_argument("--support", default="unknown",
+                     help="1 opponent .. 3 neutral .. 5 champion, or unknown (default)")
 
     act = kinds.add_parser("activity", parents=[common], help="a new activity (visit, call...) in an account")
     act.add_argument("account", help="the account's slug")

@@ -70,13 +70,17 @@ class DiffReport:
         return total
 
 
-def arrow(before: float, after: float) -> str:
-    """``▲`` for up, ``▼`` for down."""
+def arrow(before: float | None, after: float | None) -> str:
+    """``▲`` for up, ``▼`` for down; nothing when either side is unknown (learning is not a rise)."""
+    if before is None or after is None:
+        return ""
     return "▲" if after > before else "▼" if after < before else ""
 
 
-def level(labels: scales.Labels, value: int) -> str:
-    """A scale level's English name, e.g. ``supporter``."""
+def level(labels: scales.Labels, value: int | None) -> str:
+    """A scale level's English name, e.g. ``supporter``; ``unknown`` when not known yet."""
+    if value is None:
+        return scales.UNKNOWN
     return labels.get(value, (str(value), ""))[0]
 
 

@@ -20,6 +20,7 @@ from ..atomic import write_text_atomic
 from ..load.files import load_document, slug_problem
 from ..load.portfolio import ACCOUNT, ROSTER
 from ..model import Roster, scales
+from ..model.placeholders import placeholder
 from . import templates
 
 REVIEW_AFTER_DAYS = 180
@@ -120,10 +121,14 @@ def _choice(value: str, allowed: tuple[str, ...], what: str) -> str:
     return value
 
 
-def _level(value: int, what: str) -> int:
-    if not 1 <= value <= 5:
-        raise ScaffoldError(f"{what} {value} is out of range; expected 1 to 5")
-    return value
+def _level(value: int | str | None, what: str) -> str:
+    """A 1–5 level as written, or ``unknown`` (``None`` or the word): a new contact is not a neutral 3."""
+    if value is None or value == scales.UNKNOWN:
+        return scales.UNKNOWN
+    number = int(value) if isinstance(value, str) and value.isdigit() else value
+    if not isinstance(number, int) or not 1 <= number <= 5:
+        raise ScaffoldError(f"{what} {value} is out of range; expected 1 to 5 or {scales.UNKNOWN}")
+    return str(number)
 
 
 def new_account(root: str, slug: str, *, person: str, today: dt.date, name: str | None = None, tier: str = "C",
@@ -147,7 +152,8 @@ def new_account(root: str, slug: str, *, person: str, today: dt.date, name: str 
 
 def new_contact(root: str, account: str, *, person: str, today: dt.date, name: str, contact_id: str | None = None,
                 title: str = "Unknown", department: str = "Unknown", level: str = "middle", role: str = "other",
-                influence: int = 3, intimacy: int = 2, support: int = 3) -> Scaffolded:
+                influence: int = 3, intimacy: int | str | None = None, support: int | str | None = None
+                ) -> Scaffolded:
     """Write ``<root>/<account>/contacts/<id>.md``; the id defaults to ``c-`` and the name's ASCII words."""
     folder = account_folder(root, account)
     contact_id = contact_id if contact_id is not None else default_contact_id(name)
@@ -166,8 +172,12 @@ def default_contact_id(name: str) -> str:
 
 def contact_text(contact_id: str, *, person: str, today: dt.date, name: str, title: str = "Unknown",
                  department: str = "Unknown", level: str = "middle", role: str = "other", influence: int = 3,
-                 intimacy: int = 2, support: int = 3) -> str:
-    """The text of a new contact file, without writing it (also prefilled in the site's "add a contact" link)."""
+                 intimacy: int | str | None = None, support: int | str | None = None) -> str:
+    """The text of a new contact file, without writing it (also prefilled in the site's "add a contact" link).
+
+    Intimacy and support default to ``unknown``: someone just met is not yet known, and a guessed 3
+    would count as a neutral opinion (and, for a decision maker, ask for a key plan).
+    """
     _checked_slug(contact_id, "contact id")
     return templates.CONTACT.format(
         id=contact_id, name=yaml_text(name), title=yaml_text(title), department=yaml_text(department),
@@ -208,7 +218,7 @@ def activity_text(*, today: dt.date, kind: str, person: str, summary: str | None
                   contacts: list[str] | None = None) -> str:
     """The text of a new activity file, without writing it (also prefilled in the site's "log an activity" link)."""
     _choice(kind, templates.KINDS, "kind")
-    text_summary = summary or f"{kind.capitalize()} - to be written."
+    text_summary = summary or placeholder(f"what happened at this {kind} and what was agreed.")
     listed = "[" + ", ".join(contacts or []) + "]"
     return templates.ACTIVITY.format(date=today.isoformat(), kind=kind, summary=yaml_text(text_summary),
                                      contacts=listed, person=person)

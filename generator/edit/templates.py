@@ -10,6 +10,7 @@ from __future__ import annotations
 import typing
 
 from ..model import account, activity, contact, scales
+from ..model.placeholders import BODIES, placeholder
 
 
 def choices(hint: object) -> str:
@@ -39,14 +40,13 @@ team:
   - person: {person}
     role: AR
 {strategy}---
-What the customer does, why the account matters to us, and what we want to achieve.
-"""
+""" + BODIES["account"] + "\n"
 
 STRATEGY = """\
 # The customer's strategy, 3–5 years ahead (客户洞察). Replace the placeholder summary.
 strategy:
   horizon: {horizon}
-  summary: To be written - the customer's future strategy in a few sentences.
+  summary: """ + placeholder("the customer's future strategy in a few sentences.") + """
   # fit with us: {fit_scale}
   fit: 3
   trend: stable  # {trends}
@@ -56,7 +56,7 @@ strategy:
 plans:
   - id: pl-org-1
     layer: organizational
-    goal: To be written - e.g. a strategic benchmarking meeting with the customer's leaders.
+    goal: """ + placeholder("e.g. a strategic benchmarking meeting with the customer's leaders.") + """
     owner: {person}
     due: {due}
     status: planned  # {statuses}
@@ -68,6 +68,7 @@ CONTACT = (
 ---
 # A person at the customer. One file per person; the file name is the id.
 # Scales run from 1 to 5 everywhere: 1 is the worst, 3 the neutral middle, 5 the best.
+# Intimacy and support may be `unknown` until you know: never guess a 3, it reads as "neutral".
 # Someone who leaves keeps this file: add `left: YYYY-MM-DD` instead of deleting it.
 id: {id}
 name: {name}
@@ -87,11 +88,11 @@ role: {role}
 influence: {influence}
 # intimacy (亲密度), how close we are: """
     + scale(scales.INTIMACY)
-    + """
+    + """ · unknown
 intimacy: {intimacy}
 # support (支持度), the person's attitude to us: """
     + scale(scales.SUPPORT)
-    + """
+    + """ · unknown
 support: {support}
 # our people who own this relationship: ids from accounts/roster.yml
 owners:
@@ -102,8 +103,9 @@ review_by: {review_by}
 # coach: true  # a coach (教练): someone inside who guides us
 # goals: What the person wants to achieve; what is in it for them.
 ---
-Notes on the relationship: what matters to this person, history, next steps.
 """
+    + BODIES["contact"]
+    + "\n"
 )
 
 ACTIVITY = (
@@ -129,8 +131,9 @@ people:
 # quality: 3
 # plan: p-...  # id of the improvement plan this activity advances
 ---
-Meeting notes: who said what, opinions heard, next steps.
 """
+    + BODIES["activity"]
+    + "\n"
 )
 
 TIERS = typing.get_args(account.Tier)

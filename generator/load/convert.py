@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from ..diagnostics import Diagnostic, Loc, Severity
+from ..model.scales import UNKNOWN
 from ..neutralise import CONTROL, without_controls
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
@@ -130,7 +131,12 @@ class Converter:
         """Convert ``node`` to the type ``hint``."""
         origin, args, is_record = _shape(hint)
         if origin in (types.UnionType, typing.Union):
+            may_be_unknown = f is not None and f.metadata.get("unknown")
             if isinstance(node, Scalar) and node.plain and node.value in _NULLS:
+                if may_be_unknown:  # "not known yet" is said in words, never by leaving the value out
+                    return self.problem(node, "AP103", "value is empty", _scale_hint(f), loc)
+                return None
+            if may_be_unknown and isinstance(node, Scalar) and node.value == UNKNOWN:
                 return None
             return self.value(node, args[0], f, loc)
         if isinstance(node, Scalar) and node.plain and node.value in _NULLS:
@@ -205,7 +211,10 @@ def _scale_hint(f: dataclasses.Field[Any] | None) -> str:
     labels = f.metadata.get("labels") if f is not None else None
     if not labels:
         return ""
-    return "write one of " + ", ".join(f"{level} ({names[0]})" for level, names in sorted(labels.items()))
+    levels = ", ".join(f"{level} ({names[0]})" for level, names in sorted(labels.items()))
+    if f is not None and f.metadata.get("unknown"):
+        return f"write one of {levels}, or {UNKNOWN} while you do not know yet"
+    return "write one of " + levels
 
 
 def _parse_str(node: Scalar) -> Any:

@@ -33,6 +33,13 @@ EXTERNAL_CHANNELS: tuple[str, ...] = ("industry-report", "shareholder-meeting", 
 INTERNAL_CHANNELS: tuple[str, ...] = (
     "customer-website", "internal-publication", "annual-report", "coach", "competitor",
 )
+PUBLIC_CHANNELS: tuple[str, ...] = (
+    "industry-report", "shareholder-meeting", "analyst-day", "customer-website", "annual-report", "news",
+)
+"""Channels anyone can read. The article: "80%的信息都可以通过公开渠道获得" — about 80% of the information is
+public. Investors' talks, the customer's internal publications, our coach and competitors are not."""
+PUBLIC_SHARE_EXPECTED = 80
+"""The article's share of information available publicly, in %."""
 Layer = Literal["key", "general", "organizational"]
 Status = Literal["planned", "in-progress", "done", "dropped"]
 InitiativeKind = Literal["benchmarking", "executive-visit", "cooperation-agreement", "innovation-centre"]
@@ -81,12 +88,18 @@ class Source:
     channel: Channel = fld("One of the method's channels: external (industry-report, ...) or internal.")
     title: str = fld("Title of the document or page.")
     collected: dt.date = fld("Date the information was collected.")
-    published: dt.date | None = fld("Date the source itself was published, when known.", default=None)
+    published: dt.date | None = fld("Date the document was published (a 2023 annual report read today is 2023 "
+                                    "news); freshness counts from it when given.", default=None)
     url: str | None = fld("http(s) or mailto link; example.com for samples.", default=None)
     fingerprint: str | None = fld("Fingerprint of the page's text when collected (`accountplan source add`).",
                                   default=None)
     review_by: dt.date | None = fld("When to check the source again.", default=None)
     sensitivity: Sensitivity = fld("Label of the entry.", default="internal")
+
+    @property
+    def dated(self) -> dt.date:
+        """How old the information is: its publication date when known, else when it was collected."""
+        return self.published if self.published is not None and self.published <= self.collected else self.collected
 
 
 @dataclass(kw_only=True)
@@ -153,6 +166,8 @@ class Kpi:
     headcount: float = fld("Our headcount serving the account (FTE).", low=0)
     target: float | None = fld("Sales target for the year.", default=None, low=0)
     last_year_sales: float | None = fld("Sales the year before, if not recorded as its own year.", default=None, low=0)
+    cash_flow: float | None = fld("Cash collected from the customer in the year (现金流): the article counts it beside "
+                                  "effective growth and profit.", default=None)
 
 
 @dataclass(kw_only=True)

@@ -25,6 +25,8 @@ DecisionRole = Literal[
     "blocker",
     "other",
 ]
+WARM_LEVEL = 4
+"""Support 4 is a supporter, intimacy 4 is trusted: both at least this make a relationship warm."""
 DECIDING_ROLES: frozenset[str] = frozenset({"decision-maker", "economic-buyer", "approver"})
 """Roles whose support decides a first order or a strategic project."""
 
@@ -52,8 +54,10 @@ class Contact:
         "approver, influencer, user, blocker, other."
     )
     influence: int = scale("Influence on decisions, 1 (minimal) to 5 (decisive).", scales.INFLUENCE)
-    intimacy: int = scale("How close we are (亲密度), 1 (stranger) to 5 (close ally).", scales.INTIMACY)
-    support: int = scale("Attitude to us (支持度), 1 (opponent) to 3 (neutral) to 5 (champion).", scales.SUPPORT)
+    intimacy: int | None = scale("How close we are (亲密度), 1 (stranger) to 5 (close ally), or `unknown`.",
+                                 scales.INTIMACY, unknown=True)
+    support: int | None = scale("Attitude to us (支持度), 1 (opponent) to 3 (neutral) to 5 (champion), or `unknown` "
+                                "while we do not know where they stand.", scales.SUPPORT, unknown=True)
     owners: list[str] = fld("Roster ids of our people who own this relationship.", ref="person", factory=list)
     review_by: dt.date = fld("When this record must next be reviewed (personal data upkeep).")
     reports_to: str | None = fld("Contact id of the formal manager.", default=None, ref="contact")
@@ -73,5 +77,11 @@ class Contact:
 
     @property
     def warm(self) -> bool:
-        """A relationship that carries weight: supporter or better and trusted or closer."""
-        return self.support >= 4 and self.intimacy >= 3
+        """A relationship that carries weight: supporter or better (support ≥ 4) and trusted or closer
+        (intimacy ≥ 4, "trusted"), the two dimensions the article names (亲密度和支持度); unknown is never warm."""
+        return (self.support or 0) >= WARM_LEVEL and (self.intimacy or 0) >= WARM_LEVEL
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        """The scales not known yet (``intimacy``, ``support``): information gaps."""
+        return tuple(name for name in ("intimacy", "support") if getattr(self, name) is None)

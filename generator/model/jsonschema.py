@@ -23,6 +23,7 @@ from .account import Account
 from .activity import Activity
 from .contact import Contact
 from .roster import Roster
+from .scales import UNKNOWN
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "urn:accountplan:schema:"
@@ -88,6 +89,8 @@ def _field(f: dataclasses.Field[Any], hint: Any, defs: dict[str, dict[str, Any]]
     if labels:
         # Named levels go into the description so editors show them on hover.
         description += " Levels: " + "; ".join(f"{k} {en} ({zh})" for k, (en, zh) in sorted(labels.items())) + "."
+        if f.metadata.get("unknown"):
+            description += f" Or `{UNKNOWN}` (未知) while not known yet: never averaged, counted as an information gap."
     if "$ref" in schema:
         # Siblings of $ref are allowed in 2020-12, but wrap for tools that still ignore them.
         schema = {"allOf": [schema]}
@@ -107,6 +110,8 @@ def _type(hint: Any, f: dataclasses.Field[Any], defs: dict[str, dict[str, Any]])
     if origin in (types.UnionType, typing.Union):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
         inner = _type(options[0], f, defs)
+        if f.metadata.get("unknown"):  # "not known yet" is the word, never an empty value
+            return {"anyOf": [inner, {"const": UNKNOWN}]}
         return {"anyOf": [inner, {"type": "null"}]}
     if origin is typing.Literal:
         values = list(typing.get_args(hint))

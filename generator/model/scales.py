@@ -1,12 +1,19 @@
 """The 1–5 scales used everywhere, with English and Chinese names for each level.
 
 Every scale runs from 1 (worst) to 5 (best) so that a figure reads the same in any
-table or chart: a 3 is always the neutral middle.
+table or chart: a 3 is always the neutral middle. Support and intimacy may also be
+``unknown``: a person met once is not "neutral" — we do not know where they stand yet,
+and averaging them as a 3 would invent an opinion (see :data:`UNKNOWN`).
 """
 
 from __future__ import annotations
 
 Labels = dict[int, tuple[str, str]]
+
+UNKNOWN = "unknown"
+"""How a dossier writes a support or intimacy level we do not know yet (loaded as ``None``)."""
+UNKNOWN_LABEL = ("unknown", "未知")
+"""Its English and Chinese names; maps and tables show it as ``?``."""
 
 SUPPORT: Labels = {
     1: ("opponent", "反对者"),

@@ -24,12 +24,14 @@ def fld(
     sensitivity: Sensitivity | None = None,
     example: Any = None,
     labels: dict[Any, tuple[str, str]] | None = None,
+    unknown: bool = False,
 ) -> Any:
     """Declare a dataclass field with the metadata the loader, schema and docs read.
 
     ``ref`` names what an id points at (``contact``, ``person``, ``source``, ``plan``,
     ``initiative``); ``low``/``high`` bound numbers; ``sensitivity`` is the field's
-    default label; ``labels`` gives English and Chinese names of scale values.
+    default label; ``labels`` gives English and Chinese names of scale values; ``unknown``
+    lets a scale be written ``unknown`` (loaded as ``None``) where "not yet known" is a real state.
     """
     metadata = {
         "doc": doc,
@@ -39,6 +41,7 @@ def fld(
         "sensitivity": sensitivity,
         "example": example,
         "labels": labels,
+        "unknown": unknown,
     }
     if factory is not _MISSING:
         return dataclasses.field(default_factory=factory, metadata=metadata)
@@ -46,5 +49,5 @@ def fld(
 
 
 def scale(doc: str, labels: dict[Any, tuple[str, str]], **kw: Any) -> Any:
-    """A 1–5 integer scale field with named levels."""
+    """A 1–5 integer scale field with named levels (with ``unknown=True``: or the word ``unknown``)."""
     return fld(doc, low=1, high=5, labels=labels, **kw)

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 from ..load.portfolio import ACCOUNT, Dossier
-from ..model.account import EXTERNAL_CHANNELS, INTERNAL_CHANNELS, Account, Issue, Source
+from ..model.account import EXTERNAL_CHANNELS, INTERNAL_CHANNELS, PUBLIC_SHARE_EXPECTED, Account, Issue, Source
 from ..model.contact import DECIDING_ROLES, Contact
 from ..neutralise import safe_url
+from ..score.insight import public_share
+from ..score.labels import label, text
 from . import graphics, scorecard
 from .context import Site, weekly_counts, weeks
 from .i18n import ENUMS
@@ -74,6 +76,7 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "narrative": to_html(dossier.account.body, f"{dossier.slug}/account.md"),
         "strategy": _strategy(account, t, cite),
         "channels": _channels(sources, site),
+        "public": _public(account, t),
         "open_issues": [i for i in account.issues if i.status == "open"],
         "contacts": [{**_contact(c, bodies.get(c.id, ""), f"{dossier.slug}/contacts/{c.id}.md", names, person, cite,
                                  site), "edit": edit(files[c.id]) if c.id in files else None} for c in contacts],
@@ -108,6 +111,13 @@ def _strategy(account: Account, t: Any, cite: Any) -> dict[str, Any] | None:
     }
 
 
+def _public(account: Account, t: Any) -> dict[str, Any]:
+    """The share of cited facts backed by a public channel, against the article's 80%."""
+    share = public_share(account)
+    return {"label": label(share.key, t.lang), "value": share.value, "worked": share.worked,
+            "expected": PUBLIC_SHARE_EXPECTED, "note": text(share.notes[0], t.lang) if share.notes else ""}
+
+
 def _channels(sources: list[Source], site: Site) -> dict[str, Any]:
     """Which of the method's channels back the dossier, how fresh each is, and which are missing."""
     t = site.t
@@ -120,7 +130,7 @@ def _channels(sources: list[Source], site: Site) -> dict[str, Any]:
         rows = []
         for channel in channels:
             cited = by_channel.get(channel, [])
-            newest = max((s.collected for s in cited), default=None)
+            newest = max((s.dated for s in cited), default=None)
             age = (site.today - newest).days if newest else None
             rows.append({"label": t.enum("channel", channel), "count": len(cited), "newest": newest, "age": age,
                          "stale": age is not None and age > site.settings.limits.source_max_age_days})
@@ -137,7 +147,7 @@ def _contact(c: Contact, body: str, source: str, names: dict[str, str], person: 
         "id": c.id, "anchor": contact_anchor(c.id), "name": c.name, "title": c.title, "department": c.department,
         "level": t.enum("level", c.level), "role": t.enum("decision_role", c.role),
         "influence": t.scale("influence", c.influence), "intimacy": t.scale("intimacy", c.intimacy),
-        "support": t.scale("support", c.support), "support_value": c.support, "coach": c.coach,
+        "support": t.scale("support", c.support), "support_value": c.support or "unknown", "coach": c.coach,
         "reports_to": ({"name": names[c.reports_to], "href": f"#{contact_anchor(c.reports_to)}"}
                        if c.reports_to in names else None),
         "owners": [person(o) for o in c.owners], "goals": c.goals, "left": c.left,
@@ -236,7 +246,7 @@ def _sources(account: Account, contacts: list[Contact], sources: list[Source], s
     limit = site.settings.limits.source_max_age_days
     return [{
         "id": s.id, "anchor": source_anchor(s.id), "title": s.title, "channel": t.enum("channel", s.channel),
-        "url": safe_url(s.url), "collected": s.collected, "age": (site.today - s.collected).days,
-        "stale": (site.today - s.collected).days > limit, "review_by": s.review_by,
+        "url": safe_url(s.url), "collected": s.collected, "published": s.published,
+        "age": (site.today - s.dated).days, "stale": (site.today - s.dated).days > limit, "review_by": s.review_by,
         "cited_by": cited_by.get(s.id, []),
     } for s in sorted(sources, key=lambda s: s.collected, reverse=True)]

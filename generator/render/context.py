@@ -88,13 +88,17 @@ def findings_by_slug(portfolio: Portfolio, diagnostics: Iterable[Diagnostic]) ->
 
 
 def weeks(today: dt.date, count: int) -> list[dt.date]:
-    """Mondays of the last ``count`` weeks, oldest first, the current week last."""
-    monday = today - dt.timedelta(days=today.weekday())
-    return [monday - dt.timedelta(weeks=count - 1 - i) for i in range(count)]
+    """First days of the ``count`` seven-day weeks ending on ``today``, oldest first.
+
+    The very window the scorecards count meetings in (``score.cadence.in_window``), so a
+    chart's bars add up to the figure beside it.
+    """
+    end = today + dt.timedelta(days=1)
+    return [end - dt.timedelta(weeks=count - i) for i in range(count)]
 
 
 def weekly_counts(dates: Iterable[dt.date], mondays: Sequence[dt.date]) -> list[int]:
-    """How many of ``dates`` fall in each week starting on ``mondays``."""
+    """How many of ``dates`` fall in each seven-day week starting on ``mondays``."""
     counts = [0] * len(mondays)
     if not mondays:
         return counts

@@ -127,6 +127,20 @@ UI: dict[str, tuple[str, str]] = {
     "respondents": ("Respondents", "受访人数"),
     "sources": ("Sources", "信息来源"),
     "collected": ("Collected", "收集日期"),
+    "published": ("Published", "发布日期"),
+    "scoring_guide": ("Scoring guide", "评分指南"),
+    "guide_intro": ("How the scorecards apply the method (客户关系评价): for each dimension and market type, a small "
+                    "dossier, the article's words and the rule it sets, and the figures computed from it with the "
+                    "default settings — by the same code that scores the accounts, and checked by the tests.",
+                    "评分卡如何落实客户关系评价方法：每个维度和市场类型各举一例，给出一个小档案、原文及其规则，以及按默认设置"
+                    "算出的各项指标——与客户评分使用同一套代码，并由测试核对。"),
+    "guide_dossier": ("The dossier (account.md frontmatter):", "档案（account.md 的 frontmatter）："),
+    "guide_figures": ("Computed as of {date}", "按 {date} 计算"),
+    "public_expected": ("the article: about {n}% is public", "原文：约 {n}% 的信息可通过公开渠道获得"),
+    "ranked_by_method": ("Ranked by score: the KPI results and key actions of the accounts each person serves "
+                         "(客户关系评价), not by meetings logged.",
+                         "按得分排序：每人所服务客户的经营结果与关键动作（客户关系评价），而不是按记录的拜访次数。"),
+    "sales_per_head": ("Sales per head (share)", "人均销售（个人份额）"),
     "age_days": ("Age (days)", "时长（天）"),
     "stale": ("stale", "已过期"),
     "review_by": ("Review by", "复核日期"),
@@ -155,6 +169,15 @@ UI: dict[str, tuple[str, str]] = {
     "filter": ("Filter accounts", "筛选客户"),
     "all": ("all", "全部"),
     "fit_revenue": ("Strategic fit × revenue", "战略匹配度 × 收入"),
+    "chart_currency": ("Sales in {currency}{rates}.", "销售额单位：{currency}{rates}。"),
+    "chart_rates": (", converted at the rates of {date}", "，按 {date} 的汇率换算"),
+    "chart_mixed": ("Not drawn: the accounts' sales are in {currencies}. Set money.currency and money.rates in "
+                    "mkdocs.yml to compare them.",
+                    "未绘制：各客户销售额的币种为 {currencies}。"
+                    "请在 mkdocs.yml 中设置 money.currency 和 money.rates 后再比较。"),
+    "chart_no_fit": ("Not on the chart, no strategic fit recorded: {names}.", "未上图（未记录战略匹配度）：{names}。"),
+    "chart_no_rate": ("Not on the chart, no exchange rate for their currency: {names}.",
+                      "未上图（其币种没有汇率）：{names}。"),
     "cash_cow_note": ("Accounts whose strategy diverges from ours are marked as cash cows.",
                       "战略与我方背离的客户标记为现金牛客户。"),
     "attention": ("Needs attention", "需要关注"),
@@ -268,11 +291,15 @@ class Translator:
         return pair[self.index] if pair else value
 
     def scale(self, kind: str, value: int | None) -> str:
-        """``"4 · supporter"`` for a 1–5 scale value."""
+        """``"4 · supporter"`` for a 1–5 scale value; ``"? · unknown"`` for a support or intimacy not known yet."""
         if value is None:
-            return ""
+            return f"? · {scales.UNKNOWN_LABEL[self.index]}" if kind in UNKNOWABLE else ""
         pair = SCALES[kind].get(value)
         return f"{value} · {pair[self.index]}" if pair else str(value)
+
+
+UNKNOWABLE = frozenset({"support", "intimacy"})
+"""Scales a dossier may write as ``unknown``."""
 
 
 def normalize(language: str | None) -> str:

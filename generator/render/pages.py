@@ -34,6 +34,7 @@ from . import lift, paths, portfolio, team
 from .account import account_view
 from .changed import last_changed
 from .context import Site
+from .guide import guide_view
 from .i18n import Translator, normalize
 from .parallel import Pages, account_pages
 from .rules import rules_view
@@ -174,6 +175,7 @@ def render_site(
         pages[src] = page("person.html", view["name"], hide=("navigation",), p=view, t=t)
 
     pages[paths.RULES] = page("rules.html", t("rules"), hide=("navigation",), r=rules_view(site), t=t)
+    pages[paths.GUIDE] = page("guide.html", t("scoring_guide"), g=guide_view(t), t=t)
     return pages
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 PORTFOLIO = "accounts/index.md"
 TEAM = "team/index.md"
 RULES = "rules.md"
+GUIDE = "scoring-guide.md"
 COMPLIANCE = "compliance.md"
 """The gifts register page; generated only in builds whose profile shows restricted data."""
 GROUPINGS = ("tier", "region", "industry")

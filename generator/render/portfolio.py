@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ..diagnostics import Severity
 from ..load.portfolio import Dossier
 from ..memo import Memo, memo
+from ..money import Money
 from ..rules import registry
 from . import graphics
 from .context import Site, weekly_counts, weeks
@@ -97,23 +98,50 @@ def _rendered(site: Site, dossier: Dossier, links: Links, template: jinja2.Templ
 def portfolio_view(site: Site, links: Links) -> dict[str, Any]:
     """The portfolio index: table, filters, chart and attention list."""
     rows = account_rows(site, links)
-    points = [
-        {"slug": r["slug"], "name": r["name"], "tier": r["tier"], "fit": r["fit"], "revenue": r["sales"] or 0.0,
-         "cash_cow": r["classification_value"] == "cash-cow", "trend": r["trend_value"] or None,
-         "currency": r["currency"], "href": r["href"]}
-        for r in rows if r["fit"] is not None
-    ]
+    chart, notes = _fit_revenue(site, rows)
     return {
         "rows": rows,
         "tiers": [tier for tier in TIERS if any(r["tier"] == tier for r in rows)],
         "regions": sorted({r["region"] for r in rows}),
         "industries": sorted({r["industry"] for r in rows}),
         "weeks": site.settings.limits.weeks_window,
-        "chart": _chart(site, points),
+        "chart": chart,
+        "chart_notes": notes,
         "attention": attention(site, links),
         "views": [{"label": site.t("by_" + by), "href": links.to(grouping_page(by))} for by in GROUPINGS]
         + ([{"label": site.t("gifts_register"), "href": links.to(COMPLIANCE)}] if site.compliance else []),
     }
+
+
+def _fit_revenue(site: Site, rows: list[dict[str, Any]]) -> tuple[Markup | None, list[str]]:
+    """The fit × revenue chart in one currency, and notes: its currency and rates' date, and every account it
+    leaves off and why (no fit recorded, no exchange rate). Not drawn at all when currencies would mix."""
+    t, money = site.t, site.settings.money
+    used = sorted({r["currency"] for r in rows if r["sales"] is not None})
+    reporting = money.currency or (used[0] if len(used) == 1 else None)
+    if reporting is None:
+        return None, [t("chart_mixed", currencies=", ".join(used))]
+    points, no_rate = [], []
+    for r in rows:
+        if r["fit"] is None:
+            continue
+        revenue = money.convert(r["sales"], r["currency"]) if r["sales"] is not None else 0.0
+        if revenue is None:
+            no_rate.append(r["name"])
+            continue
+        points.append({"slug": r["slug"], "name": r["name"], "tier": r["tier"], "fit": r["fit"], "revenue": revenue,
+                       "cash_cow": r["classification_value"] == "cash-cow", "trend": r["trend_value"] or None,
+                       "currency": reporting, "href": r["href"]})
+    converted = money.currency is not None and money.rates_date is not None and any(
+        r["currency"] != reporting for r in rows if r["sales"] is not None)
+    rates = t("chart_rates", date=money.rates_date.isoformat()) if converted and money.rates_date else ""
+    notes = [t("chart_currency", currency=reporting, rates=rates)]
+    no_fit = [r["name"] for r in rows if r["fit"] is None]
+    if no_fit:
+        notes.append(t("chart_no_fit", names=", ".join(no_fit)))
+    if no_rate:
+        notes.append(t("chart_no_rate", names=", ".join(no_rate)))
+    return _chart(site, points), notes
 
 
 def _chart(site: Site, points: list[dict[str, Any]]) -> Markup:
@@ -165,16 +193,24 @@ def grouping_view(site: Site, by: str, links: Links) -> dict[str, Any]:
         out.append({
             "name": t.enum("tier", name) if by == "tier" else name, "rows": members,
             "average": round(average, 1) if isinstance(average, int | float) else None,
-            "sales": _by_currency(members),
+            "sales": _by_currency(members, site.settings.money),
         })
     return {"title": t("by_" + by), "by": by, "groups": out,
             "weeks": site.settings.limits.weeks_window}
 
 
-def _by_currency(rows: list[dict[str, Any]]) -> str:
-    """Latest sales summed per currency ("10,400,000 EUR + 15,500,000 CNY"): currencies never mix."""
+def _by_currency(rows: list[dict[str, Any]], money: Money) -> str:
+    """Latest sales summed per currency ("10,400,000 EUR + 15,500,000 CNY"): currencies never mix unconverted.
+
+    With a reporting currency and a rate for every currency, the converted sum follows
+    ("≈ 12,384,000 EUR (rates of 2026-06-30)"); without a rate there is no sum in one currency.
+    """
     totals: dict[str, float] = defaultdict(float)
     for row in rows:
         if row["sales"] is not None:
             totals[row["currency"]] += row["sales"]
-    return " + ".join(f"{value:,.0f} {currency}" for currency, value in sorted(totals.items())) or "—"
+    text = " + ".join(f"{value:,.0f} {currency}" for currency, value in sorted(totals.items())) or "—"
+    converted = [money.convert(value, currency) for currency, value in totals.items()]
+    if money.currency and len(totals) > 1 and all(v is not None for v in converted):
+        text += f" ≈ {sum(v or 0.0 for v in converted):,.0f} {money.describe()}"
+    return text

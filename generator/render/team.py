@@ -11,6 +11,8 @@ from typing import Any, cast
 from ..load.portfolio import Dossier
 from ..memo import memo
 from ..model import Contact
+from ..score.config import scoring_config
+from ..score.figures import r1, value_of
 from . import graphics, scorecard
 from .account import contact_anchor
 from .context import Site, weekly_counts, weeks
@@ -37,6 +39,11 @@ _Share = dict[str, _Part]
 """One dossier's part of the index, by person."""
 
 
+def _meeting_kinds(site: Site) -> tuple[str, ...]:
+    """The activity kinds that count as meeting a customer (每周最少见客户5次: meetings, not calls or e-mail)."""
+    return scoring_config(site.settings).cadence_kinds
+
+
 def _index(site: Site) -> dict[str, _Involved]:
     """Everyone's accounts, owned contacts and activity dates; computed once per build, not once per person.
 
@@ -47,12 +54,13 @@ def _index(site: Site) -> dict[str, _Involved]:
     if cached is not None:
         return cast(dict[str, _Involved], cached)
     kept = memo("team") if site.memos else None
+    kinds = _meeting_kinds(site)
     index: dict[str, _Involved] = defaultdict(_Involved)
     for dossier in site.portfolio.dossiers:
         if kept is None:
-            share = _share(dossier)
+            share = _share(dossier, kinds)
         else:  # the kept value holds the dossier, so its id stands for it while it is kept
-            share = cast(_Share, kept.get(id(dossier), partial(_kept_share, dossier))[1])
+            share = cast(_Share, kept.get((id(dossier), kinds), partial(_kept_share, dossier, kinds))[1])
         for person, (roles, owned, dates) in share.items():
             involved = index[person]
             if roles is not None:
@@ -66,8 +74,11 @@ def _index(site: Site) -> dict[str, _Involved]:
     return index
 
 
-def _share(dossier: Dossier) -> _Share:
-    """Who a dossier names and how: the same order as reading its team, contacts and activities."""
+def _share(dossier: Dossier, kinds: tuple[str, ...]) -> _Share:
+    """Who a dossier names and how: the same order as reading its team, contacts and activities.
+
+    Only meetings (activities of ``kinds``) add a date: the weekly chart counts what the scorecard counts.
+    """
     share: _Share = {}
 
     def of(person: str) -> _Part:
@@ -85,13 +96,13 @@ def _share(dossier: Dossier) -> _Share:
                 share[owner] = [], owned, dates
             owned.append(doc.data)
     for activity in dossier.activities:
-        for person in activity.data.people:
+        for person in dict.fromkeys(activity.data.people) if activity.data.kind in kinds else ():
             of(person)[2].append(activity.data.date)
     return share
 
 
-def _kept_share(dossier: Dossier) -> tuple[Dossier, _Share]:
-    return dossier, _share(dossier)
+def _kept_share(dossier: Dossier, kinds: tuple[str, ...]) -> tuple[Dossier, _Share]:
+    return dossier, _share(dossier, kinds)
 
 
 def touches(site: Site, person_id: str) -> dict[str, Dossier]:
@@ -112,16 +123,20 @@ def _involvement(site: Site, person_id: str, links: Links) -> dict[str, Any]:
         "name": c.name, "title": c.title, "account": d.account.data.name,
         "href": links.to(account_page(d.slug), contact_anchor(c.id)),
         "intimacy": t.scale("intimacy", c.intimacy), "support": t.scale("support", c.support),
-        "support_value": c.support, "left": c.left,
+        "support_value": c.support or "unknown", "left": c.left,
     } for d, c in involved.owned]
     return {"accounts": accounts, "owned": owned, "mondays": mondays, "values": values, "per_week": per_week}
 
 
 def _cadence(site: Site, involved: _Involved) -> tuple[list[dt.date], list[int], float]:
-    """The weeks of the window, the person's activities in each, and their mean per week."""
+    """The weeks of the scoring window, the person's meetings in each, and their mean per week.
+
+    The mean is :func:`generator.score.cadence.person_cadence`'s rounding of the same count, so the
+    page header and the scorecard show one figure.
+    """
     mondays = weeks(site.today, site.settings.limits.weeks_window)
     values = weekly_counts(involved.dates, mondays)
-    return mondays, values, round(sum(values) / len(values), 1) if values else 0.0
+    return mondays, values, r1(sum(values) / len(values)) if values else 0.0
 
 
 def team_view(site: Site, links: Links) -> dict[str, Any]:
@@ -140,7 +155,12 @@ def team_view(site: Site, links: Links) -> dict[str, Any]:
             "owned": len(involved.owned), "per_week": per_week,
             "below": per_week < expectation,
             "score": scorecard.show_value(score.score.value, site.t) if score else "",
+            "rank_value": value_of(score.score) if score else None,
+            "sales_per_head": scorecard.show_value(score.details[2].value, site.t) if score else "",
+            "unit": score.details[2].unit if score else "",
         })
+    # Ranked by the method (KPI results and key actions of the accounts served), not by meetings logged.
+    rows.sort(key=lambda r: (r["rank_value"] is None, -(r["rank_value"] or 0.0)))
     return {"rows": rows, "expectation": expectation, "weeks": site.settings.limits.weeks_window}
 
 

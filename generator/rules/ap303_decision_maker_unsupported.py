@@ -4,7 +4,8 @@
 For each contact still at the customer whose `role` decides (decision-maker,
 economic-buyer, approver) and whose `support` is 3 (neutral) or lower, looks for a
 plan in `account.md` with `layer: key`, `target:` that contact and status `planned`
-or `in-progress`.
+or `in-progress`. A `support: unknown` is not judged here: not knowing where someone
+stands is an information gap (AP316), not evidence that they are against us.
 
 ## Why is this bad
 Key relationships (关键客户关系, "the point") decide the first order and strategic
@@ -48,7 +49,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         planned = {p.target for p in dossier.account.data.plans if p.layer == "key" and p.status in OPEN_STATUSES}
         for doc in current_contacts(dossier):
             c = doc.data
-            if c.role in DECIDING_ROLES and c.support <= 3 and c.id not in planned:
+            if c.role in DECIDING_ROLES and c.support is not None and c.support <= 3 and c.id not in planned:
                 yield doc.diagnostic(
                     CODE, SEVERITY,
                     f"{c.role} '{c.id}' has support {c.support} ({scales.SUPPORT[c.support][0]}) and no open key "

@@ -1,8 +1,10 @@
 """Fewer than two warm relationships: the account hangs on one thread.
 
 ## What it does
-Counts contacts still at the customer who are warm (support 4 or more and intimacy
-3 or more) and warns when there are fewer than two.
+Counts contacts still at the customer who are warm — a supporter or better (support 4
+or more) and trusted or closer (intimacy 4 or more), the same definition as the "warm"
+column of the pages — and warns when there are fewer than two. An `unknown` level is
+never warm.
 
 ## Why is this bad
 When the one friendly contact moves on, the account is lost with them. General
@@ -10,14 +12,14 @@ relationships (普遍客户关系, "the surface") mean many people, not a single
 
 ## Example
 ```yaml
-# only contacts/c-bob.md has support: 5, intimacy: 4
+# only contacts/c-bob.md has support: 5, intimacy: 4 (c-lin has support 4 but intimacy 3: familiar, not trusted)
 ```
 
 ## Use instead
 ```yaml
 # a second contact, e.g. contacts/c-lin.md
 support: 4
-intimacy: 3
+intimacy: 4
 ```
 """
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
+from ..model.contact import WARM_LEVEL
 from .base import Context, current_contacts
 
 CODE = "AP305"
@@ -42,7 +45,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             found = ", ".join(warm) or "none"
             yield dossier.account.diagnostic(
                 CODE, SEVERITY,
-                f"expected at least {MIN_WARM} warm contacts (support >= 4, intimacy >= 3); "
+                f"expected at least {MIN_WARM} warm contacts (support >= {WARM_LEVEL}, intimacy >= {WARM_LEVEL}); "
                 f"found {len(warm)} ({found})",
                 "build a second relationship: add an improvement plan for another contact", ("name",),
             )

@@ -2,7 +2,9 @@
 
 ## What it does
 Warns at a source whose `review_by` has passed (after `limits.review_grace_days`), or
-whose `collected` date is more than `limits.source_max_age_days` ago (365 by default).
+whose information is more than `limits.source_max_age_days` old (365 by default): counted
+from `published` when given (a 2023 annual report collected today is not today's news),
+else from `collected`.
 
 ## Why is this bad
 Customer strategy and organizations change; insight built on last year's annual report
@@ -11,7 +13,7 @@ drifts from the truth without anyone noticing.
 ## Example
 ```yaml
 sources:
-  - {id: s-ar2023, channel: annual-report, title: Annual report 2023, collected: 2024-04-02}
+  - {id: s-ar2023, channel: annual-report, title: Annual report 2023, published: 2024-03-28, collected: 2026-11-20}
 ```
 
 ## Use instead
@@ -39,7 +41,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     max_age = ctx.settings.limits.source_max_age_days
     today = ctx.settings.today
     for doc, i, source in account_entries(ctx, "sources"):
-        age = (today - source.collected).days
+        age = (today - source.dated).days
+        field = "published" if source.dated != source.collected else "collected"
+        when = "published" if field == "published" else "collected"
         if source.review_by is not None and overdue(source.review_by, ctx):
             yield doc.diagnostic(
                 CODE, SEVERITY, f"source '{source.id}' was due for review on {source.review_by}; today is {today}",
@@ -48,6 +52,6 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         elif age > max_age:
             yield doc.diagnostic(
                 CODE, SEVERITY,
-                f"source '{source.id}' was collected {age} days ago ({source.collected}); expected at most {max_age}",
-                "find a fresher source or re-check this one and update 'collected'", ("sources", i, "collected"),
+                f"source '{source.id}' was {when} {age} days ago ({source.dated}); expected at most {max_age}",
+                "find a fresher source or re-check this one and update 'collected'", ("sources", i, field),
             )

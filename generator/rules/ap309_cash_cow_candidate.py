@@ -1,13 +1,15 @@
-"""A diverging strategy with high sales: a cash-cow candidate.
+"""A diverging strategy: a cash-cow customer, whatever its revenue.
 
 ## What it does
-Notes accounts whose `strategy.trend` is `diverging` while the latest KPI year's sales
-reach `limits.cash_cow_min_sales`.
+Notes accounts whose `strategy.trend` is `diverging`. A team may set
+`limits.cash_cow_min_sales` (reporting currency) to leave smaller accounts out; the
+default 0 follows the article.
 
 ## Why is this bad
-It is not an error but a decision to take. The method calls such customers cash cows
-(现金牛/现金流客户): large revenue today, but a strategy moving away from ours. Investment
-should shrink step by step and resources move to higher-value customers.
+It is not an error but a decision to take. The article: if a customer's strategy moves
+away from ours, "即使现在它对我的营收贡献很大，我们也会把它定义为现金牛客户" — even if its
+revenue is large today, it is a cash cow (现金牛/现金流客户). Investment shrinks step by step
+and resources move to higher-value customers (AP313 follows the headcount).
 
 ## Example
 ```yaml
@@ -27,7 +29,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, latest_kpi
+from ..method import cash_cow
+from .base import Context
+
+WHY = {
+    "article": "a cash cow even if its revenue is large",
+    "floor": "its sales reach the team's cash-cow floor",
+    "no_rate": "no exchange rate to apply the team's sales floor, so the article's reading stands",
+}
 
 CODE = "AP309"
 NAME = "cash-cow-candidate"
@@ -35,16 +44,15 @@ SEVERITY = Severity.INFO
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    """Yield at ``strategy.trend`` of each diverging account with high latest sales."""
-    threshold = ctx.settings.limits.cash_cow_min_sales
+    """Yield at ``strategy.trend`` of each diverging account the cash-cow rule classes as a cash cow."""
     for dossier in ctx.portfolio.dossiers:
-        account = dossier.account.data
-        kpi = latest_kpi(account)
-        if account.strategy and account.strategy.trend == "diverging" and kpi and kpi.sales >= threshold:
+        found = cash_cow(dossier.account.data, ctx.settings.today, ctx.settings.limits, ctx.settings.money)
+        if found is not None:
+            why, sales = found
+            amount = f" ({sales:,.0f} {ctx.settings.money.currency or dossier.account.data.currency})" if sales else ""
             yield dossier.account.diagnostic(
                 CODE, SEVERITY,
-                f"strategy is diverging while {kpi.year} sales are {kpi.sales:,.0f} {account.currency} "
-                f"(at least {threshold:,.0f}): a cash-cow candidate",
-                "decide whether to shrink investment step by step and move resources to higher-value accounts",
+                f"strategy is diverging: a cash-cow customer (现金牛客户) — {WHY[why]}{amount}",
+                "shrink investment step by step and move resources to higher-value accounts",
                 ("strategy", "trend"),
             )

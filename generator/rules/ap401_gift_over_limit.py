@@ -3,8 +3,10 @@
 ## What it does
 Compares each gift's `value` with `limits.gift_max_value`, or with the stricter
 `limits.gift_max_value_official` when the recipient is a public official or works for
-a state-owned enterprise (`public_official: true`). Values are compared as written,
-in the register's currency.
+a state-owned enterprise (`public_official: true`). The limits are in the reporting
+currency (`money.currency`); a gift in another currency is converted with `money.rates`
+first (300 CNY is not 300 EUR), and one with no rate is reported by AP314 instead. With
+no reporting currency set, values are compared as written.
 
 ## Why is this bad
 Relationship upkeep allows small, thoughtful courtesies of low value; above the limit
@@ -44,12 +46,15 @@ def per_gift_limit(gift: Gift, ctx: Context) -> float:
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at ``value`` of each gift above its limit."""
+    money = ctx.settings.money
     for doc, i, gift in account_entries(ctx, "gifts"):
         limit = per_gift_limit(gift, ctx)
-        if gift.value > limit:
+        value = money.convert(gift.value, gift.currency)  # None: no rate, AP314 says so
+        if value is not None and value > limit:
             who = "a public official" if gift.public_official else "one recipient"
             yield doc.diagnostic(
                 CODE, SEVERITY,
-                f"gift '{gift.id}' is worth {gift.value:g} {gift.currency}; the limit for {who} is {limit:g}",
+                f"gift '{gift.id}' is worth {money.amount(gift.value, gift.currency)}; the limit for {who} is "
+                f"{money.limit(limit)}",
                 "give something of lower value, or decline and record it", ("gifts", i, "value"),
             )

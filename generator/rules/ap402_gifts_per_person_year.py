@@ -2,7 +2,8 @@
 
 ## What it does
 Adds up, per recipient and calendar year, the `value` of gifts in date order and
-reports the gift at which the total first exceeds `limits.gift_max_per_person_year`,
+reports the gift at which the total first exceeds `limits.gift_max_per_person_year`
+(in the reporting currency `money.currency`: gifts in other currencies are converted),
 or `limits.gift_max_per_person_year_official` when any of that person's gifts marks
 them as a public official.
 
@@ -41,7 +42,7 @@ SEVERITY = Severity.ERROR
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at ``value`` of the gift that takes a person's yearly total over the limit."""
-    limits = ctx.settings.limits
+    limits, money = ctx.settings.limits, ctx.settings.money
     for dossier in ctx.portfolio.dossiers:
         groups: dict[tuple[str, int], list[tuple[int, Gift]]] = {}
         for i, gift in enumerate(dossier.account.data.gifts):
@@ -51,12 +52,14 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             limit = limits.gift_max_per_person_year_official if official else limits.gift_max_per_person_year
             total = 0.0
             for i, gift in sorted(gifts, key=lambda pair: (pair[1].date, pair[0])):
-                total += gift.value
+                value = money.convert(gift.value, gift.currency)  # None: no rate, AP314 says so
+                total += value or 0.0
                 if total > limit:
                     yield dossier.account.diagnostic(
                         CODE, SEVERITY,
-                        f"gifts to '{recipient}' in {year} reach {total:g} with '{gift.id}'; the yearly limit "
-                        f"{'for a public official ' if official else ''}is {limit:g}",
+                        f"gifts to '{recipient}' in {year} reach {round(total, 2):g}"
+                        f"{' ' + money.currency if money.currency else ''} with '{gift.id}'; the yearly limit "
+                        f"{'for a public official ' if official else ''}is {money.limit(limit)}",
                         "stop giving to this person this year, or decline and record it", ("gifts", i, "value"),
                     )
                     break

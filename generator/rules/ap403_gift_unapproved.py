@@ -35,17 +35,18 @@ SEVERITY = Severity.ERROR
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at each gift missing an independent approver."""
-    threshold = ctx.settings.limits.gift_approval_above
+    threshold, money = ctx.settings.limits.gift_approval_above, ctx.settings.money
     for doc, i, gift in account_entries(ctx, "gifts"):
+        value = money.convert(gift.value, gift.currency)
         if gift.approved_by is not None and gift.approved_by == gift.given_by:
             yield doc.diagnostic(
                 CODE, SEVERITY, f"gift '{gift.id}' is approved by its own giver '{gift.given_by}'",
                 "have a manager or compliance approve it", ("gifts", i, "approved_by"),
             )
-        elif gift.value > threshold and gift.approved_by is None:
+        elif (value is None or value > threshold) and gift.approved_by is None:  # no rate: cannot be shown small
             yield doc.diagnostic(
                 CODE, SEVERITY,
-                f"gift '{gift.id}' is worth {gift.value:g} {gift.currency}, above {threshold:g}, "
+                f"gift '{gift.id}' is worth {money.amount(gift.value, gift.currency)}, above {money.limit(threshold)}, "
                 "and has no approved_by",
                 "record who approved it: 'approved_by: <roster id>'", ("gifts", i, "value"),
             )

@@ -21,6 +21,7 @@ from ..diagnostics import Diagnostic, Loc, Severity
 from ..load.document import Document
 from ..load.portfolio import Dossier, Portfolio
 from ..model import Account, Contact, Kpi, Roster
+from ..model.contact import DECIDING_ROLES
 
 DOSSIER = "dossier"
 """Scope of a rule whose diagnostics about a dossier depend on that dossier, the roster and settings only."""
@@ -123,6 +124,12 @@ OPEN_STATUSES: frozenset[str] = frozenset({"planned", "in-progress"})
 def current_contacts(dossier: Dossier) -> Iterator[Document[Contact]]:
     """Loaded contacts still at the customer (no ``left`` date)."""
     return (doc for doc in dossier.contacts if doc.data.active)
+
+
+def current_deciders(ctx: Context) -> Iterator[Document[Contact]]:
+    """Contacts still at the customer whose role decides (decision-maker, economic-buyer, approver)."""
+    for dossier in ctx.portfolio.dossiers:
+        yield from (doc for doc in current_contacts(dossier) if doc.data.role in DECIDING_ROLES)
 
 
 def latest_kpi(account: Account) -> Kpi | None:

@@ -49,7 +49,7 @@ def score_portfolio(portfolio: Portfolio, settings: Settings, memo: Memo[Any] | 
         accounts = {slug: memo.get(("score", common, key),
                                    partial(score_account, slug, account, contacts, activities, as_of, config))
                     for key, (slug, account, contacts, activities) in zip(keys, data, strict=True)}
-    people = score_people(sorted(portfolio.people), data, as_of, config, memo, keys)
+    people = score_people(sorted(portfolio.people), data, as_of, config, memo, keys, accounts)
     return PortfolioScores(
         as_of=as_of.isoformat(),
         config_version=config.version,

@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..model import Account, Activity, Contact, Initiative, Plan
+from ..model.placeholders import is_placeholder
 from .config import ACTIONS, ScoringConfig
 from .figures import checklist, clamp, mean, num, r1, rate, scale_score
 from .labels import composed, msg, term, text
@@ -26,6 +27,8 @@ from .types import Figure, Value
 
 CONTACT_FIELDS = ("owners", "goals", "sources")
 """Contact fields the method needs beyond the required ones: our owner, what is in it for them, a source."""
+STANCE_FIELDS = ("intimacy", "support")
+"""Required, but may be ``unknown``: a level not known yet is an unfilled slot, an information gap."""
 INITIATIVE_PROGRESS = {"planned": 0, "in-progress": 50, "done": 100}
 
 
@@ -34,48 +37,64 @@ def active_contacts(contacts: Sequence[Contact], as_of: dt.date) -> list[Contact
     return [c for c in contacts if c.left is None or c.left > as_of]
 
 
+def filled(text: str | None) -> bool:
+    """Text that says something: not empty and not a scaffold's placeholder (which never counts as filled)."""
+    return bool(text and text.strip()) and not is_placeholder(text)
+
+
+def plans_in_earnest(account: Account) -> list[Plan]:
+    """Plans not dropped and not still a scaffold's placeholder (a placeholder goal is not a plan yet)."""
+    return [p for p in account.plans if p.status != "dropped" and filled(p.goal)]
+
+
 def customer_strategy(account: Account) -> Figure:
-    """制定客户群及客户战略: customer group and strategy insight defined."""
+    """制定客户群及客户战略: customer group and strategy insight defined (placeholders count as missing)."""
     s = account.strategy
     checks = {
-        "segment": bool(account.segment),
-        "strategy": s is not None,
-        "investment areas": bool(s and s.investment_areas),
-        "business scope": bool(s and s.business_scope),
-        "organization": bool(s and s.organization),
+        "segment": filled(account.segment),
+        "strategy": s is not None and filled(s.summary),
+        "investment areas": bool(s and any(filled(area) for area in s.investment_areas)),
+        "business scope": bool(s and filled(s.business_scope)),
+        "organization": bool(s and filled(s.organization)),
         "sourced": bool(s and (s.sources or any(f.sources for f in s.facts))),
     }
     if s is not None and s.position == "edge":
-        checks["edge detail"] = bool(s.edge_detail)
+        checks["edge detail"] = filled(s.edge_detail)
     return checklist("actions.info.customer_strategy", checks, "items defined")
 
 
 def relationship_plan(account: Account) -> Figure:
     """客户关系规划: an improvement plan (not dropped) for each of the three layers."""
-    layers = {p.layer for p in account.plans if p.status != "dropped"}
+    layers = {p.layer for p in plans_in_earnest(account)}
     return checklist("actions.info.relationship_plan",
                      {layer: layer in layers for layer in ("key", "general", "organizational")}, "layers planned")
+
+
+def _field_filled(value: object) -> bool:
+    """A contact field the method needs holds something real: a non-empty list or filled text."""
+    return filled(value) if isinstance(value, str) or value is None else bool(value)
 
 
 def customer_info(account: Account, contacts: Sequence[Contact], as_of: dt.date, config: ScoringConfig) -> Figure:
     """管理客户信息: current contacts' records filled and reviewed in time, sources fresh."""
     current = active_contacts(contacts, as_of)
-    slots = len(current) * len(CONTACT_FIELDS)
-    filled = sum(1 for c in current for name in CONTACT_FIELDS if getattr(c, name))
+    slots = len(current) * (len(CONTACT_FIELDS) + len(STANCE_FIELDS))
+    done = (sum(1 for c in current for name in CONTACT_FIELDS if _field_filled(getattr(c, name)))
+            + sum(1 for c in current for name in STANCE_FIELDS if getattr(c, name) is not None))
     grace = dt.timedelta(days=config.limits.review_grace_days)
     reviewed = sum(1 for c in current if c.review_by + grace >= as_of)
     sources = [s for s in account.sources if s.collected <= as_of]
-    fresh = sum(1 for s in sources if (as_of - s.collected).days <= config.limits.source_max_age_days
+    fresh = sum(1 for s in sources if (as_of - s.dated).days <= config.limits.source_max_age_days
                 and (s.review_by is None or s.review_by + grace >= as_of))
     no_contacts, none = msg("n.no_contacts"), msg("f.none")
     parts = [
-        ("fields filled %", rate("fields", filled, slots, none, empty=no_contacts, empty_value=0.0)),
+        ("fields filled %", rate("fields", done, slots, none, empty=no_contacts, empty_value=0.0)),
         ("reviewed in time %", rate("reviewed", reviewed, len(current), none, empty=no_contacts, empty_value=0.0)),
         ("fresh sources %", rate("fresh", fresh, len(sources), none, empty=msg("n.no_sources"), empty_value=0.0)),
     ]
     inputs: dict[str, Value] = {
         "current contacts": len(current), "left": len(contacts) - len(current),
-        "fields filled": filled, "fields expected": slots, "reviewed in time": reviewed,
+        "fields filled": done, "fields expected": slots, "reviewed in time": reviewed,
         "sources": len(sources), "fresh sources": fresh,
     }
     notes = sorted({m for _, f in parts for m in f.notes}, key=text)
@@ -102,8 +121,7 @@ def plan_completion(layer: str, account: Account, as_of: dt.date, config: Scorin
     50, planned 0), the momentum the method builds company to company.
     """
     key = f"actions.plans.{layer}"
-    items: list[tuple[str, Plan | Initiative]] = [("plan", p) for p in account.plans
-                                                  if p.layer == layer and p.status != "dropped"]
+    items: list[tuple[str, Plan | Initiative]] = [("plan", p) for p in plans_in_earnest(account) if p.layer == layer]
     if layer == "organizational":
         items.extend(("initiative", i) for i in account.initiatives if i.status != "dropped")
     dropped = sum(1 for p in account.plans if p.layer == layer and p.status == "dropped")
@@ -118,12 +136,12 @@ def plan_completion(layer: str, account: Account, as_of: dt.date, config: Scorin
 def contact_standard(activities: Sequence[Activity], weeks: int) -> Figure:
     """规范接触活动: share of the window's activities recorded to standard."""
     lacking = {
-        "no summary": sum(1 for a in activities if not a.summary.strip()),
+        "no summary": sum(1 for a in activities if not filled(a.summary)),
         "no contacts": sum(1 for a in activities if not a.contacts),
         "no people": sum(1 for a in activities if not a.people),
         "no quality": sum(1 for a in activities if a.quality is None),
     }
-    complete = sum(1 for a in activities if a.summary.strip() and a.contacts and a.people and a.quality is not None)
+    complete = sum(1 for a in activities if filled(a.summary) and a.contacts and a.people and a.quality is not None)
     inputs: dict[str, Value] = {"activities": len(activities), "to standard": complete, **lacking}
     return rate("actions.satisfaction.contact_standard", complete, len(activities),
                 msg("f.contact_standard"), empty=msg("n.no_activities_window", weeks=str(weeks)), inputs=inputs,

@@ -21,6 +21,7 @@ from typing import Any, get_args
 
 from ..config import Limits, Settings
 from ..model.activity import ActivityKind
+from ..money import Money
 
 ACTIONS: dict[str, tuple[str, ...]] = {
     "info": ("customer_strategy", "relationship_plan", "customer_info"),
@@ -38,15 +39,15 @@ class ScoringConfig:
     version: str = "1.0"
     """Shown with every scorecard; change it whenever the weights or targets change."""
     dimension_weights: dict[str, float] = field(default_factory=lambda: {"kpi": 0.5, "actions": 0.5})
-    """Dimension 1 (KPI results) against dimension 2 (the nine key actions) in the total."""
+    """Dimension 1 (KPI results) against dimension 2 (the nine key actions) in the total, for accounts and for
+    the people who serve them."""
     group_weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ACTIONS, 1.0))
     """The three action groups in dimension 2."""
     action_weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ACTION_NAMES, 1.0))
     """Each action within its group, by ``group.action``."""
-    mature_weights: dict[str, float] = field(default_factory=lambda: {"completion": 0.5, "profit": 0.5})
-    """Mature markets: target completion against profit margin."""
-    person_weights: dict[str, float] = field(default_factory=lambda: {"cadence": 0.5, "relationships": 0.5})
-    """A person's score: visit cadence against the health of the relationships they own."""
+    mature_weights: dict[str, float] = field(default_factory=lambda: {"completion": 0.5, "profit": 0.5,
+                                                                       "cash_flow": 0.5})
+    """Mature markets: target completion, profit margin and cash collection (有效增长、利润、现金流)."""
     growth_target: float = 20.0
     """Growth against last year, in %, that scores 100 in a breakthrough market (0% or less scores 0)."""
     completion_zero: float = 50.0
@@ -55,25 +56,31 @@ class ScoringConfig:
     """Target completion, in %, that scores 100 (linear in between, capped)."""
     profit_margin_target: float = 15.0
     """Profit margin, in %, that scores 100 in a mature market (0% or less scores 0)."""
+    cash_collection_target: float = 100.0
+    """Cash collected as a share of the year's sales, in %, that scores 100 in a mature market."""
     opinion_share_target: float = 50.0
     """Share of activities, in %, that should record a customer opinion to score 100."""
     overdue_penalty: float = 0.5
     """An overdue plan counts its progress times ``1 − penalty``."""
     issue_lookback_days: int = 365
     """Closed issues opened longer ago than this no longer count; open ones always do."""
-    cadence_kinds: tuple[str, ...] = ("visit", "meeting", "call", "event", "workshop", "meal", "exec-visit")
-    """Activity kinds that count as meeting a customer (e-mail does not)."""
+    cadence_kinds: tuple[str, ...] = ("visit", "meeting", "event", "workshop", "meal", "exec-visit")
+    """Activity kinds that count as meeting a customer. The article's 每周最少见客户5次 is *seeing* customers:
+    calls and e-mail are contacts, not meetings (a team may add ``call`` here, and says so)."""
     limits: Limits = field(default_factory=Limits)
     """The thresholds shared with the rules: visits per week, the window, issue close days, cash-cow sales,
     review grace and source age — from ``limits:``, never overridden here."""
+    money: Money = field(default_factory=Money)
+    """Reporting currency and exchange rates, from ``money:``."""
 
     def action_weight(self, group: str, name: str) -> float:
         """Weight of one action within its group."""
         return self.action_weights[f"{group}.{name}"]
 
 
-_WEIGHT_MAPS = ("dimension_weights", "group_weights", "action_weights", "mature_weights", "person_weights")
-_POSITIVE = ("growth_target", "profit_margin_target", "opinion_share_target", "issue_lookback_days")
+_WEIGHT_MAPS = ("dimension_weights", "group_weights", "action_weights", "mature_weights")
+_POSITIVE = ("growth_target", "profit_margin_target", "opinion_share_target", "issue_lookback_days",
+             "cash_collection_target")
 
 
 def scoring_config(settings: Settings) -> ScoringConfig:
@@ -81,9 +88,9 @@ def scoring_config(settings: Settings) -> ScoringConfig:
 
     Raises ``ValueError`` naming the key for unknown keys, wrong types and impossible values.
     """
-    config = ScoringConfig(limits=settings.limits)
+    config = ScoringConfig(limits=settings.limits, money=settings.money)
     overrides = dict(settings.scoring or {})
-    known = {f.name for f in fields(ScoringConfig)} - {"limits"}
+    known = {f.name for f in fields(ScoringConfig)} - {"limits", "money"}
     changes: dict[str, Any] = {}
     for key, value in overrides.items():
         if key == "limits" or key in {f.name for f in fields(Limits)}:

@@ -5,7 +5,9 @@ The method assesses each market by what matters there:
 * saline-alkali (盐碱地): not revenue — whether the key actions were done, so the score is
   the nine key actions' score (dimension 2);
 * breakthrough (新突破): growth against last year;
-* mature (成熟): target completion (目标完成率) and profit.
+* mature (成熟): target completion (目标完成率), profit and cash flow — the article's completion rate
+  "包含了有效增长、利润、现金流"; cash flow (cash collected against sales) drops out, with a note,
+  in a year that does not record it.
 
 The KPI year is the latest recorded year not after the as-of date; last year's sales come
 from the previous year's record, else from ``last_year_sales``.
@@ -15,21 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..method import kpi_year
 from ..model import Account, Kpi
 from .config import ScoringConfig
 from .figures import PERCENT, SCORE, clamp, computed, figure, missing, num, weighted
 from .labels import composed, msg, term
 from .types import Figure, Value
-
-
-def kpi_year(account: Account, as_of: dt.date) -> tuple[Kpi | None, Kpi | None]:
-    """The latest KPI record known at ``as_of`` and the record of the year before it, if any."""
-    known = sorted((k for k in account.kpi if k.year <= as_of.year), key=lambda k: k.year)
-    if not known:
-        return None, None
-    latest = known[-1]
-    previous = next((k for k in known if k.year == latest.year - 1), None)
-    return latest, previous
 
 
 def ratio(key: str, record: Kpi | None, top: str, bottom: str, undefined: str, unit: str = PERCENT) -> Figure:
@@ -82,6 +75,27 @@ def profit_margin(record: Kpi | None) -> Figure:
     return ratio("kpi.profit_margin", record, "profit", "sales", "n.no_sales")
 
 
+def cash_collection(record: Kpi | None) -> Figure:
+    """Cash collected as a share of sales, in % (现金流: 有效增长、利润、现金流)."""
+    key, formula = "kpi.cash_collection", msg("f.ratio_percent", top=term("cash_flow"), bottom=term("sales"))
+    if record is None:
+        return missing(key, formula, [msg("n.no_kpi")], unit=PERCENT)
+    if record.cash_flow is None:
+        return missing(key, formula, [msg("n.no_cash_flow", year=str(record.year))], {"year": record.year}, PERCENT)
+    return ratio(key, record, "cash_flow", "sales", "n.no_sales")
+
+
+def cash_score(collected: Figure, config: ScoringConfig) -> Figure:
+    """Cash collection as 0–100 against the collection target."""
+    key, formula = "kpi.cash_score", msg("f.cash_score")
+    inputs: dict[str, Value] = {"cash collection": collected.value,
+                                "collection target": config.cash_collection_target}
+    if not isinstance(collected.value, (int, float)):
+        return missing(key, formula, collected.notes, inputs)
+    return figure(key, clamp(100 * collected.value / config.cash_collection_target), formula, inputs,
+                  worked=f"100 × {num(collected.value)} / {num(config.cash_collection_target)}", unit=SCORE)
+
+
 def growth_score(rise: Figure, record: Kpi | None, previous: Kpi | None, config: ScoringConfig) -> Figure:
     """Growth as 0–100: 0% or less scores 0, the growth target or more scores 100."""
     key, formula = "kpi.growth_score", msg("f.growth_score")
@@ -124,10 +138,11 @@ def score_kpi(account: Account, as_of: dt.date, config: ScoringConfig,
     rise = growth(record, previous)
     done = target_completion(record)
     margin = profit_margin(record)
+    cash = cash_collection(record)
     shown = [
         per_head("kpi.sales_per_head", "sales", record, account.currency),
         per_head("kpi.profit_per_head", "profit", record, account.currency),
-        rise, done, margin,
+        rise, done, margin, cash,
     ]
     market = account.market
     if market == "saline-alkali":
@@ -142,10 +157,11 @@ def score_kpi(account: Account, as_of: dt.date, config: ScoringConfig,
         score = weighted("kpi.score", [("growth", 1.0, part)],
                          note=msg("n.breakthrough"))
         return tuple(shown), score
-    parts = [completion_score(done, config), profit_score(margin, config)]
+    parts = [completion_score(done, config), profit_score(margin, config), cash_score(cash, config)]
     shown.extend(parts)
     weights = config.mature_weights
     score = weighted("kpi.score", [("completion", weights["completion"], parts[0]),
-                                   ("profit", weights["profit"], parts[1])],
+                                   ("profit", weights["profit"], parts[1]),
+                                   ("cash_flow", weights["cash_flow"], parts[2])],
                      note=msg("n.mature"))
     return tuple(shown), score

@@ -12,6 +12,7 @@ import pytest
 
 from generator.edit.fmt import format_source, model_for
 from generator.load.files import load_document
+from generator.model import Contact
 
 from .conftest import cli, write
 
@@ -178,3 +179,12 @@ def test_duplicate_keys_get_the_loaders_message(tmp_path: Path) -> None:
     result = format_source(str(tmp_path / "contacts" / "c-x.md"), HOSTILE["duplicate keys"])
     found = [(p.code, p.line, p.message) for p in result.problems]
     assert found == [("AP009", 3, "duplicate key 'id' (first on line 2)")]
+
+
+def test_unknown_levels_survive_formatting() -> None:
+    raw = (b"---\nid: c-x\nname: X\ntitle: CFO\ndepartment: Fin\nlevel: executive\nrole: approver\ninfluence: 3\n"
+           b"support: unknown   # not met yet\nintimacy: unknown\nreview_by: 2027-01-01\n---\nNotes.\n")
+    text = assert_faithful("accounts/acme/contacts/c-x.md", raw)
+    assert "intimacy: unknown\nsupport: unknown   # not met yet\n" in text
+    data, _ = loaded("accounts/acme/contacts/c-x.md", text.encode())
+    assert isinstance(data, Contact) and data.support is None and data.intimacy is None

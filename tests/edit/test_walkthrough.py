@@ -30,10 +30,11 @@ def test_newcomer_walkthrough(repo: Path, capsys: pytest.CaptureFixture[str]) ->
     assert status == 0 and "wrote accounts/acme/contacts/c-maria-olsen.md" in out
     path = repo / "accounts" / "acme" / "contacts" / "c-maria-olsen.md"
     lines = path.read_text(encoding="utf-8").split("\n")
-    support_line = lines.index("support: 3") + 1
+    support_line = lines.index("support: unknown") + 1   # a new contact is not yet known, not a neutral 3
 
     # 2. a mistake: the scale's word instead of its number; check names the file, line and column
-    path.write_text(path.read_text(encoding="utf-8").replace("support: 3", "support: supporter"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("support: unknown", "support: supporter"), encoding="utf-8")
     status, out, _ = cli(capsys, "check")
     assert status == 1
     assert (f"accounts/acme/contacts/c-maria-olsen.md:{support_line}:10: AP102 error: "
@@ -50,4 +51,4 @@ def test_newcomer_walkthrough(repo: Path, capsys: pytest.CaptureFixture[str]) ->
     status, out, _ = cli(capsys, "diff", "main")
     assert status == 0
     assert "**1 account(s) changed** between `main` and `HEAD`: 1 new contact(s)" in out
-    assert "- New contact: Maria Olsen (CFO), other, support supporter, intimacy acquainted\n" in out
+    assert "- New contact: Maria Olsen (CFO), other, support supporter, intimacy unknown\n" in out

@@ -80,9 +80,9 @@ EXPECTED: dict[str, float | None] = {
     "actions.info.customer_strategy": 71.4,
     # key and organizational planned, general only dropped: 100 × 2 / 3
     "actions.info.relationship_plan": 66.7,
-    # current contacts c1, c2 (c3 left). fields filled c1 3 + c2 1 of 6: 66.7; reviewed 1 of 2: 50;
-    # fresh sources 1 of 2 (s3 not known yet): 50.  (66.7 + 50 + 50) / 3 = 55.57
-    "actions.info.customer_info": 55.6,
+    # current contacts c1, c2 (c3 left). fields filled (owners, goals, sources, intimacy, support) c1 5 + c2 3
+    # of 10: 80; reviewed 1 of 2: 50; fresh sources 1 of 2 (s3 not known yet): 50.  (80 + 50 + 50) / 3 = 60
+    "actions.info.customer_info": 60.0,
     # (60 + 20 + 100) / 3
     "actions.plans.key": 60.0,
     # o1 10, i1 100, i2 50, i3 0: (10 + 100 + 50 + 0) / 4
@@ -115,35 +115,35 @@ def scored(**scoring: Any) -> AccountScore:
 def test_groups_dimensions_and_total_hand_worked() -> None:
     score = scored()
     assert {g.key: g.value for g in score.groups} == {
-        "groups.info": 64.6,            # (71.4 + 66.7 + 55.6) / 3 = 64.57
+        "groups.info": 66.0,            # (71.4 + 66.7 + 60) / 3 = 66.03
         "groups.plans": 50.0,           # (60 + 40) / 2, general n/a
         "groups.satisfaction": 48.6,    # (33.3 + 62.5 + 50) / 3 = 48.6
     }
     assert score.groups[1].note == "n/a: general; weights renormalised over the rest"
-    assert score.actions_score.value == 54.4      # (64.6 + 50 + 48.6) / 3
-    assert score.actions_score.worked == "(1 × 64.6 + 1 × 50 + 1 × 48.6) / 3"
+    assert score.actions_score.value == 54.9      # (66 + 50 + 48.6) / 3 = 54.87
+    assert score.actions_score.worked == "(1 × 66 + 1 × 50 + 1 × 48.6) / 3"
     assert score.kpi_score.value == 65.0          # mature: 0.5 × 50 + 0.5 × 80
-    assert score.total.value == 59.7              # 0.5 × 65 + 0.5 × 54.4 = 32.5 + 27.2
-    assert score.total.worked == "0.5 × 65 + 0.5 × 54.4"
-    assert score.total.inputs == {"kpi": 65.0, "kpi weight": 0.5, "actions": 54.4, "actions weight": 0.5}
+    assert score.total.value == 60.0              # 0.5 × 65 + 0.5 × 54.9 = 32.5 + 27.45 = 59.95, half up
+    assert score.total.worked == "0.5 × 65 + 0.5 × 54.9"
+    assert score.total.inputs == {"kpi": 65.0, "kpi weight": 0.5, "actions": 54.9, "actions weight": 0.5}
     assert score.cadence.value == 0.3             # 3 meetings in the window / 12 weeks = 0.25, half up
 
 
 @pytest.mark.parametrize(("scoring", "total"), [
-    ({}, 59.7),                                                   # 0.5 × 65 + 0.5 × 54.4
-    ({"dimension_weights": {"kpi": 0.7, "actions": 0.3}}, 61.8),  # 0.7 × 65 + 0.3 × 54.4 = 45.5 + 16.32
-    ({"dimension_weights": {"kpi": 0}}, 54.4),                    # (0.5 × 54.4) / 0.5: actions only
+    ({}, 60.0),                                                   # 0.5 × 65 + 0.5 × 54.9
+    ({"dimension_weights": {"kpi": 0.7, "actions": 0.3}}, 62.0),  # 0.7 × 65 + 0.3 × 54.9 = 45.5 + 16.47
+    ({"dimension_weights": {"kpi": 0}}, 54.9),                    # (0.5 × 54.9) / 0.5: actions only
     # closed loop weighed 3: satisfaction (33.3 + 62.5 + 3 × 50) / 5 = 49.16 -> 49.2;
-    # actions (64.6 + 50 + 49.2) / 3 = 54.6; total 0.5 × 65 + 0.5 × 54.6 = 59.8
-    ({"action_weights": {"satisfaction.closed_loop": 3}}, 59.8),
-    # groups: info counts double: (2 × 64.6 + 50 + 48.6) / 4 = 56.95 -> 57; total 0.5 × 65 + 0.5 × 57 = 61
-    ({"group_weights": {"info": 2}}, 61.0),
-    # mature KPI on profit alone: 80; total 0.5 × 80 + 0.5 × 54.4 = 67.2
-    ({"mature_weights": {"completion": 0}}, 67.2),
+    # actions (66 + 50 + 49.2) / 3 = 55.07 -> 55.1; total 0.5 × 65 + 0.5 × 55.1 = 60.05 -> 60.1
+    ({"action_weights": {"satisfaction.closed_loop": 3}}, 60.1),
+    # groups: info counts double: (2 × 66 + 50 + 48.6) / 4 = 57.65 -> 57.7; total 32.5 + 28.85 = 61.35 -> 61.4
+    ({"group_weights": {"info": 2}}, 61.4),
+    # mature KPI on profit alone: 80; total 0.5 × 80 + 0.5 × 54.9 = 67.45 -> 67.5
+    ({"mature_weights": {"completion": 0}}, 67.5),
     # overdue plans count nothing: key (60 + 0 + 100) / 3 = 53.3; organizational unchanged (i3 was 0 anyway);
-    # plans (53.3 + 40) / 2 = 46.65 -> 46.7; actions (64.6 + 46.7 + 48.6) / 3 = 53.3; total 32.5 + 26.65 = 59.15
-    # -> 59.2
-    ({"overdue_penalty": 1}, 59.2),
+    # plans (53.3 + 40) / 2 = 46.65 -> 46.7; actions (66 + 46.7 + 48.6) / 3 = 53.77 -> 53.8; total 32.5 + 26.9
+    # = 59.4
+    ({"overdue_penalty": 1}, 59.4),
 ])
 def test_weights_from_configuration_change_the_total(scoring: dict[str, object], total: float) -> None:
     assert scored(**scoring).total.value == total
@@ -177,7 +177,7 @@ def test_empty_dossier_scores_zero_where_nothing_was_done() -> None:
         "actions.satisfaction.quality": None,
         "actions.satisfaction.closed_loop": 0.0,     # no issue due; opinions 0
     }
-    assert [g.value for g in score.groups] == [0.0, None, 0.0]
+    assert [g.value for g in score.groups] == [0.0, None, None]     # no customer voice: no data, not 0 or 100
     assert score.actions_score.value == 0.0
     assert score.kpi_score.value is None             # mature, no KPI
     assert score.total.value == 0.0 and "n/a: kpi" in score.total.note
@@ -202,14 +202,14 @@ def test_contact_who_left_is_out_of_current_coverage() -> None:
     config = scoring_config(settings())
     info = next(f for f in score_actions(acct, contacts, [], TODAY, config) if f.key == "actions.info.customer_info")
     assert info.inputs == {
-        "current contacts": 2, "left": 1, "fields filled": 4, "fields expected": 6, "reviewed in time": 1,
-        "sources": 2, "fresh sources": 1, "fields filled %": 66.7, "reviewed in time %": 50.0, "fresh sources %": 50.0,
+        "current contacts": 2, "left": 1, "fields filled": 8, "fields expected": 10, "reviewed in time": 1,
+        "sources": 2, "fresh sources": 1, "fields filled %": 80.0, "reviewed in time %": 50.0, "fresh sources %": 50.0,
     }
-    assert info.worked == "(66.7 + 50 + 50) / 3"
-    # before c3 left (2026-06-01) all three were current: fields 3 + 1 + 3 = 7 of 9 -> 77.8;
+    assert info.worked == "(80 + 50 + 50) / 3"
+    # before c3 left (2026-06-01) all three were current: fields 5 + 3 + 5 = 13 of 15 -> 86.7;
     # reviewed 3 of 3 -> 100 (review dates still ahead then); sources: s1 not collected yet, s2 fresh
-    # (151 days) -> 100.  (77.8 + 100 + 100) / 3 = 92.6
+    # (151 days) -> 100.  (86.7 + 100 + 100) / 3 = 95.57
     earlier = next(f for f in score_actions(acct, contacts, [], day("2025-06-01"), config)
                    if f.key == "actions.info.customer_info")
     assert earlier.inputs["current contacts"] == 3
-    assert earlier.value == 92.6
+    assert earlier.value == 95.6

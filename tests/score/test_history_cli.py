@@ -114,11 +114,12 @@ def test_cli_table_json_csv(repo: str, capsys: pytest.CaptureFixture[str]) -> No
     assert lines[0] == "Scores as of 2026-11-27 · scoring 1.0"
     assert lines[2].split() == ["account", "tier", "market", "class", "KPI", "info", "plans", "satisf.", "actions",
                                 "total", "meet/wk"]
-    # tiny-co: KPI 65 (0.5 × 50 + 0.5 × 80); info (0 + 33.3 + 0) / 3 = 11.1; plans key 80; satisfaction
-    # (0 + n/a + 0) = 0; actions (11.1 + 80 + 0) / 3 = 30.4; total 0.5 × 65 + 0.5 × 30.4 = 47.7
-    assert lines[4].split() == ["tiny-co", "B", "mature", "maintain", "65.0", "11.1", "80.0", "0.0", "30.4", "47.7",
+    # tiny-co: KPI 65 (0.5 × 50 + 0.5 × 80); info (0 + 33.3 + 0) / 3 = 11.1; plans key 80; satisfaction: no
+    # customer voice, n/a (counted 0 in the dimension); actions (11.1 + 80 + 0) / 3 = 30.4; total 47.7
+    assert lines[4].split() == ["tiny-co", "B", "mature", "maintain", "65.0", "11.1", "80.0", "n/a", "30.4", "47.7",
                                 "0.0"]
-    assert lines[8].split() == ["p-a", "0.0", "0.0", "0.0", "1", "0"]
+    # p-a serves tiny-co only: the method's two dimensions of that account, 47.7 (not the 0 meetings a week)
+    assert lines[8].split() == ["p-a", "0.0", "0.0", "47.7", "1", "0"]
 
     code, out, _ = run_cli(capsys, accounts, "--as-of", "2026-11-27", "--format", "json")
     data = json.loads(out)

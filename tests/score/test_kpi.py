@@ -158,4 +158,16 @@ def test_worked_formula_shows_the_numbers() -> None:
     _, score = score_kpi(account(kpi=[kpi(2026, 900, 108, 3, target=1200)]), TODAY,
                          scoring_config(settings()), ACTIONS_72)
     assert score.worked == "0.5 × 50 + 0.5 × 80"
-    assert score.inputs == {"completion": 50.0, "completion weight": 0.5, "profit": 80.0, "profit weight": 0.5}
+    assert score.inputs == {"completion": 50.0, "completion weight": 0.5, "profit": 80.0, "profit weight": 0.5,
+                            "cash_flow": None, "cash_flow weight": 0.5}
+    assert "n/a: cash_flow" in score.note      # not recorded: left out and said so, never a full score
+
+
+def test_cash_flow_counts_beside_completion_and_profit() -> None:
+    # 目标完成率是量化指标：人均销售贡献+人均利润贡献，包含了有效增长、利润、现金流等: 720 of 900 collected is 80%
+    # -> 80; (0.5 × 50 + 0.5 × 80 + 0.5 × 80) / 1.5 = 70
+    figures, score = score_kpi(account(kpi=[kpi(2026, 900, 108, 3, target=1200, cash_flow=720)]), TODAY,
+                               scoring_config(settings()), ACTIONS_72)
+    cash = next(f for f in figures if f.key == "kpi.cash_collection")
+    assert (cash.value, cash.worked) == (80.0, "100 × 720 / 900")
+    assert (score.value, score.worked) == (70.0, "(0.5 × 50 + 0.5 × 80 + 0.5 × 80) / 1.5")

@@ -9,6 +9,7 @@ import pytest
 
 from generator.config import Limits
 from generator.model import Account
+from generator.money import Money
 from generator.score import score_portfolio
 from generator.score.cadence import in_window, person_cadence
 from generator.score.classify import classify
@@ -52,24 +53,28 @@ def test_person_scores_across_accounts() -> None:
     a, b, c = scores.people["p-a"], scores.people["p-b"], scores.people["p-c"]
     # p-a: 12 meetings / 12 weeks = 1 a week; those with c3 before she left stay in the history and count
     assert a.cadence.value == 1.0
-    assert [f.value for f in a.details] == [20.0, 62.5]       # 100 × 1 / 5; (87.5 + 37.5) / 2
-    assert a.score.value == 41.3                              # 0.5 × 20 + 0.5 × 62.5 = 41.25, half up
+    assert [f.value for f in a.details[:2]] == [20.0, 62.5]   # 100 × 1 / 5; (87.5 + 37.5) / 2
+    # the score is the method's two dimensions over the accounts served, not the cadence: no KPI recorded,
+    # so the key actions alone (account one's 8.9)
+    assert a.score.value == 8.9 and a.score.worked == "(0.5 × 8.9) / 0.5"
     assert a.relationships == (("one", "c1"), ("one", "c2"))  # c3 left: not a current relationship
     assert a.accounts == ("one",)
-    # p-b: 12 + 18 = 30 meetings / 12 = 2.5 a week -> 50; owns nothing: score from cadence alone
-    assert (b.cadence.value, b.score.value, b.accounts) == (2.5, 50.0, ("two",))
+    # p-b: 12 + 18 = 30 meetings / 12 = 2.5 a week -> 50, yet 0: account two's key actions are not done —
+    # visiting a lot is not a result
+    assert (b.cadence.value, b.score.value, b.accounts) == (2.5, 0.0, ("two",))
     assert b.details[1].value is None and b.details[1].note == "owns no current customer relationship"
-    assert (c.cadence.value, c.score.value) == (0.0, 0.0)
+    assert (c.cadence.value, c.score.value) == (0.0, None)
 
 
-# (tier, trend, sales, expected class, words of the deciding rule)
+# (tier, trend, sales, expected class, words of the deciding rule). The article: a diverging customer is a
+# cash cow "即使现在它对我的营收贡献很大" (even if its revenue is large) — every diverging one, small or large.
 CLASSES = [
     ("S", "converging", 5_000_000, "strategic", "tier rule: tier S"),
     ("A", "stable", 200_000, "partner", "tier rule: tier A"),
     ("B", "diverging", 2_000_000, "cash-cow", "cash-cow rule (AP309)"),
-    ("S", "diverging", 1_000_000, "cash-cow", "cash-cow rule (AP309)"),       # at the threshold: ≥
-    ("S", "diverging", 999_999, "maintain", "diverging rule"),
-    ("B", "diverging", None, "maintain", "tier rule: tier B"),                 # no KPI: not a cash cow
+    ("S", "diverging", 999_999, "cash-cow", "cash-cow rule (AP309)"),
+    ("C", "diverging", 1_000, "cash-cow", "cash-cow rule (AP309)"),          # small: still a cash cow
+    ("B", "diverging", None, "cash-cow", "cash-cow rule (AP309)"),           # no KPI yet: the trend decides
     ("C", None, 3_000_000, "maintain", "tier rule: tier C"),                   # no strategy
 ]
 
@@ -81,14 +86,19 @@ def test_classification(tier: str, trend: str | None, sales: float | None, expec
     figure = classify(acct, TODAY, scoring_config(settings()))
     assert figure.value == expected
     assert figure.note.startswith(rule)
-    assert figure.inputs["threshold"] == 1_000_000.0
+    assert figure.inputs["threshold"] == 0.0
 
 
-def test_cash_cow_threshold_comes_from_limits() -> None:
-    acct = account(strategy=strategy(trend="diverging"), kpi=[kpi(2026, 600_000, 0, 1)])
-    lowered = replace(settings(), limits=Limits(cash_cow_min_sales=500_000))
-    assert classify(acct, TODAY, scoring_config(lowered)).value == "cash-cow"
-    assert classify(acct, TODAY, scoring_config(settings())).value == "maintain"
+def test_a_team_sales_floor_is_in_the_reporting_currency() -> None:
+    acct = account(currency="CNY", strategy=strategy(trend="diverging"), kpi=[kpi(2026, 6_000_000, 0, 1)])
+    floor = replace(settings(), limits=Limits(cash_cow_min_sales=1_000_000))
+    money = Money.from_mapping({"currency": "EUR", "rates_date": "2026-06-30", "rates": {"CNY": 0.128}})
+    # 6,000,000 CNY is 768,000 EUR: below the team's floor of 1,000,000 EUR, so maintained
+    assert classify(acct, TODAY, scoring_config(replace(floor, money=money))).value == "maintain"
+    # without a rate the floor cannot be applied: the article's reading stands, and the note says why
+    no_rate = classify(acct, TODAY, scoring_config(replace(floor, money=Money(currency="EUR"))))
+    assert no_rate.value == "cash-cow" and "no exchange rate for CNY" in no_rate.note
+    assert classify(acct, TODAY, scoring_config(settings())).value == "cash-cow"
 
 
 def test_rollups_by_tier_region_owner() -> None:

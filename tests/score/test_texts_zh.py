@@ -121,7 +121,7 @@ def test_every_formula_note_and_input_has_chinese(every_figure: list[Figure]) ->
                 assert input_value(name, value, "zh") is not None, (name, value)
     # the edge cases really reach the branches this test is meant to cover
     assert {"f.saline", "f.growth", "f.classify", "f.plans", "f.weighted", "f.rollup"} <= formulas
-    assert {"n.headcount_zero", "n.no_kpi", "n.saline", "n.cash_cow", "n.diverging", "n.first_sales",
+    assert {"n.headcount_zero", "n.no_kpi", "n.saline", "n.cash_cow", "n.first_sales",
             "n.no_activities_window", "n.absent", "n.too_large", "n.owns_none", "n.no_plan",
             "n.tier_partner", "n.tier_strategic", "n.tier_maintain", "n.no_sales_year"} <= notes
     assert {"plan k1 (overdue)", "initiative i1 (overdue)", "kpi weight", "last year's sales"} <= names

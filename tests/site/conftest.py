@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from sitebuild import FIXTURE, Built, mkdocs_build, pinned_config
+from sitebuild import FIXTURE, Built, mkdocs_build, pinned_config, site_build
 
 
 @pytest.fixture(scope="session")
 def sample_en(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The sample portfolio built in English with --strict."""
+    """The sample portfolio built in English as ``make site`` builds it."""
     tmp = tmp_path_factory.mktemp("sample-en")
-    return mkdocs_build(pinned_config(tmp, "mkdocs.yml"), tmp / "site", strict=True)
+    return site_build(pinned_config(tmp, "mkdocs.yml"), tmp / "site")
 
 
 @pytest.fixture(scope="session")
 def sample_zh(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The sample portfolio built in Chinese with --strict."""
+    """The sample portfolio built in Chinese as ``make site`` builds it."""
     tmp = tmp_path_factory.mktemp("sample-zh")
-    return mkdocs_build(pinned_config(tmp, "mkdocs.zh.yml"), tmp / "site", strict=True)
+    return site_build(pinned_config(tmp, "mkdocs.zh.yml"), tmp / "site")
 
 
 @pytest.fixture(scope="session")

@@ -198,9 +198,10 @@ STEPS = {
 }
 
 
-RESCORED = {"account name": 2, "contact scores": 2 + 2, "new activity": 2 + 1}
-"""Scorecards computed again after these steps: the account's two, plus its contact owner's (both dates) for a
-changed contact, plus the visitor's (now only: the visit is after the quarter start) for a new visit."""
+RESCORED = {"account name": 2 + 2 * 2, "contact scores": 2 + 2 * 2, "new activity": 2 + 2 * 2}
+"""Scorecards computed again after these steps: the account's two (now and at the quarter start), plus, at both
+dates, those of its two team members (p-tom-hale, p-elena-rossi), whose scorecards are the KPI results and key
+actions of the accounts they serve. The changed contact's owner and the new visit's visitor are on that team."""
 
 
 @pytest.mark.parametrize("profile", [None, "restricted"])

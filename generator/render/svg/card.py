@@ -62,8 +62,10 @@ def pill(x: float, y: float, text: str, *, dark: bool, max_w: float = 120.0, das
     return out + text_el(x + w / 2, y + 12, shown, size=11, text_anchor="middle", fill=ink), w
 
 
-def dots(x_right: float, cy: float, filled: int) -> str:
-    """Five intimacy dots ending at ``x_right``, the first ``filled`` of them solid."""
+def dots(x_right: float, cy: float, filled: int | None) -> str:
+    """Five intimacy dots ending at ``x_right``, the first ``filled`` of them solid; ``?`` when unknown."""
+    if filled is None:
+        return text_el(x_right - 18, cy + 4, "?", size=12, font_weight="700", text_anchor="middle")
     return "".join(
         circle(x_right - (4 - i) * 9, cy, 3.5, fill=INK if i < filled else "#ffffff", stroke=INK, stroke_width=1)
         for i in range(5)
@@ -89,7 +91,7 @@ def card(
     href: str | None = None,
 ) -> str:
     """The card of ``c`` with its top-left corner at (x, y): a group with id ``anchor`` and tooltip ``tip``."""
-    support = min(5, max(1, c.support))
+    support = core.level(c.support)
     parts = [f'<g id="{esc(anchor)}" class="ap-contact">', core.title_el(tip)]
     if c.left:  # an opaque base, so the faded card fades towards white, not the lines behind it
         parts.append(rect(x, y, CARD_W, CARD_H, rx=6, fill="#ffffff") + f'<g opacity="{LEFT_OPACITY}">')

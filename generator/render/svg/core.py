@@ -21,6 +21,7 @@ GRID = "#cfd8dc"
 PAPER = "#ffffff"
 
 SUPPORT_COLOURS: dict[int, str] = {
+    0: "#ffffff",  # unknown: no colour, a "?" says it
     1: "#c4420c",  # opponent: Okabe-Ito vermillion, darkened for white text
     2: "#f2a77a",  # non-supporter: light vermillion
     3: "#bdbdbd",  # neutral: grey
@@ -30,8 +31,18 @@ SUPPORT_COLOURS: dict[int, str] = {
 """Vermillion to bluish green (Okabe-Ito hues): distinguishable with red-green colour blindness,
 and lightness also runs dark-light-grey-light-dark, so the ends never look alike."""
 
-SUPPORT_SYMBOLS: dict[int, str] = {1: "−−", 2: "−", 3: "○", 4: "+", 5: "++"}
-"""Support also as text, so the map does not rely on colour alone."""
+SUPPORT_SYMBOLS: dict[int, str] = {0: "?", 1: "−−", 2: "−", 3: "○", 4: "+", 5: "++"}
+"""Support also as text, so the map does not rely on colour alone; 0 stands for unknown."""
+
+
+def level(value: int | None) -> int:
+    """A 1–5 scale value as the maps index it: 0 for unknown (``?``)."""
+    return 0 if value is None else min(5, max(1, value))
+
+
+def shown(value: int | None) -> str:
+    """A scale value as text: the digit, or ``?`` when unknown."""
+    return "?" if value is None else str(value)
 
 TIER_COLOURS: dict[str, str] = {"S": "#0072b2", "A": "#d55e00", "B": "#009e73", "C": "#757575"}
 

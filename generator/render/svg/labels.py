@@ -30,6 +30,8 @@ def _scales_and_roles(index: int, roles: Mapping[str, tuple[str, str]]) -> dict[
     for prefix, table in (("support", scales.SUPPORT), ("intimacy", scales.INTIMACY),
                           ("influence", scales.INFLUENCE), ("fit", scales.FIT)):
         out.update(_scale(prefix, table, index))
+        if prefix in ("support", "intimacy"):
+            out[f"{prefix}.None"] = scales.UNKNOWN_LABEL[index]  # how an unknown level is looked up
     out.update({f"role.{r}.abbr": abbr for r, (abbr, _) in roles.items()})
     out.update({f"role.{r}": name for r, (_, name) in roles.items()})
     return out
@@ -87,6 +89,7 @@ EN: dict[str, str] = {
     "field.none": "none",
     "matrix.title": "Key relationships: intimacy × support",
     "matrix.desc": "{n} current contacts placed by intimacy (across) and support (up).",
+    "matrix.unknown": "support or intimacy not known yet, not placed",
     "axis.intimacy": "Intimacy",
     "axis.support": "Support",
     "quadrant.allies": "allies",
@@ -151,6 +154,7 @@ ZH: dict[str, str] = {
     "field.none": "无",
     "matrix.title": "关键客户关系：亲密度 × 支持度",
     "matrix.desc": "{n} 位在职联系人，横轴为亲密度，纵轴为支持度。",
+    "matrix.unknown": "支持度或亲密度尚未知，未放入矩阵",
     "axis.intimacy": "亲密度",
     "axis.support": "支持度",
     "quadrant.allies": "盟友",

@@ -43,7 +43,7 @@ def quadrant(intimacy: int, support: int) -> str | None:
 
 
 def _marker(cx: float, cy: float, c: Contact) -> str:
-    fill = SUPPORT_COLOURS[min(5, max(1, c.support))]
+    fill = SUPPORT_COLOURS[core.level(c.support)]
     if c.role in DECIDING_ROLES:
         d = f"M{num(cx)},{num(cy - 6.5)}L{num(cx + 6.5)},{num(cy)}L{num(cx)},{num(cy + 6.5)}L{num(cx - 6.5)},{num(cy)}Z"
         return f'<path d="{d}" fill="{fill}" stroke="{INK}" stroke-width="1.6"/>'
@@ -65,8 +65,10 @@ def intimacy_support_matrix(
     lab = merged(labels)
     current = sorted({c.id: c for c in reversed(contacts) if c.active}.values(), key=_order)
     cells: dict[tuple[int, int], list[Contact]] = {}
+    unknown = [c for c in current if c.unknown]  # not placed: a guess would read as a known position
     for c in current:
-        cells.setdefault((min(5, max(1, c.intimacy)), min(5, max(1, c.support))), []).append(c)
+        if not c.unknown:
+            cells.setdefault((core.level(c.intimacy), core.level(c.support)), []).append(c)
     row_h = {
         s: BAND
         + max([math.ceil(len(cells.get((i, s), [])) / _cols(cells.get((i, s), []))) for i in range(1, 6)] + [1])
@@ -94,6 +96,10 @@ def intimacy_support_matrix(
             x0 + 2.5 * CELL_W, y + 38, lab["axis.intimacy"] + " →", size=13, font_weight="700", text_anchor="middle"
         )
     )
+    if unknown:
+        names = ", ".join(core.clean(c.name) for c in unknown)
+        parts.append(fitted_text(x0, y + 60, f"? {lab['matrix.unknown']}: {names}", 5 * CELL_W, size=12))
+        y += 22
     legend, legend_h = _legend(lab, x0, y + 52, 5 * CELL_W)
     parts.append(legend)
     width = x0 + 5 * CELL_W + MARGIN
@@ -140,7 +146,7 @@ def _cell(
         ex, ey = x + col * col_w + 8, y + BAND + row * ENTRY_H + ENTRY_H / 2
         tip = (
             f"{core.clean(c.name)} — {core.clean(c.title)}\n{lab['field.role']}: {lab.get('role.' + c.role, c.role)}"
-            f"\n{lab['field.intimacy']}: {c.intimacy} · {lab['field.support']}: {c.support} · "
+            f"\n{lab['field.intimacy']}: {core.shown(c.intimacy)} · {lab['field.support']}: {core.shown(c.support)} · "
             f"{lab['field.influence']}: {c.influence}"
         )
         bold = c.role in DECIDING_ROLES

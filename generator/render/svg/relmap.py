@@ -96,8 +96,8 @@ def _tooltip(c: Contact, by_id: Mapping[str, Contact], owners: Mapping[str, Pers
         f"{lab['field.department']}: {core.clean(c.department)} · {lab['field.level']}: "
         f"{lab.get('level.' + c.level, c.level)}",
         f"{lab['field.role']}: {lab.get('role.' + c.role, c.role)}",
-        f"{lab['field.support']}: {c.support} {lab.get(f'support.{c.support}', '')} · "
-        f"{lab['field.intimacy']}: {c.intimacy} {lab.get(f'intimacy.{c.intimacy}', '')} · "
+        f"{lab['field.support']}: {core.shown(c.support)} {lab.get(f'support.{c.support}', '')} · "
+        f"{lab['field.intimacy']}: {core.shown(c.intimacy)} {lab.get(f'intimacy.{c.intimacy}', '')} · "
         f"{lab['field.influence']}: {c.influence} {lab.get(f'influence.{c.influence}', '')}",
         f"{lab['field.owners']}: {', '.join(owner_names) or lab['field.none']}",
     ]
@@ -160,6 +160,8 @@ def _legend(
     head = lab["legend.support"] + ":"
     head_w = core.text_width(head, 12, bold=True)
     entries = [(s, lab.get(f"support.{s}", str(s))) for s in range(1, 6)]
+    if any(c.support is None for c in contacts):  # "?": not known yet, explained only where it occurs
+        entries.append((0, lab.get("support.None", "unknown")))
     support_w = head_w + 8 + sum(26 + core.text_width(n, 12) + 12 for _, n in entries)
 
     def support(x: float, y: float) -> str:

@@ -1,0 +1,64 @@
+"""A cash cow whose investment is not shrinking.
+
+## What it does
+For an account the cash-cow rule (AP309) classes as a cash cow, compares our headcount
+serving it (`kpi[].headcount`) in the latest KPI year with the year before, and warns
+when it did not fall — or when no earlier year is recorded to tell.
+
+## Why is this bad
+The article's strategy for a cash cow is "对它整个的投资策略是逐步的收缩，将资源转移到高价值客户上面":
+investment shrinks step by step and resources move to higher-value customers. Calling an
+account a cash cow while staffing it as before is a label, not a decision.
+
+## Example
+```yaml
+strategy: {trend: diverging, ...}
+kpi:
+  - {year: 2026, sales: 4200000, profit: 900000, headcount: 6}
+  - {year: 2025, sales: 4600000, profit: 950000, headcount: 6}
+```
+
+## Use instead
+```yaml
+kpi:
+  - {year: 2026, sales: 4200000, profit: 900000, headcount: 4}   # two people moved to a growth account
+  - {year: 2025, sales: 4600000, profit: 950000, headcount: 6}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from ..method import cash_cow, investment, kpi_year
+from .base import Context
+
+CODE = "AP313"
+NAME = "cash-cow-investment"
+SEVERITY = Severity.WARNING
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    """Yield at the latest KPI year's ``headcount`` of each cash cow whose headcount did not fall."""
+    today = ctx.settings.today
+    for dossier in ctx.portfolio.dossiers:
+        account = dossier.account.data
+        if cash_cow(account, today, ctx.settings.limits, ctx.settings.money) is None:
+            continue
+        record, _ = kpi_year(account, today)
+        if record is None:
+            continue
+        now, before = investment(account, today)
+        index = account.kpi.index(record)
+        if before is None:
+            message = (f"cash-cow account: {record.year} headcount {record.headcount:g} but no "
+                       f"{record.year - 1} record to show investment shrinking")
+            hint = f"add the {record.year - 1} KPI record with its headcount"
+        elif now is not None and now >= before:
+            message = (f"cash-cow account: headcount {now:g} in {record.year} against {before:g} in "
+                       f"{record.year - 1}; investment is not shrinking")
+            hint = "plan to move people to higher-value accounts step by step, or record why not"
+        else:
+            continue
+        yield dossier.account.diagnostic(CODE, SEVERITY, message, hint, ("kpi", index, "headcount"))
