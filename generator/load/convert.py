@@ -17,6 +17,8 @@ from functools import cache
 from typing import Any
 
 from ..diagnostics import Diagnostic, Loc, Severity
+from ..model.spec import names_id
+from .ids import slug_problem
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
 INVALID: Any = object()
@@ -185,6 +187,10 @@ class Converter:
             hint_text = _scale_hint(f) or _TYPE_HINTS.get(hint, "")
             code = "AP105" if hint is dt.date else "AP102"
             return self.problem(node, code, message, hint_text, loc)
+        if f is not None and hint is str and names_id(f):
+            why = slug_problem(result)
+            if why:
+                return self.problem(node, "AP107", f"id '{text}' {why}", _ID_HINT, loc)
         if f is not None and hint in (int, float):
             low, high = f.metadata.get("low"), f.metadata.get("high")
             if (low is not None and result < low) or (high is not None and result > high):
@@ -235,6 +241,7 @@ _PARSERS: dict[Any, Callable[[Scalar], Any]] = {
     bool: _parse_bool,
     dt.date: _parse_date,
 }
+_ID_HINT = "ids become file names and links; write lower-case words joined by '-', e.g. 'p-li-na'"
 _SHAPE_HINT = "write 'key: value' lines for a mapping, '- item' lines or [a, b] for a list"
 _TYPE_HINTS = {
     bool: "write true or false (yes/no/on/off are text in YAML 1.2)",
