@@ -52,7 +52,7 @@ class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     profile = c.Optional(c.Type(str))
     """Build profile: pages show only what its sensitivity level allows (default: internal)."""
     today = c.Optional(c.Type((str, dt.date)))
-    """Build as of this date (default: today), for reproducible builds and tests."""
+    """Build as of this date (default: ``SOURCE_DATE_EPOCH``, else today), for reproducible builds and tests."""
     history = c.Type(bool, default=True)
     """Show each figure's change since the start of the quarter."""
 
