@@ -58,9 +58,17 @@ def _default_root() -> str:
 
 
 def project_folder(project: str | os.PathLike[str]) -> str | None:
-    """The cache folder of one project (the folder of its ``mkdocs.yml``); ``None`` when caching is off."""
+    """The cache folder of one project (the folder of its ``mkdocs.yml``); ``None`` when caching is off.
+
+    The cache root is created readable by its user only, before anything is cached in it:
+    the cache holds restricted data.
+    """
     top = root()
-    return None if top is None else os.path.join(top, _project_name(project))
+    if top is None:
+        return None
+    with contextlib.suppress(OSError):  # a folder that cannot be made only means no cache
+        os.makedirs(top, mode=0o700, exist_ok=True)
+    return os.path.join(top, _project_name(project))
 
 
 def _project_name(project: str | os.PathLike[str]) -> str:
@@ -70,6 +78,8 @@ def _project_name(project: str | os.PathLike[str]) -> str:
 
 def default_project_folder(project: str | os.PathLike[str]) -> str:
     """The project's folder in the default cache root, for state that must be kept even with caching off."""
+    with contextlib.suppress(OSError):
+        os.makedirs(_default_root(), mode=0o700, exist_ok=True)
     return os.path.join(_default_root(), _project_name(project))
 
 

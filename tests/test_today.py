@@ -50,8 +50,8 @@ def test_check_score_and_render_take_the_date_from_source_date_epoch(tmp_path: P
     assert score.returncode == 0 and '"as_of": "2026-06-15"' in score.stdout, score.stdout[:400]
     assert accountplan("score", "--format", "json", "--today", "2026-06-15", cwd=root).stdout == score.stdout
     accountplan("render", "--out", "out", cwd=root, env=env)
-    assert 'Data as of <time datetime="2026-06-15">2026-06-15</time>' in (root / "out" / "accounts" / "index.md").read_text(
-        encoding="utf-8")
+    rendered = (root / "out" / "accounts" / "index.md").read_text(encoding="utf-8")
+    assert 'Data as of <time datetime="2026-06-15">2026-06-15</time>' in rendered
 
 
 def test_two_builds_with_source_date_epoch_are_identical_and_state_the_date(tmp_path: Path) -> None:
