@@ -30,6 +30,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import watch
+from .atomic import OutsideFolder, target_in
 from .config import Settings
 from .diagnostics import Severity
 from .linkcheck import broken_links
@@ -128,10 +129,16 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             report[diagnostic.severity](diagnostic.one_line())
         lang = normalize(config.theme.get("language"))
         self.close()
-        if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
-            self.pages = incremental.add_pages(files, config, gathered, self.settings, lang)
-            return files
-        self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls, lifting=True)
+        try:
+            if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
+                self.pages = incremental.add_pages(files, config, gathered, self.settings, lang)
+                return files
+            self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls,
+                                  lifting=True)
+            for src_uri in self.pages:  # ids are checked when loading; this is defence in depth
+                target_in(config.site_dir, src_uri)
+        except OutsideFolder as exc:
+            raise PluginError(f"accountplan: {exc}") from None
         for src_uri in self.pages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:

@@ -162,3 +162,20 @@ def test_diff_maps_refuse_a_slug_that_leaves_the_maps_folder(tmp_path: Path) -> 
     with pytest.raises(OutsideFolder):
         write_maps(report, portfolio, portfolio, str(tmp_path / "maps"))
     assert not list(tmp_path.glob("*.svg"))
+
+
+def test_the_plugin_refuses_a_generated_page_that_would_land_outside_the_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import Files
+
+    from generator import mkdocs_plugin
+
+    root = project(tmp_path, "p-climber")
+    config = load_config(str(root / "mkdocs.yml"))
+    plugin = config.plugins["accountplan"]
+    plugin.on_config(config)
+    monkeypatch.setattr(mkdocs_plugin, "generate", lambda *a, **k: {"team/../../../escape.md": "# x\n"})
+    with pytest.raises(PluginError, match="outside the output folder"):
+        plugin.on_files(Files([]), config=config)
