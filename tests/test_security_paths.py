@@ -19,20 +19,9 @@ from generator.edit import scaffold
 from generator.edit.fmt import format_files
 from generator.render import incremental
 from tests.hostile_fixtures import accountplan, write_site
+from tests.test_security_files import ACCOUNT as SECURITY_ACCOUNT
 
-ACCOUNT = """\
----
-name: Acme
-tier: C
-industry: Retail
-region: North
-market: mature
-currency: EUR
-team:
-  - {person: p-owner, role: AR}
----
-Acme's story.
-"""
+ACCOUNT = SECURITY_ACCOUNT.replace("p-ann", "p-owner")  # the fixture roster has p-owner
 
 
 def project(root: Path, person_id: str) -> Path:
