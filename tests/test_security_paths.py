@@ -168,3 +168,34 @@ def test_the_plugin_refuses_a_generated_page_that_would_land_outside_the_site(
     monkeypatch.setattr(mkdocs_plugin, "generate", lambda *a, **k: {"team/../../../escape.md": "# x\n"})
     with pytest.raises(PluginError, match="outside the output folder"):
         plugin.on_files(Files([]), config=config)
+
+
+def test_every_field_documented_as_an_id_is_held_to_the_id_syntax() -> None:
+    # The loader finds id fields from the schema (names_id); a field whose doc says it holds an id or a
+    # slug but is not declared as one would slip through, so this test reads every field's doc.
+    import dataclasses
+    import re
+
+    from generator.load.convert import hints
+    from generator.model import Account, Activity, Contact, Roster
+    from generator.model.spec import names_id
+
+    seen: set[type] = set()
+    found: list[str] = []
+    todo: list[type] = [Account, Activity, Contact, Roster]
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for f in dataclasses.fields(cls):
+            hint = hints(cls)[f.name]
+            inner = [a for a in (*getattr(hint, "__args__", ()), hint) if dataclasses.is_dataclass(a)]
+            todo.extend(a for a in inner if isinstance(a, type))
+            for arg in getattr(hint, "__args__", ()):
+                todo.extend(a for a in getattr(arg, "__args__", ()) if dataclasses.is_dataclass(a))
+            if re.search(r"\b(ids?|slug)\b", f.metadata["doc"], re.IGNORECASE):
+                assert names_id(f), f"{cls.__name__}.{f.name} is documented as an id but not declared as one"
+                found.append(f"{cls.__name__}.{f.name}")
+    assert {"Person.id", "Person.manager", "Contact.id", "Contact.owners", "Account.parent", "Gift.recipient",
+            "Activity.plan", "TeamMember.person", "Source.id"} <= set(found), found
