@@ -18,7 +18,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Loc, Severity
 from ..model.spec import names_id
-from .ids import slug_problem
+from .ids import RESERVED, SLUG, slug_problem
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
 INVALID: Any = object()
@@ -187,10 +187,8 @@ class Converter:
             hint_text = _scale_hint(f) or _TYPE_HINTS.get(hint, "")
             code = "AP105" if hint is dt.date else "AP102"
             return self.problem(node, code, message, hint_text, loc)
-        if f is not None and hint is str and names_id(f):
-            why = slug_problem(result)
-            if why:
-                return self.problem(node, "AP107", f"id '{text}' {why}", _ID_HINT, loc)
+        if f is not None and hint is str and _holds_ids(f) and (not SLUG.fullmatch(text) or text in RESERVED):
+            return self.problem(node, "AP107", f"id '{text}' {slug_problem(text)}", _ID_HINT, loc)
         if f is not None and hint in (int, float):
             low, high = f.metadata.get("low"), f.metadata.get("high")
             if (low is not None and result < low) or (high is not None and result > high):
@@ -198,6 +196,12 @@ class Converter:
                 return self.problem(node, "AP104", f"{result} is out of range; expected {bounds}",
                                     _scale_hint(f) or f"write a value {bounds}", loc)
         return result
+
+
+@cache
+def _holds_ids(f: dataclasses.Field[Any]) -> bool:
+    """:func:`names_id`, memoized per field: asked for every text value loaded."""
+    return names_id(f)
 
 
 def _scale_hint(f: dataclasses.Field[Any] | None) -> str:
