@@ -16,9 +16,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)  ## create .venv and install the project with its test tools
 
+# PROFILE=restricted SITE_DIR=site-restricted: one site per audience (default: the internal level into site/).
+PROFILE_ARG = $(if $(PROFILE),--profile $(PROFILE))
 site: $(STAMP)  ## build the site into site/ (English) and site/zh/ (Chinese)
-	$(BIN)/accountplan build --strict --quiet
-	$(BIN)/accountplan --config mkdocs.zh.yml build --strict --quiet
+	$(BIN)/accountplan build --strict --quiet $(PROFILE_ARG) $(if $(SITE_DIR),--site-dir $(SITE_DIR))
+	$(BIN)/accountplan --config mkdocs.zh.yml build --strict --quiet $(PROFILE_ARG) $(if $(SITE_DIR),--site-dir $(SITE_DIR)/zh)
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (rebuilds only the pages an edit changes)
 	$(BIN)/mkdocs serve --dirty

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -164,7 +165,13 @@ def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
         kept_contacts.append(doc)
     hidden_contacts = {doc.data.id: doc.data for doc in dossier.contacts if doc.path in red.removed_paths}
     dossier.contacts = kept_contacts
-    dossier.contact_ids -= set(hidden_contacts)
+    unreadable = _unreadable_contacts(dossier, limit)
+    if unreadable:
+        # Their files' own diagnostics (whose paths hold the id) stay in the log, off the pages.
+        contacts = os.path.join(os.path.dirname(dossier.account.path), "contacts")
+        red.removed_paths.update(os.path.join(contacts, f"{cid}.md") for cid in unreadable)
+        red.removed_words.update(unreadable)
+    dossier.contact_ids -= set(hidden_contacts) | unreadable
     kept_activities: list[Document[Activity]] = []
     for activity in dossier.activities:
         if _own_level(activity.data, root) > limit:
@@ -177,8 +184,21 @@ def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
     known_after = _known_ids(dossier)
     gone = {kind: ids - known_after.get(kind, set()) for kind, ids in known_before.items()}
     red.removed_words.update(gone.get("source", set()))
+    lines = _Lines(hidden_contacts, known_after["contact"])
     for any_doc in dossier.documents():
-        _scrub_references(any_doc, gone, hidden_contacts, red)
+        _scrub_references(any_doc, gone, lines, red)
+
+
+def _unreadable_contacts(dossier: Dossier, limit: int) -> set[str]:
+    """Ids of contact files that did not load, when the profile does not see every level.
+
+    Their label could not be read, so they might be restricted: a profile below the top
+    level treats them as hidden (fail closed), and references to them are dropped like
+    references to any hidden contact. The file's error is in the build log.
+    """
+    if limit >= max(SENSITIVITY_ORDER.values()):
+        return set()
+    return dossier.contact_ids - {doc.data.id for doc in dossier.contacts}
 
 
 def _known_ids(dossier: Dossier) -> dict[str, set[str]]:
@@ -287,12 +307,19 @@ def _renumber(positions: dict[Loc, tuple[int, int]], index_maps: dict[Loc, dict[
     return result
 
 
-def _scrub_references(doc: Document[Any], gone: dict[str, set[str]], hidden_contacts: dict[str, Any],
-                      red: Redaction) -> None:
+@dataclass(frozen=True)
+class _Lines:
+    """What the skip-level repair of reporting lines needs: the hidden contacts and the ids still shown."""
+
+    hidden: dict[str, Contact]
+    shown: set[str]
+
+
+def _scrub_references(doc: Document[Any], gone: dict[str, set[str]], lines: _Lines, red: Redaction) -> None:
     """Drop references to hidden ids; entries that require one go with it."""
     removed: list[Loc] = []
     index_maps: dict[Loc, dict[int, int]] = {}
-    _scrub(doc.data, gone, hidden_contacts, (), removed, index_maps)
+    _scrub(doc.data, gone, lines, (), removed, index_maps)
     _forget(doc, removed, index_maps, red)
 
 
@@ -307,7 +334,7 @@ def _forget(doc: Document[Any], removed: list[Loc], index_maps: dict[Loc, dict[i
     doc.positions = Positions(_renumber(kept, index_maps))
 
 
-def _scrub(obj: Any, gone: dict[str, set[str]], hidden_contacts: dict[str, Any], loc: Loc,
+def _scrub(obj: Any, gone: dict[str, set[str]], lines: _Lines, loc: Loc,
            removed: list[Loc], index_maps: dict[Loc, dict[int, int]]) -> bool:
     for f in dataclasses.fields(obj):
         here = (*loc, f.name)
@@ -317,7 +344,7 @@ def _scrub(obj: Any, gone: dict[str, set[str]], hidden_contacts: dict[str, Any],
         if isinstance(value, str) and value in hidden:
             removed.append(here)
             if f.name == "reports_to":
-                setattr(obj, f.name, _visible_manager(value, hidden, hidden_contacts))
+                setattr(obj, f.name, _visible_manager(value, hidden, lines))
             elif not _reset(obj, f):
                 return False
         elif isinstance(value, list):
@@ -325,21 +352,26 @@ def _scrub(obj: Any, gone: dict[str, set[str]], hidden_contacts: dict[str, Any],
                 if isinstance(item, str):
                     return item not in ids
                 return not dataclasses.is_dataclass(item) or _scrub(
-                    item, gone, hidden_contacts, (*at, i), removed, index_maps)
+                    item, gone, lines, (*at, i), removed, index_maps)
 
             _filter_list(obj, f.name, keep, here, removed, index_maps)
-        elif dataclasses.is_dataclass(value) and not _scrub(value, gone, hidden_contacts, here, removed, index_maps):
+        elif dataclasses.is_dataclass(value) and not _scrub(value, gone, lines, here, removed, index_maps):
             removed.append(here)
             if not _reset(obj, f):
                 return False
     return True
 
 
-def _visible_manager(contact_id: str | None, hidden: set[str], hidden_contacts: dict[str, Any]) -> str | None:
-    """The first manager up the reporting line who is not hidden (skip-level), cycle-safe."""
+def _visible_manager(contact_id: str | None, hidden: set[str], lines: _Lines) -> str | None:
+    """The first manager up the reporting line who is not hidden (skip-level), cycle-safe.
+
+    Only a contact the profile shows qualifies: when the hidden person's own line ends in an
+    id that names nobody (a dangling ``reports_to`` in a hidden file), the line ends there,
+    so nothing a hidden file says reaches the output.
+    """
     seen: set[str] = set()
     while contact_id in hidden and contact_id not in seen:
         seen.add(contact_id)
-        person = hidden_contacts.get(contact_id)
+        person = lines.hidden.get(contact_id)
         contact_id = person.reports_to if person is not None else None
-    return None if contact_id in seen else contact_id
+    return contact_id if contact_id in lines.shown else None

@@ -142,13 +142,13 @@ def test_symlinked_folder_to_parent_is_refused(tmp_path: Path) -> None:
     assert [d.slug for d in loaded.dossiers] == ["acme"]
 
 
-def test_symlinked_roster_is_refused_and_reported_missing(tmp_path: Path) -> None:
+def test_symlinked_roster_is_refused_with_one_error(tmp_path: Path) -> None:
     root, _, _ = portfolio(tmp_path, {"acme/account.md": ACCOUNT})
     (root / "roster.yml").rename(tmp_path / "elsewhere.yml")
     os.symlink(tmp_path / "elsewhere.yml", root / "roster.yml")
     loaded = load_portfolio(str(root))
-    assert sorted((rel(root, d), d.code) for d in loaded.diagnostics) == [
-        ("roster.yml", "AP003"), ("roster.yml", "AP008")]
+    # The refusal is the root error: no second, false "roster.yml is missing" (AP008).
+    assert sorted((rel(root, d), d.code) for d in loaded.diagnostics) == [("roster.yml", "AP003")]
     assert loaded.roster is None
 
 

@@ -65,3 +65,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def add_profile_option(command: argparse.ArgumentParser) -> None:
+    """``--profile NAME``: the build profile whose sensitivity level the output may show (default internal).
+
+    Every command whose output leaves the editor's terminal (the site, scores, the pull-request
+    diff and its maps) takes it, so no output shows more than the internal build unless asked.
+    """
+    command.add_argument("--profile", help="build profile from the plugin's 'profiles' (default: internal level); "
+                         "the output shows only what that profile's site shows")

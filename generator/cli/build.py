@@ -31,6 +31,7 @@ from typing import Any
 from ..atomic import swap_folder
 from ..config import Settings, load_settings
 from ..redact import profile_level
+from . import add_profile_option
 
 LANGUAGES = ("en", "zh")
 
@@ -38,7 +39,7 @@ LANGUAGES = ("en", "zh")
 def add(sub: Any) -> argparse.ArgumentParser:
     """Register the subcommand."""
     p: argparse.ArgumentParser = sub.add_parser("build", help="build the site (atomically)", description=__doc__)
-    p.add_argument("--profile", help="build profile from the plugin's 'profiles' (default: internal level)")
+    add_profile_option(p)
     p.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml)")
     p.add_argument("--lang", choices=LANGUAGES, help="site language (default: theme.language of mkdocs.yml)")
     p.add_argument("--today", help="build as of this date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")

@@ -2,7 +2,8 @@
 
 HEAD defaults to the ``HEAD`` commit (what is committed, not unsaved edits); pass ``.``
 to compare against the working tree as it is now. Scores are computed as of today (or
-``--today``) on both sides, so only the data moves them.
+``--today``) on both sides, so only the data moves them. The report and the ``--maps`` show
+only what the build profile may (``--profile``, default the internal level), as the site does.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import sys
 import tempfile
 from typing import Any
 
-from ..config import load_settings
+from ..config import Settings, load_settings
 from ..edit.diff import compare
 from ..edit.report import FORMATS, write_maps
 from ..edit.revisions import WORKTREE, extract, locate
-from ..load.portfolio import load_portfolio
+from ..load.portfolio import Portfolio, load_portfolio
+from ..redact import apply_profile, profile_level
+from . import add_profile_option
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
@@ -30,6 +33,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--maps", metavar="DIR", help="write before/after relationship maps of changed accounts here")
     p.add_argument("--today", help="compute scores as of this date (YYYY-MM-DD)")
     p.add_argument("--accounts", help="accounts folder (default from mkdocs.yml)")
+    add_profile_option(p)
     return p
 
 
@@ -38,12 +42,11 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, today=args.today)
     accounts = args.accounts or settings.accounts
     top, relative = locate(accounts)
+    profile_level(settings, args.profile)  # an unknown profile fails before any git work
     with tempfile.TemporaryDirectory(prefix="accountplan-diff-") as temp:
-        base = load_portfolio(extract(top, relative, args.base, os.path.join(temp, "base")))
-        if args.head == WORKTREE:
-            head = load_portfolio(accounts)
-        else:
-            head = load_portfolio(extract(top, relative, args.head, os.path.join(temp, "head")))
+        base = _visible(extract(top, relative, args.base, os.path.join(temp, "base")), settings, args.profile)
+        folder = accounts if args.head == WORKTREE else extract(top, relative, args.head, os.path.join(temp, "head"))
+        head = _visible(folder, settings, args.profile)
         report = compare(base, head, settings, base_name=args.base,
                          head_name="working tree" if args.head == WORKTREE else args.head)
         sys.stdout.write(FORMATS[args.format](report))
@@ -51,3 +54,8 @@ def run(args: argparse.Namespace) -> int:
             for path in write_maps(report, base, head, args.maps):
                 print(f"wrote {path}", file=sys.stderr)
     return 0
+
+
+def _visible(folder: str, settings: Settings, profile: str | None) -> Portfolio:
+    """The portfolio at ``folder`` as the profile's site shows it: both sides redacted alike."""
+    return apply_profile(load_portfolio(folder), settings, profile).portfolio

@@ -17,6 +17,7 @@ from ..config import load_settings
 from ..diagnostics import Severity, format_text
 from ..render.i18n import LANGUAGES
 from ..render.pipeline import gather, generate
+from . import add_profile_option
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
@@ -25,7 +26,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
                                                 description=__doc__)
     p.add_argument("--out", required=True, help="folder to write the pages into (e.g. a docs folder)")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="label language (default: en)")
-    p.add_argument("--profile", help="build profile from the plugin's 'profiles' (default: internal level)")
+    add_profile_option(p)
     p.add_argument("--today", help="render as of this date (YYYY-MM-DD)")
     p.add_argument("--no-directory-urls", action="store_true",
                    help="link pages as name.html (for use_directory_urls: false)")

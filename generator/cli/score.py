@@ -1,5 +1,7 @@
 """``accountplan score``: the scorecards as a table, JSON or CSV, now or at an earlier point.
 
+Like the site, the output shows only what the build profile may (``--profile``, default
+the internal level): restricted contacts and activities neither appear nor count.
 ``--as-of DATE`` judges the dossiers with only what was known then; ``--rev REV`` scores
 ``accounts/`` as committed at a git revision (as of the commit's date unless ``--as-of``).
 """
@@ -7,9 +9,7 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 import json
 import sys
 import unicodedata
@@ -20,11 +20,14 @@ from typing import Any
 from ..config import load_settings
 from ..load.portfolio import Portfolio, load_portfolio
 from ..model import Account
+from ..neutralise import Cell, csv_text
+from ..redact import apply_profile
 from ..score import score_portfolio
 from ..score.history import accounts_at
 from ..score.labels import LABELS
 from ..score.rollup import BY
 from ..score.types import PortfolioScores, Rollup, Value
+from . import add_profile_option
 
 FORMATS = ("table", "json", "csv")
 
@@ -45,6 +48,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--rev", metavar="REV", help="score accounts/ as committed at this git revision")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--by", choices=BY, help="show the roll-up by tier, region or owner (the team's AR)")
+    add_profile_option(p)
     return p
 
 
@@ -60,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
         portfolio = load_portfolio(root)
         as_of = args.as_of or settings.today
     _warn_broken(portfolio)
+    portfolio = apply_profile(portfolio, settings, args.profile).portfolio
     scores = score_portfolio(portfolio, replace(settings, today=as_of))
     accounts = {d.slug: d.account.data for d in portfolio.dossiers}
     if args.format == "json":
@@ -155,31 +160,23 @@ ACCOUNT_COLUMNS = ("slug", "name", "tier", "region", "market")
 
 
 def render_csv(scores: PortfolioScores, accounts: dict[str, Account], by: str | None = None) -> str:
-    """One row per account, a column for every figure (empty when n/a); with ``by``, one row per group."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    """One row per account, a column for every figure (empty when n/a); with ``by``, one row per group.
+
+    Written by :func:`generator.neutralise.csv_text`: no cell can start a spreadsheet formula.
+    """
     if by:
-        writer.writerow(["by", "group", "accounts", "rollup.kpi", "rollup.actions", "rollup.total"])
-        for r in _rollups(scores, by):
-            writer.writerow([r.by, r.group, r.accounts, *(_csv(f.value if f else None)
-                                                          for f in (r.kpi_score, r.actions_score, r.total))])
-        return out.getvalue()
+        header = ["by", "group", "accounts", "rollup.kpi", "rollup.actions", "rollup.total"]
+        groups = [[r.by, r.group, r.accounts,
+                   *(f.value if f else None for f in (r.kpi_score, r.actions_score, r.total))]
+                  for r in _rollups(scores, by)]
+        return csv_text([header, *groups])
     found = {f.key for score in scores.accounts.values() for f in score.figures()}
     order = list(LABELS)
     keys = sorted(found, key=lambda k: (order.index(k) if k in order else len(order), k))
-    writer.writerow([*ACCOUNT_COLUMNS, *keys])
+    rows: list[list[Cell]] = [[*ACCOUNT_COLUMNS, *keys]]
     for slug, score in scores.accounts.items():
         account = accounts.get(slug)
         values = {f.key: f.value for f in score.figures()}
-        meta = [slug, *(_text(getattr(account, c)) if account else "" for c in ACCOUNT_COLUMNS[1:])]
-        writer.writerow([*meta, *(_csv(values.get(k)) for k in keys)])
-    return out.getvalue()
-
-
-def _csv(value: Value) -> str:
-    return "" if value is None else str(value)
-
-
-def _text(value: str) -> str:
-    """Dossier text for a spreadsheet cell: a leading ``= + - @`` would make it a formula there."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+        meta = [slug, *(getattr(account, c) if account else "" for c in ACCOUNT_COLUMNS[1:])]
+        rows.append([*meta, *(values.get(k) for k in keys)])
+    return csv_text(rows)

@@ -176,8 +176,11 @@ def _contact_changes(old: Dossier | None, new: Dossier) -> Iterator[Change]:
                      {"name": c.name, "title": c.title, "role": c.role, "support": c.support, "intimacy": c.intimacy})
     for cid in sorted(before.keys() - after.keys()):
         c = before[cid]
-        if cid in new.contact_ids:
-            yield Change("contacts", "contact-unreadable", cid, f"{who(c)}: file has errors; run 'accountplan check'")
+        if cid in new.contact_ids or os.path.isfile(os.path.join(new.folder, "contacts", f"{cid}.md")):
+            # Still there, but not loaded (errors) or hidden from the report's profile (a narrower label now).
+            yield Change("contacts", "contact-unreadable", cid,
+                         f"{who(c)}: no longer shown (the file has errors or a narrower sensitivity label now); "
+                         "run 'accountplan check'")
         else:
             yield Change("contacts", "contact-deleted", cid, f"Contact file deleted: {who(c)} (history is lost; "
                          "set 'left: YYYY-MM-DD' instead of deleting)", cid, None)
@@ -259,7 +262,7 @@ def _activity_changes(old: Dossier | None, new: Dossier, people: dict[str, Perso
 
 
 def _activity_text(a: Activity, names: dict[str, str]) -> str:
-    met = ", ".join(names.get(c, c) for c in a.contacts)
+    met = ", ".join(names[c] for c in a.contacts if c in names)  # an id naming nobody shown: nothing
     return f"{a.date.isoformat()} {a.kind}" + (f" with {met}" if met else "")
 
 

@@ -51,9 +51,10 @@ Result = tuple["_Task", Document[Any] | None, list[Diagnostic]]
 
 @cache
 def cache_version() -> str:
-    """Hash of the code whose output is cached: loader, model, diagnostics, and Python's version."""
+    """Hash of the code whose output is cached: loader, model, diagnostics (and the control characters
+    ``neutralise`` refuses while loading), and Python's version."""
     package = Path(__file__).resolve().parent.parent
-    sources = [package / "diagnostics.py", *sorted((package / "load").glob("*.py")),
+    sources = [package / "diagnostics.py", package / "neutralise.py", *sorted((package / "load").glob("*.py")),
                *sorted((package / "model").glob("*.py"))]
     return sources_digest(f"{FORMAT}|{sys.version}", sources)
 

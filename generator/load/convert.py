@@ -18,6 +18,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Loc, Severity
 from ..model.spec import names_id
+from ..neutralise import CONTROL, without_controls
 from .ids import RESERVED, SLUG, slug_problem
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
@@ -158,6 +159,11 @@ class Converter:
     def scalar(self, node: Scalar, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
         """Convert a scalar by the schema's type, checking ranges and allowed values."""
         text = node.value
+        if CONTROL.search(text):
+            # Only a YAML escape ("\0", "\x1b") can put one here: raw ones were replaced when the file was read.
+            self.problem(node, "AP108", "text contains a control character (written as an escape)",
+                         "delete the escape; control characters (NUL, escape codes …) have no place in text", loc)
+            text = node.value = without_controls(text)
         if BIDI.search(text):
             return self.problem(
                 node,

@@ -11,6 +11,7 @@ import hashlib
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..neutralise import CONTROL, REPLACEMENT
 from .convert import BIDI, INVALID, Converter
 from .document import Document
 from .ids import RESERVED, SLUG, slug_problem
@@ -71,10 +72,11 @@ def load_document(path: str, raw: bytes, model: type, *,
     text, problems = decode(path, raw)
     if text is None:
         return None, problems
+    text, controls = _control_characters(path, text)
     if markdown:
         split = split_frontmatter(path, text)
         if isinstance(split, Diagnostic):
-            return None, [split]
+            return None, [*controls, split]
         source, body, body_line = split
         offset = 1
     else:
@@ -82,19 +84,38 @@ def load_document(path: str, raw: bytes, model: type, *,
     try:
         root = parse(source, line_offset=offset)
     except YamlProblem as exc:
-        return None, [error(path, exc.line, exc.column, exc.code, exc.message, exc.hint)]
+        return None, [*controls, error(path, exc.line, exc.column, exc.code, exc.message, exc.hint)]
     if not isinstance(root, Mapping):
         found = "empty" if root is None else ("a list" if not hasattr(root, "value") else "a single value")
-        return None, [error(path, 1 + offset, 1, "AP008", f"frontmatter must be a mapping of keys, found {found}",
-                            "write 'key: value' lines")]
+        message = f"frontmatter must be a mapping of keys, found {found}"
+        return None, [*controls, error(path, 1 + offset, 1, "AP008", message, "write 'key: value' lines")]
     duplicates = _duplicate_keys(path, root)
     converter = Converter(path)
     data = converter.record(root, model)
-    diagnostics = duplicates + converter.diagnostics + _bidi_in_body(path, body, body_line)
+    diagnostics = controls + duplicates + converter.diagnostics + _bidi_in_body(path, body, body_line)
     if data is INVALID:
         return None, diagnostics
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
     return Document(path, data, converter.positions, body, body_line, digest), diagnostics
+
+
+def _control_characters(path: str, text: str) -> tuple[str, list[Diagnostic]]:
+    """``text`` with each control character (:data:`generator.neutralise.CONTROL`) replaced by U+FFFD, and
+    one AP108 error per line holding any, at the first one.
+
+    Replacing keeps every other position exact and lets the rest of the file load (YAML refuses
+    a raw control character, so the file would otherwise give a second, vaguer error).
+    """
+    if not CONTROL.search(text):  # the common case, without splitting the file into lines
+        return text, []
+    found: list[Diagnostic] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = CONTROL.search(line)
+        if match:
+            found.append(error(path, number, match.start() + 1, "AP108",
+                               f"text contains the control character U+{ord(match.group()):04X}",
+                               "delete it; control characters (NUL, escape codes …) have no place in text"))
+    return CONTROL.sub(REPLACEMENT, text), found
 
 
 def _bidi_in_body(path: str, body: str, body_line: int) -> list[Diagnostic]:

@@ -345,8 +345,9 @@ def assemble(root: str, results: list[Result], diagnostics: list[Diagnostic]) ->
 
 
 def roster_problems(root: str, roster: Document[Roster] | None) -> list[Diagnostic]:
-    """The problem of a portfolio without a (loadable) roster."""
-    if roster is not None:
+    """The problem of a portfolio without a roster file (a roster that did not load has its own error)."""
+    path = os.path.join(root, ROSTER)
+    if roster is not None or os.path.isfile(path) or os.path.islink(path):
         return []
     return [error(_display(os.path.join(root, ROSTER)), 0, 0, "AP008", "roster.yml is missing",
                   "list our people in accounts/roster.yml")]

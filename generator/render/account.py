@@ -9,10 +9,11 @@ from typing import Any
 from ..load.portfolio import Dossier
 from ..model.account import EXTERNAL_CHANNELS, INTERNAL_CHANNELS, Account, Issue, Source
 from ..model.contact import DECIDING_ROLES, Contact
+from ..neutralise import safe_url
 from . import graphics, scorecard
 from .context import Site, weekly_counts, weeks
 from .i18n import ENUMS
-from .markup import safe_url, to_html
+from .markup import to_html
 from .paths import RULES, Links, person_page
 from .svg.labels import LEVELS
 

@@ -162,6 +162,14 @@ UI: dict[str, tuple[str, str]] = {
     "group": ("Group", "分组"),
     "average_total": ("Average total", "平均总分"),
     "diagnostics": ("Rule findings", "规则发现"),
+    # a page the live preview can no longer build
+    "unavailable_title": ("Page not available", "页面不可用"),
+    "unavailable_broken": ("This page cannot be built: {source} has errors.", "无法生成此页面：{source} 有错误。"),
+    "unavailable_gone": ("This page cannot be built: {source} no longer exists (deleted or renamed).",
+                         "无法生成此页面：{source} 已不存在（已删除或已改名）。"),
+    "unavailable_explain": ("The preview shows this instead of the last good version; the page comes back when "
+                            "the source loads again.",
+                            "预览显示此说明，而不是上一个正确版本；源文件能够加载后，页面会恢复。"),
     "warm_short": ("Warm", "良好关系"),
     "table": ("table", "表格"),
     "views": ("Views", "视图"),

@@ -33,6 +33,7 @@ import jinja2.bccache
 from .. import usercache
 from ..atomic import OutsideFolder, target_in, write_bytes_atomic
 from ..memo import digest, dossier_key
+from .unavailable import unavailable_pages
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -45,6 +46,8 @@ STORE = "pages"
 """The page stores' folder, inside the project's cache folder (:func:`generator.usercache.project_folder`)."""
 
 _state: dict[str, Any] = {"dirty": False}
+_served: dict[str, set[str]] = {}
+"""Per store folder: every page this process served, so a page that can no longer be built gets an error page."""
 _written: dict[str, dict[str, str]] = {}
 """Per store folder: each page's text as last written by this process.
 
@@ -141,6 +144,13 @@ def add_pages(files: Any, config: Any, gathered: Gathered, settings: Settings, l
     memo = AccountMemo(store, gathered.level)
     pages = generate(gathered, settings, lang, directory_urls=config.use_directory_urls, reuse=memo.reuse,
                      reuse_person=memo.reuse_person, lifting=True)
+    # A page served before whose dossier (or roster) no longer loads would keep its stale HTML: replace it.
+    served = _served.setdefault(store, set())
+    gone = unavailable_pages(served - set(pages), gathered.shown, settings.accounts, lang,
+                             directory_urls=config.use_directory_urls)
+    served.update(pages)
+    for src, text in gone.items():
+        pages[src] = text
     add_page_files(files, config, pages, store)
     memo.remember(pages)
     return pages

@@ -1,7 +1,7 @@
-"""Dossier Markdown to safe HTML, and the URL check for links taken from frontmatter.
+"""Dossier Markdown to safe HTML.
 
 Python-Markdown passes raw HTML through, so every body is sanitized with nh3 after
-conversion: a conservative tag set, only http/https/mailto or relative links, and
+conversion: a conservative tag set, links only as :func:`generator.neutralise.safe_url` allows, and
 ``rel="noopener"`` on links. Headings are pushed down so a body never adds an ``h1``
 or ``h2`` to the page outline.
 """
@@ -11,19 +11,18 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from urllib.parse import urlsplit
 
 import markdown  # type: ignore[import-untyped]
 import nh3
+
+from ..neutralise import SCHEMES, safe_url
 
 TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6", "hr", "i", "li",
     "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 })
 ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
-SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
 """A line break between two Chinese characters: Markdown would turn it into a stray space."""
@@ -39,7 +38,12 @@ def _shift(match: re.Match[str]) -> str:
 def sanitize(html: str) -> str:
     """HTML reduced to the allowed tags, attributes and link schemes."""
     return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-                     url_schemes=set(SCHEMES), link_rel="noopener")
+                     url_schemes=set(SCHEMES), link_rel="noopener", attribute_filter=_link_policy)
+
+
+def _link_policy(tag: str, attribute: str, value: str) -> str | None:
+    """The one URL policy (:func:`generator.neutralise.safe_url`) on every link nh3 keeps; ``None`` drops it."""
+    return safe_url(value) if attribute == "href" else value
 
 
 def to_html(text: str | None, source: str = "") -> str:
@@ -90,20 +94,3 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 def _is_plain(text: str) -> bool:
     """Text in which Markdown would find nothing but paragraphs."""
     return not _MARKUP_CHARS.search(text) and not _BLOCK_START.search(text) and "  \n" not in text
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an absolute http(s) or mailto link, else ``None`` (never a script link)."""
-    if not url:
-        return None
-    # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
-    cleaned = _CONTROL.sub("", url)
-    try:
-        parts = urlsplit(cleaned)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in SCHEMES:
-        return None
-    if parts.scheme.lower() != "mailto" and not parts.netloc:
-        return None
-    return cleaned

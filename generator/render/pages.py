@@ -3,6 +3,12 @@
 Each page is a YAML title line (escaped, so a hostile name cannot break out of the
 ``<title>`` element MkDocs writes), Markdown section headings for the outline and search,
 and pre-rendered HTML blocks that the Markdown converter passes through untouched.
+
+No dossier value reaches Markdown syntax (:mod:`generator.neutralise`): templates put data
+only inside HTML elements, which Markdown leaves alone, and every value on a Markdown line
+(a ``## heading { #id }``) goes through the ``md`` filter, which writes each Markdown-active
+character as a character reference. ``tests/site/test_markdown_injection.py`` checks the
+templates for it and builds a site with Markdown payloads in every string field.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Callable, Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -22,6 +29,7 @@ from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..load.portfolio import Dossier, Portfolio
 from ..memo import memo
+from ..neutralise import markdown_text
 from ..score.types import PortfolioScores
 from . import lift, paths, portfolio, team
 from .account import account_view
@@ -54,8 +62,8 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "accountplan"
 
 @cache
 def environment(folder: str = str(TEMPLATES)) -> jinja2.Environment:
-    """The Jinja2 environment for page templates: autoescaped, strict about missing values."""
-    return jinja2.Environment(
+    """The Jinja2 environment for page templates: autoescaped, strict about missing values, with the ``md`` filter."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -63,6 +71,18 @@ def environment(folder: str = str(TEMPLATES)) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["md"] = markdown_text
+    return env
+
+
+_NOT_YAML_TEXT = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+"""Characters YAML refuses or reads as a line break inside a quoted title; JSON leaves them raw, so they are escaped.
+(A refused one would make MkDocs read the whole frontmatter as Markdown text.)"""
+
+
+def _yaml_string(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar that reads back exactly."""
+    return _NOT_YAML_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def page(template: str, title: str, *, hide: Sequence[str] = (), blocks: dict[str, str] | None = None,
@@ -79,7 +99,7 @@ def page(template: str, title: str, *, hide: Sequence[str] = (), blocks: dict[st
         body += "\n\n" + environment().get_template("as_of.html").render(t=values["t"], date=as_of.isoformat())
     body = body if marked else lift.lift(body, blocks)
     # The title is HTML-escaped here because MkDocs and Material print ``page.meta.title`` unescaped.
-    meta = f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}\n"
+    meta = f"title: {_yaml_string(str(escape(title)))}\n"
     if hide:
         meta += f"hide: {json.dumps(list(hide))}\n"
     return f"---\n{meta}---\n\n{body.strip()}\n"

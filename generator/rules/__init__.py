@@ -45,6 +45,7 @@ RULES = (
     "ap105_invalid_date",
     "ap106_bidi_control",
     "ap107_invalid_id",
+    "ap108_control_character",
     "ap201_contact_id_mismatch",
     "ap202_unknown_reference",
     "ap203_reporting_cycle",
@@ -69,6 +70,7 @@ RULES = (
     "ap404_cash_gift",
     "ap405_unsafe_url",
     "ap406_special_category",
+    "ap407_hidden_contact_named",
 )
 """Every rule module, in code order: the one table of codes."""
 

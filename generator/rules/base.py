@@ -43,6 +43,18 @@ def checked_roster(ctx: Context) -> Document[Roster] | None:
     return ctx.portfolio.roster if ctx.roster_file else None
 
 
+def roster_complete(roster: Document[Roster] | None) -> bool:
+    """Whether roster.yml loaded with every person written in it (no entry dropped for an error of its own).
+
+    References to people are only checked against a complete roster: otherwise every
+    reference to a missing or broken entry would repeat the roster's own error.
+    """
+    if roster is None:
+        return False
+    written = {loc[1] for loc in roster.positions if len(loc) >= 2 and loc[0] == "people"}
+    return len(written) == len(roster.data.people)
+
+
 @dataclass(frozen=True)
 class AccountSummary:
     """What a cross-account rule knows of one account: slug, name and parent, and where each is written."""

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
+from ...neutralise import safe_url
+
 FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', system-ui, sans-serif"
 """CJK-capable system fonts first: the site loads no web fonts, so Chinese must come from the OS."""
 
@@ -33,8 +35,6 @@ SUPPORT_SYMBOLS: dict[int, str] = {1: "−−", 2: "−", 3: "○", 4: "+", 5: "
 
 TIER_COLOURS: dict[str, str] = {"S": "#0072b2", "A": "#d55e00", "B": "#009e73", "C": "#757575"}
 
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
 
@@ -57,30 +57,15 @@ def esc(value: object) -> str:
     )
 
 
-def safe_href(url: str | None) -> str | None:
-    """The link if it is relative or http(s)/mailto, else ``None`` (no ``javascript:``, ``data:``...).
-
-    Control characters and spaces are removed first, as browsers ignore them inside a
-    scheme (``java\tscript:`` still runs).
-    """
-    if not url:
-        return None
-    squeezed = re.sub(r"[\x00-\x20\x7f]", "", url)
-    match = _SCHEME.match(squeezed)
-    if match and match.group(1).lower() not in SAFE_SCHEMES:
-        return None
-    return url
-
-
 def link_open(url: str | None) -> str:
-    """``<a href=...>`` for a safe link, or nothing; close with :func:`link_close` on the same url."""
-    safe = safe_href(url)
+    """``<a href=...>`` for a link that ``neutralise.safe_url`` allows, or nothing; close with :func:`link_close`."""
+    safe = safe_url(url)
     return f'<a href="{esc(safe)}">' if safe else ""
 
 
 def link_close(url: str | None) -> str:
     """The ``</a>`` matching :func:`link_open`."""
-    return "</a>" if safe_href(url) else ""
+    return "</a>" if safe_url(url) else ""
 
 
 def clean(value: object) -> str:

@@ -85,8 +85,10 @@ def _subtree_sizes(children: Mapping[str, list[str]], roots: Sequence[str]) -> d
 
 
 def _tooltip(c: Contact, by_id: Mapping[str, Contact], owners: Mapping[str, Person], lab: Mapping[str, str]) -> str:
-    def name_of(cid: str) -> str:
-        return core.clean(by_id[cid].name) if cid in by_id else cid
+    def names_of(ids: Sequence[str]) -> str:
+        # Only people on this map: an id naming nobody here (dangling, or a contact the profile
+        # hides) shows nothing, never the raw id.
+        return ", ".join(core.clean(by_id[cid].name) for cid in dict.fromkeys(ids) if cid in by_id)
 
     owner_names = [core.clean(owners[o].name) if o in owners else o for o in c.owners]
     lines = [
@@ -101,10 +103,10 @@ def _tooltip(c: Contact, by_id: Mapping[str, Contact], owners: Mapping[str, Pers
     ]
     if c.coach:
         lines.append(lab["field.coach"])
-    if c.reports_to:
-        lines.append(f"{lab['field.reports_to']}: {name_of(c.reports_to)}")
-    if c.dotted_to:
-        lines.append(f"{lab['field.dotted_to']}: {', '.join(name_of(d) for d in c.dotted_to)}")
+    if boss := names_of([c.reports_to] if c.reports_to else []):
+        lines.append(f"{lab['field.reports_to']}: {boss}")
+    if dotted := names_of(c.dotted_to):
+        lines.append(f"{lab['field.dotted_to']}: {dotted}")
     if c.left:
         lines.append(f"{lab['field.left']}: {c.left.isoformat()}")
     return "\n".join(lines)

@@ -1,0 +1,140 @@
+"""What dossier text may become in each language the tool writes: one policy per language, in one place.
+
+Dossier text is pasted from web pages and edited by many people, and every output gives some
+characters a meaning. Each function here makes text inert in one output language; every part of
+the tool that writes that language goes through it, and nothing else decides:
+
+- **Control characters** (:data:`CONTROL`): C0 controls other than tab and line feed, DEL and
+  the C1 controls. YAML and XML 1.0 cannot carry them, HTML parsers drop or replace them, NUL
+  cuts strings short in C tools, and STX/ETX are Python-Markdown's own placeholder markers.
+  No honest text holds them (C1 controls are a sign of mojibake), so loading reports each one
+  as error AP107 and replaces it with U+FFFD: the model never holds one, so no output can.
+- **Links** (:func:`safe_url`): only ``http``, ``https``, ``mailto`` and links relative to the
+  site. The scheme is read as a browser reads it: after decoding character references
+  (``javascript&#58;``) and dropping whitespace, control and invisible characters
+  (``java\\tscript:``), case-insensitively. Protocol-relative links (``//host``) are refused:
+  they leave the site without saying how. Rule AP405, the body sanitizer, source links and
+  SVG links all call it.
+- **Markdown** (:func:`markdown_text`): generated pages are Markdown that MkDocs converts, and
+  HTML escaping alone leaves link, image, emphasis and attribute-list syntax live
+  (``[x](javascript:…)``, ``{: onerror=… }``). Templates put data inside HTML elements, which
+  Markdown passes through untouched; the few values that stand on a Markdown line (section
+  headings) go through the ``md`` filter, which writes every Markdown-active character as a
+  numeric character reference. The diff report (a pull-request comment) uses it too.
+- **Spreadsheet cells** (:func:`csv_text`): a text cell starting with ``= + - @``, a tab or a
+  line break is a formula in Excel and LibreOffice; such cells get a leading ``'``. Every CSV
+  the tool writes is written by :func:`csv_text`.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from collections.abc import Iterable, Sequence
+
+from markupsafe import Markup
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Characters no dossier text may hold: C0 controls except tab and line feed (CR is normalised
+away on reading), DEL, and the C1 controls."""
+
+REPLACEMENT = "\ufffd"
+"""What a refused control character becomes, as HTML parsers do with NUL."""
+
+SCHEMES = frozenset({"http", "https", "mailto"})
+"""The only link schemes allowed anywhere."""
+
+_INVISIBLE = re.compile("[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+"""Whitespace, control and invisible characters: a browser drops some inside a scheme, so all go before it is read."""
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+_WHATWG_TRIM = "".join(chr(c) for c in range(0x21))
+"""What the URL standard trims from both ends of a link before parsing it (C0 controls and space)."""
+_TAB_OR_NEWLINE = re.compile("[\t\n\r]")
+
+
+def without_controls(text: str) -> str:
+    """``text`` with every :data:`CONTROL` character replaced by U+FFFD."""
+    return CONTROL.sub(REPLACEMENT, text) if CONTROL.search(text) else text
+
+
+# --- links -----------------------------------------------------------------------------------
+
+
+def url_refusal(url: str) -> str | None:
+    """Why ``url`` is refused (``"scheme 'javascript:'"``, ``"protocol-relative '//'"``), ``None`` if it is safe."""
+    seen = url
+    for _ in range(4):  # '&amp;#58;' decodes to '&#58;', then to ':'; a browser decodes once, this is stricter
+        decoded = html.unescape(seen)
+        if decoded == seen:
+            break
+        seen = decoded
+    seen = _INVISIBLE.sub("", seen).lower()
+    match = _SCHEME.match(seen)
+    if match is not None:
+        return None if match.group(1) in SCHEMES else f"scheme '{match.group(1)}:'"
+    if seen.replace("\\", "/").startswith("//"):
+        # Browsers read '\\' as '/' here: '/\host' and '\\host' leave the site too.
+        return "protocol-relative '//'"
+    return None
+
+
+def safe_url(url: str | None) -> str | None:
+    """The link as a browser reads it when it may be used (http, https, mailto or relative), else ``None``."""
+    if not url or url_refusal(url) is not None:
+        return None
+    return _TAB_OR_NEWLINE.sub("", url.strip(_WHATWG_TRIM)) or None
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+_MARKDOWN_ACTIVE = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>&\"'~^=$:]")
+"""ASCII characters with a meaning in Markdown or its extensions: emphasis, code, links and
+images, attribute lists (``{: }``), headings, lists, tables, footnotes (``[^1]``), HTML and
+entities, strike-through and math; ``:`` for autolinks and ``=``/``-`` for setext headings."""
+_SPACE = re.compile(r"\s+")
+
+
+def markdown_text(value: object) -> Markup:
+    """``value`` as text that Markdown shows literally and cannot turn into markup, on one line.
+
+    Whitespace runs (line breaks included) become one space, so a value cannot start a line
+    of its own; control characters are dropped; every Markdown-active character is written
+    as a numeric character reference (``[`` as ``&#91;``), which Markdown passes through and
+    a browser shows as the character. The result is also valid, escaped HTML.
+    """
+    text = value.unescape() if isinstance(value, Markup) else str(value)
+    text = _SPACE.sub(" ", CONTROL.sub("", text)).strip()
+    return Markup(_MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", text))
+
+
+# --- spreadsheet cells -----------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""Cell starts that spreadsheets read as a formula (the full-width forms too, after input-method conversion)."""
+
+Cell = str | int | float | None
+
+
+def spreadsheet_cell(value: Cell) -> Cell:
+    """A cell that a spreadsheet shows as written: text that would start a formula gets a leading ``'``.
+
+    Numbers stay numbers (``-3.5`` is a value, not a formula); ``None`` is an empty cell.
+    Leading spaces do not hide a formula: `` =1+1`` is neutralised too.
+    """
+    if value is None or isinstance(value, (int, float)):
+        return value
+    text = str(value)
+    if text.lstrip(" ").startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def csv_text(rows: Iterable[Sequence[Cell]]) -> str:
+    """Rows as CSV text (``\\n`` line ends), every cell through :func:`spreadsheet_cell`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in rows:
+        writer.writerow(["" if (cell := spreadsheet_cell(value)) is None else cell for value in row])
+    return out.getvalue()
