@@ -35,5 +35,6 @@ test: $(STAMP)  ## run the test suite, linters and type checks
 bench: $(STAMP)  ## performance benchmarks (N=100, N=1000; BENCH_ARGS=--large for N=10000)
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
-clean:
+clean:  ## delete the built site, the benchmark corpora and this project's cache (in the user's cache folder)
 	rm -rf site .cache
+	if test -x $(BIN)/python; then $(BIN)/python -m generator.usercache clear .; fi

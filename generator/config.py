@@ -67,7 +67,8 @@ class Settings:
     """Build profiles: name to the highest sensitivity they may show."""
     money: Money = field(default_factory=Money)
     """Reporting currency and exchange rates (:mod:`generator.money`)."""
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=lambda: default_today())
+    """The date every check, score and page is as of: ``--today``, else ``SOURCE_DATE_EPOCH``, else the clock."""
     forge: str | None = None
     """``github`` or ``gitlab``: the shape of edit links (default: from ``repo_url``'s host)."""
     source_channels: dict[str, str] = field(default_factory=dict)
@@ -98,6 +99,21 @@ class Settings:
 
 
 _SIMPLE = {"accounts", "rules", "scoring", "profiles", "forge", "source_channels"}
+
+
+def default_today() -> dt.date:
+    """Today when none is given: the UTC date of ``SOURCE_DATE_EPOCH`` when set, else the clock's date.
+
+    ``SOURCE_DATE_EPOCH`` (reproducible-builds.org) pins the date for every command and for
+    ``mkdocs build``, so that the same commit with the same date builds byte-identically.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.date.today()
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds since 1970") from None
 
 
 def _ignore_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:

@@ -32,6 +32,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import watch
+from .atomic import OutsideFolder, target_in
 from .config import Settings
 from .diagnostics import Severity
 from .forge import KINDS, forge_from_mkdocs
@@ -61,7 +62,7 @@ class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     profile = c.Optional(c.Type(str))
     """Build profile: pages show only what its sensitivity level allows (default: internal)."""
     today = c.Optional(c.Type((str, dt.date)))
-    """Build as of this date (default: today), for reproducible builds and tests."""
+    """Build as of this date (default: ``SOURCE_DATE_EPOCH``, else today), for reproducible builds and tests."""
     history = c.Type(bool, default=True)
     """Show each figure's change since the start of the quarter."""
     forge = c.Optional(c.Choice(KINDS))
@@ -146,10 +147,16 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             report[diagnostic.severity](diagnostic.one_line())
         lang = normalize(config.theme.get("language"))
         self.close()
-        if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
-            self.pages = incremental.add_pages(files, config, gathered, self.settings, lang)
-            return files
-        self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls, lifting=True)
+        try:
+            if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
+                self.pages = incremental.add_pages(files, config, gathered, self.settings, lang)
+                return files
+            self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls,
+                                  lifting=True)
+            for src_uri in self.pages:  # ids are checked when loading; this is defence in depth
+                target_in(config.site_dir, src_uri)
+        except OutsideFolder as exc:
+            raise PluginError(f"accountplan: {exc}") from None
         for src_uri in self.pages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:

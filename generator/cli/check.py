@@ -7,7 +7,7 @@ import os
 from typing import Any
 
 from ..diagnostics import FORMATS, Diagnostic, Severity
-from ..load.cache import DEFAULT_DIR, ENVIRONMENT, default_dir
+from ..usercache import ENVIRONMENT, project_folder
 from .progress import Progress
 
 
@@ -19,7 +19,8 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--today", help="check as of this date (YYYY-MM-DD)")
     p.add_argument("--no-cache", action="store_true", help="parse every file, ignoring and not writing the cache")
-    p.add_argument("--cache-dir", help=f"where parsed files are cached (default ${ENVIRONMENT} or {DEFAULT_DIR})")
+    p.add_argument("--cache-dir", help=f"where parsed files are cached (default: a folder per project in "
+                                       f"${ENVIRONMENT}, else $XDG_CACHE_HOME/accountplan, else ~/.cache/accountplan)")
     p.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
     return p
 
@@ -36,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, today=args.today)
     root, only = _scope(args.paths, settings.accounts)
     progress = Progress("parsed", force=args.progress)
-    cache = None if args.no_cache else args.cache_dir or default_dir()
+    project = os.path.dirname(os.path.abspath(args.config))
+    cache = None if args.no_cache else args.cache_dir or project_folder(project)
     if cache:
         from ..rules.index import check
 

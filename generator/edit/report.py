@@ -8,7 +8,7 @@ import re
 from dataclasses import asdict
 from typing import Any
 
-from ..atomic import write_text_atomic
+from ..atomic import target_in, write_text_atomic
 from ..load.portfolio import Portfolio
 from ..render.svg import relationship_map
 from .diff import SECTIONS, DiffReport
@@ -85,6 +85,6 @@ def write_maps(report: DiffReport, base: Portfolio, head: Portfolio, folder: str
                 continue
             svg = relationship_map([c.data for c in dossier.contacts], portfolio.people)
             path = os.path.join(folder, f"{account.slug}.{side}.svg")
-            write_text_atomic(path, svg)
+            write_text_atomic(target_in(folder, f"{account.slug}.{side}.svg"), svg)
             written.append(path)
     return written

@@ -18,7 +18,9 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Loc, Severity
 from ..model.scales import UNKNOWN
+from ..model.spec import names_id
 from ..neutralise import CONTROL, without_controls
+from .ids import RESERVED, SLUG, slug_problem
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
 INVALID: Any = object()
@@ -197,6 +199,8 @@ class Converter:
             hint_text = _scale_hint(f) or _TYPE_HINTS.get(hint, "")
             code = "AP105" if hint is dt.date else "AP102"
             return self.problem(node, code, message, hint_text, loc)
+        if f is not None and hint is str and _holds_ids(f) and (not SLUG.fullmatch(text) or text in RESERVED):
+            return self.problem(node, "AP107", f"id '{text}' {slug_problem(text)}", _ID_HINT, loc)
         if f is not None and hint in (int, float):
             low, high = f.metadata.get("low"), f.metadata.get("high")
             if (low is not None and result < low) or (high is not None and result > high):
@@ -204,6 +208,12 @@ class Converter:
                 return self.problem(node, "AP104", f"{result} is out of range; expected {bounds}",
                                     _scale_hint(f) or f"write a value {bounds}", loc)
         return result
+
+
+@cache
+def _holds_ids(f: dataclasses.Field[Any]) -> bool:
+    """:func:`names_id`, memoized per field: asked for every text value loaded."""
+    return names_id(f)
 
 
 def _scale_hint(f: dataclasses.Field[Any] | None) -> str:
@@ -250,6 +260,7 @@ _PARSERS: dict[Any, Callable[[Scalar], Any]] = {
     bool: _parse_bool,
     dt.date: _parse_date,
 }
+_ID_HINT = "ids become file names and links; write lower-case words joined by '-', e.g. 'p-li-na'"
 _SHAPE_HINT = "write 'key: value' lines for a mapping, '- item' lines or [a, b] for a list"
 _TYPE_HINTS = {
     bool: "write true or false (yes/no/on/off are text in YAML 1.2)",

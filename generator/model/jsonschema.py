@@ -19,11 +19,13 @@ import typing
 from typing import Any
 
 from ..load.convert import fields, hints, is_required
+from ..load.ids import SLUG
 from .account import Account
 from .activity import Activity
 from .contact import Contact
 from .roster import Roster
 from .scales import UNKNOWN
+from .spec import names_id
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "urn:accountplan:schema:"
@@ -126,6 +128,8 @@ def _type(hint: Any, f: dataclasses.Field[Any], defs: dict[str, dict[str, Any]])
             defs[cls.__name__] = _object(cls, defs)
         return {"$ref": f"#/$defs/{cls.__name__}"}
     schema = dict(_SCALARS[hint])
+    if hint is str and names_id(f):
+        schema["pattern"] = f"^{SLUG.pattern}$"  # the id syntax; device names are refused by the loader only
     if hint in (int, float):
         if f.metadata.get("low") is not None:
             schema["minimum"] = f.metadata["low"]

@@ -23,6 +23,7 @@ UI: dict[str, tuple[str, str]] = {
     "by_industry": ("By industry", "按行业"),
     "team": ("Team", "团队"),
     "rules": ("Rule reference", "规则参考"),
+    "as_of": ("Data as of", "数据截至"),
     # account header
     "tier": ("Tier", "客户级别"),
     "industry": ("Industry", "行业"),

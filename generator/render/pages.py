@@ -13,11 +13,12 @@ templates for it and builds a site with Markdown payloads in every string field.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -86,14 +87,17 @@ def _yaml_string(text: str) -> str:
 
 
 def page(template: str, title: str, *, hide: Sequence[str] = (), blocks: dict[str, str] | None = None,
-         marked: bool = False, **values: Any) -> str:
+         marked: bool = False, as_of: dt.date | None = None, **values: Any) -> str:
     """One page: frontmatter with the escaped title (and Material's ``hide``), then the rendered template.
 
     With ``blocks``, the template's heavy blocks are lifted out into it (:mod:`.lift`). ``marked``
     keeps the blocks and their markers: the plugin lifts them when MkDocs reads the page (pages
     rendered in workers or reused from an earlier build cannot hand blocks to ``pages.lifted``).
+    ``as_of``: the date the data is judged as of, stated at the end of the page (``t`` labels it).
     """
     body = environment().get_template(template).render(**values)
+    if as_of is not None:
+        body += "\n\n" + environment().get_template("as_of.html").render(t=values["t"], date=as_of.isoformat())
     body = body if marked else lift.lift(body, blocks)
     # The title is HTML-escaped here because MkDocs and Material print ``page.meta.title`` unescaped.
     meta = f"title: {_yaml_string(str(escape(title)))}\n"
@@ -133,6 +137,7 @@ def render_site(
         for name in MEMOS:
             memo(name).start()
     site.changed = _changed(portfolio_, remember=site.memos)
+    dated = partial(page, as_of=site.today)  # every page states the date it is as of
     for c in changes:
         if c.change is not None:
             site.deltas.setdefault((c.scope, c.id), {})[c.key] = c.change
@@ -143,7 +148,7 @@ def render_site(
         src = paths.account_page(dossier.slug)
         view = account_view(site, dossier, paths.Links(src, directory_urls))
         # Account pages are not in the nav, so the navigation sidebar would be empty: give the room to content.
-        return src, page("account.html", dossier.account.data.name, hide=("navigation",), marked=lifting, a=view,
+        return src, dated("account.html", dossier.account.data.name, hide=("navigation",), marked=lifting, a=view,
                          t=t)
 
     sources = [paths.account_page(d.slug) for d in dossiers]
@@ -156,14 +161,14 @@ def render_site(
     blocks = pages.lifted if lifting else None
     links = paths.Links(paths.PORTFOLIO, directory_urls)
     # Wide table: the sidebars give their room to it; the page links its views itself.
-    pages[paths.PORTFOLIO] = page("portfolio.html", t("portfolio"), hide=("navigation", "toc"),
+    pages[paths.PORTFOLIO] = dated("portfolio.html", t("portfolio"), hide=("navigation", "toc"),
                                   blocks=blocks, p=portfolio.portfolio_view(site, links), t=t)
     for by in paths.GROUPINGS:
         src = paths.grouping_page(by)
         view = portfolio.grouping_view(site, by, paths.Links(src, directory_urls))
-        pages[src] = page("grouping.html", view["title"], hide=("toc",), blocks=blocks, g=view, t=t)
+        pages[src] = dated("grouping.html", view["title"], hide=("toc",), blocks=blocks, g=view, t=t)
 
-    pages[paths.TEAM] = page("team.html", t("team"), v=team.team_view(site, paths.Links(paths.TEAM, directory_urls)),
+    pages[paths.TEAM] = dated("team.html", t("team"), v=team.team_view(site, paths.Links(paths.TEAM, directory_urls)),
                              t=t)
     for person_id in sorted(site.people):
         src = paths.person_page(person_id)
@@ -172,10 +177,10 @@ def render_site(
             pages[src] = kept
             continue
         view = team.person_view(site, person_id, paths.Links(src, directory_urls))
-        pages[src] = page("person.html", view["name"], hide=("navigation",), p=view, t=t)
+        pages[src] = dated("person.html", view["name"], hide=("navigation",), p=view, t=t)
 
-    pages[paths.RULES] = page("rules.html", t("rules"), hide=("navigation",), r=rules_view(site), t=t)
-    pages[paths.GUIDE] = page("guide.html", t("scoring_guide"), g=guide_view(t), t=t)
+    pages[paths.RULES] = dated("rules.html", t("rules"), hide=("navigation",), r=rules_view(site), t=t)
+    pages[paths.GUIDE] = dated("guide.html", t("scoring_guide"), g=guide_view(t), t=t)
     return pages
 
 

@@ -45,6 +45,7 @@ RULES = (
     "ap104_value_not_allowed",
     "ap105_invalid_date",
     "ap106_bidi_control",
+    "ap107_invalid_id",
     "ap108_control_character",
     "ap201_contact_id_mismatch",
     "ap202_unknown_reference",
