@@ -26,6 +26,7 @@ from . import lift, paths, portfolio, team
 from .account import account_view
 from .changed import last_changed
 from .context import Site
+from .glossary import GLOSSARY, glossary_view
 from .i18n import Translator, normalize
 from .parallel import Pages, account_pages
 from .rules import rules_view
@@ -154,6 +155,7 @@ def render_site(
         pages[src] = page("person.html", view["name"], hide=("navigation",), p=view, t=t)
 
     pages[paths.RULES] = page("rules.html", t("rules"), hide=("navigation",), r=rules_view(site), t=t)
+    pages[GLOSSARY] = page("glossary.html", t("glossary"), g=glossary_view(t), t=t)
     return pages
 
 

@@ -98,7 +98,7 @@ def test_weekly_bars_show_the_expectation_line_and_every_value() -> None:
     assert len(re.findall('class="ap-week"', svg)) == 12
     assert "W36: 3 (below)" in svg and "W47: 12 (met)" in svg
     zh = texts(weekly_bars(weeks, values, 5, ZH))
-    assert "要求 每周5次" in zh
+    assert "要求每周5次" in zh
 
 
 def test_weekly_bars_without_expectation_or_data() -> None:
