@@ -3,7 +3,7 @@
 Used by the browser test (requests leaving the site, console errors) and to take the
 screenshots in ``docs/screenshots/``::
 
-    python -m tests.site.headless SITE_DIR OUT.png PATH [--height 3000] [--selector CSS]
+    python -m tests.site.headless SITE_DIR OUT.png PATH [--height 3000] [--selector CSS] [--width 390]
 """
 
 from __future__ import annotations
@@ -134,6 +134,11 @@ class Browser:
         for domain in ("Page", "Network", "Runtime", "Log"):
             self.send(f"{domain}.enable")
 
+    def emulate(self, width: int, height: int = 900) -> None:
+        """Lay pages out as a phone ``width`` CSS pixels wide (headless windows cannot be narrower than 500)."""
+        self.send("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
     def goto(self, url: str, settle: float = 1.0) -> None:
         """Navigate and wait for the load event, then let scripts settle."""
         self.send("Page.navigate", {"url": url})
@@ -174,7 +179,10 @@ class Browser:
             )
             params["clip"] = {"x": box[0], "y": box[1], "width": box[2], "height": box[3], "scale": 1}
         data = self.send("Page.captureScreenshot", params)["data"]
-        self.send("Emulation.clearDeviceMetricsOverride")
+        if width < 500:
+            self.emulate(width)
+        else:
+            self.send("Emulation.clearDeviceMetricsOverride")
         with open(path, "wb") as handle:
             handle.write(base64.b64decode(data))
 
@@ -224,14 +232,17 @@ def main() -> int:
     parser.add_argument("path")
     parser.add_argument("--height", type=int)
     parser.add_argument("--selector")
+    parser.add_argument("--width", type=int, default=1400, help="window width in CSS pixels (390 for a phone)")
     args = parser.parse_args()
     binary = find_chromium()
     if binary is None:
         raise SystemExit("chromium not found")
     with serve(args.site) as base:
-        browser = Browser(binary)
+        browser = Browser(binary, width=args.width)
         try:
             browser.open_tab()
+            if args.width < 500:
+                browser.emulate(args.width)
             browser.goto(base + args.path)
             browser.screenshot(args.out, args.selector, args.height)
             leaving = [u for u in browser.requests() if not u.startswith(base) and not u.startswith("data:")]
