@@ -112,7 +112,11 @@ def test_account_page_prints_as_a_briefing(sample_en: Built, browser: Browser) -
             assert hidden and set(hidden) == {"none"}
             after = browser.evaluate("getComputedStyle(document.querySelector('a.ap-source-link'), '::after').content")
             assert "attr(href)" in after or "http" in after
-            assert browser.evaluate("getComputedStyle(document.querySelector('.ap-card')).breakInside") == "avoid"
+            # tables split only between rows, the header repeated; cards flow on (no blank gaps): test_print.py
+            assert browser.evaluate("getComputedStyle(document.querySelector('table.ap-contacts tbody tr'))"
+                                    ".breakInside") == "avoid"
+            assert browser.evaluate("getComputedStyle(document.querySelector('table.ap-contacts thead')).display") \
+                == "table-header-group"
         finally:
             browser.send("Emulation.setEmulatedMedia", {"media": ""})
 

@@ -37,7 +37,7 @@ def test_links_follow_mkdocs_urls(current: str, directory_urls: bool, target: st
     "> quote",
 ])
 def test_plain_fast_path_gives_what_markdown_gives(text: str) -> None:
-    converted = markup.sanitize(markup._HEADING.sub(markup._shift, markdown.markdown(markup._CJK_BREAK.sub("", text),
+    converted = markup.sanitize(markup.shift_headings(markdown.markdown(markup._CJK_BREAK.sub("", text),
                                 extensions=["tables", "sane_lists", "fenced_code"])))
     assert markup.to_html(text) == converted
 
