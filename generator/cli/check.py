@@ -8,6 +8,7 @@ from typing import Any
 
 from ..diagnostics import FORMATS, Diagnostic, Severity
 from ..load.cache import DEFAULT_DIR, ENVIRONMENT, default_dir
+from ..translate.output import formatter
 from .progress import Progress
 
 
@@ -21,6 +22,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="parse every file, ignoring and not writing the cache")
     p.add_argument("--cache-dir", help=f"where parsed files are cached (default ${ENVIRONMENT} or {DEFAULT_DIR})")
     p.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of messages and hints (default en)")
     return p
 
 
@@ -48,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         found = validate(load_portfolio(root, progress=progress), settings)
     progress.close()
     diagnostics = [d for d in found if _selected(d, only)]
-    output = FORMATS[args.format](diagnostics)
+    output = formatter(args.format, args.lang)(diagnostics)
     if output:
         print(output)
     worst = max((d.severity for d in diagnostics), default=Severity.INFO)

@@ -30,6 +30,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--maps", metavar="DIR", help="write before/after relationship maps of changed accounts here")
     p.add_argument("--today", help="compute scores as of this date (YYYY-MM-DD)")
     p.add_argument("--accounts", help="accounts folder (default from mkdocs.yml)")
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the report (default en)")
     return p
 
 
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             head = load_portfolio(extract(top, relative, args.head, os.path.join(temp, "head")))
         report = compare(base, head, settings, base_name=args.base,
                          head_name="working tree" if args.head == WORKTREE else args.head)
-        sys.stdout.write(FORMATS[args.format](report))
+        sys.stdout.write(FORMATS[args.format](report, args.lang))
         if args.maps:
             for path in write_maps(report, base, head, args.maps):
                 print(f"wrote {path}", file=sys.stderr)

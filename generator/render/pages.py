@@ -17,6 +17,7 @@ from typing import Any, Protocol
 import jinja2
 from markupsafe import escape
 
+from .. import translate
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..load.portfolio import Dossier, Portfolio
@@ -106,6 +107,7 @@ def render_site(
     portfolio views' heavy blocks go to ``pages.lifted`` for the MkDocs plugin (:mod:`.lift`).
     """
     t = Translator(normalize(lang))
+    diagnostics = translate.diagnostics(diagnostics, t.lang)  # findings on the pages speak the page's language
     # Account pages reused from an earlier build mean a serving process: its views keep per-account memos too.
     site = Site(portfolio_, diagnostics, scores, settings, t, directory_urls, compliance=compliance,
                 memos=reuse is not None)
