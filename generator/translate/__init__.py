@@ -90,17 +90,17 @@ _LISTS = (("; ", "；"), (", ", "，"))
 
 
 def _value(value: str, lang: str) -> str:
-    """A value found in a message: itself a catalogue entry or template, or a list of them, else as found."""
-    translated = text(value, lang)
-    if translated != value:
-        return translated
+    """A value found in a message: a catalogue entry, a list of them (each part translated), a template, or as found."""
+    exact = catalogue(lang).get(value)
+    if exact is not None:
+        return exact
     for joiner, chinese in _LISTS:
         if joiner in value:
             parts = value.split(joiner)
             done = [text(part, lang) for part in parts]
             if done != parts:
                 return chinese.join(done)
-    return value
+    return text(value, lang)
 
 
 def t(template: str, lang: str, **values: object) -> str:

@@ -57,9 +57,9 @@ def templates(path: Path) -> list[tuple[str, int]]:
             texts = [template(a, source) for a in node.args]
             found += [(t, node.lineno) for t in texts if t and " " in t and not t.startswith("AP")]
         elif name in ("translate.t", "_t") and node.args:
-            text = template(node.args[0], source)
-            if text:
-                found.append((text, node.lineno))
+            first = node.args[0]  # already a template: its braces are placeholders, not literal text
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.append((first.value, node.lineno))
     return found
 
 
