@@ -1,7 +1,7 @@
 """``python -m generator.translate.extract``: write ``messages.pot``, every message template in the code.
 
 Reads the source (never imports or runs it): the string and f-string arguments of the calls
-that make diagnostics, plus the texts the CLI and the ``diff`` report pass to ``translate.t``.
+that make diagnostics, the model's field docs (hints quote them), plus the texts the CLI and the ``diff`` report pass to ``translate.t``.
 An f-string's expressions become ``{placeholders}`` named after the expression, which is
 what a catalogue entry's ``msgid`` must say. Update the ``.po`` files from the template
 with ``pybabel update -D accountplan -i generator/translate/locale/messages.pot -d generator/translate/locale``.
@@ -56,6 +56,10 @@ def templates(path: Path) -> list[tuple[str, int]]:
         if _MAKERS.search(name):
             texts = [template(a, source) for a in node.args]
             found += [(t, node.lineno) for t in texts if t and " " in t and not t.startswith("AP")]
+        elif name in ("fld", "scale") and node.args:  # a field's doc, quoted by hints (AP103)
+            doc = template(node.args[0], source)
+            if doc:
+                found.append((doc, node.lineno))
         elif name in ("translate.t", "_t") and node.args:
             first = node.args[0]  # already a template: its braces are placeholders, not literal text
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
