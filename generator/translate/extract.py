@@ -1,7 +1,8 @@
 """``python -m generator.translate.extract``: write ``messages.pot``, every message template in the code.
 
 Reads the source (never imports or runs it): the string and f-string arguments of the calls
-that make diagnostics, the model's field docs (hints quote them), plus the texts the CLI and the ``diff`` report pass to ``translate.t``.
+that make diagnostics, the model's field docs (hints quote them), plus the texts the CLI and
+the ``diff`` report pass to ``translate.t``.
 An f-string's expressions become ``{placeholders}`` named after the expression, which is
 what a catalogue entry's ``msgid`` must say. Update the ``.po`` files from the template
 with ``pybabel update -D accountplan -i generator/translate/locale/messages.pot -d generator/translate/locale``.
