@@ -205,6 +205,17 @@ class Browser:
         return found
 
 
+@contextlib.contextmanager
+def open_browser(binary: str, width: int = 1400) -> Iterator[Browser]:
+    """A headless Chromium with one tab open, closed afterwards."""
+    browser = Browser(binary, width=width)
+    try:
+        browser.open_tab()
+        yield browser
+    finally:
+        browser.close()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -237,18 +248,13 @@ def main() -> int:
     binary = find_chromium()
     if binary is None:
         raise SystemExit("chromium not found")
-    with serve(args.site) as base:
-        browser = Browser(binary, width=args.width)
-        try:
-            browser.open_tab()
-            if args.width < 500:
-                browser.emulate(args.width)
-            browser.goto(base + args.path)
-            browser.screenshot(args.out, args.selector, args.height)
-            leaving = [u for u in browser.requests() if not u.startswith(base) and not u.startswith("data:")]
-            print(f"requests outside the site: {leaving}; console errors: {browser.errors()}")
-        finally:
-            browser.close()
+    with serve(args.site) as base, open_browser(binary, width=args.width) as browser:
+        if args.width < 500:
+            browser.emulate(args.width)
+        browser.goto(base + args.path)
+        browser.screenshot(args.out, args.selector, args.height)
+        leaving = [u for u in browser.requests() if not u.startswith(base) and not u.startswith("data:")]
+        print(f"requests outside the site: {leaving}; console errors: {browser.errors()}")
     return 0
 
 

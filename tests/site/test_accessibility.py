@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 import pytest
 from axe import axe_script, run_axe
-from headless import Browser, find_chromium, serve
+from headless import Browser, find_chromium, open_browser, serve
 from sitebuild import Built
 
 CHROMIUM = find_chromium()
@@ -42,12 +42,8 @@ def axe() -> str:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     assert CHROMIUM is not None
-    chromium = Browser(CHROMIUM)
-    try:
-        chromium.open_tab()
+    with open_browser(CHROMIUM) as chromium:
         yield chromium
-    finally:
-        chromium.close()
 
 
 def _report(violations: list[dict[str, object]]) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from headless import Browser, find_chromium, serve
+from headless import Browser, find_chromium, open_browser, serve
 from sitebuild import Built
 
 CHROMIUM = find_chromium()
@@ -18,12 +18,8 @@ PAGES = ("accounts/helios-telecom/", "accounts/", "team/", "team/p-tom-hale/", "
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     assert CHROMIUM is not None
-    chromium = Browser(CHROMIUM)
-    try:
-        chromium.open_tab()
+    with open_browser(CHROMIUM) as chromium:
         yield chromium
-    finally:
-        chromium.close()
 
 
 def outside(urls: list[str]) -> list[str]:

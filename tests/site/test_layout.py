@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from headless import Browser, find_chromium, serve
+from headless import Browser, find_chromium, open_browser, serve
 from sitebuild import Built
 
 CHROMIUM = find_chromium()
@@ -44,12 +44,8 @@ BROKEN_WORDS = """(() => {
 @pytest.fixture()
 def browser() -> Iterator[Browser]:
     assert CHROMIUM is not None
-    chromium = Browser(CHROMIUM)
-    try:
-        chromium.open_tab()
+    with open_browser(CHROMIUM) as chromium:
         yield chromium
-    finally:
-        chromium.close()
 
 
 def test_chinese_contacts_table_has_no_one_character_columns(sample_zh: Built, browser: Browser) -> None:
