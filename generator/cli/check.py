@@ -7,6 +7,7 @@ import os
 from typing import Any
 
 from ..diagnostics import FORMATS, Diagnostic, Severity
+from ..translate.output import formatter
 from ..usercache import ENVIRONMENT, project_folder
 from .progress import Progress
 
@@ -22,6 +23,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--cache-dir", help=f"where parsed files are cached (default: a folder per project in "
                                        f"${ENVIRONMENT}, else $XDG_CACHE_HOME/accountplan, else ~/.cache/accountplan)")
     p.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of messages and hints (default en)")
     return p
 
 
@@ -50,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         found = validate(load_portfolio(root, progress=progress), settings)
     progress.close()
     diagnostics = [d for d in found if _selected(d, only)]
-    output = FORMATS[args.format](diagnostics)
+    output = formatter(args.format, args.lang)(diagnostics)
     if output:
         print(output)
     worst = max((d.severity for d in diagnostics), default=Severity.INFO)

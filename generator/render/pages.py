@@ -25,6 +25,7 @@ from typing import Any, Protocol
 import jinja2
 from markupsafe import escape
 
+from .. import translate
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..load.portfolio import Dossier, Portfolio
@@ -35,6 +36,7 @@ from . import lift, paths, portfolio, team
 from .account import account_view
 from .changed import last_changed
 from .context import Site
+from .glossary import GLOSSARY, glossary_view
 from .guide import guide_view
 from .i18n import Translator, normalize
 from .parallel import Pages, account_pages
@@ -130,6 +132,7 @@ def render_site(
     portfolio views' heavy blocks go to ``pages.lifted`` for the MkDocs plugin (:mod:`.lift`).
     """
     t = Translator(normalize(lang))
+    diagnostics = translate.diagnostics(diagnostics, t.lang)  # findings on the pages speak the page's language
     # Account pages reused from an earlier build mean a serving process: its views keep per-account memos too.
     site = Site(portfolio_, diagnostics, scores, settings, t, directory_urls, compliance=compliance,
                 memos=reuse is not None)
@@ -181,6 +184,7 @@ def render_site(
 
     pages[paths.RULES] = dated("rules.html", t("rules"), hide=("navigation",), r=rules_view(site), t=t)
     pages[paths.GUIDE] = dated("guide.html", t("scoring_guide"), g=guide_view(t), t=t)
+    pages[GLOSSARY] = dated("glossary.html", t("glossary"), g=glossary_view(t), t=t)
     return pages
 
 

@@ -8,6 +8,7 @@ from typing import Any, cast
 import jinja2
 from markupsafe import Markup
 
+from .. import translate
 from ..diagnostics import Severity
 from ..load.portfolio import Dossier
 from ..memo import Memo, memo
@@ -166,7 +167,8 @@ def attention(site: Site, links: Links) -> list[dict[str, Any]]:
     for code in sorted(by_code, key=lambda c: (-severity[c], c)):
         rule = rules.get(code)
         out.append({
-            "code": code, "name": rule.name if rule else "", "summary": rule.summary if rule else "",
+            "code": code, "name": rule.name if rule else "",
+            "summary": translate.text(rule.summary, site.t.lang) if rule else "",
             "severity": site.t.enum("severity", severity[code].label), "severity_value": severity[code].label,
             "href": links.to(RULES, code.lower()) if rule else None,
             "accounts": [{"name": names[s], "href": links.to(account_page(s)), "messages": msgs}

@@ -129,7 +129,7 @@ plans:
     Example(
         "satisfaction",
         ("Dimension 2, customer expectation and satisfaction: no customer voice is no data",
-         "维度二·客户期望与满意度管理：没有客户的声音即无数据"),
+         "维度二·客户期望和满意度管理：没有客户的声音即无数据"),
         "准确地说，客户满意度叫客户期望和满意度管理。",
         ("Without a satisfaction result, a recorded opinion or an issue, the group shows no data, and the key "
          "actions count it as 0 rather than leaving it out.",
