@@ -37,6 +37,7 @@ from .render import incremental, lift
 from .render.i18n import normalize
 from .render.parallel import Pages
 from .render.pipeline import gather, generate
+from .theme_files import assets, theme_dir
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 
@@ -55,6 +56,45 @@ class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     """Build as of this date (default: today), for reproducible builds and tests."""
     history = c.Type(bool, default=True)
     """Show each figure's change since the start of the quarter."""
+
+
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")
+"""Extensions the generated pages need (``## Title { #id }``, Markdown in HTML blocks) beyond MkDocs' built-in ones."""
+
+
+def _supply_theme(config: MkDocsConfig) -> None:
+    """Make the package's templates and assets part of the site, for repositories without a copy of ``theme/``.
+
+    The package's theme folder goes last among the theme's folders (a ``custom_dir`` and the
+    theme itself still override it), and its styles and scripts join ``extra_css`` and
+    ``extra_javascript`` unless listed already, as this repository's ``mkdocs.yml`` does, and so do
+    the Markdown extensions the generated pages are written for.
+    """
+    folder = str(theme_dir())
+    if all(os.path.realpath(d) != os.path.realpath(folder) for d in config.theme.dirs):
+        config.theme.dirs.append(folder)
+    for extension in MARKDOWN_EXTENSIONS:
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
+    listed = {str(entry) for entry in (*config.extra_css, *config.extra_javascript)}
+    for asset in assets():
+        if asset not in listed:
+            (config.extra_css if asset.endswith(".css") else config.extra_javascript).append(asset)
+
+
+def _below_warning(record: logging.LogRecord) -> bool:
+    return record.levelno >= logging.WARNING
+
+
+def _quiet_jieba() -> None:
+    """Keep jieba's progress lines (four on stderr per build, for the search plugin's Chinese index) out of the log.
+
+    jieba sets its logger to DEBUG with a handler of its own when imported, so a level set now would
+    be undone: a filter on the logger stays. Its warnings and errors still show.
+    """
+    logger = logging.getLogger("jieba")
+    if _below_warning not in logger.filters:
+        logger.addFilter(_below_warning)
 
 
 class _PageFile(File):
@@ -113,6 +153,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
         except (ValueError, TypeError) as exc:
             raise PluginError(f"accountplan: {exc}") from exc
+        _supply_theme(config)
+        _quiet_jieba()
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:

@@ -32,6 +32,7 @@ import jinja2.bccache
 
 from ..atomic import write_bytes_atomic
 from ..memo import digest, dossier_key
+from ..theme_files import theme_dir
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -188,7 +189,7 @@ def reuse_compiled_theme(env: jinja2.Environment) -> jinja2.Environment:
 
 
 _PACKAGE = Path(__file__).resolve().parents[1]
-_THEME = _PACKAGE.parent / "theme"
+_THEME = theme_dir()
 
 
 @cache
