@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
+
+from .settings_check import ConfigError, checked
 
 
 @dataclass(frozen=True)
@@ -65,18 +67,11 @@ class Settings:
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], *, base_dir: str = ".") -> Settings:
-        """Settings from the plugin's configuration mapping; unknown keys raise ``ValueError``."""
-        data = dict(data or {})
+        """Settings from the plugin's configuration mapping; any mistake in it raises :class:`ConfigError`."""
+        data = checked(data or {}, _SIMPLE | {"limits", "today"})
         limits = data.pop("limits", {}) or {}
-        names = {f.name for f in fields(Limits)}
-        unknown = set(limits) - names
-        if unknown:
-            raise ValueError(f"unknown limits: {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}")
         today = data.pop("today", None)
         settings = cls(limits=replace(Limits(), **limits), **{k: v for k, v in data.items() if k in _SIMPLE})
-        unknown_top = set(data) - _SIMPLE
-        if unknown_top:
-            raise ValueError(f"unknown settings: {', '.join(sorted(unknown_top))}")
         settings = replace(settings, accounts=os.path.join(base_dir, settings.accounts))
         if today:
             day = today if isinstance(today, dt.date) else dt.date.fromisoformat(str(today))
@@ -96,18 +91,33 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("", _ignore_tags)
+# Dates stay text until checked, so that an impossible one is a message about its key, not a traceback.
+_ConfigLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def plugin_section(config_file: str) -> dict[str, Any]:
     """The ``accountplan`` plugin's mapping from an ``mkdocs.yml`` (following ``INHERIT``)."""
-    with open(config_file, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_ConfigLoader) or {}
-    section: dict[str, Any] | None = None
-    for plugin in config.get("plugins") or []:
+    try:
+        with open(config_file, encoding="utf-8") as handle:
+            config = yaml.load(handle, Loader=_ConfigLoader) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError([f"{config_file}: not valid YAML: {exc}"]) from None
+    if not isinstance(config, dict):
+        raise ConfigError([f"{config_file}: expected a mapping of settings, found {type(config).__name__}"])
+    plugins = config.get("plugins") or []
+    section: Any = None
+    for plugin in plugins.items() if isinstance(plugins, dict) else plugins:  # MkDocs allows either form
         if plugin == "accountplan":
             section = {}
         elif isinstance(plugin, dict) and "accountplan" in plugin:
             section = plugin["accountplan"] or {}
+        elif isinstance(plugin, tuple) and plugin[0] == "accountplan":
+            section = plugin[1] or {}
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError([f"{config_file}: plugins.accountplan: expected a mapping of settings, found {section!r}"])
     if section is None and config.get("INHERIT"):
         parent = os.path.join(os.path.dirname(config_file), config["INHERIT"])
         return plugin_section(parent)

@@ -143,11 +143,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
-        options: dict[str, Any] = {k: self.config[k] for k in ("accounts", "rules", "limits", "scoring")}
-        if self.config.profiles is not None:
-            options["profiles"] = self.config.profiles
-        if self.config.today is not None:
-            options["today"] = self.config.today
+        # Every option but the build's own, unknown names included: a misspelt setting is an error, not a warning.
+        options = {k: v for k, v in self.config.items() if k not in ("profile", "history") and v is not None}
         base_dir = os.path.dirname(config.config_file_path or "") or "."
         try:
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
