@@ -62,7 +62,7 @@ def _problems(data: Mapping[str, Any], known: list[str]) -> Iterator[str]:
 
 
 def _kind(value: Any) -> str:
-    return {list: "a list", str: f"the text {value!r}"}.get(type(value), repr(value))
+    return "a list" if isinstance(value, list) else repr(value)
 
 
 def _rules(rules: Any) -> Iterator[str]:
