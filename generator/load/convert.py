@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from ..diagnostics import Diagnostic, Loc, Severity
+from ..suggest import closest
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
 INVALID: Any = object()
@@ -97,7 +98,7 @@ class Converter:
         for key, value in node.items:
             name = key.value
             if name not in known:
-                near = _nearest(name, known)
+                near = closest(name, known)
                 self.problem(
                     key,
                     "AP101",
@@ -168,7 +169,7 @@ class Converter:
             allowed = typing.get_args(hint)
             if text in allowed:
                 return text
-            near = _nearest(text, allowed)
+            near = closest(text, allowed)
             return self.problem(
                 node,
                 "AP104",
@@ -207,7 +208,13 @@ def _parse_str(node: Scalar) -> Any:
 
 
 def _parse_int(node: Scalar) -> Any:
-    return int(node.value) if node.plain and _INT.fullmatch(node.value) else INVALID
+    if not node.plain:
+        return INVALID
+    if _INT.fullmatch(node.value):
+        return int(node.value)
+    # 3.0 and 1e3 are whole numbers, as JSON Schema's "integer" (and so an editor) counts them.
+    whole = _FLOAT.fullmatch(node.value) and float(node.value).is_integer()
+    return int(float(node.value)) if whole else INVALID
 
 
 def _parse_float(node: Scalar) -> Any:
@@ -250,10 +257,3 @@ def _kind(node: Node) -> str:
     if isinstance(node, Sequence):
         return "a list"
     return f"'{node.value}'"
-
-
-def _nearest(word: str, options: typing.Iterable[str]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return found[0] if found else None
