@@ -98,8 +98,8 @@ _ConfigLoader.yaml_implicit_resolvers = {
 }
 
 
-def plugin_section(config_file: str) -> dict[str, Any]:
-    """The ``accountplan`` plugin's mapping from an ``mkdocs.yml`` (following ``INHERIT``)."""
+def _read(config_file: str) -> dict[str, Any]:
+    """The mapping in an ``mkdocs.yml``; :class:`ConfigError` when it is not one."""
     try:
         with open(config_file, encoding="utf-8") as handle:
             config = yaml.load(handle, Loader=_ConfigLoader) or {}
@@ -107,6 +107,12 @@ def plugin_section(config_file: str) -> dict[str, Any]:
         raise ConfigError([f"{config_file}: not valid YAML: {exc}"]) from None
     if not isinstance(config, dict):
         raise ConfigError([f"{config_file}: expected a mapping of settings, found {type(config).__name__}"])
+    return config
+
+
+def plugin_section(config_file: str) -> dict[str, Any]:
+    """The ``accountplan`` plugin's mapping from an ``mkdocs.yml`` (following ``INHERIT``)."""
+    config = _read(config_file)
     plugins = config.get("plugins") or []
     section: Any = None
     for plugin in plugins.items() if isinstance(plugins, dict) else plugins:  # MkDocs allows either form
@@ -133,3 +139,19 @@ def load_settings(config_file: str | None = "mkdocs.yml", **overrides: Any) -> S
         base = os.path.dirname(config_file) or "."
     data.update({k: v for k, v in overrides.items() if v is not None})
     return Settings.from_mapping(data, base_dir=base)
+
+
+def rules_page(config_file: str | None) -> str | None:
+    """The address of the site's rule reference (``site_url`` + ``rules/``) for links in diagnostics, if any."""
+    if not config_file or not os.path.isfile(config_file):
+        return None
+    try:
+        config = _read(config_file)
+    except (OSError, ConfigError):
+        return None  # plugin_section reports a broken file
+    if not config.get("site_url") and config.get("INHERIT"):
+        return rules_page(os.path.join(os.path.dirname(config_file), str(config["INHERIT"])))
+    site = str(config.get("site_url") or "")
+    if not site:
+        return None
+    return site.rstrip("/") + ("/rules/" if config.get("use_directory_urls", True) is not False else "/rules.html")

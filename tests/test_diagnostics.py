@@ -35,5 +35,12 @@ def test_json_keeps_loc_path_and_severity_names() -> None:
     (row,) = json.loads(format_json([A]))
     assert row == {
         "path": "accounts/b/account.md", "line": 7, "column": 3, "code": "AP202", "severity": "error",
-        "message": "unknown person id 'p-x'", "hint": "fix it", "loc": ["team", 0, "person"],
+        "message": "unknown person id 'p-x'", "hint": "fix it", "loc": ["team", 0, "person"], "url": None,
     }
+
+
+def test_every_format_links_to_the_rule_when_the_site_has_an_address() -> None:
+    page = "https://accounts.example.com/rules/"
+    assert format_text([A], page).splitlines()[0].endswith(" — https://accounts.example.com/rules/#ap202")
+    assert format_github([A], page).endswith("%0A%0ASee https://accounts.example.com/rules/#ap202")
+    assert json.loads(format_json([A], page))[0]["url"] == "https://accounts.example.com/rules/#ap202"

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     checked again (:mod:`generator.rules.index`); the output is the same either way.
     """
     # Imported here, not at the top: `accountplan --help` need not load the loader and rules.
-    from ..config import load_settings
+    from ..config import load_settings, rules_page
 
     settings = load_settings(args.config, today=args.today)
     root, only = _scope(args.paths, settings.accounts)
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         found = validate(load_portfolio(root, progress=progress), settings)
     progress.close()
     diagnostics = [d for d in found if _selected(d, only)]
-    output = FORMATS[args.format](diagnostics)
+    output = FORMATS[args.format](diagnostics, rules_page(args.config))
     if output:
         print(output)
     worst = max((d.severity for d in diagnostics), default=Severity.INFO)
