@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
@@ -82,14 +83,29 @@ def _github_escape(text: str, *, prop: bool = False) -> str:
     return text
 
 
+def _shown_file(path: str) -> str:
+    """A file GitHub can attach an annotation to: for a folder, its account.md or else its first file."""
+    if not os.path.isdir(path):
+        return path
+    preferred = os.path.join(path, "account.md")
+    if os.path.isfile(preferred):
+        return preferred
+    for folder, dirs, files in os.walk(path):
+        dirs.sort()
+        if files:
+            return os.path.join(folder, sorted(files)[0])
+    return path
+
+
 def format_github(diagnostics: Sequence[Diagnostic], rules_page: str | None = None) -> str:
     """GitHub Actions workflow commands, so problems annotate the changed lines (and link to their rule)."""
     kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     out = []
     for d in diagnostics:
-        props = f"file={_github_escape(d.path, prop=True)},line={max(d.line, 1)},col={max(d.column, 1)}"
+        shown = _shown_file(d.path)
+        props = f"file={_github_escape(shown, prop=True)},line={max(d.line, 1)},col={max(d.column, 1)}"
         props += f",title={_github_escape(d.code, prop=True)}"
-        message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+        message = ("" if shown == d.path else f"{d.path}/: ") + d.message + (f" (hint: {d.hint})" if d.hint else "")
         url = rule_url(d.code, rules_page)
         message += f"\n\nSee {url}" if url else ""
         out.append(f"::{kinds[d.severity]} {props}::{_github_escape(message)}")

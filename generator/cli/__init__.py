@@ -8,6 +8,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from .args import plain_help
+
 DEFAULT_CONFIG = "mkdocs.yml"
 """Settings file read when ``--config`` is not given (its absence means the defaults)."""
 
@@ -34,6 +36,7 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             raise
         command = module.add(sub)
         command.set_defaults(run=module.run)
+        plain_help(command)
     return top
 
 

@@ -8,13 +8,15 @@ from typing import Any
 
 from ..diagnostics import FORMATS, Diagnostic, Severity
 from ..load.cache import DEFAULT_DIR, ENVIRONMENT, default_dir
+from .args import existing_path
 from .progress import Progress
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
     """Register the subcommand."""
     p: argparse.ArgumentParser = sub.add_parser("check", help="validate dossiers", description=__doc__)
-    p.add_argument("paths", nargs="*", help="accounts folder (default from mkdocs.yml) or files within it")
+    p.add_argument("paths", nargs="*", type=existing_path,
+                   help="accounts folder (default from mkdocs.yml) or files within it")
     p.add_argument("--format", choices=sorted(FORMATS), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--today", help="check as of this date (YYYY-MM-DD)")

@@ -22,9 +22,10 @@ owners: [p-li-na]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..diagnostics import Diagnostic, Severity
+from ..suggest import did_you_mean
 from .base import Context, checked_roster
 from .walk import references
 
@@ -56,13 +57,16 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         for doc in dossier.documents():
             for loc, kind, ref in references(doc.data):
                 if ref not in known[kind]:
-                    yield doc.diagnostic(
-                        CODE, SEVERITY, f"unknown {kind} id '{ref}'",
-                        f"define it in {_WHERE[kind]} or correct the id", loc,
-                    )
+                    yield doc.diagnostic(CODE, SEVERITY, f"unknown {kind} id '{ref}'",
+                                         _hint(ref, known[kind], f"define it in {_WHERE[kind]} or correct the id"), loc)
     roster = checked_roster(ctx)
     if roster:
         for loc, kind, ref in references(roster.data):
             if kind == "person" and ref not in people:
                 yield roster.diagnostic(CODE, SEVERITY, f"unknown person id '{ref}'",
-                                        "define it in accounts/roster.yml", loc)
+                                        _hint(ref, people, "define it in accounts/roster.yml"), loc)
+
+
+def _hint(ref: str, known: Iterable[str], otherwise: str) -> str:
+    """Did-you-mean the closest defined id, else how to define it."""
+    return did_you_mean(ref, known) or otherwise
