@@ -25,7 +25,8 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """
     top = argparse.ArgumentParser(prog="accountplan", description="Account plans as code.")
     top.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    top.add_argument("--config", help=f"mkdocs.yml with the plugin settings (default: {DEFAULT_CONFIG} if it exists)")
+    top.add_argument("--config", help=f"mkdocs.yml with the plugin settings (default: {DEFAULT_CONFIG} "
+                                      "if it exists; '' for none)")
     sub = top.add_subparsers(dest="command", required=True)
     for name in COMMANDS if argv is None else _wanted(argv):
         try:
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = top.parse_args(words)
     if args.config is None:
         args.config = DEFAULT_CONFIG
-    elif not os.path.isfile(args.config):
+    elif args.config and not os.path.isfile(args.config):  # "" (as mypy's --config-file=): no settings file
         top.error(f"--config {args.config}: no such file")
     try:
         return int(args.run(args))
