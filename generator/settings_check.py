@@ -9,7 +9,7 @@ means the rule is off.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import fields
 from typing import Any
 
@@ -48,73 +48,71 @@ def _severity(value: Any) -> str:
 def _problems(data: Mapping[str, Any], known: list[str]) -> Iterator[str]:
     for key in data:
         if key not in known:
-            hint = did_you_mean(str(key), known)
-            yield f"{SECTION}.{key}: unknown setting; {hint + ' ' if hint else ''}allowed: {', '.join(known)}"
+            yield _unknown(f"{SECTION}.{key}", "setting", key, known, f"allowed: {', '.join(known)}")
     accounts = data.get("accounts")
     if accounts is not None and (not isinstance(accounts, str) or not accounts.strip()):
         yield f"{SECTION}.accounts: expected a folder path, found {accounts!r}"
-    yield from _rules(data.get("rules"))
-    yield from _limits(data.get("limits"))
-    yield from _profiles(data.get("profiles"))
+    yield from _section(data, "rules", "rule code to severity", _rule)
+    yield from _section(data, "limits", "limit name to number", _limit)
+    yield from _section(data, "profiles", "profile name to sensitivity", _profile)
+    yield from _section(data, "scoring", "scoring settings", _no_check)  # checked by generator.score.config
     yield from _today(data.get("today"))
-    if data.get("scoring") is not None and not isinstance(data.get("scoring"), Mapping):
-        yield f"{SECTION}.scoring: expected a mapping, found {_kind(data.get('scoring'))}"
 
 
 def _kind(value: Any) -> str:
     return "a list" if isinstance(value, list) else repr(value)
 
 
-def _rules(rules: Any) -> Iterator[str]:
-    if rules is None:
+def _unknown(where: str, what: str, name: Any, known: Iterable[str], allowed: str) -> str:
+    """``where: unknown WHAT; did you mean 'x'? ALLOWED``."""
+    hint = did_you_mean(str(name), known)
+    return f"{where}: unknown {what}; {hint + ' ' if hint else ''}{allowed}"
+
+
+def _section(data: Mapping[str, Any], key: str, of: str, entry: Callable[[str, Any, Any], Iterator[str]]
+             ) -> Iterator[str]:
+    """The problems of the mapping ``data[key]`` (of ``of``), ``entry`` checking each of its items."""
+    value = data.get(key)
+    if value is None:
         return
-    if not isinstance(rules, Mapping):
-        yield f"{SECTION}.rules: expected a mapping of rule code to severity, found {_kind(rules)}"
+    if not isinstance(value, Mapping):
+        yield f"{SECTION}.{key}: expected a mapping of {of}, found {_kind(value)}"
         return
+    for name, item in value.items():
+        yield from entry(f"{SECTION}.{key}.{name}", name, item)
+
+
+def _rule(where: str, code: Any, value: Any) -> Iterator[str]:
     from .rules import registry
 
     codes = sorted(registry())
-    for code, value in rules.items():
-        where = f"{SECTION}.rules.{code}"
-        if code not in codes:
-            hint = did_you_mean(str(code), codes)
-            yield f"{where}: unknown rule code; {hint + ' ' if hint else ''}codes run from {codes[0]} to {codes[-1]}"
-        if value is not False and (not isinstance(value, str) or value.lower() not in SEVERITIES):
-            yield f"{where}: {value!r} is not a severity; allowed: {', '.join(SEVERITIES)}"
+    if code not in codes:
+        yield _unknown(where, "rule code", code, codes, f"codes run from {codes[0]} to {codes[-1]}")
+    if value is not False and (not isinstance(value, str) or value.lower() not in SEVERITIES):
+        yield f"{where}: {value!r} is not a severity; allowed: {', '.join(SEVERITIES)}"
 
 
-def _limits(limits: Any) -> Iterator[str]:
-    if limits is None:
-        return
-    if not isinstance(limits, Mapping):
-        yield f"{SECTION}.limits: expected a mapping of limit name to number, found {_kind(limits)}"
-        return
+def _limit(where: str, name: Any, value: Any) -> Iterator[str]:
     from .config import Limits
 
     types = {f.name: f.type for f in fields(Limits)}
-    for name, value in limits.items():
-        where = f"{SECTION}.limits.{name}"
-        if name not in types:
-            hint = did_you_mean(str(name), types)
-            yield f"{where}: unknown limit; {hint + ' ' if hint else ''}allowed: {', '.join(sorted(types))}"
-        elif types[name] == "int" and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-            yield f"{where}: expected a whole number of 0 or more, found {value!r}"
-        elif not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
-            yield f"{where}: expected a number of 0 or more, found {value!r}"
+    if name not in types:
+        yield _unknown(where, "limit", name, types, f"allowed: {', '.join(sorted(types))}")
+    elif types[name] == "int" and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+        yield f"{where}: expected a whole number of 0 or more, found {value!r}"
+    elif not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+        yield f"{where}: expected a number of 0 or more, found {value!r}"
 
 
-def _profiles(profiles: Any) -> Iterator[str]:
-    if profiles is None:
-        return
-    if not isinstance(profiles, Mapping):
-        yield f"{SECTION}.profiles: expected a mapping of profile name to sensitivity, found {_kind(profiles)}"
-        return
+def _profile(where: str, name: Any, level: Any) -> Iterator[str]:
     from .model.spec import SENSITIVITY_ORDER
 
-    for name, level in profiles.items():
-        if level not in SENSITIVITY_ORDER:
-            yield (f"{SECTION}.profiles.{name}: {level!r} is not a sensitivity; "
-                   f"allowed: {', '.join(SENSITIVITY_ORDER)}")
+    if level not in SENSITIVITY_ORDER:
+        yield f"{where}: {level!r} is not a sensitivity; allowed: {', '.join(SENSITIVITY_ORDER)}"
+
+
+def _no_check(where: str, name: Any, value: Any) -> Iterator[str]:
+    return iter(())
 
 
 def _today(today: Any) -> Iterator[str]:
