@@ -79,6 +79,8 @@ class Converter:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
         self.positions: dict[Loc, tuple[int, int]] = {}
+        self.partial: Any = None
+        """When the document's record failed: an instance holding the fields that converted, the others ``None``."""
 
     def problem(self, node: Node, code: str, message: str, hint: str, loc: Loc) -> Any:
         """Record an error at ``node`` and return :data:`INVALID`."""
@@ -124,6 +126,8 @@ class Converter:
                     f"add '{name}:' — {f.metadata.get('doc', '')}",
                     (*loc, name),
                 )
+        if not ok and loc == ():
+            self.partial = _partial(cls, values)
         return cls(**values) if ok else INVALID
 
     def value(self, node: Node, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
@@ -193,6 +197,26 @@ class Converter:
                 return self.problem(node, "AP104", f"{result} is out of range; expected {bounds}",
                                     _scale_hint(f) or f"write a value {bounds}", loc)
         return result
+
+
+def _partial(cls: type, values: dict[str, Any]) -> Any:
+    """An instance of ``cls`` without running its checks: ``values``, defaults, ``None`` for the rest.
+
+    Only reference rules read it (:attr:`Document.partial`), so that one run reports a broken
+    file's unknown ids along with what broke it.
+    """
+    obj: Any = object.__new__(cls)
+    for name, f in fields(cls).items():
+        if name in values:
+            value = values[name]
+        elif f.default is not dataclasses.MISSING:
+            value = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            value = f.default_factory()
+        else:
+            value = None
+        object.__setattr__(obj, name, value)
+    return obj
 
 
 def _scale_hint(f: dataclasses.Field[Any] | None) -> str:

@@ -81,7 +81,7 @@ def split_frontmatter(path: str, text: str) -> tuple[str, str, int] | Diagnostic
 
 def load_document(path: str, raw: bytes, model: type, *,
                   markdown: bool = True) -> tuple[Document[Any] | None, list[Diagnostic]]:
-    """Load one file into a :class:`Document` of ``model``; ``None`` when unusable."""
+    """Load one file into a :class:`Document` of ``model``; ``None`` when unusable, ``partial`` when it has errors."""
     text, problems = decode(path, raw)
     if text is None:
         return None, problems
@@ -105,9 +105,12 @@ def load_document(path: str, raw: bytes, model: type, *,
     converter = Converter(path)
     data = converter.record(root, model)
     diagnostics = duplicates + converter.diagnostics + _bidi_in_body(path, body, body_line)
-    if data is INVALID:
-        return None, diagnostics
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    if data is INVALID:
+        if converter.partial is None:
+            return None, diagnostics
+        partial = Document(path, converter.partial, converter.positions, body, body_line, digest, partial=True)
+        return partial, diagnostics
     return Document(path, data, converter.positions, body, body_line, digest), diagnostics
 
 

@@ -54,7 +54,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             "plan": {p.id for p in account.plans},
             "initiative": {i.id for i in account.initiatives},
         }
-        for doc in dossier.documents():
+        for doc in [*dossier.documents(), *dossier.partial]:  # a file with schema errors still has its ids checked
             for loc, kind, ref in references(doc.data):
                 if ref not in known[kind]:
                     yield doc.diagnostic(CODE, SEVERITY, f"unknown {kind} id '{ref}'",
@@ -68,5 +68,5 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _hint(ref: str, known: Iterable[str], otherwise: str) -> str:
-    """Did-you-mean the closest defined id, else how to define it."""
-    return did_you_mean(ref, known) or otherwise
+    """Did-you-mean a defined id that differs by a typo or two, else how to define it."""
+    return did_you_mean(ref, known, cutoff=0.75) or otherwise
