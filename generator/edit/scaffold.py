@@ -81,7 +81,7 @@ def editor(root: str, as_person: str | None = None) -> str:
             doc, problems = load_document(path, handle.read(), Roster, markdown=False)
     except OSError as exc:
         raise ScaffoldError(f"cannot read the roster {path}: {exc.strerror}") from None
-    if doc is None or doc.partial:
+    if doc is None:
         where = problems[0].one_line() if problems else path
         raise ScaffoldError(f"the roster cannot be loaded ({where}); run 'accountplan check'")
     roster: Roster = doc.data

@@ -104,7 +104,7 @@ def _load_task(task: _Task) -> Result:
             raw = handle.read(2_000_001)
     except OSError as exc:
         return task, None, [error(task.shown, 0, 0, "AP001", f"cannot read file: {exc.strerror}")]
-    doc, diagnostics = load_document(task.shown, raw, model, markdown=markdown)
+    doc, diagnostics = load_document(task.shown, raw, model, markdown=markdown, partial=True)
     return task, doc, diagnostics
 
 
