@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
 
 from .forge import Forge
 from .money import Money
+from .settings_check import SECTION, ConfigError, checked
 
 
 @dataclass(frozen=True)
@@ -78,19 +79,15 @@ class Settings:
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], *, base_dir: str = ".") -> Settings:
-        """Settings from the plugin's configuration mapping; unknown keys raise ``ValueError``."""
-        data = dict(data or {})
+        """Settings from the plugin's configuration mapping; any mistake in it raises :class:`ConfigError`."""
+        data = checked(data or {}, _SIMPLE | {"limits", "today", "money"})
         limits = data.pop("limits", {}) or {}
-        names = {f.name for f in fields(Limits)}
-        unknown = set(limits) - names
-        if unknown:
-            raise ValueError(f"unknown limits: {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}")
         today = data.pop("today", None)
-        money = Money.from_mapping(data.pop("money", None))
+        try:
+            money = Money.from_mapping(data.pop("money", None))
+        except ValueError as exc:
+            raise ConfigError([f"{SECTION}.{exc}"]) from None
         settings = cls(limits=replace(Limits(), **limits), **{k: v for k, v in data.items() if k in _SIMPLE})
-        unknown_top = set(data) - _SIMPLE
-        if unknown_top:
-            raise ValueError(f"unknown settings: {', '.join(sorted(unknown_top))}")
         settings = replace(settings, accounts=os.path.join(base_dir, settings.accounts), money=money)
         if today:
             day = today if isinstance(today, dt.date) else dt.date.fromisoformat(str(today))
@@ -125,18 +122,39 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("", _ignore_tags)
+# Dates stay text until checked, so that an impossible one is a message about its key, not a traceback.
+_ConfigLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _read(config_file: str) -> dict[str, Any]:
+    """The mapping in an ``mkdocs.yml``; :class:`ConfigError` when it is not one."""
+    try:
+        with open(config_file, encoding="utf-8") as handle:
+            config = yaml.load(handle, Loader=_ConfigLoader) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError([f"{config_file}: not valid YAML: {exc}"]) from None
+    if not isinstance(config, dict):
+        raise ConfigError([f"{config_file}: expected a mapping of settings, found {type(config).__name__}"])
+    return config
 
 
 def plugin_section(config_file: str) -> dict[str, Any]:
     """The ``accountplan`` plugin's mapping from an ``mkdocs.yml`` (following ``INHERIT``)."""
-    with open(config_file, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_ConfigLoader) or {}
-    section: dict[str, Any] | None = None
-    for plugin in config.get("plugins") or []:
+    config = _read(config_file)
+    plugins = config.get("plugins") or []
+    section: Any = None
+    for plugin in plugins.items() if isinstance(plugins, dict) else plugins:  # MkDocs allows either form
         if plugin == "accountplan":
             section = {}
         elif isinstance(plugin, dict) and "accountplan" in plugin:
             section = plugin["accountplan"] or {}
+        elif isinstance(plugin, tuple) and plugin[0] == "accountplan":
+            section = plugin[1] or {}
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError([f"{config_file}: plugins.accountplan: expected a mapping of settings, found {section!r}"])
     if section is None and config.get("INHERIT"):
         parent = os.path.join(os.path.dirname(config_file), config["INHERIT"])
         return plugin_section(parent)
@@ -152,3 +170,19 @@ def load_settings(config_file: str | None = "mkdocs.yml", **overrides: Any) -> S
         base = os.path.dirname(config_file) or "."
     data.update({k: v for k, v in overrides.items() if v is not None})
     return Settings.from_mapping(data, base_dir=base)
+
+
+def rules_page(config_file: str | None) -> str | None:
+    """The address of the site's rule reference (``site_url`` + ``rules/``) for links in diagnostics, if any."""
+    if not config_file or not os.path.isfile(config_file):
+        return None
+    try:
+        config = _read(config_file)
+    except (OSError, ConfigError):
+        return None  # plugin_section reports a broken file
+    if not config.get("site_url") and config.get("INHERIT"):
+        return rules_page(os.path.join(os.path.dirname(config_file), str(config["INHERIT"])))
+    site = str(config.get("site_url") or "")
+    if not site:
+        return None
+    return site.rstrip("/") + ("/rules/" if config.get("use_directory_urls", True) is not False else "/rules.html")

@@ -9,13 +9,15 @@ from typing import Any
 from ..diagnostics import FORMATS, Diagnostic, Severity
 from ..translate.output import formatter
 from ..usercache import ENVIRONMENT, project_folder
+from .args import existing_path
 from .progress import Progress
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
     """Register the subcommand."""
     p: argparse.ArgumentParser = sub.add_parser("check", help="validate dossiers", description=__doc__)
-    p.add_argument("paths", nargs="*", help="accounts folder (default from mkdocs.yml) or files within it")
+    p.add_argument("paths", nargs="*", type=existing_path,
+                   help="accounts folder (default from mkdocs.yml) or files within it")
     p.add_argument("--format", choices=sorted(FORMATS), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--today", help="check as of this date (YYYY-MM-DD)")
@@ -34,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     checked again (:mod:`generator.rules.index`); the output is the same either way.
     """
     # Imported here, not at the top: `accountplan --help` need not load the loader and rules.
-    from ..config import load_settings
+    from ..config import load_settings, rules_page
 
     settings = load_settings(args.config, today=args.today)
     root, only = _scope(args.paths, settings.accounts)
@@ -52,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         found = validate(load_portfolio(root, progress=progress), settings)
     progress.close()
     diagnostics = [d for d in found if _selected(d, only)]
-    output = formatter(args.format, args.lang)(diagnostics)
+    output = formatter(args.format, args.lang, rules_page(args.config))(diagnostics)
     if output:
         print(output)
     worst = max((d.severity for d in diagnostics), default=Severity.INFO)

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..atomic import OutsideFolder, target_in, write_text_atomic
+from ..load import codeowners
 from ..load.files import load_document, slug_problem
 from ..load.portfolio import ACCOUNT, ROSTER
 from ..model import Roster, scales
@@ -152,6 +153,31 @@ def new_account(root: str, slug: str, *, person: str, today: dt.date, name: str 
         region=yaml_text(region), currency=yaml_text(currency), person=person, strategy=strategy,
     )
     return _write(root, os.path.join(folder, ACCOUNT), text)
+
+
+def add_codeowners_line(root: str, slug: str, owners: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]] | None:
+    """Give the account folder ``<root>/<slug>`` its own CODEOWNERS line, when the repository has the file.
+
+    The owners default to those GitHub applies to the folder now (usually the catch-all's), for
+    the account team to replace. Returns the file and owners written, or ``None`` when there is no
+    CODEOWNERS file, the folder has its line already, or no owners are known.
+    """
+    repository = codeowners.repository_of(root)
+    path = codeowners.find(repository)
+    if path is None:
+        return None
+    lines = codeowners.read(path)
+    folder = codeowners.folder_of(repository, os.path.join(root, slug))
+    if codeowners.covers(lines, folder):
+        return None
+    current = codeowners.owner_line(lines, f"{folder}/{ACCOUNT}")
+    owners = owners or (current.owners if current else ())
+    if not owners:
+        return None
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    write_text_atomic(path, codeowners.with_folder(text, folder, owners))
+    return path, owners
 
 
 def new_contact(root: str, account: str, *, person: str, today: dt.date, name: str, contact_id: str | None = None,

@@ -66,9 +66,13 @@ def split_frontmatter(path: str, text: str) -> tuple[str, str, int] | Diagnostic
     return error(path, 1, 1, "AP008", "frontmatter is not closed", "add a '---' line after the YAML")
 
 
-def load_document(path: str, raw: bytes, model: type, *,
-                  markdown: bool = True) -> tuple[Document[Any] | None, list[Diagnostic]]:
-    """Load one file into a :class:`Document` of ``model``; ``None`` when unusable."""
+def load_document(path: str, raw: bytes, model: type, *, markdown: bool = True,
+                  partial: bool = False) -> tuple[Document[Any] | None, list[Diagnostic]]:
+    """Load one file into a :class:`Document` of ``model``; ``None`` when unusable.
+
+    With ``partial``, a file whose frontmatter parsed but broke the schema gives a
+    :attr:`Document.partial` document instead of ``None``, for the reference rules.
+    """
     text, problems = decode(path, raw)
     if text is None:
         return None, problems
@@ -93,9 +97,12 @@ def load_document(path: str, raw: bytes, model: type, *,
     converter = Converter(path)
     data = converter.record(root, model)
     diagnostics = controls + duplicates + converter.diagnostics + _bidi_in_body(path, body, body_line)
-    if data is INVALID:
-        return None, diagnostics
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    if data is INVALID:
+        if not partial or converter.partial is None:
+            return None, diagnostics
+        incomplete = Document(path, converter.partial, converter.positions, body, body_line, digest, partial=True)
+        return incomplete, diagnostics
     return Document(path, data, converter.positions, body, body_line, digest), diagnostics
 
 

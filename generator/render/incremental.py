@@ -33,6 +33,7 @@ import jinja2.bccache
 from .. import usercache
 from ..atomic import OutsideFolder, target_in, write_bytes_atomic
 from ..memo import digest, dossier_key
+from ..theme_files import theme_dir
 from .unavailable import unavailable_pages
 
 if TYPE_CHECKING:
@@ -203,7 +204,7 @@ def reuse_compiled_theme(env: jinja2.Environment) -> jinja2.Environment:
 
 
 _PACKAGE = Path(__file__).resolve().parents[1]
-_THEME = _PACKAGE.parent / "theme"
+_THEME = theme_dir()
 
 
 @cache

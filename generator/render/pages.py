@@ -19,7 +19,6 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from functools import cache, partial
-from pathlib import Path
 from typing import Any, Protocol
 
 import jinja2
@@ -32,6 +31,7 @@ from ..load.portfolio import Dossier, Portfolio
 from ..memo import memo
 from ..neutralise import markdown_text
 from ..score.types import PortfolioScores
+from ..theme_files import templates_dir
 from . import lift, paths, portfolio, team
 from .account import account_view
 from .changed import last_changed
@@ -59,8 +59,8 @@ class Change(Protocol):
 MEMOS = ("rows", "team", "chart")
 """Memos of the views, started once per build when serving (:mod:`generator.memo`)."""
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "accountplan"
-"""Page templates shipped with the theme (the repository's ``theme/accountplan``)."""
+TEMPLATES = templates_dir()
+"""Page templates shipped with the package (the repository's ``theme/accountplan``)."""
 
 
 @cache

@@ -53,6 +53,7 @@ RULES = (
     "ap204_duplicate_id",
     "ap205_duplicate_account_name",
     "ap206_unknown_parent",
+    "ap207_codeowners_missing",
     "ap301_strategy_missing",
     "ap302_org_plan_missing",
     "ap303_decision_maker_unsupported",
