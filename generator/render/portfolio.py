@@ -139,9 +139,9 @@ def _fit_revenue(site: Site, rows: list[dict[str, Any]]) -> tuple[Markup | None,
     notes = [t("chart_currency", currency=reporting, rates=rates)]
     no_fit = [r["name"] for r in rows if r["fit"] is None]
     if no_fit:
-        notes.append(t("chart_no_fit", names=", ".join(no_fit)))
+        notes.append(t("chart_no_fit", names=t("list_sep").join(no_fit)))
     if no_rate:
-        notes.append(t("chart_no_rate", names=", ".join(no_rate)))
+        notes.append(t("chart_no_rate", names=t("list_sep").join(no_rate)))
     return _chart(site, points), notes
 
 
