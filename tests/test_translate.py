@@ -73,7 +73,7 @@ def test_every_template_in_the_code_has_a_chinese_translation() -> None:
 
 def test_every_rule_has_a_chinese_summary_and_documentation() -> None:
     for code, rule in registry().items():
-        assert translate.text(rule.summary, "zh") != rule.summary, code
+        assert rule.summary in translate.catalogue("zh"), code  # an entry of its own: a looser template can half-match
         doc = translate.rule_doc(code, "zh")
         assert doc is not None, f"write generator/translate/locale/zh/rules/{code}.md"
         assert all(f"## {h}" in doc for h in ("作用", "为什么有害", "示例", "正确写法")), code

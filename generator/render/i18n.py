@@ -95,7 +95,7 @@ UI: dict[str, tuple[str, str]] = {
     "layer_general": ("General relationships — the surface", "普遍客户关系 —— 面"),
     "layer_org": ("Organizational relationships — the momentum", "组织客户关系 —— 势"),
     "key_people": ("Decision makers and high-influence contacts", "决策者与高影响力联系人"),
-    "warm": ("warm (supporter and trusted or closer)", "关系良好（支持度≥4且亲密度≥3）"),
+    "warm": ("warm (supporter and trusted or closer)", "关系良好（支持度≥4且亲密度≥4）"),
     "coverage": ("Coverage by department and level", "按部门和层级的覆盖"),
     "visits_12w": ("Contact activities over the last {n} weeks", "最近 {n} 周的客户接触活动"),
     "visits": ("Activities", "活动数"),

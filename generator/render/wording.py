@@ -13,6 +13,8 @@ UI: dict[str, tuple[str, str]] = {
     "list_sep": (", ", "、"),
     "semicolon": ("; ", "；"),
     "paren": (" ({text})", "（{text}）"),
+    # after a sum converted into the reporting currency (Money.describe() in English)
+    "rates_of": (", rates of {date}", "（按 {date} 的汇率）"),
     # ages of sources
     "today": ("today", "今天"),
     "days_old": ("{days} days old", "距今{days}天"),

@@ -150,7 +150,7 @@ plans:
         "对它整个的投资策略是逐步的收缩，将资源转移到高价值客户上面。",
         ("A tier S customer whose strategy diverges from ours is a cash cow even with large sales; rule AP313 "
          "then follows whether our headcount on it shrinks.",
-         "战略背离的 S 级客户，即使销售额很大也是现金牛客户；规则 AP313 随后跟踪我方投入人数是否收缩。"),
+         "战略背离的 S 类客户，即使销售额很大也是现金牛客户；规则 AP313 随后跟踪我方投入人数是否收缩。"),
         _BASE.format(tier="S", market="mature") + """\
 strategy:
   horizon: 2026-2030

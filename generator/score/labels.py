@@ -99,8 +99,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "min(100, 100 × 每周见客户次数 / 每周应见次数)"),
     "f.classify": ("first match: diverging → cash-cow (whatever its revenue); tier S → strategic; "
                    "tier A → partner; else maintain",
-                   "按顺序取第一条符合的规则：战略背离 → 现金牛客户（无论营收大小）；S 级 → 战略客户；"
-                   "A 级 → 伙伴客户；其余 → 维持客户"),
+                   "按顺序取第一条符合的规则：战略背离 → 现金牛客户（无论营收大小）；S 类 → 战略客户；"
+                   "A 类 → 伙伴客户；其余 → 维持客户"),
     "f.relationships": ("mean over owned current contacts of ((intimacy + support) / 2 − 1) × 25",
                         "所负责在职联系人 ((亲密度 + 支持度) / 2 − 1) × 25 的平均"),
     "f.no_voice": ("needs a satisfaction result, a customer opinion or an issue", "需要满意度结果、客户意见或问题记录"),
@@ -145,10 +145,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "team's sales floor is not applied",
                            "现金牛规则（AP309）：战略背离；没有 {currency} 的汇率，团队设定的销售额下限不适用"),
     "n.diverging": ("diverging, but sales below the team's cash-cow floor {threshold}: tier {tier} maintained",
-                    "战略背离，但销售额低于团队设定的现金牛下限 {threshold}：{tier} 级为维持客户"),
-    "n.tier_strategic": ("tier rule: tier S is a strategic account", "级别规则：S 级为战略客户"),
-    "n.tier_partner": ("tier rule: tier A is a partner account", "级别规则：A 级为伙伴客户"),
-    "n.tier_maintain": ("tier rule: tier {tier} is maintained", "级别规则：{tier} 级为维持客户"),
+                    "战略背离，但销售额低于团队设定的现金牛下限 {threshold}：{tier} 类为维持客户"),
+    "n.tier_strategic": ("tier rule: tier S is a strategic account", "级别规则：S 类为战略客户"),
+    "n.tier_partner": ("tier rule: tier A is a partner account", "级别规则：A 类为伙伴客户"),
+    "n.tier_maintain": ("tier rule: tier {tier} is maintained", "级别规则：{tier} 类为维持客户"),
     "n.all_unknown": ("where each owned contact stands is not known yet", "所负责联系人的立场均尚未知"),
     "n.serves_none": ("serves no account", "未服务任何客户"),
     "n.no_rate": ("no exchange rate for {currencies} into the reporting currency (money.rates)",
