@@ -22,6 +22,7 @@ import yaml
 
 from .forge import Forge
 from .money import Money
+from .stages import stages_of
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,11 @@ class Settings:
     """Domain to channel, proposed by ``accountplan source add`` (``reuters.com: news``; subdomains match)."""
     edit_links: Forge | None = None
     """Where dossier files are edited on the web (from ``repo_url``, set by the plugin); ``None``: no edit links."""
+    stages: dict[str, Any] = field(default_factory=dict)
+    """Opportunity stages (:mod:`generator.stages`): ``open``, ``closed``, ``early``; the method's defaults."""
+
+    def __post_init__(self) -> None:
+        stages_of(self.stages)  # a bad stages setting is reported when the settings are read
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], *, base_dir: str = ".") -> Settings:
@@ -97,7 +103,7 @@ class Settings:
         return settings
 
 
-_SIMPLE = {"accounts", "rules", "scoring", "profiles", "forge", "source_channels"}
+_SIMPLE = {"accounts", "rules", "scoring", "profiles", "forge", "source_channels", "stages"}
 
 
 def _ignore_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:

@@ -6,6 +6,7 @@ Layout::
     accounts/<slug>/account.md              profile, strategy, plans, register...
     accounts/<slug>/contacts/<id>.md        one file per customer contact
     accounts/<slug>/activities/<name>.md    one file per contact activity
+    accounts/<slug>/opportunities/<id>.md   one file per opportunity (机会点)
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import Account, Activity, Contact, Roster
+from ..model import Account, Activity, Contact, Opportunity, Roster
 from .cache import LoadCache
 from .document import Document
 from .files import error, load_document, slug_problem
 
 ROSTER = "roster.yml"
 ACCOUNT = "account.md"
-KINDS = {"contacts": "contact", "activities": "activity"}
+KINDS = {"contacts": "contact", "activities": "activity", "opportunities": "opportunity"}
 """The subfolders of an account folder that are read, and the kind of file each holds."""
 PARALLEL_THRESHOLD = 600
 """Below this many files a process pool costs more than it saves."""
@@ -37,7 +38,7 @@ CHUNKSIZE = 512
 
 @dataclass
 class Dossier:
-    """One account: its main file, contacts and activities."""
+    """One account: its main file, contacts, activities and opportunities."""
 
     slug: str
     folder: str
@@ -46,10 +47,13 @@ class Dossier:
     activities: list[Document[Activity]] = field(default_factory=list)
     contact_ids: set[str] = field(default_factory=set)
     """Ids of every contact file, loaded or not, so a broken file does not also break references."""
+    opportunities: list[Document[Opportunity]] = field(default_factory=list)
+    stems: dict[str, set[str]] = field(default_factory=dict)
+    """File names without ``.md`` by kind (``activity``, ``opportunity``), loaded or not: the ids they define."""
 
     def documents(self) -> list[Document[Any]]:
-        """The main file, contacts and activities, in that order."""
-        return [self.account, *self.contacts, *self.activities]
+        """The main file, contacts, activities and opportunities, in that order."""
+        return [self.account, *self.contacts, *self.activities, *self.opportunities]
 
     def contact(self, contact_id: str) -> Contact | None:
         """The contact with this id, if loaded."""
@@ -92,6 +96,7 @@ _MODELS: dict[str, tuple[type, bool]] = {
     "account": (Account, True),
     "contact": (Contact, True),
     "activity": (Activity, True),
+    "opportunity": (Opportunity, True),
 }
 
 
@@ -213,7 +218,7 @@ def discover_folder(path: str, cwd: str) -> tuple[list[_Task], list[Diagnostic]]
         else:
             problems.append(Diagnostic(_display(entry.path, cwd), 0, 0, "AP010", Severity.WARNING,
                                        "unexpected entry in an account folder is ignored",
-                                       "an account folder holds account.md, contacts/ and activities/"))
+                                       "an account folder holds account.md, contacts/, activities/ and opportunities/"))
     if not has_main:
         problems.append(error(_display(path, cwd), 0, 0, "AP008", "account folder has no account.md",
                               "create account.md or run 'accountplan new account'"))
@@ -357,27 +362,27 @@ def assemble_dossier(slug: str, results: list[Result]) -> tuple[Dossier | None, 
     """One account folder's dossier from its files' results (``None`` without a loaded account.md), and its problems."""
     problems: list[Diagnostic] = []
     dossier: Dossier | None = None
-    contact_ids: set[str] = set()
+    stems: dict[str, set[str]] = {}
     for task, doc, found in results:
         problems.extend(found)
-        if task.kind == "contact":
-            contact_ids.add(os.path.splitext(os.path.basename(task.path))[0])
-        elif task.kind == "account" and doc is not None:
+        stems.setdefault(task.kind, set()).add(os.path.splitext(os.path.basename(task.path))[0])
+        if task.kind == "account" and doc is not None:
             dossier = Dossier(slug, os.path.dirname(task.path), doc)
     if dossier is None:
         return None, problems
     for task, doc, _ in results:
         if doc is None or task.kind == "account":
             continue
-        if task.kind == "contact":
+        if task.kind in ("contact", "opportunity"):
             stem = os.path.splitext(os.path.basename(task.path))[0]
             if doc.data.id != stem:
                 problems.append(doc.diagnostic("AP201", Severity.ERROR,
-                                               f"contact id '{doc.data.id}' differs from its file name '{stem}.md'",
+                                               f"{task.kind} id '{doc.data.id}' differs from its file name '{stem}.md'",
                                                f"set 'id: {stem}' or rename the file", ("id",)))
-            dossier.contacts.append(doc)
+            (dossier.contacts if task.kind == "contact" else dossier.opportunities).append(doc)
         else:
             dossier.activities.append(doc)
-    dossier.contact_ids = contact_ids
+    dossier.contact_ids = stems.get("contact", set())
+    dossier.stems = stems
     dossier.activities.sort(key=lambda d: (d.data.date, d.path))
     return dossier, problems

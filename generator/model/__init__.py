@@ -5,9 +5,10 @@ from __future__ import annotations
 from .account import Account, Fact, Gift, Initiative, Issue, Kpi, Plan, Satisfaction, Source, Strategy, TeamMember
 from .activity import Activity
 from .contact import Contact, Personal
+from .opportunity import Opportunity, Stance
 from .roster import Person, Roster
 
 __all__ = [
-    "Account", "Activity", "Contact", "Fact", "Gift", "Initiative", "Issue", "Kpi", "Person", "Personal",
-    "Plan", "Roster", "Satisfaction", "Source", "Strategy", "TeamMember",
+    "Account", "Activity", "Contact", "Fact", "Gift", "Initiative", "Issue", "Kpi", "Opportunity", "Person", "Personal",
+    "Plan", "Roster", "Satisfaction", "Source", "Stance", "Strategy", "TeamMember",
 ]

@@ -130,6 +130,8 @@ class Initiative:
     people: list[str] = fld("Our people involved.", ref="person", factory=list)
     contacts: list[str] = fld("Customer contacts involved.", ref="contact", factory=list)
     notes: str | None = fld("Outcome or next step.", default=None)
+    opportunities: list[str] = fld("For agreements: ids of the opportunities it pins down (把项目提前圈定).",
+                                   ref="opportunity", factory=list)
 
 
 @dataclass(kw_only=True)

@@ -22,6 +22,7 @@ from ..load.convert import fields, hints, is_required
 from .account import Account
 from .activity import Activity
 from .contact import Contact
+from .opportunity import Opportunity
 from .roster import Roster
 from .scales import UNKNOWN
 
@@ -32,6 +33,7 @@ ENTITIES: dict[str, tuple[type, str]] = {
     "account": (Account, "Frontmatter of accounts/<slug>/account.md"),
     "contact": (Contact, "Frontmatter of accounts/<slug>/contacts/<id>.md"),
     "activity": (Activity, "Frontmatter of accounts/<slug>/activities/<yyyy-mm-dd-words>.md"),
+    "opportunity": (Opportunity, "Frontmatter of accounts/<slug>/opportunities/<id>.md"),
     "roster": (Roster, "accounts/roster.yml"),
 }
 """Every file kind: its model class and where such files live."""

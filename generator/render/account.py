@@ -17,6 +17,7 @@ from . import graphics, scorecard
 from .context import Site, weekly_counts, weeks
 from .i18n import ENUMS
 from .markup import to_html
+from .opportunities import opportunities_view
 from .paths import RULES, Links, person_page
 from .starters import editor, starters
 from .svg.labels import LEVELS
@@ -85,6 +86,7 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "layers": _layers(site, dossier, account, contacts, person),
         "plans": _plans(account, names, person, t, account_edit),
         "activities": _activities(site, dossier, names, person, edit),
+        "opportunities": opportunities_view(site, dossier, person, lambda c: f"#{contact_anchor(c)}", edit),
         "issues": [_issue(i, names, person, t) for i in account.issues],
         "satisfaction": sorted(account.satisfaction, key=lambda s: s.date, reverse=True),
         "sources": [{**s, "edit": account_edit} for s in _sources(account, contacts, sources, site)],

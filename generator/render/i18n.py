@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import scales
+from . import work_labels
 from .svg import labels as chart_labels
 
 LANGUAGES = ("en", "zh")
@@ -259,6 +260,11 @@ ENUMS: dict[str, dict[str, tuple[str, str]]] = {
 # Contact levels and decision roles: the charts' names, so a map legend and the table beside it agree.
 ENUMS["level"] = {v: (chart_labels.EN[f"level.{v}"], chart_labels.ZH[f"level.{v}"]) for v in chart_labels.LEVELS}
 ENUMS["decision_role"] = {v: (chart_labels.EN[f"role.{v}"], chart_labels.ZH[f"role.{v}"]) for v in chart_labels.ROLES}
+
+# Opportunities and stages: their own table (generator.render.work_labels); none may change a label above.
+assert not set(work_labels.UI) & set(UI), sorted(set(work_labels.UI) & set(UI))
+UI.update(work_labels.UI)
+ENUMS["stage"] = work_labels.STAGES
 
 SCALES: dict[str, scales.Labels] = {
     "support": scales.SUPPORT, "intimacy": scales.INTIMACY, "influence": scales.INFLUENCE,

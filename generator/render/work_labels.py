@@ -1,0 +1,36 @@
+"""Labels of the method's working unit — opportunities (机会点), stances, stages — in English and Chinese.
+
+Kept in their own table and merged into :data:`generator.render.i18n.UI` and ``ENUMS``; none may
+change a label defined there.
+"""
+
+from __future__ import annotations
+
+UI: dict[str, tuple[str, str]] = {
+    "opportunities": ("Opportunities", "机会点"),
+    "opportunity": ("Opportunity", "机会点"),
+    "unit": ("Business unit", "业务单元"),
+    "offerings": ("Our offerings", "我方产品与方案"),
+    "opp_value": ("Value", "金额"),
+    "stage": ("Stage", "阶段"),
+    "decision_date": ("Decision", "预计决策日期"),
+    "competitors": ("Competitors", "竞争对手"),
+    "criteria": ("Decision criteria", "决策标准"),
+    "sponsor": ("Our sponsor", "我方发起人"),
+    "stances": ("Stances on this project", "对本项目的支持度"),
+    "favours": ("favours {name}", "倾向 {name}"),
+    "overdue": ("overdue", "已逾期"),
+    "no_opportunities": ("No opportunities recorded yet.", "尚未记录机会点。"),
+    "stance_missing": ("not recorded", "未记录"),
+}
+
+STAGES: dict[str, tuple[str, str]] = {
+    "lead": ("lead", "发现机会"),
+    "qualified": ("qualified", "已验证"),
+    "proposal": ("proposal", "方案阶段"),
+    "negotiation": ("negotiation", "商务谈判"),
+    "won": ("won", "赢单"),
+    "lost": ("lost", "丢单"),
+    "dropped": ("dropped", "已放弃"),
+}
+"""The method's default stages; a team's own stage names are shown as written."""
