@@ -174,6 +174,7 @@ def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
     dossier.contact_ids -= set(hidden_contacts) | unreadable
     dossier.activities = [doc for doc in dossier.activities if not _hidden(doc, root, limit, red)]
     dossier.opportunities = [doc for doc in dossier.opportunities if not _hidden(doc, root, limit, red)]
+    dossier.actions = [doc for doc in dossier.actions if not _hidden(doc, root, limit, red)]
     for any_doc in dossier.documents():
         _prune_document(any_doc, limit, red)
     known_after = _known_ids(dossier)

@@ -14,7 +14,7 @@ from generator.diagnostics import Loc
 from generator.edit.fmt import format_source
 from generator.load.convert import is_required
 from generator.load.files import load_document
-from generator.model import Activity, Contact, Opportunity, Roster, scales
+from generator.model import Action, Activity, Contact, Opportunity, Roster, scales
 from generator.model.jsonschema import ENTITIES
 from generator.model.spec import SENSITIVITY_ORDER
 
@@ -108,6 +108,8 @@ def _kind(path: str) -> tuple[type, bool]:
         return Activity, True
     if "/opportunities/" in path:
         return Opportunity, True
+    if "/actions/" in path:
+        return Action, True
     return ENTITIES["account"][0], True
 
 
@@ -137,7 +139,7 @@ def _optional(hint: Any) -> bool:
 
 def test_there_is_one_complete_example_per_file_kind() -> None:
     kinds = sorted(_kind(path)[0].__name__ for path, _ in EXAMPLES)
-    assert kinds == ["Account", "Activity", "Contact", "Opportunity", "Roster"]
+    assert kinds == ["Account", "Action", "Activity", "Contact", "Opportunity", "Roster"]
 
 
 @pytest.mark.parametrize(("path", "text"), EXAMPLES, ids=[p for p, _ in EXAMPLES])

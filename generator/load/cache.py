@@ -209,7 +209,7 @@ def _parsed_key(task: _Task, doc: Document[Any] | None) -> str:
     return content_key(raw, task.kind) if raw is not None else ""
 
 
-_SUBFOLDERS = ("contacts", "activities", "opportunities")
+_SUBFOLDERS = ("contacts", "activities", "opportunities", "actions")
 
 
 def _account_folder(path: str) -> str:

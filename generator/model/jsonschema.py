@@ -20,6 +20,7 @@ from typing import Any
 
 from ..load.convert import fields, hints, is_required
 from .account import Account
+from .action import Action
 from .activity import Activity
 from .contact import Contact
 from .opportunity import Opportunity
@@ -34,6 +35,7 @@ ENTITIES: dict[str, tuple[type, str]] = {
     "contact": (Contact, "Frontmatter of accounts/<slug>/contacts/<id>.md"),
     "activity": (Activity, "Frontmatter of accounts/<slug>/activities/<yyyy-mm-dd-words>.md"),
     "opportunity": (Opportunity, "Frontmatter of accounts/<slug>/opportunities/<id>.md"),
+    "action": (Action, "Frontmatter of accounts/<slug>/actions/<id>.md"),
     "roster": (Roster, "accounts/roster.yml"),
 }
 """Every file kind: its model class and where such files live."""

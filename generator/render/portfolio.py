@@ -14,6 +14,7 @@ from ..memo import Memo, memo
 from ..money import Money
 from ..rules import registry
 from . import graphics
+from .actions import DUE_WINDOW_DAYS, due_actions
 from .context import Site, weekly_counts, weeks
 from .paths import COMPLIANCE, GROUPINGS, RULES, Links, account_page, grouping_page
 
@@ -108,6 +109,7 @@ def portfolio_view(site: Site, links: Links) -> dict[str, Any]:
         "chart": chart,
         "chart_notes": notes,
         "attention": attention(site, links),
+        "due": due_actions(site, links), "due_days": DUE_WINDOW_DAYS,
         "views": [{"label": site.t("by_" + by), "href": links.to(grouping_page(by))} for by in GROUPINGS]
         + ([{"label": site.t("gifts_register"), "href": links.to(COMPLIANCE)}] if site.compliance else []),
     }

@@ -22,6 +22,13 @@ UI: dict[str, tuple[str, str]] = {
     "overdue": ("overdue", "已逾期"),
     "no_opportunities": ("No opportunities recorded yet.", "尚未记录机会点。"),
     "stance_missing": ("not recorded", "未记录"),
+    "actions": ("Action items", "行动项"),
+    "action": ("Action", "行动项"),
+    "serves": ("Serves", "服务于"),
+    "no_actions": ("No action items recorded yet.", "尚未记录行动项。"),
+    "my_actions": ("Open action items", "待办行动项"),
+    "due_soon": ("Due in the next {n} days or overdue", "未来 {n} 天内到期或已逾期的行动项"),
+    "nothing_due": ("Nothing due in the next {n} days.", "未来 {n} 天内没有到期的行动项。"),
 }
 
 STAGES: dict[str, tuple[str, str]] = {
