@@ -52,6 +52,10 @@ class Limits:
     """Issues and complaints should close within this many days."""
     weeks_window: int = 12
     """Weeks of activity history shown and scored."""
+    key_share_max: float = 0.7
+    """The most of an account's key relationships (deciders, influence 4+) one of our people may hold (AP325)."""
+    key_share_min_contacts: int = 4
+    """AP325 judges accounts with at least this many key contacts."""
 
 
 @dataclass(frozen=True)

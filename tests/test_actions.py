@@ -1,4 +1,5 @@
-"""Action items: on the account page, on the owner's page and in the portfolio's due list; hidden when restricted."""
+"""Action items on the account page, the owner's page and the portfolio's due list (hidden when restricted);
+who knows whom on the person pages."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from generator.render.pipeline import gather, generate
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 27)
-PAGES = ("accounts/index.md", "accounts/helios-telecom/index.md", "team/p-tom-hale.md", "team/p-li-na.md")
+PAGES = ("accounts/index.md", "accounts/helios-telecom/index.md", "team/p-tom-hale.md", "team/p-li-na.md",
+         "team/p-omar-haddad.md")
 
 
 def pages(lang: str = "en", accounts: Path | None = None, today: dt.date = TODAY) -> dict[str, str]:
@@ -66,3 +68,15 @@ def test_labels_in_chinese_and_restricted_actions_hidden(tmp_path: Path) -> None
     assert "行动项" in zh["accounts/helios-telecom/index.md"]
     assert "未来 14 天内到期或已逾期的行动项" in zh["accounts/index.md"]
     assert all("Build the seven-year TCO model" not in page for page in zh.values())
+
+
+def test_person_page_lists_who_they_know_with_strength_and_last_meeting() -> None:
+    en = pages()
+    knows = _section(en["team/p-tom-hale.md"], "knows")
+    row = knows.split("Clara Vos")[1].split("</tr>")[0]
+    assert "4 · trusted" in row and "2021-05-01" in row
+    assert knows.index("Clara Vos") < knows.index("Marcus Lind")  # strongest first
+    marcus = knows.split("Marcus Lind")[1].split("</tr>")[0]
+    assert "2 · acquainted" in marcus and "2026-10-29" in marcus  # last met: the CFO cost-model call
+    omar = _section(en["team/p-omar-haddad.md"], "knows")
+    assert "Marcus Lind" in omar and "3 · working relationship" in omar  # a record beyond the owners

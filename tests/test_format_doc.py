@@ -85,7 +85,7 @@ def test_each_model_has_a_table_with_one_row_per_field(name: str) -> None:
 
 def test_scales_and_sensitivity_labels_are_explained_in_both_languages() -> None:
     for labels in (scales.SUPPORT, scales.INTIMACY, scales.INFLUENCE, scales.FIT, scales.QUALITY,
-                   scales.SATISFACTION):
+                   scales.SATISFACTION, scales.STRENGTH):
         for value, (english, chinese) in labels.items():
             assert f"{english} · {chinese}" in TEXT, (value, english)
     for label in SENSITIVITY_ORDER:

@@ -7,7 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("check", "schema", "score", "render", "build", "new", "fmt", "diff", "source")
+COMMANDS = ("check", "schema", "score", "render", "build", "new", "fmt", "diff", "source", "migrate")
 """Subcommand modules in this package, in help order."""
 
 

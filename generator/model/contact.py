@@ -41,6 +41,16 @@ class Personal:
 
 
 @dataclass(kw_only=True)
+class Knows:
+    """One of our people who knows this contact, and how well (who knows whom)."""
+
+    person: str = fld("Roster id of our person.", ref="person")
+    strength: int | None = scale("How well they know each other, 1 (name only) to 5 (close), or `unknown`.",
+                                 scales.STRENGTH, unknown=True)
+    since: dt.date | None = fld("Since when they have known each other.", default=None)
+
+
+@dataclass(kw_only=True)
 class Contact:
     """A customer person in the relationship map."""
 
@@ -59,6 +69,7 @@ class Contact:
     support: int | None = scale("Attitude to us (支持度), 1 (opponent) to 3 (neutral) to 5 (champion), or `unknown` "
                                 "while we do not know where they stand.", scales.SUPPORT, unknown=True)
     owners: list[str] = fld("Roster ids of our people who own this relationship.", ref="person", factory=list)
+    knows: list[Knows] = fld("Our people who know this contact and how well (who knows whom).", factory=list)
     review_by: dt.date = fld("When this record must next be reviewed (personal data upkeep).")
     reports_to: str | None = fld("Contact id of the formal manager.", default=None, ref="contact")
     dotted_to: list[str] = fld("Contact ids of informal (dotted-line) managers.", ref="contact", factory=list)
@@ -80,6 +91,11 @@ class Contact:
         """A relationship that carries weight: supporter or better (support ≥ 4) and trusted or closer
         (intimacy ≥ 4, "trusted"), the two dimensions the article names (亲密度和支持度); unknown is never warm."""
         return (self.support or 0) >= WARM_LEVEL and (self.intimacy or 0) >= WARM_LEVEL
+
+    @property
+    def known_by(self) -> list[str]:
+        """Our people who know this contact: its owners, then the others in ``knows``, each once."""
+        return list(dict.fromkeys([*self.owners, *(k.person for k in self.knows)]))
 
     @property
     def unknown(self) -> tuple[str, ...]:

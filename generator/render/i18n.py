@@ -268,7 +268,7 @@ ENUMS["stage"] = work_labels.STAGES
 
 SCALES: dict[str, scales.Labels] = {
     "support": scales.SUPPORT, "intimacy": scales.INTIMACY, "influence": scales.INFLUENCE,
-    "fit": scales.FIT, "quality": scales.QUALITY, "satisfaction": scales.SATISFACTION,
+    "fit": scales.FIT, "quality": scales.QUALITY, "satisfaction": scales.SATISFACTION, "strength": scales.STRENGTH,
 }
 
 
@@ -304,7 +304,7 @@ class Translator:
         return f"{value} · {pair[self.index]}" if pair else str(value)
 
 
-UNKNOWABLE = frozenset({"support", "intimacy"})
+UNKNOWABLE = frozenset({"support", "intimacy", "strength"})
 """Scales a dossier may write as ``unknown``."""
 
 

@@ -28,6 +28,10 @@ UI: dict[str, tuple[str, str]] = {
     "no_actions": ("No action items recorded yet.", "尚未记录行动项。"),
     "my_actions": ("Open action items", "待办行动项"),
     "due_soon": ("Due in the next {n} days or overdue", "未来 {n} 天内到期或已逾期的行动项"),
+    "who_they_know": ("Who they know", "认识的客户"),
+    "strength": ("Strength", "关系强度"),
+    "known_since": ("Since", "相识时间"),
+    "last_met": ("Last met", "最近见面"),
     "nothing_due": ("Nothing due in the next {n} days.", "未来 {n} 天内没有到期的行动项。"),
 }
 

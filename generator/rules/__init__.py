@@ -75,6 +75,7 @@ RULES = (
     "ap322_agreement_pins_nothing",
     "ap323_unknown_stage",
     "ap324_action_overdue",
+    "ap325_relationships_concentrated",
     "ap401_gift_over_limit",
     "ap402_gifts_per_person_year",
     "ap403_gift_unapproved",
