@@ -4,7 +4,7 @@ A team renames or adds stages in the plugin section of ``mkdocs.yml``::
 
     stages:
       open: [lead, qualified, proposal, negotiation]   # in order
-      closed: [won, lost, dropped]
+      closed: [won, lost, dropped]                      # the first one means won
       early: 2          # the first two open stages are "early": no stance needed yet
 
 The defaults follow the article: the general-relationship team "digs potatoes" and finds
@@ -29,6 +29,11 @@ class Stages:
     open: tuple[str, ...] = DEFAULT_OPEN
     closed: tuple[str, ...] = DEFAULT_CLOSED
     early: int = DEFAULT_EARLY
+
+    @property
+    def won(self) -> str:
+        """The first closed stage: an opportunity there is won (its offering counts as installed)."""
+        return self.closed[0]
 
     @property
     def all(self) -> tuple[str, ...]:

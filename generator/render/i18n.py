@@ -265,6 +265,7 @@ ENUMS["decision_role"] = {v: (chart_labels.EN[f"role.{v}"], chart_labels.ZH[f"ro
 assert not set(work_labels.UI) & set(UI), sorted(set(work_labels.UI) & set(UI))
 UI.update(work_labels.UI)
 ENUMS["stage"] = work_labels.STAGES
+ENUMS["whitespace"] = work_labels.WHITESPACE
 
 SCALES: dict[str, scales.Labels] = {
     "support": scales.SUPPORT, "intimacy": scales.INTIMACY, "influence": scales.INFLUENCE,

@@ -32,6 +32,9 @@ UI: dict[str, tuple[str, str]] = {
     "strength": ("Strength", "关系强度"),
     "known_since": ("Since", "相识时间"),
     "last_met": ("Last met", "最近见面"),
+    "whitespace": ("Whitespace: business units × our offerings", "白地图：业务单元 × 我方产品"),
+    "whitespace_note": ("Derived from the opportunities and the installed base (footprint).",
+                        "由机会点和已安装基础（footprint）推导得出。"),
     "nothing_due": ("Nothing due in the next {n} days.", "未来 {n} 天内没有到期的行动项。"),
 }
 
@@ -45,3 +48,12 @@ STAGES: dict[str, tuple[str, str]] = {
     "dropped": ("dropped", "已放弃"),
 }
 """The method's default stages; a team's own stage names are shown as written."""
+
+WHITESPACE: dict[str, tuple[str, str]] = {
+    "installed": ("installed", "已安装"),
+    "pursuit": ("in pursuit", "跟进中"),
+    "competitor": ("competitor-held", "竞争对手占据"),
+    "not-relevant": ("not relevant", "不相关"),
+    "open": ("open", "空白"),
+}
+"""The states of a whitespace cell (:mod:`generator.whitespace`)."""
