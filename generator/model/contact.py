@@ -74,6 +74,8 @@ class Contact:
     reports_to: str | None = fld("Contact id of the formal manager.", default=None, ref="contact")
     dotted_to: list[str] = fld("Contact ids of informal (dotted-line) managers.", ref="contact", factory=list)
     coach: bool = fld("A coach (教练): someone inside who guides us.", default=False)
+    favours: str | None = fld("The competitor this contact favours, if any (shown on the map and in the matrix).",
+                              default=None)
     goals: str | None = fld("What the person wants to achieve; what is in it for them.", default=None)
     since: dt.date | None = fld("When the person took this role.", default=None)
     left: dt.date | None = fld("Date the person left; the record stays for history.", default=None)
