@@ -35,6 +35,19 @@ UI: dict[str, tuple[str, str]] = {
     "whitespace": ("Whitespace: business units × our offerings", "白地图：业务单元 × 我方产品"),
     "whitespace_note": ("Derived from the opportunities and the installed base (footprint).",
                         "由机会点和已安装基础（footprint）推导得出。"),
+    "guide_formulas": ("Scoring formulas and versions", "评分公式与版本"),
+    "guide_formula_1": ("Formula 1 (the default) scores customer information (管理客户信息) as the mean of fields "
+                        "filled, contacts reviewed in time and fresh sources: the scores before opportunities and "
+                        "who knows whom were recorded, reproducible by keeping it.",
+                        "公式 1（默认）：客户信息管理 = 字段填写率、按时复核率、新鲜来源率的平均值；即记录机会点与"
+                        "“谁认识谁”之前的评分，保持此公式即可复现旧分数。"),
+    "guide_formula_2": ("Formula 2 adds two terms from who knows whom: the share of our relationships whose strength "
+                        "is assessed (information completeness, 信息完整度), and the share of key contacts (deciders, "
+                        "influence 4+) known to at least two of our people (the breadth that guards against 一多). "
+                        "Each counts only when there is something to count. A team opts in, with a new version:",
+                        "公式 2 增加两项“谁认识谁”指标：已评估关系强度的比例（信息完整度），以及被我方两人及以上认识的"
+                        "关键联系人（决策者或影响力 4 及以上）比例（防止“一多”）。仅在有可计数对象时计入。"
+                        "团队需主动启用，并更新版本号："),
     "nothing_due": ("Nothing due in the next {n} days.", "未来 {n} 天内没有到期的行动项。"),
 }
 
