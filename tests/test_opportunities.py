@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 
 from generator.config import Settings, load_settings
+from generator.diagnostics import Diagnostic
 from generator.load.portfolio import load_portfolio
+from generator.memo import Memo
 from generator.redact import redact
 from generator.render.pipeline import gather, generate
+from generator.rules import validate
 from generator.stages import Stages, stages_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,7 +71,8 @@ def test_a_restricted_opportunity_is_removed_whole_and_references_to_it_go(tmp_p
     assert "o-5g-core-2027" not in {doc.data.id for doc in helios.opportunities}
     [agreement] = [i for i in helios.account.data.initiatives if i.kind == "cooperation-agreement"]
     assert agreement.opportunities == ["o-edge-cloud-2027"]
-    assert "Norvik" not in account_page("en", accounts)
+    page = account_page("en", accounts)
+    assert "12% lower" not in page and "o-5g-core-2027" not in page  # a stance note, the id
 
 
 def test_stages_settings_default_to_the_method_and_reject_malformed_values() -> None:
@@ -82,3 +86,19 @@ def test_stages_settings_default_to_the_method_and_reject_malformed_values() -> 
                          ({"phases": []}, "unknown stages settings")):
         with pytest.raises(ValueError, match=message):
             Settings.from_mapping({"stages": bad})
+
+
+def test_a_file_that_does_not_load_still_defines_its_id_between_memoized_checks(tmp_path: Path) -> None:
+    root = tmp_path / "accounts"
+    shutil.copytree(ROOT / "accounts", root)
+    action = root / "helios-telecom" / "actions" / "a-joint-tco-model.md"
+    action.write_text(action.read_text(encoding="utf-8").replace("opportunity: o-5g-core-2027",
+                                                                 "opportunity: o-later"), encoding="utf-8")
+    memo: Memo[list[Diagnostic]] = Memo()
+    settings = Settings(today=TODAY)
+    first = validate(load_portfolio(str(root)), settings, memo)
+    assert [d.code for d in first if "o-later" in d.message] == ["AP202"]
+    (root / "helios-telecom" / "opportunities" / "o-later.md").write_text("---\nid: o-later\n---\n", encoding="utf-8")
+    second = validate(load_portfolio(str(root)), settings, memo)  # the broken file reports its own errors
+    assert [d.code for d in second if "o-later" in d.message] == []
+    assert any(d.code == "AP103" and d.path.endswith("o-later.md") for d in second)
