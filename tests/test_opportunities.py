@@ -4,14 +4,17 @@ hidden whole when labelled above a build's level, and checked against the config
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
 from generator.config import Settings, load_settings
 from generator.diagnostics import Diagnostic
+from generator.forge import Forge
 from generator.load.portfolio import load_portfolio
 from generator.memo import Memo
 from generator.redact import redact
@@ -24,8 +27,8 @@ TODAY = dt.date(2026, 11, 27)
 PAGE = "accounts/helios-telecom/index.md"
 
 
-def account_page(lang: str, accounts: Path | None = None) -> str:
-    settings = replace(load_settings(str(ROOT / "mkdocs.yml")), today=TODAY)
+def account_page(lang: str, accounts: Path | None = None, forge: Forge | None = None) -> str:
+    settings = replace(load_settings(str(ROOT / "mkdocs.yml")), today=TODAY, edit_links=forge)
     if accounts is not None:
         settings = replace(settings, accounts=str(accounts))
     built = generate(gather(settings, history=False), settings, lang)
@@ -102,3 +105,13 @@ def test_a_file_that_does_not_load_still_defines_its_id_between_memoized_checks(
     second = validate(load_portfolio(str(root)), settings, memo)  # the broken file reports its own errors
     assert [d.code for d in second if "o-later" in d.message] == []
     assert any(d.code == "AP103" and d.path.endswith("o-later.md") for d in second)
+
+
+def test_with_a_forge_the_page_links_prefilled_new_opportunity_and_action_files() -> None:
+    page = account_page("en", forge=Forge("github", "https://github.com/o/r", "main", str(ROOT)))
+    hrefs = [unquote(h) for h in re.findall(r'class="md-button ap-new" href="([^"]+)"', page)]
+    [opportunity] = [h for h in hrefs if "/opportunities?" in h]
+    assert "filename=o-new-opportunity.md" in opportunity and "\nid: o-new-opportunity\n" in opportunity
+    [action] = [h for h in hrefs if "/actions?" in h]
+    assert "filename=a-new-action.md" in action and "\ndue: 2026-12-04\n" in action
+    assert "Add an opportunity" in page and "Add an action item" in page

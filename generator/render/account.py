@@ -23,6 +23,7 @@ from .paths import RULES, Links, person_page
 from .starters import editor, starters
 from .svg.labels import LEVELS
 from .whitespace_view import whitespace_view
+from .work_starters import work_starters
 
 INITIATIVE_KINDS = ("benchmarking", "executive-visit", "cooperation-agreement", "innovation-centre")
 
@@ -91,6 +92,7 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "opportunities": opportunities_view(site, dossier, person, lambda c: f"#{contact_anchor(c)}", edit),
         "actions": account_actions(site, dossier, links, edit),
         "whitespace": whitespace_view(site, dossier),
+        **work_starters(site, dossier),
         "issues": [_issue(i, names, person, t) for i in account.issues],
         "satisfaction": sorted(account.satisfaction, key=lambda s: s.date, reverse=True),
         "sources": [{**s, "edit": account_edit} for s in _sources(account, contacts, sources, site)],

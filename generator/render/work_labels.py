@@ -48,6 +48,8 @@ UI: dict[str, tuple[str, str]] = {
                         "公式 2 增加两项“谁认识谁”指标：已评估关系强度的比例（信息完整度），以及被我方两人及以上认识的"
                         "关键联系人（决策者或影响力 4 及以上）比例（防止“一多”）。仅在有可计数对象时计入。"
                         "团队需主动启用，并更新版本号："),
+    "add_opportunity": ("Add an opportunity", "新增机会点"),
+    "add_action": ("Add an action item", "新增行动项"),
     "nothing_due": ("Nothing due in the next {n} days.", "未来 {n} 天内没有到期的行动项。"),
 }
 
