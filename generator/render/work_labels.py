@@ -32,7 +32,7 @@ UI: dict[str, tuple[str, str]] = {
     "strength": ("Strength", "关系强度"),
     "known_since": ("Since", "相识时间"),
     "last_met": ("Last met", "最近见面"),
-    "whitespace": ("Whitespace: business units × our offerings", "白地图：业务单元 × 我方产品"),
+    "whitespace": ("Whitespace: business units × our offerings", "空白点：业务单元 × 我方产品"),
     "whitespace_note": ("Derived from the opportunities and the installed base (footprint).",
                         "由机会点和已安装基础（footprint）推导得出。"),
     "guide_formulas": ("Scoring formulas and versions", "评分公式与版本"),
