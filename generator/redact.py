@@ -175,6 +175,9 @@ def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
     dossier.activities = [doc for doc in dossier.activities if not _hidden(doc, root, limit, red)]
     dossier.opportunities = [doc for doc in dossier.opportunities if not _hidden(doc, root, limit, red)]
     dossier.actions = [doc for doc in dossier.actions if not _hidden(doc, root, limit, red)]
+    # File names by kind served validation; after redaction only the kept files' names remain (fail closed).
+    dossier.stems = {"contact": set(dossier.contact_ids), **{kind: {_stem(doc.path) for doc in docs} for kind, docs in (
+        ("activity", dossier.activities), ("opportunity", dossier.opportunities), ("action", dossier.actions))}}
     for any_doc in dossier.documents():
         _prune_document(any_doc, limit, red)
     known_after = _known_ids(dossier)
@@ -183,6 +186,11 @@ def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
     lines = _Lines(hidden_contacts, known_after["contact"])
     for any_doc in dossier.documents():
         _scrub_references(any_doc, gone, lines, red)
+
+
+def _stem(path: str) -> str:
+    """A file's name without ``.md``: the id it defines."""
+    return os.path.splitext(os.path.basename(path))[0]
 
 
 def _hidden(doc: Document[Any], root: int, limit: int, red: Redaction) -> bool:
@@ -210,7 +218,7 @@ def _known_ids(dossier: Dossier) -> dict[str, set[str]]:
     return {
         "contact": set(dossier.contact_ids),
         "opportunity": {doc.data.id for doc in dossier.opportunities},
-        "activity": {os.path.splitext(os.path.basename(doc.path))[0] for doc in dossier.activities},
+        "activity": {_stem(doc.path) for doc in dossier.activities},
         "source": {s.id for s in account.sources},
         "plan": {p.id for p in account.plans},
         "initiative": {i.id for i in account.initiatives},
