@@ -6,7 +6,11 @@ STAMP  := $(VENV)/.installed
 # Material's end-of-life banner is known (the core does not depend on MkDocs); keep build logs readable.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site serve test bench clean
+.PHONY: install check site serve test bench clean
+
+# The one dossier gate: errors fail, warnings inform. `make test`, the pull-request workflow and the
+# pre-commit hooks (.pre-commit-config.yaml, .pre-commit-hooks.yaml) all run this command.
+CHECK := accountplan check
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +19,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)  ## create .venv and install the project with its test tools
+
+check: $(STAMP)  ## validate the dossiers (CHECK_ARGS="--format github" in CI)
+	$(BIN)/$(CHECK) $(CHECK_ARGS)
 
 # Fails on errors (in dossiers or the site, e.g. a broken link), never on the method's warnings: honest data
 # is not blocked. The warnings stay in the log and on the pages; `accountplan build --strict` fails on them too.
@@ -27,7 +34,8 @@ site: $(STAMP)  ## build the site into site/ (English) and site/zh/ (Chinese)
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (rebuilds only the pages an edit changes)
 	$(BIN)/mkdocs serve --dirty
 
-test: $(STAMP)  ## run the test suite, linters and type checks
+test: $(STAMP)  ## check the dossiers, run the test suite, linters and type checks
+	$(MAKE) --no-print-directory check
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -35,5 +43,6 @@ test: $(STAMP)  ## run the test suite, linters and type checks
 bench: $(STAMP)  ## performance benchmarks (N=100, N=1000; BENCH_ARGS=--large for N=10000)
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
-clean:
+clean:  ## delete the built site, the benchmark corpora and this project's cache (in the user's cache folder)
 	rm -rf site .cache
+	if test -x $(BIN)/python; then $(BIN)/python -m generator.usercache clear .; fi

@@ -4,6 +4,10 @@ Everything the tool writes goes through here: the new content goes to a temporar
 in the same folder (same file system, so the rename is atomic), is flushed to disk, and
 then replaces the target in one ``os.replace``. A process killed half-way leaves either
 the old file or the new one, never a truncated mix.
+
+Every writer also names its target with :func:`target_in`: the path is resolved (``..``
+and symbolic links followed) and refused unless it lies inside the folder the writer owns,
+so no id, slug or link can make the tool write or delete a file anywhere else.
 """
 
 from __future__ import annotations
@@ -13,6 +17,24 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+
+
+class OutsideFolder(ValueError):
+    """A write whose target resolves outside the folder the writer may write in."""
+
+
+def target_in(folder: str | os.PathLike[str], relative: str | os.PathLike[str]) -> Path:
+    """``folder/relative`` resolved; :class:`OutsideFolder` unless it lies strictly inside ``folder`` resolved.
+
+    Both are resolved with ``realpath``, so a symbolic link anywhere on the way (the target
+    itself, a folder inside, ``..``) counts where it leads; an absolute ``relative`` is
+    taken as it is and refused unless it leads inside too.
+    """
+    base = Path(os.path.realpath(folder))
+    target = Path(os.path.realpath(os.path.join(base, relative)))
+    if base not in target.parents:
+        raise OutsideFolder(f"refusing to write {target}: it is outside the output folder {base}")
+    return target
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
 
 from .forge import Forge
 from .money import Money
+from .settings_check import SECTION, ConfigError, checked
 from .stages import stages_of
 
 
@@ -72,7 +73,8 @@ class Settings:
     """Build profiles: name to the highest sensitivity they may show."""
     money: Money = field(default_factory=Money)
     """Reporting currency and exchange rates (:mod:`generator.money`)."""
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=lambda: default_today())
+    """The date every check, score and page is as of: ``--today``, else ``SOURCE_DATE_EPOCH``, else the clock."""
     forge: str | None = None
     """``github`` or ``gitlab``: the shape of edit links (default: from ``repo_url``'s host)."""
     source_channels: dict[str, str] = field(default_factory=dict)
@@ -87,19 +89,19 @@ class Settings:
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], *, base_dir: str = ".") -> Settings:
-        """Settings from the plugin's configuration mapping; unknown keys raise ``ValueError``."""
-        data = dict(data or {})
+        """Settings from the plugin's configuration mapping; any mistake in it raises :class:`ConfigError`."""
+        data = checked(data or {}, _SIMPLE | {"limits", "today", "money"})
+        try:
+            stages_of(data.get("stages"))
+        except ValueError as exc:
+            raise ConfigError([f"{SECTION}.{exc}"]) from None
         limits = data.pop("limits", {}) or {}
-        names = {f.name for f in fields(Limits)}
-        unknown = set(limits) - names
-        if unknown:
-            raise ValueError(f"unknown limits: {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}")
         today = data.pop("today", None)
-        money = Money.from_mapping(data.pop("money", None))
+        try:
+            money = Money.from_mapping(data.pop("money", None))
+        except ValueError as exc:
+            raise ConfigError([f"{SECTION}.{exc}"]) from None
         settings = cls(limits=replace(Limits(), **limits), **{k: v for k, v in data.items() if k in _SIMPLE})
-        unknown_top = set(data) - _SIMPLE
-        if unknown_top:
-            raise ValueError(f"unknown settings: {', '.join(sorted(unknown_top))}")
         settings = replace(settings, accounts=os.path.join(base_dir, settings.accounts), money=money)
         if today:
             day = today if isinstance(today, dt.date) else dt.date.fromisoformat(str(today))
@@ -108,6 +110,21 @@ class Settings:
 
 
 _SIMPLE = {"accounts", "rules", "scoring", "profiles", "forge", "source_channels", "stages"}
+
+
+def default_today() -> dt.date:
+    """Today when none is given: the UTC date of ``SOURCE_DATE_EPOCH`` when set, else the clock's date.
+
+    ``SOURCE_DATE_EPOCH`` (reproducible-builds.org) pins the date for every command and for
+    ``mkdocs build``, so that the same commit with the same date builds byte-identically.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.date.today()
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds since 1970") from None
 
 
 def _ignore_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
@@ -119,18 +136,39 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("", _ignore_tags)
+# Dates stay text until checked, so that an impossible one is a message about its key, not a traceback.
+_ConfigLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _read(config_file: str) -> dict[str, Any]:
+    """The mapping in an ``mkdocs.yml``; :class:`ConfigError` when it is not one."""
+    try:
+        with open(config_file, encoding="utf-8") as handle:
+            config = yaml.load(handle, Loader=_ConfigLoader) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError([f"{config_file}: not valid YAML: {exc}"]) from None
+    if not isinstance(config, dict):
+        raise ConfigError([f"{config_file}: expected a mapping of settings, found {type(config).__name__}"])
+    return config
 
 
 def plugin_section(config_file: str) -> dict[str, Any]:
     """The ``accountplan`` plugin's mapping from an ``mkdocs.yml`` (following ``INHERIT``)."""
-    with open(config_file, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_ConfigLoader) or {}
-    section: dict[str, Any] | None = None
-    for plugin in config.get("plugins") or []:
+    config = _read(config_file)
+    plugins = config.get("plugins") or []
+    section: Any = None
+    for plugin in plugins.items() if isinstance(plugins, dict) else plugins:  # MkDocs allows either form
         if plugin == "accountplan":
             section = {}
         elif isinstance(plugin, dict) and "accountplan" in plugin:
             section = plugin["accountplan"] or {}
+        elif isinstance(plugin, tuple) and plugin[0] == "accountplan":
+            section = plugin[1] or {}
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError([f"{config_file}: plugins.accountplan: expected a mapping of settings, found {section!r}"])
     if section is None and config.get("INHERIT"):
         parent = os.path.join(os.path.dirname(config_file), config["INHERIT"])
         return plugin_section(parent)
@@ -146,3 +184,19 @@ def load_settings(config_file: str | None = "mkdocs.yml", **overrides: Any) -> S
         base = os.path.dirname(config_file) or "."
     data.update({k: v for k, v in overrides.items() if v is not None})
     return Settings.from_mapping(data, base_dir=base)
+
+
+def rules_page(config_file: str | None) -> str | None:
+    """The address of the site's rule reference (``site_url`` + ``rules/``) for links in diagnostics, if any."""
+    if not config_file or not os.path.isfile(config_file):
+        return None
+    try:
+        config = _read(config_file)
+    except (OSError, ConfigError):
+        return None  # plugin_section reports a broken file
+    if not config.get("site_url") and config.get("INHERIT"):
+        return rules_page(os.path.join(os.path.dirname(config_file), str(config["INHERIT"])))
+    site = str(config.get("site_url") or "")
+    if not site:
+        return None
+    return site.rstrip("/") + ("/rules/" if config.get("use_directory_urls", True) is not False else "/rules.html")

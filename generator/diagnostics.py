@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
@@ -48,10 +49,17 @@ class Diagnostic:
     loc: Loc = field(default=(), compare=False)
     """Path into the data, e.g. ``("contacts", 3, "support")``."""
 
-    def one_line(self) -> str:
-        """``file:line:col: CODE severity message (hint)`` as compilers print it."""
+    def one_line(self, rules_page: str | None = None) -> str:
+        """``file:line:col: CODE severity message (hint)`` as compilers print it, and the rule's page if known."""
         text = f"{self.path}:{self.line}:{self.column}: {self.code} {self.severity.label}: {self.message}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
+        text = f"{text} (hint: {self.hint})" if self.hint else text
+        url = rule_url(self.code, rules_page)
+        return f"{text} — {url}" if url else text
+
+
+def rule_url(code: str, rules_page: str | None) -> str | None:
+    """The address of a rule's section on the site's rule reference page (``…/rules/#ap301``), if the site has one."""
+    return f"{rules_page}#{code.lower()}" if rules_page else None
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -59,9 +67,9 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(set(diagnostics))
 
 
-def format_text(diagnostics: Sequence[Diagnostic]) -> str:
-    """Human-readable lines plus a summary count."""
-    lines = [d.one_line() for d in diagnostics]
+def format_text(diagnostics: Sequence[Diagnostic], rules_page: str | None = None) -> str:
+    """Human-readable lines plus a summary count; with ``rules_page``, each line links to its rule."""
+    lines = [d.one_line(rules_page) for d in diagnostics]
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
     lines.append(f"{errors} error(s), {warnings} warning(s)")
@@ -75,25 +83,43 @@ def _github_escape(text: str, *, prop: bool = False) -> str:
     return text
 
 
-def format_github(diagnostics: Sequence[Diagnostic]) -> str:
-    """GitHub Actions workflow commands, so problems annotate the changed lines."""
+def _shown_file(path: str) -> str:
+    """A file GitHub can attach an annotation to: for a folder, its account.md or else its first file."""
+    if not os.path.isdir(path):
+        return path
+    preferred = os.path.join(path, "account.md")
+    if os.path.isfile(preferred):
+        return preferred
+    for folder, dirs, files in os.walk(path):
+        dirs.sort()
+        if files:
+            return os.path.join(folder, sorted(files)[0])
+    return path
+
+
+def format_github(diagnostics: Sequence[Diagnostic], rules_page: str | None = None) -> str:
+    """GitHub Actions workflow commands, so problems annotate the changed lines (and link to their rule)."""
     kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     out = []
     for d in diagnostics:
-        props = f"file={_github_escape(d.path, prop=True)},line={max(d.line, 1)},col={max(d.column, 1)}"
+        shown = _shown_file(d.path)
+        props = f"file={_github_escape(shown, prop=True)},line={max(d.line, 1)},col={max(d.column, 1)}"
         props += f",title={_github_escape(d.code, prop=True)}"
-        message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+        message = ("" if shown == d.path else f"{d.path}/: ") + d.message + (f" (hint: {d.hint})" if d.hint else "")
+        url = rule_url(d.code, rules_page)
+        message += f"\n\nSee {url}" if url else ""
         out.append(f"::{kinds[d.severity]} {props}::{_github_escape(message)}")
     return "\n".join(out)
 
 
-def format_json(diagnostics: Sequence[Diagnostic]) -> str:
-    """A JSON list of diagnostic objects."""
+def format_json(diagnostics: Sequence[Diagnostic], rules_page: str | None = None) -> str:
+    """A JSON list of diagnostic objects; ``url`` is the rule's page, or null when the site has no address."""
     rows = []
     for d in diagnostics:
         row = asdict(d)
         row["severity"] = d.severity.label
         row["loc"] = list(d.loc)
+        row["url"] = rule_url(d.code, rules_page)
         rows.append(row)
     return json.dumps(rows, ensure_ascii=False, indent=2)
 

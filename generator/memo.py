@@ -35,7 +35,7 @@ def dossier_key(dossier: Dossier) -> str:
     if known is not None and known[0]() is dossier:
         return known[1]
     parts = [dossier.slug, dossier.folder, *sorted(dossier.contact_ids)]
-    parts += [f"{doc.path}|{doc.digest}" for doc in dossier.documents()]
+    parts += [f"{doc.path}|{doc.digest}" for doc in [*dossier.documents(), *dossier.partial]]
     key = digest(parts)
     ident = id(dossier)
     # Weak: the entry goes when its dossier does, so a new object with the same id never finds it.

@@ -32,6 +32,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import watch
+from .atomic import OutsideFolder, target_in
 from .config import Settings
 from .diagnostics import Severity
 from .forge import KINDS, forge_from_mkdocs
@@ -41,6 +42,7 @@ from .render.i18n import normalize
 from .render.parallel import Pages
 from .render.paths import edit_url
 from .render.pipeline import gather, generate
+from .theme_files import assets, theme_dir
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
@@ -61,13 +63,52 @@ class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     profile = c.Optional(c.Type(str))
     """Build profile: pages show only what its sensitivity level allows (default: internal)."""
     today = c.Optional(c.Type((str, dt.date)))
-    """Build as of this date (default: today), for reproducible builds and tests."""
+    """Build as of this date (default: ``SOURCE_DATE_EPOCH``, else today), for reproducible builds and tests."""
     history = c.Type(bool, default=True)
     """Show each figure's change since the start of the quarter."""
     forge = c.Optional(c.Choice(KINDS))
     """Shape of edit links, ``github`` or ``gitlab`` (default: from ``repo_url``'s host)."""
     source_channels = c.Type(dict, default={})
     """Domain to channel for ``accountplan source add``."""
+
+
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")
+"""Extensions the generated pages need (``## Title { #id }``, Markdown in HTML blocks) beyond MkDocs' built-in ones."""
+
+
+def _supply_theme(config: MkDocsConfig) -> None:
+    """Make the package's templates and assets part of the site, for repositories without a copy of ``theme/``.
+
+    The package's theme folder goes last among the theme's folders (a ``custom_dir`` and the
+    theme itself still override it), and its styles and scripts join ``extra_css`` and
+    ``extra_javascript`` unless listed already, as this repository's ``mkdocs.yml`` does, and so do
+    the Markdown extensions the generated pages are written for.
+    """
+    folder = str(theme_dir())
+    if all(os.path.realpath(d) != os.path.realpath(folder) for d in config.theme.dirs):
+        config.theme.dirs.append(folder)
+    for extension in MARKDOWN_EXTENSIONS:
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
+    listed = {str(entry) for entry in (*config.extra_css, *config.extra_javascript)}
+    for asset in assets():
+        if asset not in listed:
+            (config.extra_css if asset.endswith(".css") else config.extra_javascript).append(asset)
+
+
+def _below_warning(record: logging.LogRecord) -> bool:
+    return record.levelno >= logging.WARNING
+
+
+def _quiet_jieba() -> None:
+    """Keep jieba's progress lines (four on stderr per build, for the search plugin's Chinese index) out of the log.
+
+    jieba sets its logger to DEBUG with a handler of its own when imported, so a level set now would
+    be undone: a filter on the logger stays. Its warnings and errors still show.
+    """
+    logger = logging.getLogger("jieba")
+    if _below_warning not in logger.filters:
+        logger.addFilter(_below_warning)
 
 
 class _PageFile(File):
@@ -116,13 +157,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
-        options: dict[str, Any] = {k: self.config[k] for k in ("accounts", "rules", "limits", "scoring")}
-        if self.config.profiles is not None:
-            options["profiles"] = self.config.profiles
-        if self.config.today is not None:
-            options["today"] = self.config.today
-        if self.config.money is not None:
-            options["money"] = self.config.money
+        # Every option but the build's own, unknown names included: a misspelt setting is an error, not a warning.
+        options = {k: v for k, v in self.config.items() if k not in ("profile", "history") and v is not None}
         base_dir = os.path.dirname(config.config_file_path or "") or "."
         try:
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
@@ -130,6 +166,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         except (ValueError, TypeError) as exc:
             raise PluginError(f"accountplan: {exc}") from exc
         self.settings = replace(self.settings, forge=self.config.forge, edit_links=forge)
+        _supply_theme(config)
+        _quiet_jieba()
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -146,10 +184,16 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             report[diagnostic.severity](diagnostic.one_line())
         lang = normalize(config.theme.get("language"))
         self.close()
-        if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
-            self.pages = incremental.add_pages(files, config, gathered, self.settings, lang)
-            return files
-        self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls, lifting=True)
+        try:
+            if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
+                self.pages = incremental.add_pages(files, config, gathered, self.settings, lang)
+                return files
+            self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls,
+                                  lifting=True)
+            for src_uri in self.pages:  # ids are checked when loading; this is defence in depth
+                target_in(config.site_dir, src_uri)
+        except OutsideFolder as exc:
+            raise PluginError(f"accountplan: {exc}") from None
         for src_uri in self.pages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:

@@ -51,7 +51,7 @@ class Copy:
 
 def check(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, object]]]:
     """Run ``accountplan check --format json`` on ``root``; returns (exit status, diagnostics)."""
-    status = main(["--config", str(tmp_path / "no-mkdocs.yml"), "check", "--format", "json", "--today", TODAY,
+    status = main(["--config", "", "check", "--format", "json", "--today", TODAY,
                    str(root)])
     rows = json.loads(capsys.readouterr().out or "[]")
     for row in rows:

@@ -128,5 +128,25 @@ def test_build_refuses_to_replace_sources_or_foreign_folders(tmp_path: Path, sit
     before = _snapshot(tmp_path)
     done = accountplan("build", "--site-dir", site_dir, cwd=tmp_path)
     assert done.returncode == 2
-    assert "must not be" in done.stderr or "does not look like a built site" in done.stderr
+    assert "must not be" in done.stderr or "was not built by 'accountplan build'" in done.stderr
     assert _snapshot(tmp_path) == before
+
+
+def test_build_replaces_only_a_site_it_built_itself(tmp_path: Path) -> None:
+    # A folder that looks like a site (index.html) but holds unrelated files is not replaced.
+    write_canary_portfolio(tmp_path)
+    foreign = tmp_path / "public"
+    foreign.mkdir()
+    (foreign / "index.html").write_text("<h1>someone else's site</h1>", encoding="utf-8")
+    (foreign / "report.pdf").write_bytes(b"%PDF precious")
+    before = _snapshot(tmp_path)
+    done = accountplan("build", "--quiet", "--site-dir", "public", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "refusing to replace" in done.stderr and "was not built by 'accountplan build'" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert _snapshot(tmp_path) == before
+    # A folder the command built itself is replaced on the next build, and a new folder is created.
+    for _ in range(2):
+        done = accountplan("build", "--quiet", "--site-dir", "built", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert (tmp_path / "built" / ".accountplan-site").is_file() and (tmp_path / "built" / "index.html").is_file()

@@ -34,5 +34,5 @@ def test_plugin_section_is_read_through_inherit_and_python_tags(tmp_path: Path) 
 
 
 def test_unknown_limit_is_refused_with_the_known_names() -> None:
-    with pytest.raises(ValueError, match="unknown limits: gift_max"):
+    with pytest.raises(ValueError, match=r"limits\.gift_max: unknown limit; did you mean 'gift_max_value'"):
         Settings.from_mapping({"limits": {"gift_max": 1}})

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from generator.diagnostics import Diagnostic, Severity, format_github, format_json, format_text, sort_diagnostics
 
@@ -35,5 +38,23 @@ def test_json_keeps_loc_path_and_severity_names() -> None:
     (row,) = json.loads(format_json([A]))
     assert row == {
         "path": "accounts/b/account.md", "line": 7, "column": 3, "code": "AP202", "severity": "error",
-        "message": "unknown person id 'p-x'", "hint": "fix it", "loc": ["team", 0, "person"],
+        "message": "unknown person id 'p-x'", "hint": "fix it", "loc": ["team", 0, "person"], "url": None,
     }
+
+
+def test_every_format_links_to_the_rule_when_the_site_has_an_address() -> None:
+    page = "https://accounts.example.com/rules/"
+    assert format_text([A], page).splitlines()[0].endswith(" — https://accounts.example.com/rules/#ap202")
+    assert format_github([A], page).endswith("%0A%0ASee https://accounts.example.com/rules/#ap202")
+    assert json.loads(format_json([A], page))[0]["url"] == "https://accounts.example.com/rules/#ap202"
+
+
+def test_a_folder_finding_annotates_a_file_github_can_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "accounts" / "Acme" / "contacts").mkdir(parents=True)
+    (tmp_path / "accounts" / "Acme" / "contacts" / "c-x.md").write_text("---\n---\n", encoding="utf-8")
+    named = Diagnostic("accounts/Acme", 0, 0, "AP004", Severity.ERROR, "name 'Acme' has upper-case letters")
+    assert format_github([named]) == ("::error file=accounts/Acme/contacts/c-x.md,line=1,col=1,title=AP004::"
+                                      "accounts/Acme/: name 'Acme' has upper-case letters")
+    (tmp_path / "accounts" / "Acme" / "account.md").write_text("---\n---\n", encoding="utf-8")
+    assert "file=accounts/Acme/account.md," in format_github([named])

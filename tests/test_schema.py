@@ -103,13 +103,15 @@ def _errors(value: Any, schema: dict[str, Any], root: dict[str, Any], where: str
     if "const" in schema:
         return [] if value == schema["const"] else [f"{where}: {value!r} is not {schema['const']!r}"]
     kind = schema.get("type")
+    if isinstance(kind, list):  # text fields take numbers and booleans, list fields null, as the loader does
+        kind = next((k for k in kind if not _errors(value, {"type": k, "items": {}}, root, where)), kind[0])
     checks = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
     if kind == "integer":
         ok = isinstance(value, int) and not isinstance(value, bool)
     elif kind == "number":
         ok = isinstance(value, int | float) and not isinstance(value, bool)
     else:
-        ok = isinstance(value, checks[kind])
+        ok = kind is None or isinstance(value, checks[kind])
     if not ok:
         return [f"{where}: {value!r} is not {kind}"]
     problems = []

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("check", "schema", "score", "render", "build", "new", "fmt", "diff", "source", "migrate")
+from .args import plain_help
+
+DEFAULT_CONFIG = "mkdocs.yml"
+"""Settings file read when ``--config`` is not given (its absence means the defaults)."""
+
+COMMANDS = ("check", "schema", "score", "render", "build", "new", "fmt", "diff", "source", "lsp", "migrate")
 """Subcommand modules in this package, in help order."""
 
 
@@ -18,7 +24,9 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     them all took a quarter of a quick ``check``. Help and anything unclear get every subcommand.
     """
     top = argparse.ArgumentParser(prog="accountplan", description="Account plans as code.")
-    top.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml holding the plugin settings")
+    top.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    top.add_argument("--config", help=f"mkdocs.yml with the plugin settings (default: {DEFAULT_CONFIG} "
+                                      "if it exists; '' for none)")
     sub = top.add_subparsers(dest="command", required=True)
     for name in COMMANDS if argv is None else _wanted(argv):
         try:
@@ -29,6 +37,7 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             raise
         command = module.add(sub)
         command.set_defaults(run=module.run)
+        plain_help(command)
     return top
 
 
@@ -48,10 +57,25 @@ def _wanted(argv: Sequence[str]) -> Sequence[str]:
     return COMMANDS
 
 
+def _version() -> str:
+    """The installed distribution's version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("accountplan")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     words = sys.argv[1:] if argv is None else argv
-    args = parser(words).parse_args(words)
+    top = parser(words)
+    args = top.parse_args(words)
+    if args.config is None:
+        args.config = DEFAULT_CONFIG
+    elif args.config and not os.path.isfile(args.config):  # "" (as mypy's --config-file=): no settings file
+        top.error(f"--config {args.config}: no such file")
     try:
         return int(args.run(args))
     except KeyboardInterrupt:

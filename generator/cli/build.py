@@ -3,7 +3,9 @@
 The MkDocs build writes into a fresh folder beside the target (``.site.build-<pid>``);
 only a complete, successful build is swapped in (old renamed away, new renamed in, old
 deleted), so a build that fails or is killed half-way leaves the published site as it
-was. Leftovers of killed builds are cleaned up by the next run.
+was. Leftovers of killed builds are cleaned up by the next run. Only a folder this command
+built itself (it holds the :data:`MARKER` file every build writes) is ever replaced: any
+other non-empty folder — even one holding an ``index.html`` — is refused (exit status 2).
 
 Which problems fail the build is a choice (``--fail-on``): ``never`` (the default, for previews),
 ``error`` (what ``make site`` and the PR and publish workflows use: errors in the dossiers and
@@ -62,6 +64,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
     add_profile_option(p)
     p.add_argument("--site-dir", help="output folder (default: site_dir of mkdocs.yml)")
     p.add_argument("--lang", choices=LANGUAGES, help="site language (default: theme.language of mkdocs.yml)")
+    p.add_argument("--today", help="build as of this date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")
     p.add_argument("--strict", action="store_true", help="fail on warnings too (same as --fail-on warning)")
     p.add_argument("--fail-on", choices=FAIL_ON, default="never",
                    help="error: fail on dossier errors and site defects, not on the method's warnings; "
@@ -79,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
     from ..mkdocs_plugin import DOSSIER_LOG
 
     config_file = os.path.abspath(args.config)
-    settings = load_settings(config_file)
+    # Before _source_date_epoch derives one from git for the sitemap: that date is not the build's today.
+    settings = load_settings(config_file, today=args.today)
     level = profile_level(settings, args.profile)
     strict = args.strict or args.fail_on == "warning"
     gate = _Gate(DOSSIER_LOG)
@@ -92,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
         target = Path(args.site_dir or config.site_dir).resolve()
         _refuse_unsafe_target(target, [Path(config.docs_dir), Path(settings.accounts)], Path(config_file).parent)
         _set_profile(config, args.profile)
+        _set_today(config, settings.today)
         if args.lang:
             _set_language(config, args.lang)
         recover(target)
@@ -111,14 +116,16 @@ def run(args: argparse.Namespace) -> int:
             shutil.rmtree(temp, ignore_errors=True)
             raise
         os.chmod(temp, 0o755)  # mkdtemp makes it private; the site is served to readers
+        (temp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         swap_folder(temp, target)
     if not args.quiet:
         print(f"built {target} (profile {args.profile or 'default'}, level {level})", file=sys.stderr)
     return 0
 
 
-SITE_MARKERS = ("index.html", "404.html", "sitemap.xml")
-"""Files at the top of a folder MkDocs built; a folder without any of them is never replaced."""
+MARKER = ".accountplan-site"
+"""The file every build writes at the top of its site: a non-empty folder without it is never replaced."""
+MARKER_TEXT = "Built by 'accountplan build'; the next build replaces this whole folder.\n"
 
 
 def _refuse_unsafe_target(target: Path, sources: list[Path], project: Path) -> None:
@@ -130,8 +137,11 @@ def _refuse_unsafe_target(target: Path, sources: list[Path], project: Path) -> N
     project = project.resolve()
     if target == project or target in project.parents:
         raise ValueError(f"the site folder {target} must not be or hold the project folder {project}")
-    if target.is_dir() and any(target.iterdir()) and not any((target / m).exists() for m in SITE_MARKERS):
-        raise ValueError(f"refusing to replace {target}: it is not empty and does not look like a built site")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+        raise ValueError(f"refusing to replace {target}: it is not empty and was not built by 'accountplan build' "
+                         f"(no {MARKER} file in it); choose an empty or new --site-dir, or delete the folder yourself")
+    if target.exists() and not target.is_dir():
+        raise ValueError(f"refusing to replace {target}: it is a file, not a site folder")
 
 
 def _set_profile(config: Any, profile: str | None) -> None:
@@ -146,6 +156,13 @@ def _set_profile(config: Any, profile: str | None) -> None:
             raise ValueError("this accountplan plugin has no 'profile' option; refusing an unredacted build")
         return
     plugin.config["profile"] = profile
+
+
+def _set_today(config: Any, today: dt.date) -> None:
+    """Hand the build's date (``--today``, mkdocs.yml, ``SOURCE_DATE_EPOCH`` or the clock) to the plugin."""
+    plugin = config.plugins.get("accountplan")
+    if plugin is not None and "today" in plugin.config:
+        plugin.config["today"] = today
 
 
 def _set_language(config: Any, language: str) -> None:

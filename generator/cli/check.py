@@ -7,20 +7,25 @@ import os
 from typing import Any
 
 from ..diagnostics import FORMATS, Diagnostic, Severity
-from ..load.cache import DEFAULT_DIR, ENVIRONMENT, default_dir
+from ..translate.output import formatter
+from ..usercache import ENVIRONMENT, project_folder
+from .args import existing_path
 from .progress import Progress
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
     """Register the subcommand."""
     p: argparse.ArgumentParser = sub.add_parser("check", help="validate dossiers", description=__doc__)
-    p.add_argument("paths", nargs="*", help="accounts folder (default from mkdocs.yml) or files within it")
+    p.add_argument("paths", nargs="*", type=existing_path,
+                   help="accounts folder (default from mkdocs.yml) or files within it")
     p.add_argument("--format", choices=sorted(FORMATS), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--today", help="check as of this date (YYYY-MM-DD)")
     p.add_argument("--no-cache", action="store_true", help="parse every file, ignoring and not writing the cache")
-    p.add_argument("--cache-dir", help=f"where parsed files are cached (default ${ENVIRONMENT} or {DEFAULT_DIR})")
+    p.add_argument("--cache-dir", help=f"where parsed files are cached (default: a folder per project in "
+                                       f"${ENVIRONMENT}, else $XDG_CACHE_HOME/accountplan, else ~/.cache/accountplan)")
     p.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of messages and hints (default en)")
     return p
 
 
@@ -31,12 +36,13 @@ def run(args: argparse.Namespace) -> int:
     checked again (:mod:`generator.rules.index`); the output is the same either way.
     """
     # Imported here, not at the top: `accountplan --help` need not load the loader and rules.
-    from ..config import load_settings
+    from ..config import load_settings, rules_page
 
     settings = load_settings(args.config, today=args.today)
     root, only = _scope(args.paths, settings.accounts)
     progress = Progress("parsed", force=args.progress)
-    cache = None if args.no_cache else args.cache_dir or default_dir()
+    project = os.path.dirname(os.path.abspath(args.config))
+    cache = None if args.no_cache else args.cache_dir or project_folder(project)
     if cache:
         from ..rules.index import check
 
@@ -48,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         found = validate(load_portfolio(root, progress=progress), settings)
     progress.close()
     diagnostics = [d for d in found if _selected(d, only)]
-    output = FORMATS[args.format](diagnostics)
+    output = formatter(args.format, args.lang, rules_page(args.config))(diagnostics)
     if output:
         print(output)
     worst = max((d.severity for d in diagnostics), default=Severity.INFO)

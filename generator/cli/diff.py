@@ -34,6 +34,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--today", help="compute scores as of this date (YYYY-MM-DD)")
     p.add_argument("--accounts", help="accounts folder (default from mkdocs.yml)")
     add_profile_option(p)
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the report (default en)")
     return p
 
 
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         head = _visible(folder, settings, args.profile)
         report = compare(base, head, settings, base_name=args.base,
                          head_name="working tree" if args.head == WORKTREE else args.head)
-        sys.stdout.write(FORMATS[args.format](report))
+        sys.stdout.write(FORMATS[args.format](report, args.lang))
         if args.maps:
             for path in write_maps(report, base, head, args.maps):
                 print(f"wrote {path}", file=sys.stderr)

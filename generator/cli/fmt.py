@@ -14,12 +14,14 @@ from typing import Any
 
 from ..config import load_settings
 from ..edit.fmt import dossier_files, format_files
+from .args import existing_path
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
     """Register the subcommand."""
     p: argparse.ArgumentParser = sub.add_parser("fmt", help="format dossier frontmatter", description=__doc__)
-    p.add_argument("paths", nargs="*", help="files or folders (default: the accounts folder from mkdocs.yml)")
+    p.add_argument("paths", nargs="*", type=existing_path,
+                   help="files or folders (default: the accounts folder from mkdocs.yml)")
     p.add_argument("--check", action="store_true", help="write nothing; list files that would change, exit 1")
     return p
 

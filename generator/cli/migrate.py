@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any
 
-from ..atomic import write_text_atomic
+from ..atomic import OutsideFolder, target_in, write_text_atomic
 from ..config import load_settings
 from ..edit.migrate_knows import migrate_contact
 from ..load.portfolio import discover
@@ -35,9 +35,16 @@ def run(args: argparse.Namespace) -> int:
             left += 1
             print(f"{task.shown}: left unchanged: {migrated.problem}", file=sys.stderr)
         elif migrated.text is not None:
-            changed += 1
             if not args.check:
-                write_text_atomic(task.path, migrated.text)
+                # In place only, as fmt writes: a name that resolves elsewhere (a symbolic link) is refused.
+                folder, name = os.path.split(os.path.abspath(task.path))
+                try:
+                    write_text_atomic(target_in(folder, name), migrated.text)
+                except OutsideFolder as exc:
+                    left += 1
+                    print(f"{task.shown}: left unchanged: {exc}", file=sys.stderr)
+                    continue
+            changed += 1
             print(f"{os.path.relpath(task.path)}: knows += {', '.join(migrated.added)}")
     verb = "would change" if args.check else "changed"
     print(f"{changed} contact file(s) {verb}, {left} left unchanged")

@@ -34,6 +34,8 @@ def add(sub: Any) -> argparse.ArgumentParser:
     acc.add_argument("--industry", default="Unknown")
     acc.add_argument("--region", default="Unknown")
     acc.add_argument("--currency", default="EUR")
+    acc.add_argument("--owners", nargs="+", default=[], metavar="OWNER",
+                     help="CODEOWNERS owners of the new folder, e.g. @org/acme-team (default: the current ones)")
 
     con = kinds.add_parser("contact", parents=[common], help="a new contact in an account")
     con.add_argument("account", help="the account's slug")
@@ -114,5 +116,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"accountplan new: {exc}", file=sys.stderr)
         return 1
     print(f"wrote {os.path.relpath(done.path)}")
+    if args.what == "account":
+        added = scaffold.add_codeowners_line(root, args.slug, tuple(args.owners))
+        if added:
+            print(f"added a line for the folder to {os.path.relpath(added[0])} (owners: {' '.join(added[1])};"
+                  " replace them with the account team if they are not)")
     print("next: fill in the fields (the comments explain each one), then run 'accountplan check'")
     return 0

@@ -9,11 +9,10 @@ even when some dossiers have problems, and the exit status is 1 when any is an e
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
-from ..atomic import write_text_atomic
+from ..atomic import target_in, write_text_atomic
 from ..config import load_settings
 from ..diagnostics import Severity, format_text
 from ..render.i18n import LANGUAGES
@@ -42,8 +41,6 @@ def run(args: argparse.Namespace) -> int:
         print(format_text(gathered.diagnostics), file=sys.stderr)
     pages = generate(gathered, settings, args.lang, directory_urls=not args.no_directory_urls)
     for src_uri, text in sorted(pages.items()):
-        target = os.path.join(args.out, *src_uri.split("/"))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        write_text_atomic(target, text)
+        write_text_atomic(target_in(args.out, src_uri), text)  # an id that climbs out is refused, not written
     print(f"wrote {len(pages)} pages to {args.out}", file=sys.stderr)
     return 1 if any(d.severity is Severity.ERROR for d in gathered.diagnostics) else 0

@@ -13,7 +13,7 @@ import json
 import os
 from typing import Any
 
-from ..atomic import write_text_atomic
+from ..atomic import target_in, write_text_atomic
 from ..model.jsonschema import ENTITIES, all_schemas, entity_schema
 
 
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         os.makedirs(args.out, exist_ok=True)
         for name in names:
             target = os.path.join(args.out, f"{name}.schema.json")
-            write_text_atomic(target, render(entity_schema(name)))
+            write_text_atomic(target_in(args.out, f"{name}.schema.json"), render(entity_schema(name)))
             print(target)
         return 0
     schema = all_schemas() if args.what == "all" else entity_schema(args.what)

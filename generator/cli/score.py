@@ -43,7 +43,8 @@ def add(sub: Any) -> argparse.ArgumentParser:
     """Register the subcommand."""
     p: argparse.ArgumentParser = sub.add_parser("score", help="compute the scorecards", description=__doc__)
     p.add_argument("accounts", nargs="?", help="accounts folder (default from mkdocs.yml)")
-    p.add_argument("--as-of", type=_date, metavar="DATE", help="score with what was known on this date")
+    p.add_argument("--as-of", "--today", type=_date, metavar="DATE", dest="as_of",
+                   help="score as of this date (default: SOURCE_DATE_EPOCH, else today)")
     p.add_argument("--rev", metavar="REV", help="score accounts/ as committed at this git revision")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--by", choices=BY, help="show the roll-up by tier, region or owner (the team's AR)")

@@ -31,7 +31,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.resolver import VersionedResolver
 
-from ..atomic import write_text_atomic
+from ..atomic import target_in, write_text_atomic
 from ..diagnostics import Diagnostic
 from ..load.convert import fields, hints
 from ..load.files import _duplicate_keys, decode, error, split_frontmatter
@@ -321,6 +321,8 @@ def format_files(paths: list[str], *, write: bool = True) -> list[FmtResult]:
             raw = handle.read()
         result = format_source(path, raw)
         if write and result.changed and result.text is not None:
-            write_text_atomic(path, result.text)
+            # In place only: a name that resolves elsewhere (a symbolic link) is refused, not followed.
+            folder, name = os.path.split(os.path.abspath(path))
+            write_text_atomic(target_in(folder, name), result.text)
         results.append(result)
     return results

@@ -53,4 +53,4 @@ def new_action(root: str, account: str, *, owner: str, title: str, today: dt.dat
     due = due or today + dt.timedelta(days=DUE_AFTER_DAYS)
     text = action_text(action_id, owner=owner, title=title, due=due, contact=contact, opportunity=opportunity,
                        plan=plan)
-    return _write(os.path.join(folder, "actions", f"{action_id}.md"), text)
+    return _write(root, os.path.join(folder, "actions", f"{action_id}.md"), text)

@@ -59,4 +59,4 @@ def new_opportunity(root: str, account: str, *, person: str, name: str, opportun
             raise ScaffoldError(f"cannot make an id from the name '{name}'; pass --id o-words")
         opportunity_id = f"o-{words}"
     text = opportunity_text(opportunity_id, person=person, name=name, unit=unit, stage=stage, stages=stages)
-    return _write(os.path.join(folder, "opportunities", f"{opportunity_id}.md"), text)
+    return _write(root, os.path.join(folder, "opportunities", f"{opportunity_id}.md"), text)

@@ -8,11 +8,13 @@ import re
 from dataclasses import asdict
 from typing import Any
 
-from ..atomic import write_text_atomic
+from .. import translate
+from ..atomic import target_in, write_text_atomic
 from ..load.portfolio import Portfolio
 from ..render.svg import relationship_map
 from .diff import SECTIONS, DiffReport
 
+_t = translate.t
 MARKER = "<!-- accountplan-diff -->"
 """First line of the comment, so CI can find and update its own comment instead of adding more."""
 
@@ -39,35 +41,41 @@ def code(text: str) -> str:
     return "`" + " ".join(text.split()).replace("`", "'") + "`"
 
 
-def summary(report: DiffReport) -> str:
-    """One line: how many accounts changed and the main kinds of change."""
+def summary(report: DiffReport, lang: str = "en") -> str:
+    """One line: how many accounts changed and the main kinds of change (in ``lang``, see :mod:`..translate`)."""
+    base, head = code(report.base), code(_t(report.head, lang))
     if not report.accounts:
-        return f"No changes to account data between {code(report.base)} and {code(report.head)}."
+        return _t("No changes to account data between {base} and {head}.", lang, base=base, head=head)
     by_status = {s: sum(a.status == s for a in report.accounts) for s in _STATUS}
-    head = f"**{len(report.accounts)} account(s) changed** between {code(report.base)} and {code(report.head)}"
-    extra = [f"{by_status[s]} {label}" for s, label in (("added", "added"), ("removed", "removed")) if by_status[s]]
-    counts = [f"{n} {label}" for kind, label in _SUMMARY if (n := report.count(kind))]
-    tail = f" ({', '.join(extra)})" if extra else ""
-    return head + tail + (": " + " · ".join(counts) if counts else "") + "."
+    line = _t("**{n} account(s) changed** between {base} and {head}", lang, n=len(report.accounts), base=base,
+              head=head)
+    extra = [_t(f"{{n}} {s}", lang, n=by_status[s]) for s in ("added", "removed") if by_status[s]]
+    # in Chinese the measure word comes with the label: 3 位新联系人
+    counts = [f"{n} {_t(label, lang)}" for kind, label in _SUMMARY if (n := report.count(kind))]
+    zh = translate.language(lang) == "zh"
+    tail = (f"（{'，'.join(extra)}）" if zh else f" ({', '.join(extra)})") if extra else ""
+    colon, end = ("：", "。") if zh else (": ", ".")
+    return line + tail + (colon + " · ".join(counts) if counts else "") + end
 
 
-def to_markdown(report: DiffReport) -> str:
+def to_markdown(report: DiffReport, lang: str = "en") -> str:
     """The comment: a marker, a summary line, then one heading per account with short bullets by section."""
-    lines = [MARKER, "## Account changes", "", summary(report)]
+    lines = [MARKER, "## " + _t("Account changes", lang), "", summary(report, lang)]
     for account in report.accounts:
-        lines += ["", f"### {md(account.name)} ({code(account.slug)}) - {_STATUS[account.status]}"]
+        status = _t(_STATUS[account.status], lang)
+        lines += ["", f"### {md(account.name)} ({code(account.slug)}) - {status}"]
         for section in SECTIONS:
             changes = [c for c in account.changes if c.section == section]
             if changes:
-                lines += ["", f"**{_TITLES[section]}**", ""]
-                lines += [f"- {md(c.text)}" for c in changes]
+                lines += ["", f"**{_t(_TITLES[section], lang)}**", ""]
+                lines += [f"- {md(translate.text(c.text, lang))}" for c in changes]
     return "\n".join(lines) + "\n"
 
 
-def to_json(report: DiffReport) -> str:
+def to_json(report: DiffReport, lang: str = "en") -> str:
     """The same report as JSON: base, head, summary line and each account's changes."""
     data: dict[str, Any] = asdict(report)
-    data["summary"] = summary(report)
+    data["summary"] = summary(report, lang)
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
@@ -86,6 +94,6 @@ def write_maps(report: DiffReport, base: Portfolio, head: Portfolio, folder: str
                 continue
             svg = relationship_map([c.data for c in dossier.contacts], portfolio.people)
             path = os.path.join(folder, f"{account.slug}.{side}.svg")
-            write_text_atomic(path, svg)
+            write_text_atomic(target_in(folder, f"{account.slug}.{side}.svg"), svg)
             written.append(path)
     return written

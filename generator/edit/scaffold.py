@@ -16,7 +16,8 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass
 
-from ..atomic import write_text_atomic
+from ..atomic import OutsideFolder, target_in, write_text_atomic
+from ..load import codeowners
 from ..load.files import load_document, slug_problem
 from ..load.portfolio import ACCOUNT, ROSTER
 from ..model import Roster, scales
@@ -108,10 +109,14 @@ def account_folder(root: str, slug: str) -> str:
     return folder
 
 
-def _write(path: str, text: str) -> Scaffolded:
+def _write(root: str, path: str, text: str) -> Scaffolded:
     if os.path.lexists(path):
         raise ScaffoldError(f"{path} already exists; it was left unchanged (pick another name or edit that file)")
-    write_text_atomic(path, text)  # whole or not at all; creates the contacts/ or activities/ folder
+    try:
+        target = target_in(root, os.path.relpath(path, root))
+    except OutsideFolder as exc:  # a symbolic link on the way leads out of the accounts folder
+        raise ScaffoldError(str(exc)) from None
+    write_text_atomic(target, text)  # whole or not at all; creates the contacts/ or activities/ folder
     return Scaffolded(path, text)
 
 
@@ -147,7 +152,32 @@ def new_account(root: str, slug: str, *, person: str, today: dt.date, name: str 
         market=_choice(market, templates.MARKETS, "market"), industry=yaml_text(industry),
         region=yaml_text(region), currency=yaml_text(currency), person=person, strategy=strategy,
     )
-    return _write(os.path.join(folder, ACCOUNT), text)
+    return _write(root, os.path.join(folder, ACCOUNT), text)
+
+
+def add_codeowners_line(root: str, slug: str, owners: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]] | None:
+    """Give the account folder ``<root>/<slug>`` its own CODEOWNERS line, when the repository has the file.
+
+    The owners default to those GitHub applies to the folder now (usually the catch-all's), for
+    the account team to replace. Returns the file and owners written, or ``None`` when there is no
+    CODEOWNERS file, the folder has its line already, or no owners are known.
+    """
+    repository = codeowners.repository_of(root)
+    path = codeowners.find(repository)
+    if path is None:
+        return None
+    lines = codeowners.read(path)
+    folder = codeowners.folder_of(repository, os.path.join(root, slug))
+    if codeowners.covers(lines, folder):
+        return None
+    current = codeowners.owner_line(lines, f"{folder}/{ACCOUNT}")
+    owners = owners or (current.owners if current else ())
+    if not owners:
+        return None
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    write_text_atomic(path, codeowners.with_folder(text, folder, owners))
+    return path, owners
 
 
 def new_contact(root: str, account: str, *, person: str, today: dt.date, name: str, contact_id: str | None = None,
@@ -159,7 +189,7 @@ def new_contact(root: str, account: str, *, person: str, today: dt.date, name: s
     contact_id = contact_id if contact_id is not None else default_contact_id(name)
     text = contact_text(contact_id, person=person, today=today, name=name, title=title, department=department,
                         level=level, role=role, influence=influence, intimacy=intimacy, support=support)
-    return _write(os.path.join(folder, "contacts", f"{contact_id}.md"), text)
+    return _write(root, os.path.join(folder, "contacts", f"{contact_id}.md"), text)
 
 
 def default_contact_id(name: str) -> str:
@@ -205,7 +235,7 @@ def new_activity(root: str, account: str, *, person: str, today: dt.date, kind: 
     path = os.path.join(folder, "activities", f"{name}.md")
     if os.path.lexists(path):
         raise ScaffoldError(f"{path} already exists; it was left unchanged (pass --words to name the new file)")
-    return _write(path, text)
+    return _write(root, path, text)
 
 
 def activity_name(today: dt.date, kind: str, summary: str | None = None, words: str | None = None) -> str:

@@ -3,8 +3,10 @@
 Each file's result (its :class:`Document` and diagnostics) is stored under a key made of
 the blake2b hash of the file's bytes, its model kind and :func:`cache_version` — a hash of
 the loader's and the schema's own source, so that changing the code invalidates every
-entry. Results are grouped in one pickle *pack* per account folder (one more for the
-roster), because opening 60,000 small files costs more than the parsing it saves.
+entry. Results are grouped in one *pack* per account folder (one more for the roster),
+because opening 60,000 small files costs more than the parsing it saves. Packs live in the
+user's cache folder, never in the working tree, and are sealed pickles
+(:mod:`generator.usercache`): a pack not sealed with this user's key is never unpickled.
 
 To avoid reading every file on every run, a pack also remembers each file's
 ``(size, mtime_ns, ctime_ns, inode)``: a file whose stat is unchanged is not re-read, as
@@ -12,8 +14,8 @@ in git's index. A file modified within :data:`RACY_NS` of being cached is always
 next time, since a second write in the same clock tick could keep its stat. ``ctime``
 cannot be set back by tools that restore ``mtime``.
 
-The cache is an optimisation only: a pack that cannot be read or unpickled is ignored
-and rewritten, and a pack that cannot be written is skipped, never an error.
+The cache is an optimisation only: a pack that cannot be read, authenticated or unpickled
+is ignored and rewritten, and a pack that cannot be written is skipped, never an error.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import shutil
 import sys
 import time
@@ -31,20 +32,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..atomic import write_bytes_atomic
+from .. import usercache
 from ..diagnostics import Diagnostic
 from .document import Document
 
 if TYPE_CHECKING:
     from .portfolio import _Task
 
-DEFAULT_DIR = os.path.join(".cache", "accountplan")
-"""Where ``accountplan check`` keeps the cache unless told otherwise."""
-
-ENVIRONMENT = "ACCOUNTPLAN_CACHE"
-"""Environment variable naming the cache folder; ``off`` turns the cache off."""
-
-FORMAT = "1"
+FORMAT = "2"
 """Bumped when the pack layout changes."""
 
 RACY_NS = 2_000_000_000
@@ -72,14 +67,6 @@ def sources_digest(head: str, sources: Iterable[Path]) -> str:
         digest.update(str(source.resolve().relative_to(package)).encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()
-
-
-def default_dir() -> str | None:
-    """The cache folder: ``$ACCOUNTPLAN_CACHE`` when set (``off`` or empty: no cache), else :data:`DEFAULT_DIR`."""
-    value = os.environ.get(ENVIRONMENT)
-    if value is None:
-        return DEFAULT_DIR
-    return None if value.strip().lower() in ("", "off", "0", "no", "false") else value
 
 
 def content_key(raw: bytes, kind: str) -> str:
@@ -116,7 +103,7 @@ class _Pending:
 class LoadCache:
     """The cache for one ``accounts/`` root, used as ``lookup`` then ``store``."""
 
-    def __init__(self, directory: str = DEFAULT_DIR) -> None:
+    def __init__(self, directory: str) -> None:
         self.directory = os.path.join(directory, cache_version())
         self._packs: dict[str, dict[str, _Entry]] = {}
         self._pending: dict[str, _Pending] = {}
@@ -180,16 +167,13 @@ class LoadCache:
         name = self._name(task)
         pack = self._packs.get(name)
         if pack is None:
-            pack = self._packs[name] = _open_pack(os.path.join(self.directory, name + ".pickle"))
+            pack = self._packs[name] = _open_pack(os.path.join(self.directory, name + ".pack"))
         return pack
 
     def _write(self, name: str) -> None:
         # Entries of files that are gone drop out: only this run's files are in the pack.
-        data = pickle.dumps(self._packs[name], protocol=pickle.HIGHEST_PROTOCOL)
-        path = os.path.join(self.directory, name + ".pickle")
-        with contextlib.suppress(OSError):
-            write_bytes_atomic(path, data, durable=False)  # a pack lost in a power cut is only a miss
-            _remember_pack(path, self._packs[name])
+        usercache.dump(self.directory, name + ".pack", self._packs[name])
+        _remember_pack(os.path.join(self.directory, name + ".pack"), self._packs[name])
 
     def _prune_versions(self) -> None:
         """Delete packs written by other versions of the code; they can never hit again."""
@@ -271,12 +255,8 @@ def _remember_pack(path: str, pack: dict[str, _Entry]) -> None:
 
 
 def _read_pack(path: str) -> dict[str, _Entry]:
-    """A pack's entries; an empty pack when it is missing, unreadable or not a pack."""
-    try:
-        with open(path, "rb") as handle:
-            data = pickle.load(handle)
-    except Exception:  # any damage to a cache file means "not cached"
-        return {}
+    """A pack's entries; an empty pack when it is missing, unreadable, not sealed with our key or not a pack."""
+    data = usercache.load(path)
     if not isinstance(data, dict) or not all(isinstance(e, _Entry) for e in data.values()):
         return {}
     return data

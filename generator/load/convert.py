@@ -18,7 +18,10 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Loc, Severity
 from ..model.scales import UNKNOWN
+from ..model.spec import names_id
 from ..neutralise import CONTROL, without_controls
+from ..suggest import closest
+from .ids import RESERVED, SLUG, slug_problem
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
 INVALID: Any = object()
@@ -80,6 +83,8 @@ class Converter:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
         self.positions: dict[Loc, tuple[int, int]] = {}
+        self.partial: Any = None
+        """When the document's record failed: an instance holding the fields that converted, the others ``None``."""
 
     def problem(self, node: Node, code: str, message: str, hint: str, loc: Loc) -> Any:
         """Record an error at ``node`` and return :data:`INVALID`."""
@@ -99,7 +104,7 @@ class Converter:
         for key, value in node.items:
             name = key.value
             if name not in known:
-                near = _nearest(name, known)
+                near = closest(name, known)
                 self.problem(
                     key,
                     "AP101",
@@ -125,6 +130,8 @@ class Converter:
                     f"add '{name}:' — {f.metadata.get('doc', '')}",
                     (*loc, name),
                 )
+        if not ok and loc == ():
+            self.partial = _partial(cls, values)
         return cls(**values) if ok else INVALID
 
     def value(self, node: Node, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
@@ -180,7 +187,7 @@ class Converter:
             allowed = typing.get_args(hint)
             if text in allowed:
                 return text
-            near = _nearest(text, allowed)
+            near = closest(text, allowed)
             return self.problem(
                 node,
                 "AP104",
@@ -197,6 +204,12 @@ class Converter:
             hint_text = _scale_hint(f) or _TYPE_HINTS.get(hint, "")
             code = "AP105" if hint is dt.date else "AP102"
             return self.problem(node, code, message, hint_text, loc)
+        if f is not None and hint is str and _holds_ids(f):
+            if not SLUG.fullmatch(text) or text in RESERVED:
+                return self.problem(node, "AP107", f"id '{text}' {slug_problem(text)}", _ID_HINT, loc)
+            if _not_text(node):  # an editor's YAML reads it as a number or true/false, and the schema says text
+                return self.problem(node, "AP107", f"id '{text}' is read as a number or true/false, not as text",
+                                    "quote it, or start it with a letter as ids do ('c-', 'p-', ...)", loc)
         if f is not None and hint in (int, float):
             low, high = f.metadata.get("low"), f.metadata.get("high")
             if (low is not None and result < low) or (high is not None and result > high):
@@ -204,6 +217,32 @@ class Converter:
                 return self.problem(node, "AP104", f"{result} is out of range; expected {bounds}",
                                     _scale_hint(f) or f"write a value {bounds}", loc)
         return result
+
+
+@cache
+def _holds_ids(f: dataclasses.Field[Any]) -> bool:
+    """:func:`names_id`, memoized per field: asked for every text value loaded."""
+    return names_id(f)
+
+
+def _partial(cls: type, values: dict[str, Any]) -> Any:
+    """An instance of ``cls`` without running its checks: ``values``, defaults, ``None`` for the rest.
+
+    Only reference rules read it (:attr:`Document.partial`), so that one run reports a broken
+    file's unknown ids along with what broke it.
+    """
+    obj: Any = object.__new__(cls)
+    for name, f in fields(cls).items():
+        if name in values:
+            value = values[name]
+        elif f.default is not dataclasses.MISSING:
+            value = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            value = f.default_factory()
+        else:
+            value = None
+        object.__setattr__(obj, name, value)
+    return obj
 
 
 def _scale_hint(f: dataclasses.Field[Any] | None) -> str:
@@ -217,12 +256,23 @@ def _scale_hint(f: dataclasses.Field[Any] | None) -> str:
     return "write one of " + levels
 
 
+def _not_text(node: Scalar) -> bool:
+    """Whether YAML 1.2 reads this scalar as a number or a boolean (a plain ``2024``, ``1e3``, ``true``)."""
+    return node.plain and bool(_YAML_INT.fullmatch(node.value) or _FLOAT.fullmatch(node.value) or node.value in _BOOLS)
+
+
 def _parse_str(node: Scalar) -> Any:
     return node.value
 
 
 def _parse_int(node: Scalar) -> Any:
-    return int(node.value) if node.plain and _INT.fullmatch(node.value) else INVALID
+    if not node.plain:
+        return INVALID
+    if _INT.fullmatch(node.value):
+        return int(node.value)
+    # 3.0 and 1e3 are whole numbers, as JSON Schema's "integer" (and so an editor) counts them.
+    whole = _FLOAT.fullmatch(node.value) and float(node.value).is_integer()
+    return int(float(node.value)) if whole else INVALID
 
 
 def _parse_float(node: Scalar) -> Any:
@@ -243,6 +293,9 @@ def _parse_date(node: Scalar) -> Any:
         return INVALID
 
 
+_YAML_INT = re.compile(r"[-+]?[0-9]+")
+"""YAML 1.2 core schema integers, leading zeros included."""
+
 _PARSERS: dict[Any, Callable[[Scalar], Any]] = {
     str: _parse_str,
     int: _parse_int,
@@ -250,6 +303,7 @@ _PARSERS: dict[Any, Callable[[Scalar], Any]] = {
     bool: _parse_bool,
     dt.date: _parse_date,
 }
+_ID_HINT = "ids become file names and links; write lower-case words joined by '-', e.g. 'p-li-na'"
 _SHAPE_HINT = "write 'key: value' lines for a mapping, '- item' lines or [a, b] for a list"
 _TYPE_HINTS = {
     bool: "write true or false (yes/no/on/off are text in YAML 1.2)",
@@ -265,10 +319,3 @@ def _kind(node: Node) -> str:
     if isinstance(node, Sequence):
         return "a list"
     return f"'{node.value}'"
-
-
-def _nearest(word: str, options: typing.Iterable[str]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return found[0] if found else None

@@ -95,6 +95,9 @@ class Document(Generic[T]):
     """File line on which the body starts."""
     digest: str = ""
     """Content hash of the file, for caches."""
+    partial: bool = False
+    """The file has schema errors: ``data`` holds only the fields that converted (the others ``None``),
+    for the reference rules alone; a dossier keeps such files apart (:attr:`Dossier.partial`)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.positions, Positions):

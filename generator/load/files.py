@@ -8,33 +8,19 @@ be loaded in a process pool and cached by content.
 from __future__ import annotations
 
 import hashlib
-import re
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..neutralise import CONTROL, REPLACEMENT
 from .convert import BIDI, INVALID, Converter
 from .document import Document
+from .ids import RESERVED, SLUG, slug_problem
 from .yamlnodes import Mapping, YamlProblem, parse
 
 MAX_BYTES = 1_000_000
 """Files above this size are refused before parsing."""
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-RESERVED = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-)
-
-
-def slug_problem(name: str) -> str | None:
-    """Why ``name`` is not a valid slug or file stem, or ``None`` when it is."""
-    if not SLUG.fullmatch(name):
-        if any(ord(ch) > 127 for ch in name):
-            return "contains non-ASCII characters (look-alike letters are refused)"
-        return "may hold only lower-case letters a-z, digits and single '-' between them"
-    if name in RESERVED:
-        return "is a reserved device name on Windows"
-    return None
+__all__ = ["MAX_BYTES", "RESERVED", "SLUG", "decode", "error", "load_document", "slug_problem", "split_frontmatter"]
 
 
 def error(path: str, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
@@ -80,9 +66,13 @@ def split_frontmatter(path: str, text: str) -> tuple[str, str, int] | Diagnostic
     return error(path, 1, 1, "AP008", "frontmatter is not closed", "add a '---' line after the YAML")
 
 
-def load_document(path: str, raw: bytes, model: type, *,
-                  markdown: bool = True) -> tuple[Document[Any] | None, list[Diagnostic]]:
-    """Load one file into a :class:`Document` of ``model``; ``None`` when unusable."""
+def load_document(path: str, raw: bytes, model: type, *, markdown: bool = True,
+                  partial: bool = False) -> tuple[Document[Any] | None, list[Diagnostic]]:
+    """Load one file into a :class:`Document` of ``model``; ``None`` when unusable.
+
+    With ``partial``, a file whose frontmatter parsed but broke the schema gives a
+    :attr:`Document.partial` document instead of ``None``, for the reference rules.
+    """
     text, problems = decode(path, raw)
     if text is None:
         return None, problems
@@ -107,9 +97,12 @@ def load_document(path: str, raw: bytes, model: type, *,
     converter = Converter(path)
     data = converter.record(root, model)
     diagnostics = controls + duplicates + converter.diagnostics + _bidi_in_body(path, body, body_line)
-    if data is INVALID:
-        return None, diagnostics
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    if data is INVALID:
+        if not partial or converter.partial is None:
+            return None, diagnostics
+        incomplete = Document(path, converter.partial, converter.positions, body, body_line, digest, partial=True)
+        return incomplete, diagnostics
     return Document(path, data, converter.positions, body, body_line, digest), diagnostics
 
 

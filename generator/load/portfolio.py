@@ -53,6 +53,8 @@ class Dossier:
     """File names without ``.md`` by kind (``activity``, ``opportunity``, ``action``), loaded or not."""
     contact_ids: set[str] = field(default_factory=set)
     """Ids of every contact file, loaded or not, so a broken file does not also break references."""
+    partial: list[Document[Any]] = field(default_factory=list)
+    """Contacts and activities with schema errors (:attr:`Document.partial`): only reference rules read them."""
 
     def documents(self) -> list[Document[Any]]:
         """The main file, contacts, activities, opportunities and actions, in that order."""
@@ -111,7 +113,7 @@ def _load_task(task: _Task) -> Result:
             raw = handle.read(2_000_001)
     except OSError as exc:
         return task, None, [error(task.shown, 0, 0, "AP001", f"cannot read file: {exc.strerror}")]
-    doc, diagnostics = load_document(task.shown, raw, model, markdown=markdown)
+    doc, diagnostics = load_document(task.shown, raw, model, markdown=markdown, partial=True)
     return task, doc, diagnostics
 
 
@@ -340,7 +342,7 @@ def assemble(root: str, results: list[Result], diagnostics: list[Diagnostic]) ->
         task, doc, problems = result
         if task.kind == "roster":
             diagnostics.extend(problems)
-            roster = doc if doc is not None else roster
+            roster = doc if doc is not None and not doc.partial else roster
         else:
             folders.setdefault(task.slug, []).append(result)
     dossiers = []
@@ -371,12 +373,15 @@ def assemble_dossier(slug: str, results: list[Result]) -> tuple[Dossier | None, 
         problems.extend(found)
         if task.kind == "contact":
             contact_ids.add(os.path.splitext(os.path.basename(task.path))[0])
-        elif task.kind == "account" and doc is not None:
+        elif task.kind == "account" and doc is not None and not doc.partial:
             dossier = Dossier(slug, os.path.dirname(task.path), doc)
     if dossier is None:
         return None, problems
     for task, doc, _ in results:
         if doc is None or task.kind == "account":
+            continue
+        if doc.partial:
+            dossier.partial.append(doc)
             continue
         if task.kind == "contact":
             stem = os.path.splitext(os.path.basename(task.path))[0]

@@ -213,7 +213,7 @@ class Account:
     currency: str = fld("Currency of the KPI figures.", example="EUR")
     team: list[TeamMember] = fld("Our account team.", factory=list)
     segment: str | None = fld("Customer group this account belongs to.", default=None)
-    parent: str | None = fld("Slug of a parent account.", default=None)
+    parent: str | None = fld("Slug of a parent account.", default=None, ident=True)
     strategy: Strategy | None = fld("Strategy insight; required for S and A accounts.", default=None)
     sources: list[Source] = fld("Sources cited in the dossier.", factory=list)
     plans: list[Plan] = fld("Relationship improvement plans.", factory=list)

@@ -5,9 +5,11 @@ with — types, ``Literal`` values, required fields, ``low``/``high`` bounds, do
 cannot drift from what ``accountplan check`` accepts. Editors (for example the YAML
 language server) can use it for completion and inline errors while a dossier is written.
 
-The schema is slightly stricter than the loader in one place: an empty value for a list
-field (``owners:``) loads as an empty list but is not allowed here, because writing ``[]``
-says the same thing explicitly.
+The schema accepts what the loader accepts (``tests/ecosystem/test_schema_agreement.py`` runs
+both over the sample and its mutations): a plain ``2024`` or ``true`` in a text field is text,
+``3.0`` is a whole number, and an empty list field (``owners:``) is an empty list. One
+difference is left: a whole number with a leading zero (``010``) is a number to YAML 1.2 and
+to the schema, and an error to the loader, which will not guess between octal and decimal.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import typing
 from typing import Any
 
 from ..load.convert import fields, hints, is_required
+from ..load.ids import SLUG
 from .account import Account
 from .action import Action
 from .activity import Activity
@@ -26,6 +29,7 @@ from .contact import Contact
 from .opportunity import Opportunity
 from .roster import Roster
 from .scales import UNKNOWN
+from .spec import names_id
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "urn:accountplan:schema:"
@@ -41,7 +45,8 @@ ENTITIES: dict[str, tuple[type, str]] = {
 """Every file kind: its model class and where such files live."""
 
 _SCALARS: dict[Any, dict[str, Any]] = {
-    str: {"type": "string"},
+    # A plain 2024 or true is text in a text field (the loader reads every scalar as written), as here.
+    str: {"type": ["string", "number", "boolean"]},
     int: {"type": "integer"},
     float: {"type": "number"},
     bool: {"type": "boolean"},
@@ -122,7 +127,7 @@ def _type(hint: Any, f: dataclasses.Field[Any], defs: dict[str, dict[str, Any]])
         return {"type": "string", "enum": values}
     if origin is list:
         (item,) = typing.get_args(hint)
-        return {"type": "array", "items": _type(item, f, defs)}
+        return {"type": ["array", "null"], "items": _type(item, f, defs)}
     if dataclasses.is_dataclass(hint):
         cls = typing.cast(type, hint)
         if cls.__name__ not in defs:
@@ -130,6 +135,8 @@ def _type(hint: Any, f: dataclasses.Field[Any], defs: dict[str, dict[str, Any]])
             defs[cls.__name__] = _object(cls, defs)
         return {"$ref": f"#/$defs/{cls.__name__}"}
     schema = dict(_SCALARS[hint])
+    if hint is str and names_id(f):  # ids are text in the id syntax, never a number (device names: loader only)
+        schema = {"type": "string", "pattern": f"^{SLUG.pattern}$"}
     if hint in (int, float):
         if f.metadata.get("low") is not None:
             schema["minimum"] = f.metadata["low"]

@@ -16,18 +16,18 @@ UNKNOWN_LABEL = ("unknown", "未知")
 """Its English and Chinese names; maps and tables show it as ``?``."""
 
 SUPPORT: Labels = {
-    1: ("opponent", "反对者"),
+    1: ("opponent", "反对"),
     2: ("non-supporter", "不支持"),
     3: ("neutral", "中立"),
-    4: ("supporter", "支持者"),
-    5: ("champion", "坚定支持者"),
+    4: ("supporter", "支持"),
+    5: ("champion", "坚定支持"),
 }
 INTIMACY: Labels = {
     1: ("stranger", "陌生"),
     2: ("acquainted", "认识"),
     3: ("familiar", "熟悉"),
     4: ("trusted", "信任"),
-    5: ("close ally", "亲密伙伴"),
+    5: ("close ally", "亲密"),
 }
 INFLUENCE: Labels = {
     1: ("minimal", "很小"),
@@ -37,7 +37,7 @@ INFLUENCE: Labels = {
     5: ("decisive", "决定性"),
 }
 FIT: Labels = {
-    1: ("opposed", "背离"),
+    1: ("opposed", "不匹配"),
     2: ("weak", "较弱"),
     3: ("partial", "部分匹配"),
     4: ("strong", "较强"),

@@ -25,13 +25,15 @@ def fld(
     example: Any = None,
     labels: dict[Any, tuple[str, str]] | None = None,
     unknown: bool = False,
+    ident: bool = False,
 ) -> Any:
     """Declare a dataclass field with the metadata the loader, schema and docs read.
 
     ``ref`` names what an id points at (``contact``, ``person``, ``source``, ``plan``,
     ``initiative``); ``low``/``high`` bound numbers; ``sensitivity`` is the field's
     default label; ``labels`` gives English and Chinese names of scale values; ``unknown``
-    lets a scale be written ``unknown`` (loaded as ``None``) where "not yet known" is a real state.
+    lets a scale be written ``unknown`` (loaded as ``None``) where "not yet known" is a real state;
+    ``ident`` marks an id field that is neither named ``id`` nor a ``ref`` (see :func:`names_id`).
     """
     metadata = {
         "doc": doc,
@@ -42,6 +44,7 @@ def fld(
         "example": example,
         "labels": labels,
         "unknown": unknown,
+        "ident": ident,
     }
     if factory is not _MISSING:
         return dataclasses.field(default_factory=factory, metadata=metadata)
@@ -51,3 +54,13 @@ def fld(
 def scale(doc: str, labels: dict[Any, tuple[str, str]], **kw: Any) -> Any:
     """A 1–5 integer scale field with named levels (with ``unknown=True``: or the word ``unknown``)."""
     return fld(doc, low=1, high=5, labels=labels, **kw)
+
+
+def names_id(f: dataclasses.Field[Any]) -> bool:
+    """Whether ``f`` holds ids: its own (a field named ``id``), references (``ref``), or marked ``ident``.
+
+    Ids become file names and URLs (pages, anchors, maps), so the loader holds every value of
+    such a field to the id syntax (:mod:`generator.load.ids`); a new id field is covered by
+    being declared this way.
+    """
+    return f.name == "id" or f.metadata.get("ref") is not None or bool(f.metadata.get("ident"))

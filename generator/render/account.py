@@ -250,7 +250,7 @@ def _sources(account: Account, contacts: list[Contact], sources: list[Source], s
             cited_by.setdefault(sid, []).append(t("strategy"))
     for contact in contacts:
         for sid in contact.sources:
-            cited_by.setdefault(sid, []).append(f"{t('contacts')}: {contact.name}")
+            cited_by.setdefault(sid, []).append(t('contacts') + t('colon') + contact.name)
     limit = site.settings.limits.source_max_age_days
     return [{
         "id": s.id, "anchor": source_anchor(s.id), "title": s.title, "channel": t.enum("channel", s.channel),

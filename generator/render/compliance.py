@@ -94,7 +94,7 @@ def compliance_pages(portfolio: Portfolio, diagnostics: Sequence[Diagnostic], se
     t = Translator(normalize(lang))
     site = Site(portfolio, diagnostics, None, settings, t, directory_urls)
     view = compliance_view(site, Links(PAGE, directory_urls))
-    return {PAGE: page("compliance.html", view["labels"]["title"], c=view, t=t)}
+    return {PAGE: page("compliance.html", view["labels"]["title"], as_of=settings.today, c=view, t=t)}
 
 
 def compliance_view(site: Site, links: Links) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import scales
-from . import work_labels
+from . import wording, work_labels
 from .svg import labels as chart_labels
 
 LANGUAGES = ("en", "zh")
@@ -24,6 +24,7 @@ UI: dict[str, tuple[str, str]] = {
     "by_industry": ("By industry", "按行业"),
     "team": ("Team", "团队"),
     "rules": ("Rule reference", "规则参考"),
+    "as_of": ("Data as of", "数据截至"),
     # account header
     "tier": ("Tier", "客户级别"),
     "industry": ("Industry", "行业"),
@@ -33,9 +34,9 @@ UI: dict[str, tuple[str, str]] = {
     "account_team": ("Account team (iron triangle)", "客户团队（铁三角）"),
     "classification": ("Classification", "客户分类"),
     "last_changed": ("Last changed", "最近更新"),
-    "facts_freshness": ("Freshness of facts", "信息新鲜度"),
-    "newest_source": ("newest source {days} days old", "最新来源 {days} 天前"),
-    "oldest_source": ("oldest {days} days old", "最旧 {days} 天前"),
+    "facts_freshness": ("Freshness of facts", "信息时效"),
+    "newest_source": ("newest source {days}", "最新来源{days}"),
+    "oldest_source": ("oldest {days}", "最旧来源{days}"),
     "no_sources": ("no sources cited", "未引用任何来源"),
     "not_scored": ("not scored", "未评分"),
     "unknown": ("unknown", "未知"),
@@ -47,10 +48,10 @@ UI: dict[str, tuple[str, str]] = {
     "business_scope": ("Business scope", "业务范围"),
     "organization": ("Organization", "组织结构"),
     "position": ("Our position", "我方定位"),
-    "edge_detail": ("One level down", "下一层分析"),
+    "edge_detail": ("One level down", "下沉分析"),
     "fit": ("Strategic fit", "战略匹配度"),
     "trend": ("Trend", "趋势"),
-    "facts": ("Cited facts", "引用的事实"),
+    "facts": ("Cited facts", "事实依据"),
     "no_strategy": ("No strategy insight recorded yet.", "尚未记录客户战略洞察。"),
     "channels": ("Information-channel coverage", "信息渠道覆盖"),
     "channel": ("Channel", "渠道"),
@@ -66,7 +67,7 @@ UI: dict[str, tuple[str, str]] = {
     "edit_file": ("Edit the file behind this", "编辑对应的文件"),
     "log_activity": ("Log an activity", "记录一次客户接触"),
     "add_contact": ("Add a contact", "添加联系人"),
-    "narrative": ("Narrative", "客户叙述"),
+    "narrative": ("Narrative", "客户概况"),
     # relationship map
     "relationship_map": ("Relationship map", "客户关系图"),
     "contacts": ("Contacts", "联系人"),
@@ -94,12 +95,12 @@ UI: dict[str, tuple[str, str]] = {
     "layer_general": ("General relationships — the surface", "普遍客户关系 —— 面"),
     "layer_org": ("Organizational relationships — the momentum", "组织客户关系 —— 势"),
     "key_people": ("Decision makers and high-influence contacts", "决策者与高影响力联系人"),
-    "warm": ("warm (supporter and trusted or closer)", "关系良好（支持且信任以上）"),
+    "warm": ("warm (supporter and trusted or closer)", "关系良好（支持度≥4且亲密度≥4）"),
     "coverage": ("Coverage by department and level", "按部门和层级的覆盖"),
     "visits_12w": ("Contact activities over the last {n} weeks", "最近 {n} 周的客户接触活动"),
     "visits": ("Activities", "活动数"),
     "week_of": ("Week of", "周起始"),
-    "initiatives": ("Initiatives", "举措"),
+    "initiatives": ("Initiatives", "拓展举措"),
     "no_initiative": ("No initiative of this kind.", "暂无此类举措。"),
     # plans, activities, issues, sources
     "plans": ("Improvement plans", "关系提升计划"),
@@ -142,8 +143,8 @@ UI: dict[str, tuple[str, str]] = {
                          "(客户关系评价), not by meetings logged.",
                          "按得分排序：每人所服务客户的经营结果与关键动作（客户关系评价），而不是按记录的拜访次数。"),
     "sales_per_head": ("Sales per head (share)", "人均销售（个人份额）"),
-    "age_days": ("Age (days)", "时长（天）"),
-    "stale": ("stale", "已过期"),
+    "age_days": ("Age (days)", "距今（天）"),
+    "stale": ("stale", "需更新"),
     "review_by": ("Review by", "复核日期"),
     "cited_by": ("Cited by", "引用处"),
     "kpi": ("KPI results", "经营结果"),
@@ -162,14 +163,14 @@ UI: dict[str, tuple[str, str]] = {
     "dim_kpi": ("Dimension 1 — KPI results", "维度一 —— 经营结果"),
     "dim_actions": ("Dimension 2 — nine key business actions", "维度二 —— 9大关键业务动作"),
     "total": ("Total", "总分"),
-    "cadence": ("Visits per week", "每周拜访次数"),
+    "cadence": ("Visits per week", "每周见客户次数"),
     "scores_pending": ("Scores are not available in this build.", "本次构建未提供评分。"),
     # portfolio
     "accounts": ("Accounts", "客户"),
     "account": ("Account", "客户"),
     "filter": ("Filter accounts", "筛选客户"),
     "all": ("all", "全部"),
-    "fit_revenue": ("Strategic fit × revenue", "战略匹配度 × 收入"),
+    "fit_revenue": ("Strategic fit × revenue", "战略匹配度 × 销售额"),
     "chart_currency": ("Sales in {currency}{rates}.", "销售额单位：{currency}{rates}。"),
     "chart_rates": (", converted at the rates of {date}", "，按 {date} 的汇率换算"),
     "chart_mixed": ("Not drawn: the accounts' sales are in {currencies}. Set money.currency and money.rates in "
@@ -183,12 +184,12 @@ UI: dict[str, tuple[str, str]] = {
                       "战略与我方背离的客户标记为现金牛客户。"),
     "attention": ("Needs attention", "需要关注"),
     "attention_intro": ("Accounts where method rules fire, by rule.", "触发方法规则的客户，按规则列出。"),
-    "findings": ("Findings", "发现"),
+    "findings": ("Findings", "规则提示"),
     "no_findings": ("No rule fires on any account.", "没有客户触发规则。"),
-    "revenue": ("Revenue", "收入"),
+    "revenue": ("Revenue", "销售额"),
     "group": ("Group", "分组"),
     "average_total": ("Average total", "平均总分"),
-    "diagnostics": ("Rule findings", "规则发现"),
+    "diagnostics": ("Rule findings", "规则提示"),
     # a page the live preview can no longer build
     "unavailable_title": ("Page not available", "页面不可用"),
     "unavailable_broken": ("This page cannot be built: {source} has errors.", "无法生成此页面：{source} 有错误。"),
@@ -200,11 +201,11 @@ UI: dict[str, tuple[str, str]] = {
     "warm_short": ("Warm", "良好关系"),
     "table": ("table", "表格"),
     "views": ("Views", "视图"),
-    "visits_short": ("Visits ({n} wk)", "拜访（{n}周）"),
+    "visits_short": ("Visits ({n} wk)", "客户接触（近{n}周）"),
     # team
     "person": ("Person", "人员"),
     "owned_relationships": ("Relationships owned", "负责的客户关系"),
-    "visits_per_week": ("Visits per week against the expectation of {n}", "每周拜访次数（要求 {n} 次）"),
+    "visits_per_week": ("Visits per week against the expectation of {n}", "每周见客户次数（要求{n}次）"),
     "expectation": ("expectation", "要求"),
     "manager": ("Manager", "主管"),
     "their_accounts": ("Accounts", "负责客户"),
@@ -216,26 +217,27 @@ UI: dict[str, tuple[str, str]] = {
     "off": ("off", "关闭"),
     "rule": ("Rule", "规则"),
 }
+UI.update({k: v for k, v in wording.UI.items() if k not in UI})
 
 # Enum values by field kind; the values are the dossier's own vocabulary.
 ENUMS: dict[str, dict[str, tuple[str, str]]] = {
-    "tier": {"S": ("S — strategic", "S —— 战略客户"), "A": ("A — partner", "A —— 伙伴客户"),
-             "B": ("B", "B"), "C": ("C", "C")},
+    "tier": {"S": ("S — strategic", "S类（战略客户）"), "A": ("A — partner", "A类（伙伴客户）"),
+             "B": ("B", "B类"), "C": ("C", "C类")},
     "market": {"saline-alkali": ("saline-alkali market", "盐碱地市场"),
                "breakthrough": ("newly broken-through market", "新突破市场"),
                "mature": ("mature market", "成熟市场")},
     "market_short": {"saline-alkali": ("saline-alkali", "盐碱地"), "breakthrough": ("breakthrough", "新突破"),
                      "mature": ("mature", "成熟")},
-    "team_role": {"AR": ("AR — account", "AR —— 客户经理"), "SR": ("SR — solution", "SR —— 解决方案"),
-                  "FR": ("FR — fulfilment", "FR —— 交付"), "sponsor": ("sponsor", "高层发起人"),
+    "team_role": {"AR": ("AR — account", "AR 客户经理"), "SR": ("SR — solution", "SR 解决方案经理"),
+                  "FR": ("FR — fulfilment", "FR 交付经理"), "sponsor": ("sponsor", "我方高层责任人"),
                   "member": ("member", "成员")},
     "channel": {"industry-report": ("industry consulting report", "行业咨询报告"),
                 "shareholder-meeting": ("shareholder meeting", "股东大会"),
-                "analyst-day": ("analyst day", "分析师大会"), "investor": ("investors", "投资者"),
+                "analyst-day": ("analyst day", "分析师大会"), "investor": ("investors", "投资人"),
                 "news": ("news", "新闻"), "customer-website": ("customer website", "客户网站"),
                 "internal-publication": ("internal publication", "内部刊物"),
                 "annual-report": ("annual report", "年报"), "coach": ("our coach", "教练"),
-                "competitor": ("competitors", "竞争对手")},
+                "competitor": ("competitors", "友商")},
     "layer": {"key": ("Key relationships", "关键客户关系"), "general": ("General relationships", "普遍客户关系"),
               "organizational": ("Organizational relationships", "组织客户关系")},
     "status": {"planned": ("planned", "计划中"), "in-progress": ("in progress", "进行中"), "done": ("done", "已完成"),
@@ -248,10 +250,10 @@ ENUMS: dict[str, dict[str, tuple[str, str]]] = {
     "trend": {"converging": ("converging", "趋同"), "stable": ("stable", "稳定"), "diverging": ("diverging", "背离")},
     "position": {"main-channel": ("main channel", "主航道"), "edge": ("edge business", "边缘业务")},
     "activity": {"visit": ("visit", "拜访"), "meeting": ("meeting", "会议"), "call": ("call", "电话"),
-                 "event": ("event", "活动"), "workshop": ("workshop", "研讨会"), "meal": ("meal", "餐叙"),
-                 "exec-visit": ("executive visit", "高层拜访"), "email": ("e-mail", "邮件")},
+                 "event": ("event", "展会/论坛"), "workshop": ("workshop", "研讨会"), "meal": ("meal", "餐叙"),
+                 "exec-visit": ("executive visit", "高层互访"), "email": ("e-mail", "邮件")},
     "classification": {"strategic": ("strategic", "战略客户"), "partner": ("partner", "伙伴客户"),
-                       "cash-cow": ("cash cow", "现金牛客户"), "maintain": ("maintain", "维持"),
+                       "cash-cow": ("cash cow", "现金牛客户"), "maintain": ("maintain", "维持客户"),
                        "develop": ("develop", "发展"), "watch": ("watch", "关注")},
     "severity": {"error": ("error", "错误"), "warning": ("warning", "警告"), "info": ("info", "提示"),
                  "off": ("off", "关闭")},
@@ -289,6 +291,10 @@ class Translator:
         pair = UI.get(key)
         text = pair[self.index] if pair else key
         return text.format(**values) if values else text
+
+    def age(self, days: int) -> str:
+        """A source's age: ``today``/``今天``, else ``32 days old``/``距今32天``."""
+        return wording.age(days, self.index)
 
     def enum(self, kind: str, value: str | None) -> str:
         """The translated name of an enum value; the value itself when not listed."""

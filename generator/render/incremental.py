@@ -30,8 +30,10 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 import jinja2.bccache
 
-from ..atomic import write_bytes_atomic
+from .. import usercache
+from ..atomic import OutsideFolder, target_in, write_bytes_atomic
 from ..memo import digest, dossier_key
+from ..theme_files import theme_dir
 from .unavailable import unavailable_pages
 
 if TYPE_CHECKING:
@@ -41,8 +43,8 @@ if TYPE_CHECKING:
     from .parallel import Pages
     from .pipeline import Gathered
 
-STORE = os.path.join(".cache", "accountplan", "pages")
-"""Default page store, relative to the folder of ``mkdocs.yml``."""
+STORE = "pages"
+"""The page stores' folder, inside the project's cache folder (:func:`generator.usercache.project_folder`)."""
 
 _state: dict[str, Any] = {"dirty": False}
 _served: dict[str, set[str]] = {}
@@ -65,26 +67,29 @@ def dirty_serving() -> bool:
     return bool(_state["dirty"])
 
 
+def _project(config_file: str | None) -> str:
+    """The project folder: the one holding ``mkdocs.yml``."""
+    return os.path.dirname(os.path.abspath(config_file)) if config_file else os.getcwd()
+
+
 def load_cache(config_file: str | None) -> str | None:
-    """The content-keyed load cache folder when serving dirty (``None`` otherwise or when turned off).
+    """The content-keyed load cache folder when serving dirty (``None`` otherwise or when caching is off).
 
-    Relative folders are taken beside ``mkdocs.yml``, like the page store, so that every
-    rebuild of one server parses only the files whose bytes changed.
+    The project's folder in the user's cache (the one ``accountplan check`` uses), so that
+    every rebuild of one server parses only the files whose bytes changed.
     """
-    from ..load.cache import default_dir
-
-    folder = default_dir() if dirty_serving() else None
-    if folder is None or os.path.isabs(folder):
-        return folder
-    base = os.path.dirname(os.path.abspath(config_file)) if config_file else os.getcwd()
-    return os.path.join(base, folder)
+    return usercache.project_folder(_project(config_file)) if dirty_serving() else None
 
 
 def store_for(config_file: str | None, lang: str) -> str:
-    """The page store of one site (config file and language), beside its ``mkdocs.yml``."""
-    base = os.path.dirname(os.path.abspath(config_file)) if config_file else os.getcwd()
+    """The page store of one site (config file and language), in the project's folder of the user's cache.
+
+    Outside the working tree, like every cache; with caching turned off (``ACCOUNTPLAN_CACHE=off``)
+    a serving process still needs one, so it then lives in the default cache folder.
+    """
+    folder = usercache.project_folder(_project(config_file)) or usercache.default_project_folder(_project(config_file))
     name = hashlib.blake2b(f"{os.path.abspath(config_file or '.')}|{lang}".encode(), digest_size=8).hexdigest()
-    return os.path.join(base, STORE, name)
+    return os.path.join(folder, STORE, name)
 
 
 def sync_pages(pages: Mapping[str, str], directory: str) -> tuple[dict[str, str], set[str]]:
@@ -103,13 +108,14 @@ def sync_pages(pages: Mapping[str, str], directory: str) -> tuple[dict[str, str]
         if before is not None and (before is text or before == text) and os.path.exists(path):
             known[src_uri] = text  # the new object: the previous one may be freed
             continue
-        write_bytes_atomic(path, text.encode("utf-8"), durable=False)  # a page lost in a power cut is rewritten
+        # A page is written, and deleted, only inside the store: an id climbing out is refused.
+        write_bytes_atomic(target_in(directory, src_uri), text.encode("utf-8"), durable=False)
         known[src_uri] = text
         written.add(src_uri)
     for src_uri in set(known) - set(pages):
         del known[src_uri]
-        with contextlib.suppress(OSError):
-            os.unlink(os.path.join(directory, *src_uri.split("/")))
+        with contextlib.suppress(OSError, OutsideFolder):
+            os.unlink(target_in(directory, src_uri))
     return paths, written
 
 
@@ -198,7 +204,7 @@ def reuse_compiled_theme(env: jinja2.Environment) -> jinja2.Environment:
 
 
 _PACKAGE = Path(__file__).resolve().parents[1]
-_THEME = _PACKAGE.parent / "theme"
+_THEME = theme_dir()
 
 
 @cache

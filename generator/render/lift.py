@@ -10,7 +10,11 @@ each block is replaced by a one-line placeholder naming the block by its content
 the page's text still changes whenever the block does, which ``--dirty`` relies on), and
 :func:`restore` puts the block back into the finished page after MkDocs has converted and
 indexed it. The blocks' text is therefore not in the search index; every account it names
-has its own page there. Without lifting (``accountplan render``) the markers are dropped.
+has its own page there. Without lifting (``accountplan render``, for other generators) each
+block stays in the page inside ``<div data-search-exclude>``, which keeps it out of the search
+index of Material for MkDocs and Zensical alike: without it, the portfolio page's one search
+entry grows with every account (past Zensical's 64 KiB per field at about 1,000 accounts).
+:func:`restore` puts back the same wrapped block, so both ways give the same HTML.
 """
 
 from __future__ import annotations
@@ -23,16 +27,28 @@ _MARKED = re.compile(r"<!--ap:lift-->\n?(.*?)<!--/ap:lift-->\n?", re.DOTALL)
 _PLACEHOLDER = re.compile(r'<div class="ap-lift" data-ap-lift="([0-9a-f]{32})"></div>')
 
 
+def _unindexed(block: str) -> str:
+    """A block in a wrapper search indexers skip (Material for MkDocs' and Zensical's)."""
+    return f"<div data-search-exclude>\n{block}\n</div>"
+
+
+def _excluded(match: re.Match[str]) -> str:
+    """A marked block kept in the page but out of the search index, as lifting keeps it out of MkDocs' index."""
+    block = match.group(1)
+    end = "\n" if block.endswith("\n") else ""
+    return _unindexed(block.removesuffix(end)) + end
+
+
 def lift(body: str, blocks: MutableMapping[str, str] | None) -> str:
-    """``body`` with each marked block replaced by its placeholder (kept in ``blocks``); markers dropped if ``None``."""
+    """``body`` with each marked block replaced by its placeholder (kept in ``blocks``); if ``None``, kept unindexed."""
     if blocks is None:
-        return _MARKED.sub(lambda m: m.group(1), body)
+        return _MARKED.sub(_excluded, body)
 
     def placeholder(match: re.Match[str]) -> str:
-        # The block's last line break stays in the page, so restoring gives the text without markers exactly.
+        # The block's last line break stays in the page, so restoring gives exactly the text render writes.
         block = match.group(1)
         end = "\n" if block.endswith("\n") else ""
-        block = block.removesuffix("\n")
+        block = _unindexed(block.removesuffix("\n"))
         name = hashlib.blake2b(block.encode("utf-8"), digest_size=16).hexdigest()
         blocks[name] = block
         return f'<div class="ap-lift" data-ap-lift="{name}"></div>{end}'

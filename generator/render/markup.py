@@ -3,7 +3,7 @@
 Python-Markdown passes raw HTML through, so every body is sanitized with nh3 after
 conversion: a conservative tag set, links only as :func:`generator.neutralise.safe_url` allows, and
 ``rel="noopener"`` on links. Headings are pushed down so a body never adds an ``h1``
-or ``h2`` to the page outline.
+or ``h2`` to the page outline, and its top level is ``h3``.
 """
 
 from __future__ import annotations
@@ -30,9 +30,19 @@ _CJK_BREAK = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
 _converter = markdown.Markdown(extensions=["tables", "sane_lists", "fenced_code"], output_format="html")
 
 
-def _shift(match: re.Match[str]) -> str:
-    level = min(int(match.group(2)) + 2, 6)
+def _shift(match: re.Match[str], by: int) -> str:
+    level = min(int(match.group(2)) + by, 6)
     return f"<{match.group(1)}h{level}"
+
+
+def shift_headings(html_text: str) -> str:
+    """Headings pushed down so the body's top level becomes ``h3`` (the page section is ``h2``).
+
+    Heading levels then only ever increase by one from the page's own, whichever level a body starts at.
+    """
+    levels = [int(m.group(2)) for m in _HEADING.finditer(html_text) if not m.group(1)]
+    by = 3 - min(levels) if levels else 0
+    return _HEADING.sub(lambda m: _shift(m, by), html_text)
 
 
 def sanitize(html: str) -> str:
@@ -61,7 +71,7 @@ def to_html(text: str | None, source: str = "") -> str:
         paragraphs = (p.strip() for p in _BLANK_LINES.split(text))
         return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p.strip())
     _converter.reset()
-    converted = sanitize(_HEADING.sub(_shift, _converter.convert(text)))
+    converted = sanitize(shift_headings(_converter.convert(text)))
     return _HREF.sub(lambda m: _dossier_link(m, source), converted) if source else converted
 
 

@@ -13,27 +13,30 @@ templates for it and builds a site with Markdown payloads in every string field.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
-from pathlib import Path
+from functools import cache, partial
 from typing import Any, Protocol
 
 import jinja2
 from markupsafe import escape
 
+from .. import translate
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..load.portfolio import Dossier, Portfolio
 from ..memo import memo
 from ..neutralise import markdown_text
 from ..score.types import PortfolioScores
+from ..theme_files import templates_dir
 from . import lift, paths, portfolio, team
 from .account import account_view
 from .changed import last_changed
 from .context import Site
+from .glossary import GLOSSARY, glossary_view
 from .guide import guide_view
 from .i18n import Translator, normalize
 from .parallel import Pages, account_pages
@@ -56,8 +59,8 @@ class Change(Protocol):
 MEMOS = ("rows", "team", "chart")
 """Memos of the views, started once per build when serving (:mod:`generator.memo`)."""
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "accountplan"
-"""Page templates shipped with the theme (the repository's ``theme/accountplan``)."""
+TEMPLATES = templates_dir()
+"""Page templates shipped with the package (the repository's ``theme/accountplan``)."""
 
 
 @cache
@@ -86,14 +89,17 @@ def _yaml_string(text: str) -> str:
 
 
 def page(template: str, title: str, *, hide: Sequence[str] = (), blocks: dict[str, str] | None = None,
-         marked: bool = False, **values: Any) -> str:
+         marked: bool = False, as_of: dt.date | None = None, **values: Any) -> str:
     """One page: frontmatter with the escaped title (and Material's ``hide``), then the rendered template.
 
     With ``blocks``, the template's heavy blocks are lifted out into it (:mod:`.lift`). ``marked``
     keeps the blocks and their markers: the plugin lifts them when MkDocs reads the page (pages
     rendered in workers or reused from an earlier build cannot hand blocks to ``pages.lifted``).
+    ``as_of``: the date the data is judged as of, stated at the end of the page (``t`` labels it).
     """
     body = environment().get_template(template).render(**values)
+    if as_of is not None:
+        body += "\n\n" + environment().get_template("as_of.html").render(t=values["t"], date=as_of.isoformat())
     body = body if marked else lift.lift(body, blocks)
     # The title is HTML-escaped here because MkDocs and Material print ``page.meta.title`` unescaped.
     meta = f"title: {_yaml_string(str(escape(title)))}\n"
@@ -126,6 +132,7 @@ def render_site(
     portfolio views' heavy blocks go to ``pages.lifted`` for the MkDocs plugin (:mod:`.lift`).
     """
     t = Translator(normalize(lang))
+    diagnostics = translate.diagnostics(diagnostics, t.lang)  # findings on the pages speak the page's language
     # Account pages reused from an earlier build mean a serving process: its views keep per-account memos too.
     site = Site(portfolio_, diagnostics, scores, settings, t, directory_urls, compliance=compliance,
                 memos=reuse is not None)
@@ -133,6 +140,7 @@ def render_site(
         for name in MEMOS:
             memo(name).start()
     site.changed = _changed(portfolio_, remember=site.memos)
+    dated = partial(page, as_of=site.today)  # every page states the date it is as of
     for c in changes:
         if c.change is not None:
             site.deltas.setdefault((c.scope, c.id), {})[c.key] = c.change
@@ -143,7 +151,7 @@ def render_site(
         src = paths.account_page(dossier.slug)
         view = account_view(site, dossier, paths.Links(src, directory_urls))
         # Account pages are not in the nav, so the navigation sidebar would be empty: give the room to content.
-        return src, page("account.html", dossier.account.data.name, hide=("navigation",), marked=lifting, a=view,
+        return src, dated("account.html", dossier.account.data.name, hide=("navigation",), marked=lifting, a=view,
                          t=t)
 
     sources = [paths.account_page(d.slug) for d in dossiers]
@@ -156,14 +164,14 @@ def render_site(
     blocks = pages.lifted if lifting else None
     links = paths.Links(paths.PORTFOLIO, directory_urls)
     # Wide table: the sidebars give their room to it; the page links its views itself.
-    pages[paths.PORTFOLIO] = page("portfolio.html", t("portfolio"), hide=("navigation", "toc"),
+    pages[paths.PORTFOLIO] = dated("portfolio.html", t("portfolio"), hide=("navigation", "toc"),
                                   blocks=blocks, p=portfolio.portfolio_view(site, links), t=t)
     for by in paths.GROUPINGS:
         src = paths.grouping_page(by)
         view = portfolio.grouping_view(site, by, paths.Links(src, directory_urls))
-        pages[src] = page("grouping.html", view["title"], hide=("toc",), blocks=blocks, g=view, t=t)
+        pages[src] = dated("grouping.html", view["title"], hide=("toc",), blocks=blocks, g=view, t=t)
 
-    pages[paths.TEAM] = page("team.html", t("team"), v=team.team_view(site, paths.Links(paths.TEAM, directory_urls)),
+    pages[paths.TEAM] = dated("team.html", t("team"), v=team.team_view(site, paths.Links(paths.TEAM, directory_urls)),
                              t=t)
     for person_id in sorted(site.people):
         src = paths.person_page(person_id)
@@ -172,10 +180,11 @@ def render_site(
             pages[src] = kept
             continue
         view = team.person_view(site, person_id, paths.Links(src, directory_urls))
-        pages[src] = page("person.html", view["name"], hide=("navigation",), p=view, t=t)
+        pages[src] = dated("person.html", view["name"], hide=("navigation",), p=view, t=t)
 
-    pages[paths.RULES] = page("rules.html", t("rules"), hide=("navigation",), r=rules_view(site), t=t)
-    pages[paths.GUIDE] = page("guide.html", t("scoring_guide"), g=guide_view(t), t=t)
+    pages[paths.RULES] = dated("rules.html", t("rules"), hide=("navigation",), r=rules_view(site), t=t)
+    pages[paths.GUIDE] = dated("guide.html", t("scoring_guide"), g=guide_view(t), t=t)
+    pages[GLOSSARY] = dated("glossary.html", t("glossary"), g=glossary_view(t), t=t)
     return pages
 
 

@@ -8,6 +8,7 @@ from typing import Any, cast
 import jinja2
 from markupsafe import Markup
 
+from .. import translate
 from ..diagnostics import Severity
 from ..load.portfolio import Dossier
 from ..memo import Memo, memo
@@ -16,6 +17,7 @@ from ..rules import registry
 from . import graphics
 from .actions import DUE_WINDOW_DAYS, due_actions
 from .context import Site, weekly_counts, weeks
+from .i18n import Translator
 from .paths import COMPLIANCE, GROUPINGS, RULES, Links, account_page, grouping_page
 
 TIERS = ("S", "A", "B", "C")
@@ -140,9 +142,9 @@ def _fit_revenue(site: Site, rows: list[dict[str, Any]]) -> tuple[Markup | None,
     notes = [t("chart_currency", currency=reporting, rates=rates)]
     no_fit = [r["name"] for r in rows if r["fit"] is None]
     if no_fit:
-        notes.append(t("chart_no_fit", names=", ".join(no_fit)))
+        notes.append(t("chart_no_fit", names=t("list_sep").join(no_fit)))
     if no_rate:
-        notes.append(t("chart_no_rate", names=", ".join(no_rate)))
+        notes.append(t("chart_no_rate", names=t("list_sep").join(no_rate)))
     return _chart(site, points), notes
 
 
@@ -168,7 +170,8 @@ def attention(site: Site, links: Links) -> list[dict[str, Any]]:
     for code in sorted(by_code, key=lambda c: (-severity[c], c)):
         rule = rules.get(code)
         out.append({
-            "code": code, "name": rule.name if rule else "", "summary": rule.summary if rule else "",
+            "code": code, "name": rule.name if rule else "",
+            "summary": translate.text(rule.summary, site.t.lang) if rule else "",
             "severity": site.t.enum("severity", severity[code].label), "severity_value": severity[code].label,
             "href": links.to(RULES, code.lower()) if rule else None,
             "accounts": [{"name": names[s], "href": links.to(account_page(s)), "messages": msgs}
@@ -195,13 +198,13 @@ def grouping_view(site: Site, by: str, links: Links) -> dict[str, Any]:
         out.append({
             "name": t.enum("tier", name) if by == "tier" else name, "rows": members,
             "average": round(average, 1) if isinstance(average, int | float) else None,
-            "sales": _by_currency(members, site.settings.money),
+            "sales": _by_currency(members, site.settings.money, t),
         })
     return {"title": t("by_" + by), "by": by, "groups": out,
             "weeks": site.settings.limits.weeks_window}
 
 
-def _by_currency(rows: list[dict[str, Any]], money: Money) -> str:
+def _by_currency(rows: list[dict[str, Any]], money: Money, t: Translator) -> str:
     """Latest sales summed per currency ("10,400,000 EUR + 15,500,000 CNY"): currencies never mix unconverted.
 
     With a reporting currency and a rate for every currency, the converted sum follows
@@ -214,5 +217,6 @@ def _by_currency(rows: list[dict[str, Any]], money: Money) -> str:
     text = " + ".join(f"{value:,.0f} {currency}" for currency, value in sorted(totals.items())) or "—"
     converted = [money.convert(value, currency) for currency, value in totals.items()]
     if money.currency and len(totals) > 1 and all(v is not None for v in converted):
-        text += f" ≈ {sum(v or 0.0 for v in converted):,.0f} {money.describe()}"
+        rates = t("rates_of", date=money.rates_date.isoformat()) if money.rates_date and money.rates else ""
+        text += f" ≈ {sum(v or 0.0 for v in converted):,.0f} {money.currency}{rates}"
     return text

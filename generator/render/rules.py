@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import translate
 from ..rules import registry
 from .context import Site
 from .markup import to_html
@@ -17,9 +18,10 @@ def rules_view(site: Site) -> list[dict[str, Any]]:
         rule = registry()[code]
         doc = rule.doc.strip()
         body = doc.split("\n", 1)[1] if "\n" in doc else ""
+        body = translate.rule_doc(code, t.lang) or body
         configured = site.settings.rules.get(code)
         out.append({
-            "code": code, "anchor": code.lower(), "name": rule.name, "summary": rule.summary,
+            "code": code, "anchor": code.lower(), "name": rule.name, "summary": translate.text(rule.summary, t.lang),
             "default": t.enum("severity", rule.severity.label), "default_value": rule.severity.label,
             "configured": t.enum("severity", configured) if configured else None,
             "doc": to_html(body),

@@ -25,9 +25,10 @@ owners: [p-li-na]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..diagnostics import Diagnostic, Severity
+from ..suggest import did_you_mean
 from .base import Context, checked_roster, roster_complete
 from .walk import references
 
@@ -61,16 +62,19 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             "plan": {p.id for p in account.plans},
             "initiative": {i.id for i in account.initiatives},
         }
-        for doc in dossier.documents():
+        for doc in [*dossier.documents(), *dossier.partial]:  # a file with schema errors still has its ids checked
             for loc, kind, ref in references(doc.data):
                 if ref not in known[kind] and (whole or kind != "person"):
-                    yield doc.diagnostic(
-                        CODE, SEVERITY, f"unknown {kind} id '{ref}'",
-                        f"define it in {_WHERE[kind]} or correct the id", loc,
-                    )
+                    yield doc.diagnostic(CODE, SEVERITY, f"unknown {kind} id '{ref}'",
+                                         _hint(ref, known[kind], f"define it in {_WHERE[kind]} or correct the id"), loc)
     roster = checked_roster(ctx)
     if roster and whole:
         for loc, kind, ref in references(roster.data):
             if kind == "person" and ref not in people:
                 yield roster.diagnostic(CODE, SEVERITY, f"unknown person id '{ref}'",
-                                        "define it in accounts/roster.yml", loc)
+                                        _hint(ref, people, "define it in accounts/roster.yml"), loc)
+
+
+def _hint(ref: str, known: Iterable[str], otherwise: str) -> str:
+    """Did-you-mean a defined id that differs by a typo or two, else how to define it."""
+    return did_you_mean(ref, known, cutoff=0.75) or otherwise

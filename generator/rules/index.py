@@ -2,7 +2,8 @@
 
 ``accountplan check`` with a cache folder gives exactly what ``validate(load_portfolio(root))``
 gives, without loading or checking the account folders that did not change since the last
-run. One pickle beside the load cache (:mod:`generator.load.cache`) holds, per account folder:
+run. One sealed pickle (:mod:`generator.usercache`) beside the load cache (:mod:`generator.load.cache`)
+holds, per account folder:
 
 - a digest of the folder's *listing*: the name, mode, size, mtime, ctime and inode of every
   visible entry of the folder and of its ``contacts/`` and ``activities/``, as in git's index.
@@ -28,14 +29,13 @@ import contextlib
 import hashlib
 import marshal
 import os
-import pickle
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from ..atomic import write_bytes_atomic
+from .. import usercache
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..load import cache as load_cache
@@ -56,7 +56,7 @@ from ..model import Roster
 from . import account_diagnostics, dossier_diagnostics, finish, roster_diagnostics, validate
 from .base import AccountSummary
 
-FORMAT = "1"
+FORMAT = "2"
 """Bumped when the index layout changes."""
 
 
@@ -97,8 +97,8 @@ def check(root: str, settings: Settings, cache_dir: str, *, jobs: int | None = N
         return validate(load_portfolio(root), settings)
     cwd = os.getcwd()
     key = (code_version(), repr(replace(settings, accounts="")), os.path.abspath(root), root, cwd)
-    where = os.path.join(cache_dir, load_cache.cache_version(),
-                         "check-" + hashlib.blake2b(os.path.abspath(root).encode(), digest_size=12).hexdigest())
+    where = os.path.join(cache_dir, load_cache.cache_version())
+    index_name = "check-" + hashlib.blake2b(os.path.abspath(root).encode(), digest_size=12).hexdigest()
     with gc_paused():
         problems: list[Diagnostic] = []
         rosters: list[_Task] = []
@@ -108,7 +108,7 @@ def check(root: str, settings: Settings, cache_dir: str, *, jobs: int | None = N
                 rosters.append(item)
             else:
                 listings[item.name] = (item.path, _listing(item.path))
-        old = _read(where, key)
+        old = _read(os.path.join(where, index_name), key)
         roster, roster_loaded = _load_roster(rosters, cache_dir)
         roster_key = roster.digest if roster is not None else ""
         reusable = old.folders if old is not None and old.roster == roster_key else {}
@@ -127,7 +127,7 @@ def check(root: str, settings: Settings, cache_dir: str, *, jobs: int | None = N
             found += folder.found
         found += account_diagnostics([f.summary for f in folders.values() if f.summary is not None], settings)
         if fresh or old is None or old.roster != roster_key or len(folders) != len(old.folders):
-            _write(where, _Index(key, roster_key, folders))
+            usercache.dump(where, index_name, _Index(key, roster_key, folders))  # a failure costs a slower check
         return finish(found, settings)
 
 
@@ -216,18 +216,9 @@ def _scandir(path: str) -> Iterator[Iterator[os.DirEntry[str]]]:
 
 
 def _read(path: str, key: tuple[str, ...]) -> _Index | None:
-    """The index at ``path`` when it was written under ``key``; ``None`` when missing, damaged or stale."""
-    try:
-        with open(path, "rb") as handle:
-            index = pickle.load(handle)
-    except Exception:  # any damage to a cache file means "not cached"
-        return None
+    """The index at ``path`` when it was written under ``key``; ``None`` when missing, damaged, not ours or stale."""
+    index = usercache.load(path)
     if not isinstance(index, _Index) or index.key != key or not isinstance(index.folders, dict):
         return None
     return index
 
-
-def _write(path: str, index: _Index) -> None:
-    """Save the index; a failure only costs a slower next check."""
-    with contextlib.suppress(OSError):
-        write_bytes_atomic(path, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL), durable=False)

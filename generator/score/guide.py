@@ -129,7 +129,7 @@ plans:
     Example(
         "satisfaction",
         ("Dimension 2, customer expectation and satisfaction: no customer voice is no data",
-         "维度二·客户期望与满意度管理：没有客户的声音即无数据"),
+         "维度二·客户期望和满意度管理：没有客户的声音即无数据"),
         "准确地说，客户满意度叫客户期望和满意度管理。",
         ("Without a satisfaction result, a recorded opinion or an issue, the group shows no data, and the key "
          "actions count it as 0 rather than leaving it out.",
@@ -150,7 +150,7 @@ plans:
         "对它整个的投资策略是逐步的收缩，将资源转移到高价值客户上面。",
         ("A tier S customer whose strategy diverges from ours is a cash cow even with large sales; rule AP313 "
          "then follows whether our headcount on it shrinks.",
-         "战略背离的 S 级客户，即使销售额很大也是现金牛客户；规则 AP313 随后跟踪我方投入人数是否收缩。"),
+         "战略背离的 S 类客户，即使销售额很大也是现金牛客户；规则 AP313 随后跟踪我方投入人数是否收缩。"),
         _BASE.format(tier="S", market="mature") + """\
 strategy:
   horizon: 2026-2030

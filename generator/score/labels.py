@@ -10,7 +10,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # the whole
     "total": ("Total score", "综合得分"),
     "classification": ("Classification", "客户分类"),
-    "cadence.account": ("Customer meetings per week", "每周客户接触次数"),
+    "cadence.account": ("Customer meetings per week", "每周见客户次数"),
     # dimension 1
     "kpi.score": ("KPI results", "经营结果"),
     "kpi.sales_per_head": ("Sales per head", "人均销售"),
@@ -27,7 +27,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "actions.score": ("Field behaviour: nine key business actions", "现场行为管理（9大关键业务动作）"),
     "groups.info": ("Information completeness", "信息完整度"),
     "groups.plans": ("Improvement-plan completion rate", "提升计划完成率"),
-    "groups.satisfaction": ("Customer expectation and satisfaction management", "客户期望与满意度管理"),
+    "groups.satisfaction": ("Customer expectation and satisfaction management", "客户期望和满意度管理"),
     "actions.info.customer_strategy": ("Customer group and strategy defined", "制定客户群及客户战略"),
     "actions.info.relationship_plan": ("Customer relationships planned", "客户关系规划"),
     "actions.info.customer_info": ("Customer information managed", "管理客户信息"),
@@ -103,8 +103,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "min(100, 100 × 每周见客户次数 / 每周应见次数)"),
     "f.classify": ("first match: diverging → cash-cow (whatever its revenue); tier S → strategic; "
                    "tier A → partner; else maintain",
-                   "按顺序取第一条符合的规则：战略背离 → 现金牛客户（无论营收大小）；S 级 → 战略客户；"
-                   "A 级 → 伙伴客户；其余 → 维持客户"),
+                   "按顺序取第一条符合的规则：战略背离 → 现金牛客户（无论营收大小）；S 类 → 战略客户；"
+                   "A 类 → 伙伴客户；其余 → 维持客户"),
     "f.relationships": ("mean over owned current contacts of ((intimacy + support) / 2 − 1) × 25",
                         "所负责在职联系人 ((亲密度 + 支持度) / 2 − 1) × 25 的平均"),
     "f.no_voice": ("needs a satisfaction result, a customer opinion or an issue", "需要满意度结果、客户意见或问题记录"),
@@ -149,10 +149,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "team's sales floor is not applied",
                            "现金牛规则（AP309）：战略背离；没有 {currency} 的汇率，团队设定的销售额下限不适用"),
     "n.diverging": ("diverging, but sales below the team's cash-cow floor {threshold}: tier {tier} maintained",
-                    "战略背离，但销售额低于团队设定的现金牛下限 {threshold}：{tier} 级为维持客户"),
-    "n.tier_strategic": ("tier rule: tier S is a strategic account", "级别规则：S 级为战略客户"),
-    "n.tier_partner": ("tier rule: tier A is a partner account", "级别规则：A 级为伙伴客户"),
-    "n.tier_maintain": ("tier rule: tier {tier} is maintained", "级别规则：{tier} 级为维持客户"),
+                    "战略背离，但销售额低于团队设定的现金牛下限 {threshold}：{tier} 类为维持客户"),
+    "n.tier_strategic": ("tier rule: tier S is a strategic account", "级别规则：S 类为战略客户"),
+    "n.tier_partner": ("tier rule: tier A is a partner account", "级别规则：A 类为伙伴客户"),
+    "n.tier_maintain": ("tier rule: tier {tier} is maintained", "级别规则：{tier} 类为维持客户"),
     "n.all_unknown": ("where each owned contact stands is not known yet", "所负责联系人的立场均尚未知"),
     "n.serves_none": ("serves no account", "未服务任何客户"),
     "n.no_rate": ("no exchange rate for {currencies} into the reporting currency (money.rates)",
@@ -166,7 +166,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n.no_voice": ("no data: no satisfaction result, no customer opinion or expectation recorded and no issue raised",
                    "无数据：没有满意度结果，没有记录客户意见或期望，也没有提出的问题"),
     "n.no_voice_zero": ("customer expectation and satisfaction has no data: counted as 0, not left out",
-                        "客户期望与满意度管理无数据：按 0 计入，不剔除"),
+                        "客户期望和满意度管理无数据：按 0 计入，不剔除"),
 }
 """Message key → (English template, Chinese template)."""
 
@@ -179,14 +179,14 @@ TERMS: dict[str, str] = {
     "collection target": "回款目标", "market": "市场类型", "key actions": "关键动作得分",
     # weighted parts: dimensions, groups, actions, person
     "kpi": "经营结果", "actions": "现场行为（关键动作）", "info": "信息完整度", "plans": "提升计划完成率",
-    "satisfaction": "客户期望与满意度管理", "customer_strategy": "客户群及客户战略",
+    "satisfaction": "客户期望和满意度管理", "customer_strategy": "客户群及客户战略",
     "relationship_plan": "客户关系规划",
     "customer_info": "客户信息管理", "key": "关键客户关系", "organizational": "组织客户关系", "general": "普遍客户关系",
     "contact_standard": "规范接触活动", "quality": "活动质量与满意度", "closed_loop": "问题闭环与意见收集",
     "cadence": "见客户次数达标率", "relationships": "客户关系健康度",
     # checklists
     "segment": "客户群", "strategy": "客户战略", "investment areas": "投资领域", "business scope": "业务范围",
-    "organization": "组织结构", "sourced": "有来源", "edge detail": "下一层分析", "passed": "通过项",
+    "organization": "组织结构", "sourced": "有来源", "edge detail": "下沉分析", "passed": "通过项",
     "checks": "检查项数", "items defined": "已定义项数", "layers planned": "已规划层数",
     # customer information
     "current contacts": "在职联系人", "left": "已离职", "fields filled": "已填字段", "fields expected": "应填字段",

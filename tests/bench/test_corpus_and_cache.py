@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import usercache
 from generator.cli import main
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, Severity
@@ -98,7 +99,7 @@ def test_cache_sees_an_edited_file(corpus: str, tmp_path: Path, monkeypatch: pyt
 def test_corrupt_cache_files_are_ignored_and_rewritten(corpus: str, tmp_path: Path) -> None:
     store = tmp_path / "cache"
     _, cold = checked(corpus, jobs=1, cache=str(store))
-    packs = sorted(store.rglob("*.pickle"))
+    packs = sorted(store.rglob("*.pack"))
     assert len(packs) == 4  # three accounts and the roster
     packs[0].write_bytes(b"\x80\x05 not a pickle")
     packs[1].write_bytes(b"")
@@ -107,7 +108,7 @@ def test_corrupt_cache_files_are_ignored_and_rewritten(corpus: str, tmp_path: Pa
     _, warm = checked(corpus, jobs=1, cache=str(store))
     assert warm == cold
     for pack in packs:
-        assert isinstance(pickle.loads(pack.read_bytes()), dict)
+        assert isinstance(usercache.unseal(pack.read_bytes()), dict)
 
 
 def test_code_changes_invalidate_the_cache(corpus: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,7 +146,8 @@ def test_check_command_uses_the_cache_unless_told_not_to(corpus: str, tmp_path: 
     monkeypatch.delenv("ACCOUNTPLAN_CACHE")
     main(["check", corpus, "--today", "2026-11-27"])
     main(["check", corpus, "--today", "2026-11-27"])
-    assert (tmp_path / ".cache" / "accountplan").is_dir()
+    assert not (tmp_path / ".cache").exists()  # the cache is in the user's cache folder, not the working tree
+    assert Path(str(usercache.project_folder(tmp_path))).is_dir()
     main(["check", corpus, "--today", "2026-11-27", "--cache-dir", "elsewhere"])
     assert (tmp_path / "elsewhere").is_dir()
     runs = capsys.readouterr().out
@@ -191,7 +193,7 @@ def test_a_long_running_process_reads_only_packs_rewritten_since(corpus: str, tm
         assert any("unknown key 'suppurt'" in line for line, _, _ in edited)
         assert reads == []  # the edited file is parsed; its pack is in memory, rewritten from there
         # Another process puts an older pack in place: its file changed, so it is read again.
-        pack = max(store.rglob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+        pack = max(store.rglob("*.pack"), key=lambda p: p.stat().st_mtime_ns)
         pack.write_bytes(pack.read_bytes() + b"")
         os.utime(pack, ns=(1_000_000_000, 1_000_000_000))
         _, again = checked(corpus, jobs=1, cache=str(store))

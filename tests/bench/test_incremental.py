@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from generator import usercache
 from generator.render import incremental
 
 
@@ -44,7 +45,7 @@ def test_unchanged_store_pages_are_not_modified_for_mkdocs(tmp_path: Path) -> No
     config = load_config(str(tmp_path / "mkdocs.yml"))
     config.plugins._current_plugin = None  # set by MkDocs while it runs a plugin event
     store = incremental.store_for(str(tmp_path / "mkdocs.yml"), "en")
-    assert store.startswith(str(tmp_path / ".cache" / "accountplan" / "pages"))
+    assert store.startswith(os.path.join(str(usercache.project_folder(tmp_path)), "pages"))  # not in the project
     pages = {"accounts/a/index.md": "# A\n", "accounts/b/index.md": "# B\n"}
     files = incremental.page_files(config, pages, store)
     assert sorted(f.src_uri for f in files) == sorted(pages)
@@ -88,8 +89,8 @@ def test_lifted_blocks_come_back_exactly_and_change_the_page_when_they_change() 
     blocks: dict[str, str] = {}
     page = lift.lift(body, blocks)
     assert "<table>" not in page and len(blocks) == 1
-    assert lift.restore(page, blocks) == lift.lift(body, None) == body.replace("<!--ap:lift-->\n", "").replace(
-        "<!--/ap:lift-->\n", "")
+    assert lift.restore(page, blocks) == lift.lift(body, None) == body.replace(
+        "<!--ap:lift-->\n", "<div data-search-exclude>\n").replace("<!--/ap:lift-->\n", "</div>\n")
     other = lift.lift(body.replace("<td>1</td>", "<td>2</td>"), blocks)
     assert other != page  # the placeholder names the block's content: --dirty sees the page changed
-    assert list(lift.lifted(other, blocks)) == ["<table><tr><td>2</td></tr></table>"]
+    assert list(lift.lifted(other, blocks)) == ["<div data-search-exclude>\n<table><tr><td>2</td></tr></table>\n</div>"]

@@ -114,6 +114,6 @@ def run_git(where: Path, *args: str, check: bool = True) -> subprocess.Completed
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """Run ``accountplan ARGS`` in-process: (exit status, stdout, stderr)."""
     capsys.readouterr()
-    status = main(["--config", "no-mkdocs.yml", *args])
+    status = main(["--config", "", *args])
     out, err = capsys.readouterr()
     return status, out, err

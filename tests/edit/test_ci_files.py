@@ -48,6 +48,7 @@ def test_make_targets_exist() -> None:
 def test_accountplan_lines_parse(line: str) -> None:
     words = shlex.split(line.split(">")[0])
     args = words[words.index(next(w for w in words if w.endswith("accountplan"))) + 1 :]
+    args = [a.replace("$ACCOUNTPLAN_LANG", "zh") for a in args]  # the language the workflow's variable names
     args = [re.sub(r"\$\{\{[^}]*\}\}|\$\w+", "x", a) for a in args]
     assert args[0] in TESTED
     parser().parse_args(args)  # exits (fails the test) on an unknown option

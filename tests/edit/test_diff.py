@@ -213,3 +213,15 @@ issues:
     assert "- New initiative in-bench (benchmarking): Strategic benchmarking with Acme's board - planned\n" in out
     assert "- Closed complaint is-1: Late spare parts\n" in out
     assert "1 closed issue(s)" in out.splitlines()[3]
+
+
+def test_chinese_report_speaks_chinese(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    commit_changes(repo)
+    status, out, _ = cli(capsys, "diff", "HEAD~1", "--today", TODAY, "--lang", "zh")
+    assert status == 0
+    assert "## 客户变更" in out and "个客户发生变化" in out and "**联系人**" in out and "**评分**" in out
+    body = out.split("\n", 2)[2]
+    # every line is Chinese, apart from names, ids, codes, numbers and the titles the data brings
+    data = re.compile(r"`[^`]*`|\(?c-[\w-]+\)?|Acme|Zhang Wei|Li Na|Tom Hale|Maria Olsen|Late spare parts")
+    english = [line for line in body.splitlines() if re.search(r"\b[a-z]{4,} [a-z]{3,}\b", data.sub("", line))]
+    assert english == [], english

@@ -2,7 +2,7 @@
 
 A case holds ``files`` (relative path -> text, or ``{link: target}``, or ``{text, encoding, pad}``), optional
 ``today``, ``settings`` and ``codes_also_checked``, and ``expect``: ``"path:line:col CODE"`` strings or mappings
-with ``path, line, column, code`` and optionally ``severity`` and ``message`` (a substring). Only the codes the
+with ``path, line, column, code`` and optionally ``severity``, ``message`` and ``hint`` (substrings). Only the codes the
 case names (its file-name prefix, ``codes_also_checked`` and every expected code) are compared, and those exactly.
 """
 
@@ -64,6 +64,7 @@ def test_case(case: Path, tmp_path: Path) -> None:
         assert e.get("severity", match.severity.label) == match.severity.label
         assert e.get("message", "") in match.message
         assert match.hint, "every diagnostic says how to fix it"
+        assert e.get("hint", "") in match.hint
         assert match.severity == registry()[match.code].severity or match.code in settings.rules, "as documented"
 
 

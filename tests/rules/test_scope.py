@@ -103,7 +103,7 @@ def test_a_cross_account_rule_declared_per_dossier_would_be_caught(tmp_path: Pat
 def test_scopes_are_declared() -> None:
     scopes = {code: rule.scope for code, rule in registry().items()}
     assert set(scopes.values()) == {DOSSIER, ACCOUNTS}
-    assert sorted(code for code, scope in scopes.items() if scope == ACCOUNTS) == ["AP205", "AP206"]
+    assert sorted(code for code, scope in scopes.items() if scope == ACCOUNTS) == ["AP205", "AP206", "AP207"]
 
 
 def test_memo_rechecks_only_the_dossiers_whose_inputs_changed(tmp_path: Path) -> None:

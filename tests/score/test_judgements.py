@@ -58,7 +58,7 @@ def test_no_survey_no_feedback_no_issue_is_no_data_not_a_good_score() -> None:
 
 def test_the_satisfaction_group_keeps_the_articles_expectations() -> None:
     # 准确地说，客户满意度叫客户期望和满意度管理
-    assert label("groups.satisfaction", "zh") == "客户期望与满意度管理"
+    assert label("groups.satisfaction", "zh") == "客户期望和满意度管理"
     assert "expectation" in label("groups.satisfaction", "en")
 
 

@@ -3,7 +3,7 @@
 Used by the browser test (requests leaving the site, console errors) and to take the
 screenshots in ``docs/screenshots/``::
 
-    python -m tests.site.headless SITE_DIR OUT.png PATH [--height 3000] [--selector CSS]
+    python -m tests.site.headless SITE_DIR OUT.png PATH [--height 3000] [--selector CSS] [--width 390]
 """
 
 from __future__ import annotations
@@ -134,6 +134,11 @@ class Browser:
         for domain in ("Page", "Network", "Runtime", "Log"):
             self.send(f"{domain}.enable")
 
+    def emulate(self, width: int, height: int = 900) -> None:
+        """Lay pages out as a phone ``width`` CSS pixels wide (headless windows cannot be narrower than 500)."""
+        self.send("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
     def goto(self, url: str, settle: float = 1.0) -> None:
         """Navigate and wait for the load event, then let scripts settle."""
         self.send("Page.navigate", {"url": url})
@@ -174,7 +179,10 @@ class Browser:
             )
             params["clip"] = {"x": box[0], "y": box[1], "width": box[2], "height": box[3], "scale": 1}
         data = self.send("Page.captureScreenshot", params)["data"]
-        self.send("Emulation.clearDeviceMetricsOverride")
+        if width < 500:
+            self.emulate(width)
+        else:
+            self.send("Emulation.clearDeviceMetricsOverride")
         with open(path, "wb") as handle:
             handle.write(base64.b64decode(data))
 
@@ -195,6 +203,17 @@ class Browser:
             elif e["method"] == "Log.entryAdded" and p.get("entry", {}).get("level") == "error":
                 found.append(f"{p['entry'].get('text')} {p['entry'].get('url', '')}")
         return found
+
+
+@contextlib.contextmanager
+def open_browser(binary: str, width: int = 1400) -> Iterator[Browser]:
+    """A headless Chromium with one tab open, closed afterwards."""
+    browser = Browser(binary, width=width)
+    try:
+        browser.open_tab()
+        yield browser
+    finally:
+        browser.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -224,20 +243,18 @@ def main() -> int:
     parser.add_argument("path")
     parser.add_argument("--height", type=int)
     parser.add_argument("--selector")
+    parser.add_argument("--width", type=int, default=1400, help="window width in CSS pixels (390 for a phone)")
     args = parser.parse_args()
     binary = find_chromium()
     if binary is None:
         raise SystemExit("chromium not found")
-    with serve(args.site) as base:
-        browser = Browser(binary)
-        try:
-            browser.open_tab()
-            browser.goto(base + args.path)
-            browser.screenshot(args.out, args.selector, args.height)
-            leaving = [u for u in browser.requests() if not u.startswith(base) and not u.startswith("data:")]
-            print(f"requests outside the site: {leaving}; console errors: {browser.errors()}")
-        finally:
-            browser.close()
+    with serve(args.site) as base, open_browser(binary, width=args.width) as browser:
+        if args.width < 500:
+            browser.emulate(args.width)
+        browser.goto(base + args.path)
+        browser.screenshot(args.out, args.selector, args.height)
+        leaving = [u for u in browser.requests() if not u.startswith(base) and not u.startswith("data:")]
+        print(f"requests outside the site: {leaving}; console errors: {browser.errors()}")
     return 0
 
 

@@ -55,11 +55,12 @@ def site_build(config: Path, site: Path) -> Built:
 def pinned_config(tmp: Path, parent: str) -> Path:
     """A config inheriting the repository's ``parent`` config with absolute paths and the build date pinned."""
     with open(REPO / parent, encoding="utf-8") as handle:
-        plugins = yaml.safe_load(handle)["plugins"]
+        parsed = yaml.safe_load(handle)
+    plugins = parsed["plugins"]
     for entry in plugins:
         if isinstance(entry, dict) and "accountplan" in entry:
             entry["accountplan"] = {**(entry["accountplan"] or {}), "accounts": str(REPO / "accounts"), "today": TODAY}
-    config = {"INHERIT": str(REPO / parent), "docs_dir": str(REPO / "docs"),
+    config = {"INHERIT": str(REPO / parent), "docs_dir": str(REPO / parsed.get("docs_dir", "docs")),
               "theme": {"custom_dir": str(REPO / "theme")}, "plugins": plugins}
     path = tmp / f"pinned-{parent}"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

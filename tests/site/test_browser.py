@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from headless import Browser, find_chromium, serve
+from headless import Browser, find_chromium, open_browser, serve
 from sitebuild import Built
 
 CHROMIUM = find_chromium()
@@ -18,12 +18,8 @@ PAGES = ("accounts/helios-telecom/", "accounts/", "team/", "team/p-tom-hale/", "
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     assert CHROMIUM is not None
-    chromium = Browser(CHROMIUM)
-    try:
-        chromium.open_tab()
+    with open_browser(CHROMIUM) as chromium:
         yield chromium
-    finally:
-        chromium.close()
 
 
 def outside(urls: list[str]) -> list[str]:
@@ -112,7 +108,11 @@ def test_account_page_prints_as_a_briefing(sample_en: Built, browser: Browser) -
             assert hidden and set(hidden) == {"none"}
             after = browser.evaluate("getComputedStyle(document.querySelector('a.ap-source-link'), '::after').content")
             assert "attr(href)" in after or "http" in after
-            assert browser.evaluate("getComputedStyle(document.querySelector('.ap-card')).breakInside") == "avoid"
+            # tables split only between rows, the header repeated; cards flow on (no blank gaps): test_print.py
+            assert browser.evaluate("getComputedStyle(document.querySelector('table.ap-contacts tbody tr'))"
+                                    ".breakInside") == "avoid"
+            assert browser.evaluate("getComputedStyle(document.querySelector('table.ap-contacts thead')).display") \
+                == "table-header-group"
         finally:
             browser.send("Emulation.setEmulatedMedia", {"media": ""})
 

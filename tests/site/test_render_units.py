@@ -37,7 +37,7 @@ def test_links_follow_mkdocs_urls(current: str, directory_urls: bool, target: st
     "> quote",
 ])
 def test_plain_fast_path_gives_what_markdown_gives(text: str) -> None:
-    converted = markup.sanitize(markup._HEADING.sub(markup._shift, markdown.markdown(markup._CJK_BREAK.sub("", text),
+    converted = markup.sanitize(markup.shift_headings(markdown.markdown(markup._CJK_BREAK.sub("", text),
                                 extensions=["tables", "sane_lists", "fenced_code"])))
     assert markup.to_html(text) == converted
 
@@ -79,7 +79,7 @@ def test_every_ui_label_has_both_languages_and_the_same_placeholders() -> None:
         fields_zh = {f for _, f, _, _ in string.Formatter().parse(zh) if f}
         assert fields_en == fields_zh, key
     assert Translator("zh")("relationship_map") == "客户关系图"
-    assert Translator("zh").scale("support", 5) == "5 · 坚定支持者"
+    assert Translator("zh").scale("support", 5) == "5 · 坚定支持"
 
 
 def test_account_pages_render_the_same_on_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:

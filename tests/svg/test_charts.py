@@ -28,7 +28,10 @@ HOSTILE = "</text><script>alert(1)</script> & Co"
 def texts(svg: str) -> str:
     """All text content of a well-formed SVG (parsing fails the test on an escaping slip)."""
     root = ET.fromstring(svg)
-    assert root.get("role") == "img" and root.find(f"{NS}title") is not None and root.find(f"{NS}desc") is not None
+    links = root.find(f".//{NS}a") is not None
+    # an "img" may not hold links (axe: nested-interactive): a chart with links is a named group
+    assert root.get("role") == ("group" if links else "img")
+    assert root.find(f"{NS}title") is not None and root.find(f"{NS}desc") is not None
     assert not [e for e in root.iter() if e.tag.endswith("script")]
     sizes = [float(t.get("font-size", "0")) for t in root.iter(f"{NS}text")]
     assert min(sizes) >= 11
@@ -98,7 +101,7 @@ def test_weekly_bars_show_the_expectation_line_and_every_value() -> None:
     assert len(re.findall('class="ap-week"', svg)) == 12
     assert "W36: 3 (below)" in svg and "W47: 12 (met)" in svg
     zh = texts(weekly_bars(weeks, values, 5, ZH))
-    assert "要求 每周5次" in zh
+    assert "要求每周5次" in zh
 
 
 def test_weekly_bars_without_expectation_or_data() -> None:

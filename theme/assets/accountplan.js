@@ -70,7 +70,24 @@
     apply();
   }
 
+  // Material's search dialog has no accessible name: give it the search field's own label.
+  function nameSearchDialog() {
+    document.querySelectorAll(".md-search[role=dialog]:not([aria-label])").forEach(function (dialog) {
+      var input = dialog.querySelector("input[aria-label]");
+      dialog.setAttribute("aria-label", input ? input.getAttribute("aria-label") : "Search");
+    });
+  }
+
+  // Code blocks wider than the page scroll: keyboard users must be able to reach them to scroll.
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset pre > code:not([tabindex])").forEach(function (code) {
+      if (code.scrollWidth > code.clientWidth) code.setAttribute("tabindex", "0");
+    });
+  }
+
   function init() {
+    nameSearchDialog();
+    focusableScrollers();
     document.querySelectorAll("table.ap-sortable").forEach(makeSortable);
     document.querySelectorAll("[data-ap-filter]").forEach(makeFilter);
   }

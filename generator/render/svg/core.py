@@ -181,15 +181,18 @@ def document(kind: str, width: float, height: float, title: str, desc: str, body
     keeping the aspect ratio; a caller wanting ``width:100%`` can set it in CSS on the class.
     """
     w, h = num(float(width)), num(float(height))
+    parts = list(body)
+    # A chart with links is a group of its links (an "img" may not hold focusable elements); else one image.
+    role = "group" if any("<a " in part for part in parts) else "img"
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ap-svg ap-{esc(kind)}" role="img"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="ap-svg ap-{esc(kind)}" role="{role}"'
         f' width="{w}" height="{h}" viewBox="0 0 {w} {h}" preserveAspectRatio="xMidYMid meet"'
         f' style="max-width:100%;height:auto" aria-label="{esc(clean(title))}"'
         f' font-family="{esc(FONT_FAMILY)}" fill="{INK}">'
         f"<title>{esc(clean(title))}</title><desc>{esc(desc)}</desc>"
         f'<rect width="{w}" height="{h}" fill="{PAPER}"/>'
     )
-    return head + "".join(body) + "</svg>\n"
+    return head + "".join(parts) + "</svg>\n"
 
 
 def thousands(value: float) -> str:

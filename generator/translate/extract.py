@@ -1,0 +1,87 @@
+"""``python -m generator.translate.extract``: write ``messages.pot``, every message template in the code.
+
+Reads the source (never imports or runs it): the string and f-string arguments of the calls
+that make diagnostics, the model's field docs (hints quote them), plus the texts the CLI and
+the ``diff`` report pass to ``translate.t``.
+An f-string's expressions become ``{placeholders}`` named after the expression, which is
+what a catalogue entry's ``msgid`` must say. Update the ``.po`` files from the template
+with ``pybabel update -D accountplan -i generator/translate/locale/messages.pot -d generator/translate/locale``.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from . import DOMAIN, LOCALE
+
+PACKAGE = Path(__file__).resolve().parents[1]
+_MAKERS = re.compile(r"(diagnostic|Diagnostic|error|warning|problem|_diag|info)$")
+
+
+def placeholder(expression: str) -> str:
+    """The placeholder name for an f-string expression: ``len(warm)`` → ``len_warm``."""
+    return re.sub(r"\W+", "_", expression).strip("_").lower()[:20] or "x"
+
+
+def template(node: ast.expr, source: str) -> str | None:
+    """The template of a string, f-string or ``+`` of them; ``None`` for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value.replace("{", "{{").replace("}", "}}")
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                parts.append(str(value.value).replace("{", "{{").replace("}", "}}"))
+            elif isinstance(value, ast.FormattedValue):
+                parts.append("{" + placeholder(ast.get_source_segment(source, value.value) or "") + "}")
+        return "".join(parts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = template(node.left, source), template(node.right, source)
+        return left + right if left is not None and right is not None else None
+    return None
+
+
+def templates(path: Path) -> list[tuple[str, int]]:
+    """(template, line) of every message made in one module."""
+    source = path.read_text(encoding="utf-8")
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = ast.get_source_segment(source, node.func) or ""
+        if _MAKERS.search(name):
+            texts = [template(a, source) for a in node.args]
+            found += [(t, node.lineno) for t in texts if t and " " in t and not t.startswith("AP")]
+        elif name in ("fld", "scale") and node.args:  # a field's doc, quoted by hints (AP103)
+            doc = template(node.args[0], source)
+            if doc:
+                found.append((doc, node.lineno))
+        elif name in ("translate.t", "_t") and node.args:
+            first = node.args[0]  # already a template: its braces are placeholders, not literal text
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.append((first.value, node.lineno))
+    return found
+
+
+def catalog() -> Catalog:
+    """Every template in the package, with where it is made."""
+    result = Catalog(domain=DOMAIN, project="accountplan")
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for text, line in templates(path):
+            result.add(text, locations=[(str(path.relative_to(PACKAGE.parent)), line)])
+    return result
+
+
+def main() -> None:
+    """Write ``locale/messages.pot``."""
+    with (LOCALE / "messages.pot").open("wb") as handle:
+        write_po(handle, catalog(), width=120)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""Diagnostics written out in a language: ``check --lang zh`` and the site's findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..diagnostics import FORMATS, Diagnostic, Severity, rule_url
+from . import diagnostics, language, t
+
+
+def format_text(found: Sequence[Diagnostic], lang: str, rules_page: str | None = None) -> str:
+    """Like :func:`generator.diagnostics.format_text`, with every word in ``lang``."""
+    lines = []
+    for d in found:
+        line = t("{path}:{line}:{column}: {code} {severity}: {message}", lang, path=d.path, line=d.line,
+                 column=d.column, code=d.code, severity=t(d.severity.label, lang), message=d.message)
+        line += t(" (hint: {hint})", lang, hint=d.hint) if d.hint else ""
+        url = rule_url(d.code, rules_page)
+        lines.append(f"{line} — {url}" if url else line)
+    errors = sum(d.severity is Severity.ERROR for d in found)
+    warnings = sum(d.severity is Severity.WARNING for d in found)
+    lines.append(t("{errors} error(s), {warnings} warning(s)", lang, errors=errors, warnings=warnings))
+    return "\n".join(lines)
+
+
+def formatter(name: str, lang: str, rules_page: str | None = None) -> Callable[[Sequence[Diagnostic]], str]:
+    """The output format ``name`` (text, github, json) writing messages and hints in ``lang``.
+
+    With ``rules_page`` (the site's rule reference), each finding links to its rule's section.
+    """
+    if language(lang) == "en":
+        return lambda found: FORMATS[name](found, rules_page)
+    if name == "text":
+        return lambda found: format_text(diagnostics(found, lang), lang, rules_page)
+    return lambda found: FORMATS[name](diagnostics(found, lang), rules_page)
