@@ -29,6 +29,8 @@ WARM_LEVEL = 4
 """Support 4 is a supporter, intimacy 4 is trusted: both at least this make a relationship warm."""
 DECIDING_ROLES: frozenset[str] = frozenset({"decision-maker", "economic-buyer", "approver"})
 """Roles whose support decides a first order or a strategic project."""
+KEY_INFLUENCE = 4
+"""Influence from which a contact is a key relationship whatever their role (see :attr:`Contact.key`)."""
 
 
 @dataclass(kw_only=True)
@@ -93,6 +95,11 @@ class Contact:
         """A relationship that carries weight: supporter or better (support ≥ 4) and trusted or closer
         (intimacy ≥ 4, "trusted"), the two dimensions the article names (亲密度和支持度); unknown is never warm."""
         return (self.support or 0) >= WARM_LEVEL and (self.intimacy or 0) >= WARM_LEVEL
+
+    @property
+    def key(self) -> bool:
+        """A key relationship (关键客户关系): a deciding role, or influence 4 or more."""
+        return self.role in DECIDING_ROLES or self.influence >= KEY_INFLUENCE
 
     @property
     def known_by(self) -> list[str]:

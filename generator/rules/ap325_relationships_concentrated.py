@@ -31,22 +31,18 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..model.contact import DECIDING_ROLES
 from .base import Context, current_contacts
 
 CODE = "AP325"
 NAME = "relationships-concentrated"
 SEVERITY = Severity.WARNING
-KEY_INFLUENCE = 4
-"""A contact of this influence or more is a key relationship whatever their role."""
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Yield at the account's ``name`` for each person who knows too large a share of its key contacts."""
     limits = ctx.settings.limits
     for dossier in ctx.portfolio.dossiers:
-        key = [doc.data for doc in current_contacts(dossier)
-               if doc.data.role in DECIDING_ROLES or doc.data.influence >= KEY_INFLUENCE]
+        key = [doc.data for doc in current_contacts(dossier) if doc.data.key]
         if len(key) < limits.key_share_min_contacts:
             continue
         held = Counter(person for contact in key for person in contact.known_by)

@@ -17,20 +17,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Contact
-from ..model.contact import DECIDING_ROLES
 from .figures import rate
 from .labels import msg
 from .types import Figure, Value
-
-KEY_INFLUENCE = 4
-"""Influence from which a contact is a key relationship whatever their role (as rule AP325 counts)."""
 
 
 def knows_terms(current: Sequence[Contact]) -> tuple[list[tuple[str, Figure]], dict[str, Value]]:
     """The two terms (each only when it has something to count) and their inputs."""
     pairs = sum(len(c.known_by) for c in current)
     assessed = sum(1 for c in current for k in c.knows if k.strength is not None and k.person in c.known_by)
-    key = [c for c in current if c.role in DECIDING_ROLES or c.influence >= KEY_INFLUENCE]
+    key = [c for c in current if c.key]
     broad = sum(1 for c in key if len(c.known_by) >= 2)
     none = msg("f.none")
     terms = []
