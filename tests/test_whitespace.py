@@ -64,7 +64,7 @@ def test_the_sample_account_page_shows_the_grid_in_both_languages() -> None:
     settings = replace(load_settings(str(root / "mkdocs.yml")), today=dt.date(2026, 11, 27))
     gathered = gather(settings, history=False)
     for lang, pursuit, competitor, blank in (("en", "in pursuit", "competitor-held", "open"),
-                                             ("zh", "跟进中", "竞争对手占据", "空白")):
+                                             ("zh", "跟进中", "友商占据", "空白")):
         built = generate(gathered, settings, lang)
         try:
             page, chinese = built["accounts/helios-telecom/index.md"], built["accounts/jade-river-power/index.md"]

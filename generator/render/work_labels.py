@@ -14,7 +14,7 @@ UI: dict[str, tuple[str, str]] = {
     "opp_value": ("Value", "金额"),
     "stage": ("Stage", "阶段"),
     "decision_date": ("Decision", "预计决策日期"),
-    "competitors": ("Competitors", "竞争对手"),
+    "competitors": ("Competitors", "友商"),
     "criteria": ("Decision criteria", "决策标准"),
     "sponsor": ("Our sponsor", "我方发起人"),
     "stances": ("Stances on this project", "对本项目的支持度"),
@@ -67,7 +67,7 @@ STAGES: dict[str, tuple[str, str]] = {
 WHITESPACE: dict[str, tuple[str, str]] = {
     "installed": ("installed", "已安装"),
     "pursuit": ("in pursuit", "跟进中"),
-    "competitor": ("competitor-held", "竞争对手占据"),
+    "competitor": ("competitor-held", "友商占据"),
     "not-relevant": ("not relevant", "不相关"),
     "open": ("open", "空白"),
 }

@@ -155,7 +155,7 @@ ZH: dict[str, str] = {
     "field.coach": "教练（客户内部指导者）",
     "field.none": "无",
     "field.knows": "认识的我方人员",
-    "field.favours": "倾向的竞争对手",
+    "field.favours": "倾向的友商",
     "matrix.title": "关键客户关系：亲密度 × 支持度",
     "matrix.desc": "{n} 位在职联系人，横轴为亲密度，纵轴为支持度。",
     "matrix.unknown": "支持度或亲密度尚未知，未放入矩阵",
