@@ -23,6 +23,7 @@ import yaml
 from .forge import Forge
 from .money import Money
 from .settings_check import SECTION, ConfigError, checked
+from .stages import stages_of
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ class Limits:
     """Issues and complaints should close within this many days."""
     weeks_window: int = 12
     """Weeks of activity history shown and scored."""
+    key_share_max: float = 0.7
+    """The most of an account's key relationships (deciders, influence 4+) one of our people may hold (AP325)."""
+    key_share_min_contacts: int = 4
+    """AP325 judges accounts with at least this many key contacts."""
 
 
 @dataclass(frozen=True)
@@ -76,11 +81,20 @@ class Settings:
     """Domain to channel, proposed by ``accountplan source add`` (``reuters.com: news``; subdomains match)."""
     edit_links: Forge | None = None
     """Where dossier files are edited on the web (from ``repo_url``, set by the plugin); ``None``: no edit links."""
+    stages: dict[str, Any] = field(default_factory=dict)
+    """Opportunity stages (:mod:`generator.stages`): ``open``, ``closed``, ``early``; the method's defaults."""
+
+    def __post_init__(self) -> None:
+        stages_of(self.stages)  # a bad stages setting is reported when the settings are read
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], *, base_dir: str = ".") -> Settings:
         """Settings from the plugin's configuration mapping; any mistake in it raises :class:`ConfigError`."""
         data = checked(data or {}, _SIMPLE | {"limits", "today", "money"})
+        try:
+            stages_of(data.get("stages"))
+        except ValueError as exc:
+            raise ConfigError([f"{SECTION}.{exc}"]) from None
         limits = data.pop("limits", {}) or {}
         today = data.pop("today", None)
         try:
@@ -95,7 +109,7 @@ class Settings:
         return settings
 
 
-_SIMPLE = {"accounts", "rules", "scoring", "profiles", "forge", "source_channels"}
+_SIMPLE = {"accounts", "rules", "scoring", "profiles", "forge", "source_channels", "stages"}
 
 
 def default_today() -> dt.date:

@@ -32,7 +32,7 @@ from .diagnostics import Diagnostic, Loc
 from .load.document import Document, Positions
 from .load.portfolio import Dossier, Portfolio, copy_portfolio
 from .memo import Memo, dossier_key
-from .model import Activity, Contact
+from .model import Contact
 from .model.spec import SENSITIVITY_ORDER
 
 ROOT_LEVEL = "internal"
@@ -172,13 +172,12 @@ def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
         red.removed_paths.update(os.path.join(contacts, f"{cid}.md") for cid in unreadable)
         red.removed_words.update(unreadable)
     dossier.contact_ids -= set(hidden_contacts) | unreadable
-    kept_activities: list[Document[Activity]] = []
-    for activity in dossier.activities:
-        if _own_level(activity.data, root) > limit:
-            red.removed_paths.add(activity.path)
-            continue
-        kept_activities.append(activity)
-    dossier.activities = kept_activities
+    dossier.activities = [doc for doc in dossier.activities if not _hidden(doc, root, limit, red)]
+    dossier.opportunities = [doc for doc in dossier.opportunities if not _hidden(doc, root, limit, red)]
+    dossier.actions = [doc for doc in dossier.actions if not _hidden(doc, root, limit, red)]
+    # File names by kind served validation; after redaction only the kept files' names remain (fail closed).
+    dossier.stems = {"contact": set(dossier.contact_ids), **{kind: {_stem(doc.path) for doc in docs} for kind, docs in (
+        ("activity", dossier.activities), ("opportunity", dossier.opportunities), ("action", dossier.actions))}}
     for any_doc in dossier.documents():
         _prune_document(any_doc, limit, red)
     known_after = _known_ids(dossier)
@@ -187,6 +186,19 @@ def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
     lines = _Lines(hidden_contacts, known_after["contact"])
     for any_doc in dossier.documents():
         _scrub_references(any_doc, gone, lines, red)
+
+
+def _stem(path: str) -> str:
+    """A file's name without ``.md``: the id it defines."""
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def _hidden(doc: Document[Any], root: int, limit: int, red: Redaction) -> bool:
+    """Whether a whole file (activity, opportunity) is above ``limit``; its path is then recorded as removed."""
+    if _own_level(doc.data, root) > limit:
+        red.removed_paths.add(doc.path)
+        return True
+    return False
 
 
 def _unreadable_contacts(dossier: Dossier, limit: int) -> set[str]:
@@ -205,6 +217,8 @@ def _known_ids(dossier: Dossier) -> dict[str, set[str]]:
     account = dossier.account.data
     return {
         "contact": set(dossier.contact_ids),
+        "opportunity": {doc.data.id for doc in dossier.opportunities},
+        "activity": {_stem(doc.path) for doc in dossier.activities},
         "source": {s.id for s in account.sources},
         "plan": {p.id for p in account.plans},
         "initiative": {i.id for i in account.initiatives},

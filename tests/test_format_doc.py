@@ -14,7 +14,7 @@ from generator.diagnostics import Loc
 from generator.edit.fmt import format_source
 from generator.load.convert import is_required
 from generator.load.files import load_document
-from generator.model import Activity, Contact, Roster, scales
+from generator.model import Action, Activity, Contact, Opportunity, Roster, scales
 from generator.model.jsonschema import ENTITIES
 from generator.model.spec import SENSITIVITY_ORDER
 
@@ -85,7 +85,7 @@ def test_each_model_has_a_table_with_one_row_per_field(name: str) -> None:
 
 def test_scales_and_sensitivity_labels_are_explained_in_both_languages() -> None:
     for labels in (scales.SUPPORT, scales.INTIMACY, scales.INFLUENCE, scales.FIT, scales.QUALITY,
-                   scales.SATISFACTION):
+                   scales.SATISFACTION, scales.STRENGTH):
         for value, (english, chinese) in labels.items():
             assert f"{english} · {chinese}" in TEXT, (value, english)
     for label in SENSITIVITY_ORDER:
@@ -106,6 +106,10 @@ def _kind(path: str) -> tuple[type, bool]:
         return Contact, True
     if "/activities/" in path:
         return Activity, True
+    if "/opportunities/" in path:
+        return Opportunity, True
+    if "/actions/" in path:
+        return Action, True
     return ENTITIES["account"][0], True
 
 
@@ -135,7 +139,7 @@ def _optional(hint: Any) -> bool:
 
 def test_there_is_one_complete_example_per_file_kind() -> None:
     kinds = sorted(_kind(path)[0].__name__ for path, _ in EXAMPLES)
-    assert kinds == ["Account", "Activity", "Contact", "Roster"]
+    assert kinds == ["Account", "Action", "Activity", "Contact", "Opportunity", "Roster"]
 
 
 @pytest.mark.parametrize(("path", "text"), EXAMPLES, ids=[p for p, _ in EXAMPLES])

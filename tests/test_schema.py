@@ -186,14 +186,16 @@ def test_cli_prints_one_kind_or_all(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(capsys.readouterr().out) == entity_schema("contact")
     assert main(["schema"]) == 0
     printed = json.loads(capsys.readouterr().out)
-    assert list(printed) == ["account", "contact", "activity", "roster"]
+    assert list(printed) == ["account", "contact", "activity", "opportunity", "action", "roster"]
     assert printed == json.loads(json.dumps(all_schemas()))
 
 
 def test_cli_writes_one_file_per_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "all", "--out", str(tmp_path / "schemas")]) == 0
     written = sorted(os.listdir(tmp_path / "schemas"))
-    assert written == ["account.schema.json", "activity.schema.json", "contact.schema.json", "roster.schema.json"]
+    assert written == ["account.schema.json", "action.schema.json", "activity.schema.json", "contact.schema.json",
+                       "opportunity.schema.json",
+                       "roster.schema.json"]
     roster = json.loads((tmp_path / "schemas" / "roster.schema.json").read_text(encoding="utf-8"))
     assert roster["$defs"]["Person"]["required"] == ["id", "name", "title"]
 

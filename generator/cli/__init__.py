@@ -13,7 +13,7 @@ from .args import plain_help
 DEFAULT_CONFIG = "mkdocs.yml"
 """Settings file read when ``--config`` is not given (its absence means the defaults)."""
 
-COMMANDS = ("check", "schema", "score", "render", "build", "new", "fmt", "diff", "source", "lsp")
+COMMANDS = ("check", "schema", "score", "render", "build", "new", "fmt", "diff", "source", "lsp", "migrate")
 """Subcommand modules in this package, in help order."""
 
 

@@ -1,4 +1,4 @@
-"""``accountplan new account|contact|activity``: scaffold a file that passes ``check``, with guiding comments."""
+"""``accountplan new account|contact|activity|opportunity|action``: scaffold a file that passes ``check``."""
 
 from __future__ import annotations
 
@@ -10,18 +10,21 @@ from typing import Any
 
 from ..config import load_settings
 from ..edit import scaffold, templates
+from ..edit.new_action import new_action
+from ..edit.new_opportunity import new_opportunity
+from ..stages import stages_of
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
     """Register the subcommand."""
-    p: argparse.ArgumentParser = sub.add_parser("new", help="scaffold a new account, contact or activity",
-                                                description=__doc__)
+    p: argparse.ArgumentParser = sub.add_parser(
+        "new", help="scaffold a new account, contact, activity, opportunity or action", description=__doc__)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--as", dest="as_person", metavar="PERSON",
                         help="your roster id (default: matched from `git config user.email`)")
     common.add_argument("--date", help="date to prefill, YYYY-MM-DD (default: today)")
     common.add_argument("--accounts", help="accounts folder (default from mkdocs.yml)")
-    kinds = p.add_subparsers(dest="what", required=True, metavar="{account,contact,activity}")
+    kinds = p.add_subparsers(dest="what", required=True, metavar="{account,contact,activity,opportunity,action}")
 
     acc = kinds.add_parser("account", parents=[common], help="a new account folder with account.md")
     acc.add_argument("slug", help="folder name: lower-case letters, digits and '-'")
@@ -53,6 +56,21 @@ def add(sub: Any) -> argparse.ArgumentParser:
     act.add_argument("--summary", help="one line: what happened and what was agreed")
     act.add_argument("--contacts", default="", help="contact ids met, comma-separated")
     act.add_argument("--words", help="words for the file name after the date (default: from the summary)")
+    opp = kinds.add_parser("opportunity", parents=[common], help="a new opportunity (project) in an account")
+    opp.add_argument("account", help="the account's slug")
+    opp.add_argument("--name", required=True, help="what the project is, in the customer's words")
+    opp.add_argument("--id", dest="opportunity_id", help="file name and id (default: o- plus the name's words)")
+    opp.add_argument("--unit", default="Unknown", help="the customer's business unit or department that buys")
+    opp.add_argument("--stage", help="default: the first configured stage")
+
+    todo = kinds.add_parser("action", parents=[common], help="a new action item (owner, due date) in an account")
+    todo.add_argument("account", help="the account's slug")
+    todo.add_argument("--title", required=True, help="what is to be done, in one line")
+    todo.add_argument("--id", dest="action_id", help="file name and id (default: a- plus the title's words)")
+    todo.add_argument("--owner", help="roster id of who does it (default: you)")
+    todo.add_argument("--due", help="YYYY-MM-DD (default: a week after --date)")
+    for key in ("contact", "opportunity", "plan"):
+        todo.add_argument(f"--{key}", help=f"the {key} id it serves")
     return p
 
 
@@ -65,6 +83,12 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"accountplan new: --date '{args.date}' is not a date; write YYYY-MM-DD", file=sys.stderr)
         return 2
+    due_text = getattr(args, "due", None)
+    try:
+        due = dt.date.fromisoformat(due_text) if due_text else None
+    except ValueError:
+        print(f"accountplan new: --due '{due_text}' is not a date; write YYYY-MM-DD", file=sys.stderr)
+        return 2
     try:
         person = scaffold.editor(root, args.as_person)
         if args.what == "account":
@@ -76,6 +100,14 @@ def run(args: argparse.Namespace) -> int:
                                         contact_id=args.contact_id, title=args.title, department=args.department,
                                         level=args.level, role=args.role, influence=args.influence,
                                         intimacy=args.intimacy, support=args.support)
+        elif args.what == "action":
+            done = new_action(root, args.account, owner=args.owner or person, title=args.title, today=today,
+                              due=due, action_id=args.action_id,
+                              contact=args.contact, opportunity=args.opportunity, plan=args.plan)
+        elif args.what == "opportunity":
+            done = new_opportunity(root, args.account, person=person, name=args.name,
+                                   opportunity_id=args.opportunity_id, unit=args.unit, stage=args.stage,
+                                   stages=stages_of(settings.stages))
         else:
             contacts = [c.strip() for c in args.contacts.split(",") if c.strip()]
             done = scaffold.new_activity(root, args.account, person=person, today=today, kind=args.kind,

@@ -19,7 +19,7 @@ from ..model import Activity, Contact, Initiative, Issue, Person, Plan, scales
 from ..score import score_portfolio
 from ..score.types import AccountScore, Figure
 
-SECTIONS = ("account", "contacts", "plans", "activities", "issues", "scores")
+SECTIONS = ("account", "contacts", "opportunities", "plans", "activities", "issues", "scores")
 """Order of the sections within one account's changes."""
 
 TIER_RANK = {"C": 0, "B": 1, "A": 2, "S": 3}
@@ -136,6 +136,10 @@ def _changes(old: Dossier | None, new: Dossier, people: dict[str, Person]) -> It
     yield from _status_changes("initiative", a_old.initiatives if a_old else [], new.account.data.initiatives)
     yield from _activity_changes(old, new, people)
     yield from _issue_changes(a_old.issues if a_old else [], new.account.data.issues)
+    from .diff_work import action_changes, opportunity_changes  # here: that module builds this module's Change
+
+    yield from opportunity_changes(old, new)
+    yield from action_changes(old, new)
 
 
 def _account_changes(old: Dossier, new: Dossier, people: dict[str, Person]) -> Iterator[Change]:

@@ -37,7 +37,7 @@ from ..load.convert import fields, hints
 from ..load.files import _duplicate_keys, decode, error, split_frontmatter
 from ..load.portfolio import ACCOUNT, ROSTER, discover
 from ..load.yamlnodes import Mapping, Node, Scalar, Sequence, YamlProblem, parse
-from ..model import Account, Activity, Contact, Roster
+from ..model import Account, Action, Activity, Contact, Opportunity, Roster
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _NULL_TEXT = frozenset({"", "~", "null", "Null", "NULL"})
@@ -84,7 +84,8 @@ def model_for(path: str) -> tuple[type | None, bool]:
     if name == ACCOUNT:
         return Account, True
     folder = os.path.basename(os.path.dirname(os.path.abspath(path)))
-    return {"contacts": Contact, "activities": Activity}.get(folder), True
+    return {"contacts": Contact, "activities": Activity, "opportunities": Opportunity,
+            "actions": Action}.get(folder), True
 
 
 def format_source(path: str, raw: bytes) -> FmtResult:

@@ -18,7 +18,8 @@ _t = translate.t
 MARKER = "<!-- accountplan-diff -->"
 """First line of the comment, so CI can find and update its own comment instead of adding more."""
 
-_TITLES = {"account": "Account", "contacts": "Contacts", "plans": "Plans and initiatives",
+_TITLES = {"account": "Account", "contacts": "Contacts", "opportunities": "Opportunities and actions",
+           "plans": "Plans and initiatives",
            "activities": "New activities", "issues": "Issues and complaints", "scores": "Scores"}
 _STATUS = {"added": "new account", "removed": "removed", "changed": "changed", "unreadable": "has errors"}
 _SUMMARY = (

@@ -193,10 +193,13 @@ def _parsed_key(task: _Task, doc: Document[Any] | None) -> str:
     return content_key(raw, task.kind) if raw is not None else ""
 
 
+_SUBFOLDERS = ("contacts", "activities", "opportunities", "actions")
+
+
 def _account_folder(path: str) -> str:
     """``accounts/<slug>`` for any file inside an account folder."""
     parent = os.path.dirname(os.path.abspath(path))
-    return os.path.dirname(parent) if os.path.basename(parent) in ("contacts", "activities") else parent
+    return os.path.dirname(parent) if os.path.basename(parent) in _SUBFOLDERS else parent
 
 
 def _signature(path: str) -> Signature | None:

@@ -6,6 +6,8 @@ Layout::
     accounts/<slug>/account.md              profile, strategy, plans, register...
     accounts/<slug>/contacts/<id>.md        one file per customer contact
     accounts/<slug>/activities/<name>.md    one file per contact activity
+    accounts/<slug>/opportunities/<id>.md   one file per opportunity (机会点)
+    accounts/<slug>/actions/<id>.md         one file per action item
 """
 
 from __future__ import annotations
@@ -20,15 +22,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import Account, Activity, Contact, Roster
+from ..model import Account, Action, Activity, Contact, Opportunity, Roster
 from .cache import LoadCache
 from .document import Document
 from .files import error, load_document, slug_problem
 
 ROSTER = "roster.yml"
 ACCOUNT = "account.md"
-KINDS = {"contacts": "contact", "activities": "activity"}
+KINDS = {"contacts": "contact", "activities": "activity", "opportunities": "opportunity", "actions": "action"}
 """The subfolders of an account folder that are read, and the kind of file each holds."""
+_HOLDS = "an account folder holds account.md, " + ", ".join(f"{k}/" for k in KINDS)
 PARALLEL_THRESHOLD = 600
 """Below this many files a process pool costs more than it saves."""
 CHUNKSIZE = 512
@@ -37,21 +40,25 @@ CHUNKSIZE = 512
 
 @dataclass
 class Dossier:
-    """One account: its main file, contacts and activities."""
+    """One account: its main file, contacts, activities, opportunities and action items."""
 
     slug: str
     folder: str
     account: Document[Account]
     contacts: list[Document[Contact]] = field(default_factory=list)
     activities: list[Document[Activity]] = field(default_factory=list)
+    opportunities: list[Document[Opportunity]] = field(default_factory=list)
+    actions: list[Document[Action]] = field(default_factory=list)
+    stems: dict[str, set[str]] = field(default_factory=dict)
+    """File names without ``.md`` by kind (``activity``, ``opportunity``, ``action``), loaded or not."""
     contact_ids: set[str] = field(default_factory=set)
     """Ids of every contact file, loaded or not, so a broken file does not also break references."""
     partial: list[Document[Any]] = field(default_factory=list)
     """Contacts and activities with schema errors (:attr:`Document.partial`): only reference rules read them."""
 
     def documents(self) -> list[Document[Any]]:
-        """The main file, contacts and activities, in that order."""
-        return [self.account, *self.contacts, *self.activities]
+        """The main file, contacts, activities, opportunities and actions, in that order."""
+        return [self.account, *self.contacts, *self.activities, *self.opportunities, *self.actions]
 
     def contact(self, contact_id: str) -> Contact | None:
         """The contact with this id, if loaded."""
@@ -94,6 +101,8 @@ _MODELS: dict[str, tuple[type, bool]] = {
     "account": (Account, True),
     "contact": (Contact, True),
     "activity": (Activity, True),
+    "opportunity": (Opportunity, True),
+    "action": (Action, True),
 }
 
 
@@ -215,7 +224,7 @@ def discover_folder(path: str, cwd: str) -> tuple[list[_Task], list[Diagnostic]]
         else:
             problems.append(Diagnostic(_display(entry.path, cwd), 0, 0, "AP010", Severity.WARNING,
                                        "unexpected entry in an account folder is ignored",
-                                       "an account folder holds account.md, contacts/ and activities/"))
+                                       _HOLDS))
     if not has_main:
         problems.append(error(_display(path, cwd), 0, 0, "AP008", "account folder has no account.md",
                               "create account.md or run 'accountplan new account'"))
@@ -381,8 +390,29 @@ def assemble_dossier(slug: str, results: list[Result]) -> tuple[Dossier | None, 
                                                f"contact id '{doc.data.id}' differs from its file name '{stem}.md'",
                                                f"set 'id: {stem}' or rename the file", ("id",)))
             dossier.contacts.append(doc)
+        elif task.kind in ("opportunity", "action"):
+            problems.extend(_id_problems(task, doc))
+            (dossier.opportunities if task.kind == "opportunity" else dossier.actions).append(doc)
         else:
             dossier.activities.append(doc)
     dossier.contact_ids = contact_ids
+    dossier.stems = _stems(results)
     dossier.activities.sort(key=lambda d: (d.data.date, d.path))
     return dossier, problems
+
+
+def _id_problems(task: _Task, doc: Document[Any]) -> list[Diagnostic]:
+    """AP201 when an opportunity's or action's ``id`` differs from its file name."""
+    stem = os.path.splitext(os.path.basename(task.path))[0]
+    if doc.data.id == stem:
+        return []
+    return [doc.diagnostic("AP201", Severity.ERROR, f"{task.kind} id '{doc.data.id}' differs from its file name "
+                           f"'{stem}.md'", f"set 'id: {stem}' or rename the file", ("id",))]
+
+
+def _stems(results: list[Result]) -> dict[str, set[str]]:
+    """The file names without ``.md`` of an account folder's files, by kind, whether they loaded or not."""
+    stems: dict[str, set[str]] = {}
+    for task, _, _ in results:
+        stems.setdefault(task.kind, set()).add(os.path.splitext(os.path.basename(task.path))[0])
+    return stems

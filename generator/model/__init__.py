@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from .account import Account, Fact, Gift, Initiative, Issue, Kpi, Plan, Satisfaction, Source, Strategy, TeamMember
+from .action import Action
 from .activity import Activity
-from .contact import Contact, Personal
+from .contact import Contact, Knows, Personal
+from .opportunity import Opportunity, Stance
 from .roster import Person, Roster
 
 __all__ = [
-    "Account", "Activity", "Contact", "Fact", "Gift", "Initiative", "Issue", "Kpi", "Person", "Personal",
-    "Plan", "Roster", "Satisfaction", "Source", "Strategy", "TeamMember",
+    "Account", "Action", "Activity", "Contact", "Fact", "Gift", "Initiative", "Issue", "Knows", "Kpi", "Opportunity",
+    "Person", "Personal", "Plan", "Roster", "Satisfaction", "Source", "Stance", "Strategy", "TeamMember",
 ]

@@ -130,6 +130,8 @@ class Initiative:
     people: list[str] = fld("Our people involved.", ref="person", factory=list)
     contacts: list[str] = fld("Customer contacts involved.", ref="contact", factory=list)
     notes: str | None = fld("Outcome or next step.", default=None)
+    opportunities: list[str] = fld("For agreements: ids of the opportunities it pins down (把项目提前圈定).",
+                                   ref="opportunity", factory=list)
 
 
 @dataclass(kw_only=True)
@@ -189,6 +191,17 @@ class Gift:
 
 
 @dataclass(kw_only=True)
+class Footprint:
+    """One cell of the whitespace grid that opportunities cannot tell: what is installed, or not relevant."""
+
+    unit: str = fld("The customer's business unit (as in opportunities' `unit`).", example="Network")
+    offering: str = fld("Our offering (as in opportunities' `offerings`).", example="5g-core")
+    state: Literal["installed", "competitor", "not-relevant"] = fld(
+        "installed (ours), competitor (a competitor's product is installed) or not-relevant.")
+    competitor: str | None = fld("For `competitor`: whose product it is.", default=None)
+
+
+@dataclass(kw_only=True)
 class Account:
     """An account dossier's main frontmatter."""
 
@@ -209,3 +222,5 @@ class Account:
     satisfaction: list[Satisfaction] = fld("Satisfaction results.", factory=list)
     kpi: list[Kpi] = fld("KPI figures per year.", factory=list)
     gifts: list[Gift] = fld("Gifts and hospitality register (restricted).", factory=list, sensitivity="restricted")
+    footprint: list[Footprint] = fld("Installed base per business unit and offering, for the whitespace grid.",
+                                     factory=list)

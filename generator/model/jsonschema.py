@@ -23,8 +23,10 @@ from typing import Any
 from ..load.convert import fields, hints, is_required
 from ..load.ids import SLUG
 from .account import Account
+from .action import Action
 from .activity import Activity
 from .contact import Contact
+from .opportunity import Opportunity
 from .roster import Roster
 from .scales import UNKNOWN
 from .spec import names_id
@@ -36,6 +38,8 @@ ENTITIES: dict[str, tuple[type, str]] = {
     "account": (Account, "Frontmatter of accounts/<slug>/account.md"),
     "contact": (Contact, "Frontmatter of accounts/<slug>/contacts/<id>.md"),
     "activity": (Activity, "Frontmatter of accounts/<slug>/activities/<yyyy-mm-dd-words>.md"),
+    "opportunity": (Opportunity, "Frontmatter of accounts/<slug>/opportunities/<id>.md"),
+    "action": (Action, "Frontmatter of accounts/<slug>/actions/<id>.md"),
     "roster": (Roster, "accounts/roster.yml"),
 }
 """Every file kind: its model class and where such files live."""

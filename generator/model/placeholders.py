@@ -16,6 +16,8 @@ BODIES: dict[str, str] = {
     "account": "What the customer does, why the account matters to us, and what we want to achieve.",
     "contact": "Notes on the relationship: what matters to this person, history, next steps.",
     "activity": "Meeting notes: who said what, opinions heard, next steps.",
+    "action": "Why this matters and what done looks like.",
+    "opportunity": "The deal: what the customer wants to solve, who decides how, what we must prove, next steps.",
 }
 """The Markdown body each scaffolded file starts with, by file kind."""
 

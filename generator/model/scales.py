@@ -50,6 +50,14 @@ QUALITY: Labels = {
     4: ("very good", "很好"),
     5: ("excellent", "优秀"),
 }
+STRENGTH: Labels = {
+    1: ("name only", "仅知其名"),
+    2: ("acquainted", "认识"),
+    3: ("working relationship", "工作关系"),
+    4: ("trusted", "信任"),
+    5: ("close", "深交"),
+}
+"""How well one of our people knows one of theirs (who knows whom); ``unknown`` until assessed."""
 SATISFACTION: Labels = {
     1: ("very dissatisfied", "很不满意"),
     2: ("dissatisfied", "不满意"),

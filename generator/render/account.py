@@ -14,12 +14,16 @@ from ..neutralise import safe_url
 from ..score.insight import public_share
 from ..score.labels import label, text
 from . import graphics, scorecard
+from .actions import account_actions
 from .context import Site, weekly_counts, weeks
 from .i18n import ENUMS
 from .markup import to_html
+from .opportunities import opportunities_view
 from .paths import RULES, Links, person_page
 from .starters import editor, starters
 from .svg.labels import LEVELS
+from .whitespace_view import whitespace_view
+from .work_starters import work_starters
 
 INITIATIVE_KINDS = ("benchmarking", "executive-visit", "cooperation-agreement", "innovation-centre")
 
@@ -85,6 +89,10 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "layers": _layers(site, dossier, account, contacts, person),
         "plans": _plans(account, names, person, t, account_edit),
         "activities": _activities(site, dossier, names, person, edit),
+        "opportunities": opportunities_view(site, dossier, person, lambda c: f"#{contact_anchor(c)}", edit),
+        "actions": account_actions(site, dossier, links, edit),
+        "whitespace": whitespace_view(site, dossier),
+        **work_starters(site, dossier),
         "issues": [_issue(i, names, person, t) for i in account.issues],
         "satisfaction": sorted(account.satisfaction, key=lambda s: s.date, reverse=True),
         "sources": [{**s, "edit": account_edit} for s in _sources(account, contacts, sources, site)],

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import scales
-from . import wording
+from . import wording, work_labels
 from .svg import labels as chart_labels
 
 LANGUAGES = ("en", "zh")
@@ -263,9 +263,15 @@ ENUMS: dict[str, dict[str, tuple[str, str]]] = {
 ENUMS["level"] = {v: (chart_labels.EN[f"level.{v}"], chart_labels.ZH[f"level.{v}"]) for v in chart_labels.LEVELS}
 ENUMS["decision_role"] = {v: (chart_labels.EN[f"role.{v}"], chart_labels.ZH[f"role.{v}"]) for v in chart_labels.ROLES}
 
+# Opportunities and stages: their own table (generator.render.work_labels); none may change a label above.
+assert not set(work_labels.UI) & set(UI), sorted(set(work_labels.UI) & set(UI))
+UI.update(work_labels.UI)
+ENUMS["stage"] = work_labels.STAGES
+ENUMS["whitespace"] = work_labels.WHITESPACE
+
 SCALES: dict[str, scales.Labels] = {
     "support": scales.SUPPORT, "intimacy": scales.INTIMACY, "influence": scales.INFLUENCE,
-    "fit": scales.FIT, "quality": scales.QUALITY, "satisfaction": scales.SATISFACTION,
+    "fit": scales.FIT, "quality": scales.QUALITY, "satisfaction": scales.SATISFACTION, "strength": scales.STRENGTH,
 }
 
 
@@ -305,7 +311,7 @@ class Translator:
         return f"{value} · {pair[self.index]}" if pair else str(value)
 
 
-UNKNOWABLE = frozenset({"support", "intimacy"})
+UNKNOWABLE = frozenset({"support", "intimacy", "strength"})
 """Scales a dossier may write as ``unknown``."""
 
 

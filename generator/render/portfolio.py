@@ -15,6 +15,7 @@ from ..memo import Memo, memo
 from ..money import Money
 from ..rules import registry
 from . import graphics
+from .actions import DUE_WINDOW_DAYS, due_actions
 from .context import Site, weekly_counts, weeks
 from .i18n import Translator
 from .paths import COMPLIANCE, GROUPINGS, RULES, Links, account_page, grouping_page
@@ -110,6 +111,7 @@ def portfolio_view(site: Site, links: Links) -> dict[str, Any]:
         "chart": chart,
         "chart_notes": notes,
         "attention": attention(site, links),
+        "due": due_actions(site, links), "due_days": DUE_WINDOW_DAYS,
         "views": [{"label": site.t("by_" + by), "href": links.to(grouping_page(by))} for by in GROUPINGS]
         + ([{"label": site.t("gifts_register"), "href": links.to(COMPLIANCE)}] if site.compliance else []),
     }

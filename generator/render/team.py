@@ -15,7 +15,9 @@ from ..score.config import scoring_config
 from ..score.figures import r1, value_of
 from . import graphics, scorecard
 from .account import contact_anchor
+from .actions import person_actions
 from .context import Site, weekly_counts, weeks
+from .knows import person_knows
 from .paths import Links, account_page, person_page
 
 
@@ -70,6 +72,11 @@ def _index(site: Site) -> dict[str, _Involved]:
             involved.dates += dates
             if dates:
                 involved.touches[dossier.slug] = dossier
+        for action in dossier.actions:  # a person page lists the open actions they own
+            index[action.data.owner].touches[dossier.slug] = dossier
+        for contact in dossier.contacts:  # ... and the contacts they know
+            for record in contact.data.knows:
+                index[record.person].touches[dossier.slug] = dossier
     site.cache["team"] = index
     return index
 
@@ -180,6 +187,8 @@ def person_view(site: Site, person_id: str, links: Links) -> dict[str, Any]:
         "scorecard": scorecard.person_sections(site.person_score(person_id), site.t,
                                               site.deltas.get(("person", person_id), {})),
         "has_deltas": bool(site.deltas),
+        "actions": person_actions(site, person_id, touches(site, person_id).values(), links),
+        "knows": person_knows(site, person_id, touches(site, person_id).values(), links),
     }
 
 

@@ -42,6 +42,8 @@ _WHERE = {
     "source": "this account's sources",
     "plan": "this account's plans",
     "initiative": "this account's initiatives",
+    "opportunity": "a file in this account's opportunities/",
+    "activity": "a file in this account's activities/",
 }
 
 
@@ -53,6 +55,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         account = dossier.account.data
         known = {
             "contact": dossier.contact_ids,
+            "opportunity": dossier.stems.get("opportunity", set()),
+            "activity": dossier.stems.get("activity", set()),
             "person": people,
             "source": {s.id for s in account.sources},
             "plan": {p.id for p in account.plans},

@@ -2,8 +2,8 @@
 
 ## What it does
 For each contact still at the customer whose `role` decides (decision-maker,
-economic-buyer, approver), counts our people in `owners`; warns when there is only
-one, or none.
+economic-buyer, approver), counts our people who know them — in `owners` or in the
+who-knows-whom records of `knows` — and warns when there is only one, or none.
 
 ## Why is this bad
 The article's first failure mode, "一多": 过度依赖销售精英，关键客户掌握在少数销售精英手中 —
@@ -19,7 +19,9 @@ owners: [p-ann]
 
 ## Use instead
 ```yaml
-owners: [p-ann, p-jon]   # a second person of ours builds the relationship too
+owners: [p-ann]
+knows:
+  - {person: p-jon, strength: 3, since: 2026-05-01}   # a second person of ours knows them too
 ```
 """
 
@@ -36,15 +38,15 @@ SEVERITY = Severity.WARNING
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    """Yield at ``owners`` (or ``role``) of each current decision maker with fewer than two of our people."""
+    """Yield at ``owners`` (or ``knows``, ``role``) of each current decider known to fewer than two of our people."""
     for doc in current_deciders(ctx):
         c = doc.data
-        owners = list(dict.fromkeys(c.owners))
+        owners = c.known_by
         if len(owners) >= 2:
             continue
         who = f"only {owners[0]} knows them" if owners else "none of our people owns the relationship"
         yield doc.diagnostic(
             CODE, SEVERITY, f"{c.role} '{c.id}': {who} (一多: a key customer held by one person)",
             "add a second owner from the account team and plan how they will meet",
-            where(doc, ("owners",), ("role",)),
+            where(doc, ("owners",), ("knows",), ("role",)),
         )

@@ -22,6 +22,7 @@ from ..model import Account, Activity, Contact, Initiative, Plan
 from ..model.placeholders import is_placeholder
 from .config import ACTIONS, ScoringConfig
 from .figures import checklist, clamp, mean, num, r1, rate, scale_score
+from .knows import knows_terms
 from .labels import composed, msg, term, text
 from .types import Figure, Value
 
@@ -97,9 +98,14 @@ def customer_info(account: Account, contacts: Sequence[Contact], as_of: dt.date,
         "fields filled": done, "fields expected": slots, "reviewed in time": reviewed,
         "sources": len(sources), "fresh sources": fresh,
     }
+    if config.formula >= 2:  # who knows whom (generator.score.knows)
+        extra, more = knows_terms(current)
+        parts += extra
+        inputs.update(more)
     notes = sorted({m for _, f in parts for m in f.notes}, key=text)
     terms = [(name, float(f.value or 0.0)) for name, f in parts]
-    return mean("actions.info.customer_info", msg("f.customer_info"), terms, inputs=inputs, notes=notes)
+    formula = msg("f.customer_info" if config.formula < 2 else "f.customer_info_2")
+    return mean("actions.info.customer_info", formula, terms, inputs=inputs, notes=notes)
 
 
 def _item(kind: str, item: Plan | Initiative, as_of: dt.date, penalty: float) -> tuple[str, float, bool]:

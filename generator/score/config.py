@@ -38,6 +38,10 @@ class ScoringConfig:
 
     version: str = "1.0"
     """Shown with every scorecard; change it whenever the weights or targets change."""
+    formula: int = 1
+    """1 (default): the nine actions as before issue 14; 2: customer information also counts who knows whom
+    (:mod:`generator.score.knows`). A team opts in with ``formula: 2`` and a new ``version``; scores under
+    formula 1 stay reproducible."""
     dimension_weights: dict[str, float] = field(default_factory=lambda: {"kpi": 0.5, "actions": 0.5})
     """Dimension 1 (KPI results) against dimension 2 (the nine key actions) in the total, for accounts and for
     the people who serve them."""
@@ -121,6 +125,10 @@ def _checked(key: str, value: Any, default: Any) -> Any:
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             raise ValueError("scoring.version: expected a version string")
         return str(value)
+    if key == "formula":
+        if value not in (1, 2) or isinstance(value, bool):
+            raise ValueError(f"scoring.formula: expected 1 or 2, found {value!r}")
+        return int(value)
     if key == "cadence_kinds":
         kinds = set(get_args(ActivityKind))
         if not isinstance(value, list) or not all(isinstance(k, str) and k in kinds for k in value):

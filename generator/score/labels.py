@@ -86,6 +86,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "f.checklist": ("100 × {what} / checks", "100 × {what} / 检查项数"),
     "f.customer_info": ("(fields filled % + reviewed in time % + fresh sources %) / 3",
                         "(字段填写率 + 按时复核率 + 新鲜来源率) / 3"),
+    "f.customer_info_2": ("mean of fields filled %, reviewed in time %, fresh sources %, strengths assessed % and "
+                          "key contacts known by two % (the last two when there is something to count)",
+                          "字段填写率、按时复核率、新鲜来源率、关系强度评估率、关键联系人双人覆盖率的平均值"
+                          "（后两项仅在有可计数对象时计入）"),
     "f.plans": ("mean progress %, overdue × (1 − {penalty}), dropped left out",
                 "平均进度 %，逾期项 × (1 − {penalty})，已放弃的不计"),
     "f.contact_standard": ("100 × activities with summary, contacts, people and quality / activities",
@@ -188,6 +192,9 @@ TERMS: dict[str, str] = {
     "current contacts": "在职联系人", "left": "已离职", "fields filled": "已填字段", "fields expected": "应填字段",
     "reviewed in time": "按时复核", "sources": "信息来源", "fresh sources": "新鲜来源",
     "fields filled %": "字段填写率 %", "reviewed in time %": "按时复核率 %", "fresh sources %": "新鲜来源率 %",
+    "our relationships": "我方与客户的关系数", "strengths assessed": "已评估强度", "key contacts": "关键联系人",
+    "known by two or more": "两人及以上认识", "strengths assessed %": "关系强度评估率 %",
+    "key contacts known by two %": "关键联系人双人覆盖率 %",
     # plans
     "overdue": "逾期", "dropped": "已放弃", "plan": "计划", "initiative": "组织举措",
     # activities, quality, closed loop

@@ -2,8 +2,11 @@
 
 Per account: ``account.md`` (strategy with cited facts, 5 sources, 5 plans, initiatives,
 issues, satisfaction, 3 years of KPIs, a small gifts register), 20 contacts over 4
-reporting levels and 40 activities over the last year — about 450 lines of YAML in all —
-plus one ``roster.yml`` for the whole portfolio. The data is valid against the schema, so
+reporting levels (each with who-knows-whom records for its owners), 40 activities over the
+last year, 3 opportunities with stances and 4 action items — about 550 lines of YAML in all —
+plus one ``roster.yml`` for the whole portfolio. The opportunities, actions and who-knows-whom
+records come from a second random stream seeded by the account's slug, so the rest of the
+corpus is what it was before they were added. The data is valid against the schema, so
 loading it yields no errors; method rules may still warn, as they would on real data.
 
     python -m tests.bench.corpus --n 1000 --seed 1 --out /tmp/corpus
@@ -20,7 +23,7 @@ import random
 import shutil
 from collections.abc import Sequence
 
-VERSION = "1"
+VERSION = "2"
 """Bumped whenever the output changes, so cached corpora under .cache/bench/ are rebuilt."""
 
 TODAY = dt.date(2026, 11, 27)
@@ -49,6 +52,8 @@ ROLES = ("decision-maker", "economic-buyer", "executive-sponsor", "technical-eva
 DECIDING = ("decision-maker", "economic-buyer", "approver")
 CHANNELS = ("industry-report", "shareholder-meeting", "analyst-day", "investor", "customer-website",
             "internal-publication", "annual-report", "coach", "competitor", "news")
+OFFERINGS = ("core-network", "ran", "cloud", "edge", "security", "services", "automation")
+COMPETITORS = ("Norvik", "Altan", "Corvid")
 ACTIVITY_KINDS = ("visit", "meeting", "call", "event", "workshop", "meal", "exec-visit", "email")
 INITIATIVES = ("benchmarking", "executive-visit", "cooperation-agreement", "innovation-centre")
 TOPICS = ("5G core", "cloud migration", "data centre", "private network", "AI operations", "energy savings",
@@ -100,8 +105,14 @@ class Writer:
         sources = [f"s-{i}-{channel}" for i, channel in enumerate(channels)]
         plans = [f"pl-{i}" for i in range(5)]
         files = {"account.md": self._account_md(slug, team, ids, sources, plans)}
+        extra = random.Random(slug)  # a stream of its own: adding these left the older records unchanged
         for cid, text in contacts:
-            files[f"contacts/{cid}.md"] = text
+            files[f"contacts/{cid}.md"] = _with_knows(text, extra)
+        opportunities = [f"o-{i}-{extra.choice(TOPICS).replace(' ', '-').lower()}" for i in range(3)]
+        for oid in opportunities:
+            files[f"opportunities/{oid}.md"] = _opportunity(extra, oid, team, ids)
+        for i in range(4):
+            files[f"actions/a-{i}.md"] = _action(extra, f"a-{i}", team, ids, opportunities, plans)
         used: set[str] = set()
         for i in range(40):
             name, text = self._activity(i, team, ids, plans)
@@ -240,6 +251,38 @@ class Writer:
             lines.append(f"plan: {rng.choice(plans)}")
         lines += ["---", "", f"Notes: discussed {rng.choice(TOPICS)} with {who[0]}.", ""]
         return f"{date}-{kind}-{who[0][2:]}", "\n".join(lines)
+
+
+def _with_knows(contact: str, rng: random.Random) -> str:
+    """A contact file with a who-knows-whom record for each owner, as ``accountplan migrate knows`` writes."""
+    owners = next(line for line in contact.splitlines() if line.startswith("owners: "))
+    people = owners[len("owners: ["):-1].split(", ")
+    knows = ["knows:"] + [f"  - {{person: {p}, strength: {rng.choice(('unknown', '2', '3', '4'))}}}" for p in people]
+    return contact.replace(owners + "\n", owners + "\n" + "\n".join(knows) + "\n", 1)
+
+
+def _opportunity(rng: random.Random, oid: str, team: list[str], ids: list[str]) -> str:
+    """An opportunity with stances of a few contacts (known ones: deciders' stances are known, as AP320 asks)."""
+    stage = rng.choice(("lead", "qualified", "proposal", "negotiation", "won", "lost"))
+    lines = ["---", f"id: {oid}", f"name: {_q(rng.choice(TOPICS).title() + ' programme')}",
+             f"unit: {_q(rng.choice(DEPARTMENTS))}", f"offerings: {_flow(rng.sample(OFFERINGS, 2))}",
+             f"value: {rng.randrange(100, 5000) * 1000}", "currency: EUR", f"stage: {stage}",
+             f"decision: {_day(rng, 0, 300)}", f"competitors: {_flow(rng.sample(COMPETITORS, 1))}",
+             f"sponsor: {team[0]}", "stances:"]
+    for cid in rng.sample(ids, 3):
+        lines.append(f"  - {{contact: {cid}, support: {rng.randint(2, 5)}, favours: {rng.choice(COMPETITORS)}}}")
+    return "\n".join([*lines, "---", "", "Deal notes.", ""])
+
+
+def _action(rng: random.Random, aid: str, team: list[str], ids: list[str], opportunities: list[str],
+            plans: list[str]) -> str:
+    """An action item serving a contact, an opportunity and sometimes a plan."""
+    lines = ["---", f"id: {aid}", f"title: {_q('Follow up on ' + rng.choice(TOPICS))}", f"owner: {rng.choice(team)}",
+             f"due: {_day(rng, 0, 30)}", f"status: {rng.choice(('open', 'open', 'done'))}",
+             f"contact: {rng.choice(ids)}", f"opportunity: {rng.choice(opportunities)}"]
+    if rng.random() < 0.5:
+        lines.append(f"plan: {rng.choice(plans)}")
+    return "\n".join([*lines, "---", ""])
 
 
 def write_corpus(out: str, n: int, seed: int) -> str:

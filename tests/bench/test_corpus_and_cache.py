@@ -44,6 +44,7 @@ def test_corpus_loads_without_errors(corpus: str) -> None:
     assert len(portfolio.dossiers) == 3
     for dossier in portfolio.dossiers:
         assert len(dossier.contacts) == 20 and len(dossier.activities) == 40
+        assert (len(dossier.opportunities), len(dossier.actions)) == (3, 4)
         account = dossier.account.data
         assert (len(account.sources), len(account.plans), len(account.kpi)) == (5, 5, 3)
         assert {c.data.level for c in dossier.contacts} == {"executive", "senior", "middle", "staff"}
@@ -126,7 +127,7 @@ def test_parallel_loading_matches_serial_and_reports_progress(corpus: str, monke
     serial_portfolio, serial = checked(corpus, jobs=1)
     assert parallel == serial
     assert [d.contacts for d in parallel_portfolio.dossiers] == [d.contacts for d in serial_portfolio.dossiers]
-    total = 1 + 3 * 61
+    total = 1 + 3 * (61 + 3 + 4)  # account, contacts, activities, opportunities, actions
     assert calls[-1] == (total, total)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
 

@@ -18,7 +18,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.load.files import load_document
-from generator.model import Account, Activity, Contact, Roster
+from generator.model import Account, Action, Activity, Contact, Opportunity, Roster
 from generator.model.jsonschema import entity_schema
 
 jsonschema = pytest.importorskip("jsonschema", reason="the test extras install jsonschema (pip install -e '.[test]')")
@@ -28,7 +28,8 @@ ACCOUNTS = REPO / "accounts"
 SCHEMA_CODES = {"AP101", "AP102", "AP103", "AP104", "AP105", "AP107"}
 """What the schema can say: unknown key, wrong type, missing field, value not allowed, invalid date."""
 
-KINDS = {"account": Account, "contact": Contact, "activity": Activity, "roster": Roster}
+KINDS = {"account": Account, "contact": Contact, "activity": Activity, "opportunity": Opportunity, "action": Action,
+         "roster": Roster}
 
 VALUES = ["2024", "-1", "3.5", "3.0", "1e3", "true", "False", "'2024'", "plain words", "2026-02-30", "2026-01-15",
           "", "~", "[a, b]", "{a: 1}", "'3'", "4"]
@@ -45,7 +46,8 @@ def kind_of(path: Path) -> str:
         return "roster"
     if path.name == "account.md":
         return "account"
-    return "contact" if path.parent.name == "contacts" else "activity"
+    folders = {"contacts": "contact", "opportunities": "opportunity", "actions": "action"}
+    return folders.get(path.parent.name, "activity")
 
 
 def editor_view(text: str, markdown: bool) -> Any:

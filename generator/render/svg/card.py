@@ -130,7 +130,13 @@ def card(
     role_pill, _ = pill(left_x, y + 43, lab.get(f"role.{c.role}.abbr", c.role), dark=c.role in DECIDING_ROLES, max_w=70)
     parts.append(role_pill)
     parts.append(dots(x + CARD_W - 10, y + 51, c.intimacy))
-    parts.append(chips(left_x, y + 61, x + CARD_W - 8, c, owners, lab))
+    chips_end = x + CARD_W - 8
+    if c.favours:  # the competitor this contact favours, bottom right: ⚔ and the name, cut to fit
+        rival = fitted_text(chips_end, y + 73, f"⚔ {c.favours}", 70, size=11, bold=True, text_anchor="end",
+                            fill="#b71c1c")
+        parts.append(rival)
+        chips_end -= 74
+    parts.append(chips(left_x, y + 61, chips_end, c, owners, lab))
     parts.append(core.link_close(href))
     if c.left:
         parts.append("</g>")
@@ -139,18 +145,20 @@ def card(
 
 
 def chips(x: float, y: float, x_end: float, c: Contact, owners: Mapping[str, Person], lab: Mapping[str, str]) -> str:
-    """Owner initials along the card's bottom; a ``+n`` chip when they do not all fit."""
+    """Initials of our people who know the contact (owners, then ``knows``) along the card's bottom; a ``+n``
+    chip when they do not all fit."""
     out: list[str] = []
     if c.left:
         left_pill, w = pill(x, y, lab["legend.left_short"], dark=False, max_w=80, dashed=True)
         out.append(left_pill)
         x += w + 4
-    for index, owner in enumerate(c.owners):
+    known = c.known_by  # owners and who-knows-whom records: our people beside their contacts
+    for index, owner in enumerate(known):
         text = initials(owners.get(owner), owner)
         w = core.text_width(text, 11) + 10
-        rest = len(c.owners) - index - 1
+        rest = len(known) - index - 1
         if x + w + (30 if rest else 0) > x_end:
-            out.append(chip(x, y, f"+{rest + 1}", ", ".join(c.owners[index:]), owners))
+            out.append(chip(x, y, f"+{rest + 1}", ", ".join(known[index:]), owners))
             break
         out.append(chip(x, y, text, owner, owners))
         x += w + 4

@@ -148,9 +148,11 @@ def _cell(
             f"{core.clean(c.name)} — {core.clean(c.title)}\n{lab['field.role']}: {lab.get('role.' + c.role, c.role)}"
             f"\n{lab['field.intimacy']}: {core.shown(c.intimacy)} · {lab['field.support']}: {core.shown(c.support)} · "
             f"{lab['field.influence']}: {c.influence}"
+            + (f"\n⚔ {lab['field.favours']}: {core.clean(c.favours)}" if c.favours else "")
         )
         bold = c.role in DECIDING_ROLES
-        body = _marker(ex + 4, ey, c) + fitted_text(ex + 14, ey + 4, c.name, col_w - 26, size=12, bold=bold, fill=INK)
+        name = c.name + (" ⚔" if c.favours else "")  # favours a competitor: the tooltip names whom
+        body = _marker(ex + 4, ey, c) + fitted_text(ex + 14, ey + 4, name, col_w - 26, size=12, bold=bold, fill=INK)
         href = link_prefix + c.id if link_prefix is not None else None
         parts.append(
             f'<g class="ap-person">{core.title_el(tip)}{core.link_open(href)}{body}{core.link_close(href)}</g>'

@@ -101,6 +101,12 @@ def _tooltip(c: Contact, by_id: Mapping[str, Contact], owners: Mapping[str, Pers
         f"{lab['field.influence']}: {c.influence} {lab.get(f'influence.{c.influence}', '')}",
         f"{lab['field.owners']}: {', '.join(owner_names) or lab['field.none']}",
     ]
+    if c.knows:
+        known = [f"{core.clean(owners[k.person].name) if k.person in owners else k.person} {core.shown(k.strength)}"
+                 for k in c.knows]
+        lines.append(f"{lab['field.knows']}: {', '.join(known)}")
+    if c.favours:
+        lines.append(f"⚔ {lab['field.favours']}: {core.clean(c.favours)}")
     if c.coach:
         lines.append(lab["field.coach"])
     if boss := names_of([c.reports_to] if c.reports_to else []):

@@ -1,0 +1,74 @@
+"""Labels of the method's working unit — opportunities (机会点), stances, stages — in English and Chinese.
+
+Kept in their own table and merged into :data:`generator.render.i18n.UI` and ``ENUMS``; none may
+change a label defined there.
+"""
+
+from __future__ import annotations
+
+UI: dict[str, tuple[str, str]] = {
+    "opportunities": ("Opportunities", "机会点"),
+    "opportunity": ("Opportunity", "机会点"),
+    "unit": ("Business unit", "业务单元"),
+    "offerings": ("Our offerings", "我方产品与方案"),
+    "opp_value": ("Value", "金额"),
+    "stage": ("Stage", "阶段"),
+    "decision_date": ("Decision", "预计决策日期"),
+    "competitors": ("Competitors", "友商"),
+    "criteria": ("Decision criteria", "决策标准"),
+    "sponsor": ("Our sponsor", "我方发起人"),
+    "stances": ("Stances on this project", "对本项目的支持度"),
+    "favours": ("favours {name}", "倾向 {name}"),
+    "overdue": ("overdue", "已逾期"),
+    "no_opportunities": ("No opportunities recorded yet.", "尚未记录机会点。"),
+    "stance_missing": ("not recorded", "未记录"),
+    "actions": ("Action items", "行动项"),
+    "action": ("Action", "行动项"),
+    "serves": ("Serves", "服务于"),
+    "no_actions": ("No action items recorded yet.", "尚未记录行动项。"),
+    "my_actions": ("Open action items", "待办行动项"),
+    "due_soon": ("Due in the next {n} days or overdue", "未来 {n} 天内到期或已逾期的行动项"),
+    "who_they_know": ("Who they know", "认识的客户"),
+    "strength": ("Strength", "关系强度"),
+    "known_since": ("Since", "相识时间"),
+    "last_met": ("Last met", "最近见面"),
+    "whitespace": ("Whitespace: business units × our offerings", "空白点：业务单元 × 我方产品"),
+    "whitespace_note": ("Derived from the opportunities and the installed base (footprint).",
+                        "由机会点和已安装基础（footprint）推导得出。"),
+    "guide_formulas": ("Scoring formulas and versions", "评分公式与版本"),
+    "guide_formula_1": ("Formula 1 (the default) scores customer information (管理客户信息) as the mean of fields "
+                        "filled, contacts reviewed in time and fresh sources: the scores before opportunities and "
+                        "who knows whom were recorded, reproducible by keeping it.",
+                        "公式 1（默认）：客户信息管理 = 字段填写率、按时复核率、新鲜来源率的平均值；即记录机会点与"
+                        "“谁认识谁”之前的评分，保持此公式即可复现旧分数。"),
+    "guide_formula_2": ("Formula 2 adds two terms from who knows whom: the share of our relationships whose strength "
+                        "is assessed (information completeness, 信息完整度), and the share of key contacts (deciders, "
+                        "influence 4+) known to at least two of our people (the breadth that guards against 一多). "
+                        "Each counts only when there is something to count. A team opts in, with a new version:",
+                        "公式 2 增加两项“谁认识谁”指标：已评估关系强度的比例（信息完整度），以及被我方两人及以上认识的"
+                        "关键联系人（决策者或影响力 4 及以上）比例（防止“一多”）。仅在有可计数对象时计入。"
+                        "团队需主动启用，并更新版本号："),
+    "add_opportunity": ("Add an opportunity", "新增机会点"),
+    "add_action": ("Add an action item", "新增行动项"),
+    "nothing_due": ("Nothing due in the next {n} days.", "未来 {n} 天内没有到期的行动项。"),
+}
+
+STAGES: dict[str, tuple[str, str]] = {
+    "lead": ("lead", "发现机会"),
+    "qualified": ("qualified", "已验证"),
+    "proposal": ("proposal", "方案阶段"),
+    "negotiation": ("negotiation", "商务谈判"),
+    "won": ("won", "赢单"),
+    "lost": ("lost", "丢单"),
+    "dropped": ("dropped", "已放弃"),
+}
+"""The method's default stages; a team's own stage names are shown as written."""
+
+WHITESPACE: dict[str, tuple[str, str]] = {
+    "installed": ("installed", "已安装"),
+    "pursuit": ("in pursuit", "跟进中"),
+    "competitor": ("competitor-held", "友商占据"),
+    "not-relevant": ("not relevant", "不相关"),
+    "open": ("open", "空白"),
+}
+"""The states of a whitespace cell (:mod:`generator.whitespace`)."""
