@@ -44,7 +44,7 @@ def test_a_diagnostic_keeps_its_position_and_code() -> None:
 
 
 def test_check_speaks_chinese(capsys: pytest.CaptureFixture[str]) -> None:
-    status = main(["--config", "no-mkdocs.yml", "check", "--no-cache", "--lang", "zh", str(FIXTURE)])
+    status = main(["--config", "", "check", "--no-cache", "--lang", "zh", str(FIXTURE)])
     out = capsys.readouterr().out
     assert status == 1 and "错误：" in out and "警告：" in out and "（提示：" in out
     assert re.search(r"\d+ 个错误，\d+ 个警告", out.splitlines()[-1])
@@ -54,7 +54,7 @@ def test_check_speaks_chinese(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_check_json_and_github_formats_translate_messages(capsys: pytest.CaptureFixture[str]) -> None:
-    main(["--config", "no-mkdocs.yml", "check", "--no-cache", "--lang", "zh", "--format", "json", str(FIXTURE)])
+    main(["--config", "", "check", "--no-cache", "--lang", "zh", "--format", "json", str(FIXTURE)])
     rows = json.loads(capsys.readouterr().out)
     coach = next(r for r in rows if r["code"] == "AP304")
     assert "教练" in coach["message"] and coach["severity"] == "warning"  # the JSON keys and values stay stable
