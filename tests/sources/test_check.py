@@ -92,7 +92,7 @@ def _line(path: Path, source_id: str) -> int:
 
 
 def test_reports_gone_and_changed_sources_at_their_url_line(accounts: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status = main(["--config", "none.yml", "source", "check", "--accounts", str(accounts), "--allow-private",
+    status = main(["--config", "", "source", "check", "--accounts", str(accounts), "--allow-private",
                    "--timeout", "1", "--format", "json"])
     found = json.loads(capsys.readouterr().out)
     assert status == 1
@@ -113,7 +113,7 @@ def test_reports_gone_and_changed_sources_at_their_url_line(accounts: Path, caps
 
 
 def test_text_and_github_formats(accounts: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["--config", "none.yml", "source", "check", "--accounts", str(accounts), "--allow-private", "--timeout", "1"]
+    args = ["--config", "", "source", "check", "--accounts", str(accounts), "--allow-private", "--timeout", "1"]
     assert main([*args, str(accounts / "citing-co")]) == 1
     text = capsys.readouterr().out
     assert re.search(r"citing-co/account\.md:\d+:\d+: AP501 warning: source 's-moved' is gone: HTTP 404", text)
@@ -122,7 +122,7 @@ def test_text_and_github_formats(accounts: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_paths_outside_the_cited_files_check_nothing(accounts: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--config", "none.yml", "source", "check", "--accounts", str(accounts), "--allow-private",
+    assert main(["--config", "", "source", "check", "--accounts", str(accounts), "--allow-private",
                  str(accounts / "roster.yml")]) == 0
     assert "checked 0 page(s)" in capsys.readouterr().err
 
@@ -136,7 +136,7 @@ def test_offline_run_says_so_and_exits_cleanly(tmp_path: Path, capsys: pytest.Ca
         "  - {id: s-1, channel: news, title: One, collected: 2026-01-01, url: 'https://one.example.invalid/'}\n"
         "  - {id: s-2, channel: news, title: Two, collected: 2026-01-01, url: 'https://two.example.invalid/'}\n"
         "---\n", encoding="utf-8")
-    assert main(["--config", "none.yml", "source", "check", "--accounts", str(root)]) == 0
+    assert main(["--config", "", "source", "check", "--accounts", str(root)]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "offline - none of the 2 cited page(s) could be reached; nothing to report" in captured.err
