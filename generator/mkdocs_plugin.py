@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 from . import watch
 from .config import Settings
 from .diagnostics import Severity
+from .history.log import history_cache, history_log
 from .linkcheck import broken_links
 from .render import incremental, lift
 from .render.i18n import normalize
@@ -55,6 +56,8 @@ class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     """Build as of this date (default: today), for reproducible builds and tests."""
     history = c.Type(bool, default=True)
     """Show each figure's change since the start of the quarter."""
+    timeline = c.Type(bool, default=True)
+    """Read the git history: account, portfolio and person history, and the home page's changes."""
 
 
 class _PageFile(File):
@@ -120,12 +123,15 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         assert self.settings is not None
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
-                              cache=incremental.load_cache(config.config_file_path))
+                              cache=incremental.load_cache(config.config_file_path),
+                              timeline=self.config.timeline, history_cache=history_cache(config.config_file_path))
         except ValueError as exc:  # an unknown profile or bad scoring settings: a configuration error
             raise PluginError(f"accountplan: {exc}") from exc
         report = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
         for diagnostic in gathered.diagnostics:
             report[diagnostic.severity](diagnostic.one_line())
+        for line in history_log(gathered.movement):
+            log.info(line)
         lang = normalize(config.theme.get("language"))
         self.close()
         if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt

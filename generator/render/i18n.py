@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import scales
+from . import movement_labels
 from .svg import labels as chart_labels
 
 LANGUAGES = ("en", "zh")
@@ -180,6 +181,7 @@ UI: dict[str, tuple[str, str]] = {
     "off": ("off", "关闭"),
     "rule": ("Rule", "规则"),
 }
+UI.update(movement_labels.UI)  # the history views' labels live in their own table
 
 # Enum values by field kind; the values are the dossier's own vocabulary.
 ENUMS: dict[str, dict[str, tuple[str, str]]] = {
