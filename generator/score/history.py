@@ -46,8 +46,13 @@ def accounts_at(accounts: str, rev: str) -> Iterator[tuple[str, dt.date]]:
     Yields ``(folder, commit date)``; the folder is removed afterwards. Raises ``ValueError``
     when the revision or the folder does not exist there (:mod:`generator.history.git` does the reading).
     """
+    if not rev or rev.startswith("-"):
+        raise ValueError(f"not a git revision: '{rev}'")
     top, rel = git.locate(accounts)
-    commit = git.commit_of(top, rev)
+    try:
+        commit = git.commit_of(top, rev)
+    except git.RevisionError:
+        raise ValueError(f"unknown git revision '{rev}' in {top}") from None
     if not git.has_folder(top, rel, commit):
         raise ValueError(f"'{rel}' does not exist at revision {rev}")
     with tempfile.TemporaryDirectory(prefix="accountplan-rev-") as tmp:

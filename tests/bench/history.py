@@ -43,7 +43,7 @@ def write_history(accounts: str, repo: Path, today: dt.date, seed: int = 1) -> s
             path = os.path.join(folder, name)
             files["accounts/" + os.path.relpath(path, accounts).replace(os.sep, "/")] = Path(path).read_bytes()
     start = today - dt.timedelta(days=91 * QUARTERS)
-    stream = [_commit(sorted(files.items()), start, "corpus: every account", first=True)]
+    stream = [_commit(sorted(files.items()), start, "corpus: every account")]
     slugs = sorted({p.split("/")[1] for p in files if p.count("/") >= 2})
     contacts = {s: sorted(p for p in files if p.startswith(f"accounts/{s}/contacts/")) for s in slugs}
     edits: list[tuple[int, str, str]] = []
@@ -71,14 +71,12 @@ def write_history(accounts: str, repo: Path, today: dt.date, seed: int = 1) -> s
     return str(repo / "accounts")
 
 
-def _commit(changes: list[tuple[str, bytes]], when: dt.date | dt.datetime, message: str, *,
-            first: bool = False) -> bytes:
+def _commit(changes: list[tuple[str, bytes]], when: dt.date | dt.datetime, message: str) -> bytes:
+    """One fast-import commit on main (each continues from the one before)."""
     stamp = int((when if isinstance(when, dt.datetime) else
                  dt.datetime.combine(when, dt.time(), tzinfo=dt.UTC)).timestamp())
     head = (b"commit refs/heads/main\n" + f"committer {IDENTITY} {stamp} +0000\n".encode()
             + _data(message.encode()))
-    if not first:
-        head += b"from refs/heads/main^0\n"
     return head + b"".join(b"M 100644 inline " + p.encode() + b"\n" + _data(b) for p, b in changes) + b"\n"
 
 
