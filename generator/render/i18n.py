@@ -181,7 +181,9 @@ UI: dict[str, tuple[str, str]] = {
     "off": ("off", "关闭"),
     "rule": ("Rule", "规则"),
 }
-UI.update(movement_labels.UI)  # the history views' labels live in their own table
+# The history views' labels live in their own table; none may change a label defined above.
+assert not set(movement_labels.UI) & set(UI), sorted(set(movement_labels.UI) & set(UI))
+UI.update(movement_labels.UI)
 
 # Enum values by field kind; the values are the dossier's own vocabulary.
 ENUMS: dict[str, dict[str, tuple[str, str]]] = {

@@ -42,7 +42,6 @@ UI: dict[str, tuple[str, str]] = {
     "kpi_dimension": ("KPI results", "KPI 结果"),
     "actions_dimension": ("Key actions", "关键行动"),
     "contact_moves": ("Key contacts over time", "关键联系人的变化"),
-    "date": ("Date", "日期"),
     "contact": ("Contact", "联系人"),
     "change": ("Change", "变化"),
     "commit": ("Commit", "提交"),
@@ -64,6 +63,6 @@ UI: dict[str, tuple[str, str]] = {
     "person_history": ("History", "历史"),
     "visits_month": ("Visits a week, by month", "按月统计的每周拜访次数"),
     "month": ("Month", "月份"),
-    "per_week": ("A week", "每周"),
+    "visits_a_week": ("A week", "每周"),
     "gained": ("Relationships gained or strengthened", "新建或加强的关系"),
 }
