@@ -29,6 +29,7 @@ from ..redact import level_of, redaction
 from ..score import score_account, scoring_config
 from ..score.history import quarter_start
 from ..score.types import PortfolioScores
+from .results import ResultCache, account_key
 from .versions import BlobCache, History, Key, Lineage, Parsed, Version, dossier_of, keys_of
 
 QUARTERS = 8
@@ -181,11 +182,18 @@ def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: 
     months = month_ends(start, today)
     recent = today - dt.timedelta(days=max(WINDOWS))
     store = BlobCache(history.top, cache)
+    results = ResultCache(cache)
+    full_by_slug = {d.slug: d for d in full.dossiers}
+    common = f"{settings!r}|{level}"
+    keys: dict[str, str] = {}
     plans: dict[str, tuple[Lineage, list[tuple[Version | None, Version]]]] = {}
     wanted: set[Key] = set()
     for dossier in shown.dossiers:
         lineage = history.lineages.get(dossier.slug)
         if lineage is None:
+            continue
+        keys[dossier.slug] = account_key(history, lineage, dossier, full_by_slug.get(dossier.slug), shown, common)
+        if results.get(keys[dossier.slug]) is not None:  # nothing it depends on changed since the last build
             continue
         needed = {v.index: v for day in [*ends[:-1], *months, start - dt.timedelta(days=1)]
                   if (v := lineage.at(day)) is not None}
@@ -200,15 +208,19 @@ def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: 
         for prev, cur in pairs:
             wanted.update(_moved_keys(history.relative, dossier.slug, prev, cur))
         plans[dossier.slug] = (lineage, pairs)
-    parsed = store.parse(wanted)
+    parsed = store.parse(wanted) if wanted else {}
     store.save()
     config = scoring_config(settings)
     people = {**shown.people}
-    full_by_slug = {d.slug: d for d in full.dossiers}
     found: dict[str, AccountMovement] = {}
     events: list[Event] = []
     for dossier in shown.dossiers:
         now = _now(dossier.slug, today, scores)
+        kept = results.get(keys[dossier.slug]) if dossier.slug in keys else None
+        if kept is not None:
+            found[dossier.slug], account_events = kept
+            events += account_events
+            continue
         if dossier.slug not in plans:
             found[dossier.slug] = AccountMovement(dossier.slug, [now])
             continue
@@ -221,7 +233,10 @@ def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: 
         found[dossier.slug] = AccountMovement(
             dossier.slug, track, _moves(acc, pairs, hidden), _plans([*at_ends, dossier]),
             _months(acc, months, people, hidden), first)
-        events += _events(acc, dossier, pairs, recent, today, people, hidden)
+        account_events = _events(acc, dossier, pairs, recent, today, people, hidden)
+        results.put(keys[dossier.slug], (found[dossier.slug], account_events))
+        events += account_events
+    results.save(set(keys.values()))
     events.sort(key=lambda e: (-e.day.toordinal(), e.slug, e.kind, e.text))
     return Movement(today, ends, found, events, True, history.shallow, len(history.commits),
                     history.commits[0].day if history.commits else None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import gc
 import os
 import pickle
@@ -59,6 +60,7 @@ class Lineage:
         return self.versions[i]
 
 
+@functools.lru_cache(maxsize=65536)
 def kind_of(sub: str) -> str | None:
     """The model kind of a path within an account folder, ``None`` for what the loader does not read."""
     if sub == ACCOUNT:
@@ -157,6 +159,11 @@ class BlobCache:
         self.kept: dict[Key, Parsed] = {}
         self.used: set[Key] = set()
         self.fresh = 0
+        self.loaded = False
+
+    def _load(self) -> None:
+        """Read the pack once, when a parse is first asked for."""
+        self.loaded = True
         if self.path and os.path.exists(self.path):
             try:  # our own pack, written below; anything unreadable is rebuilt
                 with open(self.path, "rb") as handle:
@@ -168,6 +175,8 @@ class BlobCache:
 
     def parse(self, keys: Iterable[Key]) -> dict[Key, Parsed]:
         """The parse of every key: kept ones reused, the others read in one ``cat-file`` and parsed."""
+        if not self.loaded:
+            self._load()
         wanted = set(keys)
         self.used |= wanted
         todo = sorted(k for k in wanted if k not in self.kept)

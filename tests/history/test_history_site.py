@@ -7,6 +7,7 @@ and a visit wins the CTO's support. A restricted contact moves too and must neve
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
 import re
@@ -16,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.config import Settings
+from generator.history import movement
+from generator.render.pipeline import gather
 from tests.edit.conftest import ACCOUNT, CONTACT, ROSTER, git_env, run_git, write
 from tests.hostile_fixtures import write_site
 
@@ -178,3 +182,26 @@ def test_shallow_clone_says_so(history_repo: Path, tmp_path: Path) -> None:
     assert "the clone is shallow" in done.stderr
     page = text_of(clone / "site" / "accounts" / "acme-industries" / "index.html")
     assert "This build saw a shallow clone" in page
+
+
+def test_a_new_commit_recomputes_only_what_it_touched(history_repo: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(accounts=str(history_repo / "accounts"), today=dt.date(2026, 11, 27))
+    cache = str(tmp_path / "cache")
+    first = gather(settings, timeline=True, history_cache=cache).movement
+    assert first is not None and first.accounts["acme-industries"].moves
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("recomputed an account whose history did not change")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(movement, "_moves", refuse)
+        again = gather(settings, timeline=True, history_cache=cache).movement
+    assert again is not None and again.accounts == first.accounts and again.events == first.events
+    contact = history_repo / "accounts" / "acme-industries" / "contacts" / "c-zhang-wei.md"
+    contact.write_text(contact.read_text(encoding="utf-8").replace("intimacy: 3", "intimacy: 4"), encoding="utf-8")
+    commit(history_repo, "2026-11-26", "acme-industries: CTO now close")
+    moved = gather(settings, timeline=True, history_cache=cache).movement
+    assert moved is not None
+    newest = moved.accounts["acme-industries"].moves[0]
+    assert (newest.day.isoformat(), newest.key, newest.after) == ("2026-11-26", "intimacy", 4)
