@@ -25,10 +25,11 @@ from ..edit.diff import Change, describe
 from ..load.portfolio import Dossier, Portfolio
 from ..model import Activity, Contact
 from ..model.contact import DECIDING_ROLES
-from ..redact import level_of, redaction
+from ..redact import level_of
 from ..score import score_account, scoring_config
 from ..score.history import quarter_start
 from ..score.types import PortfolioScores
+from .redacted import Redactor
 from .results import ResultCache, account_key
 from .versions import BlobCache, History, Key, Lineage, Parsed, Version, dossier_of, keys_of
 
@@ -144,8 +145,10 @@ def month_ends(first: dt.date, today: dt.date) -> list[dt.date]:
 class _Account:
     """One account's versions, parsed and redacted on demand within one build."""
 
-    def __init__(self, slug: str, lineage: Lineage, history: History, limit: str, parsed: dict[Key, Parsed]) -> None:
-        self.slug, self.lineage, self.history, self.limit = slug, lineage, history, limit
+    def __init__(self, slug: str, lineage: Lineage, history: History, redactor: Redactor,
+                 parsed: dict[Key, Parsed]) -> None:
+        self.slug, self.lineage, self.history, self.redactor = slug, lineage, history, redactor
+        self.limit = redactor.level
         self.parsed = parsed
         self._dossiers: dict[int, Dossier | None] = {}
 
@@ -157,12 +160,9 @@ class _Account:
         if version is None:
             return None
         if version.index not in self._dossiers:
-            full = dossier_of(self.slug, self.keys(version), self.parsed)
-            shown = None
-            if full is not None:
-                kept = redaction(Portfolio("", None, [full], []), self.limit).portfolio.dossiers
-                shown = kept[0] if kept else None
-            self._dossiers[version.index] = shown
+            keys = self.keys(version)
+            full = dossier_of(self.slug, keys, self.parsed)
+            self._dossiers[version.index] = self.redactor.dossier(full, keys, self.parsed) if full else None
         return self._dossiers[version.index]
 
     def data(self, key: Key) -> Any:
@@ -211,6 +211,7 @@ def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: 
     parsed = store.parse(wanted) if wanted else {}
     store.save()
     config = scoring_config(settings)
+    redactor = Redactor(level)
     people = {**shown.people}
     found: dict[str, AccountMovement] = {}
     events: list[Event] = []
@@ -225,7 +226,7 @@ def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: 
             found[dossier.slug] = AccountMovement(dossier.slug, [now])
             continue
         lineage, pairs = plans[dossier.slug]
-        acc = _Account(dossier.slug, lineage, history, level, parsed)
+        acc = _Account(dossier.slug, lineage, history, redactor, parsed)
         hidden = _hidden(full_by_slug.get(dossier.slug), dossier, acc, pairs, level)
         at_ends = [acc.dossier(lineage.at(e)) for e in ends[:-1]]
         track = [_point(d, e, config) for d, e in zip(at_ends, ends[:-1], strict=True)] + [now]
