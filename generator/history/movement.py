@@ -16,7 +16,10 @@ present hides. Versions are only parsed where a view needs them.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +34,7 @@ from ..score.history import quarter_start
 from ..score.types import PortfolioScores
 from .redacted import Redactor
 from .results import ResultCache, account_key
-from .versions import BlobCache, History, Key, Lineage, Parsed, Version, dossier_of, keys_of
+from .versions import BlobCache, History, Key, Lineage, Parsed, Version, dossier_of, keys_of, present_files
 
 QUARTERS = 8
 """Points of the score history: the ends of the seven quarters before this one, and the "as of" date."""
@@ -170,77 +173,137 @@ class _Account:
         return doc.data if doc is not None else None
 
 
+@dataclass
+class _Job:
+    """What computing one account's history reads; forked workers inherit it."""
+
+    history: History
+    full: dict[str, Dossier]
+    shown: dict[str, Dossier]
+    scores: PortfolioScores | None
+    settings: Settings
+    level: str
+    ends: list[dt.date]
+    months: list[dt.date]
+    present: dict[str, Any]
+    people: dict[str, Any]
+
+    @property
+    def start(self) -> dt.date:
+        return quarter_start(self.ends[0])
+
+    @property
+    def recent(self) -> dt.date:
+        return self.settings.today - dt.timedelta(days=max(WINDOWS))
+
+
+Result = tuple[AccountMovement, list[Event]]
+PARALLEL_THRESHOLD = 40
+"""From this many accounts to compute, forked workers share them (one per core)."""
+_job: _Job | None = None
+"""The job forked workers inherit."""
+
+
 def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: PortfolioScores | None,
             settings: Settings, level: str, cache: str | None = None) -> Movement:
-    """The history of every account ``shown`` holds, as of ``settings.today``."""
+    """The history of every account ``shown`` holds, as of ``settings.today``.
+
+    Each account's result is kept in ``cache`` by what it depends on (:mod:`.results`): only
+    accounts whose history, dossier or settings changed are computed, on every core when many.
+    """
     today = settings.today
     ends = quarter_ends(today)
     if history is None:
         accounts = {d.slug: AccountMovement(d.slug, [_now(d.slug, today, scores)]) for d in shown.dossiers}
         return Movement(today, ends, accounts, [], False)
-    start = quarter_start(ends[0])
-    months = month_ends(start, today)
-    recent = today - dt.timedelta(days=max(WINDOWS))
-    store = BlobCache(history.top, cache)
+    job = _Job(history, {d.slug: d for d in full.dossiers}, {d.slug: d for d in shown.dossiers}, scores, settings,
+               level, ends, month_ends(quarter_start(ends[0]), today), present_files(history.relative, full.dossiers),
+               {**shown.people})
     results = ResultCache(cache)
-    full_by_slug = {d.slug: d for d in full.dossiers}
     common = f"{settings!r}|{level}"
-    keys: dict[str, str] = {}
-    plans: dict[str, tuple[Lineage, list[tuple[Version | None, Version]]]] = {}
-    wanted: set[Key] = set()
-    for dossier in shown.dossiers:
-        lineage = history.lineages.get(dossier.slug)
-        if lineage is None:
-            continue
-        keys[dossier.slug] = account_key(history, lineage, dossier, full_by_slug.get(dossier.slug), shown, common)
-        if results.get(keys[dossier.slug]) is not None:  # nothing it depends on changed since the last build
-            continue
-        needed = {v.index: v for day in [*ends[:-1], *months, start - dt.timedelta(days=1)]
-                  if (v := lineage.at(day)) is not None}
-        pairs = _pairs(lineage, start, today)
-        for prev, cur in pairs:
-            if history.day(cur) > recent:
-                needed[cur.index] = cur
-                if prev is not None and prev.files:
-                    needed[prev.index] = prev
-        for v in needed.values():
-            wanted.update(keys_of(history.relative, dossier.slug, v))
-        for prev, cur in pairs:
-            wanted.update(_moved_keys(history.relative, dossier.slug, prev, cur))
-        plans[dossier.slug] = (lineage, pairs)
-    parsed = store.parse(wanted) if wanted else {}
-    store.save()
-    config = scoring_config(settings)
-    redactor = Redactor(level)
-    people = {**shown.people}
+    keys = {d.slug: account_key(history, history.lineages[d.slug], d, job.full.get(d.slug), shown, common)
+            for d in shown.dossiers if d.slug in history.lineages}
+    computed = _run(job, [slug for slug, key in keys.items() if results.get(key) is None], cache)
     found: dict[str, AccountMovement] = {}
     events: list[Event] = []
     for dossier in shown.dossiers:
-        now = _now(dossier.slug, today, scores)
-        kept = results.get(keys[dossier.slug]) if dossier.slug in keys else None
-        if kept is not None:
-            found[dossier.slug], account_events = kept
-            events += account_events
+        if dossier.slug not in keys:
+            found[dossier.slug] = AccountMovement(dossier.slug, [_now(dossier.slug, today, scores)])
             continue
-        if dossier.slug not in plans:
-            found[dossier.slug] = AccountMovement(dossier.slug, [now])
-            continue
-        lineage, pairs = plans[dossier.slug]
-        acc = _Account(dossier.slug, lineage, history, redactor, parsed)
-        hidden = _hidden(full_by_slug.get(dossier.slug), dossier, acc, pairs, level)
-        at_ends = [acc.dossier(lineage.at(e)) for e in ends[:-1]]
-        track = [_point(d, e, config) for d, e in zip(at_ends, ends[:-1], strict=True)] + [now]
-        first = history.day(lineage.versions[0])
-        found[dossier.slug] = AccountMovement(
-            dossier.slug, track, _moves(acc, pairs, hidden), _plans([*at_ends, dossier]),
-            _months(acc, months, people, hidden), first)
-        account_events = _events(acc, dossier, pairs, recent, today, people, hidden)
-        results.put(keys[dossier.slug], (found[dossier.slug], account_events))
-        events += account_events
+        result = computed.get(dossier.slug)
+        if result is not None:
+            results.put(keys[dossier.slug], result)
+        else:
+            result = results.get(keys[dossier.slug])
+        found[dossier.slug] = result[0]
+        events += result[1]
     results.save(set(keys.values()))
     events.sort(key=lambda e: (-e.day.toordinal(), e.slug, e.kind, e.text))
     return Movement(today, ends, found, events, True, history.shallow, len(history.commits),
                     history.commits[0].day if history.commits else None)
+
+
+def _run(job: _Job, slugs: list[str], cache: str | None) -> dict[str, Result]:
+    """Each account's result: here when few, else by forked workers sharing them (their parses are not kept)."""
+    global _job
+    workers = min(os.cpu_count() or 1, 4)
+    if len(slugs) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return dict(_accounts(job, slugs, cache))
+    _job = job
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_forked, [slugs[i::workers] for i in range(workers)]))
+    finally:
+        _job = None
+    return {slug: result for part in parts for slug, result in part}
+
+
+def _forked(slugs: list[str]) -> list[tuple[str, Result]]:
+    assert _job is not None
+    return _accounts(_job, slugs, None)
+
+
+def _accounts(job: _Job, slugs: list[str], cache: str | None) -> list[tuple[str, Result]]:
+    """Parse what the accounts' views need in one go, then compute each account's history."""
+    history = job.history
+    store = BlobCache(history.top, cache)
+    plans: dict[str, list[tuple[Version | None, Version]]] = {}
+    wanted: set[Key] = set()
+    for slug in slugs:
+        lineage = history.lineages[slug]
+        needed = {v.index: v for day in [*job.ends[:-1], *job.months, job.start - dt.timedelta(days=1)]
+                  if (v := lineage.at(day)) is not None}
+        pairs = _pairs(lineage, job.start, job.settings.today)
+        for prev, cur in pairs:
+            if history.day(cur) > job.recent:
+                needed[cur.index] = cur
+                if prev is not None and prev.files:
+                    needed[prev.index] = prev
+        for v in needed.values():
+            wanted.update(keys_of(history.relative, slug, v))
+        for prev, cur in pairs:
+            wanted.update(_moved_keys(history.relative, slug, prev, cur))
+        plans[slug] = pairs
+    parsed = store.parse(wanted, job.present) if wanted else {}
+    store.save()
+    redactor = Redactor(job.level)
+    return [(slug, _account(job, slug, plans[slug], parsed, redactor)) for slug in slugs]
+
+
+def _account(job: _Job, slug: str, pairs: list[tuple[Version | None, Version]], parsed: dict[Key, Parsed],
+             redactor: Redactor) -> Result:
+    """One account's history and its events."""
+    history, dossier, ends = job.history, job.shown[slug], job.ends
+    lineage = history.lineages[slug]
+    acc = _Account(slug, lineage, history, redactor, parsed)
+    hidden = _hidden(job.full.get(slug), dossier, acc, pairs, job.level)
+    at_ends = [acc.dossier(lineage.at(e)) for e in ends[:-1]]
+    config = scoring_config(job.settings)
+    track = [_point(d, e, config) for d, e in zip(at_ends, ends[:-1], strict=True)]
+    track.append(_now(slug, job.settings.today, job.scores))
+    movement = AccountMovement(slug, track, _moves(acc, pairs, hidden), _plans([*at_ends, dossier]),
+                               _months(acc, job.months, job.people, hidden), history.day(lineage.versions[0]))
+    return movement, _events(acc, dossier, pairs, job.recent, job.settings.today, job.people, hidden)
 
 
 def _now(slug: str, today: dt.date, scores: PortfolioScores | None) -> Point:

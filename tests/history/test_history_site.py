@@ -205,3 +205,12 @@ def test_a_new_commit_recomputes_only_what_it_touched(history_repo: Path, tmp_pa
     assert moved is not None
     newest = moved.accounts["acme-industries"].moves[0]
     assert (newest.day.isoformat(), newest.key, newest.after) == ("2026-11-26", "intimacy", 4)
+
+
+def test_forked_workers_compute_the_same_history(history_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(accounts=str(history_repo / "accounts"), today=dt.date(2026, 11, 27))
+    alone = gather(settings, timeline=True).movement
+    monkeypatch.setattr(movement, "PARALLEL_THRESHOLD", 0)
+    forked = gather(settings, timeline=True).movement
+    assert alone is not None and forked is not None
+    assert forked.accounts == alone.accounts and forked.events == alone.events
