@@ -214,3 +214,13 @@ def test_forked_workers_compute_the_same_history(history_repo: Path, monkeypatch
     forked = gather(settings, timeline=True).movement
     assert alone is not None and forked is not None
     assert forked.accounts == alone.accounts and forked.events == alone.events
+
+
+def test_commit_subjects_are_escaped(history_repo: Path) -> None:
+    contact = history_repo / "accounts" / "acme-industries" / "contacts" / "c-zhang-wei.md"
+    contact.write_text(contact.read_text(encoding="utf-8").replace("intimacy: 3", "intimacy: 4"), encoding="utf-8")
+    commit(history_repo, "2026-11-26", "<img src=x onerror=alert(1)> & co")
+    build(history_repo)
+    raw = (history_repo / "site" / "accounts" / "acme-industries" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; co" in raw
+    assert "<img src=x" not in raw

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .core import circle, document, esc, line, num, text_el
+from .core import circle, document, line, num, text_el
 
 COLOURS = ("#37474f", "#1e88e5", "#8e24aa")
 """Total, dimension 1, dimension 2."""
@@ -67,4 +67,4 @@ def sparkline(values: Sequence[float | None], title: str) -> str:
     known = [(x, v) for x, v in zip(xs, values, strict=True) if v is not None]
     if known:
         body.append(circle(known[-1][0], _y(known[-1][1], 2, height - 4), 2, fill=COLOURS[1]))
-    return document("sparkline", width, height, title, esc(title), body)
+    return document("sparkline", width, height, title, title, body)
