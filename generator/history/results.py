@@ -10,15 +10,14 @@ hash of all of these; a pack on disk holds the results of the last build, as the
 from __future__ import annotations
 
 import os
-import pickle
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_bytes_atomic
 from ..load.cache import sources_digest
 from ..load.portfolio import Dossier, Portfolio
 from ..memo import digest, dossier_key
+from .packs import read_pack, write_pack
 from .versions import History, Lineage
 
 FORMAT = "1"
@@ -63,21 +62,8 @@ class ResultCache:
 
     def save(self, used: set[str]) -> None:
         """Write the results this build used, when any was new."""
-        if not self.path or not self.fresh:
-            return
-        kept = {k: v for k, v in {**(self.kept or {}), **self.fresh}.items() if k in used}
-        try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            write_bytes_atomic(self.path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
-        except OSError:
-            pass
+        if self.fresh:
+            write_pack(self.path, {k: v for k, v in {**(self.kept or {}), **self.fresh}.items() if k in used})
 
     def _load(self) -> dict[str, Any]:
-        if not self.path or not os.path.exists(self.path):
-            return {}
-        try:  # our own pack; anything unreadable is only a slower build
-            with open(self.path, "rb") as handle:
-                loaded = pickle.load(handle)
-        except Exception:  # a damaged or foreign pack is recomputed
-            return {}
-        return loaded if isinstance(loaded, dict) else {}
+        return read_pack(self.path)

@@ -16,18 +16,17 @@ import datetime as dt
 import functools
 import hashlib
 import os
-import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..atomic import write_bytes_atomic
 from ..diagnostics import Diagnostic
 from ..load.cache import cache_version
 from ..load.document import Document
 from ..load.files import load_document, slug_problem
 from ..load.portfolio import ACCOUNT, KINDS, Dossier, _Task, assemble_dossier, gc_paused
 from . import git
+from .packs import read_pack, write_pack
 
 Parsed = tuple[Document[Any] | None, list[Diagnostic]]
 Key = tuple[str, str, str]
@@ -164,14 +163,7 @@ class BlobCache:
     def _load(self) -> None:
         """Read the pack once, when a parse is first asked for."""
         self.loaded = True
-        if self.path and os.path.exists(self.path):
-            try:  # our own pack, written below; anything unreadable is rebuilt
-                with open(self.path, "rb") as handle:
-                    loaded = pickle.load(handle)
-                if isinstance(loaded, dict):
-                    self.kept = loaded
-            except Exception:  # a damaged or foreign pack is only a slower build
-                self.kept = {}
+        self.kept = read_pack(self.path)
 
     def parse(self, keys: Iterable[Key], present: dict[str, Document[Any]] | None = None) -> dict[Key, Parsed]:
         """The parse of every key: kept ones reused, the others read in one ``cat-file`` and parsed.
@@ -202,14 +194,8 @@ class BlobCache:
 
     def save(self) -> None:
         """Write the pack when something new was parsed (only what this build used is kept)."""
-        if not self.path or not self.fresh:
-            return
-        kept = {k: v for k, v in self.kept.items() if k in self.used}
-        try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            write_bytes_atomic(self.path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
-        except OSError:
-            pass
+        if self.fresh:
+            write_pack(self.path, {k: v for k, v in self.kept.items() if k in self.used})
 
 
 def keys_of(root: str, slug: str, version: Version) -> list[Key]:
