@@ -144,16 +144,26 @@ def person_history(site: Site, person_id: str, links: Links) -> dict[str, Any]:
         days = today.day if (year, month) == (today.year, today.month) else calendar.monthrange(year, month)[1]
         months.append({"month": f"{year:04d}-{month:02d}", "count": count, "per_week": round(count * 7 / days, 1)})
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    gained = []
-    mv = movement_of(site)
-    for slug, am in sorted(mv.accounts.items()) if mv else []:
-        for m in am.moves:
-            if person_id in m.owners and (m.key == "added" or (m.after or 0) > (m.before or 0)):
-                gained.append({"day": m.day.isoformat(), "name": m.name, "title": m.title,
-                               "href": links.to(account_page(slug), contact_anchor(m.contact)),
-                               "change": move_text(site, m)})
+    gained = [{"day": m.day.isoformat(), "name": m.name, "title": m.title,
+               "href": links.to(account_page(slug), contact_anchor(m.contact)), "change": move_text(site, m)}
+              for slug, m in _gains(site).get(person_id, [])]
     gained.sort(key=lambda g: g["day"], reverse=True)
     return {"months": months, "gained": gained}
+
+
+def _gains(site: Site) -> dict[str, list[tuple[str, Move]]]:
+    """Each owner's relationships gained or strengthened, indexed once per build (not once per person)."""
+    kept = site.cache.get("movement-gains")
+    if kept is None:
+        index: dict[str, list[tuple[str, Move]]] = {}
+        mv = movement_of(site)
+        for slug, am in sorted(mv.accounts.items()) if mv else []:
+            for m in am.moves:
+                if m.key == "added" or (m.after or 0) > (m.before or 0):
+                    for owner in m.owners:
+                        index.setdefault(owner, []).append((slug, m))
+        site.cache["movement-gains"] = kept = index
+    return cast("dict[str, list[tuple[str, Move]]]", kept)
 
 
 def home_view(site: Site, links: Links) -> dict[str, Any]:
