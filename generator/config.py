@@ -90,7 +90,8 @@ class Settings:
     @classmethod
     def from_mapping(cls, data: dict[str, Any], *, base_dir: str = ".") -> Settings:
         """Settings from the plugin's configuration mapping; any mistake in it raises :class:`ConfigError`."""
-        data = checked(data or {}, _SIMPLE | {"limits", "today", "money"})
+        data = {k: v for k, v in (data or {}).items() if k not in PLUGIN_ONLY}
+        data = checked(data, _SIMPLE | {"limits", "today", "money"})
         try:
             stages_of(data.get("stages"))
         except ValueError as exc:
@@ -108,6 +109,9 @@ class Settings:
             settings = replace(settings, today=day)
         return settings
 
+
+PLUGIN_ONLY = frozenset({"profile", "history", "timeline"})
+"""Plugin options that are the build's own, not settings: the command line reads mkdocs.yml past them."""
 
 _SIMPLE = {"accounts", "rules", "scoring", "profiles", "forge", "source_channels", "stages"}
 

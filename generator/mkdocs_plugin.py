@@ -36,6 +36,7 @@ from .atomic import OutsideFolder, target_in
 from .config import Settings
 from .diagnostics import Severity
 from .forge import KINDS, forge_from_mkdocs
+from .history.log import history_cache, history_log
 from .linkcheck import broken_links
 from .render import incremental, lift
 from .render.i18n import normalize
@@ -70,6 +71,8 @@ class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     """Shape of edit links, ``github`` or ``gitlab`` (default: from ``repo_url``'s host)."""
     source_channels = c.Type(dict, default={})
     """Domain to channel for ``accountplan source add``."""
+    timeline = c.Type(bool, default=True)
+    """Read the git history: account, portfolio and person history, and the home page's changes."""
 
 
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")
@@ -158,7 +161,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
         # Every option but the build's own, unknown names included: a misspelt setting is an error, not a warning.
-        options = {k: v for k, v in self.config.items() if k not in ("profile", "history") and v is not None}
+        options = {k: v for k, v in self.config.items() if v is not None}  # the build's own options are skipped there
         base_dir = os.path.dirname(config.config_file_path or "") or "."
         try:
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
@@ -175,13 +178,16 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         assert self.settings is not None
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
-                              cache=incremental.load_cache(config.config_file_path))
+                              cache=incremental.load_cache(config.config_file_path),
+                              timeline=self.config.timeline, history_cache=history_cache(config.config_file_path))
         except ValueError as exc:  # an unknown profile or bad scoring settings: a configuration error
             raise PluginError(f"accountplan: {exc}") from exc
         report = {Severity.ERROR: dossier_log.error, Severity.WARNING: dossier_log.warning,
                   Severity.INFO: dossier_log.info}
         for diagnostic in gathered.diagnostics:
             report[diagnostic.severity](diagnostic.one_line())
+        for line in history_log(gathered.movement):
+            log.info(line)
         lang = normalize(config.theme.get("language"))
         self.close()
         try:

@@ -15,6 +15,7 @@ from typing import Any
 from ..atomic import target_in, write_text_atomic
 from ..config import load_settings
 from ..diagnostics import Severity, format_text
+from ..history.log import history_cache
 from ..render.i18n import LANGUAGES
 from ..render.pipeline import gather, generate
 from . import add_profile_option
@@ -36,7 +37,8 @@ def add(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Gather, render and write every page; 1 when any diagnostic is an error."""
     settings = load_settings(args.config, today=args.today)
-    gathered = gather(settings, args.profile)
+    # The git history too, as the plugin reads it: the files and the site never disagree.
+    gathered = gather(settings, args.profile, timeline=True, history_cache=history_cache(args.config))
     if gathered.diagnostics:
         print(format_text(gathered.diagnostics), file=sys.stderr)
     pages = generate(gathered, settings, args.lang, directory_urls=not args.no_directory_urls)

@@ -120,6 +120,16 @@ def compare(base: Portfolio, head: Portfolio, settings: Settings, *, base_name: 
     return DiffReport(base_name, head_name, accounts)
 
 
+def describe(old: Dossier | None, new: Dossier, people: dict[str, Person]) -> list[Change]:
+    """What changed from ``old`` to ``new`` of one account, scores left out, in section order.
+
+    The site's history writes its change log by month with these very lines.
+    """
+    changes = list(_changes(old, new, people))
+    changes.sort(key=lambda c: SECTIONS.index(c.section))
+    return changes
+
+
 def _added_account(new: Dossier) -> Change:
     a = new.account.data
     return Change("account", "account-added", "", f"New account: tier {a.tier}, {a.market} market, "

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import scales
-from . import wording, work_labels
+from . import movement_labels, wording, work_labels
 from .svg import labels as chart_labels
 
 LANGUAGES = ("en", "zh")
@@ -217,6 +217,9 @@ UI: dict[str, tuple[str, str]] = {
     "off": ("off", "关闭"),
     "rule": ("Rule", "规则"),
 }
+# The history views' labels live in their own table; none may change a label defined above.
+assert not set(movement_labels.UI) & set(UI), sorted(set(movement_labels.UI) & set(UI))
+UI.update(movement_labels.UI)
 UI.update({k: v for k, v in wording.UI.items() if k not in UI})
 
 # Enum values by field kind; the values are the dossier's own vocabulary.

@@ -32,7 +32,7 @@ from ..memo import memo
 from ..neutralise import markdown_text
 from ..score.types import PortfolioScores
 from ..theme_files import templates_dir
-from . import lift, paths, portfolio, team
+from . import lift, movement, paths, portfolio, team
 from .account import account_view
 from .changed import last_changed
 from .context import Site
@@ -121,6 +121,7 @@ def render_site(
     reuse_person: Callable[[Site, str], str | None] | None = None,
     compliance: bool = False,
     lifting: bool = False,
+    history: Any = None,
 ) -> Pages:
     """Every generated page by its source path (``accounts/<slug>/index.md`` …), text ready to write.
 
@@ -130,6 +131,8 @@ def render_site(
     (``render/incremental.py``); only the accounts it returns ``None`` for are rendered.
     ``reuse_person(site, person_id)`` does the same for team members' pages. ``lifting``: the
     portfolio views' heavy blocks go to ``pages.lifted`` for the MkDocs plugin (:mod:`.lift`).
+    ``history``: the build's :class:`generator.history.movement.Movement` (account, portfolio and
+    person history, and the home page's recent changes).
     """
     t = Translator(normalize(lang))
     diagnostics = translate.diagnostics(diagnostics, t.lang)  # findings on the pages speak the page's language
@@ -141,6 +144,8 @@ def render_site(
             memo(name).start()
     site.changed = _changed(portfolio_, remember=site.memos)
     dated = partial(page, as_of=site.today)  # every page states the date it is as of
+    if history is not None:
+        site.cache[movement.KEY] = history
     for c in changes:
         if c.change is not None:
             site.deltas.setdefault((c.scope, c.id), {})[c.key] = c.change
@@ -151,8 +156,9 @@ def render_site(
         src = paths.account_page(dossier.slug)
         view = account_view(site, dossier, paths.Links(src, directory_urls))
         # Account pages are not in the nav, so the navigation sidebar would be empty: give the room to content.
+        h = movement.account_history(site, dossier, paths.Links(src, directory_urls))
         return src, dated("account.html", dossier.account.data.name, hide=("navigation",), marked=lifting, a=view,
-                         t=t)
+                          t=t, h=h)
 
     sources = [paths.account_page(d.slug) for d in dossiers]
     reused = {i: text for i, d in enumerate(dossiers) if reuse and (text := reuse(site, d)) is not None}
@@ -165,7 +171,8 @@ def render_site(
     links = paths.Links(paths.PORTFOLIO, directory_urls)
     # Wide table: the sidebars give their room to it; the page links its views itself.
     pages[paths.PORTFOLIO] = dated("portfolio.html", t("portfolio"), hide=("navigation", "toc"),
-                                  blocks=blocks, p=portfolio.portfolio_view(site, links), t=t)
+                                   blocks=blocks, p=portfolio.portfolio_view(site, links), t=t,
+                                   mv=movement.portfolio_movement(site, links))
     for by in paths.GROUPINGS:
         src = paths.grouping_page(by)
         view = portfolio.grouping_view(site, by, paths.Links(src, directory_urls))
@@ -180,8 +187,12 @@ def render_site(
             pages[src] = kept
             continue
         view = team.person_view(site, person_id, paths.Links(src, directory_urls))
-        pages[src] = dated("person.html", view["name"], hide=("navigation",), p=view, t=t)
+        pages[src] = dated("person.html", view["name"], hide=("navigation",), p=view, t=t,
+                           ph=movement.person_history(site, person_id, paths.Links(src, directory_urls)))
 
+    home = paths.Links(movement.HOME, directory_urls)
+    pages[movement.HOME] = dated("home.html", t("home"), hide=("navigation",), blocks=blocks,
+                                 d=movement.home_view(site, home), t=t)
     pages[paths.RULES] = dated("rules.html", t("rules"), hide=("navigation",), r=rules_view(site), t=t)
     pages[paths.GUIDE] = dated("guide.html", t("scoring_guide"), g=guide_view(t), t=t)
     pages[GLOSSARY] = dated("glossary.html", t("glossary"), g=glossary_view(t), t=t)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
+from ..history import movement as moves
+from ..history.versions import History
 from ..load.portfolio import Dossier, Portfolio, load_portfolio
 from ..memo import memo
 from ..redact import apply_profile
@@ -42,16 +44,19 @@ class Gathered:
     """Change of each figure since the start of the quarter (empty when not computed)."""
     level: str = "internal"
     """The highest sensitivity this build shows."""
+    movement: moves.Movement | None = None
+    """Movement over time from the repository's history (``None`` when not asked for)."""
 
 
 def gather(settings: Settings, profile: str | None = None, *, history: bool = True,
-           cache: str | None = None) -> Gathered:
+           cache: str | None = None, timeline: bool = False, history_cache: str | None = None) -> Gathered:
     """Load, validate, redact and score the portfolio at ``settings.accounts``; never raises for bad data.
 
     ``cache`` is a folder for the content-keyed load cache (:mod:`generator.load.cache`): only
     files whose bytes changed since it was filled are parsed again (``mkdocs serve --dirty``),
     and each dossier's redacted copy and scores are reused while its files are unchanged
-    (:mod:`generator.memo`).
+    (:mod:`generator.memo`). ``timeline``: read the git history too (:mod:`generator.history`),
+    its parses kept in ``history_cache``.
     """
     full = load_portfolio(settings.accounts, cache=cache)
     # Serving: per-dossier redaction and scores are kept in memory from the previous rebuild.
@@ -68,7 +73,11 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     else:
         scores = score_portfolio(portfolio, settings, scored)
     shown = [d for d in diagnostics if redaction.visible(d)]
-    return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level)
+    moved = None
+    if timeline:
+        moved = moves.compute(History.read(settings.accounts), full, portfolio, scores, settings,
+                                 redaction.level, history_cache)
+    return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level, moved)
 
 
 def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True,
@@ -82,7 +91,8 @@ def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_url
     """
     pages = render_site(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
                         directory_urls=directory_urls, changes=gathered.changes, reuse=reuse,
-                        reuse_person=reuse_person, compliance=shows(gathered.level), lifting=lifting)
+                        reuse_person=reuse_person, compliance=shows(gathered.level), lifting=lifting,
+                        history=gathered.movement)
     pages.update(compliance_pages(gathered.portfolio, gathered.shown, settings, lang, gathered.level,
                                   directory_urls=directory_urls))
     return pages

@@ -118,6 +118,12 @@ def touches(site: Site, person_id: str) -> dict[str, Dossier]:
     return involved.touches if involved else {}
 
 
+def activity_dates(site: Site, person_id: str) -> list[dt.date]:
+    """The dates of every activity the person took part in (the history's visits by month)."""
+    involved = _index(site).get(person_id)
+    return list(involved.dates) if involved else []
+
+
 def _involvement(site: Site, person_id: str, links: Links) -> dict[str, Any]:
     """Accounts, owned relationships and weekly activity counts of one person, linked from ``links``."""
     t = site.t

@@ -12,9 +12,6 @@ The site shows the change since the start of the quarter (:func:`since_quarter_s
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import tarfile
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +20,7 @@ from functools import cached_property, partial
 from typing import Any
 
 from ..config import Settings
+from ..history import git
 from ..load.portfolio import Portfolio, load_portfolio
 from ..memo import Memo
 from . import score_portfolio
@@ -41,50 +39,24 @@ def score_as_of(portfolio: Portfolio, settings: Settings, as_of: dt.date,
     return score_portfolio(portfolio, replace(settings, today=as_of), memo)
 
 
-def _git(args: list[str], cwd: str) -> str:
-    try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
-    except FileNotFoundError as exc:
-        raise ValueError("git is not installed; --rev needs it") from exc
-    if done.returncode != 0:
-        raise ValueError(f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
-    return done.stdout.strip()
-
-
 @contextmanager
 def accounts_at(accounts: str, rev: str) -> Iterator[tuple[str, dt.date]]:
     """``accounts/`` as committed at ``rev``, extracted into a temporary folder.
 
     Yields ``(folder, commit date)``; the folder is removed afterwards. Raises ``ValueError``
-    when the revision or the folder does not exist there.
+    when the revision or the folder does not exist there (:mod:`generator.history.git` does the reading).
     """
     if not rev or rev.startswith("-"):
         raise ValueError(f"not a git revision: '{rev}'")
-    folder = os.path.abspath(accounts)
-    cwd = folder
-    while not os.path.isdir(cwd):
-        cwd = os.path.dirname(cwd)
-    top = _git(["rev-parse", "--show-toplevel"], cwd)
-    rel = os.path.relpath(folder, top).replace(os.sep, "/")
+    top, rel = git.locate(accounts)
     try:
-        commit = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
-    except ValueError:
-        commit = ""
-    if not commit:
-        raise ValueError(f"unknown git revision '{rev}' in {top}")
-    day = dt.date.fromisoformat(_git(["show", "-s", "--format=%cs", commit], top))
-    if not _git(["ls-tree", "-d", "--name-only", commit, "--", rel], top):
+        commit = git.commit_of(top, rev)
+    except git.RevisionError:
+        raise ValueError(f"unknown git revision '{rev}' in {top}") from None
+    if not git.has_folder(top, rel, commit):
         raise ValueError(f"'{rel}' does not exist at revision {rev}")
     with tempfile.TemporaryDirectory(prefix="accountplan-rev-") as tmp:
-        # streamed: a large portfolio's archive never sits in memory whole
-        with subprocess.Popen(["git", "archive", "--format=tar", commit, "--", rel], cwd=top,
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as proc:
-            assert proc.stdout is not None
-            with tarfile.open(fileobj=proc.stdout, mode="r|") as archive:
-                archive.extractall(tmp, filter="data")
-        if proc.returncode != 0:
-            raise ValueError(f"git archive of '{rel}' at {rev} failed")
-        yield os.path.join(tmp, rel), day
+        yield git.extract(top, rel, commit, tmp), git.commit_date(top, commit)
 
 
 def score_at_revision(accounts: str, rev: str, settings: Settings,

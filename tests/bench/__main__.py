@@ -12,6 +12,7 @@ runs in a child process (:mod:`tests.bench.measure`); quick ones take the median
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import json
 import os
@@ -25,7 +26,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from . import corpus as corpus_module
+from . import history
 from .site import ENV, REPO, TODAY, build_command, edit_to_preview, make_project
 
 WORK = REPO / ".cache" / "bench"
@@ -46,10 +50,10 @@ def corpus(n: int, seed: int) -> str:
     return str(folder / "accounts")
 
 
-def measure(command: list[str], log: Path) -> dict[str, float]:
+def measure(command: list[str], log: Path, env: dict[str, str] | None = None) -> dict[str, float]:
     """Run ``command`` in a clean child; ``seconds``, ``max_rss_mb``, ``returncode``."""
     wrapper = [sys.executable, "-m", "tests.bench.measure", "--log", str(log), "--", *command]
-    done = subprocess.run(wrapper, capture_output=True, text=True, env=ENV, cwd=REPO, check=True)
+    done = subprocess.run(wrapper, capture_output=True, text=True, env=env or ENV, cwd=REPO, check=True)
     result: dict[str, float] = json.loads(done.stdout)
     return result
 
@@ -166,6 +170,36 @@ class Bench:
                  dirty["preview"] is not None and dirty["preview"] <= 3,
                  note=f"server ready after {_fmt(dirty['startup'])} s")
 
+    def history(self, n: int) -> None:
+        """H1 and H2: builds with the git history (8 quarters, 3 commits per account a quarter) against without."""
+        accounts = history.write_history(corpus(n, self.args.seed), WORK / f"history-n{n}",
+                                         dt.date.fromisoformat(TODAY), self.args.seed)
+        projects = {}
+        for timeline in (True, False):
+            config = make_project(WORK / f"site-history-{n}-{timeline}", accounts, plugin=True)
+            data = yaml.safe_load(config.read_text(encoding="utf-8"))
+            for entry in data["plugins"]:
+                if isinstance(entry, dict) and "accountplan" in entry:
+                    entry["accountplan"]["timeline"] = timeline
+            config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            projects[timeline] = config
+        cold = {t: median(build_command(c), self.log(f"H1-{t}"), self.args.runs) for t, c in projects.items()}
+        if any(c["returncode"] for c in cold.values()):
+            print("warning: a history build failed; see the H1 logs", file=sys.stderr)
+        ratio = cold[True]["seconds"] / cold[False]["seconds"]
+        self.row("H1", f"cold build with history, N={n}, 8 quarters", cold[True]["seconds"], cold[False]["seconds"],
+                 "ratio <= 1.3", ratio <= 1.3, note=f"peak {cold[True]['max_rss_mb']:.0f} MB")
+        store = WORK / f"history-cache-{n}"
+        shutil.rmtree(store, ignore_errors=True)
+        env = {**ENV, "ACCOUNTPLAN_CACHE": str(store)}
+        measure(build_command(projects[True]), self.log("H2-fill"), env)
+        history.new_commit(accounts, int(time.mktime(dt.date.fromisoformat(TODAY).timetuple())))
+        warm = measure(build_command(projects[True]), self.log("H2-true"), env)
+        plain = measure(build_command(projects[False]), self.log("H2-false"), env)
+        ratio = warm["seconds"] / plain["seconds"]
+        self.row("H2", f"rebuild after one new commit, N={n}", warm["seconds"], plain["seconds"], "ratio <= 1.1",
+                 ratio <= 1.1, note="history parses kept in the cache; baseline: the same rebuild without history")
+
     def b5(self, huge: str | None) -> None:
         """Peak memory at N=1000; N=10000 check and build to completion."""
         if self.peaks:
@@ -210,11 +244,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--large", action="store_true", help="also N=10000 (check and build to completion)")
     p.add_argument("--runs", type=int, default=3, help="runs per quick measure; the median is reported")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--only", help="comma-separated benchmarks to run, e.g. B1,B2")
+    p.add_argument("--only", help="comma-separated benchmarks to run, e.g. B1,B2 (H: the history ratios)")
+    p.add_argument("--history-n", type=int, default=1000, help="accounts in the history benchmark (H)")
     p.add_argument("--out", default=str(RESULTS), help="JSON results file")
     args = p.parse_args(argv)
     bench = Bench(args)
-    small, large = corpus(100, args.seed), corpus(1000, args.seed)
+    corpora = any(bench.wanted(b) for b in ("B1", "B2", "B3", "B4"))
+    small, large = (corpus(100, args.seed), corpus(1000, args.seed)) if corpora else ("", "")
     huge = corpus(10000, args.seed) if args.large else None
     print(f"{'':<4} {'benchmark':<46} {'value':>9} {'baseline':>9} {'ratio':>7} {'target':<12} met?")
     builds: dict[str, float] = {}
@@ -228,6 +264,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench.b4(large, builds)
     if bench.wanted("B5"):
         bench.b5(huge)
+    if bench.wanted("H"):
+        bench.history(args.history_n)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     rows = bench.rows

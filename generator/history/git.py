@@ -1,0 +1,214 @@
+"""Everything read from git, in one module: revisions, the first-parent log and blobs in bulk.
+
+``accountplan diff`` and ``score --rev`` unpack a revision into a folder (:func:`extract`);
+the site's history reads the log once (:func:`log`) and the blobs it needs in one
+``git cat-file --batch`` (:func:`read_blobs`). Nothing read here is executed or trusted: paths
+are only compared with the loader's own names, and bytes go to the same loader as files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import subprocess
+import tarfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+WORKTREE = "."
+"""The revision name that means "the working tree as it is now" instead of a commit."""
+
+
+class RevisionError(ValueError):
+    """A revision or repository problem, with a message for the user."""
+
+
+def git(*args: str, cwd: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run ``git`` and return the finished process; raises :class:`RevisionError` when git is missing."""
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False, timeout=600)
+    except FileNotFoundError:
+        raise RevisionError("git is not installed or not on PATH") from None
+    except subprocess.TimeoutExpired:
+        raise RevisionError(f"git {args[0]} took too long") from None
+
+
+def _out(done: subprocess.CompletedProcess[bytes]) -> str:
+    return done.stdout.decode("utf-8", "replace").strip()
+
+
+def locate(accounts: str) -> tuple[str, str]:
+    """``(repository top level, accounts folder relative to it)`` for an accounts folder path."""
+    folder = os.path.abspath(accounts)
+    probe = folder
+    while not os.path.isdir(probe):  # the folder may be missing in the working tree but exist at a revision
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            break
+        probe = parent
+    done = git("rev-parse", "--show-toplevel", cwd=probe)
+    if done.returncode != 0:
+        raise RevisionError(f"{accounts} is not inside a git repository")
+    top = _out(done)
+    relative = os.path.relpath(os.path.realpath(folder), os.path.realpath(top))
+    if relative.startswith(".."):
+        raise RevisionError(f"{accounts} is outside the repository {top}")
+    return top, relative.replace(os.sep, "/")
+
+
+def commit_of(top: str, rev: str) -> str:
+    """The full commit id of ``rev``; a clear error for an unknown name."""
+    if not rev or rev.startswith("-"):
+        raise RevisionError(f"not a git revision: '{rev}'")
+    done = git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", cwd=top)
+    if done.returncode != 0:
+        raise RevisionError(f"unknown revision '{rev}' (fetch it first, e.g. 'git fetch origin main')")
+    return _out(done)
+
+
+def commit_date(top: str, commit: str) -> dt.date:
+    """The committer date (UTC) of ``commit``."""
+    return utc_day(int(_out(git("show", "-s", "--format=%ct", commit, cwd=top)) or 0))
+
+
+def utc_day(seconds: int) -> dt.date:
+    """The UTC calendar day of a Unix time."""
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+
+
+def has_folder(top: str, relative: str, commit: str) -> bool:
+    """Whether ``relative`` exists at ``commit``."""
+    listed = git("ls-tree", "--name-only", commit, "--", relative, cwd=top)
+    return listed.returncode == 0 and bool(listed.stdout.strip())
+
+
+def extract(top: str, relative: str, rev: str, dest: str) -> str:
+    """Unpack ``relative`` (the accounts folder) at ``rev`` into ``dest``; returns the unpacked folder.
+
+    ``git archive`` streams a tar unpacked with Python's ``data`` filter (no absolute paths, no
+    links out of the tree, no device files). A revision without the folder gives a path that
+    does not exist: the loader reports it as an empty portfolio ("no accounts yet").
+    """
+    commit = commit_of(top, rev)
+    target = os.path.join(dest, *relative.split("/"))
+    if not has_folder(top, relative, commit):
+        return target
+    done = git("archive", "--format=tar", commit, "--", relative, cwd=top)
+    if done.returncode != 0:
+        raise RevisionError(f"git archive failed for {rev}: {done.stderr.decode('utf-8', 'replace').strip()}")
+    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
+        archive.extractall(dest, filter="data")
+    return target
+
+
+def is_shallow(top: str) -> bool:
+    """Whether the clone is shallow (CI's default ``fetch-depth: 1``): older history is missing."""
+    return _out(git("rev-parse", "--is-shallow-repository", cwd=top)) == "true"
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file changed by a commit, paths relative to the accounts folder."""
+
+    old: str | None
+    """The path before (``None`` for an added file)."""
+    new: str | None
+    """The path after (``None`` for a deleted file)."""
+    blob: str | None
+    """The blob id after (``None`` for a deleted file)."""
+
+
+@dataclass(frozen=True)
+class Commit:
+    """A first-parent commit of ``HEAD`` that touched the accounts folder."""
+
+    sha: str
+    time: int
+    """Committer time, Unix seconds."""
+    subject: str
+    changes: tuple[FileChange, ...]
+
+    @property
+    def day(self) -> dt.date:
+        """The committer date (UTC)."""
+        return utc_day(self.time)
+
+
+_ZERO = "0" * 40
+
+
+def log(top: str, relative: str, rev: str = "HEAD") -> list[Commit]:
+    """The first-parent commits of ``rev`` touching ``relative``, oldest first, with their changed blobs.
+
+    One ``git log --raw`` call: a merge is described against its first parent (what it brought
+    to the main branch) and renames are detected (``-M``), so a moved account folder keeps its
+    history. Paths git has to quote (not valid dossier names anyway) are left out.
+    """
+    done = git("-c", "core.quotePath=true", "log", "--first-parent", "--reverse", "--no-abbrev", "--raw", "-M",
+               "--diff-merges=first-parent", "--format=%x01%H %ct %s", rev, "--", relative, cwd=top)
+    if done.returncode != 0:
+        return []
+    prefix = relative.rstrip("/") + "/" if relative not in ("", ".") else ""
+    commits: list[Commit] = []
+    head: list[str] | None = None
+    changes: list[FileChange] = []
+    for line in done.stdout.decode("utf-8", "replace").split("\n"):
+        if line.startswith("\x01"):
+            if head is not None:
+                commits.append(_commit(head, changes))
+            head, changes = line[1:].split(" ", 2), []
+        elif line.startswith(":") and head is not None:
+            change = _raw(line, prefix)
+            if change is not None:
+                changes.append(change)
+    if head is not None:
+        commits.append(_commit(head, changes))
+    return commits
+
+
+def _commit(head: list[str], changes: list[FileChange]) -> Commit:
+    sha, seconds, subject = [*head, "", "", ""][:3]
+    return Commit(sha, int(seconds) if seconds.isdigit() else 0, subject, tuple(changes))
+
+
+def _raw(line: str, prefix: str) -> FileChange | None:
+    """One ``--raw`` line: ``:mode mode old new status\\tpath[\\tpath]``."""
+    meta, _, names = line.partition("\t")
+    fields = meta.split()
+    if len(fields) < 5 or not names or '"' in names:
+        return None
+    blob, status = fields[3], fields[4][:1]
+    paths = [p[len(prefix):] if p.startswith(prefix) else None for p in names.split("\t")]
+    if status in ("R", "C") and len(paths) == 2:
+        return FileChange(paths[0] if status == "R" else None, paths[1], blob)
+    path = paths[0]
+    if path is None:
+        return None
+    if status == "D" or blob == _ZERO:
+        return FileChange(path, None, None)
+    return FileChange(path if status != "A" else None, path, blob)
+
+
+def read_blobs(top: str, ids: Iterable[str], limit: int = 2_000_001) -> dict[str, bytes]:
+    """The bytes of each blob id, read in one ``git cat-file --batch``; blobs over ``limit`` are cut there.
+
+    The loader refuses files over its size limit by their length, so a cut blob is still refused.
+    """
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    done = git("cat-file", "--batch", cwd=top, stdin="".join(f"{i}\n" for i in wanted).encode())
+    data = done.stdout
+    found: dict[str, bytes] = {}
+    at = 0
+    while at < len(data):
+        end = data.index(b"\n", at)
+        header = data[at:end].split()
+        at = end + 1
+        if len(header) != 3:  # "<id> missing"
+            continue
+        size = int(header[2])
+        found[header[0].decode()] = data[at:at + min(size, limit)]
+        at += size + 1
+    return found

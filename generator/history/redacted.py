@@ -1,0 +1,97 @@
+"""Every version of a dossier redacted for the build's profile, without copying it whole each time.
+
+:func:`generator.redact.redaction` copies a dossier and prunes every file; a history holds
+tens of versions of each dossier that share most files. Here a contact or activity file is
+checked once per blob for anything above the profile's level; when none of a version's
+contacts and activities holds any, only its ``account.md`` needs redacting (once per blob),
+and the version is assembled from that and the files as parsed. Anything else — a hidden
+contact or activity, a source or plan the profile removes (whose references elsewhere would
+need scrubbing) — takes the full :func:`~generator.redact.redaction` of the version.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from ..load.document import Document
+from ..load.portfolio import Dossier, Portfolio
+from ..redact import ROOT_LEVEL, level_of, redaction
+from .versions import Key, Parsed
+
+
+def _own(obj: Any, inherited: int) -> int:
+    label = getattr(obj, "sensitivity", None)
+    return max(inherited, level_of(label)) if isinstance(label, str) else inherited
+
+
+def above(obj: Any, level: int, limit: int) -> bool:
+    """Whether ``obj`` holds any value labelled (by itself, its field or its container) above ``limit``."""
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if f.name == "sensitivity" or value is None or value == []:
+            continue
+        label = f.metadata.get("sensitivity")
+        here = max(level, level_of(label)) if label else level
+        if here > limit:
+            return True
+        for item in value if isinstance(value, list) else [value]:
+            if dataclasses.is_dataclass(item) and not isinstance(item, type):
+                inner = _own(item, here)
+                if inner > limit or above(item, inner, limit):
+                    return True
+    return False
+
+
+def _ids(account: Any) -> tuple[set[str], ...]:
+    return ({s.id for s in account.sources}, {p.id for p in account.plans}, {i.id for i in account.initiatives})
+
+
+class Redactor:
+    """Redacts the versions of one build's dossiers for one level, remembering what each blob needed."""
+
+    def __init__(self, level: str) -> None:
+        self.level = level
+        self.limit = level_of(level)
+        self._above: dict[Key, bool] = {}
+        self._accounts: dict[tuple[Key, tuple[str, ...]], Document[Any] | None] = {}
+
+    def dossier(self, full: Dossier, keys: list[Key], parsed: dict[Key, Parsed]) -> Dossier | None:
+        """``full`` (assembled from ``keys``) as the level may show it."""
+        root = level_of(ROOT_LEVEL)
+        quick = True
+        account_key: Key | None = None
+        for key in keys:
+            doc = parsed[key][0]
+            if key[1] == "account":
+                account_key = key
+            elif doc is not None:
+                if key not in self._above:
+                    self._above[key] = _own(doc.data, root) > self.limit or above(doc.data, _own(doc.data, root),
+                                                                                    self.limit)
+                quick = quick and not self._above[key]
+        quick = quick and not full.opportunities and not full.actions  # the shortcut knows the original three kinds
+        account = self._account(account_key, full) if quick and account_key else None
+        if account is None:
+            kept = redaction(Portfolio("", None, [full], []), self.level).portfolio.dossiers
+            return kept[0] if kept else None
+        return dataclasses.replace(full, account=account, contacts=list(full.contacts),
+                                   activities=list(full.activities), opportunities=list(full.opportunities),
+                                   actions=list(full.actions), contact_ids=set(full.contact_ids))
+
+    def _account(self, key: Key, full: Dossier) -> Document[Any] | None:
+        """The account file redacted with the (all shown) contacts of this version, or ``None`` when that removes
+        what other files may refer to.
+
+        References to contacts are kept only where the contact is shown, so the result depends on
+        which contacts this version has: they are part of the memo's key.
+        """
+        memo_key = (key, tuple(sorted(c.data.id for c in full.contacts)))
+        if memo_key not in self._accounts:
+            alone = Dossier(full.slug, full.folder, full.account, contacts=list(full.contacts), stems=full.stems,
+                            contact_ids=set(full.contact_ids))
+            kept = redaction(Portfolio("", None, [alone], []), self.level).portfolio.dossiers
+            account = kept[0].account if kept else None
+            same = account is not None and _ids(account.data) == _ids(full.account.data)
+            self._accounts[memo_key] = account if same else None
+        return self._accounts[memo_key]

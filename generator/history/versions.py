@@ -1,0 +1,221 @@
+"""Every version of every account folder on the main branch, parsed once per blob.
+
+The first-parent log (:func:`.git.log`) is replayed once: after each commit, each account
+folder it touched is a :class:`Version` — its files as blob ids. A folder moved with
+``git mv`` (its ``account.md`` detected as renamed) continues the same :class:`Lineage`.
+
+Parsing is keyed by blob id, kind and path: a blob id names its bytes exactly, so a parse
+is reused for every version holding the blob and, through the on-disk pack
+(:class:`BlobCache`), by every later build. Only the versions a page needs are parsed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Diagnostic
+from ..load.cache import cache_version
+from ..load.document import Document
+from ..load.files import load_document, slug_problem
+from ..load.portfolio import ACCOUNT, KINDS, Dossier, _Task, assemble_dossier, gc_paused
+from . import git
+from .packs import read_pack, write_pack
+
+Parsed = tuple[Document[Any] | None, list[Diagnostic]]
+Key = tuple[str, str, str]
+"""``(blob id, kind, path)``: what a parse depends on."""
+
+
+@dataclass(frozen=True)
+class Version:
+    """An account folder right after one commit."""
+
+    index: int
+    """The commit's position in :attr:`History.commits` (oldest first)."""
+    files: dict[str, str]
+    """Path within the folder (``account.md``, ``contacts/c-x.md``) to blob id; empty once deleted."""
+
+
+@dataclass
+class Lineage:
+    """One account through time, across folder renames."""
+
+    versions: list[Version] = field(default_factory=list)
+    days: list[dt.date] = field(default_factory=list)
+    """Commit day of each version, for :meth:`at`."""
+
+    def at(self, day: dt.date) -> Version | None:
+        """The version in force at the end of ``day`` (``None`` before the account existed or once deleted)."""
+        i = bisect.bisect_right(self.days, day) - 1
+        if i < 0 or not self.versions[i].files:
+            return None
+        return self.versions[i]
+
+
+@functools.lru_cache(maxsize=65536)
+def kind_of(sub: str) -> str | None:
+    """The model kind of a path within an account folder, ``None`` for what the loader does not read."""
+    if sub == ACCOUNT:
+        return "account"
+    folder, _, name = sub.partition("/")
+    stem, ext = os.path.splitext(name)
+    if folder in KINDS and ext == ".md" and "/" not in name and slug_problem(stem) is None:
+        return KINDS[folder]
+    return None
+
+
+@dataclass
+class History:
+    """The replayed log of one accounts folder."""
+
+    top: str
+    relative: str
+    commits: list[git.Commit]
+    shallow: bool
+    lineages: dict[str, Lineage]
+    """By the folder name the account has last (its current slug)."""
+
+    @classmethod
+    def read(cls, accounts: str) -> History | None:
+        """The history of ``accounts`` (``None`` outside a git repository or without git)."""
+        try:
+            top, relative = git.locate(accounts)
+            commits = git.log(top, relative)
+            shallow = git.is_shallow(top)
+        except git.RevisionError:
+            return None
+        return cls(top, relative, commits, shallow, replay(commits))
+
+    def day(self, version: Version) -> dt.date:
+        """The commit day of a version."""
+        return self.commits[version.index].day
+
+
+def _split(path: str) -> tuple[str, str] | None:
+    slug, _, sub = path.partition("/")
+    if not sub or slug_problem(slug) is not None or kind_of(sub) is None:
+        return None
+    return slug, sub
+
+
+def replay(commits: list[git.Commit]) -> dict[str, Lineage]:
+    """Each account folder's versions, by its latest name, following folder renames."""
+    folders: dict[str, dict[str, str]] = {}
+    name_of: dict[str, str] = {}  # folder name -> lineage key (the first name it had)
+    lineages: dict[str, Lineage] = {}
+    latest: dict[str, str] = {}  # lineage key -> latest folder name
+    for index, commit in enumerate(commits):
+        touched: set[str] = set()
+        moved: dict[str, str] = {}
+        for change in commit.changes:
+            old = _split(change.old) if change.old else None
+            new = _split(change.new) if change.new and change.blob else None
+            if old:
+                folders.get(old[0], {}).pop(old[1], None)
+                touched.add(old[0])
+            if new:
+                folders.setdefault(new[0], {})[new[1]] = change.blob or ""
+                touched.add(new[0])
+            if old and new and old[0] != new[0] and old[1] == new[1] == ACCOUNT:
+                moved[new[0]] = old[0]
+        for new_name, old_name in moved.items():
+            name_of[new_name] = name_of.get(old_name, old_name)
+        day = commit.day
+        for name in sorted(touched):
+            key = name_of.setdefault(name, name)
+            files = dict(folders.get(name, {}))
+            if not files and name in moved.values():  # the folder moved on: its new name carries on
+                continue
+            lineage = lineages.setdefault(key, Lineage())
+            lineage.versions.append(Version(index, files))
+            lineage.days.append(day)
+            if files:
+                latest[key] = name
+    return {latest[key]: lineage for key, lineage in lineages.items() if key in latest}
+
+
+def _parse(item: tuple[str, bytes, str]) -> Parsed:
+    from ..load.portfolio import _MODELS
+
+    shown, raw, kind = item
+    model, markdown = _MODELS[kind]
+    return load_document(shown, raw, model, markdown=markdown)
+
+
+class BlobCache:
+    """Parses by ``(blob id, kind, path)``: in memory, and in one pack on disk between builds."""
+
+    def __init__(self, top: str, folder: str | None) -> None:
+        self.top = top
+        self.path = os.path.join(folder, f"history-{cache_version()}.pickle") if folder else None
+        self.kept: dict[Key, Parsed] = {}
+        self.used: set[Key] = set()
+        self.fresh = 0
+        self.loaded = False
+
+    def _load(self) -> None:
+        """Read the pack once, when a parse is first asked for."""
+        self.loaded = True
+        self.kept = read_pack(self.path)
+
+    def parse(self, keys: Iterable[Key], present: dict[str, Document[Any]] | None = None) -> dict[Key, Parsed]:
+        """The parse of every key: kept ones reused, the others read in one ``cat-file`` and parsed.
+
+        ``present`` holds the files of the working tree as the build loaded them, by the key's path:
+        a blob with the very bytes of the loaded file (same content digest) takes its document.
+        """
+        if not self.loaded:
+            self._load()
+        wanted = set(keys)
+        self.used |= wanted
+        todo = sorted(k for k in wanted if k not in self.kept)
+        if todo:
+            blobs = git.read_blobs(self.top, {k[0] for k in todo})
+            known = present or {}
+            found: dict[Key, Parsed] = {}
+            for k in todo:
+                doc = known.get(k[2])
+                if doc is not None and doc.digest == hashlib.blake2b(blobs.get(k[0], b""), digest_size=16).hexdigest():
+                    found[k] = (doc, [])
+            rest = [k for k in todo if k not in found]
+            with gc_paused():
+                # In this process: measured no faster in a pool on 2 cores, as blobs are sent to the workers.
+                found.update((k, _parse((k[2], blobs.get(k[0], b""), k[1]))) for k in rest)
+            self.kept.update(found)
+            self.fresh += len(todo)
+        return {k: self.kept[k] for k in wanted}
+
+    def save(self) -> None:
+        """Write the pack when something new was parsed (only what this build used is kept)."""
+        if self.fresh:
+            write_pack(self.path, {k: v for k, v in self.kept.items() if k in self.used})
+
+
+def keys_of(root: str, slug: str, version: Version) -> list[Key]:
+    """The parse keys of a version's files, shown under the account's current folder name."""
+    return [(blob, kind_of(sub) or "", f"{root}/{slug}/{sub}") for sub, blob in sorted(version.files.items())]
+
+
+def present_files(root: str, dossiers: Iterable[Dossier]) -> dict[str, Document[Any]]:
+    """The loaded documents of the working tree by the path a parse key gives them (see :func:`keys_of`)."""
+    found: dict[str, Document[Any]] = {}
+    for d in dossiers:
+        found[f"{root}/{d.slug}/{ACCOUNT}"] = d.account
+        for folder, docs in (("contacts", d.contacts), ("activities", d.activities)):
+            for doc in docs:
+                found[f"{root}/{d.slug}/{folder}/{os.path.basename(doc.path)}"] = doc
+    return found
+
+
+def dossier_of(slug: str, keys: list[Key], parsed: dict[Key, Parsed]) -> Dossier | None:
+    """The dossier of one version from its parsed files (``None`` when its account.md does not load)."""
+    results = [(_Task(k[2], k[2], k[1], slug), *parsed[k]) for k in keys]
+    dossier, _ = assemble_dossier(slug, results)
+    return dossier

@@ -1,0 +1,41 @@
+"""A version redacted the quick way (account file alone) equals the full redaction of the same dossier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.history.redacted import Redactor
+from generator.history.versions import Key, Parsed
+from generator.load.portfolio import Portfolio, load_portfolio
+from generator.redact import redaction
+
+SAMPLE = Path(__file__).resolve().parents[2] / "accounts"
+
+
+@pytest.mark.parametrize("level", ["public", "internal", "restricted"])
+def test_quick_redaction_matches_the_full_one(level: str) -> None:
+    portfolio = load_portfolio(str(SAMPLE))
+    assert len(portfolio.dossiers) > 5
+    redactor = Redactor(level)
+    quick_paths = 0
+    for dossier in portfolio.dossiers:
+        parsed: dict[Key, Parsed] = {}
+        keys: list[Key] = []
+        for doc, kind in [(dossier.account, "account"), *[(c, "contact") for c in dossier.contacts],
+                          *[(a, "activity") for a in dossier.activities]]:
+            key = (doc.path, kind, doc.path)
+            keys.append(key)
+            parsed[key] = (doc, [])
+        quick = redactor.dossier(dossier, keys, parsed)
+        kept = redaction(Portfolio("", None, [dossier], []), level).portfolio.dossiers
+        full = kept[0] if kept else None
+        if quick is None or full is None:
+            assert quick is None and full is None
+            continue
+        assert [d.data for d in quick.documents()] == [d.data for d in full.documents()], dossier.slug
+        assert quick.contact_ids == full.contact_ids
+        quick_paths += quick.contacts and quick.contacts[0] is dossier.contacts[0]
+    if level != "public":
+        assert quick_paths  # most sample dossiers take the quick way
