@@ -126,9 +126,17 @@ def default_today() -> dt.date:
     if not epoch:
         return dt.date.today()
     try:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+        seconds = int(epoch)
+        if not 0 <= seconds <= MAX_EPOCH:
+            raise ValueError(epoch)
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
     except (ValueError, OverflowError, OSError):
-        raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds since 1970") from None
+        raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds from 1970 to 2106 "
+                         f"(0 to {MAX_EPOCH})") from None
+
+
+MAX_EPOCH = 2**32 - 1
+"""The last second a gzip header (MkDocs' sitemap.xml.gz) can hold: later dates cannot build reproducibly."""
 
 
 def _ignore_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:

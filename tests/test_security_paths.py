@@ -59,6 +59,15 @@ def test_render_out_never_overwrites_a_file_outside_its_folder(tmp_path: Path) -
     assert all(p.startswith(("generated/", "docs/", "accounts/")) or p == "README.md" for p in written), written
 
 
+def test_render_out_never_writes_among_the_dossiers(tmp_path: Path) -> None:
+    root = project(tmp_path, "p-owner")
+    before = sorted(str(p.relative_to(root)) for p in (root / "accounts").rglob("*"))
+    for out in (".", "accounts", "accounts/pages"):  # it would write accounts/index.md beside (or in) the dossiers
+        done = accountplan("render", "--out", out, cwd=root)
+        assert done.returncode == 2 and "among the dossiers" in done.stderr, (out, done.stderr)
+    assert sorted(str(p.relative_to(root)) for p in (root / "accounts").rglob("*")) == before
+
+
 # --- one helper resolves every writer's target ----------------------------------------------
 
 

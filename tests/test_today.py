@@ -35,6 +35,10 @@ def test_today_is_source_date_epoch_else_the_clock(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
         default_today()
+    for outside in ("-5", "5000000000"):  # before 1970, or past what a gzip header (the sitemap) holds
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", outside)
+        with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
+            default_today()
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert default_today() == dt.date.today()
 

@@ -9,6 +9,7 @@ even when some dossiers have problems, and the exit status is 1 when any is an e
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -37,6 +38,10 @@ def add(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Gather, render and write every page; 1 when any diagnostic is an error."""
     settings = load_settings(args.config, today=args.today)
+    if _overlaps(args.out, settings.accounts):
+        print(f"accountplan render: --out {args.out} would write pages among the dossiers in {settings.accounts}; "
+              "choose a folder outside it that does not contain it (e.g. docs/ or build/pages)", file=sys.stderr)
+        return 2
     # The git history too, as the plugin reads it: the files and the site never disagree.
     gathered = gather(settings, args.profile, timeline=True, history_cache=history_cache(args.config))
     if gathered.diagnostics:
@@ -46,3 +51,10 @@ def run(args: argparse.Namespace) -> int:
         write_text_atomic(target_in(args.out, src_uri), text)  # an id that climbs out is refused, not written
     print(f"wrote {len(pages)} pages to {args.out}", file=sys.stderr)
     return 1 if any(d.severity is Severity.ERROR for d in gathered.diagnostics) else 0
+
+
+def _overlaps(out: str, accounts: str) -> bool:
+    """Whether the pages (``accounts/<slug>/index.md``...) could land in the dossier folder: ``out`` inside it,
+    or it inside ``out`` (``--out .`` writes ``accounts/index.md`` beside the dossiers)."""
+    out_path, dossiers = os.path.realpath(out), os.path.realpath(accounts)
+    return os.path.commonpath([out_path, dossiers]) in (out_path, dossiers)

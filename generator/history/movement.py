@@ -353,6 +353,20 @@ def _visible(obj: Any, level: str) -> bool:
     return level_of(getattr(obj, "sensitivity", "internal")) <= level_of(level)
 
 
+def _subject(subject: str, hidden: set[str]) -> str:
+    """A commit's subject as the page may show it: empty when it names a hidden contact (id or name, either order).
+
+    Commit messages are free text that no redaction labels, so one that names someone the build
+    hides is left out whole; the move is still shown with its date and commit id.
+    """
+    words = " ".join(subject.casefold().split())
+    for secret in hidden:
+        name = " ".join(secret.casefold().split())
+        if name and (name in words or " ".join(reversed(name.split())) in words):
+            return ""
+    return subject
+
+
 def _hidden(full: Dossier | None, shown: Dossier, acc: _Account, pairs: list[tuple[Version | None, Version]],
             level: str) -> set[str]:
     """Ids and names of contacts this build may not show, now or in any version read."""
@@ -391,7 +405,7 @@ def _moves(acc: _Account, pairs: list[tuple[Version | None, Version]], hidden: s
             if not isinstance(new, Contact) or new.id in hidden or not _visible(new, acc.limit):
                 continue
             cited = next((a for a in added if new.id in a.contacts), None)
-            base = (commit.day, commit.sha[:7], commit.subject, new.id, new.name, new.title)
+            base = (commit.day, commit.sha[:7], _subject(commit.subject, hidden), new.id, new.name, new.title)
             if not isinstance(old, Contact):
                 if prev is None or not prev.files:  # the account's own first version: every contact is new
                     continue

@@ -12,6 +12,7 @@ from typing import Any, cast
 
 from markupsafe import Markup
 
+from .. import translate
 from ..history.movement import Event, Move, Movement, Point
 from ..load.portfolio import Dossier
 from . import team
@@ -95,7 +96,8 @@ def account_history(site: Site, dossier: Dossier, links: Links) -> dict[str, Any
               "points": [f"{x[0]}% · {t.enum('status', x[1])}" if x else "—" for x in p.points]}
              for p in (am.plans if am else [])]
     return {"chart": chart, "captions": captions, "rows": rows, "moves": moves, "plans": plans,
-            "months": [{"month": m, "lines": list(lines)} for m, lines in (am.months if am else [])],
+            "months": [{"month": m, "lines": [translate.text(line, t.lang) for line in lines]}
+                       for m, lines in (am.months if am else [])],
             "note": note(site, mv)}
 
 
@@ -110,7 +112,8 @@ def _delta(points: list[Point]) -> tuple[str, float]:
 
 def _event(site: Site, event: Event, links: Links) -> dict[str, Any]:
     return {"day": event.day.isoformat(), "name": event.name, "href": links.to(account_page(event.slug), "history"),
-            "kind": site.t(f"event_{event.kind}"), "kind_value": event.kind, "text": event.text}
+            "kind": site.t(f"event_{event.kind}"), "kind_value": event.kind,
+            "text": translate.text(event.text, site.t.lang)}
 
 
 def portfolio_movement(site: Site, links: Links) -> dict[str, Any] | None:

@@ -23,7 +23,7 @@ UI: dict[str, tuple[str, str]] = {
     "due_on": ("due {day}, {progress}%", "截止 {day}，完成 {progress}%"),
     "open_since": ("open since {day}", "自 {day} 起未关闭"),
     "per_week_of": ("{value} a week (expected {expected})", "每周 {value} 次（期望 {expected} 次）"),
-    "newest_days": ("newest source {days} days old", "最新来源 {days} 天前"),
+    "newest_days": ("newest source {days} days old", "最新来源距今 {days} 天"),
     "history": ("History", "历史"),
     "history_dates": ("Dates are the committer dates (UTC) of the first-parent commits of the main branch; "
                       "scores at each quarter's end are computed from the dossier as committed then. "
@@ -61,7 +61,7 @@ UI: dict[str, tuple[str, str]] = {
     "event_plan-done": ("Plan completed", "计划完成"),
     "event_plan-overdue": ("Plan overdue", "计划逾期"),
     "person_history": ("History", "历史"),
-    "visits_month": ("Visits a week, by month", "按月统计的每周拜访次数"),
+    "visits_month": ("Visits a week, by month", "按月统计的每周见客户次数"),
     "month": ("Month", "月份"),
     "visits_a_week": ("A week", "每周"),
     "gained": ("Relationships gained or strengthened", "新建或加强的关系"),

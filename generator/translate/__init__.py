@@ -98,7 +98,7 @@ def _value(value: str, lang: str) -> str:
         if joiner in value:
             parts = value.split(joiner)
             done = [text(part, lang) for part in parts]
-            if done != parts:
+            if done != parts or joiner == ", ":  # a list in a translated sentence takes its punctuation, names too
                 return chinese.join(done)
     return text(value, lang)
 
