@@ -22,6 +22,7 @@ from ..load.files import load_document, slug_problem
 from ..load.portfolio import ACCOUNT, ROSTER
 from ..model import Roster, scales
 from ..model.placeholders import placeholder
+from ..neutralise import CONTROL
 from . import templates
 
 REVIEW_AFTER_DAYS = 180
@@ -46,7 +47,12 @@ class Scaffolded:
 
 
 def yaml_text(value: str) -> str:
-    """``value`` as a YAML scalar: plain when that reads back as the same text, else double-quoted."""
+    """``value`` as a YAML scalar: plain when that reads back as the same text, else double-quoted.
+
+    A control character (AP108) is refused here, so that what ``new`` writes always passes ``check``.
+    """
+    if CONTROL.search(value):
+        raise ScaffoldError(f"{json.dumps(value, ensure_ascii=False)} holds a control character; type it without one")
     if _PLAIN.fullmatch(value) and not value.endswith(" ") and value not in ("null", "Null", "NULL"):
         return value
     return json.dumps(value, ensure_ascii=False)

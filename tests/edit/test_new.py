@@ -73,6 +73,7 @@ def test_refuses_to_overwrite(repo: Path, capsys: pytest.CaptureFixture[str]) ->
     (["contact", "acme", "--name", "X", "--support", "7"], "support 7 is out of range; expected 1 to 5"),
     (["activity", "acme", "--contacts", "c-nobody"], "unknown contact id(s) in acme: c-nobody"),
     (["activity", "acme", "--as", "p-ghost"], "'p-ghost' is not an id in"),
+    (["activity", "acme", "--summary", "x\x1b[2J"], "holds a control character"),  # would fail AP108
 ])
 def test_bad_requests_are_refused_clearly(repo: Path, capsys: pytest.CaptureFixture[str], args: list[str],
                                           message: str) -> None:
