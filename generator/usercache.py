@@ -57,6 +57,11 @@ def _default_root() -> str:
     return os.path.join(base, "accountplan")
 
 
+def project_of(config_file: str | None) -> str:
+    """The project a settings file belongs to: the folder holding it (the working folder without one)."""
+    return os.path.dirname(os.path.abspath(config_file)) if config_file else os.getcwd()
+
+
 def project_folder(project: str | os.PathLike[str]) -> str | None:
     """The cache folder of one project (the folder of its ``mkdocs.yml``); ``None`` when caching is off.
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..diagnostics import FORMATS, Diagnostic, Severity
 from ..translate.output import formatter
-from ..usercache import ENVIRONMENT, project_folder
+from ..usercache import ENVIRONMENT, project_folder, project_of
 from .args import existing_path
 from .progress import Progress
 
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, today=args.today)
     root, only = _scope(args.paths, settings.accounts)
     progress = Progress("parsed", force=args.progress)
-    project = os.path.dirname(os.path.abspath(args.config))
+    project = project_of(args.config)
     cache = None if args.no_cache else args.cache_dir or project_folder(project)
     if cache:
         from ..rules.index import check

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 from .. import usercache
-from .movement import Movement
+from .records import Movement
 
 
 def history_log(movement: Movement | None) -> Iterator[str]:
@@ -26,5 +25,4 @@ def history_log(movement: Movement | None) -> Iterator[str]:
 
 def history_cache(config_file: str | None) -> str | None:
     """The folder for parsed history blobs: the project's folder in the user's cache (``None``: caching off)."""
-    project = os.path.dirname(os.path.abspath(config_file)) if config_file else os.getcwd()
-    return usercache.project_folder(project)
+    return usercache.project_folder(usercache.project_of(config_file))

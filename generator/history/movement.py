@@ -20,7 +20,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..config import Settings
@@ -32,117 +32,22 @@ from ..redact import level_of
 from ..score import score_account, scoring_config
 from ..score.history import quarter_start
 from ..score.types import PortfolioScores
+from .records import (
+    AccountMovement,
+    Event,
+    Move,
+    Movement,
+    PlanTrack,
+    Point,
+    month_ends,
+    quarter_ends,
+)
 from .redacted import Redactor
 from .results import ResultCache, account_key
 from .versions import BlobCache, History, Key, Lineage, Parsed, Version, dossier_of, keys_of, present_files
 
-QUARTERS = 8
-"""Points of the score history: the ends of the seven quarters before this one, and the "as of" date."""
 WINDOWS = (7, 30, 90)
 """Days of the portfolio's "what changed" lists."""
-KEY_INFLUENCE = 4
-"""A contact with this influence or more counts as a key contact, as does every deciding role."""
-
-
-@dataclass(frozen=True)
-class Point:
-    """An account's scorecard at one date (``None`` values: the account did not exist yet)."""
-
-    day: dt.date
-    total: float | None = None
-    kpi: float | None = None
-    actions: float | None = None
-
-
-@dataclass(frozen=True)
-class Move:
-    """A contact's support or intimacy changed (or the contact was added) by one commit."""
-
-    day: dt.date
-    commit: str
-    subject: str
-    contact: str
-    name: str
-    title: str
-    key: str
-    """``support``, ``intimacy`` or ``added``."""
-    before: int | None
-    after: int | None
-    owners: tuple[str, ...] = ()
-    activity: Activity | None = None
-    """The activity with this contact that the same commit recorded: the reason given."""
-
-
-@dataclass(frozen=True)
-class PlanTrack:
-    """One plan's ``(progress, status)`` at each point (``None`` where it did not exist)."""
-
-    id: str
-    goal: str
-    points: tuple[tuple[int, str] | None, ...]
-
-
-@dataclass(frozen=True)
-class Event:
-    """A change the portfolio's "what changed" lists show."""
-
-    day: dt.date
-    slug: str
-    name: str
-    kind: str
-    """``tier``, ``support``, ``contact-added``, ``contact-departed``, ``plan-done`` or ``plan-overdue``."""
-    text: str
-
-
-@dataclass
-class AccountMovement:
-    """One account's history."""
-
-    slug: str
-    points: list[Point]
-    moves: list[Move] = field(default_factory=list)
-    plans: list[PlanTrack] = field(default_factory=list)
-    months: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
-    """``("2026-10", lines)`` newest first, months without changes left out."""
-    since: dt.date | None = None
-    """The first commit of this account in the history read."""
-
-
-@dataclass
-class Movement:
-    """The history views' data for one build."""
-
-    as_of: dt.date
-    ends: list[dt.date]
-    accounts: dict[str, AccountMovement]
-    events: list[Event]
-    available: bool
-    """Whether a git history was read at all."""
-    shallow: bool = False
-    commits: int = 0
-    first: dt.date | None = None
-
-
-def quarter_ends(today: dt.date, count: int = QUARTERS) -> list[dt.date]:
-    """The last days of the ``count - 1`` quarters before ``today``'s, oldest first, then ``today``."""
-    ends: list[dt.date] = []
-    start = quarter_start(today)
-    for _ in range(count - 1):
-        end = start - dt.timedelta(days=1)
-        ends.insert(0, end)
-        start = quarter_start(end)
-    return [*ends, today]
-
-
-def month_ends(first: dt.date, today: dt.date) -> list[dt.date]:
-    """The last day of each month from ``first``'s to the one before ``today``'s, then ``today``."""
-    ends: list[dt.date] = []
-    day = dt.date(first.year, first.month, 1)
-    while (day.year, day.month) < (today.year, today.month):
-        following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        ends.append(following - dt.timedelta(days=1))
-        day = following
-    return [*ends, today]
 
 
 class _Account:
@@ -486,7 +391,7 @@ def _event_kind(change: Change, dossier: Dossier) -> str | None:
     if change.kind == "plan-status":
         return "plan-done" if isinstance(change.after, dict) and change.after.get("status") == "done" else None
     contact = dossier.contact(change.subject) if change.section == "contacts" else None
-    key = contact is not None and (contact.role in DECIDING_ROLES or contact.influence >= KEY_INFLUENCE)
+    key = contact is not None and contact.key
     if change.kind == "support":
         return "support" if contact is not None and contact.role in DECIDING_ROLES else None
     if change.kind == "contact-deleted":

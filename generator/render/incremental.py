@@ -67,18 +67,13 @@ def dirty_serving() -> bool:
     return bool(_state["dirty"])
 
 
-def _project(config_file: str | None) -> str:
-    """The project folder: the one holding ``mkdocs.yml``."""
-    return os.path.dirname(os.path.abspath(config_file)) if config_file else os.getcwd()
-
-
 def load_cache(config_file: str | None) -> str | None:
     """The content-keyed load cache folder when serving dirty (``None`` otherwise or when caching is off).
 
     The project's folder in the user's cache (the one ``accountplan check`` uses), so that
     every rebuild of one server parses only the files whose bytes changed.
     """
-    return usercache.project_folder(_project(config_file)) if dirty_serving() else None
+    return usercache.project_folder(usercache.project_of(config_file)) if dirty_serving() else None
 
 
 def store_for(config_file: str | None, lang: str) -> str:
@@ -87,7 +82,8 @@ def store_for(config_file: str | None, lang: str) -> str:
     Outside the working tree, like every cache; with caching turned off (``ACCOUNTPLAN_CACHE=off``)
     a serving process still needs one, so it then lives in the default cache folder.
     """
-    folder = usercache.project_folder(_project(config_file)) or usercache.default_project_folder(_project(config_file))
+    project = usercache.project_of(config_file)
+    folder = usercache.project_folder(project) or usercache.default_project_folder(project)
     name = hashlib.blake2b(f"{os.path.abspath(config_file or '.')}|{lang}".encode(), digest_size=8).hexdigest()
     return os.path.join(folder, STORE, name)
 

@@ -1,6 +1,6 @@
 """Views of movement over time: an account's history, the portfolio's trends, a person's history, the home page.
 
-Each view reads the build's :class:`generator.history.movement.Movement` (kept in
+Each view reads the build's :class:`generator.history.records.Movement` (kept in
 ``site.cache["movement"]``) and the present from :class:`.context.Site`; templates lay it out.
 """
 
@@ -13,7 +13,7 @@ from typing import Any, cast
 from markupsafe import Markup
 
 from .. import translate
-from ..history.movement import Event, Move, Movement, Point
+from ..history.records import Event, Move, Movement, Point
 from ..load.portfolio import Dossier
 from . import team
 from .account import contact_anchor

@@ -131,7 +131,7 @@ def render_site(
     (``render/incremental.py``); only the accounts it returns ``None`` for are rendered.
     ``reuse_person(site, person_id)`` does the same for team members' pages. ``lifting``: the
     portfolio views' heavy blocks go to ``pages.lifted`` for the MkDocs plugin (:mod:`.lift`).
-    ``history``: the build's :class:`generator.history.movement.Movement` (account, portfolio and
+    ``history``: the build's :class:`generator.history.records.Movement` (account, portfolio and
     person history, and the home page's recent changes).
     """
     t = Translator(normalize(lang))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..history import movement as moves
+from ..history.records import Movement
 from ..history.versions import History
 from ..load.portfolio import Dossier, Portfolio, load_portfolio
 from ..memo import memo
@@ -44,7 +45,7 @@ class Gathered:
     """Change of each figure since the start of the quarter (empty when not computed)."""
     level: str = "internal"
     """The highest sensitivity this build shows."""
-    movement: moves.Movement | None = None
+    movement: Movement | None = None
     """Movement over time from the repository's history (``None`` when not asked for)."""
 
 
