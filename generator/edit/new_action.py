@@ -6,7 +6,16 @@ import datetime as dt
 import os
 
 from ..model.placeholders import BODIES
-from .scaffold import Scaffolded, ScaffoldError, _checked_slug, _write, account_folder, slugify, yaml_text
+from .scaffold import (
+    Scaffolded,
+    ScaffoldError,
+    _checked_slug,
+    _write,
+    account_folder,
+    require_records,
+    slugify,
+    yaml_text,
+)
 
 DUE_AFTER_DAYS = 7
 """A new action is due a week after it is written unless a date is given."""
@@ -45,6 +54,8 @@ def new_action(root: str, account: str, *, owner: str, title: str, today: dt.dat
                plan: str | None = None) -> Scaffolded:
     """Write ``<root>/<account>/actions/<id>.md``; the id defaults to ``a-`` and the title's first ASCII words."""
     folder = account_folder(root, account)
+    require_records(folder, account, "contact", [contact] if contact else [])  # as new activity does: no
+    require_records(folder, account, "opportunity", [opportunity] if opportunity else [])  # dangling id
     if action_id is None:
         words = "-".join(slugify(title).split("-")[:6])
         if not words:

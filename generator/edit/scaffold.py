@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..atomic import OutsideFolder, target_in, write_text_atomic
 from ..load import codeowners
 from ..load.files import load_document, slug_problem
-from ..load.portfolio import ACCOUNT, ROSTER
+from ..load.portfolio import ACCOUNT, KINDS, ROSTER
 from ..model import Roster, scales
 from ..model.placeholders import placeholder
 from ..neutralise import CONTROL
@@ -231,11 +231,7 @@ def new_activity(root: str, account: str, *, person: str, today: dt.date, kind: 
     folder = account_folder(root, account)
     _choice(kind, templates.KINDS, "kind")
     contacts = contacts or []
-    known = {os.path.splitext(n)[0] for n in _listdir(os.path.join(folder, "contacts")) if n.endswith(".md")}
-    unknown = [c for c in contacts if c not in known]
-    if unknown:
-        raise ScaffoldError(f"unknown contact id(s) in {account}: {', '.join(unknown)}; known: "
-                            f"{', '.join(sorted(known)) or 'none yet (run accountplan new contact)'}")
+    require_records(folder, account, "contact", contacts)
     name = activity_name(today, kind, summary, words)
     text = activity_text(today=today, kind=kind, summary=summary, contacts=contacts, person=person)
     path = os.path.join(folder, "activities", f"{name}.md")
@@ -258,6 +254,16 @@ def activity_text(*, today: dt.date, kind: str, person: str, summary: str | None
     listed = "[" + ", ".join(contacts or []) + "]"
     return templates.ACTIVITY.format(date=today.isoformat(), kind=kind, summary=yaml_text(text_summary),
                                      contacts=listed, person=person)
+
+
+def require_records(folder: str, account: str, kind: str, ids: list[str]) -> None:
+    """:class:`ScaffoldError` unless each id names a record file of that kind in the account, listing the known ones."""
+    subfolder = next(name for name, one in KINDS.items() if one == kind)  # contacts/, opportunities/...
+    known = {os.path.splitext(n)[0] for n in _listdir(os.path.join(folder, subfolder)) if n.endswith(".md")}
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise ScaffoldError(f"unknown {kind} id(s) in {account}: {', '.join(unknown)}; known: "
+                            f"{', '.join(sorted(known)) or f'none yet (run accountplan new {kind})'}")
 
 
 def _listdir(folder: str) -> list[str]:

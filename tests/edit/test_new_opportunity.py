@@ -46,3 +46,12 @@ def test_new_action_passes_check_and_serves_what_it_names(repo: Path, capsys: py
         "p-li-na", "2026-12-04", "open", "o-erp")
     status, _, err = cli(capsys, "new", "action", "acme", "--title", "Call", "--due", "2026-13-01")
     assert status == 2 and "--due '2026-13-01' is not a date" in err
+
+
+def test_new_action_refuses_records_the_account_does_not_have(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # As new activity does for contacts: a dangling id would only fail check afterwards (AP202).
+    status, _, err = cli(capsys, "new", "action", "acme", "--title", "Call", "--opportunity", "o-nope")
+    assert status == 1 and "unknown opportunity id(s) in acme: o-nope" in err
+    status, _, err = cli(capsys, "new", "action", "acme", "--title", "Call", "--contact", "c-nobody")
+    assert status == 1 and "unknown contact id(s) in acme: c-nobody" in err
+    assert not (repo / "accounts" / "acme" / "actions").exists()
