@@ -27,6 +27,17 @@ from typing import Any
 
 CODE = re.compile(r"[A-Z]{3}")
 """An ISO 4217 currency code."""
+MAX_AMOUNT = 10**15
+"""The largest amount a dossier may record (a thousand trillion): above it a value is a typo or an attack,
+and the loader refuses it (AP104) rather than render a 309-digit figure."""
+_SCIENTIFIC = 10**12
+
+
+def figure(value: float, decimals: int = 2) -> str:
+    """An amount as people read it: ``1,200``, ``153.6``; from a trillion on ``1.2e+12`` (never hundreds of digits)."""
+    if abs(value) >= _SCIENTIFIC:
+        return f"{value:.3g}"
+    return f"{value:,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:,.0f}"
 
 
 @dataclass(frozen=True)
@@ -93,11 +104,11 @@ class Money:
 
     def amount(self, value: float, code: str) -> str:
         """``151 EUR``, or ``1,200 CNY (153.6 EUR at rates of 2026-06-30)`` when converted."""
-        own = f"{value:,.2f}".rstrip("0").rstrip(".") + f" {code}"
+        own = f"{figure(value)} {code}"
         converted = self.convert(value, code)
         if self.currency is None or code == self.currency or converted is None:
             return own
-        shown = f"{converted:,.2f}".rstrip("0").rstrip(".")
+        shown = figure(converted)
         when = f" at rates of {self.rates_date.isoformat()}" if self.rates_date else ""
         return f"{own} ({shown} {self.currency}{when})"
 

@@ -18,6 +18,7 @@ from ..load.portfolio import Dossier, Portfolio
 from ..model import Activity, Contact, Initiative, Issue, Person, Plan, scales
 from ..score import score_portfolio
 from ..score.types import AccountScore, Figure
+from ..stages import Stages, stages_of
 
 SECTIONS = ("account", "contacts", "opportunities", "plans", "activities", "issues", "scores")
 """Order of the sections within one account's changes."""
@@ -97,6 +98,8 @@ def compare(base: Portfolio, head: Portfolio, settings: Settings, *, base_name: 
     people = {**base.people, **head.people}
     base_scores = score_portfolio(base, settings).accounts
     head_scores = score_portfolio(head, settings).accounts
+    stages = stages_of(settings.stages)
+    from .diff_work import overdue_actions  # here: that module builds this module's Change
     accounts: list[AccountDiff] = []
     for slug in sorted(before.keys() | after.keys()):
         old, new = before.get(slug), after.get(slug)
@@ -109,8 +112,10 @@ def compare(base: Portfolio, head: Portfolio, settings: Settings, *, base_name: 
                     "account", "account-removed", "", f"Account removed (was tier {old.account.data.tier})")]))
             continue
         assert new is not None
-        changes = list(_changes(old, new, people))
+        changes = list(_changes(old, new, people, stages))
         changes.extend(_score_changes(base_scores.get(slug), head_scores.get(slug)))
+        if changes:  # a reminder in the report of an account this change touches, never a change of its own
+            changes.extend(overdue_actions(new, settings.today, people))
         if old is None:
             accounts.append(AccountDiff(slug, new.account.data.name, "added", [_added_account(new), *changes]))
         elif changes:
@@ -136,11 +141,16 @@ def _added_account(new: Dossier) -> Change:
                   f"{len(new.contacts)} contact(s), {len(new.activities)} activity(ies)", None, a.tier)
 
 
-def _changes(old: Dossier | None, new: Dossier, people: dict[str, Person]) -> Iterator[Change]:
+def _changes(old: Dossier | None, new: Dossier, people: dict[str, Person], stages: Stages | None = None
+             ) -> Iterator[Change]:
     """Every change from ``old`` (``None`` for a new account) to ``new``, except scores."""
     if old is not None:
         yield from _account_changes(old, new, people)
     yield from _contact_changes(old, new)
+    from .diff_links import footprint_changes, knows_changes  # here: that module builds this module's Change
+
+    yield from knows_changes(old, new, people)
+    yield from footprint_changes(old, new)
     a_old = old.account.data if old else None
     yield from _status_changes("plan", a_old.plans if a_old else [], new.account.data.plans)
     yield from _status_changes("initiative", a_old.initiatives if a_old else [], new.account.data.initiatives)
@@ -148,8 +158,8 @@ def _changes(old: Dossier | None, new: Dossier, people: dict[str, Person]) -> It
     yield from _issue_changes(a_old.issues if a_old else [], new.account.data.issues)
     from .diff_work import action_changes, opportunity_changes  # here: that module builds this module's Change
 
-    yield from opportunity_changes(old, new)
-    yield from action_changes(old, new)
+    yield from opportunity_changes(old, new, stages=stages)
+    yield from action_changes(old, new, people)
 
 
 def _account_changes(old: Dossier, new: Dossier, people: dict[str, Person]) -> Iterator[Change]:

@@ -27,6 +27,11 @@ _SUMMARY = (
     ("intimacy", "intimacy change(s)"), ("plan-added", "new plan(s)"), ("plan-status", "plan update(s)"),
     ("initiative-status", "initiative update(s)"), ("activities", "new activity(ies)"),
     ("issue-opened", "new issue(s)"), ("issue-closed", "closed issue(s)"),
+    ("knows-added", "new who-knows-whom pair(s)"), ("knows-removed", "who-knows-whom pair(s) removed"),
+    ("knows-strength", "relationship strength change(s)"), ("opportunity-added", "new opportunity(ies)"),
+    ("opportunity-won", "opportunity(ies) won"), ("opportunity-lost", "opportunity(ies) lost"),
+    ("stance", "stance change(s)"), ("action-added", "new action(s)"), ("action-done", "action(s) done"),
+    ("action-overdue", "overdue action(s)"),
 )
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 

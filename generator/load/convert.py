@@ -213,7 +213,7 @@ class Converter:
         if f is not None and hint in (int, float):
             low, high = f.metadata.get("low"), f.metadata.get("high")
             if (low is not None and result < low) or (high is not None and result > high):
-                bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
+                bounds = f"from {low:g} to {high:g}" if high is not None else f"at least {low:g}"
                 return self.problem(node, "AP104", f"{result} is out of range; expected {bounds}",
                                     _scale_hint(f) or f"write a value {bounds}", loc)
         return result

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..load.portfolio import Dossier
+from ..money import figure
 from ..stages import stages_of
 from .context import Site
 from .markup import to_html
@@ -26,7 +27,7 @@ def opportunities_view(site: Site, dossier: Dossier, person: Callable[[str], dic
         is_open = stages.is_open(opp.stage)
         rows.append({
             "id": opp.id, "name": opp.name, "unit": opp.unit, "offerings": opp.offerings,
-            "value": f"{opp.value:,.0f} {opp.currency or ''}".strip() if opp.value is not None else "",
+            "value": f"{figure(opp.value, 0)} {opp.currency or ''}".strip() if opp.value is not None else "",
             "stage": t.enum("stage", opp.stage), "open": is_open,
             "decision": opp.decision,
             "overdue": is_open and opp.decision is not None and opp.decision < site.today,

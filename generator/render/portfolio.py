@@ -12,7 +12,7 @@ from .. import translate
 from ..diagnostics import Severity
 from ..load.portfolio import Dossier
 from ..memo import Memo, memo
-from ..money import Money
+from ..money import Money, figure
 from ..rules import registry
 from . import graphics
 from .actions import DUE_WINDOW_DAYS, due_actions
@@ -214,9 +214,9 @@ def _by_currency(rows: list[dict[str, Any]], money: Money, t: Translator) -> str
     for row in rows:
         if row["sales"] is not None:
             totals[row["currency"]] += row["sales"]
-    text = " + ".join(f"{value:,.0f} {currency}" for currency, value in sorted(totals.items())) or "—"
+    text = " + ".join(f"{figure(value, 0)} {currency}" for currency, value in sorted(totals.items())) or "—"
     converted = [money.convert(value, currency) for currency, value in totals.items()]
     if money.currency and len(totals) > 1 and all(v is not None for v in converted):
         rates = t("rates_of", date=money.rates_date.isoformat()) if money.rates_date and money.rates else ""
-        text += f" ≈ {sum(v or 0.0 for v in converted):,.0f} {money.currency}{rates}"
+        text += f" ≈ {figure(sum(v or 0.0 for v in converted), 0)} {money.currency}{rates}"
     return text

@@ -1,0 +1,91 @@
+"""``accountplan diff`` for who knows whom (each contact's ``owners`` and ``knows``) and the installed base.
+
+A pair is one of our people and one contact: a pair gained, lost, or its strength moved is
+what a reviewer of 一多 (relationships held by one star) needs to see. The installed base
+(``footprint`` in account.md) is the whitespace grid's other source besides opportunities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..load.portfolio import Dossier
+from ..model import Contact, Knows, Person, scales
+from ..model.account import Footprint
+from .diff import Change, _person, arrow, level, who
+
+
+def knows_changes(old: Dossier | None, new: Dossier, people: dict[str, Person]) -> Iterator[Change]:
+    """Per contact (new or kept): owners gained and lost, pairs gained, lost and their strength moved."""
+    before = {c.data.id: c.data for c in old.contacts} if old else {}
+    for doc in sorted(new.contacts, key=lambda d: d.data.id):
+        yield from _contact_links(before.get(doc.data.id), doc.data, people)
+
+
+def _contact_links(a: Contact | None, b: Contact, people: dict[str, Person]) -> Iterator[Change]:
+    name = who(b)
+    owners_a = set(a.owners) if a else set()
+    for person in sorted(set(b.owners) - owners_a):
+        yield Change("contacts", "owner-added", f"{b.id}/{person}",
+                     f"{_person(people, person)} now owns the relationship with {name}", None, person)
+    for person in sorted(owners_a - set(b.owners)):
+        yield Change("contacts", "owner-removed", f"{b.id}/{person}",
+                     f"{_person(people, person)} no longer owns the relationship with {name}", person, None)
+    pairs_a = _pairs(a.knows) if a else {}
+    pairs_b = _pairs(b.knows)
+    for person in sorted(pairs_b.keys() - pairs_a.keys()):
+        strength = level(scales.STRENGTH, pairs_b[person].strength)
+        yield Change("contacts", "knows-added", f"{b.id}/{person}",
+                     f"{_person(people, person)} knows {name}: {strength}", None, pairs_b[person].strength)
+    for person in sorted(pairs_a.keys() - pairs_b.keys()):
+        strength = level(scales.STRENGTH, pairs_a[person].strength)
+        yield Change("contacts", "knows-removed", f"{b.id}/{person}",
+                     f"{_person(people, person)} no longer listed as knowing {name} (was {strength})",
+                     pairs_a[person].strength, None)
+    for person in sorted(pairs_a.keys() & pairs_b.keys()):
+        x, y = pairs_a[person].strength, pairs_b[person].strength
+        if x != y:
+            yield Change("contacts", "knows-strength", f"{b.id}/{person}",
+                         f"{_person(people, person)} ↔ {name}: {level(scales.STRENGTH, x)} → "
+                         f"{level(scales.STRENGTH, y)} {arrow(x, y)}".rstrip(), x, y)
+
+
+def _pairs(knows: list[Knows]) -> dict[str, Knows]:
+    """Person id → the entry (the first one when a person is listed twice: AP208/AP209 report the second)."""
+    found: dict[str, Knows] = {}
+    for entry in knows:
+        found.setdefault(entry.person, entry)
+    return found
+
+
+def footprint_changes(old: Dossier | None, new: Dossier) -> Iterator[Change]:
+    """Installed-base cells recorded, changed (installed, competitor, not relevant) or no longer recorded."""
+    before = _cells(old.account.data.footprint) if old else {}
+    after = _cells(new.account.data.footprint)
+    for key in sorted(after.keys() - before.keys()):
+        unit, offering = key
+        yield Change("opportunities", "footprint-added", f"{unit}/{offering}",
+                     f"Installed base: {offering} in {unit} is {_state(after[key])}", None, after[key].state)
+    for key in sorted(before.keys() & after.keys()):
+        x, y = before[key], after[key]
+        if (x.state, x.competitor) != (y.state, y.competitor):
+            unit, offering = key
+            yield Change("opportunities", "footprint-changed", f"{unit}/{offering}",
+                         f"Installed base: {offering} in {unit} {_state(x)} → {_state(y)}", x.state, y.state)
+    for key in sorted(before.keys() - after.keys()):
+        unit, offering = key
+        yield Change("opportunities", "footprint-removed", f"{unit}/{offering}",
+                     f"Installed base: {offering} in {unit} no longer recorded (was {_state(before[key])})",
+                     before[key].state, None)
+
+
+def _cells(footprint: list[Footprint]) -> dict[tuple[str, str], Footprint]:
+    found: dict[tuple[str, str], Footprint] = {}
+    for cell in footprint:
+        found.setdefault((cell.unit, cell.offering), cell)
+    return found
+
+
+def _state(cell: Footprint) -> str:
+    """``installed``, ``not-relevant``, or ``competitor (Nokia)``."""
+    return f"{cell.state} ({cell.competitor})" if cell.state == "competitor" and cell.competitor else cell.state
