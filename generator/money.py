@@ -27,9 +27,9 @@ from typing import Any
 
 CODE = re.compile(r"[A-Z]{3}")
 """An ISO 4217 currency code."""
-MAX_AMOUNT = 10**15
-"""The largest amount a dossier may record (a thousand trillion): above it a value is a typo or an attack,
-and the loader refuses it (AP104) rather than render a 309-digit figure."""
+MAX_AMOUNT = 1e15
+"""The largest number a dossier may write in a decimal field (a thousand trillion): above it a value is a typo
+or an attack, and the loader refuses it (AP104) rather than render a 309-digit figure."""
 _SCIENTIFIC = 10**12
 
 

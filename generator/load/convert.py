@@ -19,6 +19,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, Loc, Severity
 from ..model.scales import UNKNOWN
 from ..model.spec import names_id
+from ..money import MAX_AMOUNT
 from ..neutralise import CONTROL, without_controls
 from ..suggest import closest
 from .ids import RESERVED, SLUG, slug_problem
@@ -210,10 +211,13 @@ class Converter:
             if _not_text(node):  # an editor's YAML reads it as a number or true/false, and the schema says text
                 return self.problem(node, "AP107", f"id '{text}' is read as a number or true/false, not as text",
                                     "quote it, or start it with a letter as ids do ('c-', 'p-', ...)", loc)
+        if hint is float and not abs(result) <= MAX_AMOUNT:  # 1.0e+308 (or .nan) is a typo or an attack
+            return self.problem(node, "AP104", f"{result:g} is beyond any real figure (at most {MAX_AMOUNT:g})",
+                                "write the amount in full units, e.g. 2500000 for 2.5 million", loc)
         if f is not None and hint in (int, float):
             low, high = f.metadata.get("low"), f.metadata.get("high")
             if (low is not None and result < low) or (high is not None and result > high):
-                bounds = f"from {low:g} to {high:g}" if high is not None else f"at least {low:g}"
+                bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
                 return self.problem(node, "AP104", f"{result} is out of range; expected {bounds}",
                                     _scale_hint(f) or f"write a value {bounds}", loc)
         return result

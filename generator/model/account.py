@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from ..money import MAX_AMOUNT
 from . import scales
 from .spec import Sensitivity, fld, scale
 
@@ -164,15 +163,13 @@ class Kpi:
     """Business results for one year, in the account's currency."""
 
     year: int = fld("Calendar or fiscal year.", low=1990, high=2100)
-    sales: float = fld("Sales (orders or revenue) in the year.", low=0, high=MAX_AMOUNT)
-    profit: float = fld("Profit in the year.", low=-MAX_AMOUNT, high=MAX_AMOUNT)
-    headcount: float = fld("Our headcount serving the account (FTE).", low=0, high=MAX_AMOUNT)
-    target: float | None = fld("Sales target for the year.", default=None, low=0, high=MAX_AMOUNT)
-    last_year_sales: float | None = fld("Sales the year before, if not recorded as its own year.", default=None, low=0,
-                                        high=MAX_AMOUNT)
+    sales: float = fld("Sales (orders or revenue) in the year.", low=0)
+    profit: float = fld("Profit in the year.")
+    headcount: float = fld("Our headcount serving the account (FTE).", low=0)
+    target: float | None = fld("Sales target for the year.", default=None, low=0)
+    last_year_sales: float | None = fld("Sales the year before, if not recorded as its own year.", default=None, low=0)
     cash_flow: float | None = fld("Cash collected from the customer in the year (现金流): the article counts it beside "
-                                  "effective growth and profit.", default=None, low=-MAX_AMOUNT,
-                                  high=MAX_AMOUNT)
+                                  "effective growth and profit.", default=None)
 
 
 @dataclass(kw_only=True)
@@ -184,7 +181,7 @@ class Gift:
     recipient: str = fld("Contact id of the recipient.", ref="contact")
     kind: GiftKind = fld("gift, hospitality, travel; cash, voucher and gift-card are never allowed.")
     description: str = fld("What it was.")
-    value: float = fld("Value per recipient.", low=0, high=MAX_AMOUNT)
+    value: float = fld("Value per recipient.", low=0)
     currency: str = fld("ISO currency code.", example="EUR")
     purpose: str = fld("Business purpose.")
     given_by: str = fld("Roster id of who gave it.", ref="person")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..money import MAX_AMOUNT
 from . import scales
 from .spec import Sensitivity, fld, scale
 
@@ -36,7 +35,7 @@ class Opportunity:
     unit: str = fld("The customer's business unit or department that buys (for the whitespace grid).",
                     example="Network")
     offerings: list[str] = fld("Our offerings in play.", factory=list, example=["core-network"])
-    value: float | None = fld("Expected order value.", default=None, low=0, high=MAX_AMOUNT)
+    value: float | None = fld("Expected order value.", default=None, low=0)
     currency: str | None = fld("ISO currency code of `value`.", default=None, example="EUR")
     stage: str = fld("Where it stands: one of the configured stages (default lead, qualified, proposal, "
                      "negotiation, won, lost, dropped).", example="proposal")

@@ -54,6 +54,8 @@ RULES = (
     "ap205_duplicate_account_name",
     "ap206_unknown_parent",
     "ap207_codeowners_missing",
+    "ap208_conflicting_entries",
+    "ap209_repeated_entry",
     "ap301_strategy_missing",
     "ap302_org_plan_missing",
     "ap303_decision_maker_unsupported",

@@ -2,13 +2,15 @@
 
 ## What it does
 With a reporting currency set (`money.currency`), points at the `currency` of an account
-that has KPI figures, and of each gift, when `money.rates` has no rate for it.
+that has KPI figures, of each gift, and of each opportunity with a value, when
+`money.rates` has no rate for it.
 
 ## Why is this bad
 Limits, thresholds, roll-ups and the fit × revenue chart compare amounts in the
 reporting currency. Without a rate they cannot: the gift limits are not checked for that
-gift, its account's sales are left off the chart (and listed under it), and the person
-figures say "n/a". Guessing 1:1 would put 15.5 M CNY above 10.4 M EUR.
+gift, its account's sales are left off the chart (and listed under it), the person
+figures say "n/a", and opportunity values in it cannot be compared or added up.
+Guessing 1:1 would put 15.5 M CNY above 10.4 M EUR.
 
 ## Example
 ```yaml
@@ -36,7 +38,7 @@ SEVERITY = Severity.WARNING
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    """Yield at each account and gift ``currency`` the money settings cannot convert."""
+    """Yield at each account, gift and opportunity ``currency`` the money settings cannot convert."""
     money = ctx.settings.money
     if money.currency is None:
         return
@@ -52,3 +54,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 yield dossier.account.diagnostic(
                     CODE, SEVERITY, f"no exchange rate from {gift.currency} to {money.currency}: gift '{gift.id}' "
                     "cannot be checked against the limits", hint, ("gifts", i, "currency"))
+        for doc in dossier.opportunities:
+            opp = doc.data
+            if opp.value is not None and opp.currency and not money.convertible(opp.currency):
+                yield doc.diagnostic(
+                    CODE, SEVERITY, f"no exchange rate from {opp.currency} to {money.currency}: the value of "
+                    f"opportunity '{opp.id}' cannot be compared or added up", hint, ("currency",))

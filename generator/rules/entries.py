@@ -1,0 +1,100 @@
+"""Lists of entries keyed by an id, in every record kind: where one key is written twice (AP208, AP209).
+
+Every list in a loaded record is walked (account, contacts, activities, opportunities,
+actions): a list of records is keyed by the field :data:`KEYS` names for its record type
+(else by its ``id``); a list of ids or words by the text itself. The lists AP204 already
+reports (account.md's ids and KPI years, roster people) are left to it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..diagnostics import Loc
+from ..load.document import Document
+from ..load.portfolio import Dossier
+from ..model import Account, Knows, Stance
+from ..model.account import Footprint, Satisfaction, TeamMember
+
+KEYS: dict[type, tuple[str, ...]] = {
+    Stance: ("contact",),
+    Knows: ("person",),
+    Footprint: ("unit", "offering"),
+    TeamMember: ("person", "role"),
+    Satisfaction: ("date", "survey"),
+}
+"""What identifies an entry of a record type that has no ``id`` of its own."""
+AP204_LISTS: frozenset[tuple[type, str]] = frozenset(
+    (Account, name) for name in ("sources", "plans", "initiatives", "issues", "gifts", "kpi"))
+"""Lists AP204 (duplicate-id) reports: an error whatever the entries hold."""
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """The second (or later) entry with a key already seen in the same list."""
+
+    doc: Document[Any]
+    field: str
+    """The list's field name, e.g. ``stances``."""
+    key: str
+    """The key as written: ``c-zhang-wei``, ``IT / erp``."""
+    loc: Loc
+    first: Loc
+    entry: Any
+    earlier: Any
+
+    @property
+    def same(self) -> bool:
+        """Whether both entries say exactly the same (a harmless copy, not a contradiction)."""
+        return bool(self.entry == self.earlier)
+
+    @property
+    def line(self) -> int:
+        """Line of the first entry."""
+        return self.doc.at(self.first)[0]
+
+
+def repeats(dossier: Dossier) -> Iterator[Repeat]:
+    """Every repeated entry in every list of every loaded record of the dossier."""
+    for doc in dossier.documents():
+        yield from _in_record(doc, doc.data, ())
+
+
+def _in_record(doc: Document[Any], obj: Any, loc: Loc) -> Iterator[Repeat]:
+    if not dataclasses.is_dataclass(obj):
+        return
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if isinstance(value, list):
+            if (type(obj), f.name) not in AP204_LISTS:
+                yield from _in_list(doc, f.name, value, (*loc, f.name))
+            for i, item in enumerate(value):
+                yield from _in_record(doc, item, (*loc, f.name, i))
+        elif dataclasses.is_dataclass(value):
+            yield from _in_record(doc, value, (*loc, f.name))
+
+
+def _in_list(doc: Document[Any], name: str, items: list[Any], loc: Loc) -> Iterator[Repeat]:
+    seen: dict[Any, int] = {}
+    for i, item in enumerate(items):
+        key = _key(item)
+        if key is None:
+            continue
+        if key in seen:
+            j = seen[key]
+            yield Repeat(doc, name, " / ".join(map(str, key)), (*loc, i), (*loc, j), item, items[j])
+        else:
+            seen[key] = i
+
+
+def _key(item: Any) -> tuple[Any, ...] | None:
+    """The entry's key, or ``None`` for an entry with none (a fact, a free-text note)."""
+    if isinstance(item, str | int | float):
+        return (item,)
+    if not dataclasses.is_dataclass(item):
+        return None
+    names = KEYS.get(type(item)) or (("id",) if any(f.name == "id" for f in dataclasses.fields(item)) else ())
+    return tuple(getattr(item, n) for n in names) if names else None
