@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from ..model.placeholders import BODIES
+from ..model.placeholders import body_comment
 from .scaffold import (
     Scaffolded,
     ScaffoldError,
@@ -46,7 +46,7 @@ def action_text(action_id: str, *, owner: str, title: str, due: dt.date, contact
             _checked_slug(value, f"{key} id")
     serves = "".join(f"{key}: {value}\n" if value else f"# {key}: \n" for key, value in given.items())
     return TEMPLATE.format(id=action_id, title=yaml_text(title), owner=owner, due=due.isoformat(), serves=serves,
-                           body=BODIES["action"])
+                           body=body_comment("action"))
 
 
 def new_action(root: str, account: str, *, owner: str, title: str, today: dt.date, due: dt.date | None = None,

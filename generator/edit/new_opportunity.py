@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from ..model.placeholders import BODIES
+from ..model.placeholders import body_comment
 from ..stages import Stages
 from .scaffold import Scaffolded, ScaffoldError, _checked_slug, _write, account_folder, slugify, yaml_text
 
@@ -46,7 +46,7 @@ def opportunity_text(opportunity_id: str, *, person: str, name: str, unit: str =
         raise ScaffoldError(f"unknown stage '{stage}'; use one of: {', '.join(stages.all)}")
     _checked_slug(opportunity_id, "opportunity id")
     return TEMPLATE.format(id=opportunity_id, name=yaml_text(name), unit=yaml_text(unit), stage=stage,
-                           stages=", ".join(stages.all), person=person, body=BODIES["opportunity"])
+                           stages=", ".join(stages.all), person=person, body=body_comment("opportunity"))
 
 
 def new_opportunity(root: str, account: str, *, person: str, name: str, opportunity_id: str | None = None,

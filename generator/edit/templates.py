@@ -10,7 +10,7 @@ from __future__ import annotations
 import typing
 
 from ..model import account, activity, contact, scales
-from ..model.placeholders import BODIES, placeholder
+from ..model.placeholders import body_comment, placeholder
 
 
 def choices(hint: object) -> str:
@@ -40,7 +40,7 @@ team:
   - person: {person}
     role: AR
 {strategy}---
-""" + BODIES["account"] + "\n"
+""" + body_comment("account") + "\n"
 
 STRATEGY = """\
 # The customer's strategy, 3–5 years ahead (客户洞察). Replace the placeholder summary.
@@ -97,6 +97,12 @@ support: {support}
 # our people who own this relationship: ids from accounts/roster.yml
 owners:
   - {person}
+# who knows whom: each of our people who knows this person (add `since: YYYY-MM-DD` if known), and how well: """
+    + scale(scales.STRENGTH)
+    + """ · unknown
+knows:
+  - person: {person}
+    strength: unknown
 # when this record must next be reviewed (personal data upkeep)
 review_by: {review_by}
 # reports_to: c-...  # contact id of the person's formal manager
@@ -104,7 +110,7 @@ review_by: {review_by}
 # goals: What the person wants to achieve; what is in it for them.
 ---
 """
-    + BODIES["contact"]
+    + body_comment("contact")
     + "\n"
 )
 
@@ -132,7 +138,7 @@ people:
 # plan: p-...  # id of the improvement plan this activity advances
 ---
 """
-    + BODIES["activity"]
+    + body_comment("activity")
     + "\n"
 )
 

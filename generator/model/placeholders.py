@@ -19,7 +19,17 @@ BODIES: dict[str, str] = {
     "action": "Why this matters and what done looks like.",
     "opportunity": "The deal: what the customer wants to solve, who decides how, what we must prove, next steps.",
 }
-"""The Markdown body each scaffolded file starts with, by file kind."""
+"""What each kind of file's Markdown body is for, by file kind: the scaffolds write it as a comment."""
+
+
+def body_comment(kind: str) -> str:
+    """The scaffold's starting body: the guidance as an HTML comment, which pages never show and AP315 does not flag.
+
+    Nothing the user must replace, so a fresh file passes every check without a placeholder warning; the
+    first note written below it is the first information. (Older scaffolds wrote the text bare: AP315 still
+    points at that.)
+    """
+    return f"<!-- {BODIES[kind]} -->"
 
 
 def placeholder(text: str | None) -> str:
