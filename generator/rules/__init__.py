@@ -74,6 +74,7 @@ RULES = (
     "ap316_stance_unknown",
     "ap317_single_owner",
     "ap318_agreement_tier",
+    "ap319_key_contact_unowned",
     "ap320_opportunity_stance_missing",
     "ap321_opportunity_overdue",
     "ap322_agreement_pins_nothing",
