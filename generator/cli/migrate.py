@@ -10,7 +10,9 @@ from typing import Any
 from ..atomic import OutsideFolder, target_in, write_text_atomic
 from ..config import load_settings
 from ..edit.migrate_knows import migrate_contact
-from ..load.portfolio import discover
+from ..load.files import load_document
+from ..load.portfolio import ROSTER, discover
+from ..model import Roster
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
@@ -24,17 +26,33 @@ def add(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Migrate every loadable contact file; report files left alone; exit 1 with --check when any would change."""
+    """Migrate every loadable contact file; report files left alone and owners not in the roster.
+
+    Exit 1 when anything was left behind (a file that does not load, an unknown owner, no roster) and, with
+    --check, when any file would change.
+    """
     root = args.accounts or load_settings(args.config).accounts
     tasks, _ = discover(root)
-    changed = left = 0
+    people = _roster_ids(root)
+    if people is None:
+        print(f"{os.path.join(root, ROSTER)}: does not load; owners cannot be checked against it, nothing was "
+              "migrated (run 'accountplan check')", file=sys.stderr)
+        return 1
+    changed = left = refused = 0
     for task in (t for t in tasks if t.kind == "contact"):
         with open(task.path, "rb") as handle:
-            migrated = migrate_contact(task.shown, handle.read(2_000_001))
+            migrated = migrate_contact(task.shown, handle.read(2_000_001), people)
         if migrated.problem:
             left += 1
             print(f"{task.shown}: left unchanged: {migrated.problem}", file=sys.stderr)
-        elif migrated.text is not None:
+            for found in migrated.diagnostics:
+                print(f"  {found.one_line()}", file=sys.stderr)
+            continue
+        for owner in migrated.unknown:
+            refused += 1
+            print(f"{task.shown}: owner '{owner}' is not in {ROSTER}: not copied to knows (fix the id, or add the "
+                  "person to the roster, and run it again)", file=sys.stderr)
+        if migrated.text is not None:
             if not args.check:
                 # In place only, as fmt writes: a name that resolves elsewhere (a symbolic link) is refused.
                 folder, name = os.path.split(os.path.abspath(task.path))
@@ -47,5 +65,19 @@ def run(args: argparse.Namespace) -> int:
             changed += 1
             print(f"{os.path.relpath(task.path)}: knows += {', '.join(migrated.added)}")
     verb = "would change" if args.check else "changed"
-    print(f"{changed} contact file(s) {verb}, {left} left unchanged")
-    return 1 if args.check and changed else 0
+    print(f"{changed} contact file(s) {verb}, {left} left unchanged, {refused} unknown owner(s) not copied")
+    return 1 if left or refused or (args.check and changed) else 0
+
+
+def _roster_ids(root: str) -> frozenset[str] | None:
+    """The ids of roster.yml's people; ``None`` when it is missing or does not load cleanly."""
+    path = os.path.join(root, ROSTER)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(2_000_001)
+    except OSError:
+        return None
+    doc, problems = load_document(path, raw, Roster, markdown=False)
+    if doc is None or problems:
+        return None
+    return frozenset(p.id for p in doc.data.people)

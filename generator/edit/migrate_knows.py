@@ -6,6 +6,10 @@ not listed there yet, keeping ``owners``, every other key, comment and the body 
 writes the file in ``fmt``'s canonical form. ``unknown`` is honest: nobody has assessed the
 strength yet, and no rule or score reads an unknown strength as a level. Running it again
 changes nothing.
+
+An owner id the roster does not hold is never copied (a typo would become a second wrong
+record): it is reported, and the command fails. So does a file that does not load, with
+its diagnostics: a migration that silently skipped it would leave it behind unnoticed.
 """
 
 from __future__ import annotations
@@ -31,20 +35,29 @@ class Migrated:
     added: tuple[str, ...] = ()
     problem: str | None = None
     """Why the file was left alone."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """What stops the file from loading, as ``check`` reports it."""
+    unknown: tuple[str, ...] = ()
+    """Owner ids not in the roster: not copied into ``knows``."""
 
 
-def migrate_contact(path: str, raw: bytes) -> Migrated:
-    """The migrated text of one contact file's bytes; a file that does not load cleanly is left alone."""
+def migrate_contact(path: str, raw: bytes, people: set[str] | frozenset[str]) -> Migrated:
+    """The migrated text of one contact file's bytes, adding owners found in ``people`` (the roster's ids).
+
+    A file that does not load cleanly is left alone, with its diagnostics.
+    """
     result = Migrated(path)
     text, _ = decode(path, raw)
     split = split_frontmatter(path, text) if text is not None else None
     doc, problems = load_document(path, raw, Contact, markdown=True)
     if doc is None or problems or split is None or isinstance(split, Diagnostic):
         result.problem = "does not load cleanly; run 'accountplan check' and fix it first"
+        result.diagnostics = tuple(problems) + ((split,) if isinstance(split, Diagnostic) else ())
         return result
     source, body, _ = split
     listed = {k.person for k in doc.data.knows}
-    missing = tuple(dict.fromkeys(o for o in doc.data.owners if o not in listed))
+    result.unknown = tuple(dict.fromkeys(o for o in doc.data.owners if o not in people))
+    missing = tuple(dict.fromkeys(o for o in doc.data.owners if o not in listed and o in people))
     if not missing:
         return result
     data = _yaml().load(source)
