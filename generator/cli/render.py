@@ -11,11 +11,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from typing import Any
 
 from ..atomic import target_in, write_text_atomic
 from ..config import load_settings
 from ..diagnostics import Severity, format_text
+from ..forge_settings import forge_of_config
 from ..history.log import history_cache
 from ..render.i18n import LANGUAGES
 from ..render.pipeline import gather, generate
@@ -38,6 +40,8 @@ def add(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Gather, render and write every page; 1 when any diagnostic is an error."""
     settings = load_settings(args.config, today=args.today)
+    # The edit links the MkDocs build gives its pages (from repo_url and edit_uri), so both kinds of page agree.
+    settings = replace(settings, edit_links=forge_of_config(args.config, settings.forge))
     if _overlaps(args.out, settings.accounts):
         print(f"accountplan render: --out {args.out} would write pages among the dossiers in {settings.accounts}; "
               "choose a folder outside it that does not contain it (e.g. docs/ or build/pages)", file=sys.stderr)
