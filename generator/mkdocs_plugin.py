@@ -14,11 +14,13 @@ the portfolio, grouping and team pages link to them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import logging
 import os
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, cast
 
 from jinja2 import Environment
@@ -33,6 +35,9 @@ from mkdocs.structure.pages import Page
 
 from . import watch
 from .atomic import OutsideFolder, target_in
+from .cli.build import MARKER as SITE_MARKER
+from .cli.build import MARKER_TEXT as SITE_MARKER_TEXT
+from .cli.build import _refuse_unsafe_target as refuse_unsafe_site
 from .config import Settings
 from .diagnostics import Severity
 from .forge import KINDS, forge_from_mkdocs
@@ -269,8 +274,22 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             return lift.restore(output, self.pages.lifted)
         return output
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Refuse a site folder this tool did not build, as ``accountplan build`` does: MkDocs would empty it.
+
+        ``mkdocs serve`` and ``accountplan build`` build into a fresh empty folder, which always passes.
+        """
+        project = Path(config.config_file_path or ".").resolve().parent
+        accounts = Path(self.settings.accounts) if self.settings is not None else project / "accounts"
+        try:
+            refuse_unsafe_site(Path(config.site_dir).resolve(), [Path(config.docs_dir), accounts], project)
+        except ValueError as exc:
+            raise PluginError(f"accountplan: {exc}") from None
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Stop any page workers still running."""
+        """Mark the folder as built here (so the next build may replace it); stop any page workers still running."""
+        with contextlib.suppress(OSError):
+            (Path(config.site_dir) / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
         self.close()
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,3 +152,24 @@ def test_build_replaces_only_a_site_it_built_itself(tmp_path: Path) -> None:
         done = accountplan("build", "--quiet", "--site-dir", "built", cwd=tmp_path)
         assert done.returncode == 0, done.stderr
         assert (tmp_path / "built" / ".accountplan-site").is_file() and (tmp_path / "built" / "index.html").is_file()
+
+
+def test_a_plain_mkdocs_build_applies_the_same_site_folder_check(tmp_path: Path) -> None:
+    # MkDocs empties its site folder before building: the plugin refuses a foreign one, as 'accountplan build' does.
+    write_canary_portfolio(tmp_path)
+    foreign = tmp_path / "site"
+    foreign.mkdir()
+    (foreign / "report.pdf").write_bytes(b"%PDF precious")
+    before = _snapshot(tmp_path)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+    done = subprocess.run(mkdocs, cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 1 and "was not built by 'accountplan build'" in done.stderr, done.stderr
+    assert _snapshot(tmp_path) == before
+    # An empty folder is built, marked, and then replaced by either command.
+    (foreign / "report.pdf").unlink()
+    done = subprocess.run(mkdocs, cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    assert (foreign / ".accountplan-site").is_file() and (foreign / "index.html").is_file()
+    assert accountplan("build", "--quiet", cwd=tmp_path).returncode == 0
+    done = subprocess.run(mkdocs, cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
