@@ -14,7 +14,7 @@ from generator.config import load_settings
 
 BAD = [
     ("rules: {AP309: loud}", "plugins.accountplan.rules.AP309: 'loud' is not a severity; allowed: error, warning"),
-    ("rules: {AP999: error}", "plugins.accountplan.rules.AP999: unknown rule code; did you mean 'AP309'?"),
+    ("rules: {AP999: error}", "plugins.accountplan.rules.AP999: unknown rule code; did you mean 'AP319'?"),
     ("rules: {ap30: true}", "plugins.accountplan.rules.ap30: unknown rule code"),
     ("rules: {AP305: 3}", "plugins.accountplan.rules.AP305: 3 is not a severity"),
     ("rules: [AP305]", "rules"),
