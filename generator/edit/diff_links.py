@@ -24,6 +24,9 @@ def knows_changes(old: Dossier | None, new: Dossier, people: dict[str, Person]) 
 
 def _contact_links(a: Contact | None, b: Contact, people: dict[str, Person]) -> Iterator[Change]:
     name = who(b)
+    if a is None:  # a new contact: one line naming who knows them, not a line per pair
+        yield from _new_contact_links(b, people)
+        return
     owners_a = set(a.owners) if a else set()
     for person in sorted(set(b.owners) - owners_a):
         yield Change("contacts", "owner-added", f"{b.id}/{person}",
@@ -48,6 +51,16 @@ def _contact_links(a: Contact | None, b: Contact, people: dict[str, Person]) -> 
             yield Change("contacts", "knows-strength", f"{b.id}/{person}",
                          f"{_person(people, person)} ↔ {name}: {level(scales.STRENGTH, x)} → "
                          f"{level(scales.STRENGTH, y)} {arrow(x, y)}".rstrip(), x, y)
+
+
+def _new_contact_links(b: Contact, people: dict[str, Person]) -> Iterator[Change]:
+    """``Zhang Wei (CTO): known by Tom Hale (trusted), Li Na (owner)``; nothing when nobody is named."""
+    pairs = _pairs(b.knows)
+    known = [f"{_person(people, p)} ({level(scales.STRENGTH, pairs[p].strength) if p in pairs else 'owner'})"
+             for p in b.known_by]
+    if known:
+        yield Change("contacts", "known-by", b.id, f"{who(b)}: known by {', '.join(known)}", None,
+                     {p: pairs[p].strength if p in pairs else None for p in b.known_by})
 
 
 def _pairs(knows: list[Knows]) -> dict[str, Knows]:

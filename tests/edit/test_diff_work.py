@@ -127,3 +127,17 @@ def test_installed_base_cells_and_overdue_actions(repo: Path, capsys: pytest.Cap
     zh = cli(capsys, "diff", "HEAD~1", "--today", TODAY, "--lang", "zh")[1]
     assert "- 装机基础：IT 的 erp 我方已安装 → 友商占据（Norvik）\n" in zh
     assert "- 自 2026-11-01 起逾期：Call the CTO（Li Na）\n" in zh and "**机会点与行动项**" in zh
+
+
+def test_a_new_contact_names_who_knows_them_in_one_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(capsys, "new", "contact", "acme", "--name", "Ida Berg", "--title", "CFO", "--as", "p-li-na",
+               "--date", TODAY)[0] == 0
+    contact = repo / "accounts" / "acme" / "contacts" / "c-ida-berg.md"
+    _edit(contact, ("owners:\n  - p-li-na\n", "owners:\n  - p-li-na\n  - p-tom-hale\n"),
+          ("    strength: unknown\n", "    strength: 4\n"))
+    _commit(repo, "acme: Ida Berg")
+    out = cli(capsys, "diff", "HEAD~1", "--today", TODAY)[1]
+    assert "- Ida Berg (CFO): known by Li Na (trusted), Tom Hale (owner)\n" in out
+    assert "now owns" not in out and "Li Na knows" not in out  # one line, not one per pair
+    zh = cli(capsys, "diff", "HEAD~1", "--today", TODAY, "--lang", "zh")[1]
+    assert "- Ida Berg（CFO）：我方认识此人的有 Li Na（信任），Tom Hale（负责人）\n" in zh
