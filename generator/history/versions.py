@@ -22,9 +22,9 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..load.cache import cache_version
-from ..load.document import Document
 from ..load.files import load_document, slug_problem
 from ..load.portfolio import ACCOUNT, KINDS, Dossier, _Task, assemble_dossier, gc_paused
+from ..model.document import Document
 from . import git
 from .packs import read_pack, write_pack
 

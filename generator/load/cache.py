@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import usercache
 from ..diagnostics import Diagnostic
-from .document import Document
+from ..model.document import Document
 
 if TYPE_CHECKING:
     from .portfolio import _Task

@@ -17,11 +17,11 @@ from functools import cache
 from typing import Any
 
 from ..diagnostics import Diagnostic, Loc, Severity
+from ..model.ids import RESERVED, SLUG, slug_problem
 from ..model.scales import UNKNOWN
 from ..model.spec import names_id
 from ..neutralise import CONTROL, without_controls
 from ..suggest import closest
-from .ids import RESERVED, SLUG, slug_problem
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
 INVALID: Any = object()

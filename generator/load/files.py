@@ -11,10 +11,10 @@ import hashlib
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..model.document import Document
+from ..model.ids import RESERVED, SLUG, slug_problem
 from ..neutralise import CONTROL, REPLACEMENT
 from .convert import BIDI, INVALID, Converter
-from .document import Document
-from .ids import RESERVED, SLUG, slug_problem
 from .yamlnodes import Mapping, YamlProblem, parse
 
 MAX_BYTES = 1_000_000

@@ -23,8 +23,8 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Account, Action, Activity, Contact, Opportunity, Roster
+from ..model.document import Document
 from .cache import LoadCache
-from .document import Document
 from .files import error, load_document, slug_problem
 
 ROSTER = "roster.yml"

@@ -21,11 +21,11 @@ import typing
 from typing import Any
 
 from ..load.convert import fields, hints, is_required
-from ..load.ids import SLUG
 from .account import Account
 from .action import Action
 from .activity import Activity
 from .contact import Contact
+from .ids import SLUG
 from .opportunity import Opportunity
 from .roster import Roster
 from .scales import UNKNOWN

@@ -60,7 +60,7 @@ def names_id(f: dataclasses.Field[Any]) -> bool:
     """Whether ``f`` holds ids: its own (a field named ``id``), references (``ref``), or marked ``ident``.
 
     Ids become file names and URLs (pages, anchors, maps), so the loader holds every value of
-    such a field to the id syntax (:mod:`generator.load.ids`); a new id field is covered by
+    such a field to the id syntax (:mod:`generator.model.ids`); a new id field is covered by
     being declared this way.
     """
     return f.name == "id" or f.metadata.get("ref") is not None or bool(f.metadata.get("ident"))

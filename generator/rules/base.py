@@ -18,10 +18,10 @@ from typing import Any, Protocol
 
 from ..config import Settings
 from ..diagnostics import Diagnostic, Loc, Severity
-from ..load.document import Document
 from ..load.portfolio import Dossier, Portfolio
 from ..model import Account, Contact, Kpi, Roster
 from ..model.contact import DECIDING_ROLES
+from ..model.document import Document
 
 DOSSIER = "dossier"
 """Scope of a rule whose diagnostics about a dossier depend on that dossier, the roster and settings only."""

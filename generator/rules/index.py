@@ -39,7 +39,6 @@ from .. import usercache
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..load import cache as load_cache
-from ..load.document import Document
 from ..load.portfolio import (
     KINDS,
     Result,
@@ -53,6 +52,7 @@ from ..load.portfolio import (
     roster_problems,
 )
 from ..model import Roster
+from ..model.document import Document
 from . import account_diagnostics, dossier_diagnostics, finish, roster_diagnostics, validate
 from .base import AccountSummary
 
