@@ -29,10 +29,10 @@ from typing import Any
 
 from .config import Settings
 from .diagnostics import Diagnostic, Loc
-from .load.portfolio import Dossier, Portfolio, copy_portfolio
 from .memo import Memo, dossier_key
 from .model import Contact
 from .model.document import Document, Positions
+from .model.portfolio import Dossier, Portfolio, copy_portfolio
 from .model.spec import SENSITIVITY_ORDER
 
 ROOT_LEVEL = "internal"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .load.portfolio import Dossier
+from .model.portfolio import Dossier
 from .stages import Stages
 
 STATES = ("installed", "pursuit", "competitor", "not-relevant", "open")

@@ -10,7 +10,7 @@ from typing import Any
 from ..atomic import OutsideFolder, target_in, write_text_atomic
 from ..config import load_settings
 from ..edit.migrate_knows import migrate_contact
-from ..load.portfolio import discover
+from ..load.discover import discover
 
 
 def add(sub: Any) -> argparse.ArgumentParser:

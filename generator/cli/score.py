@@ -18,8 +18,9 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from ..config import load_settings
-from ..load.portfolio import Portfolio, load_portfolio
+from ..load.portfolio import load_portfolio
 from ..model import Account
+from ..model.portfolio import Portfolio
 from ..neutralise import Cell, csv_text
 from ..redact import apply_profile
 from ..score import score_portfolio

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..config import Settings
-from ..load.portfolio import Dossier, Portfolio
 from ..model import Activity, Contact, Initiative, Issue, Person, Plan, scales
+from ..model.portfolio import Dossier, Portfolio
 from ..score import score_portfolio
 from ..score.types import AccountScore, Figure
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..load.portfolio import Dossier
 from ..model import scales
+from ..model.portfolio import Dossier
 from .diff import Change, arrow, level
 
 SECTION = "opportunities"

@@ -33,11 +33,12 @@ from ruamel.yaml.resolver import VersionedResolver
 
 from ..atomic import target_in, write_text_atomic
 from ..diagnostics import Diagnostic
-from ..load.convert import fields, hints
+from ..load.discover import discover
 from ..load.files import _duplicate_keys, decode, error, split_frontmatter
-from ..load.portfolio import ACCOUNT, ROSTER, discover
 from ..load.yamlnodes import Mapping, Node, Scalar, Sequence, YamlProblem, parse
 from ..model import Account, Action, Activity, Contact, Opportunity, Roster
+from ..model.portfolio import ACCOUNT, ROSTER
+from ..model.spec import fields, hints
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _NULL_TEXT = frozenset({"", "~", "null", "Null", "NULL"})

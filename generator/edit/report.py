@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import translate
 from ..atomic import target_in, write_text_atomic
-from ..load.portfolio import Portfolio
+from ..model.portfolio import Portfolio
 from ..render.svg import relationship_map
 from .diff import SECTIONS, DiffReport
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from ..atomic import OutsideFolder, target_in, write_text_atomic
 from ..load import codeowners
 from ..load.files import load_document, slug_problem
-from ..load.portfolio import ACCOUNT, KINDS, ROSTER
 from ..model import Roster, scales
 from ..model.placeholders import placeholder
+from ..model.portfolio import ACCOUNT, KINDS, ROSTER
 from ..neutralise import CONTROL
 from . import templates
 

@@ -25,9 +25,9 @@ from typing import Any
 
 from ..config import Settings
 from ..edit.diff import Change, describe
-from ..load.portfolio import Dossier, Portfolio
 from ..model import Activity, Contact
 from ..model.contact import DECIDING_ROLES
+from ..model.portfolio import Dossier, Portfolio
 from ..redact import level_of
 from ..score import score_account, scoring_config
 from ..score.history import quarter_start

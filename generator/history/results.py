@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..load.cache import sources_digest
-from ..load.portfolio import Dossier, Portfolio
 from ..memo import digest, dossier_key
+from ..model.portfolio import Dossier, Portfolio
 from .packs import read_pack, write_pack
 from .versions import History, Lineage
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
+from functools import cache
 from typing import Any, Literal
 
 Sensitivity = Literal["public", "internal", "restricted"]
@@ -64,3 +66,20 @@ def names_id(f: dataclasses.Field[Any]) -> bool:
     being declared this way.
     """
     return f.name == "id" or f.metadata.get("ref") is not None or bool(f.metadata.get("ident"))
+
+
+@cache
+def hints(cls: type) -> dict[str, Any]:
+    """Resolved type hints of a model dataclass."""
+    return typing.get_type_hints(cls)
+
+
+@cache
+def fields(cls: type) -> dict[str, dataclasses.Field[Any]]:
+    """The dataclass fields of a model class by name."""
+    return {f.name: f for f in dataclasses.fields(cls)}
+
+
+def is_required(f: dataclasses.Field[Any]) -> bool:
+    """A field with neither default nor factory must be written."""
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING

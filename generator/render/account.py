@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from ..load.portfolio import ACCOUNT, Dossier
 from ..model.account import EXTERNAL_CHANNELS, INTERNAL_CHANNELS, PUBLIC_SHARE_EXPECTED, Account, Issue, Source
 from ..model.contact import DECIDING_ROLES, Contact
+from ..model.portfolio import ACCOUNT, Dossier
 from ..neutralise import safe_url
 from ..score.insight import public_share
 from ..score.labels import label, text

@@ -11,9 +11,9 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..load.portfolio import Dossier
 from ..model import Action
 from ..model.document import Document
+from ..model.portfolio import Dossier
 from .context import Site
 from .paths import Links, account_page, person_page
 

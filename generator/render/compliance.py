@@ -15,8 +15,8 @@ from typing import Any
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
-from ..load.portfolio import Portfolio
 from ..model.account import CASH_LIKE
+from ..model.portfolio import Portfolio
 from ..redact import level_of
 from .account import contact_anchor
 from .context import Site

@@ -38,7 +38,7 @@ from .unavailable import unavailable_pages
 
 if TYPE_CHECKING:
     from ..config import Settings
-    from ..load.portfolio import Dossier
+    from ..model.portfolio import Dossier
     from .context import Site
     from .parallel import Pages
     from .pipeline import Gathered

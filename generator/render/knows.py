@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from ..load.portfolio import Dossier
+from ..model.portfolio import Dossier
 from .account import contact_anchor
 from .context import Site
 from .paths import Links, account_page

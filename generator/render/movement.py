@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .. import translate
 from ..history.records import Event, Move, Movement, Point
-from ..load.portfolio import Dossier
+from ..model.portfolio import Dossier
 from . import team
 from .account import contact_anchor
 from .context import Site

@@ -27,8 +27,8 @@ from markupsafe import escape
 from .. import translate
 from ..config import Settings
 from ..diagnostics import Diagnostic
-from ..load.portfolio import Dossier, Portfolio
 from ..memo import memo
+from ..model.portfolio import Dossier, Portfolio
 from ..neutralise import markdown_text
 from ..score.types import PortfolioScores
 from ..theme_files import templates_dir

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..load.portfolio import ACCOUNT, ROSTER
+from ..model.portfolio import ACCOUNT, ROSTER
 
 if TYPE_CHECKING:
     from ..config import Settings

@@ -14,8 +14,9 @@ from ..diagnostics import Diagnostic
 from ..history import movement as moves
 from ..history.records import Movement
 from ..history.versions import History
-from ..load.portfolio import Dossier, Portfolio, load_portfolio
+from ..load.portfolio import load_portfolio
 from ..memo import memo
+from ..model.portfolio import Dossier, Portfolio
 from ..redact import apply_profile
 from ..rules import validate
 from ..score import score_portfolio

@@ -10,8 +10,8 @@ from markupsafe import Markup
 
 from .. import translate
 from ..diagnostics import Severity
-from ..load.portfolio import Dossier
 from ..memo import Memo, memo
+from ..model.portfolio import Dossier, current_contacts, latest_kpi
 from ..money import Money
 from ..rules import registry
 from . import graphics
@@ -28,8 +28,8 @@ def account_row(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
     t = site.t
     account = dossier.account.data
     score = site.account_score(dossier.slug)
-    contacts = [doc.data for doc in dossier.contacts if doc.data.active]
-    latest = max(account.kpi, key=lambda k: k.year, default=None)
+    contacts = [doc.data for doc in current_contacts(dossier)]
+    latest = latest_kpi(account)
     mondays = weeks(site.today, site.settings.limits.weeks_window)
     visits = sum(weekly_counts((doc.data.date for doc in dossier.activities), mondays))
     findings = site.findings.get(dossier.slug, [])

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, cast
 
-from ..load.portfolio import Dossier
 from ..memo import memo
 from ..model import Contact
+from ..model.portfolio import Dossier
 from ..score.config import scoring_config
 from ..score.figures import r1, value_of
 from . import graphics, scorecard

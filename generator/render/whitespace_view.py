@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..load.portfolio import Dossier
+from ..model.portfolio import Dossier
 from ..stages import stages_of
 from ..whitespace import STATES, whitespace
 from .context import Site

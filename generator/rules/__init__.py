@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..diagnostics import Diagnostic, Severity, sort_diagnostics
-from ..load.portfolio import Dossier, Portfolio
 from ..model import Roster
 from ..model.document import Document
+from ..model.portfolio import Dossier, Portfolio
 from .base import ACCOUNTS, DOSSIER, AccountSummary, Context, Rule
 
 if TYPE_CHECKING:

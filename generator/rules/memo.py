@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
-from ..load.portfolio import Portfolio
 from ..memo import Memo, digest, dossier_key
+from ..model.portfolio import Portfolio
 
 
 def memoized_dossier_diagnostics(portfolio: Portfolio, settings: Settings,

@@ -21,8 +21,9 @@ from typing import Any
 
 from ..config import Settings
 from ..history import git
-from ..load.portfolio import Portfolio, load_portfolio
+from ..load.portfolio import load_portfolio
 from ..memo import Memo
+from ..model.portfolio import Portfolio
 from . import score_portfolio
 from .figures import r1
 from .types import AccountScore, Figure, PersonScore, PortfolioScores, Rollup, Value

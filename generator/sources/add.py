@@ -27,10 +27,10 @@ from ..diagnostics import Diagnostic
 from ..edit.fmt import _canonical, _reindent_comments, _yaml
 from ..edit.scaffold import ScaffoldError, account_folder, slugify
 from ..load.files import decode, split_frontmatter
-from ..load.portfolio import ACCOUNT
 from ..load.yamlnodes import Mapping as YamlMapping
 from ..load.yamlnodes import YamlProblem, parse
 from ..model.account import Channel
+from ..model.portfolio import ACCOUNT
 from .extract import extract
 from .fetch import Client
 

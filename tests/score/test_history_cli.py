@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from generator.cli import main
-from generator.load.portfolio import Portfolio
+from generator.model.portfolio import Portfolio
 from generator.score import score_portfolio
 from generator.score.history import deltas, quarter_start, score_as_of, score_at_revision, since_quarter_start
 
