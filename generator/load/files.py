@@ -93,7 +93,7 @@ def load_document(path: str, raw: bytes, model: type, *, markdown: bool = True,
         found = "empty" if root is None else ("a list" if not hasattr(root, "value") else "a single value")
         message = f"frontmatter must be a mapping of keys, found {found}"
         return None, [*controls, error(path, 1 + offset, 1, "AP008", message, "write 'key: value' lines")]
-    duplicates = _duplicate_keys(path, root)
+    duplicates = duplicate_keys(path, root)
     converter = Converter(path)
     data = converter.record(root, model)
     diagnostics = controls + duplicates + converter.diagnostics + _bidi_in_body(path, body, body_line)
@@ -139,7 +139,7 @@ def _bidi_in_body(path: str, body: str, body_line: int) -> list[Diagnostic]:
     return found
 
 
-def _duplicate_keys(path: str, root: Mapping) -> list[Diagnostic]:
+def duplicate_keys(path: str, root: Mapping) -> list[Diagnostic]:
     """Duplicate keys in any mapping, naming both lines."""
     found: list[Diagnostic] = []
     stack: list[Any] = [root]

@@ -18,11 +18,10 @@ from ..diagnostics import Diagnostic
 from ..model.account import CASH_LIKE
 from ..model.portfolio import Portfolio
 from ..redact import level_of
-from .account import contact_anchor
 from .context import Site
 from .i18n import Translator, normalize
 from .pages import page
-from .paths import COMPLIANCE, RULES, Links, account_page
+from .paths import COMPLIANCE, RULES, Links, account_page, contact_anchor
 
 PAGE = COMPLIANCE
 """Source path of the page."""

@@ -11,9 +11,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model.portfolio import Dossier
-from .account import contact_anchor
 from .context import Site
-from .paths import Links, account_page
+from .paths import Links, account_page, contact_anchor
 
 
 def last_met(dossier: Dossier, person_id: str, contact_id: str) -> dt.date | None:

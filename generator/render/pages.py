@@ -18,10 +18,9 @@ import json
 import os
 import re
 from collections.abc import Callable, Sequence
-from functools import cache, partial
+from functools import partial
 from typing import Any, Protocol
 
-import jinja2
 from markupsafe import escape
 
 from .. import translate
@@ -29,9 +28,7 @@ from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..memo import memo
 from ..model.portfolio import Dossier, Portfolio
-from ..neutralise import markdown_text
 from ..score.types import PortfolioScores
-from ..theme_files import templates_dir
 from . import lift, movement, paths, portfolio, team
 from .account import account_view
 from .changed import last_changed
@@ -41,6 +38,7 @@ from .guide import guide_view
 from .i18n import Translator, normalize
 from .parallel import Pages, account_pages
 from .rules import rules_view
+from .templating import environment
 
 
 class Change(Protocol):
@@ -58,25 +56,6 @@ class Change(Protocol):
 
 MEMOS = ("rows", "team", "chart")
 """Memos of the views, started once per build when serving (:mod:`generator.memo`)."""
-
-TEMPLATES = templates_dir()
-"""Page templates shipped with the package (the repository's ``theme/accountplan``)."""
-
-
-@cache
-def environment(folder: str = str(TEMPLATES)) -> jinja2.Environment:
-    """The Jinja2 environment for page templates: autoescaped, strict about missing values, with the ``md`` filter."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = markdown_text
-    return env
-
 
 _NOT_YAML_TEXT = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 """Characters YAML refuses or reads as a line break inside a quoted title; JSON leaves them raw, so they are escaped.

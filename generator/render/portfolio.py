@@ -19,6 +19,7 @@ from .actions import DUE_WINDOW_DAYS, due_actions
 from .context import Site, weekly_counts, weeks
 from .i18n import Translator
 from .paths import COMPLIANCE, GROUPINGS, RULES, Links, account_page, grouping_page
+from .templating import environment
 
 TIERS = ("S", "A", "B", "C")
 
@@ -65,7 +66,6 @@ def account_rows(site: Site, links: Links) -> list[dict[str, Any]]:
     key = f"rows:{links.to('index.md')}"  # the link to the site root: rows differ only by their hrefs' depth
     rows = site.cache.get(key)
     if rows is None:
-        from .pages import environment  # pages imports this module
 
         template = environment().get_template("account_row.html")
         kept = memo("rows") if site.memos else None

@@ -118,7 +118,7 @@ def validate(portfolio: Portfolio, settings: Settings, memo: Memo[list[Diagnosti
     if memo is not None:
         from .memo import memoized_dossier_diagnostics
 
-        found += memoized_dossier_diagnostics(portfolio, settings, memo)
+        found += memoized_dossier_diagnostics(portfolio, settings, memo, dossier_diagnostics)
     else:
         for dossier in portfolio.dossiers:
             found += dossier_diagnostics(portfolio.root, portfolio.roster, dossier, settings)
