@@ -32,18 +32,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import watch
-from .atomic import OutsideFolder, target_in
 from .config import Settings
 from .diagnostics import Severity
 from .forge import KINDS, forge_from_mkdocs
 from .history.log import history_cache, history_log
-from .linkcheck import broken_links
+from .pipeline import gather, generate
+from .publish.atomic import OutsideFolder, target_in
+from .publish.linkcheck import broken_links
 from .render import incremental, lift
 from .render.i18n import normalize
 from .render.parallel import Pages
 from .render.paths import edit_url
-from .render.pipeline import gather, generate
-from .theme_files import assets, theme_dir
+from .render.theme_files import assets, theme_dir
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"

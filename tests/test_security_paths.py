@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.atomic import OutsideFolder, target_in
 from generator.edit import scaffold
 from generator.edit.fmt import format_files
+from generator.publish.atomic import OutsideFolder, target_in
 from generator.render import incremental
 from tests.hostile_fixtures import accountplan, write_site
 from tests.test_security_files import ACCOUNT as SECURITY_ACCOUNT

@@ -34,8 +34,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..atomic import swap_folder
 from ..config import Settings, load_settings
+from ..publish.atomic import swap_folder
 from ..redact import profile_level
 from . import add_profile_option
 

@@ -7,10 +7,10 @@ import os
 import sys
 from typing import Any
 
-from ..atomic import OutsideFolder, target_in, write_text_atomic
 from ..config import load_settings
 from ..edit.migrate_knows import migrate_contact
 from ..load.discover import discover
+from ..publish.atomic import OutsideFolder, target_in, write_text_atomic
 
 
 def add(sub: Any) -> argparse.ArgumentParser:

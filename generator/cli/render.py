@@ -13,12 +13,12 @@ import os
 import sys
 from typing import Any
 
-from ..atomic import target_in, write_text_atomic
 from ..config import load_settings
 from ..diagnostics import Severity, format_text
 from ..history.log import history_cache
+from ..pipeline import gather, generate
+from ..publish.atomic import target_in, write_text_atomic
 from ..render.i18n import LANGUAGES
-from ..render.pipeline import gather, generate
 from . import add_profile_option
 
 

@@ -31,7 +31,6 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.resolver import VersionedResolver
 
-from ..atomic import target_in, write_text_atomic
 from ..diagnostics import Diagnostic
 from ..load.discover import discover
 from ..load.files import decode, duplicate_keys, error, split_frontmatter
@@ -39,6 +38,7 @@ from ..load.yamlnodes import Mapping, Node, Scalar, Sequence, YamlProblem, parse
 from ..model import Account, Action, Activity, Contact, Opportunity, Roster
 from ..model.portfolio import ACCOUNT, ROSTER
 from ..model.spec import fields, hints
+from ..publish.atomic import target_in, write_text_atomic
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _NULL_TEXT = frozenset({"", "~", "null", "Null", "NULL"})

@@ -9,8 +9,8 @@ from dataclasses import asdict
 from typing import Any
 
 from .. import translate
-from ..atomic import target_in, write_text_atomic
 from ..model.portfolio import Portfolio
+from ..publish.atomic import target_in, write_text_atomic
 from ..render.svg import relationship_map
 from .diff import SECTIONS, DiffReport
 

@@ -27,9 +27,9 @@ FORMAT = "1"
 def code_version() -> str:
     """Hash of the code a history result comes from."""
     package = Path(__file__).resolve().parent.parent
-    folders = ("history", "score", "model", "load")
+    folders = ("history", "score", "model", "load", "redact")
     sources = [p for f in folders for p in sorted((package / f).glob("*.py"))]
-    sources += [package / "edit" / "diff.py", package / "redact.py", package / "config.py"]
+    sources += [package / "edit" / "diff.py", package / "config.py"]
     return sources_digest(FORMAT, sources)
 
 

@@ -7,7 +7,7 @@ from functools import cache
 import jinja2
 
 from ..neutralise import markdown_text
-from ..theme_files import templates_dir
+from .theme_files import templates_dir
 
 TEMPLATES = templates_dir()
 """Page templates shipped with the package (the repository's ``theme/accountplan``)."""

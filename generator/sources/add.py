@@ -22,7 +22,6 @@ from urllib.parse import urlsplit
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError as RuamelError
 
-from ..atomic import write_text_atomic
 from ..diagnostics import Diagnostic
 from ..edit.fmt import canonical, reindent_comments, round_trip_yaml
 from ..edit.scaffold import ScaffoldError, account_folder, slugify
@@ -31,6 +30,7 @@ from ..load.yamlnodes import Mapping as YamlMapping
 from ..load.yamlnodes import YamlProblem, parse
 from ..model.account import Channel
 from ..model.portfolio import ACCOUNT
+from ..publish.atomic import write_text_atomic
 from .extract import extract
 from .fetch import Client
 

@@ -9,23 +9,23 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..config import Settings
-from ..diagnostics import Diagnostic
-from ..history import movement as moves
-from ..history.records import Movement
-from ..history.versions import History
-from ..load.portfolio import load_portfolio
-from ..memo import memo
-from ..model.portfolio import Dossier, Portfolio
-from ..redact import apply_profile
-from ..rules import validate
-from ..score import score_portfolio
-from ..score.history import since_quarter_start
-from ..score.types import PortfolioScores
-from .compliance import compliance_pages, shows
-from .context import Site
-from .pages import Change, render_site
-from .parallel import Pages
+from .config import Settings
+from .diagnostics import Diagnostic
+from .history import movement as moves
+from .history.records import Movement
+from .history.versions import History
+from .load.portfolio import load_portfolio
+from .memo import memo
+from .model.portfolio import Dossier, Portfolio
+from .redact import apply_profile
+from .render.compliance import compliance_pages, shows
+from .render.context import Site
+from .render.pages import Change, render_site
+from .render.parallel import Pages
+from .rules import validate
+from .score import score_portfolio
+from .score.history import since_quarter_start
+from .score.types import PortfolioScores
 
 Reuse = Callable[[Site, Dossier], "str | None"]
 """Gives an account page's text from an earlier build when none of its inputs changed, else ``None``."""
