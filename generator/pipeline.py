@@ -1,53 +1,40 @@
-"""Gather, then generate: load and validate every dossier, redact for the audience, score once, render.
+"""The pipeline, in the order it runs: load → validate → redact → score → render → publish.
 
-The MkDocs plugin and ``accountplan render`` both call :func:`gather` and
-:func:`generate`, so the site and the plain files can never disagree.
+:func:`run` is the whole backbone for plain files (``accountplan render``)::
+
+    gathered = gather(settings, profile)       # load (generator.load), validate (generator.rules),
+                                               # redact (generator.redact), score (generator.score)
+    pages = generate(gathered, settings, lang) # render (generator.render)
+    write_pages(pages, out)                    # publish (generator.publish)
+
+The MkDocs plugin calls the same :func:`gather` and :func:`generate`; MkDocs writes the
+pages, and ``accountplan build`` publishes its output atomically (:mod:`generator.publish.site`).
+So the site and the plain files can never disagree. Every stage is a package under
+``generator/``; each reads the model (:mod:`generator.model`) and none calls back up here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+__all__ = ["Gathered", "gather", "generate", "run", "write_pages"]
+
+from collections.abc import Sequence
+from typing import Any
 
 from .config import Settings
-from .diagnostics import Diagnostic
 from .history import movement as moves
-from .history.records import Movement
 from .history.versions import History
 from .load.portfolio import load_portfolio
-from .memo import memo
-from .model.portfolio import Dossier, Portfolio
+from .memo import Memo, memo
+from .model.portfolio import Portfolio
+from .publish.atomic import target_in, write_text_atomic
 from .redact import apply_profile
-from .render.compliance import compliance_pages, shows
-from .render.context import Site
-from .render.pages import Change, render_site
+from .render.generate import Gathered, generate
+from .render.pages import Change
 from .render.parallel import Pages
 from .rules import validate
 from .score import score_portfolio
 from .score.history import since_quarter_start
 from .score.types import PortfolioScores
-
-Reuse = Callable[[Site, Dossier], "str | None"]
-"""Gives an account page's text from an earlier build when none of its inputs changed, else ``None``."""
-
-
-@dataclass
-class Gathered:
-    """Everything the pages are rendered from: one consistent snapshot."""
-
-    portfolio: Portfolio
-    """The portfolio as this build's audience may see it (redacted for the profile)."""
-    diagnostics: list[Diagnostic]
-    """Every problem in the full portfolio: the build log is for the editors."""
-    shown: list[Diagnostic]
-    """The problems pages may mention without leaking what the profile hides."""
-    scores: PortfolioScores
-    changes: Sequence[Change]
-    """Change of each figure since the start of the quarter (empty when not computed)."""
-    level: str = "internal"
-    """The highest sensitivity this build shows."""
-    movement: Movement | None = None
-    """Movement over time from the repository's history (``None`` when not asked for)."""
 
 
 def gather(settings: Settings, profile: str | None = None, *, history: bool = True,
@@ -60,20 +47,16 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     (:mod:`generator.memo`). ``timeline``: read the git history too (:mod:`generator.history`),
     its parses kept in ``history_cache``.
     """
-    full = load_portfolio(settings.accounts, cache=cache)
     # Serving: per-dossier redaction and scores are kept in memory from the previous rebuild.
     redacted, scored = (memo("redaction"), memo("scores")) if cache is not None else (None, None)
     for kept in (redacted, scored):
         if kept is not None:
             kept.start()
-    diagnostics = validate(full, settings, memo("rules") if cache is not None else None)
-    redaction = apply_profile(full, settings, profile, redacted)
+    full = load_portfolio(settings.accounts, cache=cache)                                 # load
+    diagnostics = validate(full, settings, memo("rules") if cache is not None else None)  # validate
+    redaction = apply_profile(full, settings, profile, redacted)                           # redact
     portfolio = redaction.portfolio
-    changes: Sequence[Change] = ()
-    if history:
-        scores, changes = since_quarter_start(portfolio, settings, scored)
-    else:
-        scores = score_portfolio(portfolio, settings, scored)
+    scores, changes = _score(portfolio, settings, history, scored)                         # score
     shown = [d for d in diagnostics if redaction.visible(d)]
     moved = None
     if timeline:
@@ -82,19 +65,27 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level, moved)
 
 
-def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True,
-             reuse: Reuse | None = None, reuse_person: Callable[[Site, str], str | None] | None = None,
-             lifting: bool = False) -> Pages:
-    """Every generated page for ``gathered``, by source path (see :class:`Pages` for pages still rendering).
+def _score(portfolio: Portfolio, settings: Settings, history: bool,
+           scored: Memo[Any] | None) -> tuple[PortfolioScores, Sequence[Change]]:
+    """Scores of the redacted portfolio, with each figure's change since the quarter began when ``history``."""
+    if history:
+        return since_quarter_start(portfolio, settings, scored)
+    return score_portfolio(portfolio, settings, scored), ()
 
-    ``reuse`` and ``reuse_person`` may hand back account and person pages kept from an earlier
-    build (``incremental.AccountMemo``). ``lifting``: heavy blocks go to ``pages.lifted`` for the
-    MkDocs plugin to put back after conversion (:mod:`generator.render.lift`).
+
+def write_pages(pages: Pages, out: str) -> None:
+    """Publish ``pages`` as files under ``out``; an id that climbs out of it is refused, not written."""
+    for src_uri, text in sorted(pages.items()):
+        write_text_atomic(target_in(out, src_uri), text)
+
+
+def run(settings: Settings, profile: str | None, lang: str, out: str, *, directory_urls: bool = True,
+        history_cache: str | None = None) -> tuple[Gathered, int]:
+    """The whole pipeline into plain files: gather, render in ``lang``, write under ``out``.
+
+    Gives what was gathered (its diagnostics are for the caller to report) and how many pages were written.
     """
-    pages = render_site(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
-                        directory_urls=directory_urls, changes=gathered.changes, reuse=reuse,
-                        reuse_person=reuse_person, compliance=shows(gathered.level), lifting=lifting,
-                        history=gathered.movement)
-    pages.update(compliance_pages(gathered.portfolio, gathered.shown, settings, lang, gathered.level,
-                                  directory_urls=directory_urls))
-    return pages
+    gathered = gather(settings, profile, timeline=True, history_cache=history_cache)
+    pages = generate(gathered, settings, lang, directory_urls=directory_urls)
+    write_pages(pages, out)
+    return gathered, len(pages)
