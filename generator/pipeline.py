@@ -22,6 +22,7 @@ from typing import Any
 
 from .config import Settings
 from .history import movement as moves
+from .history.quarter import since_quarter_start
 from .history.versions import History
 from .load.portfolio import load_portfolio
 from .memo import Memo, memo
@@ -33,7 +34,6 @@ from .render.pages import Change
 from .render.parallel import Pages
 from .rules import validate
 from .score import score_portfolio
-from .score.history import since_quarter_start
 from .score.types import PortfolioScores
 
 

@@ -3,7 +3,7 @@
 Not YAML lines but facts a reviewer cares about: a decision maker turned from neutral to
 supporter, a new contact, a plan closed, who logged which visits, how the scores moved.
 Each change is data (:class:`Change`) with a one-line English text using the scale names;
-:mod:`generator.edit.report` turns the result into Markdown or JSON.
+:mod:`generator.render.diff_report` turns the result into Markdown or JSON.
 """
 
 from __future__ import annotations

@@ -30,8 +30,8 @@ from ..model.contact import DECIDING_ROLES
 from ..model.portfolio import Dossier, Portfolio
 from ..redact import level_of
 from ..score import score_account, scoring_config
-from ..score.history import quarter_start
 from ..score.types import PortfolioScores
+from .quarter import quarter_start
 from .records import (
     AccountMovement,
     Event,

@@ -42,7 +42,7 @@ from .templating import environment
 
 
 class Change(Protocol):
-    """A figure's change since the start of the quarter (``generator.score.history.Delta``)."""
+    """A figure's change since the start of the quarter (``generator.history.quarter.Delta``)."""
 
     @property
     def scope(self) -> str: ...

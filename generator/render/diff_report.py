@@ -9,10 +9,10 @@ from dataclasses import asdict
 from typing import Any
 
 from .. import translate
+from ..edit.diff import SECTIONS, DiffReport
 from ..model.portfolio import Portfolio
 from ..publish.atomic import target_in, write_text_atomic
-from ..render.svg import relationship_map
-from .diff import SECTIONS, DiffReport
+from .svg import relationship_map
 
 _t = translate.t
 MARKER = "<!-- accountplan-diff -->"

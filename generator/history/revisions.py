@@ -6,6 +6,6 @@ and the site's history.
 
 from __future__ import annotations
 
-from ..history.git import WORKTREE, RevisionError, commit_of, extract, git, locate
+from .git import WORKTREE, RevisionError, commit_of, extract, git, locate
 
 __all__ = ["WORKTREE", "RevisionError", "commit_of", "extract", "git", "locate"]
