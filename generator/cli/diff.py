@@ -16,7 +16,7 @@ from typing import Any
 
 from ..config import Settings, load_settings
 from ..edit.diff import compare
-from ..history.revisions import WORKTREE, extract, locate
+from ..history.git import WORKTREE, extract, locate
 from ..load.portfolio import load_portfolio
 from ..model.portfolio import Portfolio
 from ..redact import apply_profile, profile_level

@@ -18,28 +18,13 @@ from ..model import Activity, Contact, Initiative, Issue, Person, Plan, scales
 from ..model.portfolio import Dossier, Portfolio
 from ..score import score_portfolio
 from ..score.types import AccountScore, Figure
+from .change import Change, arrow, level
+from .diff_work import action_changes, opportunity_changes
 
 SECTIONS = ("account", "contacts", "opportunities", "plans", "activities", "issues", "scores")
 """Order of the sections within one account's changes."""
 
 TIER_RANK = {"C": 0, "B": 1, "A": 2, "S": 3}
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change about an account."""
-
-    section: str
-    """One of :data:`SECTIONS`."""
-    kind: str
-    """Stable name, e.g. ``contact-added``, ``support``, ``plan-status``, ``activities``, ``score``."""
-    subject: str
-    """Id of what changed (contact, plan, person, score key); empty for the account itself."""
-    text: str
-    """One line of English for a pull-request comment."""
-    before: Any = None
-    after: Any = None
-    details: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -68,20 +53,6 @@ class DiffReport:
                 if change.kind == kind:
                     total += change.after if kind == "activities" else 1
         return total
-
-
-def arrow(before: float | None, after: float | None) -> str:
-    """``▲`` for up, ``▼`` for down; nothing when either side is unknown (learning is not a rise)."""
-    if before is None or after is None:
-        return ""
-    return "▲" if after > before else "▼" if after < before else ""
-
-
-def level(labels: scales.Labels, value: int | None) -> str:
-    """A scale level's English name, e.g. ``supporter``; ``unknown`` when not known yet."""
-    if value is None:
-        return scales.UNKNOWN
-    return labels.get(value, (str(value), ""))[0]
 
 
 def who(contact: Contact) -> str:
@@ -146,7 +117,6 @@ def _changes(old: Dossier | None, new: Dossier, people: dict[str, Person]) -> It
     yield from _status_changes("initiative", a_old.initiatives if a_old else [], new.account.data.initiatives)
     yield from _activity_changes(old, new, people)
     yield from _issue_changes(a_old.issues if a_old else [], new.account.data.issues)
-    from .diff_work import action_changes, opportunity_changes  # here: that module builds this module's Change
 
     yield from opportunity_changes(old, new)
     yield from action_changes(old, new)

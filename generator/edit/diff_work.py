@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model import scales
 from ..model.portfolio import Dossier
-from .diff import Change, arrow, level
+from .change import Change, arrow, level
 
 SECTION = "opportunities"
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..config import Settings
-from ..edit.diff import Change, describe
+from ..edit.change import Change
+from ..edit.diff import describe
 from ..model import Activity, Contact
 from ..model.contact import DECIDING_ROLES
 from ..model.portfolio import Dossier, Portfolio
