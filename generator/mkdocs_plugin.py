@@ -36,11 +36,11 @@ from .config import Settings
 from .diagnostics import Severity
 from .forge import KINDS, forge_from_mkdocs
 from .history.log import history_cache, history_log
+from .language import normalize
 from .pipeline import gather, generate
 from .publish.atomic import OutsideFolder, target_in
 from .publish.linkcheck import broken_links
 from .render import incremental, lift
-from .render.i18n import normalize
 from .render.parallel import Pages
 from .render.paths import edit_url
 from .render.theme_files import assets, theme_dir

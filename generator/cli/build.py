@@ -33,11 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings, load_settings
+from ..language import LANGUAGES
 from ..publish.site import fresh_folder, publish, refuse_unsafe_target
 from ..redact import profile_level
 from . import add_profile_option
 
-LANGUAGES = ("en", "zh")
 FAIL_ON = ("never", "error", "warning")
 
 

@@ -16,8 +16,8 @@ from typing import Any
 from ..config import load_settings
 from ..diagnostics import Severity, format_text
 from ..history.log import history_cache
+from ..language import LANGUAGES
 from ..pipeline import run as run_pipeline
-from ..render.i18n import LANGUAGES
 from . import add_profile_option
 
 

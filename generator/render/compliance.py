@@ -15,11 +15,12 @@ from typing import Any
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
+from ..language import normalize
 from ..model.account import CASH_LIKE
 from ..model.portfolio import Portfolio
 from ..redact import level_of
 from .context import Site
-from .i18n import Translator, normalize
+from .i18n import Translator
 from .pages import page
 from .paths import COMPLIANCE, RULES, Links, account_page, contact_anchor
 

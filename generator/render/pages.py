@@ -26,6 +26,7 @@ from markupsafe import escape
 from .. import translate
 from ..config import Settings
 from ..diagnostics import Diagnostic
+from ..language import normalize
 from ..memo import memo
 from ..model.portfolio import Dossier, Portfolio
 from ..score.types import PortfolioScores
@@ -35,7 +36,7 @@ from .changed import last_changed
 from .context import Site
 from .glossary import GLOSSARY, glossary_view
 from .guide import guide_view
-from .i18n import Translator, normalize
+from .i18n import Translator
 from .parallel import Pages, account_pages
 from .rules import rules_view
 from .templating import environment
