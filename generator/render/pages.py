@@ -26,13 +26,13 @@ from markupsafe import escape
 from .. import translate
 from ..config import Settings
 from ..diagnostics import Diagnostic
+from ..history.changed import last_changed
 from ..language import normalize
 from ..memo import memo
 from ..model.portfolio import Dossier, Portfolio
 from ..score.types import PortfolioScores
 from . import lift, movement, paths, portfolio, team
 from .account import account_view
-from .changed import last_changed
 from .context import Site
 from .glossary import GLOSSARY, glossary_view
 from .guide import guide_view
