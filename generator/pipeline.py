@@ -22,6 +22,7 @@ from typing import Any
 
 from .config import Settings
 from .history import movement as moves
+from .history.changed import by_slug
 from .history.quarter import since_quarter_start
 from .history.versions import History
 from .load.portfolio import load_portfolio
@@ -62,7 +63,8 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     if timeline:
         moved = moves.compute(History.read(settings.accounts), full, portfolio, scores, settings,
                                  redaction.level, history_cache)
-    return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level, moved)
+    changed = by_slug(portfolio, remember=cache is not None)  # when each account last changed (git, else files)
+    return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level, moved, changed)
 
 
 def _score(portfolio: Portfolio, settings: Settings, history: bool,

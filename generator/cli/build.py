@@ -26,13 +26,13 @@ import datetime as dt
 import logging
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings, load_settings
+from ..history.git import RevisionError, git
 from ..language import LANGUAGES
 from ..publish.site import fresh_folder, publish, refuse_unsafe_target
 from ..redact import profile_level
@@ -159,12 +159,12 @@ def _source_date_epoch(config_file: str, settings: Settings) -> Iterator[None]:
 def build_epoch(folder: str, settings: Settings) -> int:
     """Seconds since the epoch of the last git commit in ``folder``, else of ``settings.today``."""
     try:
-        done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder or ".", capture_output=True,
-                              text=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
+        done = git("log", "-1", "--format=%ct", cwd=folder or ".")
+    except (OSError, RevisionError):
         done = None
-    if done is not None and done.returncode == 0 and done.stdout.strip().isdigit():
-        return int(done.stdout.strip())
+    stamp = done.stdout.decode("utf-8", "replace").strip() if done is not None and done.returncode == 0 else ""
+    if stamp.isdigit():
+        return int(stamp)
     midnight = dt.datetime.combine(settings.today, dt.time(), tzinfo=dt.UTC)
     return int(midnight.timestamp())
 

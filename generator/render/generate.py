@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
@@ -35,6 +36,8 @@ class Gathered:
     level: str = "internal"
     """The highest sensitivity this build shows."""
     movement: Movement | None = None
+    changed: dict[str, dt.date] = field(default_factory=dict)
+    """When each account last changed, by slug (git, else file times: :mod:`generator.history.changed`)."""
     """Movement over time from the repository's history (``None`` when not asked for)."""
 
 
@@ -50,7 +53,7 @@ def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_url
     pages = render_site(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
                         directory_urls=directory_urls, changes=gathered.changes, reuse=reuse,
                         reuse_person=reuse_person, compliance=shows(gathered.level), lifting=lifting,
-                        history=gathered.movement)
+                        history=gathered.movement, changed=gathered.changed)
     pages.update(compliance_pages(gathered.portfolio, gathered.shown, settings, lang, gathered.level,
                                   directory_urls=directory_urls))
     return pages

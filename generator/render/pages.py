@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any, Protocol
 
@@ -26,7 +25,6 @@ from markupsafe import escape
 from .. import translate
 from ..config import Settings
 from ..diagnostics import Diagnostic
-from ..history.changed import last_changed
 from ..language import normalize
 from ..memo import memo
 from ..model.portfolio import Dossier, Portfolio
@@ -102,6 +100,7 @@ def render_site(
     compliance: bool = False,
     lifting: bool = False,
     history: Any = None,
+    changed: Mapping[str, dt.date] | None = None,
 ) -> Pages:
     """Every generated page by its source path (``accounts/<slug>/index.md`` …), text ready to write.
 
@@ -112,7 +111,8 @@ def render_site(
     ``reuse_person(site, person_id)`` does the same for team members' pages. ``lifting``: the
     portfolio views' heavy blocks go to ``pages.lifted`` for the MkDocs plugin (:mod:`.lift`).
     ``history``: the build's :class:`generator.history.records.Movement` (account, portfolio and
-    person history, and the home page's recent changes).
+    person history, and the home page's recent changes). ``changed``: each account's last change by slug
+    (:func:`generator.history.changed.by_slug`, read while gathering: rendering reads no files).
     """
     t = Translator(normalize(lang))
     diagnostics = translate.diagnostics(diagnostics, t.lang)  # findings on the pages speak the page's language
@@ -122,7 +122,7 @@ def render_site(
     if site.memos:
         for name in MEMOS:
             memo(name).start()
-    site.changed = _changed(portfolio_, remember=site.memos)
+    site.changed = dict(changed or {})
     dated = partial(page, as_of=site.today)  # every page states the date it is as of
     if history is not None:
         site.cache[movement.KEY] = history
@@ -177,9 +177,3 @@ def render_site(
     pages[paths.GUIDE] = dated("guide.html", t("scoring_guide"), g=guide_view(t), t=t)
     pages[GLOSSARY] = dated("glossary.html", t("glossary"), g=glossary_view(t), t=t)
     return pages
-
-
-def _changed(portfolio_: Portfolio, *, remember: bool = False) -> dict[str, Any]:
-    folders = {d.folder: d.slug for d in portfolio_.dossiers}
-    dates = last_changed(portfolio_.root, folders, remember=remember)
-    return {folders[f]: date for f, date in dates.items() if os.path.isdir(f)}
