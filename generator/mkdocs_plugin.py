@@ -37,7 +37,7 @@ from .diagnostics import Severity
 from .forge import KINDS, forge_from_mkdocs
 from .history.log import history_cache, history_log
 from .language import normalize
-from .pipeline import gather, generate
+from .pipeline import check_settings, gather, generate
 from .publish.atomic import OutsideFolder, target_in
 from .publish.linkcheck import broken_links
 from .render import incremental, lift
@@ -165,6 +165,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         base_dir = os.path.dirname(config.config_file_path or "") or "."
         try:
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
+            check_settings(self.settings, self.config.profile)  # a bad profile or scoring block fails here, not later
             forge = forge_from_mkdocs(config.repo_url, config.edit_uri, config.docs_dir, base_dir, self.config.forge)
         except (ValueError, TypeError) as exc:
             raise PluginError(f"accountplan: {exc}") from exc

@@ -15,7 +15,7 @@ So the site and the plain files can never disagree. Every stage is a package und
 
 from __future__ import annotations
 
-__all__ = ["Gathered", "gather", "generate", "run", "write_pages"]
+__all__ = ["Gathered", "check_settings", "gather", "generate", "run", "write_pages"]
 
 from collections.abc import Sequence
 from typing import Any
@@ -29,13 +29,21 @@ from .load.portfolio import load_portfolio
 from .memo import Memo, memo
 from .model.portfolio import Portfolio
 from .publish.atomic import target_in, write_text_atomic
-from .redact import apply_profile
+from .redact import apply_profile, profile_level
 from .render.generate import Gathered, generate
 from .render.pages import Change
 from .render.parallel import Pages
 from .rules import validate
 from .score import score_portfolio
+from .score.config import scoring_config
 from .score.types import PortfolioScores
+
+
+def check_settings(settings: Settings, profile: str | None) -> None:
+    """Refuse, before anything runs, settings the stages would refuse later: an unknown build profile, a bad
+    ``scoring`` block. Raises ``ValueError`` with the message the user sees (the plugin's ``on_config``)."""
+    profile_level(settings, profile)
+    scoring_config(settings)
 
 
 def gather(settings: Settings, profile: str | None = None, *, history: bool = True,
