@@ -208,7 +208,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             generated = cast(_PageFile, _PageFile.generated(config, src_uri, content=""))
             generated.pages = self.pages
             files.append(generated)
-        # The loaded portfolio, the site and its scores are frozen (generator.load.portfolio) and
+        # The loaded portfolio, the site and its scores are frozen (generator.model.portfolio) and
         # acyclic, but Jinja's macro modules and contexts of the pages rendered here form cycles
         # that still reach them: one full collection now frees ≈150 MB at 1,000 accounts before
         # MkDocs converts any page, instead of whenever the collector next runs a full pass.
