@@ -34,10 +34,11 @@ site: $(STAMP)  ## build the site into site/ (English) and site/zh/ (Chinese)
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (rebuilds only the pages an edit changes)
 	$(BIN)/mkdocs serve --dirty
 
-test: $(STAMP)  ## check the dossiers, run the test suite, linters and type checks
+test: $(STAMP)  ## check the dossiers, run the test suite, linters, type checks and the layering contract
 	$(MAKE) --no-print-directory check
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)  ## performance benchmarks (N=100, N=1000; BENCH_ARGS=--large for N=10000)

@@ -2,7 +2,7 @@
 
 ``theme/`` stays where it is (it is this repository's MkDocs ``custom_dir``); in the wheel, and
 in editable installs, it is the package ``generator.theme``, so the code finds its templates and
-assets with ``importlib.resources`` wherever the package is installed (``generator.theme_files``).
+assets with ``importlib.resources`` wherever the package is installed (``generator.render.theme_files``).
 """
 
 from setuptools import find_namespace_packages, find_packages, setup

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import yaml
@@ -91,7 +91,7 @@ class Settings:
     def from_mapping(cls, data: dict[str, Any], *, base_dir: str = ".") -> Settings:
         """Settings from the plugin's configuration mapping; any mistake in it raises :class:`ConfigError`."""
         data = {k: v for k, v in (data or {}).items() if k not in PLUGIN_ONLY}
-        data = checked(data, _SIMPLE | {"limits", "today", "money"})
+        data = checked(data, _SIMPLE | {"limits", "today", "money"}, {f.name: str(f.type) for f in fields(Limits)})
         try:
             stages_of(data.get("stages"))
         except ValueError as exc:

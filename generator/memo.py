@@ -17,7 +17,7 @@ import weakref
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
-from .load.portfolio import Dossier
+from .model.portfolio import Dossier
 
 V = TypeVar("V")
 

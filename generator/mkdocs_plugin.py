@@ -34,21 +34,21 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import watch
-from .atomic import OutsideFolder, target_in
-from .cli.build import MARKER as SITE_MARKER
-from .cli.build import MARKER_TEXT as SITE_MARKER_TEXT
-from .cli.build import _refuse_unsafe_target as refuse_unsafe_site
 from .config import Settings
 from .diagnostics import Severity
 from .forge import KINDS, forge_from_mkdocs
 from .history.log import history_cache, history_log
-from .linkcheck import broken_links
+from .language import normalize
+from .pipeline import check_settings, gather, generate
+from .publish.atomic import OutsideFolder, target_in
+from .publish.linkcheck import broken_links
+from .publish.site import MARKER as SITE_MARKER
+from .publish.site import MARKER_TEXT as SITE_MARKER_TEXT
+from .publish.site import refuse_unsafe_target as refuse_unsafe_site
 from .render import incremental, lift
-from .render.i18n import normalize
 from .render.parallel import Pages
 from .render.paths import edit_url
-from .render.pipeline import gather, generate
-from .theme_files import assets, theme_dir
+from .render.theme_files import assets, theme_dir
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
@@ -170,6 +170,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         base_dir = os.path.dirname(config.config_file_path or "") or "."
         try:
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
+            check_settings(self.settings, self.config.profile)  # a bad profile or scoring block fails here, not later
             forge = forge_from_mkdocs(config.repo_url, config.edit_uri, config.docs_dir, base_dir, self.config.forge)
         except (ValueError, TypeError) as exc:
             raise PluginError(f"accountplan: {exc}") from exc
@@ -212,7 +213,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             generated = cast(_PageFile, _PageFile.generated(config, src_uri, content=""))
             generated.pages = self.pages
             files.append(generated)
-        # The loaded portfolio, the site and its scores are frozen (generator.load.portfolio) and
+        # The loaded portfolio, the site and its scores are frozen (generator.model.portfolio) and
         # acyclic, but Jinja's macro modules and contexts of the pages rendered here form cycles
         # that still reach them: one full collection now frees ≈150 MB at 1,000 accounts before
         # MkDocs converts any page, instead of whenever the collector next runs a full pass.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import fields
+from functools import partial
 from typing import Any
 
 from .suggest import did_you_mean
@@ -30,9 +30,12 @@ class ConfigError(ValueError):
         super().__init__("invalid settings:\n  " + "\n  ".join(self.problems))
 
 
-def checked(data: Mapping[str, Any], known: Iterable[str]) -> dict[str, Any]:
-    """``data`` with rule severities normalized (``False`` → ``"off"``); :class:`ConfigError` listing every mistake."""
-    problems = list(_problems(data, sorted(known)))
+def checked(data: Mapping[str, Any], known: Iterable[str], limits: Mapping[str, str]) -> dict[str, Any]:
+    """``data`` with rule severities normalized (``False`` → ``"off"``); :class:`ConfigError` listing every mistake.
+
+    ``known``: the setting names; ``limits``: each limit's name and type (``int`` or ``float``).
+    """
+    problems = list(_problems(data, sorted(known), limits))
     if problems:
         raise ConfigError(problems)
     result = dict(data)
@@ -45,7 +48,7 @@ def _severity(value: Any) -> str:
     return "off" if value is False else str(value).lower()
 
 
-def _problems(data: Mapping[str, Any], known: list[str]) -> Iterator[str]:
+def _problems(data: Mapping[str, Any], known: list[str], limits: Mapping[str, str]) -> Iterator[str]:
     for key in data:
         if key not in known:
             yield _unknown(f"{SECTION}.{key}", "setting", key, known, f"allowed: {', '.join(known)}")
@@ -53,7 +56,7 @@ def _problems(data: Mapping[str, Any], known: list[str]) -> Iterator[str]:
     if accounts is not None and (not isinstance(accounts, str) or not accounts.strip()):
         yield f"{SECTION}.accounts: expected a folder path, found {accounts!r}"
     yield from _section(data, "rules", "rule code to severity", _rule)
-    yield from _section(data, "limits", "limit name to number", _limit)
+    yield from _section(data, "limits", "limit name to number", partial(_limit, limits))
     yield from _section(data, "profiles", "profile name to sensitivity", _profile)
     yield from _section(data, "scoring", "scoring settings", _no_check)  # checked by generator.score.config
     yield from _today(data.get("today"))
@@ -92,10 +95,7 @@ def _rule(where: str, code: Any, value: Any) -> Iterator[str]:
         yield f"{where}: {value!r} is not a severity; allowed: {', '.join(SEVERITIES)}"
 
 
-def _limit(where: str, name: Any, value: Any) -> Iterator[str]:
-    from .config import Limits
-
-    types = {f.name: f.type for f in fields(Limits)}
+def _limit(types: Mapping[str, str], where: str, name: Any, value: Any) -> Iterator[str]:
     if name not in types:
         yield _unknown(where, "limit", name, types, f"allowed: {', '.join(sorted(types))}")
     elif types[name] == "int" and (not isinstance(value, int) or isinstance(value, bool) or value < 0):

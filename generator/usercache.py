@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .atomic import target_in, write_bytes_atomic
+from .publish.atomic import target_in, write_bytes_atomic
 
 ENVIRONMENT = "ACCOUNTPLAN_CACHE"
 """Environment variable naming the cache folder; ``off`` turns caching off."""

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.config import load_settings
-from generator.render.pipeline import gather, generate
+from generator.pipeline import gather, generate
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 27)

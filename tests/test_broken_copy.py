@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.load.portfolio import Dossier, load_portfolio
+from generator.load.portfolio import load_portfolio
+from generator.model.portfolio import Dossier
 
 SAMPLE = Path(__file__).resolve().parents[1] / "accounts"
 TODAY = "2026-11-27"

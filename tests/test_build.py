@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import atomic
-from generator.cli.build import recover
+from generator.publish import atomic
+from generator.publish.site import recover
 from tests.hostile_fixtures import REPO, accountplan, write_canary_portfolio
 
 # --- recovery after a killed build ----------------------------------------------------------

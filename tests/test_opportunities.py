@@ -17,8 +17,8 @@ from generator.diagnostics import Diagnostic
 from generator.forge import Forge
 from generator.load.portfolio import load_portfolio
 from generator.memo import Memo
+from generator.pipeline import gather, generate
 from generator.redact import redact
-from generator.render.pipeline import gather, generate
 from generator.rules import validate
 from generator.stages import Stages, stages_of
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pickle
 
-from generator.load.document import Document, Positions
 from generator.load.files import load_document
 from generator.model.activity import Activity
+from generator.model.document import Document, Positions
 
 ACTIVITY = """---
 date: 2026-03-02

@@ -16,9 +16,10 @@ import pytest
 from generator.cli import main
 from generator.config import Settings
 from generator.diagnostics import Severity
-from generator.load.portfolio import Dossier, Portfolio, load_portfolio
+from generator.load.portfolio import load_portfolio
 from generator.model import Contact
 from generator.model.account import Channel
+from generator.model.portfolio import Dossier, Portfolio
 from generator.rules import validate
 from generator.rules.walk import strings
 

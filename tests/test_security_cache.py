@@ -19,8 +19,8 @@ import pytest
 
 from generator import usercache
 from generator.config import load_settings
+from generator.pipeline import gather
 from generator.render import incremental
-from generator.render.pipeline import gather
 from tests.hostile_fixtures import accountplan, write_canary_portfolio
 
 

@@ -195,7 +195,7 @@ def test_broken_internal_link_fails_the_strict_build(tmp_path: Path) -> None:
 
 
 def test_linkcheck_finds_relative_links_to_missing_files() -> None:
-    from generator.linkcheck import broken_links
+    from generator.publish.linkcheck import broken_links
 
     known = {"index.html", "accounts/a/index.html", "team/p-x/index.html", "assets/x.css", "accounts/a/map.svg"}
     page = ('<a href="../b/">b</a><a href="../../team/p-x/#top">t</a><a href="#x">x</a><a href="https://e.com">e</a>'

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.atomic import OutsideFolder, target_in
 from generator.edit import scaffold
 from generator.edit.fmt import format_files
+from generator.publish.atomic import OutsideFolder, target_in
 from generator.render import incremental
 from tests.hostile_fixtures import accountplan, write_site
 from tests.test_security_files import ACCOUNT as SECURITY_ACCOUNT
@@ -149,8 +149,8 @@ def test_diff_maps_and_schema_write_only_inside_their_folder(tmp_path: Path) -> 
 
 def test_diff_maps_refuse_a_slug_that_leaves_the_maps_folder(tmp_path: Path) -> None:
     from generator.edit.diff import AccountDiff, DiffReport
-    from generator.edit.report import write_maps
     from generator.load.portfolio import load_portfolio
+    from generator.render.diff_report import write_maps
 
     root = project(tmp_path / "p", "p-climber")
     portfolio = load_portfolio(str(root / "accounts"))

@@ -13,7 +13,8 @@ import pytest
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, Severity
-from generator.load.portfolio import Portfolio, load_portfolio
+from generator.load.portfolio import load_portfolio
+from generator.model.portfolio import Portfolio
 from generator.redact import apply_profile, profile_level, redact, redaction
 from tests.hostile_fixtures import INTERNAL_MARKERS, RESTRICTED_CANARIES, accountplan, build, write_canary_portfolio
 

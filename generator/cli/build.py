@@ -4,7 +4,7 @@ The MkDocs build writes into a fresh folder beside the target (``.site.build-<pi
 only a complete, successful build is swapped in (old renamed away, new renamed in, old
 deleted), so a build that fails or is killed half-way leaves the published site as it
 was. Leftovers of killed builds are cleaned up by the next run. Only a folder this command
-built itself (it holds the :data:`MARKER` file every build writes) is ever replaced: any
+built itself (it holds the :data:`~generator.publish.site.MARKER` file every build writes) is ever replaced: any
 other non-empty folder — even one holding an ``index.html`` — is refused (exit status 2).
 
 Which problems fail the build is a choice (``--fail-on``): ``never`` (the default, for previews),
@@ -25,21 +25,19 @@ import contextlib
 import datetime as dt
 import logging
 import os
-import re
 import shutil
-import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..atomic import swap_folder
 from ..config import Settings, load_settings
+from ..history.git import RevisionError, git
+from ..language import LANGUAGES
+from ..publish.site import fresh_folder, publish, refuse_unsafe_target
 from ..redact import profile_level
 from . import add_profile_option
 
-LANGUAGES = ("en", "zh")
 FAIL_ON = ("never", "error", "warning")
 
 
@@ -94,14 +92,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"accountplan build: {exc}", file=sys.stderr)
             return 1
         target = Path(args.site_dir or config.site_dir).resolve()
-        _refuse_unsafe_target(target, [Path(config.docs_dir), Path(settings.accounts)], Path(config_file).parent)
+        refuse_unsafe_target(target, [Path(config.docs_dir), Path(settings.accounts)], Path(config_file).parent)
         _set_profile(config, args.profile)
         _set_today(config, settings.today)
         if args.lang:
             _set_language(config, args.lang)
-        recover(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-{os.getpid()}-", dir=target.parent))
+        temp = fresh_folder(target)
         config.site_dir = str(temp)
         try:
             build(config)
@@ -115,33 +111,10 @@ def run(args: argparse.Namespace) -> int:
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
-        os.chmod(temp, 0o755)  # mkdtemp makes it private; the site is served to readers
-        (temp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        swap_folder(temp, target)
+        publish(temp, target)
     if not args.quiet:
         print(f"built {target} (profile {args.profile or 'default'}, level {level})", file=sys.stderr)
     return 0
-
-
-MARKER = ".accountplan-site"
-"""The file every build writes at the top of its site: a non-empty folder without it is never replaced."""
-MARKER_TEXT = "Built by 'accountplan build'; the next build replaces this whole folder.\n"
-
-
-def _refuse_unsafe_target(target: Path, sources: list[Path], project: Path) -> None:
-    """Refuse a site folder whose replacement would delete sources (docs, accounts, the project)."""
-    for source in sources:
-        source = source.resolve()
-        if target == source or source in target.parents or target in source.parents:
-            raise ValueError(f"the site folder {target} must not be, hold or sit inside {source}")
-    project = project.resolve()
-    if target == project or target in project.parents:
-        raise ValueError(f"the site folder {target} must not be or hold the project folder {project}")
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
-        raise ValueError(f"refusing to replace {target}: it is not empty and was not built by 'accountplan build' "
-                         f"(no {MARKER} file in it); choose an empty or new --site-dir, or delete the folder yourself")
-    if target.exists() and not target.is_dir():
-        raise ValueError(f"refusing to replace {target}: it is a file, not a site folder")
 
 
 def _set_profile(config: Any, profile: str | None) -> None:
@@ -170,39 +143,6 @@ def _set_language(config: Any, language: str) -> None:
     config.theme["language"] = language
 
 
-_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?P<kind>build|old)-(?P<pid>\d+)(-.*)?")
-
-
-def recover(target: Path) -> None:
-    """Clean up after builds that were killed: delete their half-built folders, restore a lost site.
-
-    A build killed between its two renames leaves the old site as ``.site.old-<pid>``
-    and no ``site``: that old site is put back. Folders of builds still running are left alone.
-    """
-    if not target.parent.is_dir():
-        return
-    for entry in sorted(target.parent.iterdir()):
-        match = _LEFTOVER.fullmatch(entry.name)
-        if not match or match["name"] != target.name or _alive(int(match["pid"])):
-            continue
-        if match["kind"] == "old" and not target.exists():
-            os.replace(entry, target)
-        else:
-            shutil.rmtree(entry, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 @contextlib.contextmanager
 def _source_date_epoch(config_file: str, settings: Settings) -> Iterator[None]:
     """Fix the build date for the duration of the build, unless the caller already did."""
@@ -219,12 +159,12 @@ def _source_date_epoch(config_file: str, settings: Settings) -> Iterator[None]:
 def build_epoch(folder: str, settings: Settings) -> int:
     """Seconds since the epoch of the last git commit in ``folder``, else of ``settings.today``."""
     try:
-        done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder or ".", capture_output=True,
-                              text=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
+        done = git("log", "-1", "--format=%ct", cwd=folder or ".")
+    except (OSError, RevisionError):
         done = None
-    if done is not None and done.returncode == 0 and done.stdout.strip().isdigit():
-        return int(done.stdout.strip())
+    stamp = done.stdout.decode("utf-8", "replace").strip() if done is not None and done.returncode == 0 else ""
+    if stamp.isdigit():
+        return int(stamp)
     midnight = dt.datetime.combine(settings.today, dt.time(), tzinfo=dt.UTC)
     return int(midnight.timestamp())
 

@@ -16,10 +16,11 @@ from typing import Any
 
 from ..config import Settings, load_settings
 from ..edit.diff import compare
-from ..edit.report import FORMATS, write_maps
-from ..edit.revisions import WORKTREE, extract, locate
-from ..load.portfolio import Portfolio, load_portfolio
+from ..history.git import WORKTREE, extract, locate
+from ..load.portfolio import load_portfolio
+from ..model.portfolio import Portfolio
 from ..redact import apply_profile, profile_level
+from ..render.diff_report import FORMATS, write_maps
 from . import add_profile_option
 
 

@@ -7,12 +7,13 @@ import os
 import sys
 from typing import Any
 
-from ..atomic import OutsideFolder, target_in, write_text_atomic
 from ..config import load_settings
 from ..edit.migrate_knows import migrate_contact
+from ..load.discover import discover
 from ..load.files import load_document
-from ..load.portfolio import ROSTER, discover
 from ..model import Roster
+from ..model.portfolio import ROSTER
+from ..publish.atomic import OutsideFolder, target_in, write_text_atomic
 
 
 def add(sub: Any) -> argparse.ArgumentParser:

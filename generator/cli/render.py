@@ -14,13 +14,12 @@ import sys
 from dataclasses import replace
 from typing import Any
 
-from ..atomic import target_in, write_text_atomic
 from ..config import load_settings
 from ..diagnostics import Severity, format_text
 from ..forge_settings import forge_of_config
 from ..history.log import history_cache
-from ..render.i18n import LANGUAGES
-from ..render.pipeline import gather, generate
+from ..language import LANGUAGES
+from ..pipeline import run as run_pipeline
 from . import add_profile_option
 
 
@@ -47,13 +46,12 @@ def run(args: argparse.Namespace) -> int:
               "choose a folder outside it that does not contain it (e.g. docs/ or build/pages)", file=sys.stderr)
         return 2
     # The git history too, as the plugin reads it: the files and the site never disagree.
-    gathered = gather(settings, args.profile, timeline=True, history_cache=history_cache(args.config))
+    gathered, written = run_pipeline(settings, args.profile, args.lang, args.out,
+                                     directory_urls=not args.no_directory_urls,
+                                     history_cache=history_cache(args.config))
     if gathered.diagnostics:
         print(format_text(gathered.diagnostics), file=sys.stderr)
-    pages = generate(gathered, settings, args.lang, directory_urls=not args.no_directory_urls)
-    for src_uri, text in sorted(pages.items()):
-        write_text_atomic(target_in(args.out, src_uri), text)  # an id that climbs out is refused, not written
-    print(f"wrote {len(pages)} pages to {args.out}", file=sys.stderr)
+    print(f"wrote {written} pages to {args.out}", file=sys.stderr)
     return 1 if any(d.severity is Severity.ERROR for d in gathered.diagnostics) else 0
 
 

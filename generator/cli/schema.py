@@ -13,8 +13,8 @@ import json
 import os
 from typing import Any
 
-from ..atomic import target_in, write_text_atomic
 from ..model.jsonschema import ENTITIES, all_schemas, entity_schema
+from ..publish.atomic import target_in, write_text_atomic
 
 
 def add(sub: Any) -> argparse.ArgumentParser:

@@ -18,12 +18,13 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from ..config import load_settings
-from ..load.portfolio import Portfolio, load_portfolio
+from ..history.quarter import accounts_at
+from ..load.portfolio import load_portfolio
 from ..model import Account
+from ..model.portfolio import Portfolio
 from ..neutralise import Cell, csv_text
 from ..redact import apply_profile
 from ..score import score_portfolio
-from ..score.history import accounts_at
 from ..score.labels import LABELS
 from ..score.rollup import BY
 from ..score.types import PortfolioScores, Rollup, Value

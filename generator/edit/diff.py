@@ -3,7 +3,7 @@
 Not YAML lines but facts a reviewer cares about: a decision maker turned from neutral to
 supporter, a new contact, a plan closed, who logged which visits, how the scores moved.
 Each change is data (:class:`Change`) with a one-line English text using the scale names;
-:mod:`generator.edit.report` turns the result into Markdown or JSON.
+:mod:`generator.render.diff_report` turns the result into Markdown or JSON.
 """
 
 from __future__ import annotations
@@ -14,33 +14,19 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..config import Settings
-from ..load.portfolio import Dossier, Portfolio
 from ..model import Activity, Contact, Initiative, Issue, Person, Plan, scales
+from ..model.portfolio import Dossier, Portfolio
 from ..score import score_portfolio
 from ..score.types import AccountScore, Figure
 from ..stages import Stages, stages_of
+from .change import Change, arrow, level, person_name, who
+from .diff_links import footprint_changes, knows_changes
+from .diff_work import action_changes, opportunity_changes
 
 SECTIONS = ("account", "contacts", "opportunities", "plans", "activities", "issues", "scores")
 """Order of the sections within one account's changes."""
 
 TIER_RANK = {"C": 0, "B": 1, "A": 2, "S": 3}
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change about an account."""
-
-    section: str
-    """One of :data:`SECTIONS`."""
-    kind: str
-    """Stable name, e.g. ``contact-added``, ``support``, ``plan-status``, ``activities``, ``score``."""
-    subject: str
-    """Id of what changed (contact, plan, person, score key); empty for the account itself."""
-    text: str
-    """One line of English for a pull-request comment."""
-    before: Any = None
-    after: Any = None
-    details: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -69,25 +55,6 @@ class DiffReport:
                 if change.kind == kind:
                     total += change.after if kind == "activities" else 1
         return total
-
-
-def arrow(before: float | None, after: float | None) -> str:
-    """``▲`` for up, ``▼`` for down; nothing when either side is unknown (learning is not a rise)."""
-    if before is None or after is None:
-        return ""
-    return "▲" if after > before else "▼" if after < before else ""
-
-
-def level(labels: scales.Labels, value: int | None) -> str:
-    """A scale level's English name, e.g. ``supporter``; ``unknown`` when not known yet."""
-    if value is None:
-        return scales.UNKNOWN
-    return labels.get(value, (str(value), ""))[0]
-
-
-def who(contact: Contact) -> str:
-    """``Zhang Wei (CTO)``."""
-    return f"{contact.name} ({contact.title})"
 
 
 def compare(base: Portfolio, head: Portfolio, settings: Settings, *, base_name: str = "base",
@@ -147,7 +114,6 @@ def _changes(old: Dossier | None, new: Dossier, people: dict[str, Person], stage
     if old is not None:
         yield from _account_changes(old, new, people)
     yield from _contact_changes(old, new)
-    from .diff_links import footprint_changes, knows_changes  # here: that module builds this module's Change
 
     yield from knows_changes(old, new, people)
     yield from footprint_changes(old, new)
@@ -156,7 +122,6 @@ def _changes(old: Dossier | None, new: Dossier, people: dict[str, Person], stage
     yield from _status_changes("initiative", a_old.initiatives if a_old else [], new.account.data.initiatives)
     yield from _activity_changes(old, new, people)
     yield from _issue_changes(a_old.issues if a_old else [], new.account.data.issues)
-    from .diff_work import action_changes, opportunity_changes  # here: that module builds this module's Change
 
     yield from opportunity_changes(old, new, stages=stages)
     yield from action_changes(old, new, people)
@@ -183,14 +148,11 @@ def _account_changes(old: Dossier, new: Dossier, people: dict[str, Person]) -> I
     team_a = {(t.person, t.role) for t in a.team}
     team_b = {(t.person, t.role) for t in b.team}
     for person, role in sorted(team_b - team_a):
-        yield Change("account", "team-joined", person, f"Team: {_person(people, person)} joined as {role}", None, role)
+        name = person_name(people, person)
+        yield Change("account", "team-joined", person, f"Team: {name} joined as {role}", None, role)
     for person, role in sorted(team_a - team_b):
-        yield Change("account", "team-left", person, f"Team: {_person(people, person)} no longer {role}", role, None)
-
-
-def _person(people: dict[str, Person], person_id: str) -> str:
-    """``Tom Hale`` for a roster id, the id itself when unknown."""
-    return people[person_id].name if person_id in people else person_id
+        name = person_name(people, person)
+        yield Change("account", "team-left", person, f"Team: {name} no longer {role}", role, None)
 
 
 def _contact_changes(old: Dossier | None, new: Dossier) -> Iterator[Change]:
@@ -281,7 +243,7 @@ def _activity_changes(old: Dossier | None, new: Dossier, people: dict[str, Perso
     for person in sorted(by_person):
         items = sorted(by_person[person], key=lambda pair: (pair[1].date, pair[0]))
         listed = "; ".join(_activity_text(a, names) for _, a in items)
-        label = _person(people, person) if person else "nobody of ours listed"
+        label = person_name(people, person) if person else "nobody of ours listed"
         yield Change("activities", "activities", person, f"{label}: {len(items)} new - {listed}", None, len(items),
                      {"files": [f for f, _ in items]})
     removed = len(seen - {os.path.basename(a.path) for a in new.activities})

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..load.portfolio import Dossier
 from ..model import Contact, Knows, Person, scales
 from ..model.account import Footprint
-from .diff import Change, _person, arrow, level, who
+from ..model.portfolio import Dossier
+from .change import Change, arrow, level, person_name, who
 
 
 def knows_changes(old: Dossier | None, new: Dossier, people: dict[str, Person]) -> Iterator[Change]:
@@ -30,33 +30,33 @@ def _contact_links(a: Contact | None, b: Contact, people: dict[str, Person]) -> 
     owners_a = set(a.owners) if a else set()
     for person in sorted(set(b.owners) - owners_a):
         yield Change("contacts", "owner-added", f"{b.id}/{person}",
-                     f"{_person(people, person)} now owns the relationship with {name}", None, person)
+                     f"{person_name(people, person)} now owns the relationship with {name}", None, person)
     for person in sorted(owners_a - set(b.owners)):
         yield Change("contacts", "owner-removed", f"{b.id}/{person}",
-                     f"{_person(people, person)} no longer owns the relationship with {name}", person, None)
+                     f"{person_name(people, person)} no longer owns the relationship with {name}", person, None)
     pairs_a = _pairs(a.knows) if a else {}
     pairs_b = _pairs(b.knows)
     for person in sorted(pairs_b.keys() - pairs_a.keys()):
         strength = level(scales.STRENGTH, pairs_b[person].strength)
         yield Change("contacts", "knows-added", f"{b.id}/{person}",
-                     f"{_person(people, person)} knows {name}: {strength}", None, pairs_b[person].strength)
+                     f"{person_name(people, person)} knows {name}: {strength}", None, pairs_b[person].strength)
     for person in sorted(pairs_a.keys() - pairs_b.keys()):
         strength = level(scales.STRENGTH, pairs_a[person].strength)
         yield Change("contacts", "knows-removed", f"{b.id}/{person}",
-                     f"{_person(people, person)} no longer listed as knowing {name} (was {strength})",
+                     f"{person_name(people, person)} no longer listed as knowing {name} (was {strength})",
                      pairs_a[person].strength, None)
     for person in sorted(pairs_a.keys() & pairs_b.keys()):
         x, y = pairs_a[person].strength, pairs_b[person].strength
         if x != y:
             yield Change("contacts", "knows-strength", f"{b.id}/{person}",
-                         f"{_person(people, person)} ↔ {name}: {level(scales.STRENGTH, x)} → "
+                         f"{person_name(people, person)} ↔ {name}: {level(scales.STRENGTH, x)} → "
                          f"{level(scales.STRENGTH, y)} {arrow(x, y)}".rstrip(), x, y)
 
 
 def _new_contact_links(b: Contact, people: dict[str, Person]) -> Iterator[Change]:
     """``Zhang Wei (CTO): known by Tom Hale (trusted), Li Na (owner)``; nothing when nobody is named."""
     pairs = _pairs(b.knows)
-    known = [f"{_person(people, p)} ({level(scales.STRENGTH, pairs[p].strength) if p in pairs else 'owner'})"
+    known = [f"{person_name(people, p)} ({level(scales.STRENGTH, pairs[p].strength) if p in pairs else 'owner'})"
              for p in b.known_by]
     if known:
         yield Change("contacts", "known-by", b.id, f"{who(b)}: known by {', '.join(known)}", None,

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..load.portfolio import Dossier
 from ..model import Action, Opportunity, Person, scales
+from ..model.portfolio import Dossier
 from ..money import figure
 from ..stages import Stages
-from .diff import Change, _person, arrow, level
+from .change import Change, arrow, level, person_name
 
 SECTION = "opportunities"
 
@@ -103,7 +103,7 @@ def action_changes(old: Dossier | None, new: Dossier, people: dict[str, Person])
     before = {d.data.id: d.data for d in old.actions} if old else {}
     for doc in sorted(new.actions, key=lambda d: d.data.id):
         action, prev = doc.data, before.get(doc.data.id)
-        owner = _person(people, action.owner)
+        owner = person_name(people, action.owner)
         if prev is None:
             yield Change(SECTION, "action-added", action.id, f"New action for {owner} due {action.due}: {action.title}",
                          None, action.status)
@@ -115,7 +115,7 @@ def action_changes(old: Dossier | None, new: Dossier, people: dict[str, Person])
                          prev.due.isoformat(), action.due.isoformat())
         if prev.owner != action.owner:
             yield Change(SECTION, "action-owner", action.id, f"Action {action.title}: owner "
-                         f"{_person(people, prev.owner)} → {owner}", prev.owner, action.owner)
+                         f"{person_name(people, prev.owner)} → {owner}", prev.owner, action.owner)
     for aid in sorted(before.keys() - {d.data.id for d in new.actions}):
         yield Change(SECTION, "action-removed", aid, f"Action {before[aid].title} removed", before[aid].status, None)
 
@@ -134,4 +134,4 @@ def overdue_actions(new: Dossier, today: dt.date, people: dict[str, Person]) -> 
         action = doc.data
         if action.status == "open" and action.due < today:
             yield Change(SECTION, "action-overdue", action.id, f"Overdue since {action.due}: {action.title} "
-                         f"({_person(people, action.owner)})", None, action.due.isoformat())
+                         f"({person_name(people, action.owner)})", None, action.due.isoformat())

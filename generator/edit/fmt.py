@@ -31,13 +31,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.resolver import VersionedResolver
 
-from ..atomic import target_in, write_text_atomic
 from ..diagnostics import Diagnostic
-from ..load.convert import fields, hints
-from ..load.files import _duplicate_keys, decode, error, split_frontmatter
-from ..load.portfolio import ACCOUNT, ROSTER, discover
+from ..load.discover import discover
+from ..load.files import decode, duplicate_keys, error, split_frontmatter
 from ..load.yamlnodes import Mapping, Node, Scalar, Sequence, YamlProblem, parse
 from ..model import Account, Action, Activity, Contact, Opportunity, Roster
+from ..model.portfolio import ACCOUNT, ROSTER
+from ..model.spec import fields, hints
+from ..publish.atomic import target_in, write_text_atomic
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _NULL_TEXT = frozenset({"", "~", "null", "Null", "NULL"})
@@ -52,7 +53,7 @@ class _TextResolver(VersionedResolver):
         return {first: [("tag:yaml.org,2002:null", _NULL)] for first in ("", "~", "n", "N")}
 
 
-def _yaml() -> YAML:
+def round_trip_yaml() -> YAML:
     """A round-trip YAML instance with the canonical layout."""
     rt = YAML(typ="rt")
     rt.Resolver = _TextResolver
@@ -107,7 +108,7 @@ def format_source(path: str, raw: bytes) -> FmtResult:
         offset = 1
     try:
         root = parse(source, line_offset=offset)
-        duplicates = _duplicate_keys(path, root) if isinstance(root, Mapping) else []
+        duplicates = duplicate_keys(path, root) if isinstance(root, Mapping) else []
         if duplicates:  # the loader's own message, naming both lines
             result.problems = duplicates
             return result
@@ -137,14 +138,14 @@ def format_yaml(source: str, model: type | None, *, line_offset: int = 0) -> str
     before = parse(source, line_offset)  # refuses anchors, tags and syntax errors with a position, like the loader
     if not isinstance(before, Mapping):
         return None
-    data = _yaml().load(source)
+    data = round_trip_yaml().load(source)
     out = io.StringIO()
-    _yaml().dump(data, out)
-    text = _reindent_comments(out.getvalue())
+    round_trip_yaml().dump(data, out)
+    text = reindent_comments(out.getvalue())
     if model is not None:
         text = _order_keys(text, model)
     after = parse(text)
-    if _canonical(before) != _canonical(after):
+    if canonical(before) != canonical(after):
         raise YamlProblem("AP005", "formatting would change the data; the file was left unchanged", 1 + line_offset, 1,
                           "please report this file to the maintainers")
     return text
@@ -154,15 +155,15 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def _canonical(node: Node | None) -> Any:
+def canonical(node: Node | None) -> Any:
     """The data a node tree holds, independent of layout and key order (null spellings are one)."""
     if node is None:
         return None
     if isinstance(node, Scalar):
         return None if node.plain and node.value in _NULL_TEXT else (node.value, node.plain)
     if isinstance(node, Sequence):
-        return [_canonical(item) for item in node.items]
-    return sorted((key.value, _canonical(value)) for key, value in node.items)
+        return [canonical(item) for item in node.items]
+    return sorted((key.value, canonical(value)) for key, value in node.items)
 
 
 def _protected(text: str) -> set[int]:
@@ -183,7 +184,7 @@ def _is_comment(lines: list[str], i: int, protected: set[int]) -> bool:
     return i not in protected and lines[i].lstrip().startswith("#")
 
 
-def _reindent_comments(text: str) -> str:
+def reindent_comments(text: str) -> str:
     """Give each run of comment lines directly above a content line that line's indentation."""
     lines = text.split("\n")
     protected = _protected(text)

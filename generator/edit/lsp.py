@@ -20,9 +20,9 @@ from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
 
 from ..diagnostics import Diagnostic, Severity
-from ..load.convert import fields, hints
 from ..load.files import load_document
 from ..model import Account, Activity, Contact, Roster
+from ..model.spec import fields, hints
 
 KINDS: dict[str, type] = {"account": Account, "contact": Contact, "activity": Activity, "roster": Roster}
 _SEVERITY = {Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3}

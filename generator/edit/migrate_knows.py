@@ -23,7 +23,7 @@ from ..diagnostics import Diagnostic
 from ..load.files import decode, load_document, split_frontmatter
 from ..model import Contact
 from ..model.scales import UNKNOWN
-from .fmt import _yaml, format_yaml
+from .fmt import format_yaml, round_trip_yaml
 
 
 @dataclass
@@ -60,7 +60,7 @@ def migrate_contact(path: str, raw: bytes, people: set[str] | frozenset[str]) ->
     missing = tuple(dict.fromkeys(o for o in doc.data.owners if o not in listed and o in people))
     if not missing:
         return result
-    data = _yaml().load(source)
+    data = round_trip_yaml().load(source)
     knows = data.get("knows")
     if not isinstance(knows, CommentedSeq):
         knows = data["knows"] = CommentedSeq()
@@ -69,7 +69,7 @@ def migrate_contact(path: str, raw: bytes, people: set[str] | frozenset[str]) ->
         entry["person"], entry["strength"] = person, UNKNOWN
         knows.append(entry)
     out = io.StringIO()
-    _yaml().dump(data, out)
+    round_trip_yaml().dump(data, out)
     formatted = format_yaml(out.getvalue(), Contact)
     result.text, result.added = f"---\n{formatted}---\n{body}", missing
     return result

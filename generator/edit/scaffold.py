@@ -16,13 +16,13 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass
 
-from ..atomic import OutsideFolder, target_in, write_text_atomic
 from ..load import codeowners
 from ..load.files import load_document, slug_problem
-from ..load.portfolio import ACCOUNT, KINDS, ROSTER
 from ..model import Roster, scales
 from ..model.placeholders import placeholder
+from ..model.portfolio import ACCOUNT, KINDS, ROSTER
 from ..neutralise import CONTROL
+from ..publish.atomic import OutsideFolder, target_in, write_text_atomic
 from . import templates
 
 REVIEW_AFTER_DAYS = 180

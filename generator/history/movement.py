@@ -24,14 +24,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..config import Settings
-from ..edit.diff import Change, describe
-from ..load.portfolio import Dossier, Portfolio
+from ..edit.change import Change
+from ..edit.diff import describe
 from ..model import Activity, Contact
 from ..model.contact import DECIDING_ROLES
+from ..model.portfolio import Dossier, Portfolio
 from ..redact import level_of
 from ..score import score_account, scoring_config
-from ..score.history import quarter_start
 from ..score.types import PortfolioScores
+from .quarter import quarter_start
 from .records import (
     AccountMovement,
     Event,

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..model import Activity
-from ..score.history import quarter_start
+from .quarter import quarter_start
 
 QUARTERS = 8
 """Points of the score history: the ends of the seven quarters before this one, and the "as of" date."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ..load.document import Document
-from ..load.portfolio import Dossier, Portfolio
+from ..model.document import Document
+from ..model.portfolio import Dossier, Portfolio
 from ..redact import ROOT_LEVEL, level_of, redaction
 from .versions import Key, Parsed
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..load.cache import sources_digest
-from ..load.portfolio import Dossier, Portfolio
 from ..memo import digest, dossier_key
+from ..model.portfolio import Dossier, Portfolio
 from .packs import read_pack, write_pack
 from .versions import History, Lineage
 
@@ -27,9 +27,9 @@ FORMAT = "1"
 def code_version() -> str:
     """Hash of the code a history result comes from."""
     package = Path(__file__).resolve().parent.parent
-    folders = ("history", "score", "model", "load")
+    folders = ("history", "score", "model", "load", "redact")
     sources = [p for f in folders for p in sorted((package / f).glob("*.py"))]
-    sources += [package / "edit" / "diff.py", package / "redact.py", package / "config.py"]
+    sources += [package / "edit" / name for name in ("change.py", "diff.py", "diff_work.py")] + [package / "config.py"]
     return sources_digest(FORMAT, sources)
 
 

@@ -21,10 +21,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic
+from ..load.assemble import assemble_dossier
 from ..load.cache import cache_version
-from ..load.document import Document
 from ..load.files import load_document, slug_problem
-from ..load.portfolio import ACCOUNT, KINDS, Dossier, _Task, assemble_dossier, gc_paused
+from ..load.tasks import Task
+from ..model.document import Document
+from ..model.portfolio import ACCOUNT, KINDS, Dossier, gc_paused
 from . import git
 from .packs import read_pack, write_pack
 
@@ -142,10 +144,10 @@ def replay(commits: list[git.Commit]) -> dict[str, Lineage]:
 
 
 def _parse(item: tuple[str, bytes, str]) -> Parsed:
-    from ..load.portfolio import _MODELS
+    from ..load.tasks import MODELS
 
     shown, raw, kind = item
-    model, markdown = _MODELS[kind]
+    model, markdown = MODELS[kind]
     return load_document(shown, raw, model, markdown=markdown)
 
 
@@ -216,6 +218,6 @@ def present_files(root: str, dossiers: Iterable[Dossier]) -> dict[str, Document[
 
 def dossier_of(slug: str, keys: list[Key], parsed: dict[Key, Parsed]) -> Dossier | None:
     """The dossier of one version from its parsed files (``None`` when its account.md does not load)."""
-    results = [(_Task(k[2], k[2], k[1], slug), *parsed[k]) for k in keys]
+    results = [(Task(k[2], k[2], k[1], slug), *parsed[k]) for k in keys]
     dossier, _ = assemble_dossier(slug, results)
     return dossier

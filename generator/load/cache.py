@@ -34,10 +34,10 @@ from typing import TYPE_CHECKING, Any
 
 from .. import usercache
 from ..diagnostics import Diagnostic
-from .document import Document
+from ..model.document import Document
 
 if TYPE_CHECKING:
-    from .portfolio import _Task
+    from .tasks import Task
 
 FORMAT = "2"
 """Bumped when the pack layout changes."""
@@ -46,7 +46,7 @@ RACY_NS = 2_000_000_000
 """Files modified this close to being cached are re-read next time (coarse clock ticks)."""
 
 Signature = tuple[int, int, int, int]
-Result = tuple["_Task", Document[Any] | None, list[Diagnostic]]
+Result = tuple["Task", Document[Any] | None, list[Diagnostic]]
 
 
 @cache
@@ -94,7 +94,7 @@ class _Entry:
 class _Pending:
     """A file that must be parsed, with what is needed to cache its result afterwards."""
 
-    task: _Task
+    task: Task
     signature: Signature | None
     key: str | None
     """``""`` when the file could not be read; ``None`` when not read yet (taken from the parse's result)."""
@@ -110,10 +110,10 @@ class LoadCache:
         self._dirty: set[str] = set()
         self._names: dict[str, str] = {}
 
-    def lookup(self, tasks: Iterable[_Task]) -> tuple[list[Result], list[_Task]]:
+    def lookup(self, tasks: Iterable[Task]) -> tuple[list[Result], list[Task]]:
         """Split ``tasks`` into cached results and the tasks that must be parsed."""
         hits: list[Result] = []
-        misses: list[_Task] = []
+        misses: list[Task] = []
         for task in tasks:
             pack = self._pack(task)
             entry = pack.get(task.path)
@@ -154,7 +154,7 @@ class LoadCache:
         self._dirty.clear()
         self._prune_versions()
 
-    def _name(self, task: _Task) -> str:
+    def _name(self, task: Task) -> str:
         """The pack of a file: one per account folder, one for the roster; memoized per folder."""
         parent = os.path.dirname(task.path)
         name = self._names.get(parent)
@@ -163,7 +163,7 @@ class LoadCache:
             name = self._names[parent] = hashlib.blake2b(folder.encode(), digest_size=12).hexdigest()
         return name
 
-    def _pack(self, task: _Task) -> dict[str, _Entry]:
+    def _pack(self, task: Task) -> dict[str, _Entry]:
         name = self._name(task)
         pack = self._packs.get(name)
         if pack is None:
@@ -185,7 +185,7 @@ class LoadCache:
                     shutil.rmtree(old.path, ignore_errors=True)
 
 
-def _parsed_key(task: _Task, doc: Document[Any] | None) -> str:
+def _parsed_key(task: Task, doc: Document[Any] | None) -> str:
     """The key of the content a parse read: from its document's digest, or (no document) by reading the file."""
     if doc is not None:
         return _digest_key(doc.digest, task.kind)

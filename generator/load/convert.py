@@ -17,12 +17,12 @@ from functools import cache
 from typing import Any
 
 from ..diagnostics import Diagnostic, Loc, Severity
+from ..model.ids import RESERVED, SLUG, slug_problem
 from ..model.scales import UNKNOWN
-from ..model.spec import names_id
+from ..model.spec import fields, hints, is_required, names_id
 from ..money import MAX_AMOUNT
 from ..neutralise import CONTROL, without_controls
 from ..suggest import closest
-from .ids import RESERVED, SLUG, slug_problem
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
 INVALID: Any = object()
@@ -38,27 +38,10 @@ BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 @cache
-def hints(cls: type) -> dict[str, Any]:
-    """Resolved type hints of a model dataclass."""
-    return typing.get_type_hints(cls)
-
-
-@cache
-def fields(cls: type) -> dict[str, dataclasses.Field[Any]]:
-    """The dataclass fields of a model class by name."""
-    return {f.name: f for f in dataclasses.fields(cls)}
-
-
-@cache
 def _shape(hint: Any) -> tuple[Any, tuple[Any, ...], bool]:
     """``(origin, args without None, is a dataclass)`` of a type hint, memoized: asked for every value loaded."""
     args = tuple(a for a in typing.get_args(hint) if a is not type(None))
     return typing.get_origin(hint), args, dataclasses.is_dataclass(hint)
-
-
-def is_required(f: dataclasses.Field[Any]) -> bool:
-    """A field with neither default nor factory must be written."""
-    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
 def describe(hint: Any) -> str:

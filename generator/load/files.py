@@ -11,10 +11,10 @@ import hashlib
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..model.document import Document
+from ..model.ids import RESERVED, SLUG, slug_problem
 from ..neutralise import CONTROL, REPLACEMENT
 from .convert import BIDI, INVALID, Converter
-from .document import Document
-from .ids import RESERVED, SLUG, slug_problem
 from .yamlnodes import Mapping, YamlProblem, parse
 
 MAX_BYTES = 1_000_000
@@ -93,7 +93,7 @@ def load_document(path: str, raw: bytes, model: type, *, markdown: bool = True,
         found = "empty" if root is None else ("a list" if not hasattr(root, "value") else "a single value")
         message = f"frontmatter must be a mapping of keys, found {found}"
         return None, [*controls, error(path, 1 + offset, 1, "AP008", message, "write 'key: value' lines")]
-    duplicates = _duplicate_keys(path, root)
+    duplicates = duplicate_keys(path, root)
     converter = Converter(path)
     data = converter.record(root, model)
     diagnostics = controls + duplicates + converter.diagnostics + _bidi_in_body(path, body, body_line)
@@ -139,7 +139,7 @@ def _bidi_in_body(path: str, body: str, body_line: int) -> list[Diagnostic]:
     return found
 
 
-def _duplicate_keys(path: str, root: Mapping) -> list[Diagnostic]:
+def duplicate_keys(path: str, root: Mapping) -> list[Diagnostic]:
     """Duplicate keys in any mapping, naming both lines."""
     found: list[Diagnostic] = []
     stack: list[Any] = [root]

@@ -20,16 +20,15 @@ import types
 import typing
 from typing import Any
 
-from ..load.convert import fields, hints, is_required
-from ..load.ids import SLUG
 from .account import Account
 from .action import Action
 from .activity import Activity
 from .contact import Contact
+from .ids import SLUG
 from .opportunity import Opportunity
 from .roster import Roster
 from .scales import UNKNOWN
-from .spec import names_id
+from .spec import fields, hints, is_required, names_id
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "urn:accountplan:schema:"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
+from functools import cache
 from typing import Any, Literal
 
 Sensitivity = Literal["public", "internal", "restricted"]
@@ -60,7 +62,24 @@ def names_id(f: dataclasses.Field[Any]) -> bool:
     """Whether ``f`` holds ids: its own (a field named ``id``), references (``ref``), or marked ``ident``.
 
     Ids become file names and URLs (pages, anchors, maps), so the loader holds every value of
-    such a field to the id syntax (:mod:`generator.load.ids`); a new id field is covered by
+    such a field to the id syntax (:mod:`generator.model.ids`); a new id field is covered by
     being declared this way.
     """
     return f.name == "id" or f.metadata.get("ref") is not None or bool(f.metadata.get("ident"))
+
+
+@cache
+def hints(cls: type) -> dict[str, Any]:
+    """Resolved type hints of a model dataclass."""
+    return typing.get_type_hints(cls)
+
+
+@cache
+def fields(cls: type) -> dict[str, dataclasses.Field[Any]]:
+    """The dataclass fields of a model class by name."""
+    return {f.name: f for f in dataclasses.fields(cls)}
+
+
+def is_required(f: dataclasses.Field[Any]) -> bool:
+    """A field with neither default nor factory must be written."""
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING

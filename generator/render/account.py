@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from ..load.portfolio import ACCOUNT, Dossier
 from ..model.account import EXTERNAL_CHANNELS, INTERNAL_CHANNELS, PUBLIC_SHARE_EXPECTED, Account, Issue, Source
 from ..model.contact import DECIDING_ROLES, Contact
+from ..model.portfolio import ACCOUNT, Dossier
 from ..neutralise import safe_url
 from ..score.insight import public_share
 from ..score.labels import label, text
@@ -19,23 +19,13 @@ from .context import Site, weekly_counts, weeks
 from .i18n import ENUMS
 from .markup import to_html
 from .opportunities import opportunities_view
-from .paths import RULES, Links, person_page
+from .paths import RULES, Links, contact_anchor, person_page, source_anchor
 from .starters import editor, starters
 from .svg.labels import LEVELS
 from .whitespace_view import whitespace_view
 from .work_starters import work_starters
 
 INITIATIVE_KINDS = ("benchmarking", "executive-visit", "cooperation-agreement", "innovation-centre")
-
-
-def contact_anchor(contact_id: str) -> str:
-    """Anchor of a contact's row in the relationship table."""
-    return f"contact-{contact_id}"
-
-
-def source_anchor(source_id: str) -> str:
-    """Anchor of a source in the sources list."""
-    return f"src-{source_id}"
 
 
 def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:

@@ -11,11 +11,11 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..load.document import Document
-from ..load.portfolio import Dossier
 from ..model import Action
+from ..model.document import Document
+from ..model.portfolio import Dossier
 from .context import Site
-from .paths import Links, account_page, person_page
+from .paths import Links, account_page, contact_anchor, person_page
 
 DUE_WINDOW_DAYS = 14
 """The portfolio's list shows open actions due within this many days, and every overdue one."""
@@ -25,7 +25,6 @@ _STATUS_ORDER = {"open": 0, "done": 1, "dropped": 2}
 
 def _row(site: Site, dossier: Dossier, doc: Document[Action], links: Links) -> dict[str, Any]:
     """One action as the templates show it, what it serves linked on its account's page."""
-    from .account import contact_anchor  # here, not at the top: account.py imports this module
 
     a = doc.data
     page = "" if links.current == account_page(dossier.slug) else links.to(account_page(dossier.slug))

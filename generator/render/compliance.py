@@ -15,14 +15,14 @@ from typing import Any
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
-from ..load.portfolio import Portfolio
+from ..language import normalize
 from ..model.account import CASH_LIKE
+from ..model.portfolio import Portfolio
 from ..redact import level_of
-from .account import contact_anchor
 from .context import Site
-from .i18n import Translator, normalize
+from .i18n import Translator
 from .pages import page
-from .paths import COMPLIANCE, RULES, Links, account_page
+from .paths import COMPLIANCE, RULES, Links, account_page, contact_anchor
 
 PAGE = COMPLIANCE
 """Source path of the page."""

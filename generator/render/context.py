@@ -11,7 +11,7 @@ from typing import Any
 
 from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from ..load.portfolio import Portfolio
+from ..model.portfolio import Portfolio
 from ..score.types import AccountScore, PersonScore, PortfolioScores
 from .i18n import Translator
 

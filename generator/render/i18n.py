@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..language import index
 from ..model import scales
 from . import movement_labels, wording, work_labels
 from .svg import labels as chart_labels
-
-LANGUAGES = ("en", "zh")
 
 # key: (English, 简体中文)
 UI: dict[str, tuple[str, str]] = {
@@ -287,7 +286,7 @@ class Translator:
     @property
     def index(self) -> int:
         """0 for English, 1 for Chinese."""
-        return 1 if self.lang.startswith("zh") else 0
+        return index(self.lang)
 
     def __call__(self, key: str, **values: Any) -> str:
         """The UI label ``key``, with ``{placeholders}`` filled; the key itself if unknown."""
@@ -316,8 +315,3 @@ class Translator:
 
 UNKNOWABLE = frozenset({"support", "intimacy", "strength"})
 """Scales a dossier may write as ``unknown``."""
-
-
-def normalize(language: str | None) -> str:
-    """``en`` or ``zh`` from a MkDocs ``theme.language`` such as ``zh`` or ``zh-Hans``."""
-    return "zh" if (language or "en").lower().startswith("zh") else "en"

@@ -31,17 +31,17 @@ import jinja2
 import jinja2.bccache
 
 from .. import usercache
-from ..atomic import OutsideFolder, target_in, write_bytes_atomic
 from ..memo import digest, dossier_key
-from ..theme_files import theme_dir
+from ..publish.atomic import OutsideFolder, target_in, write_bytes_atomic
+from .generate import Gathered, generate
+from .theme_files import theme_dir
 from .unavailable import unavailable_pages
 
 if TYPE_CHECKING:
     from ..config import Settings
-    from ..load.portfolio import Dossier
+    from ..model.portfolio import Dossier
     from .context import Site
     from .parallel import Pages
-    from .pipeline import Gathered
 
 STORE = "pages"
 """The page stores' folder, inside the project's cache folder (:func:`generator.usercache.project_folder`)."""
@@ -135,8 +135,6 @@ def add_page_files(files: Any, config: Any, pages: Mapping[str, str], directory:
 
 def add_pages(files: Any, config: Any, gathered: Gathered, settings: Settings, lang: str) -> Pages:
     """Under ``serve --dirty``: render only the account pages whose inputs changed, and serve all from the store."""
-    from .pipeline import generate
-
     store = store_for(config.config_file_path, lang)
     memo = AccountMemo(store, gathered.level)
     pages = generate(gathered, settings, lang, directory_urls=config.use_directory_urls, reuse=memo.reuse,

@@ -10,10 +10,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from ..load.portfolio import Dossier
-from .account import contact_anchor
+from ..model.portfolio import Dossier
 from .context import Site
-from .paths import Links, account_page
+from .paths import Links, account_page, contact_anchor
 
 
 def last_met(dossier: Dossier, person_id: str, contact_id: str) -> dt.date | None:

@@ -14,11 +14,10 @@ from markupsafe import Markup
 
 from .. import translate
 from ..history.records import Event, Move, Movement, Point
-from ..load.portfolio import Dossier
+from ..model.portfolio import Dossier
 from . import team
-from .account import contact_anchor
 from .context import Site
-from .paths import Links, account_page
+from .paths import Links, account_page, contact_anchor
 from .scorecard import show_value
 from .svg import trend
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from ..load.portfolio import Dossier
+from ..model.portfolio import Dossier
 from ..money import figure
 from ..stages import stages_of
 from .context import Site

@@ -15,36 +15,33 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-from collections.abc import Callable, Sequence
-from functools import cache, partial
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any, Protocol
 
-import jinja2
 from markupsafe import escape
 
 from .. import translate
 from ..config import Settings
 from ..diagnostics import Diagnostic
-from ..load.portfolio import Dossier, Portfolio
+from ..language import normalize
 from ..memo import memo
-from ..neutralise import markdown_text
+from ..model.portfolio import Dossier, Portfolio
 from ..score.types import PortfolioScores
-from ..theme_files import templates_dir
 from . import lift, movement, paths, portfolio, team
 from .account import account_view
-from .changed import last_changed
 from .context import Site
 from .glossary import GLOSSARY, glossary_view
 from .guide import guide_view
-from .i18n import Translator, normalize
+from .i18n import Translator
 from .parallel import Pages, account_pages
 from .rules import rules_view
+from .templating import environment
 
 
 class Change(Protocol):
-    """A figure's change since the start of the quarter (``generator.score.history.Delta``)."""
+    """A figure's change since the start of the quarter (``generator.history.quarter.Delta``)."""
 
     @property
     def scope(self) -> str: ...
@@ -58,25 +55,6 @@ class Change(Protocol):
 
 MEMOS = ("rows", "team", "chart")
 """Memos of the views, started once per build when serving (:mod:`generator.memo`)."""
-
-TEMPLATES = templates_dir()
-"""Page templates shipped with the package (the repository's ``theme/accountplan``)."""
-
-
-@cache
-def environment(folder: str = str(TEMPLATES)) -> jinja2.Environment:
-    """The Jinja2 environment for page templates: autoescaped, strict about missing values, with the ``md`` filter."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = markdown_text
-    return env
-
 
 _NOT_YAML_TEXT = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 """Characters YAML refuses or reads as a line break inside a quoted title; JSON leaves them raw, so they are escaped.
@@ -122,6 +100,7 @@ def render_site(
     compliance: bool = False,
     lifting: bool = False,
     history: Any = None,
+    changed: Mapping[str, dt.date] | None = None,
 ) -> Pages:
     """Every generated page by its source path (``accounts/<slug>/index.md`` …), text ready to write.
 
@@ -132,7 +111,8 @@ def render_site(
     ``reuse_person(site, person_id)`` does the same for team members' pages. ``lifting``: the
     portfolio views' heavy blocks go to ``pages.lifted`` for the MkDocs plugin (:mod:`.lift`).
     ``history``: the build's :class:`generator.history.records.Movement` (account, portfolio and
-    person history, and the home page's recent changes).
+    person history, and the home page's recent changes). ``changed``: each account's last change by slug
+    (:func:`generator.history.changed.by_slug`, read while gathering: rendering reads no files).
     """
     t = Translator(normalize(lang))
     diagnostics = translate.diagnostics(diagnostics, t.lang)  # findings on the pages speak the page's language
@@ -142,7 +122,7 @@ def render_site(
     if site.memos:
         for name in MEMOS:
             memo(name).start()
-    site.changed = _changed(portfolio_, remember=site.memos)
+    site.changed = dict(changed or {})
     dated = partial(page, as_of=site.today)  # every page states the date it is as of
     if history is not None:
         site.cache[movement.KEY] = history
@@ -197,9 +177,3 @@ def render_site(
     pages[paths.GUIDE] = dated("guide.html", t("scoring_guide"), g=guide_view(t), t=t)
     pages[GLOSSARY] = dated("glossary.html", t("glossary"), g=glossary_view(t), t=t)
     return pages
-
-
-def _changed(portfolio_: Portfolio, *, remember: bool = False) -> dict[str, Any]:
-    folders = {d.folder: d.slug for d in portfolio_.dossiers}
-    dates = last_changed(portfolio_.root, folders, remember=remember)
-    return {folders[f]: date for f, date in dates.items() if os.path.isdir(f)}

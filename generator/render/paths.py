@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..load.portfolio import ACCOUNT, ROSTER
+from ..model.portfolio import ACCOUNT, ROSTER
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -93,3 +93,13 @@ class Links:
         # Each "/" in the page's own URL is one folder to climb ("team/p-x/" and "team/p-x.html" alike).
         depth = url_of(self.current, self.directory_urls).count("/")
         return "../" * depth if depth else "./"
+
+
+def contact_anchor(contact_id: str) -> str:
+    """Anchor of a contact's row in the relationship table."""
+    return f"contact-{contact_id}"
+
+
+def source_anchor(source_id: str) -> str:
+    """Anchor of a source in the sources list."""
+    return f"src-{source_id}"

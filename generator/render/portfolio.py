@@ -10,8 +10,8 @@ from markupsafe import Markup
 
 from .. import translate
 from ..diagnostics import Severity
-from ..load.portfolio import Dossier
 from ..memo import Memo, memo
+from ..model.portfolio import Dossier, current_contacts, latest_kpi
 from ..money import Money, figure
 from ..rules import registry
 from . import graphics
@@ -19,6 +19,7 @@ from .actions import DUE_WINDOW_DAYS, due_actions
 from .context import Site, weekly_counts, weeks
 from .i18n import Translator
 from .paths import COMPLIANCE, GROUPINGS, RULES, Links, account_page, grouping_page
+from .templating import environment
 
 TIERS = ("S", "A", "B", "C")
 
@@ -28,8 +29,8 @@ def account_row(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
     t = site.t
     account = dossier.account.data
     score = site.account_score(dossier.slug)
-    contacts = [doc.data for doc in dossier.contacts if doc.data.active]
-    latest = max(account.kpi, key=lambda k: k.year, default=None)
+    contacts = [doc.data for doc in current_contacts(dossier)]
+    latest = latest_kpi(account)
     mondays = weeks(site.today, site.settings.limits.weeks_window)
     visits = sum(weekly_counts((doc.data.date for doc in dossier.activities), mondays))
     findings = site.findings.get(dossier.slug, [])
@@ -65,7 +66,6 @@ def account_rows(site: Site, links: Links) -> list[dict[str, Any]]:
     key = f"rows:{links.to('index.md')}"  # the link to the site root: rows differ only by their hrefs' depth
     rows = site.cache.get(key)
     if rows is None:
-        from .pages import environment  # pages imports this module
 
         template = environment().get_template("account_row.html")
         kept = memo("rows") if site.memos else None

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 
 from ..edit import scaffold
-from ..load.portfolio import Dossier
+from ..model.portfolio import Dossier
 from .context import Site
 
 NEW_CONTACT_NAME = "New Contact"

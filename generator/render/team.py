@@ -8,17 +8,16 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, cast
 
-from ..load.portfolio import Dossier
 from ..memo import memo
 from ..model import Contact
+from ..model.portfolio import Dossier
 from ..score.config import scoring_config
 from ..score.figures import r1, value_of
 from . import graphics, scorecard
-from .account import contact_anchor
 from .actions import person_actions
 from .context import Site, weekly_counts, weeks
 from .knows import person_knows
-from .paths import Links, account_page, person_page
+from .paths import Links, account_page, contact_anchor, person_page
 
 
 @dataclass

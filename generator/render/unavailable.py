@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
-from ..load.portfolio import ROSTER, _display
+from ..load.discover import display
+from ..model.portfolio import ROSTER
 from . import paths
 from .i18n import Translator
 
@@ -56,7 +57,7 @@ def _view(src: str, source: str, diagnostics: Sequence[Diagnostic], t: Translato
           links: paths.Links) -> dict[str, Any]:
     where = os.path.abspath(source)
     problems = [d for d in diagnostics if d.severity >= Severity.ERROR and _inside(os.path.abspath(d.path), where)]
-    shown = _display(os.path.abspath(source))  # as diagnostics show paths
+    shown = display(os.path.abspath(source))  # as diagnostics show paths
     return {
         "title": t("unavailable_title"),
         "headline": t("unavailable_broken" if problems or os.path.exists(source) else "unavailable_gone",

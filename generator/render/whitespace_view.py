@@ -1,12 +1,12 @@
-"""The whitespace grid of an account page (:mod:`generator.whitespace`) as the template shows it."""
+"""The whitespace grid of an account page (:mod:`generator.model.whitespace`) as the template shows it."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..load.portfolio import Dossier
+from ..model.portfolio import Dossier
+from ..model.whitespace import STATES, whitespace
 from ..stages import stages_of
-from ..whitespace import STATES, whitespace
 from .context import Site
 
 

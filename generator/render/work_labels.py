@@ -71,4 +71,4 @@ WHITESPACE: dict[str, tuple[str, str]] = {
     "not-relevant": ("not relevant", "不相关"),
     "open": ("open", "空白"),
 }
-"""The states of a whitespace cell (:mod:`generator.whitespace`)."""
+"""The states of a whitespace cell (:mod:`generator.model.whitespace`)."""

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..diagnostics import Diagnostic, Severity, sort_diagnostics
-from ..load.document import Document
-from ..load.portfolio import Dossier, Portfolio
 from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier, Portfolio
 from .base import ACCOUNTS, DOSSIER, AccountSummary, Context, Rule
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def validate(portfolio: Portfolio, settings: Settings, memo: Memo[list[Diagnosti
     if memo is not None:
         from .memo import memoized_dossier_diagnostics
 
-        found += memoized_dossier_diagnostics(portfolio, settings, memo)
+        found += memoized_dossier_diagnostics(portfolio, settings, memo, dossier_diagnostics)
     else:
         for dossier in portfolio.dossiers:
             found += dossier_diagnostics(portfolio.root, portfolio.roster, dossier, settings)

@@ -1,7 +1,7 @@
 """A file cannot be read, or its bytes are not UTF-8.
 
 Enforced while loading, by `generator/load/files.py` (`decode`) and
-`generator/load/portfolio.py` (unreadable files); this module only documents it.
+`generator/load/tasks.py` (unreadable files); this module only documents it.
 
 ## What it does
 Reports the line, column and byte offset of the first byte that is not valid UTF-8,

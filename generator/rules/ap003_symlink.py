@@ -1,6 +1,6 @@
 """A symbolic link inside `accounts/` is refused.
 
-Enforced while loading, by `generator/load/portfolio.py` (`discover`); this module only
+Enforced while loading, by `generator/load/discover.py` (`discover`); this module only
 documents it.
 
 ## What it does

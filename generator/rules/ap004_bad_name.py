@@ -1,7 +1,7 @@
 """A folder or file name is not a valid slug.
 
 Enforced while loading, by `generator/load/files.py` (`slug_problem`) and
-`generator/load/portfolio.py` (`discover`); this module only documents it.
+`generator/load/discover.py` (`discover`); this module only documents it.
 
 ## What it does
 Account folders and contact/activity file names (without `.md`) may hold only lower-case

@@ -1,8 +1,8 @@
 """Frontmatter, an account's main file or the roster is missing, or is not a mapping.
 
 Enforced while loading, by `generator/load/files.py` (`split_frontmatter`,
-`load_document`) and `generator/load/portfolio.py` (missing `account.md`,
-`roster.yml`); this module only documents it.
+`load_document`) and `generator/load/discover.py` and `assemble.py` (missing
+`account.md`, `roster.yml`); this module only documents it.
 
 ## What it does
 A Markdown dossier file must open with a `---` line, close the YAML with another, and

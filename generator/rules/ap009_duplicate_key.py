@@ -1,6 +1,6 @@
 """The same key appears twice in one mapping.
 
-Enforced while loading, by `generator/load/files.py` (`_duplicate_keys`); this module
+Enforced while loading, by `generator/load/files.py` (`duplicate_keys`); this module
 only documents it.
 
 ## What it does

@@ -1,6 +1,6 @@
 """A file or folder that the layout does not expect is ignored.
 
-Enforced while loading, by `generator/load/portfolio.py` (`discover`); this module only
+Enforced while loading, by `generator/load/discover.py` (`discover`); this module only
 documents it.
 
 ## What it does

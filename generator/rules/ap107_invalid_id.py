@@ -2,7 +2,7 @@
 
 Enforced while loading, by `generator/load/convert.py` (every field that `names_id` in
 `generator/model/spec.py` marks: fields named `id`, references, and `parent`), with the
-syntax of `generator/load/ids.py`; this module only documents it.
+syntax of `generator/model/ids.py`; this module only documents it.
 
 ## What it does
 Every id — of a person in the roster, a contact, a source, a plan, an initiative, an issue,

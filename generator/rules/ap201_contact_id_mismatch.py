@@ -1,6 +1,6 @@
 """A contact's `id` differs from its file name.
 
-Enforced while loading, by `generator/load/portfolio.py` (`assemble`); this module only
+Enforced while loading, by `generator/load/assemble.py` (`assemble`); this module only
 documents it.
 
 ## What it does

@@ -32,7 +32,7 @@ from collections import deque
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Loc, Severity
-from ..load.portfolio import Dossier
+from ..model.portfolio import Dossier
 from .base import Context
 
 CODE = "AP203"

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
-from ..load.document import Document
+from ..model.document import Document
 from .base import Context, checked_roster, repeats
 
 CODE = "AP204"

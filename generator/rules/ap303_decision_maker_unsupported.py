@@ -36,7 +36,8 @@ from collections.abc import Iterator
 from ..diagnostics import Diagnostic, Severity
 from ..model import scales
 from ..model.contact import DECIDING_ROLES
-from .base import OPEN_STATUSES, Context, current_contacts
+from ..model.portfolio import current_contacts
+from .base import OPEN_STATUSES, Context
 
 CODE = "AP303"
 NAME = "decision-maker-unsupported"

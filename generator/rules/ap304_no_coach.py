@@ -26,7 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, current_contacts
+from ..model.portfolio import current_contacts
+from .base import Context
 
 CODE = "AP304"
 NAME = "no-coach"

@@ -29,7 +29,8 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model.contact import WARM_LEVEL
-from .base import Context, current_contacts
+from ..model.portfolio import current_contacts
+from .base import Context
 
 CODE = "AP305"
 NAME = "single-threaded"

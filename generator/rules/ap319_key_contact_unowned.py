@@ -35,7 +35,8 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model.contact import DECIDING_ROLES
-from .base import Context, current_contacts, where
+from ..model.portfolio import current_contacts
+from .base import Context, where
 
 CODE = "AP319"
 NAME = "key-contact-unowned"

@@ -34,11 +34,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..load.portfolio import Dossier
 from ..model import Contact, Opportunity
 from ..model.contact import DECIDING_ROLES
+from ..model.portfolio import Dossier, current_contacts
 from ..stages import stages_of
-from .base import Context, current_contacts
+from .base import Context
 
 CODE = "AP320"
 NAME = "opportunity-stance-missing"

@@ -31,7 +31,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, current_contacts
+from ..model.portfolio import current_contacts
+from .base import Context
 
 CODE = "AP325"
 NAME = "relationships-concentrated"

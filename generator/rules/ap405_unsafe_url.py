@@ -36,7 +36,7 @@ from functools import cache
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
-from ..load.convert import hints
+from ..model.spec import hints
 from ..neutralise import url_refusal
 from .base import Context, checked_roster
 from .walk import strings

@@ -33,8 +33,8 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Loc, Severity
-from ..load.document import Document
 from ..model import Contact
+from ..model.document import Document
 from .base import Context
 
 CODE = "AP406"

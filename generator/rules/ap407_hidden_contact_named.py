@@ -45,9 +45,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
-from ..load.document import Document
-from ..load.portfolio import Dossier, Portfolio
 from ..model import Contact
+from ..model.document import Document
+from ..model.portfolio import Dossier, Portfolio
 from ..model.spec import SENSITIVITY_ORDER
 from ..redact import ROOT_LEVEL, level_of, redaction
 from .base import Context

@@ -18,10 +18,10 @@ from typing import Any, Protocol
 
 from ..config import Settings
 from ..diagnostics import Diagnostic, Loc, Severity
-from ..load.document import Document
-from ..load.portfolio import Dossier, Portfolio
-from ..model import Account, Contact, Kpi, Roster
+from ..model import Account, Contact, Roster
 from ..model.contact import DECIDING_ROLES
+from ..model.document import Document
+from ..model.portfolio import Dossier, Portfolio, current_contacts
 
 DOSSIER = "dossier"
 """Scope of a rule whose diagnostics about a dossier depend on that dossier, the roster and settings only."""
@@ -121,20 +121,10 @@ OPEN_STATUSES: frozenset[str] = frozenset({"planned", "in-progress"})
 """Plan statuses that still promise work."""
 
 
-def current_contacts(dossier: Dossier) -> Iterator[Document[Contact]]:
-    """Loaded contacts still at the customer (no ``left`` date)."""
-    return (doc for doc in dossier.contacts if doc.data.active)
-
-
 def current_deciders(ctx: Context) -> Iterator[Document[Contact]]:
     """Contacts still at the customer whose role decides (decision-maker, economic-buyer, approver)."""
     for dossier in ctx.portfolio.dossiers:
         yield from (doc for doc in current_contacts(dossier) if doc.data.role in DECIDING_ROLES)
-
-
-def latest_kpi(account: Account) -> Kpi | None:
-    """The KPI entry of the most recent year, if any."""
-    return max(account.kpi, key=lambda k: k.year, default=None)
 
 
 def overdue(day: dt.date, ctx: Context) -> bool:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Loc
-from ..load.document import Document
-from ..load.portfolio import Dossier
 from ..model import Account, Knows, Stance
 from ..model.account import Footprint, Satisfaction, TeamMember
+from ..model.document import Document
+from ..model.portfolio import Dossier
 
 KEYS: dict[type, tuple[str, ...]] = {
     Stance: ("contact",),

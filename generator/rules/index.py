@@ -39,20 +39,13 @@ from .. import usercache
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..load import cache as load_cache
-from ..load.document import Document
-from ..load.portfolio import (
-    KINDS,
-    Result,
-    _Task,
-    assemble_dossier,
-    discover_folder,
-    discover_root,
-    gc_paused,
-    load_files,
-    load_portfolio,
-    roster_problems,
-)
+from ..load.assemble import assemble_dossier, roster_problems
+from ..load.discover import discover_folder, discover_root
+from ..load.portfolio import load_files, load_portfolio
+from ..load.tasks import Result, Task
 from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import KINDS, gc_paused
 from . import account_diagnostics, dossier_diagnostics, finish, roster_diagnostics, validate
 from .base import AccountSummary
 
@@ -101,10 +94,10 @@ def check(root: str, settings: Settings, cache_dir: str, *, jobs: int | None = N
     index_name = "check-" + hashlib.blake2b(os.path.abspath(root).encode(), digest_size=12).hexdigest()
     with gc_paused():
         problems: list[Diagnostic] = []
-        rosters: list[_Task] = []
+        rosters: list[Task] = []
         listings: dict[str, tuple[str, bytes | None]] = {}
         for item in discover_root(root, problems, cwd):
-            if isinstance(item, _Task):
+            if isinstance(item, Task):
                 rosters.append(item)
             else:
                 listings[item.name] = (item.path, _listing(item.path))
@@ -131,7 +124,7 @@ def check(root: str, settings: Settings, cache_dir: str, *, jobs: int | None = N
         return finish(found, settings)
 
 
-def _load_roster(tasks: list[_Task], cache_dir: str) -> tuple[Document[Roster] | None, list[Diagnostic]]:
+def _load_roster(tasks: list[Task], cache_dir: str) -> tuple[Document[Roster] | None, list[Diagnostic]]:
     """The roster (there is at most one task) and the problems found loading it."""
     for _, doc, problems in load_files(tasks, cache=cache_dir):
         return doc, problems

@@ -12,17 +12,22 @@ always run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..config import Settings
 from ..diagnostics import Diagnostic
-from ..load.portfolio import Portfolio
 from ..memo import Memo, digest, dossier_key
+from ..model.document import Document
+from ..model.portfolio import Dossier, Portfolio
+from ..model.roster import Roster
+
+Check = Callable[[str, Document[Roster] | None, Dossier, Settings], list[Diagnostic]]
+"""How one dossier is checked: :func:`generator.rules.dossier_diagnostics`."""
 
 
 def memoized_dossier_diagnostics(portfolio: Portfolio, settings: Settings,
-                                 memo: Memo[list[Diagnostic]]) -> list[Diagnostic]:
+                                 memo: Memo[list[Diagnostic]], dossier_diagnostics: Check) -> list[Diagnostic]:
     """Every dossier's per-dossier diagnostics, re-using those of the previous call whose inputs are unchanged."""
-    from . import dossier_diagnostics
-
     memo.start()
     roster = [portfolio.roster] if portfolio.roster else []
     build = digest([repr(settings), *(f"{doc.path}|{doc.digest}" for doc in roster)])

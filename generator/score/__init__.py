@@ -13,8 +13,8 @@ from functools import partial
 from typing import Any
 
 from ..config import Settings
-from ..load.portfolio import Portfolio
 from ..memo import Memo, dossier_key
+from ..model.portfolio import Portfolio
 from .account import score_account
 from .config import ScoringConfig, scoring_config
 from .people import AccountData, score_people

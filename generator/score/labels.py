@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..language import index
 from .types import Msg, MsgArg
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -55,15 +56,12 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 """Figure key → (English, Chinese)."""
 
-LANGUAGES = ("en", "zh")
-
-
 def label(key: str, lang: str = "en") -> str:
     """The label of ``key`` in ``lang`` (``en`` or ``zh``, e.g. ``zh-CN``); the key itself when unknown."""
     entry = LABELS.get(key)
     if entry is None:
         return key
-    return entry[1] if lang.lower().startswith("zh") else entry[0]
+    return entry[index(lang)]
 
 
 # Message templates: every formula and note the scorer writes, by stable key. ``{name}`` is an
@@ -232,10 +230,6 @@ SEPARATORS = {"f.weighted": (" + ", " + "), "f.weighted_renormalised": (" + ", "
 """How a list argument is joined, by message key; otherwise ``, `` and ``、``."""
 
 
-def _index(lang: str) -> int:
-    return 1 if lang.lower().startswith("zh") else 0
-
-
 def term(name: str) -> Msg:
     """A term (input or part name) as a message argument."""
     return Msg(TERM, (("name", name),))
@@ -255,7 +249,7 @@ def msg(key: str, **args: MsgArg) -> Msg:
 
 def term_text(name: str, lang: str = "en") -> str | None:
     """``name`` in ``lang``; ``None`` in Chinese when the term is not in the table."""
-    if not _index(lang):
+    if not index(lang):
         return name
     return TERMS.get(name)
 
@@ -265,7 +259,7 @@ def text(message: Msg, lang: str = "en") -> str:
     if message.key == TERM:
         name = str(dict(message.args)["name"])
         return term_text(name, lang) or name
-    i = _index(lang)
+    i = index(lang)
     joiner = SEPARATORS.get(message.key, (", ", "、"))[i]
     values: dict[str, str] = {}
     for name, arg in message.args:
@@ -280,13 +274,13 @@ def text(message: Msg, lang: str = "en") -> str:
 
 def joined(messages: Iterable[Msg], lang: str = "en") -> str:
     """Several notes as one text, the way ``Figure.note`` joins them."""
-    return ("; " if not _index(lang) else "；").join(text(m, lang) for m in messages)
+    return ("; " if not index(lang) else "；").join(text(m, lang) for m in messages)
 
 
 def composed(template: str, lang: str = "en", **parts: str) -> str:
     """A composed input name or value (``VALUE_TEXTS``), its word parts translated in Chinese."""
     shown = {k: (term_text(v, lang) or v) if k in ("name", "kind") else v for k, v in parts.items()}
-    return VALUE_TEXTS[template][_index(lang)].format(**shown)
+    return VALUE_TEXTS[template][index(lang)].format(**shown)
 
 
 def input_name(name: str, lang: str = "en") -> str | None:
@@ -294,7 +288,7 @@ def input_name(name: str, lang: str = "en") -> str | None:
 
     ``None`` when Chinese is asked and the name is none of those.
     """
-    if not _index(lang):
+    if not index(lang):
         return name
     if name in TERMS:
         return TERMS[name]
@@ -312,7 +306,7 @@ def input_name(name: str, lang: str = "en") -> str | None:
 
 def input_value(name: str, value: str, lang: str = "en") -> str | None:
     """A text input value in ``lang``: the KPI source (``2024 record``), else the value as recorded."""
-    if not _index(lang) or name != "from":
+    if not index(lang) or name != "from":
         return value
     year, _, word = value.partition(" ")
     if word == "record" and year.isdigit():

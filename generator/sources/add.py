@@ -22,15 +22,15 @@ from urllib.parse import urlsplit
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError as RuamelError
 
-from ..atomic import write_text_atomic
 from ..diagnostics import Diagnostic
-from ..edit.fmt import _canonical, _reindent_comments, _yaml
+from ..edit.fmt import canonical, reindent_comments, round_trip_yaml
 from ..edit.scaffold import ScaffoldError, account_folder, slugify
 from ..load.files import decode, split_frontmatter
-from ..load.portfolio import ACCOUNT
 from ..load.yamlnodes import Mapping as YamlMapping
 from ..load.yamlnodes import YamlProblem, parse
 from ..model.account import Channel
+from ..model.portfolio import ACCOUNT
+from ..publish.atomic import write_text_atomic
 from .extract import extract
 from .fetch import Client
 
@@ -137,8 +137,8 @@ class _Document:
             sources.fa.set_block_style()
         sources.append(CommentedMap(entry))
         out = io.StringIO()
-        _yaml().dump(self.data, out)
-        text = _reindent_comments(out.getvalue())
+        round_trip_yaml().dump(self.data, out)
+        text = reindent_comments(out.getvalue())
         _same_but_one(parse(self.yaml, 1), parse(text), self.path)
         return f"---\n{text}---\n{self.body}"
 
@@ -155,7 +155,7 @@ def _read(path: str) -> _Document:
     source, body, _ = split
     try:
         parse(source, 1)  # refuses what the loader refuses (anchors, tags, syntax errors) with a position
-        data = _yaml().load(source)
+        data = round_trip_yaml().load(source)
     except YamlProblem as exc:
         raise SourceError(f"{path}:{exc.line}:{exc.column}: {exc.message}; run 'accountplan check'") from None
     except RuamelError as exc:
@@ -174,7 +174,7 @@ def _same_but_one(before: Any, after: Any, path: str) -> None:
     """Guard: ``after`` holds what ``before`` held plus one more source (a bug otherwise; nothing is written)."""
     if not isinstance(before, YamlMapping) or not isinstance(after, YamlMapping):
         raise SourceError(f"{path}: the frontmatter is not a mapping of keys")
-    old, new = dict(_canonical(before)), dict(_canonical(after))
+    old, new = dict(canonical(before)), dict(canonical(after))
     old_sources, new_sources = old.pop("sources", None) or [], new.pop("sources", None) or []
     if old != new or new_sources[: len(old_sources)] != old_sources or len(new_sources) != len(old_sources) + 1:
         raise SourceError(f"{path}: adding the entry would change other data; the file was left unchanged "

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..diagnostics import Diagnostic, Severity, sort_diagnostics
-from ..load.document import Document
-from ..load.portfolio import Portfolio
 from ..model.account import Account, Source
+from ..model.document import Document
+from ..model.portfolio import Portfolio
 from .extract import fingerprint
 from .fetch import GONE, Client, FetchError, Page
 

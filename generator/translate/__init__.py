@@ -21,22 +21,18 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from ..diagnostics import Diagnostic
+from ..language import normalize
 
 LOCALE = Path(__file__).resolve().parent / "locale"
 DOMAIN = "accountplan"
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
-def language(lang: str | None) -> str:
-    """``zh`` for any Chinese tag (``zh``, ``zh-CN``, ``zh-Hans``), else ``en``."""
-    return "zh" if (lang or "en").lower().startswith("zh") else "en"
-
-
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """Template → translation for ``lang`` (empty for English or a missing catalogue); untranslated entries left out."""
-    path = LOCALE / language(lang) / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if language(lang) == "en" or not path.is_file():
+    path = LOCALE / normalize(lang) / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if normalize(lang) == "en" or not path.is_file():
         return {}
     with path.open("rb") as handle:
         entries = read_po(handle)
@@ -111,7 +107,7 @@ def t(template: str, lang: str, **values: object) -> str:
 
 def diagnostic(found: Diagnostic, lang: str) -> Diagnostic:
     """The diagnostic with its message and hint in ``lang`` (position, code and severity unchanged)."""
-    if language(lang) == "en":
+    if normalize(lang) == "en":
         return found
     return dataclasses.replace(found, message=text(found.message, lang), hint=text(found.hint, lang))
 
@@ -123,7 +119,7 @@ def diagnostics(found: Iterable[Diagnostic], lang: str) -> list[Diagnostic]:
 
 def rule_doc(code: str, lang: str) -> str | None:
     """A rule's documentation translated as Markdown (``locale/<lang>/rules/<CODE>.md``), if there is one."""
-    if language(lang) == "en":
+    if normalize(lang) == "en":
         return None
-    path = LOCALE / language(lang) / "rules" / f"{code}.md"
+    path = LOCALE / normalize(lang) / "rules" / f"{code}.md"
     return path.read_text(encoding="utf-8") if path.is_file() else None

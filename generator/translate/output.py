@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..diagnostics import FORMATS, Diagnostic, Severity, rule_url
-from . import diagnostics, language, t
+from ..language import normalize
+from . import diagnostics, t
 
 
 def format_text(found: Sequence[Diagnostic], lang: str, rules_page: str | None = None) -> str:
@@ -28,7 +29,7 @@ def formatter(name: str, lang: str, rules_page: str | None = None) -> Callable[[
 
     With ``rules_page`` (the site's rule reference), each finding links to its rule's section.
     """
-    if language(lang) == "en":
+    if normalize(lang) == "en":
         return lambda found: FORMATS[name](found, rules_page)
     if name == "text":
         return lambda found: format_text(diagnostics(found, lang), lang, rules_page)

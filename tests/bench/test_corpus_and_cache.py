@@ -16,7 +16,8 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic, Severity
 from generator.load import cache as cache_module
 from generator.load import portfolio as portfolio_module
-from generator.load.portfolio import Portfolio, load_portfolio
+from generator.load.portfolio import load_portfolio
+from generator.model.portfolio import Portfolio
 from generator.rules import validate
 from tests.bench.corpus import write_corpus
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.theme_files import theme_dir
+from generator.render.theme_files import theme_dir
 
 pytest.importorskip("zensical", reason="Zensical is not installed (pip install zensical; the test extras include it)")
 

@@ -19,7 +19,7 @@ import pytest
 
 from generator.config import Settings
 from generator.history import movement
-from generator.render.pipeline import gather
+from generator.pipeline import gather
 from tests.edit.conftest import ACCOUNT, CONTACT, ROSTER, git_env, run_git, write
 from tests.hostile_fixtures import write_site
 

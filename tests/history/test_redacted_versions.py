@@ -8,7 +8,8 @@ import pytest
 
 from generator.history.redacted import Redactor
 from generator.history.versions import Key, Parsed
-from generator.load.portfolio import Portfolio, load_portfolio
+from generator.load.portfolio import load_portfolio
+from generator.model.portfolio import Portfolio
 from generator.redact import redaction
 
 SAMPLE = Path(__file__).resolve().parents[2] / "accounts"

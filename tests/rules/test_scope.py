@@ -18,8 +18,9 @@ import yaml
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, Severity
-from generator.load.portfolio import Portfolio, load_portfolio
+from generator.load.portfolio import load_portfolio
 from generator.memo import Memo
+from generator.model.portfolio import Portfolio
 from generator.rules import registry, validate
 from generator.rules.base import ACCOUNTS, DOSSIER, AccountSummary, Check, Context
 from tests.rules.test_cases import CASES, write_tree

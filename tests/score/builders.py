@@ -8,8 +8,6 @@ import textwrap
 from typing import Any
 
 from generator.config import Settings
-from generator.load.document import Document
-from generator.load.portfolio import Dossier, Portfolio
 from generator.model import (
     Account,
     Activity,
@@ -25,6 +23,8 @@ from generator.model import (
     Strategy,
     TeamMember,
 )
+from generator.model.document import Document
+from generator.model.portfolio import Dossier, Portfolio
 
 TODAY = dt.date(2026, 11, 27)
 

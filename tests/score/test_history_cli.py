@@ -12,9 +12,9 @@ import subprocess
 import pytest
 
 from generator.cli import main
-from generator.load.portfolio import Portfolio
+from generator.history.quarter import deltas, quarter_start, score_as_of, score_at_revision, since_quarter_start
+from generator.model.portfolio import Portfolio
 from generator.score import score_portfolio
-from generator.score.history import deltas, quarter_start, score_as_of, score_at_revision, since_quarter_start
 
 from .builders import TODAY, account, dossier, issue, kpi, plan, portfolio, settings, tiny_dossier, write_files
 

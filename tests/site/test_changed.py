@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import changed
-from generator.render.changed import last_changed
+from generator.history import changed
+from generator.history.changed import last_changed
 
 
 def _at(path: Path, day: str) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from generator.config import load_settings
 from generator.money import Money
-from generator.render.pipeline import gather, generate
+from generator.pipeline import gather, generate
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 27)

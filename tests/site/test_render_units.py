@@ -86,8 +86,8 @@ def test_account_pages_render_the_same_on_several_cores(monkeypatch: pytest.Monk
     from sitebuild import FIXTURE
 
     from generator.config import load_settings
+    from generator.pipeline import gather, generate
     from generator.render import parallel
-    from generator.render.pipeline import gather, generate
 
     settings = load_settings(str(FIXTURE / "mkdocs.yml"))
     gathered = gather(settings)
@@ -122,8 +122,8 @@ def test_account_charts_lifted_out_of_the_converter_come_back_as_markdown_would_
     from sitebuild import FIXTURE
 
     from generator.config import load_settings
+    from generator.pipeline import gather, generate
     from generator.render import lift
-    from generator.render.pipeline import gather, generate
 
     settings = load_settings(str(FIXTURE / "mkdocs.yml"))
     gathered = gather(settings)

@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from .config import Settings
-from .diagnostics import Diagnostic, Loc
-from .load.document import Document, Positions
-from .load.portfolio import Dossier, Portfolio, copy_portfolio
-from .memo import Memo, dossier_key
-from .model import Contact
-from .model.spec import SENSITIVITY_ORDER
+from ..config import Settings
+from ..diagnostics import Diagnostic, Loc
+from ..memo import Memo, dossier_key
+from ..model import Contact
+from ..model.document import Document, Positions
+from ..model.portfolio import Dossier, Portfolio, copy_portfolio
+from ..model.spec import SENSITIVITY_ORDER
 
 ROOT_LEVEL = "internal"
 """Level of a file's unlabelled content (account profile, roster, bodies of unlabelled files)."""

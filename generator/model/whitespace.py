@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .load.portfolio import Dossier
-from .stages import Stages
+from ..stages import Stages
+from .portfolio import Dossier
 
 STATES = ("installed", "pursuit", "competitor", "not-relevant", "open")
 

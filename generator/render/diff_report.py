@@ -9,10 +9,11 @@ from dataclasses import asdict
 from typing import Any
 
 from .. import translate
-from ..atomic import target_in, write_text_atomic
-from ..load.portfolio import Portfolio
-from ..render.svg import relationship_map
-from .diff import SECTIONS, DiffReport
+from ..edit.diff import SECTIONS, DiffReport
+from ..language import is_zh
+from ..model.portfolio import Portfolio
+from ..publish.atomic import target_in, write_text_atomic
+from .svg import relationship_map
 
 _t = translate.t
 MARKER = "<!-- accountplan-diff -->"
@@ -57,7 +58,7 @@ def summary(report: DiffReport, lang: str = "en") -> str:
     extra = [_t(f"{{n}} {s}", lang, n=by_status[s]) for s in ("added", "removed") if by_status[s]]
     # in Chinese the measure word comes with the label: 3 位新联系人
     counts = [f"{n} {_t(label, lang)}" for kind, label in _SUMMARY if (n := report.count(kind))]
-    zh = translate.language(lang) == "zh"
+    zh = is_zh(lang)
     tail = (f"（{'，'.join(extra)}）" if zh else f" ({', '.join(extra)})") if extra else ""
     colon, end = ("：", "。") if zh else (": ", ".")
     return line + tail + (colon + " · ".join(counts) if counts else "") + end

@@ -20,12 +20,13 @@ from functools import cached_property, partial
 from typing import Any
 
 from ..config import Settings
-from ..history import git
-from ..load.portfolio import Portfolio, load_portfolio
+from ..load.portfolio import load_portfolio
 from ..memo import Memo
-from . import score_portfolio
-from .figures import r1
-from .types import AccountScore, Figure, PersonScore, PortfolioScores, Rollup, Value
+from ..model.portfolio import Portfolio
+from ..score import score_portfolio
+from ..score.figures import r1
+from ..score.types import AccountScore, Figure, PersonScore, PortfolioScores, Rollup, Value
+from . import git
 
 
 def quarter_start(day: dt.date) -> dt.date:

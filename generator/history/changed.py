@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 import time
 from collections.abc import Iterable
 
 from ..load import cache as load_cache
+from ..model.portfolio import Portfolio
+from .git import RevisionError, git
 
 
 def last_changed(root: str, folders: Iterable[str], *, remember: bool = False) -> dict[str, dt.date]:
@@ -41,19 +42,28 @@ def last_changed(root: str, folders: Iterable[str], *, remember: bool = False) -
     return found
 
 
+def by_slug(portfolio: Portfolio, *, remember: bool = False) -> dict[str, dt.date]:
+    """Date of the last change of each dossier of ``portfolio`` whose folder exists, by slug.
+
+    See :func:`last_changed`; the pipeline reads these while gathering, so rendering reads no files.
+    """
+    folders = {d.folder: d.slug for d in portfolio.dossiers}
+    dates = last_changed(portfolio.root, folders, remember=remember)
+    return {folders[f]: date for f, date in dates.items() if os.path.isdir(f)}
+
+
 def _git_dates(root: str, folders: list[str]) -> dict[str, dt.date]:
     """Latest commit date per folder from one ``git log --name-only`` over ``root``."""
     if not folders or not os.path.isdir(root):
         return {}
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True,
-                             text=True, check=True, timeout=30).stdout.strip()
-        log = subprocess.run(
-            ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "."],
-            cwd=root, capture_output=True, text=True, check=True, timeout=300,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+        found = git("rev-parse", "--show-toplevel", cwd=root)
+        listed = git("log", "--format=%x00%cs", "--name-only", "--no-renames", "--", ".", cwd=root)
+    except (OSError, RevisionError):
         return {}
+    if found.returncode or listed.returncode:
+        return {}
+    top, log = found.stdout.decode("utf-8", "replace").strip(), listed.stdout.decode("utf-8", "replace")
     by_folder = {os.path.relpath(f, top).replace(os.sep, "/") + "/": f for f in folders}
     dates: dict[str, dt.date] = {}
     date: dt.date | None = None

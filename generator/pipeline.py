@@ -1,0 +1,101 @@
+"""The pipeline, in the order it runs: load → validate → redact → score → render → publish.
+
+:func:`run` is the whole backbone for plain files (``accountplan render``)::
+
+    gathered = gather(settings, profile)       # load (generator.load), validate (generator.rules),
+                                               # redact (generator.redact), score (generator.score)
+    pages = generate(gathered, settings, lang) # render (generator.render)
+    write_pages(pages, out)                    # publish (generator.publish)
+
+The MkDocs plugin calls the same :func:`gather` and :func:`generate`; MkDocs writes the
+pages, and ``accountplan build`` publishes its output atomically (:mod:`generator.publish.site`).
+So the site and the plain files can never disagree. Every stage is a package under
+``generator/``; each reads the model (:mod:`generator.model`) and none calls back up here.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Gathered", "check_settings", "gather", "generate", "run", "write_pages"]
+
+from collections.abc import Sequence
+from typing import Any
+
+from .config import Settings
+from .history import movement as moves
+from .history.changed import by_slug
+from .history.quarter import since_quarter_start
+from .history.versions import History
+from .load.portfolio import load_portfolio
+from .memo import Memo, memo
+from .model.portfolio import Portfolio
+from .publish.atomic import target_in, write_text_atomic
+from .redact import apply_profile, profile_level
+from .render.generate import Gathered, generate
+from .render.pages import Change
+from .render.parallel import Pages
+from .rules import validate
+from .score import score_portfolio
+from .score.config import scoring_config
+from .score.types import PortfolioScores
+
+
+def check_settings(settings: Settings, profile: str | None) -> None:
+    """Refuse, before anything runs, settings the stages would refuse later: an unknown build profile, a bad
+    ``scoring`` block. Raises ``ValueError`` with the message the user sees (the plugin's ``on_config``)."""
+    profile_level(settings, profile)
+    scoring_config(settings)
+
+
+def gather(settings: Settings, profile: str | None = None, *, history: bool = True,
+           cache: str | None = None, timeline: bool = False, history_cache: str | None = None) -> Gathered:
+    """Load, validate, redact and score the portfolio at ``settings.accounts``; never raises for bad data.
+
+    ``cache`` is a folder for the content-keyed load cache (:mod:`generator.load.cache`): only
+    files whose bytes changed since it was filled are parsed again (``mkdocs serve --dirty``),
+    and each dossier's redacted copy and scores are reused while its files are unchanged
+    (:mod:`generator.memo`). ``timeline``: read the git history too (:mod:`generator.history`),
+    its parses kept in ``history_cache``.
+    """
+    # Serving: per-dossier redaction and scores are kept in memory from the previous rebuild.
+    redacted, scored = (memo("redaction"), memo("scores")) if cache is not None else (None, None)
+    for kept in (redacted, scored):
+        if kept is not None:
+            kept.start()
+    full = load_portfolio(settings.accounts, cache=cache)                                 # load
+    diagnostics = validate(full, settings, memo("rules") if cache is not None else None)  # validate
+    redaction = apply_profile(full, settings, profile, redacted)                           # redact
+    portfolio = redaction.portfolio
+    scores, changes = _score(portfolio, settings, history, scored)                         # score
+    shown = [d for d in diagnostics if redaction.visible(d)]
+    moved = None
+    if timeline:
+        moved = moves.compute(History.read(settings.accounts), full, portfolio, scores, settings,
+                                 redaction.level, history_cache)
+    changed = by_slug(portfolio, remember=cache is not None)  # when each account last changed (git, else files)
+    return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level, moved, changed)
+
+
+def _score(portfolio: Portfolio, settings: Settings, history: bool,
+           scored: Memo[Any] | None) -> tuple[PortfolioScores, Sequence[Change]]:
+    """Scores of the redacted portfolio, with each figure's change since the quarter began when ``history``."""
+    if history:
+        return since_quarter_start(portfolio, settings, scored)
+    return score_portfolio(portfolio, settings, scored), ()
+
+
+def write_pages(pages: Pages, out: str) -> None:
+    """Publish ``pages`` as files under ``out``; an id that climbs out of it is refused, not written."""
+    for src_uri, text in sorted(pages.items()):
+        write_text_atomic(target_in(out, src_uri), text)
+
+
+def run(settings: Settings, profile: str | None, lang: str, out: str, *, directory_urls: bool = True,
+        history_cache: str | None = None) -> tuple[Gathered, int]:
+    """The whole pipeline into plain files: gather, render in ``lang``, write under ``out``.
+
+    Gives what was gathered (its diagnostics are for the caller to report) and how many pages were written.
+    """
+    gathered = gather(settings, profile, timeline=True, history_cache=history_cache)
+    pages = generate(gathered, settings, lang, directory_urls=directory_urls)
+    write_pages(pages, out)
+    return gathered, len(pages)

@@ -1,0 +1,1 @@
+"""Publish: write the finished site atomically, and check what was written."""

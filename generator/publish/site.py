@@ -1,0 +1,84 @@
+"""Publish a built site atomically: build into a fresh folder beside the target, then swap it in.
+
+Only a complete, successful build is swapped in (old renamed away, new renamed in, old deleted),
+so a build that fails or is killed half-way leaves the published site as it was. Leftovers of
+killed builds are cleaned up by the next run (:func:`recover`). Only a folder built this way (it
+holds the :data:`MARKER` file) is ever replaced: any other non-empty folder is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from .atomic import swap_folder
+
+MARKER = ".accountplan-site"
+"""The file every build writes at the top of its site: a non-empty folder without it is never replaced."""
+MARKER_TEXT = "Built by 'accountplan build'; the next build replaces this whole folder.\n"
+
+
+def fresh_folder(target: Path) -> Path:
+    """A new empty folder beside ``target`` to build into, after cleaning up what killed builds left."""
+    recover(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.build-{os.getpid()}-", dir=target.parent))
+
+
+def publish(built: Path, target: Path) -> None:
+    """Mark the complete site in ``built`` as ours and swap it in for ``target``."""
+    os.chmod(built, 0o755)  # mkdtemp makes it private; the site is served to readers
+    (built / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    swap_folder(built, target)
+
+
+def refuse_unsafe_target(target: Path, sources: list[Path], project: Path) -> None:
+    """Refuse a site folder whose replacement would delete sources (docs, accounts, the project)."""
+    for source in sources:
+        source = source.resolve()
+        if target == source or source in target.parents or target in source.parents:
+            raise ValueError(f"the site folder {target} must not be, hold or sit inside {source}")
+    project = project.resolve()
+    if target == project or target in project.parents:
+        raise ValueError(f"the site folder {target} must not be or hold the project folder {project}")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+        raise ValueError(f"refusing to replace {target}: it is not empty and was not built by 'accountplan build' "
+                         f"(no {MARKER} file in it); choose an empty or new --site-dir, or delete the folder yourself")
+    if target.exists() and not target.is_dir():
+        raise ValueError(f"refusing to replace {target}: it is a file, not a site folder")
+
+
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?P<kind>build|old)-(?P<pid>\d+)(-.*)?")
+
+
+def recover(target: Path) -> None:
+    """Clean up after builds that were killed: delete their half-built folders, restore a lost site.
+
+    A build killed between its two renames leaves the old site as ``.site.old-<pid>``
+    and no ``site``: that old site is put back. Folders of builds still running are left alone.
+    """
+    if not target.parent.is_dir():
+        return
+    for entry in sorted(target.parent.iterdir()):
+        match = _LEFTOVER.fullmatch(entry.name)
+        if not match or match["name"] != target.name or _alive(int(match["pid"])):
+            continue
+        if match["kind"] == "old" and not target.exists():
+            os.replace(entry, target)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

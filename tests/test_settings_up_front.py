@@ -1,0 +1,40 @@
+"""A setting the stages would refuse fails when MkDocs reads the configuration (``on_config``), as a
+configuration error, before any dossier is loaded, and never as a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def configured(tmp_path: Path, **options: Any) -> Any:
+    """The MkDocs configuration of a site whose accountplan plugin has ``options``."""
+    (tmp_path / "docs").mkdir()
+    plugin = {"accounts": str(REPO / "accounts"), "today": "2026-11-27", **options}
+    config = {"site_name": "t", "docs_dir": str(tmp_path / "docs"), "plugins": [{"accountplan": plugin}]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return load_config(str(tmp_path / "mkdocs.yml"))
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"profile": "everyone"}, "unknown build profile 'everyone'; known: internal, restricted"),
+    ({"scoring": {"group_weights": [1, 2, 3]}}, "scoring.group_weights: expected a mapping of weights, found list"),
+    ({"scoring": {"growth_targt": 0.1}}, "scoring: unknown key 'growth_targt'"),
+])
+def test_bad_settings_fail_in_on_config(tmp_path: Path, options: dict[str, Any], message: str) -> None:
+    config = configured(tmp_path, **options)
+    with pytest.raises(PluginError, match=r"^accountplan: ") as raised:
+        config.plugins.on_config(config)
+    assert message in str(raised.value)
+
+
+def test_good_settings_pass_on_config(tmp_path: Path) -> None:
+    config = configured(tmp_path, profile="restricted", scoring={"growth_target": 0.1})
+    assert config.plugins.on_config(config) is config
