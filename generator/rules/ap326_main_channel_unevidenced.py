@@ -45,6 +45,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
+from ..load.portfolio import Dossier
 from ..stages import stages_of
 from ..whitespace import Grid, whitespace
 from .base import Context
@@ -82,12 +83,20 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         rows = named or range(len(grid.units))
         if any(cell.state in OURS for i in rows for cell in grid.cells[i]):
             continue
-        where = (f"in the units that name its investment areas ({', '.join(grid.units[i] for i in named)})"
-                 if named else "anywhere in the whitespace grid")
-        yield dossier.account.diagnostic(
-            CODE, SEVERITY,
-            f"typed as main channel (主航道), but nothing of ours is installed or in pursuit {where}",
-            "find the opportunities there (accountplan new opportunity), or write position: edge with "
-            "edge_detail (下沉分析); name the grid's units after the strategy's investment_areas",
-            ("strategy", "position"),
-        )
+        if named:
+            units = ", ".join(grid.units[i] for i in named)
+            yield _warning(dossier, "typed as main channel (主航道), but nothing of ours is installed or in pursuit "
+                                    f"in the units that name its investment areas ({units})")
+        else:
+            yield _warning(dossier, "typed as main channel (主航道), but nothing of ours is installed or in pursuit "
+                                    "in the whole grid")
+
+
+def _warning(dossier: Dossier, message: str) -> Diagnostic:
+    """The finding at ``strategy.position``, with the one hint both cases share."""
+    return dossier.account.diagnostic(
+        CODE, SEVERITY, message,
+        "find the opportunities there (accountplan new opportunity), or write position: edge with "
+        "edge_detail (下沉分析); name the grid's units after the strategy's investment_areas",
+        ("strategy", "position"),
+    )

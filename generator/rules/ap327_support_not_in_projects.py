@@ -41,6 +41,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
+from ..load.document import Document
+from ..model import Contact
 from ..model.contact import WARM_LEVEL
 from ..stages import stages_of
 from .base import Context, current_contacts
@@ -63,13 +65,18 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if not stances or any((v or 0) >= WARM_LEVEL for v in stances.values()):
                 continue
             ids = ", ".join(sorted(stances))
-            found = ("their stance is unknown on every open opportunity they are in"
-                     if all(v is None for v in stances.values())
-                     else "they support none of the open opportunities they are in")
-            yield doc.diagnostic(
-                CODE, SEVERITY,
-                f"'{contact.id}' is marked support {contact.support} overall, but {found} ({ids}): support shows "
-                "only as support for a project (只能表现在项目的支持度上)",
-                "ask where they stand on each project and update the stances, or lower the overall support",
-                ("support",),
-            )
+            level = contact.support
+            if all(v is None for v in stances.values()):
+                yield _warning(doc, f"'{contact.id}' is marked support {level} overall, but their stance is unknown "
+                                    f"on every open opportunity they are in ({ids}): support shows only in projects "
+                                    "(只能表现在项目的支持度上)")
+            else:
+                yield _warning(doc, f"'{contact.id}' is marked support {level} overall, but they support none of "
+                                    f"the open opportunities they are in ({ids}): support shows only in projects "
+                                    "(只能表现在项目的支持度上)")
+
+
+def _warning(doc: Document[Contact], message: str) -> Diagnostic:
+    """The finding at the contact's ``support``, with the one hint both cases share."""
+    return doc.diagnostic(CODE, SEVERITY, message, "ask where they stand on each project and update the stances, "
+                          "or lower the overall support", ("support",))

@@ -8,7 +8,7 @@ owner without a ``knows`` record, or ``strength: unknown``) is drawn dashed and 
 nobody of ours knows are listed at the bottom without a line: the gaps.
 
 The drawing is narrow on purpose (:data:`WIDTH` px): two columns of names and the lines between
-them fit a phone (390 px) at near 1:1 and stay legible in a laptop's content column.
+them fit a phone (390 px) at 1:1, without the sideways scrolling the wider charts need there.
 """
 
 from __future__ import annotations
@@ -23,10 +23,13 @@ from . import core
 from .core import MUTED, num, text_el
 from .labels import Labels, merged
 
-WIDTH = 380.0
+WIDTH = 356.0
+"""Fits the content column of a 390 px phone (358 px) at 1:1, so the view needs no sideways scrolling."""
 MARGIN = 8.0
-COLUMN = 138.0
-"""Width of each column of names."""
+OURS_W = 118.0
+"""Width of our people's column (name and title)."""
+THEIRS_W = 158.0
+"""Width of the contacts' column: wider, for the decision role before the title."""
 ROW = 36.0
 """Vertical room for one name and its second line."""
 INK_LINE = "#37474f"
@@ -98,11 +101,11 @@ def _legend(lab: Mapping[str, str], width: float) -> tuple[str, float]:
     return core.flow(items, MARGIN, MARGIN, width - 2 * MARGIN, row_h=22, gap=14)
 
 
-def _name(x: float, y: float, name: str, second: str, anchor: str, *, bold: bool, faded: bool) -> str:
-    """A name and, below it, a muted second line, both cut to the column."""
+def _name(x: float, y: float, name: str, second: str, anchor: str, room: float, *, bold: bool, faded: bool) -> str:
+    """A name and, below it, a muted second line, both cut to ``room`` px (the full text becomes a tooltip)."""
     fill = MUTED if faded else None
-    return (core.fitted_text(x, y, name, COLUMN - 10, size=12, bold=bold, text_anchor=anchor, fill=fill)
-            + core.fitted_text(x, y + 14, second, COLUMN - 10, size=11, text_anchor=anchor, fill=MUTED))
+    return (core.fitted_text(x, y, name, room, size=12, bold=bold, text_anchor=anchor, fill=fill)
+            + core.fitted_text(x, y + 14, second, room, size=11, text_anchor=anchor, fill=MUTED))
 
 
 def knows_map(contacts: Sequence[Contact], people: Mapping[str, Person], labels: Labels | None = None) -> str:
@@ -113,8 +116,8 @@ def knows_map(contacts: Sequence[Contact], people: Mapping[str, Person], labels:
     ours, theirs = _order(sorted({t.person for t in found}), current, found)
     legend, legend_h = _legend(lab, WIDTH)
     top = MARGIN + legend_h + 10
-    head = (text_el(MARGIN + COLUMN, top + 12, lab["knows.ours"], size=12, font_weight="700", text_anchor="end")
-            + text_el(WIDTH - MARGIN - COLUMN, top + 12, lab["knows.theirs"], size=12, font_weight="700"))
+    head = (text_el(MARGIN + OURS_W, top + 12, lab["knows.ours"], size=12, font_weight="700", text_anchor="end")
+            + text_el(WIDTH - MARGIN - THEIRS_W, top + 12, lab["knows.theirs"], size=12, font_weight="700"))
     body_top = top + 24
     height = max(len(ours), len(theirs), 1) * ROW
 
@@ -124,7 +127,7 @@ def knows_map(contacts: Sequence[Contact], people: Mapping[str, Person], labels:
 
     py = dict(zip(ours, ys(len(ours)), strict=True))
     cy = dict(zip((c.id for c in theirs), ys(len(theirs)), strict=True))
-    x1, x2 = MARGIN + COLUMN + 4, WIDTH - MARGIN - COLUMN - 4
+    x1, x2 = MARGIN + OURS_W + 4, WIDTH - MARGIN - THEIRS_W - 4
     names = {c.id: core.clean(c.name) for c in theirs}
     lines = []
     for t in sorted(found, key=lambda t: (t.strength is not None, t.strength or 0)):  # strong lines on top
@@ -140,15 +143,16 @@ def knows_map(contacts: Sequence[Contact], people: Mapping[str, Person], labels:
     parts = [legend, head, '<g class="ap-ties">', *lines, "</g>"]
     for pid in ours:
         person = people.get(pid)
-        parts.append(_name(MARGIN + COLUMN - 6, py[pid] - 2, person.name if person else pid,
-                           person.title if person else "", "end", bold=True, faded=False))
+        parts.append(_name(MARGIN + OURS_W - 6, py[pid] - 2, person.name if person else pid,
+                           person.title if person else "", "end", OURS_W - 8, bold=True, faded=False))
         parts.append(core.circle(x1, py[pid], 3.5, fill=INK_LINE))
     known = {t.contact for t in found}
     for c in theirs:
         role = lab.get(f"role.{c.role}", c.role)
         second = f"{role} · {core.clean(c.title)}" if c.role in DECIDING_ROLES else core.clean(c.title)
-        x = WIDTH - MARGIN - COLUMN + 6
-        parts.append(_name(x, cy[c.id] - 2, c.name, second, "start", bold=c.key, faded=c.id not in known))
+        x = WIDTH - MARGIN - THEIRS_W + 6
+        parts.append(_name(x, cy[c.id] - 2, c.name, second, "start", THEIRS_W - 8, bold=c.key,
+                           faded=c.id not in known))
         parts.append(core.circle(x2, cy[c.id], 3.5, fill=INK_LINE if c.id in known else "#ffffff",
                                  stroke=INK_LINE))
     desc = lab["knows.desc"].format(people=len(ours), contacts=len(theirs), ties=len(found),
