@@ -17,6 +17,7 @@ from . import graphics, scorecard
 from .actions import account_actions
 from .context import Site, weekly_counts, weeks
 from .i18n import ENUMS
+from .knows_graphic import knows_map
 from .markup import to_html
 from .opportunities import opportunities_view
 from .paths import RULES, Links, contact_anchor, person_page, source_anchor
@@ -75,6 +76,7 @@ def account_view(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
         "contacts": [{**_contact(c, bodies.get(c.id, ""), f"{dossier.slug}/contacts/{c.id}.md", names, person, cite,
                                  site), "edit": edit(files[c.id]) if c.id in files else None} for c in contacts],
         "map_svg": graphics.relationship_map(contacts, site.people, t.lang, contact_anchor),
+        "knows_svg": knows_map(contacts, site.people, t.lang),
         "matrix_svg": graphics.intimacy_support_matrix(contacts, t.lang, "#" + contact_anchor("")),
         "layers": _layers(site, dossier, account, contacts, person),
         "plans": _plans(account, names, person, t, account_edit),

@@ -29,12 +29,14 @@ def person_knows(site: Site, person_id: str, dossiers: Iterable[Dossier], links:
         for doc in dossier.contacts:
             contact = doc.data
             record = next((k for k in contact.knows if k.person == person_id), None)
-            if record is None or not contact.active:
-                continue
+            if (record is None and person_id not in contact.owners) or not contact.active:
+                continue  # an owner without a knows record knows them too, how well is not assessed
+            strength = record.strength if record else None
             rows.append({
                 "name": contact.name, "title": contact.title, "account": dossier.account.data.name,
                 "href": links.to(account_page(dossier.slug), contact_anchor(contact.id)),
-                "strength": site.t.scale("strength", record.strength), "strength_value": record.strength or 0,
-                "since": record.since, "last_met": last_met(dossier, person_id, contact.id),
+                "strength": site.t.scale("strength", strength), "strength_value": strength or 0,
+                "since": record.since if record else None, "last_met": last_met(dossier, person_id, contact.id),
             })
     return sorted(rows, key=lambda r: (-r["strength_value"], r["name"]))
+

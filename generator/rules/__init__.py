@@ -81,6 +81,8 @@ RULES = (
     "ap323_unknown_stage",
     "ap324_action_overdue",
     "ap325_relationships_concentrated",
+    "ap326_main_channel_unevidenced",
+    "ap327_support_not_in_projects",
     "ap401_gift_over_limit",
     "ap402_gifts_per_person_year",
     "ap403_gift_unapproved",

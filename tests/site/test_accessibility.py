@@ -78,6 +78,6 @@ def test_charts_have_text_alternatives_and_keyboard_reachable_links(sample_en: B
         links = browser.evaluate("Array.from(document.querySelectorAll('svg.ap-relationship-map a'))"
                                  ".map(a => a.tabIndex)")
         assert links and all(index >= 0 for index in links)
-        # the map and the matrix link the table with the same contacts
-        assert browser.evaluate("document.querySelectorAll('figure a[href=\"#contacts-table\"]').length") == 2
+        # the map, the who-knows-whom view and the matrix link the table with the same contacts
+        assert browser.evaluate("document.querySelectorAll('figure a[href=\"#contacts-table\"]').length") == 3
         assert browser.evaluate("!!document.getElementById('contacts-table')")

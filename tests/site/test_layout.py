@@ -77,3 +77,20 @@ def test_phone_shows_charts_at_their_drawn_size(sample_en: Built, browser: Brows
         smallest = browser.evaluate("Math.min(...Array.from(document.querySelectorAll('svg.ap-fit-chart text'))"
                                     ".map(t => t.getBoundingClientRect().height).filter(h => h > 0))")
         assert smallest >= 9
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_who_knows_whom_is_shown_whole_at_its_drawn_size_on_a_phone_and_a_laptop(
+        sample_en: Built, sample_zh: Built, browser: Browser, width: int) -> None:
+    """Our people beside their contacts: the whole view inside its figure, no sideways scrolling, 1:1 text."""
+    if width < 500:
+        browser.emulate(width)
+    for built in (sample_en, sample_zh):
+        with serve(str(built.site)) as base:
+            browser.goto(base + ACCOUNT)
+            shown = browser.evaluate("""(() => { const f = document.querySelector('figure.ap-knows');
+              const s = f.querySelector('svg.ap-knows-map');
+              return [s.viewBox.baseVal.width / s.getBoundingClientRect().width, f.scrollWidth - f.clientWidth,
+                      f.querySelectorAll('svg.ap-knows-map .ap-ties path').length]; })()""")
+            ratio, overflow, lines = shown
+            assert ratio == pytest.approx(1, abs=0.01) and overflow <= 0 and lines >= 20, shown

@@ -137,9 +137,9 @@ def test_account_charts_lifted_out_of_the_converter_come_back_as_markdown_would_
     accounts = [src for src in plain if src.startswith("accounts/") and src != "accounts/index.md"]
     assert accounts
     for src in accounts:
-        assert "ap:lift" not in plain[src] and plain[src].count("<svg") == 4
+        assert "ap:lift" not in plain[src] and plain[src].count("<svg") == 5
         blocks: dict[str, str] = {}
         lifted = lift.lift(marked[src], blocks)  # what the plugin hands MkDocs (on_page_read_source)
-        assert len(blocks) == 4 and "<svg" not in lifted
+        assert len(blocks) == 5 and "<svg" not in lifted
         assert all(block.count("<svg") == 1 for block in blocks.values())
         assert lift.restore(convert(lifted), blocks) == convert(plain[src])

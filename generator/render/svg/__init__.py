@@ -5,6 +5,7 @@ No JavaScript, no web fonts, no network: each function returns one self-containe
 
 * :func:`relationship_map` — contacts as an org chart; cards have ids ``contact-<id>``
   (``id_prefix`` changes that; an HTML page may use an id only once).
+* :func:`knows_map` — our people beside their contacts, a line per relationship, weighted by strength.
 * :func:`intimacy_support_matrix` — the 5×5 key-relationship grid, linking to the map.
 * :func:`fit_revenue_chart` — portfolio accounts (:class:`FitPoint`) by fit and sales.
 * :func:`weekly_bars` — contacts per week against the expectation.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from .charts import coverage_grid, weekly_bars
 from .fitchart import FitPoint, fit_revenue_chart
+from .knowsmap import knows_map
 from .labels import EN, ZH, for_language
 from .matrix import intimacy_support_matrix
 from .relmap import map_layout, relationship_map
@@ -33,6 +35,7 @@ __all__ = [
     "fit_revenue_chart",
     "for_language",
     "intimacy_support_matrix",
+    "knows_map",
     "map_layout",
     "relationship_map",
     "weekly_bars",

@@ -28,9 +28,10 @@ def _scales_and_roles(index: int, roles: Mapping[str, tuple[str, str]]) -> dict[
     """Scale level names (0 English, 1 Chinese, from the model) and role names with abbreviations."""
     out: dict[str, str] = {}
     for prefix, table in (("support", scales.SUPPORT), ("intimacy", scales.INTIMACY),
-                          ("influence", scales.INFLUENCE), ("fit", scales.FIT)):
+                          ("influence", scales.INFLUENCE), ("fit", scales.FIT),
+                          ("strength", scales.STRENGTH)):
         out.update(_scale(prefix, table, index))
-        if prefix in ("support", "intimacy"):
+        if prefix in ("support", "intimacy", "strength"):
             out[f"{prefix}.None"] = scales.UNKNOWN_LABEL[index]  # how an unknown level is looked up
     out.update({f"role.{r}.abbr": abbr for r, (abbr, _) in roles.items()})
     out.update({f"role.{r}": name for r, (_, name) in roles.items()})
@@ -122,6 +123,11 @@ EN: dict[str, str] = {
     "coverage.gap": "gap",
     "coverage.department": "Department",
     "coverage.secondary": "{n} activities",
+    "knows.title": "Who knows whom",
+    "knows.desc": "{people} of our people and {contacts} current contacts, {ties} relationships; line weight shows "
+    "how well they know each other, dashed lines are not assessed yet; {alone} contacts known to none of us.",
+    "knows.ours": "Our people",
+    "knows.theirs": "Their contacts",
 }
 EN.update(_scales_and_roles(0, _ROLE_EN))
 EN.update({f"level.{lv}": lv for lv in LEVELS})
@@ -189,6 +195,11 @@ ZH: dict[str, str] = {
     "coverage.gap": "缺口",
     "coverage.department": "部门",
     "coverage.secondary": "{n} 次活动",
+    "knows.title": "谁认识谁",
+    "knows.desc": "我方 {people} 人与 {contacts} 位在职联系人，共 {ties} 条关系；"
+    "线条粗细表示关系强度，虚线表示尚未评估；{alone} 位联系人我方无人认识。",
+    "knows.ours": "我方人员",
+    "knows.theirs": "客户联系人",
     "level.executive": "高层",
     "level.senior": "中高层",
     "level.middle": "中层",
