@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import watch
+from . import mkdocs_direct, watch
 from .atomic import OutsideFolder, target_in
 from .config import Settings
 from .diagnostics import Severity
@@ -247,6 +247,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """
         if page.file.generated_by and self.settings is not None:
             page.edit_url = edit_url(self.settings, page.file.src_uri)
+            permalink = mkdocs_direct.permalink_settings(config)
+            if permalink is not None and os.environ.get("ACCOUNTPLAN_MARKDOWN") != "1":
+                mkdocs_direct.bypass(page, markdown, permalink)  # finished HTML: no Markdown conversion
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
