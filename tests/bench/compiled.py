@@ -55,7 +55,15 @@ def hugo_project(work: Path, plugin_config: Path) -> Path:
     subprocess.run([sys.executable, "-m", "generator", "--config", str(plugin_config), "render",
                     "--out", str(work / "content"), "--today", TODAY],
                    env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _branch_bundles(work / "content")
     return work
+
+
+def _branch_bundles(content: Path) -> None:
+    """``index.md`` of a folder holding other pages as Hugo's ``_index.md`` (else Hugo reads them as its resources)."""
+    for index in sorted(content.rglob("index.md")):
+        if any(p != index for p in index.parent.iterdir()):
+            index.rename(index.with_name("_index.md"))
 
 
 def hugo_command(binary: str, project: Path) -> list[str]:
