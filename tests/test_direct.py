@@ -8,13 +8,8 @@ import markdown
 import pytest
 from markdown.extensions.toc import nest_toc_tokens
 
-from generator.config import Settings
 from generator.render.direct import Permalink, convert
-from generator.render.lift import lift
-from generator.render.pipeline import gather, generate
-
-REPO = Path(__file__).resolve().parents[1]
-ACCOUNTS = [REPO / "accounts", REPO / "tests" / "site" / "fixture" / "accounts"]
+from tests.generated_pages import ACCOUNTS, IDS, converted
 
 
 def _markdown(body: str) -> tuple[str, list[dict[str, object]]]:
@@ -25,22 +20,17 @@ def _markdown(body: str) -> tuple[str, list[dict[str, object]]]:
     return html, md.toc_tokens  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("accounts", ACCOUNTS, ids=["sample", "hostile-fixture"])
+@pytest.mark.parametrize("accounts", ACCOUNTS, ids=IDS)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_generated_page_converts_as_markdown_does(accounts: Path, lang: str) -> None:
-    settings = Settings.from_mapping({"accounts": str(accounts), "today": "2026-11-27"}, base_dir=str(REPO))
-    pages = generate(gather(settings), settings, lang, lifting=True)
-    blocks: dict[str, str] = {}
-    converted = 0
-    for src in pages:
-        body = lift(pages[src], blocks).split("\n---\n", 1)[1]  # what MkDocs hands on: no frontmatter
-        direct = convert(body, Permalink())
+    count = 0
+    for src, body, direct in converted(accounts, lang):
         assert direct is not None, f"{src}: not of the generated shape"
         html, tokens = _markdown(body)
         assert direct.html == html, src
         assert nest_toc_tokens(direct.toc_tokens) == tokens, src
-        converted += 1
-    assert converted > 10
+        count += 1
+    assert count > 10
 
 
 def test_a_page_of_another_shape_is_left_to_markdown() -> None:

@@ -7,14 +7,8 @@ from pathlib import Path
 import pytest
 from material.plugins.search.plugin import Parser
 
-from generator.config import Settings
-from generator.render.direct import Permalink, convert
-from generator.render.lift import lift
-from generator.render.pipeline import gather, generate
 from generator.render.search_text import Section, sections
-
-REPO = Path(__file__).resolve().parents[1]
-ACCOUNTS = [REPO / "accounts", REPO / "tests" / "site" / "fixture" / "accounts"]
+from tests.generated_pages import ACCOUNTS, IDS, converted
 
 
 def _material(page_html: str) -> list[tuple[str | None, str, str]]:
@@ -28,18 +22,14 @@ def _walked(found: list[Section]) -> list[tuple[str | None, str, str]]:
     return [(s.id, "".join(s.title), "".join(s.text)) for s in found]
 
 
-@pytest.mark.parametrize("accounts", ACCOUNTS, ids=["sample", "hostile-fixture"])
+@pytest.mark.parametrize("accounts", ACCOUNTS, ids=IDS)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_generated_page_gives_the_indexers_sections(accounts: Path, lang: str) -> None:
-    settings = Settings.from_mapping({"accounts": str(accounts), "today": "2026-11-27"}, base_dir=str(REPO))
-    pages = generate(gather(settings), settings, lang, lifting=True)
-    blocks: dict[str, str] = {}
-    for src in pages:
-        converted = convert(lift(pages[src], blocks).split("\n---\n", 1)[1], Permalink())
-        assert converted is not None
-        found = sections(converted.html)
+    for src, _, direct in converted(accounts, lang):
+        assert direct is not None
+        found = sections(direct.html)
         assert found is not None, f"{src}: left to the search plugin"
-        assert _walked(found) == _material(converted.html), src
+        assert _walked(found) == _material(direct.html), src
 
 
 @pytest.mark.parametrize("page_html", [
