@@ -28,12 +28,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from . import watch
+from . import mkdocs_direct, watch
 from .config import Settings
 from .diagnostics import Severity
 from .forge import KINDS, forge_from_mkdocs
@@ -253,6 +254,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """
         if page.file.generated_by and self.settings is not None:
             page.edit_url = edit_url(self.settings, page.file.src_uri)
+            permalink = mkdocs_direct.permalink_settings(config)
+            if permalink is not None and os.environ.get("ACCOUNTPLAN_MARKDOWN") != "1":
+                mkdocs_direct.bypass(page, markdown, permalink)  # finished HTML: no Markdown conversion
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -268,6 +272,24 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             # converted; "" (not None) keeps the title, which comes from the page's metadata.
             page.markdown = ""
         return html
+
+    @event_priority(100)
+    def _index_generated_page(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                              nav: Navigation) -> TemplateContext | None:
+        """Before the search plugin: a generated page's search entries, without parsing its HTML again."""
+        if page.file.generated_by and os.environ.get("ACCOUNTPLAN_MARKDOWN") != "1":
+            mkdocs_direct.index_page(page, config)
+        return context
+
+    @event_priority(-100)
+    def _unmark_generated_page(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                               nav: Navigation) -> TemplateContext | None:
+        """After the search plugin: the page's metadata as it was."""
+        if page.file.generated_by:
+            mkdocs_direct.unmark(page)
+        return context
+
+    on_page_context = CombinedEvent(_index_generated_page, _unmark_generated_page)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the heavy blocks lifted out of generated pages back, once MkDocs has converted and indexed them."""

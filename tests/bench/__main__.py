@@ -28,8 +28,8 @@ from typing import Any
 
 import yaml
 
+from . import compiled, history
 from . import corpus as corpus_module
-from . import history
 from .site import ENV, REPO, TODAY, build_command, edit_to_preview, make_project
 
 WORK = REPO / ".cache" / "bench"
@@ -170,6 +170,32 @@ class Bench:
                  dirty["preview"] is not None and dirty["preview"] <= 3,
                  note=f"server ready after {_fmt(dirty['startup'])} s")
 
+    def p(self, accounts: str, n: int) -> None:
+        """P1 and P4 (issue 18): the plugin build against Hugo on the same pages and against the Markdown path."""
+        config = make_project(WORK / f"site-plugin-{n}", accounts, plugin=True)
+        direct = measure(build_command(config), self.log(f"P1-plugin-{n}"))
+        before = measure(build_command(config), self.log(f"P1-markdown-{n}"), compiled.MARKDOWN_PATH)
+        per_page = f"{1000 * direct['seconds'] / n:.1f} ms per account page"
+        binary = compiled.hugo()
+        if binary is None:
+            self.row("P1", f"mkdocs build N={n} vs Hugo, same pages", direct["seconds"], None, "ratio <= 8", None,
+                     note=f"skipped: hugo not on PATH (apt-get install hugo); {per_page}")
+        else:
+            project = compiled.hugo_project(WORK / f"hugo-{n}", config)
+            built = measure(compiled.hugo_command(binary, project), self.log(f"P1-hugo-{n}"))
+            ratio = direct["seconds"] / built["seconds"]
+            self.row("P1", f"mkdocs build N={n} vs Hugo, same pages", direct["seconds"], built["seconds"],
+                     "ratio <= 8", ratio <= 8, note=per_page)
+        self.row("P1", f"mkdocs build N={n}: direct HTML vs Markdown path", direct["seconds"], before["seconds"],
+                 "reference", None, note="before: ACCOUNTPLAN_MARKDOWN=1, generated pages through Markdown")
+        self.row("P2", f"merge build, carried-over cache, N={n}", None, direct["seconds"], "<= 10% of cold", False,
+                 note="not built yet: no cache carries over between CI runs")
+        self.row("P3", f"make serve first page with cache, N={n}", None, None, "<= 10 s", False,
+                 note="not built yet (B4 gives today's start-up)")
+        self.row("P4", f"peak memory, mkdocs build N={n}", direct["max_rss_mb"], before["max_rss_mb"],
+                 "<= 500 MB", direct["max_rss_mb"] <= 500 if n == 1000 else None, unit="MB",
+                 note="ru_maxrss of the build; baseline: the Markdown path")
+
     def history(self, n: int) -> None:
         """H1 and H2: builds with the git history (8 quarters, 3 commits per account a quarter) against without."""
         accounts = history.write_history(corpus(n, self.args.seed), WORK / f"history-n{n}",
@@ -244,8 +270,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--large", action="store_true", help="also N=10000 (check and build to completion)")
     p.add_argument("--runs", type=int, default=3, help="runs per quick measure; the median is reported")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--only", help="comma-separated benchmarks to run, e.g. B1,B2 (H: the history ratios)")
+    p.add_argument("--only", help="comma-separated benchmarks to run, e.g. B1,B2 (H: the history ratios, "
+                                  "P: issue 18's P1-P4)")
     p.add_argument("--history-n", type=int, default=1000, help="accounts in the history benchmark (H)")
+    p.add_argument("--p-n", type=int, default=1000, help="accounts in the P benchmarks (issue 18: P1-P4)")
     p.add_argument("--out", default=str(RESULTS), help="JSON results file")
     args = p.parse_args(argv)
     bench = Bench(args)
@@ -266,6 +294,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench.b5(huge)
     if bench.wanted("H"):
         bench.history(args.history_n)
+    if bench.wanted("P"):
+        bench.p(corpus(args.p_n, args.seed), args.p_n)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     rows = bench.rows

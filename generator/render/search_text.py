@@ -1,0 +1,142 @@
+"""A generated page's search sections without an HTML parser (issue 18).
+
+Material's search plugin feeds every page's HTML to a :class:`html.parser.HTMLParser` that
+splits it into sections at headings with an id and collects each section's text (keeping a
+few tags: ``p``, ``code``, ``pre``, ``li``, ``ol``, ``ul``, ``sub``, ``sup``). For generated
+pages that parse was about a third of a build: the parser builds a dictionary of attributes
+for every tag of every table. :func:`sections` gives the same sections by walking the tags
+with one regular expression, reading an attribute only where the indexer needs one (a
+heading's id). It follows the indexer's rules step for step — whitespace collapsing,
+escaping, empty kept tags dropped, the preface section — so the entries are the same
+(``tests/test_search_text.py`` compares them with Material's parser on every generated page).
+
+Pages this walk cannot read as the parser would — scripts, styles, objects, blocks excluded
+from search, comments-like declarations, a stray ``<`` — give ``None``; the caller leaves them
+to the search plugin.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+_TOKEN = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.DOTALL)
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_UNREADABLE = re.compile(r"<(?:script|style|object)\b|data-search-exclude|linenodiv|<!(?!--)|<\?", re.IGNORECASE)
+HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
+KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                  "track", "wbr"})
+
+
+@dataclass
+class Section:
+    """What Material's indexer reads of a section: its id, title and text pieces."""
+
+    tag: str
+    depth: float = 0
+    id: str | None = None
+    title: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+class _Walk:
+    """The indexer's state while walking the tags of one page."""
+
+    def __init__(self) -> None:
+        self.context: list[str] = []
+        self.section: Section | None = None
+        self.data: list[Section] = []
+        self.permalinks: list[bool] = []
+        """Per open element: whether it is a permalink (``<a class="headerlink">``)."""
+
+    def current(self) -> Section:
+        if self.section is None:
+            self.section = Section("hx")
+            self.data.append(self.section)
+        return self.section
+
+    def start(self, tag: str, attrs: str) -> None:
+        if tag in VOID:
+            return
+        self.context.append(tag)
+        self.permalinks.append(tag == "a" and re.search(r"""\sclass\s*=\s*["']headerlink["']""", attrs) is not None)
+        if tag in HEADINGS:
+            ident = _ID.search(attrs)
+            if ident is not None:
+                if tag != "h1" and not self.data:
+                    self.section = Section("hx", len(self.context))
+                    self.data.append(self.section)
+                self.section = Section(tag, len(self.context))
+                if len(self.data):
+                    self.section.id = html.unescape(ident.group(1) if ident.group(1) is not None else ident.group(2))
+                self.data.append(self.section)
+        section = self.current()
+        if tag in KEEP:
+            (section.title if section.tag in self.context else section.text).append(f"<{tag}>")
+
+    def end(self, tag: str) -> None:
+        if not self.context or self.context[-1] != tag:
+            return
+        section = self.current()
+        if section.depth > len(self.context):
+            for earlier in reversed(self.data):
+                if earlier.depth <= len(self.context):
+                    section.depth = float("inf")
+                    self.section = section = earlier
+                    break
+        self.context.pop()
+        self.permalinks.pop()
+        if tag in KEEP:
+            data = section.title if section.tag in self.context else section.text
+            index = data.index(f"<{tag}>")
+            if any(not piece.isspace() for piece in data[index + 1:]):
+                data.append(f"</{tag}>")
+            else:
+                del data[index:]
+
+    def text(self, data: str) -> None:
+        if "pre" not in self.context:
+            data = " " if data.isspace() else data.replace("\n", " ")
+        section = self.current()
+        if section.tag in self.context:
+            if not any(self.permalinks):
+                section.title.append(html.escape(data, quote=False))
+        elif data.isspace():
+            if not section.text or not section.text[-1].isspace() or "pre" in self.context:
+                section.text.append(data)
+        else:
+            section.text.append(html.escape(data, quote=False))
+
+
+def sections(page_html: str) -> list[Section] | None:
+    """The search sections of ``page_html`` as Material's indexer makes them, or ``None`` if it must parse it."""
+    if _UNREADABLE.search(page_html):
+        return None
+    walk = _Walk()
+    position = 0
+    for match in _TOKEN.finditer(page_html):
+        if match.start() > position and not _data(walk, page_html[position:match.start()]):
+            return None
+        position = match.end()
+        if match.group(2) is None:
+            continue  # a comment
+        tag, attrs = match.group(2).lower(), match.group(3)
+        if match.group(1):
+            walk.end(tag)
+        else:
+            walk.start(tag, attrs)
+            if attrs.endswith("/"):
+                walk.end(tag)
+    if position < len(page_html) and not _data(walk, page_html[position:]):
+        return None
+    return walk.data
+
+
+def _data(walk: _Walk, raw: str) -> bool:
+    """Feed one run of text; ``False`` for text the parser would read otherwise (a stray ``<``)."""
+    if "<" in raw:
+        return False
+    walk.text(html.unescape(raw))
+    return True

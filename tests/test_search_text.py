@@ -1,0 +1,50 @@
+"""Search sections of generated pages, walked without an HTML parser, equal what Material's indexer makes (issue 18)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from material.plugins.search.plugin import Parser
+
+from generator.render.search_text import Section, sections
+from tests.generated_pages import ACCOUNTS, IDS, converted
+
+
+def _material(page_html: str) -> list[tuple[str | None, str, str]]:
+    parser = Parser()
+    parser.feed(page_html)
+    parser.close()
+    return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data if not s.is_excluded()]
+
+
+def _walked(found: list[Section]) -> list[tuple[str | None, str, str]]:
+    return [(s.id, "".join(s.title), "".join(s.text)) for s in found]
+
+
+@pytest.mark.parametrize("accounts", ACCOUNTS, ids=IDS)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_generated_page_gives_the_indexers_sections(accounts: Path, lang: str) -> None:
+    for src, _, direct in converted(accounts, lang):
+        assert direct is not None
+        found = sections(direct.html)
+        assert found is not None, f"{src}: left to the search plugin"
+        assert _walked(found) == _material(direct.html), src
+
+
+@pytest.mark.parametrize("page_html", [
+    '<p>preface</p>\n<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>\n'
+    "<div><p> </p><ul><li>x &amp; y</li><li>z</li></ul><pre>a\n  b</pre><br/><code>c</code></div>",
+    '<h1 id="top">Top</h1><p>one</p><div><h3 id="deep">Deep</h3><p>two</p></div><p>three</p>',
+    "<table><tr><td>a</td>\n\n<td>b</td></tr></table><p>x<sub>2</sub></p><!-- note --><svg><path d='M0 0'/></svg>",
+])
+def test_nested_headings_whitespace_and_kept_tags_as_the_indexer_does(page_html: str) -> None:
+    found = sections(page_html)
+    assert found is not None
+    assert _walked(found) == _material(page_html)
+
+
+@pytest.mark.parametrize("page_html", ['<div data-search-exclude><p>x</p></div>', "<script>a<b</script>",
+                                       "<p>1 < 2</p>", "<!DOCTYPE html><p>x</p>"])
+def test_pages_the_walk_cannot_read_are_left_to_the_search_plugin(page_html: str) -> None:
+    assert sections(page_html) is None
