@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.pipeline import gather, generate
-
 from generator.config import Settings
+from generator.pipeline import gather, generate
 from generator.render.direct import Converted, Permalink, convert
 from generator.render.lift import lift
 
