@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import watch
+from . import translate, watch
 from .atomic import OutsideFolder, target_in
 from .config import Settings
 from .diagnostics import Severity
@@ -44,6 +44,7 @@ from .render.parallel import Pages
 from .render.paths import edit_url
 from .render.pipeline import gather, generate
 from .theme_files import assets, theme_dir
+from .translate.output import one_line
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
@@ -97,6 +98,12 @@ def _supply_theme(config: MkDocsConfig) -> None:
     for asset in assets():
         if asset not in listed:
             (config.extra_css if asset.endswith(".css") else config.extra_javascript).append(asset)
+
+
+def _error(exc: Exception, config: MkDocsConfig) -> PluginError:
+    """A settings or gathering error for MkDocs to print, in the site's language."""
+    lang = normalize(config.theme.get("language"))
+    return PluginError(translate.t("accountplan: {message}", lang, message=translate.exception_text(exc, lang)))
 
 
 def _below_warning(record: logging.LogRecord) -> bool:
@@ -167,7 +174,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
             forge = forge_from_mkdocs(config.repo_url, config.edit_uri, config.docs_dir, base_dir, self.config.forge)
         except (ValueError, TypeError) as exc:
-            raise PluginError(f"accountplan: {exc}") from exc
+            raise _error(exc, config) from exc
         self.settings = replace(self.settings, forge=self.config.forge, edit_links=forge)
         _supply_theme(config)
         _quiet_jieba()
@@ -181,14 +188,14 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
                               cache=incremental.load_cache(config.config_file_path),
                               timeline=self.config.timeline, history_cache=history_cache(config.config_file_path))
         except ValueError as exc:  # an unknown profile or bad scoring settings: a configuration error
-            raise PluginError(f"accountplan: {exc}") from exc
+            raise _error(exc, config) from exc
         report = {Severity.ERROR: dossier_log.error, Severity.WARNING: dossier_log.warning,
                   Severity.INFO: dossier_log.info}
-        for diagnostic in gathered.diagnostics:
-            report[diagnostic.severity](diagnostic.one_line())
-        for line in history_log(gathered.movement):
-            log.info(line)
         lang = normalize(config.theme.get("language"))
+        for diagnostic in gathered.diagnostics:
+            report[diagnostic.severity](one_line(diagnostic, lang))
+        for line in history_log(gathered.movement):
+            log.info(translate.text(line, lang))
         self.close()
         try:
             if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
@@ -199,7 +206,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             for src_uri in self.pages:  # ids are checked when loading; this is defence in depth
                 target_in(config.site_dir, src_uri)
         except OutsideFolder as exc:
-            raise PluginError(f"accountplan: {exc}") from None
+            raise _error(exc, config) from None
         for src_uri in self.pages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:

@@ -11,6 +11,8 @@ from ..atomic import OutsideFolder, target_in, write_text_atomic
 from ..config import load_settings
 from ..edit.migrate_knows import migrate_contact
 from ..load.portfolio import discover
+from ..translate import t as _t
+from ..translate import text
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
@@ -28,12 +30,13 @@ def run(args: argparse.Namespace) -> int:
     root = args.accounts or load_settings(args.config).accounts
     tasks, _ = discover(root)
     changed = left = 0
-    for task in (t for t in tasks if t.kind == "contact"):
+    for task in (x for x in tasks if x.kind == "contact"):
         with open(task.path, "rb") as handle:
             migrated = migrate_contact(task.shown, handle.read(2_000_001))
         if migrated.problem:
             left += 1
-            print(f"{task.shown}: left unchanged: {migrated.problem}", file=sys.stderr)
+            print(_t("{path}: left unchanged: {problem}", args.language, path=task.shown,
+                    problem=text(str(migrated.problem), args.language)), file=sys.stderr)
         elif migrated.text is not None:
             if not args.check:
                 # In place only, as fmt writes: a name that resolves elsewhere (a symbolic link) is refused.
@@ -42,10 +45,11 @@ def run(args: argparse.Namespace) -> int:
                     write_text_atomic(target_in(folder, name), migrated.text)
                 except OutsideFolder as exc:
                     left += 1
-                    print(f"{task.shown}: left unchanged: {exc}", file=sys.stderr)
+                    print(_t("{path}: left unchanged: {problem}", args.language, path=task.shown,
+                            problem=text(str(exc), args.language)), file=sys.stderr)
                     continue
             changed += 1
             print(f"{os.path.relpath(task.path)}: knows += {', '.join(migrated.added)}")
-    verb = "would change" if args.check else "changed"
-    print(f"{changed} contact file(s) {verb}, {left} left unchanged")
+    print(_t("{changed} contact file(s) would change, {left} left unchanged" if args.check
+            else "{changed} contact file(s) changed, {left} left unchanged", args.language, changed=changed, left=left))
     return 1 if args.check and changed else 0

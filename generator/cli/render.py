@@ -15,10 +15,12 @@ from typing import Any
 
 from ..atomic import target_in, write_text_atomic
 from ..config import load_settings
-from ..diagnostics import Severity, format_text
+from ..diagnostics import Severity
 from ..history.log import history_cache
 from ..render.i18n import LANGUAGES
 from ..render.pipeline import gather, generate
+from ..translate import t as _t
+from ..translate.output import formatter
 from . import add_profile_option
 
 
@@ -27,7 +29,8 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser("render", help="write the generated pages as files",
                                                 description=__doc__)
     p.add_argument("--out", required=True, help="folder to write the pages into (e.g. a docs folder)")
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="label language (default: en)")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of labels and messages (default: theme.language of "
+                   "mkdocs.yml, else en)")
     add_profile_option(p)
     p.add_argument("--today", help="render as of this date (YYYY-MM-DD)")
     p.add_argument("--no-directory-urls", action="store_true",
@@ -39,17 +42,18 @@ def run(args: argparse.Namespace) -> int:
     """Gather, render and write every page; 1 when any diagnostic is an error."""
     settings = load_settings(args.config, today=args.today)
     if _overlaps(args.out, settings.accounts):
-        print(f"accountplan render: --out {args.out} would write pages among the dossiers in {settings.accounts}; "
-              "choose a folder outside it that does not contain it (e.g. docs/ or build/pages)", file=sys.stderr)
+        print(_t("accountplan render: --out {out} would write pages among the dossiers in {accounts}; choose a folder "
+                "outside it that does not contain it (e.g. docs/ or build/pages)", args.language, out=args.out,
+                accounts=settings.accounts), file=sys.stderr)
         return 2
     # The git history too, as the plugin reads it: the files and the site never disagree.
     gathered = gather(settings, args.profile, timeline=True, history_cache=history_cache(args.config))
     if gathered.diagnostics:
-        print(format_text(gathered.diagnostics), file=sys.stderr)
-    pages = generate(gathered, settings, args.lang, directory_urls=not args.no_directory_urls)
+        print(formatter("text", args.language)(gathered.diagnostics), file=sys.stderr)
+    pages = generate(gathered, settings, args.language, directory_urls=not args.no_directory_urls)
     for src_uri, text in sorted(pages.items()):
         write_text_atomic(target_in(args.out, src_uri), text)  # an id that climbs out is refused, not written
-    print(f"wrote {len(pages)} pages to {args.out}", file=sys.stderr)
+    print(_t("wrote {count} pages to {out}", args.language, count=len(pages), out=args.out), file=sys.stderr)
     return 1 if any(d.severity is Severity.ERROR for d in gathered.diagnostics) else 0
 
 

@@ -109,6 +109,14 @@ def t(template: str, lang: str, **values: object) -> str:
     return _fill(chosen, {k: str(v) for k, v in values.items()})
 
 
+def exception_text(exc: BaseException, lang: str) -> str:
+    """An error's text in ``lang``: each of a settings error's problems translated, else the whole text."""
+    problems = getattr(exc, "problems", None)
+    if isinstance(problems, list) and problems:  # settings_check.ConfigError: a heading and one problem a line
+        return "\n  ".join([t("invalid settings:", lang), *(text(str(p), lang) for p in problems)])
+    return text(str(exc), lang)
+
+
 def diagnostic(found: Diagnostic, lang: str) -> Diagnostic:
     """The diagnostic with its message and hint in ``lang`` (position, code and severity unchanged)."""
     if language(lang) == "en":
