@@ -168,7 +168,8 @@ def render_table(scores: PortfolioScores, accounts: dict[str, Account], by: str 
     for slug, s in scores.accounts.items():
         account = accounts.get(slug)
         market = _enum("market_short", account.market if account else "", lang)
-        rows.append([slug, account.tier if account else "", market, _enum("classification", _cell(s.classification.value), lang), _cell(s.kpi_score.value),
+        kind = _enum("classification", _cell(s.classification.value), lang)
+        rows.append([slug, account.tier if account else "", market, kind, _cell(s.kpi_score.value),
                      *(_cell(g.value) for g in s.groups), _cell(s.actions_score.value), _cell(s.total.value),
                      _cell(s.cadence.value)])
     people = [[pid, _cell(p.cadence.value), _cell(p.details[0].value if p.details else None),
