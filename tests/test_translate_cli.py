@@ -101,8 +101,8 @@ def test_new_fmt_and_score_speak_chinese(tmp_path: Path, capsys: pytest.CaptureF
 
 def test_settings_errors_speak_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: x\nplugins:\n  - accountplan:\n      acounts: accounts\n      limits: {max_contacts: -1}\n"
-                      "      rules: {AP999: loud}\n", encoding="utf-8")
+    config.write_text("site_name: x\nplugins:\n  - accountplan:\n      acounts: accounts\n"
+                      "      limits: {max_contacts: -1}\n      rules: {AP999: loud}\n", encoding="utf-8")
     assert main(["--config", str(config), "check", "--lang", "zh"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("accountplan：设置有误：") and "是不是 'accounts'？" in err and "不是严重级别" in err, err
