@@ -227,7 +227,7 @@ def test_chinese_report_speaks_chinese(repo: Path, capsys: pytest.CaptureFixture
     assert english == [], english
 
 
-def test_chinese_report_writes_full_width_brackets_after_chinese(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_chinese_report_writes_full_width_brackets(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     commit_changes(repo)
     out = cli(capsys, "diff", "HEAD~1", "--today", TODAY, "--lang", "zh")[1]
     assert re.search(r"^### .+（`[\w-]+`）— \S+$", out, re.M), out
