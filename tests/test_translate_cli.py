@@ -155,3 +155,11 @@ def test_check_reports_yaml_errors_in_chinese(tmp_path: Path, capsys: pytest.Cap
     main(["--config", "", "check", "--no-cache", "--lang", "zh", str(accounts)])
     line = next(x for x in capsys.readouterr().out.splitlines() if "c-quote.md" in x)
     assert ":3:7: AP005 错误：YAML 语法错误：这个引号没有闭合" in line and chinese_only(line) == [], line
+
+
+def test_quoted_values_and_commands_stay_as_typed() -> None:
+    # 'unknown' is what the user types, and a command in a code span is run as written: neither is translated
+    assert translate.text("influence 9 is out of range; expected 1 to 5 or 'unknown'", "zh") == \
+        "influence 9 超出范围；应为 1 到 5 或 'unknown'"
+    message = "unknown contact id(s) in acme: c-x; known: none yet (run `accountplan new contact`)"
+    assert translate.text(message, "zh") == "acme 中有未知的联系人 id：c-x；已知：暂无（运行 `accountplan new contact`）"

@@ -25,6 +25,8 @@ from ..diagnostics import Diagnostic
 LOCALE = Path(__file__).resolve().parent / "locale"
 DOMAIN = "accountplan"
 _FIELD = re.compile(r"\{(\w+)\}")
+_QUOTED = re.compile(r"'\{\w+\}'|`[^`]*`")
+"""A placeholder in quotes or a code span: what the user typed or must type (an id, a command), never translated."""
 
 
 def language(lang: str | None) -> str:
@@ -57,11 +59,17 @@ def _regex(template: str) -> re.Pattern[str]:
 
 
 @cache
-def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Templates with placeholders, the most literal text first (the most specific match wins)."""
+def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], str, frozenset[str]], ...]:
+    """Templates with placeholders, the most literal text first (the most specific match wins), and the names of
+    their quoted placeholders."""
     templated = [(k, v) for k, v in catalogue(lang).items() if _FIELD.search(k)]
     templated.sort(key=lambda kv: -len(_FIELD.sub("", kv[0])))
-    return tuple((_regex(k), v) for k, v in templated)
+    return tuple((_regex(k), v, _literal(k)) for k, v in templated)
+
+
+def _literal(template: str) -> frozenset[str]:
+    """The names of the placeholders a template quotes (``'{id}'``) or holds in a code span (```new {kind}```)."""
+    return frozenset(name for span in _QUOTED.findall(template) for name in _FIELD.findall(span))
 
 
 def _fill(translation: str, values: dict[str, str]) -> str:
@@ -78,10 +86,10 @@ def text(message: str, lang: str) -> str:
     exact = table.get(message)
     if exact is not None:
         return exact
-    for pattern, translation in _patterns(lang):
+    for pattern, translation, literal in _patterns(lang):
         found = pattern.match(message)
         if found:
-            return _fill(translation, {k: _value(v, lang) for k, v in found.groupdict().items()})
+            return _fill(translation, {k: v if k in literal else _value(v, lang) for k, v in found.groupdict().items()})
     return message
 
 
