@@ -162,4 +162,5 @@ def test_quoted_values_and_commands_stay_as_typed() -> None:
     assert translate.text("influence 9 is out of range; expected 1 to 5 or 'unknown'", "zh") == \
         "influence 9 超出范围；应为 1 到 5 或 'unknown'"
     message = "unknown contact id(s) in acme: c-x; known: none yet (run `accountplan new contact`)"
-    assert translate.text(message, "zh") == "acme 中有未知的联系人 id：c-x；已知：暂无（运行 `accountplan new contact`）"
+    assert translate.text(message, "zh") == \
+        "acme 中有未知的联系人 id：c-x；已知：暂无（运行 `accountplan new contact`）"
