@@ -198,6 +198,22 @@ def load_settings(config_file: str | None = "mkdocs.yml", **overrides: Any) -> S
     return Settings.from_mapping(data, base_dir=base)
 
 
+def site_language(config_file: str | None, _depth: int = 0) -> str:
+    """The site's ``theme.language`` (``zh`` for any Chinese tag, following ``INHERIT``), else ``en``: the CLI's default
+    language, so that ``--config mkdocs.zh.yml`` speaks Chinese as that site does."""
+    if not config_file or not os.path.isfile(config_file):
+        return "en"
+    try:
+        config = _read(config_file)
+    except (OSError, ConfigError):
+        return "en"  # plugin_section reports a broken file
+    theme = config.get("theme")
+    chosen = theme.get("language") if isinstance(theme, dict) else None
+    if chosen is None and config.get("INHERIT") and _depth < 8:  # a file inheriting itself ends here
+        return site_language(os.path.join(os.path.dirname(config_file), str(config["INHERIT"])), _depth + 1)
+    return "zh" if str(chosen or "en").lower().startswith("zh") else "en"
+
+
 def rules_page(config_file: str | None) -> str | None:
     """The address of the site's rule reference (``site_url`` + ``rules/``) for links in diagnostics, if any."""
     if not config_file or not os.path.isfile(config_file):

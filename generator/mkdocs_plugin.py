@@ -34,7 +34,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import mkdocs_direct, watch
+from . import mkdocs_direct, translate, watch
 from .config import Settings
 from .diagnostics import Severity
 from .forge import KINDS, forge_from_mkdocs
@@ -50,6 +50,7 @@ from .render import incremental, lift
 from .render.parallel import Pages
 from .render.paths import edit_url
 from .render.theme_files import assets, theme_dir
+from .translate.output import one_line
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
@@ -103,6 +104,12 @@ def _supply_theme(config: MkDocsConfig) -> None:
     for asset in assets():
         if asset not in listed:
             (config.extra_css if asset.endswith(".css") else config.extra_javascript).append(asset)
+
+
+def _error(exc: Exception, config: MkDocsConfig) -> PluginError:
+    """A settings or gathering error for MkDocs to print, in the site's language."""
+    lang = normalize(config.theme.get("language"))
+    return PluginError(translate.t("accountplan: {message}", lang, message=translate.exception_text(exc, lang)))
 
 
 def _below_warning(record: logging.LogRecord) -> bool:
@@ -174,7 +181,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             check_settings(self.settings, self.config.profile)  # a bad profile or scoring block fails here, not later
             forge = forge_from_mkdocs(config.repo_url, config.edit_uri, config.docs_dir, base_dir, self.config.forge)
         except (ValueError, TypeError) as exc:
-            raise PluginError(f"accountplan: {exc}") from exc
+            raise _error(exc, config) from exc
         self.settings = replace(self.settings, forge=self.config.forge, edit_links=forge)
         _supply_theme(config)
         _quiet_jieba()
@@ -188,14 +195,14 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
                               cache=incremental.load_cache(config.config_file_path),
                               timeline=self.config.timeline, history_cache=history_cache(config.config_file_path))
         except ValueError as exc:  # an unknown profile or bad scoring settings: a configuration error
-            raise PluginError(f"accountplan: {exc}") from exc
+            raise _error(exc, config) from exc
         report = {Severity.ERROR: dossier_log.error, Severity.WARNING: dossier_log.warning,
                   Severity.INFO: dossier_log.info}
-        for diagnostic in gathered.diagnostics:
-            report[diagnostic.severity](diagnostic.one_line())
-        for line in history_log(gathered.movement):
-            log.info(line)
         lang = normalize(config.theme.get("language"))
+        for diagnostic in gathered.diagnostics:
+            report[diagnostic.severity](one_line(diagnostic, lang))
+        for line in history_log(gathered.movement):
+            log.info(translate.text(line, lang))
         self.close()
         try:
             if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
@@ -206,7 +213,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             for src_uri in self.pages:  # ids are checked when loading; this is defence in depth
                 target_in(config.site_dir, src_uri)
         except OutsideFolder as exc:
-            raise PluginError(f"accountplan: {exc}") from None
+            raise _error(exc, config) from None
         for src_uri in self.pages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -307,7 +314,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         try:
             refuse_unsafe_site(Path(config.site_dir).resolve(), [Path(config.docs_dir), accounts], project)
         except ValueError as exc:
-            raise PluginError(f"accountplan: {exc}") from None
+            raise _error(exc, config) from None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Mark the folder as built here (so the next build may replace it); stop any page workers still running."""

@@ -13,6 +13,9 @@ from .args import plain_help
 DEFAULT_CONFIG = "mkdocs.yml"
 """Settings file read when ``--config`` is not given (its absence means the defaults)."""
 
+LANGUAGES = ("en", "zh")
+"""Languages of the CLI's messages (``--lang``); the default is the site's (``theme.language``), else English."""
+
 COMMANDS = ("check", "schema", "score", "render", "build", "new", "fmt", "diff", "source", "lsp", "migrate")
 """Subcommand modules in this package, in help order."""
 
@@ -37,8 +40,26 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             raise
         command = module.add(sub)
         command.set_defaults(run=module.run)
+        if not _has_lang(command):
+            add_lang_option(command)
         plain_help(command)
     return top
+
+
+def add_lang_option(command: argparse.ArgumentParser) -> None:
+    """``--lang en|zh``: the language of the command's messages (``args.language`` holds the one chosen)."""
+    command.add_argument("--lang", choices=LANGUAGES,
+                         help="language of the messages (default: theme.language of mkdocs.yml, else en)")
+
+
+def _has_lang(command: argparse.ArgumentParser) -> bool:
+    """Whether the command, or each of its subcommands (``new account``, ``source add``), takes ``--lang``."""
+    for action in command._actions:
+        if "--lang" in action.option_strings:
+            return True
+        if isinstance(action, argparse._SubParsersAction):
+            return all(_has_lang(p) for p in action.choices.values())
+    return False
 
 
 def _wanted(argv: Sequence[str]) -> Sequence[str]:
@@ -72,10 +93,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
     top = parser(words)
     args = top.parse_args(words)
+    from ..translate import exception_text
+    from ..translate import t as _t
+
     if args.config is None:
         args.config = DEFAULT_CONFIG
     elif args.config and not os.path.isfile(args.config):  # "" (as mypy's --config-file=): no settings file
-        top.error(f"--config {args.config}: no such file")
+        top.error(_t("--config {path}: no such file", args.lang or "en", path=args.config))
+    from ..config import site_language
+
+    args.language = args.lang or site_language(args.config)  # messages; --lang alone changes what build makes
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
@@ -83,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except (ValueError, OSError) as exc:
-        print(f"accountplan: {exc}", file=sys.stderr)
+        print(_t("accountplan: {message}", args.language, message=exception_text(exc, args.language)), file=sys.stderr)
         return 2
 
 

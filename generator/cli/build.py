@@ -36,6 +36,8 @@ from ..history.git import RevisionError, git
 from ..language import LANGUAGES
 from ..publish.site import fresh_folder, publish, refuse_unsafe_target
 from ..redact import profile_level
+from ..translate import t as _t
+from ..translate import text
 from . import add_profile_option
 
 FAIL_ON = ("never", "error", "warning")
@@ -89,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             config = load_config(config_file, strict=strict or None)
         except MkDocsException as exc:
-            print(f"accountplan build: {exc}", file=sys.stderr)
+            print(_t("accountplan build: {message}", args.language, message=text(str(exc), args.language)),
+                  file=sys.stderr)
             return 1
         target = Path(args.site_dir or config.site_dir).resolve()
         refuse_unsafe_target(target, [Path(config.docs_dir), Path(settings.accounts)], Path(config_file).parent)
@@ -102,18 +105,21 @@ def run(args: argparse.Namespace) -> int:
         try:
             build(config)
             if gate.failures:
-                raise MkDocsException(f"{gate.failures} error(s) or site defect(s) with --fail-on error; "
-                                      "the method's warnings alone never fail it")
+                raise MkDocsException(_t("{count} error(s) or site defect(s) with --fail-on error; the method's "
+                                        "warnings alone never fail it", args.language, count=gate.failures))
         except (MkDocsException, OSError) as exc:
             shutil.rmtree(temp, ignore_errors=True)
-            print(f"accountplan build: {exc}", file=sys.stderr)
+            print(_t("accountplan build: {message}", args.language, message=text(str(exc), args.language)),
+                  file=sys.stderr)
             return 1
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
         publish(temp, target)
     if not args.quiet:
-        print(f"built {target} (profile {args.profile or 'default'}, level {level})", file=sys.stderr)
+        done = "built {target} (profile {profile}, level {level})" if args.profile else \
+            "built {target} (default profile, level {level})"
+        print(_t(done, args.language, target=target, profile=args.profile, level=level), file=sys.stderr)
     return 0
 
 

@@ -25,7 +25,8 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--cache-dir", help=f"where parsed files are cached (default: a folder per project in "
                                        f"${ENVIRONMENT}, else $XDG_CACHE_HOME/accountplan, else ~/.cache/accountplan)")
     p.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
-    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of messages and hints (default en)")
+    p.add_argument("--lang", choices=("en", "zh"),
+                   help="language of messages and hints (default: theme.language of mkdocs.yml, else en)")
     return p
 
 
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         found = validate(load_portfolio(root, progress=progress), settings)
     progress.close()
     diagnostics = [d for d in found if _selected(d, only)]
-    output = formatter(args.format, args.lang, rules_page(args.config))(diagnostics)
+    output = formatter(args.format, args.language, rules_page(args.config))(diagnostics)
     if output:
         print(output)
     worst = max((d.severity for d in diagnostics), default=Severity.INFO)

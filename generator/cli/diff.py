@@ -21,6 +21,7 @@ from ..load.portfolio import load_portfolio
 from ..model.portfolio import Portfolio
 from ..redact import apply_profile, profile_level
 from ..render.diff_report import FORMATS, write_maps
+from ..translate import t as _t
 from . import add_profile_option
 
 
@@ -35,7 +36,8 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--today", help="compute scores as of this date (YYYY-MM-DD)")
     p.add_argument("--accounts", help="accounts folder (default from mkdocs.yml)")
     add_profile_option(p)
-    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the report (default en)")
+    p.add_argument("--lang", choices=("en", "zh"),
+                   help="language of the report (default: theme.language of mkdocs.yml, else en)")
     return p
 
 
@@ -51,10 +53,10 @@ def run(args: argparse.Namespace) -> int:
         head = _visible(folder, settings, args.profile)
         report = compare(base, head, settings, base_name=args.base,
                          head_name="working tree" if args.head == WORKTREE else args.head)
-        sys.stdout.write(FORMATS[args.format](report, args.lang))
+        sys.stdout.write(FORMATS[args.format](report, args.language))
         if args.maps:
             for path in write_maps(report, base, head, args.maps):
-                print(f"wrote {path}", file=sys.stderr)
+                print(_t("wrote {path}", args.language, path=path), file=sys.stderr)
     return 0
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from ..config import load_settings
 from ..edit.fmt import dossier_files, format_files
+from ..translate import t as _t
+from ..translate.output import one_line
 from .args import existing_path
 
 
@@ -31,18 +33,20 @@ def run(args: argparse.Namespace) -> int:
     paths = args.paths or [load_settings(args.config).accounts]
     files, problems = dossier_files(paths)
     results = format_files(files, write=not args.check)
+    lang = args.language
     for problem in problems:
-        print(problem.one_line(), file=sys.stderr)
+        print(one_line(problem, lang), file=sys.stderr)
     status = 0
     for result in results:
         shown = os.path.relpath(result.path)
         for problem in result.problems:
-            print(f"{problem.one_line()} (not formatted)", file=sys.stderr)
+            print(_t("{problem} (not formatted)", lang, problem=one_line(problem, lang)), file=sys.stderr)
             status = 1
         if result.changed:
-            print(f"would reformat {shown}" if args.check else f"reformatted {shown}")
+            print(_t("would reformat {path}" if args.check else "reformatted {path}", lang, path=shown))
             status = 1 if args.check else status
     changed = sum(r.changed for r in results)
-    verb = "would be reformatted" if args.check else "reformatted"
-    print(f"{changed} file(s) {verb}, {len(results) - changed} unchanged", file=sys.stderr)
+    print(_t("{changed} file(s) would be reformatted, {unchanged} unchanged" if args.check
+            else "{changed} file(s) reformatted, {unchanged} unchanged", lang, changed=changed,
+            unchanged=len(results) - changed), file=sys.stderr)
     return status

@@ -17,4 +17,4 @@ def run(args: argparse.Namespace) -> int:
     """Serve until the editor exits."""
     from ..edit.lsp import serve
 
-    return serve()
+    return serve(lang=args.language)

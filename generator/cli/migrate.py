@@ -14,6 +14,9 @@ from ..load.files import load_document
 from ..model import Roster
 from ..model.portfolio import ROSTER
 from ..publish.atomic import OutsideFolder, target_in, write_text_atomic
+from ..translate import t as _t
+from ..translate import text
+from ..translate.output import one_line
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
@@ -36,23 +39,25 @@ def run(args: argparse.Namespace) -> int:
     tasks, _ = discover(root)
     people = _roster_ids(root)
     if people is None:
-        print(f"{os.path.join(root, ROSTER)}: does not load; owners cannot be checked against it, nothing was "
-              "migrated (run 'accountplan check')", file=sys.stderr)
+        print(_t("{path}: does not load; owners cannot be checked against it, nothing was migrated (run "
+                 "'accountplan check')", args.language, path=os.path.join(root, ROSTER)), file=sys.stderr)
         return 1
     changed = left = refused = 0
-    for task in (t for t in tasks if t.kind == "contact"):
+    for task in (x for x in tasks if x.kind == "contact"):
         with open(task.path, "rb") as handle:
             migrated = migrate_contact(task.shown, handle.read(2_000_001), people)
         if migrated.problem:
             left += 1
-            print(f"{task.shown}: left unchanged: {migrated.problem}", file=sys.stderr)
+            print(_t("{path}: left unchanged: {problem}", args.language, path=task.shown,
+                     problem=text(str(migrated.problem), args.language)), file=sys.stderr)
             for found in migrated.diagnostics:
-                print(f"  {found.one_line()}", file=sys.stderr)
+                print(f"  {one_line(found, args.language)}", file=sys.stderr)
             continue
         for owner in migrated.unknown:
             refused += 1
-            print(f"{task.shown}: owner '{owner}' is not in {ROSTER}: not copied to knows (fix the id, or add the "
-                  "person to the roster, and run it again)", file=sys.stderr)
+            print(_t("{path}: owner '{owner}' is not in {roster}: not copied to knows (fix the id, or add the "
+                     "person to the roster, and run it again)", args.language, path=task.shown, owner=owner,
+                     roster=ROSTER), file=sys.stderr)
         if migrated.text is not None:
             if not args.check:
                 # In place only, as fmt writes: a name that resolves elsewhere (a symbolic link) is refused.
@@ -61,12 +66,15 @@ def run(args: argparse.Namespace) -> int:
                     write_text_atomic(target_in(folder, name), migrated.text)
                 except OutsideFolder as exc:
                     left += 1
-                    print(f"{task.shown}: left unchanged: {exc}", file=sys.stderr)
+                    print(_t("{path}: left unchanged: {problem}", args.language, path=task.shown,
+                            problem=text(str(exc), args.language)), file=sys.stderr)
                     continue
             changed += 1
             print(f"{os.path.relpath(task.path)}: knows += {', '.join(migrated.added)}")
-    verb = "would change" if args.check else "changed"
-    print(f"{changed} contact file(s) {verb}, {left} left unchanged, {refused} unknown owner(s) not copied")
+    print(_t("{changed} contact file(s) would change, {left} left unchanged, {refused} unknown owner(s) not copied"
+             if args.check else
+             "{changed} contact file(s) changed, {left} left unchanged, {refused} unknown owner(s) not copied",
+             args.language, changed=changed, left=left, refused=refused))
     return 1 if left or refused or (args.check and changed) else 0
 
 

@@ -13,6 +13,9 @@ from ..edit import scaffold, templates
 from ..edit.new_action import new_action
 from ..edit.new_opportunity import new_opportunity
 from ..stages import stages_of
+from ..translate import t as _t
+from ..translate import text
+from . import add_lang_option
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
@@ -24,6 +27,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
                         help="your roster id (default: matched from `git config user.email`)")
     common.add_argument("--date", help="date to prefill, YYYY-MM-DD (default: today)")
     common.add_argument("--accounts", help="accounts folder (default from mkdocs.yml)")
+    add_lang_option(common)
     kinds = p.add_subparsers(dest="what", required=True, metavar="{account,contact,activity,opportunity,action}")
 
     acc = kinds.add_parser("account", parents=[common], help="a new account folder with account.md")
@@ -78,16 +82,19 @@ def run(args: argparse.Namespace) -> int:
     """Write the file; exit 1 with a message when it cannot (it exists, unknown id, bad slug)."""
     settings = load_settings(args.config)
     root = args.accounts or settings.accounts
+    lang = args.language
     try:
         today = dt.date.fromisoformat(args.date) if args.date else settings.today
     except ValueError:
-        print(f"accountplan new: --date '{args.date}' is not a date; write YYYY-MM-DD", file=sys.stderr)
+        print(_t("accountplan new: --date '{date}' is not a date; write YYYY-MM-DD", lang, date=args.date),
+              file=sys.stderr)
         return 2
     due_text = getattr(args, "due", None)
     try:
         due = dt.date.fromisoformat(due_text) if due_text else None
     except ValueError:
-        print(f"accountplan new: --due '{due_text}' is not a date; write YYYY-MM-DD", file=sys.stderr)
+        print(_t("accountplan new: --due '{date}' is not a date; write YYYY-MM-DD", lang, date=due_text),
+              file=sys.stderr)
         return 2
     try:
         person = scaffold.editor(root, args.as_person)
@@ -113,13 +120,13 @@ def run(args: argparse.Namespace) -> int:
             done = scaffold.new_activity(root, args.account, person=person, today=today, kind=args.kind,
                                          summary=args.summary, contacts=contacts, words=args.words)
     except scaffold.ScaffoldError as exc:
-        print(f"accountplan new: {exc}", file=sys.stderr)
+        print(_t("accountplan new: {message}", lang, message=text(str(exc), lang)), file=sys.stderr)
         return 1
-    print(f"wrote {os.path.relpath(done.path)}")
+    print(_t("wrote {path}", lang, path=os.path.relpath(done.path)))
     if args.what == "account":
         added = scaffold.add_codeowners_line(root, args.slug, tuple(args.owners))
         if added:
-            print(f"added a line for the folder to {os.path.relpath(added[0])} (owners: {' '.join(added[1])};"
-                  " replace them with the account team if they are not)")
-    print("next: fill in the fields (the comments explain each one), then run 'accountplan check'")
+            print(_t("added a line for the folder to {path} (owners: {owners}; replace them with the account team if "
+                    "they are not)", lang, path=os.path.relpath(added[0]), owners=" ".join(added[1])))
+    print(_t("next: fill in the fields (the comments explain each one), then run 'accountplan check'", lang))
     return 0

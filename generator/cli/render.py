@@ -15,11 +15,13 @@ from dataclasses import replace
 from typing import Any
 
 from ..config import load_settings
-from ..diagnostics import Severity, format_text
+from ..diagnostics import Severity
 from ..forge_settings import forge_of_config
 from ..history.log import history_cache
 from ..language import LANGUAGES
 from ..pipeline import run as run_pipeline
+from ..translate import t as _t
+from ..translate.output import formatter
 from . import add_profile_option
 
 
@@ -28,7 +30,8 @@ def add(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser("render", help="write the generated pages as files",
                                                 description=__doc__)
     p.add_argument("--out", required=True, help="folder to write the pages into (e.g. a docs folder)")
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="label language (default: en)")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of labels and messages (default: theme.language of "
+                   "mkdocs.yml, else en)")
     add_profile_option(p)
     p.add_argument("--today", help="render as of this date (YYYY-MM-DD)")
     p.add_argument("--no-directory-urls", action="store_true",
@@ -42,16 +45,17 @@ def run(args: argparse.Namespace) -> int:
     # The edit links the MkDocs build gives its pages (from repo_url and edit_uri), so both kinds of page agree.
     settings = replace(settings, edit_links=forge_of_config(args.config, settings.forge))
     if _overlaps(args.out, settings.accounts):
-        print(f"accountplan render: --out {args.out} would write pages among the dossiers in {settings.accounts}; "
-              "choose a folder outside it that does not contain it (e.g. docs/ or build/pages)", file=sys.stderr)
+        print(_t("accountplan render: --out {out} would write pages among the dossiers in {accounts}; choose a folder "
+                "outside it that does not contain it (e.g. docs/ or build/pages)", args.language, out=args.out,
+                accounts=settings.accounts), file=sys.stderr)
         return 2
     # The git history too, as the plugin reads it: the files and the site never disagree.
-    gathered, written = run_pipeline(settings, args.profile, args.lang, args.out,
+    gathered, written = run_pipeline(settings, args.profile, args.language, args.out,
                                      directory_urls=not args.no_directory_urls,
                                      history_cache=history_cache(args.config))
     if gathered.diagnostics:
-        print(format_text(gathered.diagnostics), file=sys.stderr)
-    print(f"wrote {written} pages to {args.out}", file=sys.stderr)
+        print(formatter("text", args.language)(gathered.diagnostics), file=sys.stderr)
+    print(_t("wrote {count} pages to {out}", args.language, count=written, out=args.out), file=sys.stderr)
     return 1 if any(d.severity is Severity.ERROR for d in gathered.diagnostics) else 0
 
 

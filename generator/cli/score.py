@@ -28,6 +28,7 @@ from ..score import score_portfolio
 from ..score.labels import LABELS
 from ..score.rollup import BY
 from ..score.types import PortfolioScores, Rollup, Value
+from ..translate import t as _t
 from . import add_profile_option
 
 FORMATS = ("table", "json", "csv")
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         portfolio = load_portfolio(root)
         as_of = args.as_of or settings.today
-    _warn_broken(portfolio)
+    _warn_broken(portfolio, args.language)
     portfolio = apply_profile(portfolio, settings, args.profile).portfolio
     scores = score_portfolio(portfolio, replace(settings, today=as_of))
     accounts = {d.slug: d.account.data for d in portfolio.dossiers}
@@ -73,15 +74,15 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(render_csv(scores, accounts, args.by))
     else:
-        print(render_table(scores, accounts, args.by, rev=args.rev))
+        print(render_table(scores, accounts, args.by, rev=args.rev, lang=args.language))
     return 0
 
 
-def _warn_broken(portfolio: Portfolio) -> None:
+def _warn_broken(portfolio: Portfolio, lang: str) -> None:
     errors = [d for d in portfolio.diagnostics if d.severity.label == "error"]
     if errors:
-        print(f"accountplan score: {len(errors)} loading error(s); entries with errors are left out of the scores "
-              "(run 'accountplan check')", file=sys.stderr)
+        print(_t("accountplan score: {count} loading error(s); entries with errors are left out of the scores (run "
+                "'accountplan check')", lang, count=len(errors)), file=sys.stderr)
 
 
 def _rollups(scores: PortfolioScores, by: str | None) -> list[Rollup]:
@@ -129,23 +130,49 @@ def _is_number(text: str) -> bool:
     return text == "n/a" or text.replace(".", "", 1).lstrip("-").isdigit()
 
 
+def _columns(names: str, lang: str) -> list[str]:
+    """A table's column names, one catalogue entry for the whole row (``|`` between them), in ``lang``."""
+    return _t(names, lang).split("|")
+
+
+def _grouping(by: str, lang: str, key: str = "{by}") -> str:
+    """The roll-up's grouping (tier, region, owner) as the site names it in Chinese (``key`` picks the label,
+    ``by_{by}`` for "by tier"); the key itself in English."""
+    from ..language import normalize
+    from ..render.i18n import UI
+
+    label = UI.get(key.format(by=by)) or UI.get(by)
+    return label[1] if normalize(lang) == "zh" and label else by
+
+
+def _enum(kind: str, value: str | None, lang: str) -> str:
+    """A market or classification as the Chinese site names it; the value as written in English."""
+    from ..language import normalize
+    from ..render.i18n import Translator
+
+    return Translator(normalize(lang)).enum(kind, value) if normalize(lang) == "zh" else value or ""
+
+
 def render_table(scores: PortfolioScores, accounts: dict[str, Account], by: str | None = None,
-                 rev: str | None = None) -> str:
-    """Fixed-width tables: accounts and people, or the roll-up when ``by`` is given."""
-    where = f" at {rev}" if rev else ""
-    title = f"Scores as of {scores.as_of}{where} · scoring {scores.config_version}"
+                 rev: str | None = None, lang: str = "en") -> str:
+    """Fixed-width tables: accounts and people, or the roll-up when ``by`` is given; headings in ``lang``."""
+    title = _t("Scores as of {as_of} at {rev} · scoring {version}" if rev
+              else "Scores as of {as_of} · scoring {version}", lang, as_of=scores.as_of, rev=rev,
+              version=scores.config_version)
     if by:
-        header = [by, "accounts", "KPI", "actions", "total"]
+        header = [_grouping(by, lang), *_columns("accounts|KPI|actions|total", lang)]
         rows = [[r.group, str(r.accounts), _cell(r.kpi_score.value if r.kpi_score else None),
                  _cell(r.actions_score.value if r.actions_score else None), _cell(r.total.value)]
                 for r in _rollups(scores, by)]
-        return f"{title} · by {by}\n\n{_fixed(header, rows)}"
-    header = ["account", "tier", "market", "class", "KPI", "info", "plans", "satisf.", "actions", "total", "meet/wk"]
+        by_label = _grouping(by, lang, "by_{by}")
+        return _t("{title} · by {by}", lang, title=title, by=by_label) + f"\n\n{_fixed(header, rows)}"
+    header = _columns("account|tier|market|class|KPI|info|plans|satisf.|actions|total|meet/wk", lang)
     rows = []
     for slug, s in scores.accounts.items():
         account = accounts.get(slug)
-        rows.append([slug, account.tier if account else "", account.market if account else "",
-                     _cell(s.classification.value), _cell(s.kpi_score.value),
+        market = _enum("market_short", account.market if account else "", lang)
+        kind = _enum("classification", _cell(s.classification.value), lang)
+        rows.append([slug, account.tier if account else "", market, kind, _cell(s.kpi_score.value),
                      *(_cell(g.value) for g in s.groups), _cell(s.actions_score.value), _cell(s.total.value),
                      _cell(s.cadence.value)])
     people = [[pid, _cell(p.cadence.value), _cell(p.details[0].value if p.details else None),
@@ -153,7 +180,7 @@ def render_table(scores: PortfolioScores, accounts: dict[str, Account], by: str 
               for pid, p in scores.people.items()]
     text = f"{title}\n\n{_fixed(header, rows)}"
     if people:
-        text += "\n\n" + _fixed(["person", "meet/wk", "% of expected", "score", "accounts", "relationships"], people)
+        text += "\n\n" + _fixed(_columns("person|meet/wk|% of expected|score|accounts|relationships", lang), people)
     return text
 
 

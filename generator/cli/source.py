@@ -19,6 +19,10 @@ import sys
 from typing import Any
 
 from ..diagnostics import FORMATS
+from ..translate import t as _t
+from ..translate import text
+from ..translate.output import formatter
+from . import add_lang_option
 
 NETWORK_FAILED = 3
 """Exit status of ``source add`` when the page cannot be fetched."""
@@ -35,6 +39,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
     common.add_argument("--max-bytes", type=int, default=5_000_000, help="largest page read (default 5 MB)")
     common.add_argument("--allow-private", action="store_true",
                         help="also fetch loopback and private addresses (intranet sources, tests)")
+    add_lang_option(common)
     what = p.add_subparsers(dest="action", required=True, metavar="{add,check}")
 
     new = what.add_parser("add", parents=[common], help="fetch a page and add it to an account's sources")
@@ -59,14 +64,15 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.config)
     if args.timeout <= 0 or args.max_bytes <= 0:
-        return _fail("--timeout and --max-bytes must be positive", 2)
+        return _fail(_t("--timeout and --max-bytes must be positive", args.language), 2, args.language)
     client = Client(timeout=args.timeout, max_bytes=args.max_bytes, allow_private=args.allow_private)
     root = args.accounts or settings.accounts
     if args.action == "add":
         try:
             today = dt.date.fromisoformat(args.today) if args.today else settings.today
         except ValueError:
-            return _fail(f"--today '{args.today}' is not a date; write YYYY-MM-DD", 2)
+            return _fail(_t("--today '{date}' is not a date; write YYYY-MM-DD", args.language, date=args.today), 2,
+                         args.language)
         return _add(args, root, client, today, settings.source_channels)
     return _check(args, root, client)
 
@@ -79,14 +85,19 @@ def _add(args: argparse.Namespace, root: str, client: Any, today: dt.date, chann
         done = add_source(root, args.slug, args.url, client=client, today=today, channels=channels,
                           channel=args.channel, title=args.title, sid=args.sid)
     except SourceError as exc:
-        return _fail(str(exc), 1)
+        return _fail(text(str(exc), args.language), 1, args.language)
     except FetchError as exc:
-        return _fail(f"cannot fetch {args.url}: {exc}; nothing was written", NETWORK_FAILED)
+        return _fail(_t("cannot fetch {url}: {problem}; nothing was written", args.language, url=args.url,
+                       problem=text(str(exc), args.language)), NETWORK_FAILED, args.language)
     entry = done.entry
-    print(f"added '{entry['id']}' to {os.path.relpath(done.path)}: {entry['title']}")
-    print(f"  site {done.site_name or 'unknown'} · channel {entry['channel']} · "
-          f"published {entry.get('published', 'unknown')} · collected {entry['collected']}")
-    print("next: cite it from a fact (sources: [" + entry["id"] + "]), then run 'accountplan check'")
+    lang = args.language
+    unknown = _t("unknown", lang)
+    print(_t("added '{id}' to {path}: {title}", lang, id=entry["id"], path=os.path.relpath(done.path),
+            title=entry["title"]))
+    print(_t("  site {site} · channel {channel} · published {published} · collected {collected}", lang,
+            site=done.site_name or unknown, channel=entry["channel"], published=entry.get("published", unknown),
+            collected=entry["collected"]))
+    print(_t("next: cite it from a fact (sources: [{id}]), then run 'accountplan check'", lang, id=entry["id"]))
     return 0
 
 
@@ -98,17 +109,18 @@ def _check(args: argparse.Namespace, root: str, client: Any) -> int:
     cited = check.cited_sources(portfolio, [os.path.abspath(p) for p in args.paths])
     results = check.fetch_all((c.url for c in cited), client, workers=max(1, args.jobs))
     if check.offline(results):
-        print(f"accountplan source check: offline - none of the {len(results)} cited page(s) could be reached; "
-              "nothing to report", file=sys.stderr)
+        print(_t("accountplan source check: offline - none of the {count} cited page(s) could be reached; nothing "
+                "to report", args.language, count=len(results)), file=sys.stderr)
         return 0
     found = check.findings(cited, results)
-    output = FORMATS[args.format](found)
+    output = formatter(args.format, args.language)(found)
     if output:
         print(output)
-    print(f"checked {len(results)} page(s) cited by {len(cited)} source(s)", file=sys.stderr)
+    print(_t("checked {pages} page(s) cited by {sources} source(s)", args.language, pages=len(results),
+            sources=len(cited)), file=sys.stderr)
     return 1 if any(d.code in (check.GONE_CODE, check.CHANGED_CODE) for d in found) else 0
 
 
-def _fail(message: str, status: int) -> int:
-    print(f"accountplan source: {message}", file=sys.stderr)
+def _fail(message: str, status: int, lang: str) -> int:
+    print(_t("accountplan source: {message}", lang, message=message), file=sys.stderr)
     return status

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
 
+from .. import translate
 from ..diagnostics import Diagnostic, Severity
 from ..load.files import load_document
 from ..model import Account, Activity, Contact, Roster
@@ -80,9 +81,10 @@ def _values(hint: Any) -> list[str]:
     return ["true", "false"] if bool in (hint, *typing.get_args(hint)) else []
 
 
-def _lsp_diagnostic(d: Diagnostic) -> dict[str, Any]:
+def _lsp_diagnostic(d: Diagnostic, lang: str = "en") -> dict[str, Any]:
     line, column = max(d.line - 1, 0), max(d.column - 1, 0)
-    message = f"{d.message} (hint: {d.hint})" if d.hint else d.message
+    d = translate.diagnostic(d, lang)
+    message = translate.t("{message} (hint: {hint})", lang, message=d.message, hint=d.hint) if d.hint else d.message
     return {"range": {"start": {"line": line, "character": column}, "end": {"line": line, "character": column + 1}},
             "severity": _SEVERITY[d.severity], "code": d.code, "source": "accountplan", "message": message}
 
@@ -120,8 +122,9 @@ def write_message(stream: BinaryIO, message: dict[str, Any]) -> None:
 class Server:
     """The open documents and the answers to each request."""
 
-    def __init__(self, out: BinaryIO) -> None:
+    def __init__(self, out: BinaryIO, lang: str = "en") -> None:
         self.out = out
+        self.lang = lang
         self.documents: dict[str, str] = {}
 
     def handle(self, message: dict[str, Any]) -> bool:
@@ -159,12 +162,12 @@ class Server:
         """Send the document's diagnostics (an empty list clears earlier ones)."""
         found = diagnose(_path(uri), self.documents[uri])
         write_message(self.out, {"method": "textDocument/publishDiagnostics",
-                                 "params": {"uri": uri, "diagnostics": [_lsp_diagnostic(d) for d in found]}})
+                                 "params": {"uri": uri, "diagnostics": [_lsp_diagnostic(d, self.lang) for d in found]}})
 
 
-def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> int:
-    """Run the server until the client exits or closes the stream."""
-    server = Server(stdout or sys.stdout.buffer)
+def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None, lang: str = "en") -> int:
+    """Run the server until the client exits or closes the stream; messages and hints in ``lang``."""
+    server = Server(stdout or sys.stdout.buffer, lang)
     for message in read_messages(stdin or sys.stdin.buffer):
         if not server.handle(message):
             break

@@ -138,7 +138,7 @@ def _level(value: int | str | None, what: str) -> str:
         return scales.UNKNOWN
     number = int(value) if isinstance(value, str) and value.isdigit() else value
     if not isinstance(number, int) or not 1 <= number <= 5:
-        raise ScaffoldError(f"{what} {value} is out of range; expected 1 to 5 or {scales.UNKNOWN}")
+        raise ScaffoldError(f"{what} {value} is out of range; expected 1 to 5 or '{scales.UNKNOWN}'")
     return str(number)
 
 
@@ -263,7 +263,7 @@ def require_records(folder: str, account: str, kind: str, ids: list[str]) -> Non
     unknown = [i for i in ids if i not in known]
     if unknown:
         raise ScaffoldError(f"unknown {kind} id(s) in {account}: {', '.join(unknown)}; known: "
-                            f"{', '.join(sorted(known)) or f'none yet (run accountplan new {kind})'}")
+                            f"{', '.join(sorted(known)) or f'none yet (run `accountplan new {kind}`)'}")
 
 
 def _listdir(folder: str) -> list[str]:

@@ -64,6 +64,33 @@ class YamlProblem(Exception):
         self.hint = hint
 
 
+def _before(text: str, position: int) -> str:
+    """The text before a reader error's position: libyaml counts UTF-8 bytes, PyYAML's own reader characters."""
+    if _Loader.__name__ == "SafeLoader":  # pragma: no cover - libyaml missing only on exotic installs
+        return text[: max(position, 0)]
+    return text.encode("utf-8")[: max(position, 0)].decode("utf-8", "ignore")
+
+
+UNCLOSED_QUOTE = "while scanning a quoted scalar"
+"""libyaml's context for a quote never closed: it reports the end of the file, the quote is where to look."""
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, line_offset: int) -> YamlProblem:
+    """The problem libyaml found, at the place to fix: an unclosed quote at its opening, else where it was found."""
+    unclosed = exc.context == UNCLOSED_QUOTE and exc.context_mark is not None
+    mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
+    line = (mark.line + 1 + line_offset) if mark else 0
+    column = (mark.column + 1) if mark else 0
+    if unclosed:
+        return YamlProblem("AP005", "YAML syntax error: this quote is never closed", line, column,
+                           "close the quote with the same mark, on this line")
+    problem = exc.problem or exc.context or "invalid YAML"
+    if "nesting depth" in problem:
+        # libyaml's own depth guard can fire before our MAX_DEPTH check sees the events.
+        return YamlProblem("AP007", f"nesting too deep: {problem}", line, column, "flatten the structure")
+    return YamlProblem("AP005", f"YAML syntax error: {problem}", line, column, "check indentation and quoting")
+
+
 def parse(text: str, line_offset: int = 0) -> Node | None:
     """Parse one YAML document into nodes; ``None`` for an empty document.
 
@@ -151,15 +178,13 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
                 stack.pop()
                 pending_key.pop()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else 0
-        column = (mark.column + 1) if mark else 0
-        problem = exc.problem or exc.context or "invalid YAML"
-        if "nesting depth" in problem:
-            # libyaml's own depth guard can fire before our MAX_DEPTH check sees the events.
-            raise YamlProblem("AP007", f"nesting too deep: {problem}", line, column, "flatten the structure") from None
-        hint = "check indentation and quoting"
-        raise YamlProblem("AP005", f"YAML syntax error: {problem}", line, column, hint) from None
+        raise _syntax_problem(exc, line_offset) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, at a character offset
+        before = _before(text, exc.position)
+        line, column = before.count("\n") + 1 + line_offset, len(before) - (before.rfind("\n") + 1) + 1
+        problem = exc.reason
+        raise YamlProblem("AP005", f"YAML syntax error: {problem}", line, column,
+                          "remove the character or write it as an escape inside double quotes") from None
     except yaml.YAMLError as exc:
         raise YamlProblem("AP005", f"YAML error: {exc}", 1 + line_offset, 1) from None
     return root

@@ -69,7 +69,9 @@ def to_markdown(report: DiffReport, lang: str = "en") -> str:
     lines = [MARKER, "## " + _t("Account changes", lang), "", summary(report, lang)]
     for account in report.accounts:
         status = _t(_STATUS[account.status], lang)
-        lines += ["", f"### {md(account.name)} ({code(account.slug)}) - {status}"]
+        zh = is_zh(lang)  # full-width brackets after a Chinese status or name
+        heading = "### {name}（{slug}）— {status}" if zh else "### {name} ({slug}) - {status}"
+        lines += ["", heading.format(name=md(account.name), slug=code(account.slug), status=status)]
         for section in SECTIONS:
             changes = [c for c in account.changes if c.section == section]
             if changes:

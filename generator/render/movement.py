@@ -125,7 +125,8 @@ def portfolio_movement(site: Site, links: Links) -> dict[str, Any] | None:
         am = mv.accounts.get(dossier.slug)
         points = am.points if am else []
         text, change = _delta(points)
-        title = f"{dossier.account.data.name}: " + ", ".join(_score(p.total, site) for p in points)
+        scores = site.t("comma").join(_score(p.total, site) for p in points)
+        title = dossier.account.data.name + site.t("colon") + scores
         rows.append({"name": dossier.account.data.name, "href": links.to(account_page(dossier.slug), "history"),
                      "spark": Markup(trend.sparkline([p.total for p in points], title)),
                      "now": _score(points[-1].total if points else None, site), "delta": text, "sort": change})

@@ -154,14 +154,15 @@ def score_kpi(account: Account, as_of: dt.date, config: ScoringConfig,
     if market == "breakthrough":
         part = growth_score(rise, record, previous, config)
         shown.append(part)
-        score = weighted("kpi.score", [("growth", 1.0, part)],
+        score = weighted("kpi.score", [("growth score", 1.0, part)],
                          note=msg("n.breakthrough"))
         return tuple(shown), score
     parts = [completion_score(done, config), profit_score(margin, config), cash_score(cash, config)]
     shown.extend(parts)
     weights = config.mature_weights
-    score = weighted("kpi.score", [("completion", weights["completion"], parts[0]),
-                                   ("profit", weights["profit"], parts[1]),
-                                   ("cash_flow", weights["cash_flow"], parts[2])],
+    # The parts are the scores (目标完成得分, not the rate 目标完成率): the formula names them so in both languages.
+    score = weighted("kpi.score", [("completion score", weights["completion"], parts[0]),
+                                   ("profit score", weights["profit"], parts[1]),
+                                   ("cash-flow score", weights["cash_flow"], parts[2])],
                      note=msg("n.mature"))
     return tuple(shown), score

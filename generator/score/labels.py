@@ -175,6 +175,9 @@ TERMS: dict[str, str] = {
     "completion": "目标完成率", "zero point": "零分点", "full point": "满分点", "margin": "利润率",
     "margin target": "利润率目标", "cash_flow": "现金流", "cash collection": "现金回款率",
     "collection target": "回款目标", "market": "市场类型", "key actions": "关键动作得分",
+    # the parts of the KPI result: scores, named as their rows are (the article's 目标完成率 is the rate)
+    "completion score": "目标完成得分", "profit score": "利润得分", "cash-flow score": "现金流得分",
+    "growth score": "增长得分",
     # weighted parts: dimensions, groups, actions, person
     "kpi": "经营结果", "actions": "现场行为（关键动作）", "info": "信息完整度", "plans": "提升计划完成率",
     "satisfaction": "客户期望和满意度管理", "customer_strategy": "客户群及客户战略",

@@ -26,6 +26,8 @@ from ..language import normalize
 LOCALE = Path(__file__).resolve().parent / "locale"
 DOMAIN = "accountplan"
 _FIELD = re.compile(r"\{(\w+)\}")
+_QUOTED = re.compile(r"'\{\w+\}'|`[^`]*`")
+"""A placeholder in quotes or a code span: what the user typed or must type (an id, a command), never translated."""
 
 
 @cache
@@ -53,11 +55,17 @@ def _regex(template: str) -> re.Pattern[str]:
 
 
 @cache
-def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Templates with placeholders, the most literal text first (the most specific match wins)."""
+def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], str, frozenset[str]], ...]:
+    """Templates with placeholders, the most literal text first (the most specific match wins), and the names of
+    their quoted placeholders."""
     templated = [(k, v) for k, v in catalogue(lang).items() if _FIELD.search(k)]
     templated.sort(key=lambda kv: -len(_FIELD.sub("", kv[0])))
-    return tuple((_regex(k), v) for k, v in templated)
+    return tuple((_regex(k), v, _literal(k)) for k, v in templated)
+
+
+def _literal(template: str) -> frozenset[str]:
+    """The names of the placeholders a template quotes (``'{id}'``) or holds in a code span (```new {kind}```)."""
+    return frozenset(name for span in _QUOTED.findall(template) for name in _FIELD.findall(span))
 
 
 def _fill(translation: str, values: dict[str, str]) -> str:
@@ -74,10 +82,10 @@ def text(message: str, lang: str) -> str:
     exact = table.get(message)
     if exact is not None:
         return exact
-    for pattern, translation in _patterns(lang):
+    for pattern, translation, literal in _patterns(lang):
         found = pattern.match(message)
         if found:
-            return _fill(translation, {k: _value(v, lang) for k, v in found.groupdict().items()})
+            return _fill(translation, {k: v if k in literal else _value(v, lang) for k, v in found.groupdict().items()})
     return message
 
 
@@ -103,6 +111,14 @@ def t(template: str, lang: str, **values: object) -> str:
     """A CLI or report text: the template's translation (or the template) with ``values`` filled in."""
     chosen = catalogue(lang).get(template, template)
     return _fill(chosen, {k: str(v) for k, v in values.items()})
+
+
+def exception_text(exc: BaseException, lang: str) -> str:
+    """An error's text in ``lang``: each of a settings error's problems translated, else the whole text."""
+    problems = getattr(exc, "problems", None)
+    if isinstance(problems, list) and problems:  # settings_check.ConfigError: a heading and one problem a line
+        return "\n  ".join([t("invalid settings:", lang), *(text(str(p), lang) for p in problems)])
+    return text(str(exc), lang)
 
 
 def diagnostic(found: Diagnostic, lang: str) -> Diagnostic:

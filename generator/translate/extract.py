@@ -20,7 +20,10 @@ from babel.messages.pofile import write_po
 from . import DOMAIN, LOCALE
 
 PACKAGE = Path(__file__).resolve().parents[1]
-_MAKERS = re.compile(r"(diagnostic|Diagnostic|error|warning|problem|_diag|info)$")
+_MAKERS = re.compile(r"(diagnostic|Diagnostic|error|warning|problem|_diag|info|Error|Problem|Exception|_fail)$")
+"""Calls whose text arguments are messages: diagnostics, and exceptions (their text is what the user reads)."""
+_MARKERS = ("translate.t", "_t")
+"""The CLI's and reports' translation calls: the first argument is already a template."""
 
 
 def placeholder(expression: str) -> str:
@@ -55,17 +58,29 @@ def templates(path: Path) -> list[tuple[str, int]]:
             continue
         name = ast.get_source_segment(source, node.func) or ""
         if _MAKERS.search(name):
-            texts = [template(a, source) for a in node.args]
+            texts = [template(a, source) for a in _texts(node.args)]
             found += [(t, node.lineno) for t in texts if t and " " in t and not t.startswith("AP")]
         elif name in ("fld", "scale") and node.args:  # a field's doc, quoted by hints (AP103)
             doc = template(node.args[0], source)
             if doc:
                 found.append((doc, node.lineno))
-        elif name in ("translate.t", "_t") and node.args:
-            first = node.args[0]  # already a template: its braces are placeholders, not literal text
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                found.append((first.value, node.lineno))
+        elif name in _MARKERS and node.args:  # already a template: its braces are placeholders, not literal text
+            found += [(text, node.lineno) for text in _chosen(node.args[0])]
+    found += [(text, node.lineno) for node in ast.walk(ast.parse(source))
+              if isinstance(node, ast.Yield) and node.value and (text := template(node.value, source)) and " " in text]
     return found
+
+
+def _chosen(node: ast.expr) -> list[str]:
+    """The template strings of a ``t(...)`` first argument: a string, or either string of ``a if x else b``."""
+    if isinstance(node, ast.IfExp):
+        return _chosen(node.body) + _chosen(node.orelse)
+    return [node.value] if isinstance(node, ast.Constant) and isinstance(node.value, str) else []
+
+
+def _texts(args: list[ast.expr]) -> list[ast.expr]:
+    """The arguments, and the items of list or tuple arguments (``ConfigError([f"..."])``)."""
+    return [item for a in args for item in (a.elts if isinstance(a, ast.List | ast.Tuple) else [a])]
 
 
 def catalog() -> Catalog:

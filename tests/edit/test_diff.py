@@ -225,3 +225,10 @@ def test_chinese_report_speaks_chinese(repo: Path, capsys: pytest.CaptureFixture
     data = re.compile(r"`[^`]*`|\(?c-[\w-]+\)?|Acme|Zhang Wei|Li Na|Tom Hale|Maria Olsen|Late spare parts")
     english = [line for line in body.splitlines() if re.search(r"\b[a-z]{4,} [a-z]{3,}\b", data.sub("", line))]
     assert english == [], english
+
+
+def test_chinese_report_writes_full_width_brackets(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    commit_changes(repo)
+    out = cli(capsys, "diff", "HEAD~1", "--today", TODAY, "--lang", "zh")[1]
+    assert re.search(r"^### .+（`[\w-]+`）— \S+$", out, re.M), out
+    assert not re.search(r"[\u3400-\u9fff](?:: |, |; | \()", out), out

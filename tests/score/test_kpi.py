@@ -158,9 +158,9 @@ def test_worked_formula_shows_the_numbers() -> None:
     _, score = score_kpi(account(kpi=[kpi(2026, 900, 108, 3, target=1200)]), TODAY,
                          scoring_config(settings()), ACTIONS_72)
     assert score.worked == "0.5 × 50 + 0.5 × 80"
-    assert score.inputs == {"completion": 50.0, "completion weight": 0.5, "profit": 80.0, "profit weight": 0.5,
-                            "cash_flow": None, "cash_flow weight": 0.5}
-    assert "n/a: cash_flow" in score.note      # not recorded: left out and said so, never a full score
+    assert score.inputs == {"completion score": 50.0, "completion score weight": 0.5, "profit score": 80.0,
+                            "profit score weight": 0.5, "cash-flow score": None, "cash-flow score weight": 0.5}
+    assert "n/a: cash-flow score" in score.note  # not recorded: left out and said so, never a full score
 
 
 def test_cash_flow_counts_beside_completion_and_profit() -> None:
@@ -171,3 +171,16 @@ def test_cash_flow_counts_beside_completion_and_profit() -> None:
     cash = next(f for f in figures if f.key == "kpi.cash_collection")
     assert (cash.value, cash.worked) == (80.0, "100 × 720 / 900")
     assert (score.value, score.worked) == (70.0, "(0.5 × 50 + 0.5 × 80 + 0.5 × 80) / 1.5")
+
+
+def test_the_kpi_formula_names_its_parts_as_scores_in_both_languages() -> None:
+    # zh-review: "0.5 × 目标完成率 + 0.5 × 利润" → "0.5 × 目标完成得分 + 0.5 × 利润得分": the inputs are scores
+    from generator.score.labels import input_name, text
+
+    _, score = score_kpi(account(kpi=[kpi(2026, 900, 108, 3, target=1200, cash_flow=720)]), TODAY,
+                         scoring_config(settings()), ACTIONS_72)
+    assert score.formula == "(0.5 × completion score + 0.5 × profit score + 0.5 × cash-flow score) / 1.5"
+    assert score.formula_msg is not None
+    assert text(score.formula_msg, "zh") == "(0.5 × 目标完成得分 + 0.5 × 利润得分 + 0.5 × 现金流得分) / 1.5"
+    assert [input_name(name, "zh") for name in score.inputs] == [
+        "目标完成得分", "目标完成得分权重", "利润得分", "利润得分权重", "现金流得分", "现金流得分权重"]

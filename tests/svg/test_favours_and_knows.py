@@ -29,7 +29,7 @@ def test_card_shows_everyone_who_knows_the_contact_and_the_rival_they_favour() -
     assert tip is not None and tip.text is not None
     assert "Who knows them: Li Na 2, Tom Berg 4" in tip.text and "⚔ Favours competitor: Norvik" in tip.text
     assert "⚔" not in "".join(_card(svg, "c-it").itertext())
-    assert "倾向的友商: Norvik" in relationship_map([cfo], OWNERS, ZH)
+    assert "倾向的友商：Norvik" in relationship_map([cfo], OWNERS, ZH)
 
 
 def test_matrix_marks_a_contact_who_favours_a_competitor() -> None:

@@ -66,12 +66,14 @@ def weekly_bars(
         gy = y_of(i * step)
         parts.append(core.line(left, gy, left + plot_w, gy, stroke=GRID))
         parts.append(text_el(left - 5, gy + 4, core.thousands(i * step), size=11, text_anchor="end", fill=MUTED))
+    colon = lab["colon"]
     for i, (week, value) in enumerate(pairs):
         x = left + i * slot + 8
         met = expectation is None or value >= expectation
         h = max(value / top_value * plot_h, 0.0)
         status = lab["weekly.met"] if met else lab["weekly.below"]
-        tip = f"{core.clean(week)}: {core.thousands(value)}" + (f" ({status})" if expectation else "")
+        tip = f"{core.clean(week)}{colon}{core.thousands(value)}" + (lab["paren"].format(text=status)
+                                                                            if expectation else "")
         parts.append(
             f'<g class="ap-week">{core.title_el(tip)}'
             + core.rect(x, bottom - h, slot - 16, h, fill=MET if met else BELOW, stroke=MET, stroke_width=1)

@@ -86,7 +86,7 @@ def fit_revenue_chart(points: Sequence[FitPoint], labels: Labels | None = None, 
     tick_text = [core.thousands(t) for t in ticks]
     left = MARGIN + max([core.text_width(t, 12) for t in tick_text] + [core.text_width(lab["fit.no_sales"], 12)]) + 8
     legend, legend_h = _legend(lab, pts, left, MARGIN, PLOT_W)
-    title = lab["axis.sales"] + (f" ({unit})" if unit else "") + " ↑"
+    title = lab["axis.sales"] + (lab["paren"].format(text=unit) if unit else "") + " ↑"
     top = MARGIN + legend_h + 34
     bottom = top + PLOT_H
     strip = any(p.sales is None or (log and p.sales <= 0) for p in pts)
@@ -146,6 +146,7 @@ def _marks(placed: Sequence[tuple[FitPoint, float, float]], lab: dict[str, str],
     """Points, trend arrows and names; a name goes where it hits no other name or point."""
     obstacles: list[Rect] = [(x - 8, y - 8, x + 8, y + 8) for _, x, y in placed]
     out: list[str] = []
+    colon = lab["colon"]
     for p, x, y in placed:
         direction = {"converging": 1, "diverging": -1}.get(p.trend or "", 0)
         if direction:
@@ -153,11 +154,11 @@ def _marks(placed: Sequence[tuple[FitPoint, float, float]], lab: dict[str, str],
     for rank, (p, x, y) in enumerate(placed):
         name = core.clean(p.name)
         tier = TIER_COLOURS.get(p.tier, "#757575")
-        tip = f"{name}\n{lab.get('tier.' + p.tier, p.tier)} · {lab['axis.fit']}: {p.fit} · {lab['axis.sales']}: " + (
-            core.thousands(p.sales) if p.sales is not None else "—"
-        )
+        sales = core.thousands(p.sales) if p.sales is not None else "—"
+        tip = (f"{name}\n{lab.get('tier.' + p.tier, p.tier)} · {lab['axis.fit']}{colon}{p.fit} · "
+               f"{lab['axis.sales']}{colon}{sales}")
         if p.trend:
-            tip += f" · {lab['legend.trend']}: {lab.get('trend.' + p.trend, p.trend)}"
+            tip += f" · {lab['legend.trend']}{colon}{lab.get('trend.' + p.trend, p.trend)}"
         if p.cash_cow:
             tip += f"\n{lab['legend.cash_cow']}"
         group = [f'<g class="ap-account">{core.title_el(tip)}']

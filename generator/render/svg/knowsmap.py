@@ -135,7 +135,7 @@ def knows_map(contacts: Sequence[Contact], people: Mapping[str, Person], labels:
         d = f"M{num(x1)},{num(py[t.person])}C{num(mid)},{num(py[t.person])} {num(mid)},{num(cy[t.contact])} " \
             f"{num(x2)},{num(cy[t.contact])}"
         who = core.clean(people[t.person].name) if t.person in people else t.person
-        tip = f"{who} — {names[t.contact]}: {lab.get(f'strength.{t.strength}', '?')}"
+        tip = f"{who} — {names[t.contact]}{lab['colon']}{lab.get(f'strength.{t.strength}', '?')}"
         style = (f'stroke="{UNKNOWN_LINE}" stroke-dasharray="4 3"' if t.strength is None
                  else f'stroke="{INK_LINE}" stroke-opacity="0.8"')
         lines.append(f'<path d="{d}" fill="none" {style} stroke-width="{num(width_of(t.strength))}"'

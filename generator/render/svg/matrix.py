@@ -97,8 +97,9 @@ def intimacy_support_matrix(
         )
     )
     if unknown:
-        names = ", ".join(core.clean(c.name) for c in unknown)
-        parts.append(fitted_text(x0, y + 60, f"? {lab['matrix.unknown']}: {names}", 5 * CELL_W, size=12))
+        colon = lab["colon"]
+        names = lab["list"].join(core.clean(c.name) for c in unknown)
+        parts.append(fitted_text(x0, y + 60, f"? {lab['matrix.unknown']}{colon}{names}", 5 * CELL_W, size=12))
         y += 22
     legend, legend_h = _legend(lab, x0, y + 52, 5 * CELL_W)
     parts.append(legend)
@@ -121,6 +122,7 @@ def _cell(
     lab: dict[str, str],
     link_prefix: str | None,
 ) -> str:
+    colon = lab["colon"]
     quad = quadrant(intimacy, support)
     tint = QUADRANTS[quad][0] if quad else "#ffffff"
     parts = [rect(x, y, CELL_W, h, fill=tint, stroke=GRID, stroke_width=1)]
@@ -145,10 +147,12 @@ def _cell(
         col, row = divmod(index, per_col)
         ex, ey = x + col * col_w + 8, y + BAND + row * ENTRY_H + ENTRY_H / 2
         tip = (
-            f"{core.clean(c.name)} — {core.clean(c.title)}\n{lab['field.role']}: {lab.get('role.' + c.role, c.role)}"
-            f"\n{lab['field.intimacy']}: {core.shown(c.intimacy)} · {lab['field.support']}: {core.shown(c.support)} · "
-            f"{lab['field.influence']}: {c.influence}"
-            + (f"\n⚔ {lab['field.favours']}: {core.clean(c.favours)}" if c.favours else "")
+            f"{core.clean(c.name)} — {core.clean(c.title)}\n"
+            f"{lab['field.role']}{colon}{lab.get('role.' + c.role, c.role)}\n"
+            f"{lab['field.intimacy']}{colon}{core.shown(c.intimacy)} · "
+            f"{lab['field.support']}{colon}{core.shown(c.support)} · "
+            f"{lab['field.influence']}{colon}{c.influence}"
+            + (f"\n⚔ {lab['field.favours']}{colon}{core.clean(c.favours)}" if c.favours else "")
         )
         bold = c.role in DECIDING_ROLES
         name = c.name + (" ⚔" if c.favours else "")  # favours a competitor: the tooltip names whom

@@ -88,33 +88,34 @@ def _tooltip(c: Contact, by_id: Mapping[str, Contact], owners: Mapping[str, Pers
     def names_of(ids: Sequence[str]) -> str:
         # Only people on this map: an id naming nobody here (dangling, or a contact the profile
         # hides) shows nothing, never the raw id.
-        return ", ".join(core.clean(by_id[cid].name) for cid in dict.fromkeys(ids) if cid in by_id)
+        return lab["list"].join(core.clean(by_id[cid].name) for cid in dict.fromkeys(ids) if cid in by_id)
 
     owner_names = [core.clean(owners[o].name) if o in owners else o for o in c.owners]
+    colon = lab["colon"]  # "：" in Chinese
     lines = [
         f"{core.clean(c.name)} — {core.clean(c.title)}",
-        f"{lab['field.department']}: {core.clean(c.department)} · {lab['field.level']}: "
+        f"{lab['field.department']}{colon}{core.clean(c.department)} · {lab['field.level']}{colon}"
         f"{lab.get('level.' + c.level, c.level)}",
-        f"{lab['field.role']}: {lab.get('role.' + c.role, c.role)}",
-        f"{lab['field.support']}: {core.shown(c.support)} {lab.get(f'support.{c.support}', '')} · "
-        f"{lab['field.intimacy']}: {core.shown(c.intimacy)} {lab.get(f'intimacy.{c.intimacy}', '')} · "
-        f"{lab['field.influence']}: {c.influence} {lab.get(f'influence.{c.influence}', '')}",
-        f"{lab['field.owners']}: {', '.join(owner_names) or lab['field.none']}",
+        f"{lab['field.role']}{colon}{lab.get('role.' + c.role, c.role)}",
+        f"{lab['field.support']}{colon}{core.shown(c.support)} {lab.get(f'support.{c.support}', '')} · "
+        f"{lab['field.intimacy']}{colon}{core.shown(c.intimacy)} {lab.get(f'intimacy.{c.intimacy}', '')} · "
+        f"{lab['field.influence']}{colon}{c.influence} {lab.get(f'influence.{c.influence}', '')}",
+        f"{lab['field.owners']}{colon}{lab['list'].join(owner_names) or lab['field.none']}",
     ]
     if c.knows:
         known = [f"{core.clean(owners[k.person].name) if k.person in owners else k.person} {core.shown(k.strength)}"
                  for k in c.knows]
-        lines.append(f"{lab['field.knows']}: {', '.join(known)}")
+        lines.append(f"{lab['field.knows']}{colon}{lab['list'].join(known)}")
     if c.favours:
-        lines.append(f"⚔ {lab['field.favours']}: {core.clean(c.favours)}")
+        lines.append(f"⚔ {lab['field.favours']}{colon}{core.clean(c.favours)}")
     if c.coach:
         lines.append(lab["field.coach"])
     if boss := names_of([c.reports_to] if c.reports_to else []):
-        lines.append(f"{lab['field.reports_to']}: {boss}")
+        lines.append(f"{lab['field.reports_to']}{colon}{boss}")
     if dotted := names_of(c.dotted_to):
-        lines.append(f"{lab['field.dotted_to']}: {dotted}")
+        lines.append(f"{lab['field.dotted_to']}{colon}{dotted}")
     if c.left:
-        lines.append(f"{lab['field.left']}: {c.left.isoformat()}")
+        lines.append(f"{lab['field.left']}{colon}{c.left.isoformat()}")
     return "\n".join(lines)
 
 
