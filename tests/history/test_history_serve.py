@@ -8,7 +8,6 @@ and the kept account pages, keyed on the commit ``HEAD`` names, are rendered aga
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from mkdocs.livereload import LiveReloadServer
 from generator import watch
 from generator.render import incremental
 from tests.edit.conftest import git_env, run_git
+from tests.test_watch import _asked
 
 from .test_history_site import commit, history_repo, text_of
 
@@ -72,18 +72,6 @@ def test_a_commit_refreshes_the_served_history(history_repo: Path, serving: None
     build(load_config(str(history_repo / "mkdocs.yml"), site_dir=str(history_repo / "cold")))
     cold = {p.relative_to(history_repo / "cold"): p.read_bytes() for p in (history_repo / "cold").rglob("*.html")}
     assert cold and [p for p, text in cold.items() if (history_repo / "site" / p).read_bytes() != text] == []
-
-
-def _asked(server: LiveReloadServer, within: float) -> bool:
-    """Whether a rebuild was asked for within ``within`` seconds; resets the flag."""
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        with server._rebuild_cond:
-            if server._want_rebuild:
-                server._want_rebuild = False
-                return True
-        time.sleep(0.02)
-    return False
 
 
 def test_a_moved_head_asks_the_server_for_a_rebuild(history_repo: Path) -> None:
