@@ -87,7 +87,8 @@ def _observe(wanted: Callable[[Any], bool], server: Any, folders: list[tuple[str
             observer.schedule(Handler(), folder, recursive=recursive)
         observer.start()
     except OSError as exc:  # e.g. the inotify watch limit: polling still works
-        log.info(f"accountplan: native file watching unavailable ({exc}); polling {folders[0][0]}")
+        root = folders[0][0]
+        log.info(f"accountplan: native file watching unavailable ({exc}); polling {root}")
         with contextlib.suppress(Exception):
             observer.stop()
         return False
