@@ -333,10 +333,13 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             self.pages = None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild on any change under the accounts folder: native file events, else MkDocs' polling."""
+        """Rebuild on any change under the accounts folder (native file events, else MkDocs' polling) and, with the
+        history views, when ``HEAD`` moves to another commit."""
         accounts = self.settings.accounts if self.settings is not None else None
         if accounts is not None and os.path.isdir(accounts) and not watch.watch(server, accounts):
             server.watch(accounts)
+        if accounts is not None and self.config.timeline:  # a new commit changes the history views
+            watch.watch_head(server, accounts)
         return server
 
     def on_shutdown(self) -> None:

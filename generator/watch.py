@@ -15,7 +15,10 @@ or the system refuses more watches, :func:`watch` returns ``False`` and the call
 back to ``server.watch``.
 
 Changes to hidden files (editor swap files, ``.git``) do not trigger a rebuild: the
-loader ignores them too.
+loader ignores them too. A commit, though, changes the history views without touching a
+file under ``accounts/``: :func:`watch_head` watches git's own folders and asks for a rebuild
+only when the commit ``HEAD`` names has changed (a commit, pull, checkout or reset; not
+``git status`` rewriting the index).
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ import contextlib
 import logging
 import os
 import threading
+from collections.abc import Callable
 from typing import Any
+
+from .history import git
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 
@@ -43,10 +49,23 @@ def relevant(root: str, *paths: str | bytes) -> bool:
     return False
 
 
-def watch(server: Any, root: str) -> bool:
-    """Rebuild ``server`` on any change under ``root``, with native file events; ``False`` if that is not possible."""
+def _condition(server: Any) -> threading.Condition | None:
+    """The server's rebuild condition, when it has the two attributes a rebuild request needs."""
     found = getattr(server, "_rebuild_cond", None)
-    if not isinstance(found, threading.Condition) or not hasattr(server, "_want_rebuild"):
+    return found if isinstance(found, threading.Condition) and hasattr(server, "_want_rebuild") else None
+
+
+def _ask(server: Any, condition: threading.Condition) -> None:
+    """Ask the server for a rebuild, exactly as MkDocs' own watcher does."""
+    with condition:
+        server._want_rebuild = True
+        condition.notify_all()
+
+
+def _observe(wanted: Callable[[Any], bool], server: Any, folders: list[tuple[str, bool]]) -> bool:
+    """Ask ``server`` for a rebuild on each file event ``wanted`` accepts in ``folders`` (path, recursive)."""
+    found = _condition(server)
+    if found is None:
         return False
     condition: threading.Condition = found
     try:
@@ -54,28 +73,62 @@ def watch(server: Any, root: str) -> bool:
         from watchdog.observers import Observer
     except ImportError:
         return False
-    root = os.path.abspath(root)
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
             if event.is_directory or event.event_type in ("opened", "closed_no_write"):
                 return  # as MkDocs' own watcher; and reading a file (the build reads every dossier) is no change
-            if relevant(root, event.src_path, getattr(event, "dest_path", "")):
-                with condition:
-                    server._want_rebuild = True
-                    condition.notify_all()
+            if wanted(event):
+                _ask(server, condition)
 
     observer = Observer()
     try:
-        observer.schedule(Handler(), root, recursive=True)
+        for folder, recursive in folders:
+            observer.schedule(Handler(), folder, recursive=recursive)
         observer.start()
     except OSError as exc:  # e.g. the inotify watch limit: polling still works
+        root = folders[0][0]
         log.info(f"accountplan: native file watching unavailable ({exc}); polling {root}")
         with contextlib.suppress(Exception):
             observer.stop()
         return False
     _observers.append(observer)
     return True
+
+
+def watch(server: Any, root: str) -> bool:
+    """Rebuild ``server`` on any change under ``root``, with native file events; ``False`` if that is not possible."""
+    root = os.path.abspath(root)
+    return _observe(lambda event: relevant(root, event.src_path, getattr(event, "dest_path", "")), server,
+                    [(root, True)])
+
+
+def watch_head(server: Any, accounts: str) -> bool:
+    """Rebuild ``server`` when the commit ``HEAD`` names changes, so the history views follow new commits.
+
+    Git records a moved ``HEAD`` in its folders (``HEAD``, ``refs/``, ``packed-refs``, ``logs/``);
+    any event there only asks git for ``HEAD`` again, and a rebuild is asked for when it differs
+    from the last one seen. ``False`` outside a git repository or without native file events.
+    """
+    try:
+        top, _ = git.locate(accounts)
+        seen = [git.head(top)]
+        folders = git.git_dirs(top)
+    except git.RevisionError:
+        return False
+    if not folders:
+        return False
+    lock = threading.Lock()
+
+    def moved(event: Any) -> bool:
+        if "/objects/" in os.fsdecode(event.src_path).replace(os.sep, "/") + "/":
+            return False  # new objects alone move nothing
+        with lock:
+            now = git.head(top)
+            changed, seen[0] = now != seen[0], now
+        return changed
+
+    return _observe(moved, server, [(folder, True) for folder in folders])
 
 
 def stop() -> None:

@@ -102,6 +102,18 @@ def extract(top: str, relative: str, rev: str, dest: str) -> str:
     return target
 
 
+def head(top: str) -> str:
+    """The commit id ``HEAD`` names now (empty before the first commit): what the history is read from."""
+    done = git("rev-parse", "--verify", "--quiet", "HEAD^{commit}", cwd=top)
+    return _out(done) if done.returncode == 0 else ""
+
+
+def git_dirs(top: str) -> list[str]:
+    """The folders where git records where ``HEAD`` points: the worktree's git folder and the shared one."""
+    done = git("rev-parse", "--path-format=absolute", "--absolute-git-dir", "--git-common-dir", cwd=top)
+    return sorted(set(_out(done).splitlines())) if done.returncode == 0 else []
+
+
 def is_shallow(top: str) -> bool:
     """Whether the clone is shallow (CI's default ``fetch-depth: 1``): older history is missing."""
     return _out(git("rev-parse", "--is-shallow-repository", cwd=top)) == "true"

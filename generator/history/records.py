@@ -92,6 +92,8 @@ class Movement:
     shallow: bool = False
     commits: int = 0
     first: dt.date | None = None
+    head: str = ""
+    """The commit id ``HEAD`` named when the history was read (what a page kept between rebuilds is keyed on)."""
 
 
 def quarter_ends(today: dt.date, count: int = QUARTERS) -> list[dt.date]:

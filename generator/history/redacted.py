@@ -3,10 +3,11 @@
 :func:`generator.redact.redaction` copies a dossier and prunes every file; a history holds
 tens of versions of each dossier that share most files. Here a contact or activity file is
 checked once per blob for anything above the profile's level; when none of a version's
-contacts and activities holds any, only its ``account.md`` needs redacting (once per blob),
-and the version is assembled from that and the files as parsed. Anything else — a hidden
-contact or activity, a source or plan the profile removes (whose references elsewhere would
-need scrubbing) — takes the full :func:`~generator.redact.redaction` of the version.
+contacts, activities, opportunities and actions holds any and every contact file loaded, only
+its ``account.md`` needs redacting (once per blob), and the version is assembled from that and
+the files as parsed. Anything else — a hidden file, a contact file that did not load, a source
+or plan the profile removes (whose references elsewhere would need scrubbing) — takes the full
+:func:`~generator.redact.redaction` of the version.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class Redactor:
         self.level = level
         self.limit = level_of(level)
         self._above: dict[Key, bool] = {}
-        self._accounts: dict[tuple[Key, tuple[str, ...]], Document[Any] | None] = {}
+        self._accounts: dict[Key, Document[Any] | None] = {}
 
     def dossier(self, full: Dossier, keys: list[Key], parsed: dict[Key, Parsed]) -> Dossier | None:
         """``full`` (assembled from ``keys``) as the level may show it."""
@@ -70,7 +71,8 @@ class Redactor:
                     self._above[key] = _own(doc.data, root) > self.limit or above(doc.data, _own(doc.data, root),
                                                                                     self.limit)
                 quick = quick and not self._above[key]
-        quick = quick and not full.opportunities and not full.actions  # the shortcut knows the original three kinds
+        # A contact file that did not load is hidden below the top level, and references to it scrubbed everywhere.
+        quick = quick and full.contact_ids == {c.data.id for c in full.contacts}
         account = self._account(account_key, full) if quick and account_key else None
         if account is None:
             kept = redaction(Portfolio("", None, [full], []), self.level).portfolio.dossiers
@@ -80,18 +82,16 @@ class Redactor:
                                    actions=list(full.actions), contact_ids=set(full.contact_ids))
 
     def _account(self, key: Key, full: Dossier) -> Document[Any] | None:
-        """The account file redacted with the (all shown) contacts of this version, or ``None`` when that removes
-        what other files may refer to.
+        """The account file redacted, or ``None`` when that removes what other files may refer to.
 
-        References to contacts are kept only where the contact is shown, so the result depends on
-        which contacts this version has: they are part of the memo's key.
+        Only called when every contact of the version is shown and loaded: then redaction scrubs
+        no reference to a contact, so the account file is redacted alone (without copying and
+        pruning its contacts each time) and the result depends on its blob only.
         """
-        memo_key = (key, tuple(sorted(c.data.id for c in full.contacts)))
-        if memo_key not in self._accounts:
-            alone = Dossier(full.slug, full.folder, full.account, contacts=list(full.contacts), stems=full.stems,
-                            contact_ids=set(full.contact_ids))
+        if key not in self._accounts:
+            alone = Dossier(full.slug, full.folder, full.account, stems=full.stems)
             kept = redaction(Portfolio("", None, [alone], []), self.level).portfolio.dossiers
             account = kept[0].account if kept else None
             same = account is not None and _ids(account.data) == _ids(full.account.data)
-            self._accounts[memo_key] = account if same else None
-        return self._accounts[memo_key]
+            self._accounts[key] = account if same else None
+        return self._accounts[key]

@@ -83,17 +83,20 @@ class History:
     shallow: bool
     lineages: dict[str, Lineage]
     """By the folder name the account has last (its current slug)."""
+    head: str = ""
+    """The commit id ``HEAD`` named when the log was read: a build's history is a function of it."""
 
     @classmethod
     def read(cls, accounts: str) -> History | None:
         """The history of ``accounts`` (``None`` outside a git repository or without git)."""
         try:
             top, relative = git.locate(accounts)
-            commits = git.log(top, relative)
+            head = git.head(top)
+            commits = git.log(top, relative, head or "HEAD")
             shallow = git.is_shallow(top)
         except git.RevisionError:
             return None
-        return cls(top, relative, commits, shallow, replay(commits))
+        return cls(top, relative, commits, shallow, replay(commits), head)
 
     def day(self, version: Version) -> dt.date:
         """The commit day of a version."""

@@ -34,6 +34,7 @@ from .. import usercache
 from ..memo import digest, dossier_key
 from ..publish.atomic import OutsideFolder, target_in, write_bytes_atomic
 from .generate import Gathered, generate
+from .movement import movement_of
 from .theme_files import theme_dir
 from .unavailable import unavailable_pages
 
@@ -229,8 +230,9 @@ class AccountMemo:
     An account page is a function of its dossier's files (their content digests), the
     portfolio-wide inputs (code and theme, language, link style, settings — which hold
     today, rules, limits, scoring and profiles —, the audience level, the roster, whether
-    changes are shown) and the account's own derived inputs (findings, last change; its scores
-    and their change follow from its dossier and the settings). All of them go into the key, so any change that
+    changes are shown, the commit ``HEAD`` names when the history is shown) and the account's
+    own derived inputs (findings, last change; its scores and their change follow from its
+    dossier and the settings). All of them go into the key, so any change that
     could alter the page renders it again; everything else is reused unread. A person's
     page is a function of the same portfolio-wide inputs, every dossier that names the
     person (team, contact owner, activity) and the person's scores and their change.
@@ -247,8 +249,10 @@ class AccountMemo:
         """The part of every key that is the same for all accounts of one build."""
         if self._common is None:
             roster = site.portfolio.roster
+            history = movement_of(site)  # a new commit (HEAD moved) changes every page's history section
             parts = [code_version(), theme_version(), site.t.lang, str(site.directory_urls), repr(site.settings),
-                     self.level, roster.digest if roster else "-", str(bool(site.deltas))]
+                     self.level, roster.digest if roster else "-", str(bool(site.deltas)),
+                     f"{history.head}|{history.available}" if history else "-"]
             self._common = digest(parts)
         return self._common
 

@@ -116,24 +116,23 @@ def _event(site: Site, event: Event, links: Links) -> dict[str, Any]:
 
 
 def portfolio_movement(site: Site, links: Links) -> dict[str, Any] | None:
-    """The portfolio page's trend table and "what changed" lists."""
+    """The portfolio page's trend column (by slug: sparkline, change since last quarter) and "what changed" lists."""
     mv = movement_of(site)
     if mv is None:
         return None
-    rows = []
-    for dossier in sorted(site.portfolio.dossiers, key=lambda d: d.account.data.name):
+    trends = {}
+    for dossier in site.portfolio.dossiers:
         am = mv.accounts.get(dossier.slug)
         points = am.points if am else []
         text, change = _delta(points)
         scores = site.t("comma").join(_score(p.total, site) for p in points)
         title = dossier.account.data.name + site.t("colon") + scores
-        rows.append({"name": dossier.account.data.name, "href": links.to(account_page(dossier.slug), "history"),
-                     "spark": Markup(trend.sparkline([p.total for p in points], title)),
-                     "now": _score(points[-1].total if points else None, site), "delta": text, "sort": change})
+        trends[dossier.slug] = {"spark": Markup(trend.sparkline([p.total for p in points], title)),
+                                "delta": text, "sort": change}
     windows = [{"days": days, "title": site.t("last_days", days=days),
                 "events": [_event(site, e, links) for e in mv.events if (mv.as_of - e.day).days < days]}
                for days in (7, 30, 90)]
-    return {"rows": rows, "windows": windows, "note": note(site, mv)}
+    return {"trends": trends, "windows": windows, "note": note(site, mv)}
 
 
 def person_history(site: Site, person_id: str, links: Links) -> dict[str, Any]:

@@ -137,6 +137,16 @@ def test_portfolio_and_home_show_what_changed(history_repo: Path) -> None:
     site = history_repo / "site"
     portfolio = text_of(site / "accounts" / "index.html")
     assert "Last 7 days (1)" in portfolio
+    # Each account's trend is a column of the portfolio table itself: sparkline and change since last quarter.
+    raw = (site / "accounts" / "index.html").read_text(encoding="utf-8")
+    table = raw[raw.index('id="ap-portfolio"'):raw.index("</table>", raw.index('id="ap-portfolio"'))]
+    head = re.sub(r"<[^>]+>", " ", table[:table.index("</thead>")])
+    assert re.search(r"Findings\s+Scorecard at quarter ends\s+Since last quarter", head), head
+    row = table[table.index('<tr data-tier='):]
+    assert row.count("<tr") == 1 and "<svg" in row and "Acme Industries" in row
+    assert re.search(r'<td class="ap-num" data-sort="-?[\d.]+">[+±−-][\d.]*</td></tr>', row), row
+    assert 'id="ap-trends"' not in raw  # no separate trend table
+    assert "Since last quarter" not in (site / "portfolio" / "by-tier" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"2026-11-24 Acme Industries — Decision maker's support: Zhang Wei \(CTO\): support "
                      r"neutral → supporter", portfolio), portfolio
     home = text_of(site / "index.html")

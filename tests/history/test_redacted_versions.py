@@ -20,12 +20,14 @@ def test_quick_redaction_matches_the_full_one(level: str) -> None:
     portfolio = load_portfolio(str(SAMPLE))
     assert len(portfolio.dossiers) > 5
     redactor = Redactor(level)
-    quick_paths = 0
+    quick_paths = with_work = 0
     for dossier in portfolio.dossiers:
         parsed: dict[Key, Parsed] = {}
         keys: list[Key] = []
         for doc, kind in [(dossier.account, "account"), *[(c, "contact") for c in dossier.contacts],
-                          *[(a, "activity") for a in dossier.activities]]:
+                          *[(a, "activity") for a in dossier.activities],
+                          *[(o, "opportunity") for o in dossier.opportunities],
+                          *[(a, "action") for a in dossier.actions]]:
             key = (doc.path, kind, doc.path)
             keys.append(key)
             parsed[key] = (doc, [])
@@ -37,6 +39,10 @@ def test_quick_redaction_matches_the_full_one(level: str) -> None:
             continue
         assert [d.data for d in quick.documents()] == [d.data for d in full.documents()], dossier.slug
         assert quick.contact_ids == full.contact_ids
-        quick_paths += quick.contacts and quick.contacts[0] is dossier.contacts[0]
+        took = bool(quick.contacts) and quick.contacts[0] is dossier.contacts[0]
+        quick_paths += took
+        with_work += took and bool(dossier.opportunities or dossier.actions)
     if level != "public":
         assert quick_paths  # most sample dossiers take the quick way
+    if level == "restricted":  # the sample's dossiers with opportunities and actions hold restricted contacts
+        assert with_work  # opportunities and actions do not force the full redaction
