@@ -64,6 +64,7 @@ class Settings:
     """Everything configurable, with the date the checks run as of."""
 
     accounts: str = "accounts"
+    """The folder of account dossiers, relative to ``mkdocs.yml``."""
     rules: dict[str, str] = field(default_factory=dict)
     """Severity overrides by rule code: ``error``, ``warning``, ``info`` or ``off``."""
     limits: Limits = field(default_factory=Limits)
@@ -110,8 +111,31 @@ class Settings:
         return settings
 
 
-PLUGIN_ONLY = frozenset({"profile", "history", "timeline"})
+@dataclass(frozen=True)
+class Build:
+    """The plugin's options that are the build's own, not settings: the command line has flags for them."""
+
+    profile: str | None = None
+    """Build profile: pages show only what its sensitivity level allows (default: internal)."""
+    history: bool = True
+    """Show each figure's change since the start of the quarter."""
+    timeline: bool = True
+    """Read the git history: account, portfolio and person history, and the home page's changes."""
+
+
+PLUGIN_ONLY = frozenset(f.name for f in fields(Build))
 """Plugin options that are the build's own, not settings: the command line reads mkdocs.yml past them."""
+
+NOT_OPTIONS = frozenset({"edit_links"})
+"""Settings fields that are not options in ``mkdocs.yml`` (the plugin sets them from MkDocs' own config)."""
+
+
+def plugin_options() -> list[tuple[str, str, Any]]:
+    """The plugin's options, each ``(name, type, default)``: every field of :class:`Settings` but
+    :data:`NOT_OPTIONS`, then every field of :class:`Build`. Their docs are the fields' docstrings here.
+    """
+    settings = [(f.name, str(f.type), None) for f in fields(Settings) if f.name not in NOT_OPTIONS]
+    return settings + [(f.name, str(f.type), f.default) for f in fields(Build)]
 
 _SIMPLE = {"accounts", "rules", "scoring", "profiles", "forge", "source_channels", "stages"}
 
