@@ -21,9 +21,9 @@ from typing import Any
 import yaml
 
 from .forge import Forge
-from .money import Money
+from .model.money import Money
+from .model.stages import stages_of
 from .settings_check import SECTION, ConfigError, checked
-from .stages import stages_of
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class Settings:
     profiles: dict[str, str] = field(default_factory=lambda: {"internal": "internal", "restricted": "restricted"})
     """Build profiles: name to the highest sensitivity they may show."""
     money: Money = field(default_factory=Money)
-    """Reporting currency and exchange rates (:mod:`generator.money`)."""
+    """Reporting currency and exchange rates (:mod:`generator.model.money`)."""
     today: dt.date = field(default_factory=lambda: default_today())
     """The date every check, score and page is as of: ``--today``, else ``SOURCE_DATE_EPOCH``, else the clock."""
     forge: str | None = None
@@ -83,7 +83,7 @@ class Settings:
     edit_links: Forge | None = None
     """Where dossier files are edited on the web (from ``repo_url``, set by the plugin); ``None``: no edit links."""
     stages: dict[str, Any] = field(default_factory=dict)
-    """Opportunity stages (:mod:`generator.stages`): ``open``, ``closed``, ``early``; the method's defaults."""
+    """Opportunity stages (:mod:`generator.model.stages`): ``open``, ``closed``, ``early``; the method's defaults."""
 
     def __post_init__(self) -> None:
         stages_of(self.stages)  # a bad stages setting is reported when the settings are read

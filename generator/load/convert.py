@@ -19,9 +19,9 @@ from typing import Any
 from ..diagnostics import Diagnostic, Loc, Severity
 from ..model import codes
 from ..model.ids import RESERVED, SLUG, slug_problem
+from ..model.money import MAX_AMOUNT
 from ..model.scales import UNKNOWN
 from ..model.spec import fields, hints, is_required, names_id
-from ..money import MAX_AMOUNT
 from ..neutralise import CONTROL, without_controls
 from ..suggest import closest
 from .yamlnodes import Mapping, Node, Scalar, Sequence

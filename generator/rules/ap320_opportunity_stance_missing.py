@@ -39,7 +39,7 @@ from ..model import Contact, Opportunity, Roster
 from ..model.contact import DECIDING_ROLES
 from ..model.document import Document
 from ..model.portfolio import Dossier, current_contacts
-from ..stages import stages_of
+from ..model.stages import stages_of
 
 CODE = "AP320"
 NAME = "opportunity-stance-missing"

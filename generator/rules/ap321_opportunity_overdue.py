@@ -30,7 +30,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import Roster
 from ..model.document import Document
 from ..model.portfolio import Dossier
-from ..stages import stages_of
+from ..model.stages import stages_of
 
 CODE = "AP321"
 NAME = "opportunity-overdue"

@@ -29,7 +29,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import Roster
 from ..model.document import Document
 from ..model.portfolio import Dossier
-from ..stages import stages_of
+from ..model.stages import stages_of
 
 CODE = "AP323"
 NAME = "unknown-stage"
