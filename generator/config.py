@@ -21,9 +21,9 @@ from typing import Any
 import yaml
 
 from .forge import Forge
-from .money import Money
+from .model.money import Money
+from .model.stages import stages_of
 from .settings_check import SECTION, ConfigError, checked
-from .stages import stages_of
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ class Settings:
     """Everything configurable, with the date the checks run as of."""
 
     accounts: str = "accounts"
+    """The folder of account dossiers, relative to ``mkdocs.yml``."""
     rules: dict[str, str] = field(default_factory=dict)
     """Severity overrides by rule code: ``error``, ``warning``, ``info`` or ``off``."""
     limits: Limits = field(default_factory=Limits)
@@ -72,7 +73,7 @@ class Settings:
     profiles: dict[str, str] = field(default_factory=lambda: {"internal": "internal", "restricted": "restricted"})
     """Build profiles: name to the highest sensitivity they may show."""
     money: Money = field(default_factory=Money)
-    """Reporting currency and exchange rates (:mod:`generator.money`)."""
+    """Reporting currency and exchange rates (:mod:`generator.model.money`)."""
     today: dt.date = field(default_factory=lambda: default_today())
     """The date every check, score and page is as of: ``--today``, else ``SOURCE_DATE_EPOCH``, else the clock."""
     forge: str | None = None
@@ -82,7 +83,7 @@ class Settings:
     edit_links: Forge | None = None
     """Where dossier files are edited on the web (from ``repo_url``, set by the plugin); ``None``: no edit links."""
     stages: dict[str, Any] = field(default_factory=dict)
-    """Opportunity stages (:mod:`generator.stages`): ``open``, ``closed``, ``early``; the method's defaults."""
+    """Opportunity stages (:mod:`generator.model.stages`): ``open``, ``closed``, ``early``; the method's defaults."""
 
     def __post_init__(self) -> None:
         stages_of(self.stages)  # a bad stages setting is reported when the settings are read
@@ -110,8 +111,31 @@ class Settings:
         return settings
 
 
-PLUGIN_ONLY = frozenset({"profile", "history", "timeline"})
+@dataclass(frozen=True)
+class Build:
+    """The plugin's options that are the build's own, not settings: the command line has flags for them."""
+
+    profile: str | None = None
+    """Build profile: pages show only what its sensitivity level allows (default: internal)."""
+    history: bool = True
+    """Show each figure's change since the start of the quarter."""
+    timeline: bool = True
+    """Read the git history: account, portfolio and person history, and the home page's changes."""
+
+
+PLUGIN_ONLY = frozenset(f.name for f in fields(Build))
 """Plugin options that are the build's own, not settings: the command line reads mkdocs.yml past them."""
+
+NOT_OPTIONS = frozenset({"edit_links"})
+"""Settings fields that are not options in ``mkdocs.yml`` (the plugin sets them from MkDocs' own config)."""
+
+
+def plugin_options() -> list[tuple[str, str, Any]]:
+    """The plugin's options, each ``(name, type, default)``: every field of :class:`Settings` but
+    :data:`NOT_OPTIONS`, then every field of :class:`Build`. Their docs are the fields' docstrings here.
+    """
+    settings = [(f.name, str(f.type), None) for f in fields(Settings) if f.name not in NOT_OPTIONS]
+    return settings + [(f.name, str(f.type), f.default) for f in fields(Build)]
 
 _SIMPLE = {"accounts", "rules", "scoring", "profiles", "forge", "source_channels", "stages"}
 

@@ -10,7 +10,7 @@ import datetime as dt
 
 from .config import Limits
 from .model import Account, Kpi
-from .money import Money
+from .model.money import Money
 
 
 def kpi_year(account: Account, as_of: dt.date) -> tuple[Kpi | None, Kpi | None]:

@@ -15,7 +15,6 @@ the portfolio, grouping and team pages link to them.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gc
 import logging
 import os
@@ -35,9 +34,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import mkdocs_direct, translate, watch
-from .config import Settings
+from .config import Settings, plugin_options
 from .diagnostics import Severity
-from .forge import KINDS, forge_from_mkdocs
+from .forge import forge_from_mkdocs
 from .history.log import history_cache, history_log
 from .language import normalize
 from .pipeline import check_settings, gather, generate
@@ -58,28 +57,29 @@ dossier_log = logging.getLogger(DOSSIER_LOG)
 """Dossier diagnostics: ``accountplan build --fail-on error`` fails on their errors, never on their warnings."""
 
 
-class AccountPlanConfig(base.Config):  # type: ignore[no-untyped-call]
-    """Options mirroring :class:`generator.config.Settings`."""
+def _option(kind: str, default: Any) -> base.BaseConfigOption[Any]:
+    """The MkDocs option for a field of :func:`generator.config.plugin_options`.
 
-    accounts = c.Type(str, default="accounts")
-    rules = c.Type(dict, default={})
-    limits = c.Type(dict, default={})
-    scoring = c.Type(dict, default={})
-    money = c.Optional(c.Type(dict))
-    """Reporting currency and dated exchange rates (:mod:`generator.money`)."""
-    profiles = c.Optional(c.Type(dict))
-    profile = c.Optional(c.Type(str))
-    """Build profile: pages show only what its sensitivity level allows (default: internal)."""
-    today = c.Optional(c.Type((str, dt.date)))
-    """Build as of this date (default: ``SOURCE_DATE_EPOCH``, else today), for reproducible builds and tests."""
-    history = c.Type(bool, default=True)
-    """Show each figure's change since the start of the quarter."""
-    forge = c.Optional(c.Choice(KINDS))
-    """Shape of edit links, ``github`` or ``gitlab`` (default: from ``repo_url``'s host)."""
-    source_channels = c.Type(dict, default={})
-    """Domain to channel for ``accountplan source add``."""
-    timeline = c.Type(bool, default=True)
-    """Read the git history: account, portfolio and person history, and the home page's changes."""
+    Settings are left as given (``None`` when absent, their defaults are :class:`Settings`'s) and checked
+    by :meth:`Settings.from_mapping` in ``on_config``, every mistake at once; the build's own flags are
+    typed here.
+    """
+    if kind == "bool":
+        return c.Type(bool, default=default)
+    if kind == "str | None":
+        return c.Optional(c.Type(str))
+    return c.Optional(c.Type(object))
+
+
+def _options() -> type[base.Config]:
+    """The plugin's configuration class: one option per field of :func:`generator.config.plugin_options`."""
+    namespace = {name: _option(kind, default) for name, kind, default in plugin_options()}
+    return type("AccountPlanOptions", (base.Config,), namespace)
+
+
+class AccountPlanConfig(_options()):  # type: ignore[misc]
+    """The plugin's options: the fields of :class:`generator.config.Settings` and :class:`generator.config.Build`
+    (one definition of each, its default and its doc there)."""
 
 
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")

@@ -59,6 +59,7 @@ def _problems(data: Mapping[str, Any], known: list[str], limits: Mapping[str, st
     yield from _section(data, "limits", "limit name to number", partial(_limit, limits))
     yield from _section(data, "profiles", "profile name to sensitivity", _profile)
     yield from _section(data, "scoring", "scoring settings", _no_check)  # checked by generator.score.config
+    yield from _section(data, "source_channels", "domain to channel", _no_check)
     yield from _today(data.get("today"))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.money import MAX_AMOUNT, Money, figure
+from generator.model.money import MAX_AMOUNT, Money, figure
 
 
 def test_ordinary_amounts_have_thousands_separators_and_no_trailing_zeros() -> None:

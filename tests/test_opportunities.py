@@ -17,10 +17,10 @@ from generator.diagnostics import Diagnostic
 from generator.forge import Forge
 from generator.load.portfolio import load_portfolio
 from generator.memo import Memo
+from generator.model.stages import Stages, stages_of
 from generator.pipeline import gather, generate
 from generator.redact import redact
 from generator.rules import validate
-from generator.stages import Stages, stages_of
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 27)

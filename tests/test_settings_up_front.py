@@ -27,6 +27,9 @@ def configured(tmp_path: Path, **options: Any) -> Any:
     ({"profile": "everyone"}, "unknown build profile 'everyone'; known: internal, restricted"),
     ({"scoring": {"group_weights": [1, 2, 3]}}, "scoring.group_weights: expected a mapping of weights, found list"),
     ({"scoring": {"growth_targt": 0.1}}, "scoring: unknown key 'growth_targt'"),
+    ({"source_channels": ["reuters.com"]}, "source_channels: expected a mapping of domain to channel, found a list"),
+    ({"forge": "bitbucket"}, "forge 'bitbucket' is not known; expected one of github, gitlab"),
+    ({"rules": "AP305"}, "plugins.accountplan.rules: expected a mapping of rule code to severity"),
 ])
 def test_bad_settings_fail_in_on_config(tmp_path: Path, options: dict[str, Any], message: str) -> None:
     config = configured(tmp_path, **options)
@@ -38,3 +41,26 @@ def test_bad_settings_fail_in_on_config(tmp_path: Path, options: dict[str, Any],
 def test_good_settings_pass_on_config(tmp_path: Path) -> None:
     config = configured(tmp_path, profile="restricted", scoring={"growth_target": 0.1})
     assert config.plugins.on_config(config) is config
+
+
+def test_the_plugin_options_are_the_settings_fields() -> None:
+    """One definition of each option: the plugin's schema is built from Settings and Build, nothing added."""
+    from dataclasses import fields
+
+    from generator.config import NOT_OPTIONS, Build, Settings
+    from generator.mkdocs_plugin import AccountPlanConfig
+
+    expected = {f.name for f in fields(Settings)} - NOT_OPTIONS | {f.name for f in fields(Build)}
+    assert {name for name, _ in AccountPlanConfig._schema} == expected
+    assert "stages" in expected and "edit_links" not in expected
+
+
+def test_absent_settings_take_the_settings_defaults(tmp_path: Path) -> None:
+    """MkDocs fills in no default of its own for a setting: the plugin's settings equal Settings' defaults."""
+    from generator.config import Limits
+
+    config = configured(tmp_path)
+    config.plugins.on_config(config)
+    settings = config.plugins["accountplan"].settings
+    assert settings.limits == Limits() and settings.rules == {} and settings.profiles["restricted"] == "restricted"
+    assert config.plugins["accountplan"].config.history is True

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from generator.config import load_settings
 from generator.load.portfolio import load_portfolio
+from generator.model.stages import Stages
 from generator.model.whitespace import whitespace
 from generator.pipeline import gather, generate
-from generator.stages import Stages
 
 ACCOUNT = """\
 ---

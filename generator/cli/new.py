@@ -12,7 +12,7 @@ from ..config import load_settings
 from ..edit import scaffold, templates
 from ..edit.new_action import new_action
 from ..edit.new_opportunity import new_opportunity
-from ..stages import stages_of
+from ..model.stages import stages_of
 from ..translate import t as _t
 from ..translate import text
 from . import add_lang_option

@@ -16,9 +16,9 @@ from typing import Any, Literal
 from ..config import Settings
 from ..model import Activity, Contact, Initiative, Issue, Person, Plan, scales
 from ..model.portfolio import Dossier, Portfolio
+from ..model.stages import Stages, stages_of
 from ..score import score_portfolio
 from ..score.types import AccountScore, Figure
-from ..stages import Stages, stages_of
 from .change import Change, arrow, level, person_name, who
 from .diff_links import footprint_changes, knows_changes
 from .diff_work import action_changes, opportunity_changes

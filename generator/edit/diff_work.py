@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..model import Action, Opportunity, Person, scales
+from ..model.money import figure
 from ..model.portfolio import Dossier
-from ..money import figure
-from ..stages import Stages
+from ..model.stages import Stages
 from .change import Change, arrow, level, person_name
 
 SECTION = "opportunities"

@@ -35,7 +35,7 @@ from ..diagnostics import Diagnostic
 from ..load.discover import discover
 from ..load.files import decode, duplicate_keys, error, split_frontmatter
 from ..load.yamlnodes import Mapping, Node, Scalar, Sequence, YamlProblem, parse
-from ..model import Account, Action, Activity, Contact, Opportunity, Roster
+from ..model import Account, Action, Activity, Contact, Opportunity, Roster, codes
 from ..model.portfolio import ACCOUNT, ROSTER
 from ..model.spec import fields, hints
 from ..publish.atomic import target_in, write_text_atomic
@@ -117,11 +117,13 @@ def format_source(path: str, raw: bytes) -> FmtResult:
         result.problems = [error(path, exc.line, exc.column, exc.code, exc.message, exc.hint)]
         return result
     except RuamelError as exc:
-        result.problems = [error(path, 1 + offset, 1, "AP005", f"YAML cannot be formatted: {_first_line(exc)}",
+        result.problems = [error(path, 1 + offset, 1, codes.YAML_SYNTAX,
+                                 f"YAML cannot be formatted: {_first_line(exc)}",
                                  "run 'accountplan check' for the exact problem")]
         return result
     if formatted is None:
-        result.problems = [error(path, 1 + offset, 1, "AP008", "frontmatter is not a mapping of keys; left unchanged",
+        result.problems = [error(path, 1 + offset, 1, codes.FRONTMATTER_MISSING,
+                                 "frontmatter is not a mapping of keys; left unchanged",
                                  "write 'key: value' lines")]
         return result
     result.text = f"---\n{formatted}---\n{body}" if body is not None else formatted
@@ -146,7 +148,8 @@ def format_yaml(source: str, model: type | None, *, line_offset: int = 0) -> str
         text = _order_keys(text, model)
     after = parse(text)
     if canonical(before) != canonical(after):
-        raise YamlProblem("AP005", "formatting would change the data; the file was left unchanged", 1 + line_offset, 1,
+        raise YamlProblem(codes.YAML_SYNTAX,
+                          "formatting would change the data; the file was left unchanged", 1 + line_offset, 1,
                           "please report this file to the maintainers")
     return text
 
@@ -306,11 +309,12 @@ def dossier_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
                 found.extend(t.path for t in tasks)
                 problems.extend(issues)
         elif os.path.islink(path):
-            problems.append(error(path, 0, 0, "AP003", "symbolic links are not formatted", "format the file itself"))
+            problems.append(error(path, 0, 0, codes.SYMLINK,
+                                  "symbolic links are not formatted", "format the file itself"))
         elif os.path.isfile(path):
             found.append(path)
         else:
-            problems.append(error(path, 0, 0, "AP008", "no such file or folder"))
+            problems.append(error(path, 0, 0, codes.FRONTMATTER_MISSING, "no such file or folder"))
     return sorted(dict.fromkeys(found)), problems
 
 

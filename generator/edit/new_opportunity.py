@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from ..model.placeholders import body_comment
-from ..stages import Stages
+from ..model.stages import Stages
 from .scaffold import Scaffolded, ScaffoldError, _checked_slug, _write, account_folder, slugify, yaml_text
 
 TEMPLATE = """\

@@ -6,7 +6,7 @@ import os
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import Roster
+from ..model import Roster, codes
 from ..model.document import Document
 from ..model.portfolio import ROSTER, Dossier, Portfolio
 from .discover import display
@@ -40,7 +40,7 @@ def roster_problems(root: str, roster: Document[Roster] | None) -> list[Diagnost
     path = os.path.join(root, ROSTER)
     if roster is not None or os.path.isfile(path) or os.path.islink(path):
         return []
-    return [error(display(os.path.join(root, ROSTER)), 0, 0, "AP008", "roster.yml is missing",
+    return [error(display(os.path.join(root, ROSTER)), 0, 0, codes.FRONTMATTER_MISSING, "roster.yml is missing",
                   "list our people in accounts/roster.yml")]
 
 
@@ -66,7 +66,7 @@ def assemble_dossier(slug: str, results: list[Result]) -> tuple[Dossier | None, 
         if task.kind == "contact":
             stem = os.path.splitext(os.path.basename(task.path))[0]
             if doc.data.id != stem:
-                problems.append(doc.diagnostic("AP201", Severity.ERROR,
+                problems.append(doc.diagnostic(codes.CONTACT_ID_MISMATCH, Severity.ERROR,
                                                f"contact id '{doc.data.id}' differs from its file name '{stem}.md'",
                                                f"set 'id: {stem}' or rename the file", ("id",)))
             dossier.contacts.append(doc)
@@ -86,7 +86,8 @@ def _id_problems(task: Task, doc: Document[Any]) -> list[Diagnostic]:
     stem = os.path.splitext(os.path.basename(task.path))[0]
     if doc.data.id == stem:
         return []
-    return [doc.diagnostic("AP201", Severity.ERROR, f"{task.kind} id '{doc.data.id}' differs from its file name "
+    return [doc.diagnostic(codes.CONTACT_ID_MISMATCH,
+                           Severity.ERROR, f"{task.kind} id '{doc.data.id}' differs from its file name "
                            f"'{stem}.md'", f"set 'id: {stem}' or rename the file", ("id",))]
 
 

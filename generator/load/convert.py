@@ -17,10 +17,11 @@ from functools import cache
 from typing import Any
 
 from ..diagnostics import Diagnostic, Loc, Severity
+from ..model import codes
 from ..model.ids import RESERVED, SLUG, slug_problem
+from ..model.money import MAX_AMOUNT
 from ..model.scales import UNKNOWN
 from ..model.spec import fields, hints, is_required, names_id
-from ..money import MAX_AMOUNT
 from ..neutralise import CONTROL, without_controls
 from ..suggest import closest
 from .yamlnodes import Mapping, Node, Scalar, Sequence
@@ -81,7 +82,8 @@ class Converter:
         """Convert a mapping node into an instance of the dataclass ``cls``."""
         self.positions[loc] = (node.line, node.column)
         if not isinstance(node, Mapping):
-            return self.problem(node, "AP102", f"expected {describe(cls)}, found {_kind(node)}", _SHAPE_HINT, loc)
+            return self.problem(node, codes.WRONG_TYPE,
+                                f"expected {describe(cls)}, found {_kind(node)}", _SHAPE_HINT, loc)
         known = fields(cls)
         values: dict[str, Any] = {}
         ok = True
@@ -91,7 +93,7 @@ class Converter:
                 near = closest(name, known)
                 self.problem(
                     key,
-                    "AP101",
+                    codes.UNKNOWN_KEY,
                     f"unknown key '{name}' in {cls.__name__.lower()}",
                     f"did you mean '{near}'?" if near else "allowed: " + ", ".join(known),
                     (*loc, name),
@@ -109,7 +111,7 @@ class Converter:
                 ok = False
                 self.problem(
                     node,
-                    "AP103",
+                    codes.REQUIRED_MISSING,
                     f"required field '{name}' is missing from {cls.__name__.lower()}",
                     f"add '{name}:' — {f.metadata.get('doc', '')}",
                     (*loc, name),
@@ -125,7 +127,7 @@ class Converter:
             may_be_unknown = f is not None and f.metadata.get("unknown")
             if isinstance(node, Scalar) and node.plain and node.value in _NULLS:
                 if may_be_unknown:  # "not known yet" is said in words, never by leaving the value out
-                    return self.problem(node, "AP103", "value is empty", _scale_hint(f), loc)
+                    return self.problem(node, codes.REQUIRED_MISSING, "value is empty", _scale_hint(f), loc)
                 return None
             if may_be_unknown and isinstance(node, Scalar) and node.value == UNKNOWN:
                 return None
@@ -133,10 +135,11 @@ class Converter:
         if isinstance(node, Scalar) and node.plain and node.value in _NULLS:
             if origin is list:
                 return []
-            return self.problem(node, "AP103", "value is empty", f"give {describe(hint)}", loc)
+            return self.problem(node, codes.REQUIRED_MISSING, "value is empty", f"give {describe(hint)}", loc)
         if origin is list:
             if not isinstance(node, Sequence):
-                return self.problem(node, "AP102", f"expected {describe(hint)}, found {_kind(node)}", _SHAPE_HINT, loc)
+                return self.problem(node, codes.WRONG_TYPE,
+                                    f"expected {describe(hint)}, found {_kind(node)}", _SHAPE_HINT, loc)
             (item_hint,) = args
             items = []
             for i, item in enumerate(node.items):
@@ -148,7 +151,8 @@ class Converter:
         if is_record:
             return self.record(node, typing.cast(type, hint), loc)
         if not isinstance(node, Scalar):
-            return self.problem(node, "AP102", f"expected {describe(hint)}, found {_kind(node)}", _SHAPE_HINT, loc)
+            return self.problem(node, codes.WRONG_TYPE,
+                                f"expected {describe(hint)}, found {_kind(node)}", _SHAPE_HINT, loc)
         return self.scalar(node, hint, f, loc)
 
     def scalar(self, node: Scalar, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
@@ -156,13 +160,13 @@ class Converter:
         text = node.value
         if CONTROL.search(text):
             # Only a YAML escape ("\0", "\x1b") can put one here: raw ones were replaced when the file was read.
-            self.problem(node, "AP108", "text contains a control character (written as an escape)",
+            self.problem(node, codes.CONTROL_CHARACTER, "text contains a control character (written as an escape)",
                          "delete the escape; control characters (NUL, escape codes …) have no place in text", loc)
             text = node.value = without_controls(text)
         if BIDI.search(text):
             return self.problem(
                 node,
-                "AP106",
+                codes.BIDI_CONTROL,
                 "text contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069)",
                 "delete the invisible character; it can make text read differently from what it is",
                 loc,
@@ -174,34 +178,36 @@ class Converter:
             near = closest(text, allowed)
             return self.problem(
                 node,
-                "AP104",
+                codes.VALUE_NOT_ALLOWED,
                 f"'{text}' is not allowed here; expected {describe(hint)}",
                 f"did you mean '{near}'?" if near else "write one of the listed values exactly (case matters)",
                 loc,
             )
         parse = _PARSERS.get(hint)
         if parse is None:
-            return self.problem(node, "AP102", f"unsupported type {hint}", "", loc)
+            return self.problem(node, codes.WRONG_TYPE, f"unsupported type {hint}", "", loc)
         result = parse(node)
         if result is INVALID:
             message = f"expected {describe(hint)}, found '{text}'"
             hint_text = _scale_hint(f) or _TYPE_HINTS.get(hint, "")
-            code = "AP105" if hint is dt.date else "AP102"
+            code = codes.INVALID_DATE if hint is dt.date else codes.WRONG_TYPE
             return self.problem(node, code, message, hint_text, loc)
         if f is not None and hint is str and _holds_ids(f):
             if not SLUG.fullmatch(text) or text in RESERVED:
-                return self.problem(node, "AP107", f"id '{text}' {slug_problem(text)}", _ID_HINT, loc)
+                return self.problem(node, codes.INVALID_ID, f"id '{text}' {slug_problem(text)}", _ID_HINT, loc)
             if _not_text(node):  # an editor's YAML reads it as a number or true/false, and the schema says text
-                return self.problem(node, "AP107", f"id '{text}' is read as a number or true/false, not as text",
+                return self.problem(node, codes.INVALID_ID,
+                                    f"id '{text}' is read as a number or true/false, not as text",
                                     "quote it, or start it with a letter as ids do ('c-', 'p-', ...)", loc)
         if hint is float and not abs(result) <= MAX_AMOUNT:  # 1.0e+308 (or .nan) is a typo or an attack
-            return self.problem(node, "AP104", f"{result:g} is beyond any real figure (at most {MAX_AMOUNT:g})",
+            return self.problem(node, codes.VALUE_NOT_ALLOWED,
+                                f"{result:g} is beyond any real figure (at most {MAX_AMOUNT:g})",
                                 "write the amount in full units, e.g. 2500000 for 2.5 million", loc)
         if f is not None and hint in (int, float):
             low, high = f.metadata.get("low"), f.metadata.get("high")
             if (low is not None and result < low) or (high is not None and result > high):
                 bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
-                return self.problem(node, "AP104", f"{result} is out of range; expected {bounds}",
+                return self.problem(node, codes.VALUE_NOT_ALLOWED, f"{result} is out of range; expected {bounds}",
                                     _scale_hint(f) or f"write a value {bounds}", loc)
         return result
 

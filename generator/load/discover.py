@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
+from ..model import codes
 from ..model.portfolio import ACCOUNT, KINDS, ROSTER
 from .files import error, slug_problem
 from .tasks import Task
@@ -44,13 +45,13 @@ def _entries(folder: str, problems: list[Diagnostic], cwd: str) -> list[os.DirEn
         if entry.name.startswith("."):
             continue
         if entry.is_symlink():
-            problems.append(error(display(entry.path, cwd), 0, 0, "AP003",
+            problems.append(error(display(entry.path, cwd), 0, 0, codes.SYMLINK,
                                   "symbolic links are not followed in accounts/",
                                   "replace the link with the file itself"))
             continue
         folded = entry.name.casefold()
         if folded in seen:
-            problems.append(error(display(entry.path, cwd), 0, 0, "AP004",
+            problems.append(error(display(entry.path, cwd), 0, 0, codes.BAD_NAME,
                                   f"name differs only by case from '{seen[folded]}'", "rename one of them"))
             continue
         seen[folded] = entry.name
@@ -62,7 +63,7 @@ def _named(entry: os.DirEntry[str], stem: str, problems: list[Diagnostic], cwd: 
     """Whether ``stem`` is a valid slug; reports it in ``problems`` when not."""
     why = slug_problem(stem)
     if why:
-        problems.append(error(display(entry.path, cwd), 0, 0, "AP004", f"name '{stem}' {why}",
+        problems.append(error(display(entry.path, cwd), 0, 0, codes.BAD_NAME, f"name '{stem}' {why}",
                               "use lower-case ASCII letters, digits and '-'"))
     return why is None
 
@@ -94,7 +95,7 @@ def discover_root(root: str, problems: list[Diagnostic], cwd: str) -> Iterator[T
         elif entry.is_dir() and _named(entry, entry.name, problems, cwd):
             yield entry
         elif not entry.is_dir():
-            problems.append(Diagnostic(display(entry.path, cwd), 0, 0, "AP010", Severity.WARNING,
+            problems.append(Diagnostic(display(entry.path, cwd), 0, 0, codes.UNEXPECTED_FILE, Severity.WARNING,
                                        "unexpected file in accounts/ is ignored",
                                        "accounts/ holds roster.yml and one folder per account"))
 
@@ -114,15 +115,15 @@ def discover_folder(path: str, cwd: str) -> tuple[list[Task], list[Diagnostic]]:
             for item in _entries(entry.path, problems, cwd):
                 stem, ext = os.path.splitext(item.name)
                 if not item.is_file() or ext != ".md":
-                    problems.append(Diagnostic(display(item.path, cwd), 0, 0, "AP010", Severity.WARNING,
+                    problems.append(Diagnostic(display(item.path, cwd), 0, 0, codes.UNEXPECTED_FILE, Severity.WARNING,
                                                f"only .md files are read in {entry.name}/", "rename or remove it"))
                 elif _named(item, stem, problems, cwd):
                     tasks.append(Task(item.path, display(item.path, cwd), kind, slug))
         else:
-            problems.append(Diagnostic(display(entry.path, cwd), 0, 0, "AP010", Severity.WARNING,
+            problems.append(Diagnostic(display(entry.path, cwd), 0, 0, codes.UNEXPECTED_FILE, Severity.WARNING,
                                        "unexpected entry in an account folder is ignored",
                                        _HOLDS))
     if not has_main:
-        problems.append(error(display(path, cwd), 0, 0, "AP008", "account folder has no account.md",
+        problems.append(error(display(path, cwd), 0, 0, codes.FRONTMATTER_MISSING, "account folder has no account.md",
                               "create account.md or run 'accountplan new account'"))
     return tasks, problems

@@ -11,6 +11,7 @@ import hashlib
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..model import codes
 from ..model.document import Document
 from ..model.ids import RESERVED, SLUG, slug_problem
 from ..neutralise import CONTROL, REPLACEMENT
@@ -31,7 +32,7 @@ def error(path: str, line: int, column: int, code: str, message: str, hint: str 
 def decode(path: str, raw: bytes) -> tuple[str | None, list[Diagnostic]]:
     """UTF-8 text without BOM and with ``\\n`` line ends, or an error at the bad byte."""
     if len(raw) > MAX_BYTES:
-        return None, [error(path, 0, 0, "AP002", f"file is larger than the limit of {MAX_BYTES:,} bytes",
+        return None, [error(path, 0, 0, codes.FILE_TOO_LARGE, f"file is larger than the limit of {MAX_BYTES:,} bytes",
                             "split the file or move attachments out of the repository")]
     try:
         text = raw.decode("utf-8")
@@ -44,7 +45,7 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Diagnostic]]:
                 path,
                 line,
                 column,
-                "AP001",
+                codes.NOT_UTF8,
                 f"bytes are not UTF-8 at byte offset {exc.start} (0x{raw[exc.start]:02x})",
                 "re-save the file as UTF-8; text pasted from Word often brings cp1252 dashes and quotes",
             )
@@ -58,12 +59,12 @@ def split_frontmatter(path: str, text: str) -> tuple[str, str, int] | Diagnostic
     """``(yaml, body, body_line)`` from a Markdown file that opens with ``---``."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
-        return error(path, 1, 1, "AP008", "file does not start with '---' frontmatter",
+        return error(path, 1, 1, codes.FRONTMATTER_MISSING, "file does not start with '---' frontmatter",
                      "put the YAML between two '---' lines at the top")
     for number, line in enumerate(lines[1:], start=1):
         if line.rstrip() in ("---", "..."):
             return "\n".join(lines[1:number]), "\n".join(lines[number + 1 :]), number + 2
-    return error(path, 1, 1, "AP008", "frontmatter is not closed", "add a '---' line after the YAML")
+    return error(path, 1, 1, codes.FRONTMATTER_MISSING, "frontmatter is not closed", "add a '---' line after the YAML")
 
 
 def load_document(path: str, raw: bytes, model: type, *, markdown: bool = True,
@@ -92,7 +93,8 @@ def load_document(path: str, raw: bytes, model: type, *, markdown: bool = True,
     if not isinstance(root, Mapping):
         found = "empty" if root is None else ("a list" if not hasattr(root, "value") else "a single value")
         message = f"frontmatter must be a mapping of keys, found {found}"
-        return None, [*controls, error(path, 1 + offset, 1, "AP008", message, "write 'key: value' lines")]
+        return None, [*controls, error(path, 1 + offset, 1, codes.FRONTMATTER_MISSING,
+                                       message, "write 'key: value' lines")]
     duplicates = duplicate_keys(path, root)
     converter = Converter(path)
     data = converter.record(root, model)
@@ -119,7 +121,7 @@ def _control_characters(path: str, text: str) -> tuple[str, list[Diagnostic]]:
     for number, line in enumerate(text.split("\n"), start=1):
         match = CONTROL.search(line)
         if match:
-            found.append(error(path, number, match.start() + 1, "AP108",
+            found.append(error(path, number, match.start() + 1, codes.CONTROL_CHARACTER,
                                f"text contains the control character U+{ord(match.group()):04X}",
                                "delete it; control characters (NUL, escape codes …) have no place in text"))
     return CONTROL.sub(REPLACEMENT, text), found
@@ -133,7 +135,7 @@ def _bidi_in_body(path: str, body: str, body_line: int) -> list[Diagnostic]:
     for number, line in enumerate(body.split("\n"), start=body_line):
         match = BIDI.search(line)
         if match:
-            found.append(error(path, number, match.start() + 1, "AP106",
+            found.append(error(path, number, match.start() + 1, codes.BIDI_CONTROL,
                                f"body text contains the bidirectional control character U+{ord(match.group()):04X}",
                                "delete the invisible character; it can make text read differently from what it is"))
     return found
@@ -149,7 +151,7 @@ def duplicate_keys(path: str, root: Mapping) -> list[Diagnostic]:
             seen: dict[str, int] = {}
             for key, value in node.items:
                 if key.value in seen:
-                    found.append(error(path, key.line, key.column, "AP009",
+                    found.append(error(path, key.line, key.column, codes.DUPLICATE_KEY,
                                        f"duplicate key '{key.value}' (first on line {seen[key.value]})",
                                        "keep one of the two; YAML would silently use the last"))
                 else:

@@ -10,6 +10,7 @@ import gc
 import os
 from collections.abc import Callable, Iterator
 
+from ..model import codes
 from ..model.portfolio import Portfolio, gc_paused
 from .assemble import assemble
 from .cache import LoadCache
@@ -31,7 +32,8 @@ def load_portfolio(root: str, *, jobs: int | None = None,
     whose bytes changed are parsed again. ``progress(done, total)`` is called as files load.
     """
     if not os.path.isdir(root):
-        diag = error(display(root), 0, 0, "AP008", "accounts folder not found", "create it or pass its path")
+        diag = error(display(root), 0, 0, codes.FRONTMATTER_MISSING,
+                     "accounts folder not found", "create it or pass its path")
         return Portfolio(root, None, [], [diag])
     with gc_paused():
         tasks, diagnostics = discover(root)

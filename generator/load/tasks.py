@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..model import Account, Action, Activity, Contact, Opportunity, Roster
+from ..model import Account, Action, Activity, Contact, Opportunity, Roster, codes
 from ..model.document import Document
 from .files import error, load_document
 
@@ -42,6 +42,6 @@ def load_task(task: Task) -> Result:
         with open(task.path, "rb") as handle:
             raw = handle.read(2_000_001)
     except OSError as exc:
-        return task, None, [error(task.shown, 0, 0, "AP001", f"cannot read file: {exc.strerror}")]
+        return task, None, [error(task.shown, 0, 0, codes.NOT_UTF8, f"cannot read file: {exc.strerror}")]
     doc, diagnostics = load_document(task.shown, raw, model, markdown=markdown, partial=True)
     return task, doc, diagnostics

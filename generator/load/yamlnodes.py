@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..model import codes
+
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml missing only on exotic installs
@@ -82,13 +84,15 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, line_offset: int) -> YamlProblem:
     line = (mark.line + 1 + line_offset) if mark else 0
     column = (mark.column + 1) if mark else 0
     if unclosed:
-        return YamlProblem("AP005", "YAML syntax error: this quote is never closed", line, column,
+        return YamlProblem(codes.YAML_SYNTAX, "YAML syntax error: this quote is never closed", line, column,
                            "close the quote with the same mark, on this line")
     problem = exc.problem or exc.context or "invalid YAML"
     if "nesting depth" in problem:
         # libyaml's own depth guard can fire before our MAX_DEPTH check sees the events.
-        return YamlProblem("AP007", f"nesting too deep: {problem}", line, column, "flatten the structure")
-    return YamlProblem("AP005", f"YAML syntax error: {problem}", line, column, "check indentation and quoting")
+        return YamlProblem(codes.REFUSED_CONSTRUCT, f"nesting too deep: {problem}", line, column,
+                           "flatten the structure")
+    return YamlProblem(codes.YAML_SYNTAX, f"YAML syntax error: {problem}", line, column,
+                       "check indentation and quoting")
 
 
 def parse(text: str, line_offset: int = 0) -> Node | None:
@@ -120,7 +124,7 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
         key = pending_key[-1]
         if key is None:
             if not isinstance(node, Scalar):
-                raise YamlProblem("AP007", "mapping keys must be plain text", node.line, node.column)
+                raise YamlProblem(codes.REFUSED_CONSTRUCT, "mapping keys must be plain text", node.line, node.column)
             pending_key[-1] = node
             return
         parent.items.append((key, node))
@@ -133,7 +137,7 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
                 if documents > 1:
                     line, column = pos(event)
                     raise YamlProblem(
-                        "AP006",
+                        codes.SEVERAL_DOCUMENTS,
                         "frontmatter holds several YAML documents",
                         line,
                         column,
@@ -143,17 +147,19 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
             if isinstance(event, yaml.AliasEvent):
                 line, column = pos(event)
                 raise YamlProblem(
-                    "AP007", f"alias '*{event.anchor}' is not allowed", line, column, "write the value out in full"
+                    codes.REFUSED_CONSTRUCT,
+                    f"alias '*{event.anchor}' is not allowed", line, column, "write the value out in full"
                 )
             if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
                 line, column = pos(event)
                 raise YamlProblem(
-                    "AP007", f"anchor '&{event.anchor}' is not allowed", line, column, "write the value out in full"
+                    codes.REFUSED_CONSTRUCT,
+                    f"anchor '&{event.anchor}' is not allowed", line, column, "write the value out in full"
                 )
             if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
                 line, column = pos(event)
                 raise YamlProblem(
-                    "AP007",
+                    codes.REFUSED_CONSTRUCT,
                     f"tag '{event.tag}' is not allowed",
                     line,
                     column,
@@ -166,7 +172,8 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
                 line, column = pos(event)
                 if len(stack) >= MAX_DEPTH:
                     raise YamlProblem(
-                        "AP007", f"nesting deeper than {MAX_DEPTH} levels", line, column, "flatten the structure"
+                        codes.REFUSED_CONSTRUCT,
+                        f"nesting deeper than {MAX_DEPTH} levels", line, column, "flatten the structure"
                     )
                 node: Mapping | Sequence = (
                     Mapping(line, column) if isinstance(event, yaml.MappingStartEvent) else Sequence(line, column)
@@ -183,8 +190,8 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
         before = _before(text, exc.position)
         line, column = before.count("\n") + 1 + line_offset, len(before) - (before.rfind("\n") + 1) + 1
         problem = exc.reason
-        raise YamlProblem("AP005", f"YAML syntax error: {problem}", line, column,
+        raise YamlProblem(codes.YAML_SYNTAX, f"YAML syntax error: {problem}", line, column,
                           "remove the character or write it as an escape inside double quotes") from None
     except yaml.YAMLError as exc:
-        raise YamlProblem("AP005", f"YAML error: {exc}", 1 + line_offset, 1) from None
+        raise YamlProblem(codes.YAML_SYNTAX, f"YAML error: {exc}", 1 + line_offset, 1) from None
     return root

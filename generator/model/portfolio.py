@@ -79,7 +79,12 @@ class Portfolio:
     @property
     def people(self) -> dict[str, Any]:
         """Roster people by id."""
-        return {p.id: p for p in self.roster.data.people} if self.roster else {}
+        return people_of(self.roster)
+
+
+def people_of(roster: Document[Roster] | None) -> dict[str, Any]:
+    """The people of roster.yml by id (none without a roster)."""
+    return {p.id: p for p in roster.data.people} if roster else {}
 
 
 def current_contacts(dossier: Dossier) -> Iterator[Document[Contact]]:

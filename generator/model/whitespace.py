@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..stages import Stages
 from .portfolio import Dossier
+from .stages import Stages
 
 STATES = ("installed", "pursuit", "competitor", "not-relevant", "open")
 

@@ -19,6 +19,10 @@ from ..language import normalize
 from ..model.account import CASH_LIKE
 from ..model.portfolio import Portfolio
 from ..redact import level_of
+from ..rules import ap401_gift_over_limit as ap401
+from ..rules import ap402_gifts_per_person_year as ap402
+from ..rules import ap403_gift_unapproved as ap403
+from ..rules import ap404_cash_gift as ap404
 from .context import Site
 from .i18n import Translator
 from .pages import page
@@ -28,7 +32,7 @@ PAGE = COMPLIANCE
 """Source path of the page."""
 LEVEL = "restricted"
 """The lowest profile level that shows the page."""
-GIFT_CODES: tuple[str, ...] = ("AP401", "AP402", "AP403", "AP404")
+GIFT_CODES: tuple[str, ...] = tuple(rule.CODE for rule in (ap401, ap402, ap403, ap404))
 """The register rules whose findings the page lists."""
 
 # Labels of this page only, (English, 简体中文).

@@ -6,9 +6,9 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from ..model.money import figure
 from ..model.portfolio import Dossier
-from ..money import figure
-from ..stages import stages_of
+from ..model.stages import stages_of
 from .context import Site
 from .markup import to_html
 

@@ -11,8 +11,8 @@ from markupsafe import Markup
 from .. import translate
 from ..diagnostics import Severity
 from ..memo import Memo, memo
+from ..model.money import Money, figure
 from ..model.portfolio import Dossier, current_contacts, latest_kpi
-from ..money import Money, figure
 from ..rules import registry
 from . import graphics
 from .actions import DUE_WINDOW_DAYS, due_actions

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.portfolio import Dossier
+from ..model.stages import stages_of
 from ..model.whitespace import STATES, whitespace
-from ..stages import stages_of
 from .context import Site
 
 

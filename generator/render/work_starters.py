@@ -9,7 +9,7 @@ import os
 from ..edit.new_action import DUE_AFTER_DAYS, action_text
 from ..edit.new_opportunity import opportunity_text
 from ..model.portfolio import Dossier
-from ..stages import stages_of
+from ..model.stages import stages_of
 from .context import Site
 from .starters import our_person
 

@@ -23,7 +23,7 @@ from ..diagnostics import Diagnostic, Severity, sort_diagnostics
 from ..model import Roster
 from ..model.document import Document
 from ..model.portfolio import Dossier, Portfolio
-from .base import ACCOUNTS, DOSSIER, AccountSummary, Context, Rule
+from .base import ACCOUNTS, DOSSIER, AccountSummary, Rule
 
 if TYPE_CHECKING:
     from ..memo import Memo
@@ -103,11 +103,14 @@ def registry() -> dict[str, Rule]:
     for module in MODULES:
         scope = getattr(module, "SCOPE", DOSSIER)
         rule = Rule(module.CODE, module.NAME, module.SEVERITY, module.__doc__ or "", module,
-                    getattr(module, "check", None), scope, getattr(module, "check_accounts", None))
+                    getattr(module, "check", None), scope, getattr(module, "check_accounts", None),
+                    getattr(module, "check_roster", None))
         if rule.code in rules:
             raise RuntimeError(f"rule code {rule.code} registered twice")
         if scope not in (DOSSIER, ACCOUNTS) or (scope == ACCOUNTS) != (rule.check_accounts is not None):
             raise RuntimeError(f"rule {rule.code}: scope {scope!r} needs check_accounts exactly when {ACCOUNTS!r}")
+        if scope == ACCOUNTS and (rule.check or rule.check_roster) is not None:
+            raise RuntimeError(f"rule {rule.code}: a cross-account rule has check_accounts only")
         rules[rule.code] = rule
     return rules
 
@@ -132,21 +135,20 @@ def validate(portfolio: Portfolio, settings: Settings, memo: Memo[list[Diagnosti
 
 
 def _active(scope: str, settings: Settings) -> list[Rule]:
-    return [rule for rule in registry().values()
-            if rule.scope == scope and rule.check is not None and settings.rules.get(rule.code) != "off"]
+    return [rule for rule in registry().values() if rule.scope == scope and settings.rules.get(rule.code) != "off"]
 
 
 def roster_diagnostics(root: str, roster: Document[Roster] | None, settings: Settings) -> list[Diagnostic]:
     """Per-dossier rules' diagnostics about roster.yml itself."""
-    ctx = Context(Portfolio(root, roster, [], []), settings)
-    return [d for rule in _active(DOSSIER, settings) if rule.check for d in rule.check(ctx)]
+    if roster is None:
+        return []
+    return [d for rule in _active(DOSSIER, settings) if rule.check_roster for d in rule.check_roster(roster, settings)]
 
 
 def dossier_diagnostics(root: str, roster: Document[Roster] | None, dossier: Dossier,
                         settings: Settings) -> list[Diagnostic]:
     """Per-dossier rules' diagnostics about one dossier, which sees the roster's people."""
-    ctx = Context(Portfolio(root, roster, [dossier], []), settings, roster_file=False)
-    return [d for rule in _active(DOSSIER, settings) if rule.check for d in rule.check(ctx)]
+    return [d for rule in _active(DOSSIER, settings) if rule.check for d in rule.check(dossier, roster, settings)]
 
 
 def account_diagnostics(accounts: Sequence[AccountSummary], settings: Settings) -> list[Diagnostic]:
@@ -166,4 +168,4 @@ def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
     return replace(diagnostic, severity=Severity.parse(override))
 
 
-__all__ = ["Context", "Rule", "registry", "validate"]
+__all__ = ["Rule", "registry", "validate"]

@@ -25,7 +25,11 @@ title: Head of IT – Operations    # the same text saved as UTF-8
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import files, tasks
+from ..model import codes
 
-CODE = "AP001"
+CODE = codes.NOT_UTF8
 NAME = "not-utf8"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (files.decode, tasks.load_task)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -24,7 +24,11 @@ accounts/acme/activities/2026-11-02-visit.md   # the notes; link to the document
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import files
+from ..model import codes
 
-CODE = "AP002"
+CODE = codes.FILE_TOO_LARGE
 NAME = "file-too-large"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (files.decode,)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -24,7 +24,11 @@ accounts/acme/contacts/c-bob.md    # a regular file
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import discover
+from ..model import codes
 
-CODE = "AP003"
+CODE = codes.SYMLINK
 NAME = "symlink"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (discover.discover_root, discover.discover_folder)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -27,7 +27,11 @@ accounts/acme-corp/    accounts/acme/    contacts/c-bob-smith.md
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import discover
+from ..model import codes
 
-CODE = "AP004"
+CODE = codes.BAD_NAME
 NAME = "bad-name"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (discover.discover_root, discover.discover_folder)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -23,7 +23,11 @@ investment_areas: [cloud, edge]
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import yamlnodes
+from ..model import codes
 
-CODE = "AP005"
+CODE = codes.YAML_SYNTAX
 NAME = "yaml-syntax"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (yamlnodes.parse,)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

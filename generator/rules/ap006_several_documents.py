@@ -28,7 +28,11 @@ people:
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import yamlnodes
+from ..model import codes
 
-CODE = "AP006"
+CODE = codes.SEVERAL_DOCUMENTS
 NAME = "several-documents"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (yamlnodes.parse,)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

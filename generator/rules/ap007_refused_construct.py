@@ -28,7 +28,11 @@ dotted_to: [c-bob]
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import yamlnodes
+from ..model import codes
 
-CODE = "AP007"
+CODE = codes.REFUSED_CONSTRUCT
 NAME = "refused-construct"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (yamlnodes.parse,)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

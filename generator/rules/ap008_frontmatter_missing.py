@@ -31,7 +31,12 @@ tier: S
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import assemble, discover, files, portfolio
+from ..model import codes
 
-CODE = "AP008"
+CODE = codes.FRONTMATTER_MISSING
 NAME = "frontmatter-missing"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (files.split_frontmatter, files.load_document, discover.discover_folder, assemble.roster_problems,
+               portfolio.load_portfolio)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

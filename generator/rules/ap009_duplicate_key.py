@@ -27,7 +27,11 @@ intimacy: 3
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import files
+from ..model import codes
 
-CODE = "AP009"
+CODE = codes.DUPLICATE_KEY
 NAME = "duplicate-key"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (files.duplicate_keys,)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -26,7 +26,11 @@ accounts/acme/contacts/c-bob.md
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import discover
+from ..model import codes
 
-CODE = "AP010"
+CODE = codes.UNEXPECTED_FILE
 NAME = "unexpected-file"
 SEVERITY = Severity.WARNING
+ENFORCED_BY = (discover.discover_root, discover.discover_folder)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

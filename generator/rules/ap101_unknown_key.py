@@ -26,7 +26,11 @@ support: 4
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import convert
+from ..model import codes
 
-CODE = "AP101"
+CODE = codes.UNKNOWN_KEY
 NAME = "unknown-key"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (convert.Converter.record,)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -29,7 +29,11 @@ owners: [p-ann]
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import convert
+from ..model import codes
 
-CODE = "AP102"
+CODE = codes.WRONG_TYPE
 NAME = "wrong-type"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (convert.Converter.record, convert.Converter.value, convert.Converter.scalar)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

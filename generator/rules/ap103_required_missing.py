@@ -29,7 +29,11 @@ support: 4
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import convert
+from ..model import codes
 
-CODE = "AP103"
+CODE = codes.REQUIRED_MISSING
 NAME = "required-missing"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (convert.Converter.record, convert.Converter.value)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -26,7 +26,11 @@ support: 5
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import convert
+from ..model import codes
 
-CODE = "AP104"
+CODE = codes.VALUE_NOT_ALLOWED
 NAME = "value-not-allowed"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (convert.Converter.scalar,)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -24,7 +24,11 @@ review_by: 2027-02-28
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import convert
+from ..model import codes
 
-CODE = "AP105"
+CODE = codes.INVALID_DATE
 NAME = "invalid-date"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (convert.Converter.scalar,)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -24,7 +24,11 @@ name: Bob Smith
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import convert, files
+from ..model import codes
 
-CODE = "AP106"
+CODE = codes.BIDI_CONTROL
 NAME = "bidi-control"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (convert.Converter.scalar, files.load_document)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -34,7 +34,11 @@ people:
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import convert
+from ..model import codes
 
-CODE = "AP107"
+CODE = codes.INVALID_ID
 NAME = "invalid-id"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (convert.Converter.scalar,)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -34,7 +34,11 @@ title: CTO
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import convert, files
+from ..model import codes
 
-CODE = "AP108"
+CODE = codes.CONTROL_CHARACTER
 NAME = "control-character"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (convert.Converter.scalar, files.load_document)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -26,7 +26,11 @@ id: c-bob
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..load import assemble
+from ..model import codes
 
-CODE = "AP201"
+CODE = codes.CONTACT_ID_MISMATCH
 NAME = "contact-id-mismatch"
 SEVERITY = Severity.ERROR
+ENFORCED_BY = (assemble.assemble_dossier,)
+"""The loader's functions that report this code (while loading, not as a rule's check)."""

@@ -27,9 +27,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier, people_of
 from ..suggest import did_you_mean
-from .base import Context, checked_roster, roster_complete
+from .base import roster_complete
 from .walk import references
 
 CODE = "AP202"
@@ -47,28 +51,31 @@ _WHERE = {
 }
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield one diagnostic per reference to an undefined id."""
-    people = set(ctx.portfolio.people)
-    whole = roster_complete(ctx.portfolio.roster)
-    for dossier in ctx.portfolio.dossiers:
-        account = dossier.account.data
-        known = {
-            "contact": dossier.contact_ids,
-            "opportunity": dossier.stems.get("opportunity", set()),
-            "activity": dossier.stems.get("activity", set()),
-            "person": people,
-            "source": {s.id for s in account.sources},
-            "plan": {p.id for p in account.plans},
-            "initiative": {i.id for i in account.initiatives},
-        }
-        for doc in [*dossier.documents(), *dossier.partial]:  # a file with schema errors still has its ids checked
-            for loc, kind, ref in references(doc.data):
-                if ref not in known[kind] and (whole or kind != "person"):
-                    yield doc.diagnostic(CODE, SEVERITY, f"unknown {kind} id '{ref}'",
-                                         _hint(ref, known[kind], f"define it in {_WHERE[kind]} or correct the id"), loc)
-    roster = checked_roster(ctx)
-    if roster and whole:
+    people = people_of(roster)
+    whole = roster_complete(roster)
+    account = dossier.account.data
+    known = {
+        "contact": dossier.contact_ids,
+        "opportunity": dossier.stems.get("opportunity", set()),
+        "activity": dossier.stems.get("activity", set()),
+        "person": people,
+        "source": {s.id for s in account.sources},
+        "plan": {p.id for p in account.plans},
+        "initiative": {i.id for i in account.initiatives},
+    }
+    for doc in [*dossier.documents(), *dossier.partial]:  # a file with schema errors still has its ids checked
+        for loc, kind, ref in references(doc.data):
+            if ref not in known[kind] and (whole or kind != "person"):
+                yield doc.diagnostic(CODE, SEVERITY, f"unknown {kind} id '{ref}'",
+                                     _hint(ref, known[kind], f"define it in {_WHERE[kind]} or correct the id"), loc)
+
+
+def check_roster(roster: Document[Roster], settings: Settings) -> Iterator[Diagnostic]:
+    """Yield one diagnostic per reference in roster.yml to a person it does not define."""
+    people = people_of(roster)
+    if roster_complete(roster):
         for loc, kind, ref in references(roster.data):
             if kind == "person" and ref not in people:
                 yield roster.diagnostic(CODE, SEVERITY, f"unknown person id '{ref}'",

@@ -31,9 +31,11 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Loc, Severity
+from ..model import Roster
+from ..model.document import Document
 from ..model.portfolio import Dossier
-from .base import Context
 
 CODE = "AP203"
 NAME = "reporting-cycle"
@@ -72,20 +74,19 @@ def _path_back(links: dict[str, list[tuple[str, Loc]]], start: str, goal: str) -
     return None
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield once per contact on a cycle, at the link that starts its shortest cycle."""
-    for dossier in ctx.portfolio.dossiers:
-        links = _links(dossier)
-        for doc in dossier.contacts:
-            me = doc.data.id
-            best: tuple[list[str], Loc] | None = None
-            for manager, loc in links[me]:
-                back = _path_back(links, manager, me)
-                if back is not None and (best is None or len(back) < len(best[0])):
-                    best = (back, loc)
-            if best is not None:
-                cycle = " -> ".join([me, *best[0]])
-                yield doc.diagnostic(
-                    CODE, SEVERITY, f"reporting links form a cycle: {cycle}",
-                    "one of these links points the wrong way; the top person has no reports_to", best[1],
-                )
+    links = _links(dossier)
+    for doc in dossier.contacts:
+        me = doc.data.id
+        best: tuple[list[str], Loc] | None = None
+        for manager, loc in links[me]:
+            back = _path_back(links, manager, me)
+            if back is not None and (best is None or len(back) < len(best[0])):
+                best = (back, loc)
+        if best is not None:
+            cycle = " -> ".join([me, *best[0]])
+            yield doc.diagnostic(
+                CODE, SEVERITY, f"reporting links form a cycle: {cycle}",
+                "one of these links points the wrong way; the top person has no reports_to", best[1],
+            )

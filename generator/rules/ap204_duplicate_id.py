@@ -29,9 +29,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
+from ..model import Roster
 from ..model.document import Document
-from .base import Context, checked_roster, repeats
+from ..model.portfolio import Dossier
+from .base import repeats
 
 CODE = "AP204"
 NAME = "duplicate-id"
@@ -53,11 +56,12 @@ def _in_list(doc: Document[Any], name: str) -> Iterator[Diagnostic]:
         )
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at each repeated id."""
-    for dossier in ctx.portfolio.dossiers:
-        for name in _ACCOUNT_LISTS:
-            yield from _in_list(dossier.account, name)
-    roster = checked_roster(ctx)
-    if roster:
-        yield from _in_list(roster, "people")
+    for name in _ACCOUNT_LISTS:
+        yield from _in_list(dossier.account, name)
+
+
+def check_roster(roster: Document[Roster], settings: Settings) -> Iterator[Diagnostic]:
+    """Yield at each repeated person id in roster.yml."""
+    yield from _in_list(roster, "people")

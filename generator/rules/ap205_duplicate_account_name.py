@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..diagnostics import Diagnostic, Severity
-from .base import ACCOUNTS, AccountSummary, Context, repeats
+from .base import ACCOUNTS, AccountSummary, repeats
 
 CODE = "AP205"
 NAME = "duplicate-account-name"
@@ -36,13 +36,9 @@ SEVERITY = Severity.WARNING
 SCOPE = ACCOUNTS
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
-    """Yield at the ``name`` of each account whose name an earlier folder already uses."""
-    return check_accounts([AccountSummary.of(d) for d in ctx.portfolio.dossiers])
-
 
 def check_accounts(accounts: Sequence[AccountSummary]) -> Iterator[Diagnostic]:
-    """:func:`check` over account summaries in slug order."""
+    """The check over account summaries in slug order."""
     names = ((" ".join(a.name.casefold().split()), (i,)) for i, a in enumerate(accounts))
     for _, (i,), (first,) in repeats(names):
         account, earlier = accounts[int(i)], accounts[int(first)]

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..diagnostics import Diagnostic, Severity
-from .base import ACCOUNTS, AccountSummary, Context
+from .base import ACCOUNTS, AccountSummary
 
 CODE = "AP206"
 NAME = "unknown-parent"
@@ -31,13 +31,9 @@ SEVERITY = Severity.ERROR
 SCOPE = ACCOUNTS
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
-    """Yield for each ``parent`` that is not another account's slug."""
-    return check_accounts([AccountSummary.of(d) for d in ctx.portfolio.dossiers])
-
 
 def check_accounts(accounts: Sequence[AccountSummary]) -> Iterator[Diagnostic]:
-    """:func:`check` over account summaries."""
+    """The check over account summaries."""
     slugs = {a.slug for a in accounts}
     for account in accounts:
         parent = account.parent

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 
 from ..diagnostics import Diagnostic, Severity
 from ..load import codeowners
-from .base import ACCOUNTS, AccountSummary, Context
+from .base import ACCOUNTS, AccountSummary
 
 CODE = "AP207"
 NAME = "codeowners-missing"
@@ -39,13 +39,9 @@ SEVERITY = Severity.WARNING
 SCOPE = ACCOUNTS
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
-    """Yield for each account folder CODEOWNERS gives no owners of its own."""
-    return check_accounts([AccountSummary.of(d) for d in ctx.portfolio.dossiers])
-
 
 def check_accounts(accounts: Sequence[AccountSummary]) -> Iterator[Diagnostic]:
-    """:func:`check` over account summaries."""
+    """The check over account summaries."""
     if not accounts:
         return
     repository = codeowners.repository_of(os.path.dirname(os.path.dirname(os.path.abspath(accounts[0].path))))

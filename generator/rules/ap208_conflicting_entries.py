@@ -31,9 +31,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from ..model import Knows, Stance, scales
-from .base import Context
+from ..model import Knows, Roster, Stance, scales
+from ..model.document import Document
+from ..model.portfolio import Dossier
 from .entries import Repeat, repeats
 
 CODE = "AP208"
@@ -41,12 +43,11 @@ NAME = "conflicting-entries"
 SEVERITY = Severity.ERROR
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at each second entry whose key was already used with different values in the same list."""
-    for dossier in ctx.portfolio.dossiers:
-        for found in repeats(dossier):
-            if not found.same:
-                yield _diagnostic(found)
+    for found in repeats(dossier):
+        if not found.same:
+            yield _diagnostic(found)
 
 
 def _diagnostic(found: Repeat) -> Diagnostic:

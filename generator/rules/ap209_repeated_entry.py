@@ -27,8 +27,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import Context
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
 from .entries import repeats
 
 CODE = "AP209"
@@ -36,11 +39,10 @@ NAME = "repeated-entry"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at each entry that repeats an earlier one of the same list exactly."""
-    for dossier in ctx.portfolio.dossiers:
-        for found in repeats(dossier):
-            if found.same:
-                yield found.doc.diagnostic(
-                    CODE, SEVERITY, f"'{found.key}' is written twice in '{found.field}' (first on line {found.line})",
-                    f"delete the second '{found.key}'", found.loc)
+    for found in repeats(dossier):
+        if found.same:
+            yield found.doc.diagnostic(
+                CODE, SEVERITY, f"'{found.key}' is written twice in '{found.field}' (first on line {found.line})",
+                f"delete the second '{found.key}'", found.loc)

@@ -31,20 +31,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import Context
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
 
 CODE = "AP301"
 NAME = "strategy-missing"
 SEVERITY = Severity.ERROR
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield for each S/A account without ``strategy``."""
-    for dossier in ctx.portfolio.dossiers:
-        account = dossier.account.data
-        if account.tier in ("S", "A") and account.strategy is None:
-            yield dossier.account.diagnostic(
-                CODE, SEVERITY, f"tier {account.tier} account has no strategy insight",
-                "add a 'strategy:' block (horizon, summary, fit, trend, position)", ("tier",),
-            )
+    account = dossier.account.data
+    if account.tier in ("S", "A") and account.strategy is None:
+        yield dossier.account.diagnostic(
+            CODE, SEVERITY, f"tier {account.tier} account has no strategy insight",
+            "add a 'strategy:' block (horizon, summary, fit, trend, position)", ("tier",),
+        )

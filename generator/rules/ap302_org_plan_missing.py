@@ -28,23 +28,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import KEY_TIERS, Context, where
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import KEY_TIERS, where
 
 CODE = "AP302"
 NAME = "org-plan-missing"
 SEVERITY = Severity.ERROR
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield for each key account without an organizational plan."""
-    for dossier in ctx.portfolio.dossiers:
-        account = dossier.account.data
-        if account.tier in KEY_TIERS and not any(p.layer == "organizational" for p in account.plans):
-            found = ", ".join(sorted({p.layer for p in account.plans})) or "no plans"
-            yield dossier.account.diagnostic(
-                CODE, SEVERITY,
-                f"tier {account.tier} account needs a plan with layer 'organizational'; found {found}",
-                "add a plan (layer: organizational) for benchmarking, executive visits, an agreement or a "
-                "joint innovation centre", where(dossier.account, ("plans",), ("tier",)),
-            )
+    account = dossier.account.data
+    if account.tier in KEY_TIERS and not any(p.layer == "organizational" for p in account.plans):
+        found = ", ".join(sorted({p.layer for p in account.plans})) or "no plans"
+        yield dossier.account.diagnostic(
+            CODE, SEVERITY,
+            f"tier {account.tier} account needs a plan with layer 'organizational'; found {found}",
+            "add a plan (layer: organizational) for benchmarking, executive visits, an agreement or a "
+            "joint innovation centre", where(dossier.account, ("plans",), ("tier",)),
+        )

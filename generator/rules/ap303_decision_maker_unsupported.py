@@ -33,28 +33,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from ..model import scales
+from ..model import Roster, scales
 from ..model.contact import DECIDING_ROLES
-from ..model.portfolio import current_contacts
-from .base import OPEN_STATUSES, Context
+from ..model.document import Document
+from ..model.portfolio import Dossier, current_contacts
+from .base import OPEN_STATUSES
 
 CODE = "AP303"
 NAME = "decision-maker-unsupported"
 SEVERITY = Severity.ERROR
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at the ``support`` of each unsupported decision maker without an open key plan."""
-    for dossier in ctx.portfolio.dossiers:
-        planned = {p.target for p in dossier.account.data.plans if p.layer == "key" and p.status in OPEN_STATUSES}
-        for doc in current_contacts(dossier):
-            c = doc.data
-            if c.role in DECIDING_ROLES and c.support is not None and c.support <= 3 and c.id not in planned:
-                yield doc.diagnostic(
-                    CODE, SEVERITY,
-                    f"{c.role} '{c.id}' has support {c.support} ({scales.SUPPORT[c.support][0]}) and no open key "
-                    "plan targets them; expected a plan with layer key, target "
-                    f"{c.id}, status planned or in-progress",
-                    f"add to account.md plans: {{layer: key, target: {c.id}, status: planned, ...}}", ("support",),
-                )
+    planned = {p.target for p in dossier.account.data.plans if p.layer == "key" and p.status in OPEN_STATUSES}
+    for doc in current_contacts(dossier):
+        c = doc.data
+        if c.role in DECIDING_ROLES and c.support is not None and c.support <= 3 and c.id not in planned:
+            yield doc.diagnostic(
+                CODE, SEVERITY,
+                f"{c.role} '{c.id}' has support {c.support} ({scales.SUPPORT[c.support][0]}) and no open key "
+                "plan targets them; expected a plan with layer key, target "
+                f"{c.id}, status planned or in-progress",
+                f"add to account.md plans: {{layer: key, target: {c.id}, status: planned, ...}}", ("support",),
+            )

@@ -25,21 +25,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from ..model.portfolio import current_contacts
-from .base import Context
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier, current_contacts
 
 CODE = "AP304"
 NAME = "no-coach"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at the account ``name`` when no current contact is a coach."""
-    for dossier in ctx.portfolio.dossiers:
-        current = list(current_contacts(dossier))
-        if not any(doc.data.coach for doc in current):
-            yield dossier.account.diagnostic(
-                CODE, SEVERITY, f"no coach among the {len(current)} current contact(s); expected at least one",
-                "set 'coach: true' on the contact who guides us, or plan to develop one", ("name",),
-            )
+    current = list(current_contacts(dossier))
+    if not any(doc.data.coach for doc in current):
+        yield dossier.account.diagnostic(
+            CODE, SEVERITY, f"no coach among the {len(current)} current contact(s); expected at least one",
+            "set 'coach: true' on the contact who guides us, or plan to develop one", ("name",),
+        )

@@ -27,10 +27,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
+from ..model import Roster
 from ..model.contact import WARM_LEVEL
-from ..model.portfolio import current_contacts
-from .base import Context
+from ..model.document import Document
+from ..model.portfolio import Dossier, current_contacts
 
 CODE = "AP305"
 NAME = "single-threaded"
@@ -38,15 +40,14 @@ SEVERITY = Severity.WARNING
 MIN_WARM = 2
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at the account ``name`` when fewer than two current contacts are warm."""
-    for dossier in ctx.portfolio.dossiers:
-        warm = sorted(doc.data.id for doc in current_contacts(dossier) if doc.data.warm)
-        if len(warm) < MIN_WARM:
-            found = ", ".join(warm) or "none"
-            yield dossier.account.diagnostic(
-                CODE, SEVERITY,
-                f"expected at least {MIN_WARM} warm contacts (support >= {WARM_LEVEL}, intimacy >= {WARM_LEVEL}); "
-                f"found {len(warm)} ({found})",
-                "build a second relationship: add an improvement plan for another contact", ("name",),
-            )
+    warm = sorted(doc.data.id for doc in current_contacts(dossier) if doc.data.warm)
+    if len(warm) < MIN_WARM:
+        found = ", ".join(warm) or "none"
+        yield dossier.account.diagnostic(
+            CODE, SEVERITY,
+            f"expected at least {MIN_WARM} warm contacts (support >= {WARM_LEVEL}, intimacy >= {WARM_LEVEL}); "
+            f"found {len(warm)} ({found})",
+            "build a second relationship: add an improvement plan for another contact", ("name",),
+        )

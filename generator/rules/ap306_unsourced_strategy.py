@@ -32,28 +32,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import Context
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
 
 CODE = "AP306"
 NAME = "unsourced-strategy"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at an unsourced summary and at each unsourced fact."""
-    for dossier in ctx.portfolio.dossiers:
-        strategy = dossier.account.data.strategy
-        if strategy is None:
-            continue
-        if not strategy.sources:
+    strategy = dossier.account.data.strategy
+    if strategy is None:
+        return
+    if not strategy.sources:
+        yield dossier.account.diagnostic(
+            CODE, SEVERITY, "strategy summary cites no source; expected 'sources: [...]' in strategy",
+            "list the source ids the summary rests on", ("strategy", "summary"),
+        )
+    for i, fact in enumerate(strategy.facts):
+        if not fact.sources:
             yield dossier.account.diagnostic(
-                CODE, SEVERITY, "strategy summary cites no source; expected 'sources: [...]' in strategy",
-                "list the source ids the summary rests on", ("strategy", "summary"),
+                CODE, SEVERITY, "strategy fact cites no source; expected at least one source id",
+                "add 'sources: [...]' to the fact", ("strategy", "facts", i, "text"),
             )
-        for i, fact in enumerate(strategy.facts):
-            if not fact.sources:
-                yield dossier.account.diagnostic(
-                    CODE, SEVERITY, "strategy fact cites no source; expected at least one source id",
-                    "add 'sources: [...]' to the fact", ("strategy", "facts", i, "text"),
-                )

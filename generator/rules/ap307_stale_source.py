@@ -28,23 +28,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, account_entries, overdue
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import account_entries, overdue
 
 CODE = "AP307"
 NAME = "stale-source"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield once per stale source: at ``review_by`` when that passed, else at ``collected``."""
-    max_age = ctx.settings.limits.source_max_age_days
-    today = ctx.settings.today
-    for doc, i, source in account_entries(ctx, "sources"):
+    max_age = settings.limits.source_max_age_days
+    today = settings.today
+    for doc, i, source in account_entries(dossier, "sources"):
         age = (today - source.dated).days
         field = "published" if source.dated != source.collected else "collected"
         when = "published" if field == "published" else "collected"
-        if source.review_by is not None and overdue(source.review_by, ctx):
+        if source.review_by is not None and overdue(source.review_by, settings):
             yield doc.diagnostic(
                 CODE, SEVERITY, f"source '{source.id}' was due for review on {source.review_by}; today is {today}",
                 "check the source again, then update 'collected' and 'review_by'", ("sources", i, "review_by"),

@@ -24,21 +24,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, overdue
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import overdue
 
 CODE = "AP308"
 NAME = "contact-review-due"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at ``review_by`` of each contact past it."""
-    for dossier in ctx.portfolio.dossiers:
-        for doc in dossier.contacts:
-            if overdue(doc.data.review_by, ctx):
-                yield doc.diagnostic(
-                    CODE, SEVERITY,
-                    f"contact record was due for review on {doc.data.review_by}; today is {ctx.settings.today}",
-                    "review the record (personal data upkeep) and set a new 'review_by'", ("review_by",),
-                )
+    for doc in dossier.contacts:
+        if overdue(doc.data.review_by, settings):
+            yield doc.diagnostic(
+                CODE, SEVERITY,
+                f"contact record was due for review on {doc.data.review_by}; today is {settings.today}",
+                "review the record (personal data upkeep) and set a new 'review_by'", ("review_by",),
+            )

@@ -28,9 +28,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
 from ..method import cash_cow
-from .base import Context
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
 
 WHY = {
     "article": "a cash cow even if its revenue is large",
@@ -43,16 +46,15 @@ NAME = "cash-cow-candidate"
 SEVERITY = Severity.INFO
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at ``strategy.trend`` of each diverging account the cash-cow rule classes as a cash cow."""
-    for dossier in ctx.portfolio.dossiers:
-        found = cash_cow(dossier.account.data, ctx.settings.today, ctx.settings.limits, ctx.settings.money)
-        if found is not None:
-            why, sales = found
-            amount = f" ({sales:,.0f} {ctx.settings.money.currency or dossier.account.data.currency})" if sales else ""
-            yield dossier.account.diagnostic(
-                CODE, SEVERITY,
-                f"strategy is diverging: a cash-cow customer (现金牛客户) — {WHY[why]}{amount}",
-                "shrink investment step by step and move resources to higher-value accounts",
-                ("strategy", "trend"),
-            )
+    found = cash_cow(dossier.account.data, settings.today, settings.limits, settings.money)
+    if found is not None:
+        why, sales = found
+        amount = f" ({sales:,.0f} {settings.money.currency or dossier.account.data.currency})" if sales else ""
+        yield dossier.account.diagnostic(
+            CODE, SEVERITY,
+            f"strategy is diverging: a cash-cow customer (现金牛客户) — {WHY[why]}{amount}",
+            "shrink investment step by step and move resources to higher-value accounts",
+            ("strategy", "trend"),
+        )

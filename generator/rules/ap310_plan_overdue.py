@@ -28,18 +28,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import OPEN_STATUSES, Context, account_entries
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import OPEN_STATUSES, account_entries
 
 CODE = "AP310"
 NAME = "plan-overdue"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at ``due`` of each open plan whose due date is before today."""
-    today = ctx.settings.today
-    for doc, i, plan in account_entries(ctx, "plans"):
+    today = settings.today
+    for doc, i, plan in account_entries(dossier, "plans"):
         if plan.status in OPEN_STATUSES and plan.due < today:
             yield doc.diagnostic(
                 CODE, SEVERITY, f"plan '{plan.id}' was due on {plan.due} and is still {plan.status}; today is {today}",

@@ -30,8 +30,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import KEY_TIERS, Context, where
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import KEY_TIERS, where
 
 CODE = "AP311"
 NAME = "iron-triangle"
@@ -39,15 +43,14 @@ SEVERITY = Severity.WARNING
 TRIANGLE = ("AR", "SR", "FR")
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at ``team`` (or ``tier``) of key accounts missing a triangle role."""
-    for dossier in ctx.portfolio.dossiers:
-        account = dossier.account.data
-        roles = {m.role for m in account.team}
-        missing = [r for r in TRIANGLE if r not in roles]
-        if account.tier in KEY_TIERS and missing:
-            yield dossier.account.diagnostic(
-                CODE, SEVERITY,
-                f"tier {account.tier} team needs AR, SR and FR; missing {', '.join(missing)}",
-                "add team members with the missing roles", where(dossier.account, ("team",), ("tier",)),
-            )
+    account = dossier.account.data
+    roles = {m.role for m in account.team}
+    missing = [r for r in TRIANGLE if r not in roles]
+    if account.tier in KEY_TIERS and missing:
+        yield dossier.account.diagnostic(
+            CODE, SEVERITY,
+            f"tier {account.tier} team needs AR, SR and FR; missing {', '.join(missing)}",
+            "add team members with the missing roles", where(dossier.account, ("team",), ("tier",)),
+        )

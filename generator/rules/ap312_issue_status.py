@@ -27,17 +27,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, account_entries
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import account_entries
 
 CODE = "AP312"
 NAME = "issue-status"
 SEVERITY = Severity.ERROR
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at the ``closed`` date or ``status`` of each inconsistent issue."""
-    for doc, i, issue in account_entries(ctx, "issues"):
+    for doc, i, issue in account_entries(dossier, "issues"):
         if issue.status == "open" and issue.closed is not None:
             yield doc.diagnostic(CODE, SEVERITY, f"issue '{issue.id}' is open but has a closed date ({issue.closed})",
                                  "set 'status: closed', or remove the date", ("issues", i, "closed"))

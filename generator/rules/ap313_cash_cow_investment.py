@@ -30,35 +30,37 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
 from ..method import cash_cow, investment, kpi_year
-from .base import Context
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
 
 CODE = "AP313"
 NAME = "cash-cow-investment"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at the latest KPI year's ``headcount`` of each cash cow whose headcount did not fall."""
-    today = ctx.settings.today
-    for dossier in ctx.portfolio.dossiers:
-        account = dossier.account.data
-        if cash_cow(account, today, ctx.settings.limits, ctx.settings.money) is None:
-            continue
-        record, _ = kpi_year(account, today)
-        if record is None:
-            continue
-        now, before = investment(account, today)
-        index = account.kpi.index(record)
-        if before is None:
-            message = (f"cash-cow account: {record.year} headcount {record.headcount:g} but no "
-                       f"{record.year - 1} record to show investment shrinking")
-            hint = f"add the {record.year - 1} KPI record with its headcount"
-        elif now is not None and now >= before:
-            message = (f"cash-cow account: headcount {now:g} in {record.year} against {before:g} in "
-                       f"{record.year - 1}; investment is not shrinking")
-            hint = "plan to move people to higher-value accounts step by step, or record why not"
-        else:
-            continue
-        yield dossier.account.diagnostic(CODE, SEVERITY, message, hint, ("kpi", index, "headcount"))
+    today = settings.today
+    account = dossier.account.data
+    if cash_cow(account, today, settings.limits, settings.money) is None:
+        return
+    record, _ = kpi_year(account, today)
+    if record is None:
+        return
+    now, before = investment(account, today)
+    index = account.kpi.index(record)
+    if before is None:
+        message = (f"cash-cow account: {record.year} headcount {record.headcount:g} but no "
+                   f"{record.year - 1} record to show investment shrinking")
+        hint = f"add the {record.year - 1} KPI record with its headcount"
+    elif now is not None and now >= before:
+        message = (f"cash-cow account: headcount {now:g} in {record.year} against {before:g} in "
+                   f"{record.year - 1}; investment is not shrinking")
+        hint = "plan to move people to higher-value accounts step by step, or record why not"
+    else:
+        return
+    yield dossier.account.diagnostic(CODE, SEVERITY, message, hint, ("kpi", index, "headcount"))

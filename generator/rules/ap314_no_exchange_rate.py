@@ -29,34 +29,36 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import Context
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
 
 CODE = "AP314"
 NAME = "no-exchange-rate"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at each account, gift and opportunity ``currency`` the money settings cannot convert."""
-    money = ctx.settings.money
+    money = settings.money
     if money.currency is None:
         return
     hint = f"add it to money.rates in mkdocs.yml (one unit in {money.currency}), with the rates' date"
-    for dossier in ctx.portfolio.dossiers:
-        account = dossier.account.data
-        if account.kpi and not money.convertible(account.currency):
+    account = dossier.account.data
+    if account.kpi and not money.convertible(account.currency):
+        yield dossier.account.diagnostic(
+            CODE, SEVERITY, f"no exchange rate from {account.currency} to {money.currency}: KPI figures are "
+            "left out of charts, roll-ups and thresholds", hint, ("currency",))
+    for i, gift in enumerate(account.gifts):
+        if not money.convertible(gift.currency):
             yield dossier.account.diagnostic(
-                CODE, SEVERITY, f"no exchange rate from {account.currency} to {money.currency}: KPI figures are "
-                "left out of charts, roll-ups and thresholds", hint, ("currency",))
-        for i, gift in enumerate(account.gifts):
-            if not money.convertible(gift.currency):
-                yield dossier.account.diagnostic(
-                    CODE, SEVERITY, f"no exchange rate from {gift.currency} to {money.currency}: gift '{gift.id}' "
-                    "cannot be checked against the limits", hint, ("gifts", i, "currency"))
-        for doc in dossier.opportunities:
-            opp = doc.data
-            if opp.value is not None and opp.currency and not money.convertible(opp.currency):
-                yield doc.diagnostic(
-                    CODE, SEVERITY, f"no exchange rate from {opp.currency} to {money.currency}: the value of "
-                    f"opportunity '{opp.id}' cannot be compared or added up", hint, ("currency",))
+                CODE, SEVERITY, f"no exchange rate from {gift.currency} to {money.currency}: gift '{gift.id}' "
+                "cannot be checked against the limits", hint, ("gifts", i, "currency"))
+    for doc in dossier.opportunities:
+        opp = doc.data
+        if opp.value is not None and opp.currency and not money.convertible(opp.currency):
+            yield doc.diagnostic(
+                CODE, SEVERITY, f"no exchange rate from {opp.currency} to {money.currency}: the value of "
+                f"opportunity '{opp.id}' cannot be compared or added up", hint, ("currency",))

@@ -28,9 +28,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
+from ..model import Roster
+from ..model.document import Document
 from ..model.placeholders import is_placeholder, is_placeholder_body
-from .base import Context
+from ..model.portfolio import Dossier
 from .walk import strings
 
 CODE = "AP315"
@@ -38,16 +41,15 @@ NAME = "placeholder-text"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at each placeholder value and at each body still holding the scaffold's text."""
-    for dossier in ctx.portfolio.dossiers:
-        for doc in dossier.documents():
-            for loc, _, text in strings(doc.data):
-                if is_placeholder(text):
-                    field = ".".join(str(part) for part in loc)
-                    yield doc.diagnostic(CODE, SEVERITY, f"'{field}' is still the scaffold's placeholder text",
-                                         "replace it with what you know, or delete the entry until you do", loc)
-            if is_placeholder_body(doc.body):
-                yield Diagnostic(doc.path, doc.body_line, 1, CODE, SEVERITY,
-                                 "the notes below the frontmatter are still the scaffold's text",
-                                 "write what you know, or leave the notes empty", ("body",))
+    for doc in dossier.documents():
+        for loc, _, text in strings(doc.data):
+            if is_placeholder(text):
+                field = ".".join(str(part) for part in loc)
+                yield doc.diagnostic(CODE, SEVERITY, f"'{field}' is still the scaffold's placeholder text",
+                                     "replace it with what you know, or delete the entry until you do", loc)
+        if is_placeholder_body(doc.body):
+            yield Diagnostic(doc.path, doc.body_line, 1, CODE, SEVERITY,
+                             "the notes below the frontmatter are still the scaffold's text",
+                             "write what you know, or leave the notes empty", ("body",))

@@ -28,17 +28,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, current_deciders
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import current_deciders
 
 CODE = "AP316"
 NAME = "stance-unknown"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at the ``support`` of each current decision maker whose support is unknown."""
-    for doc in current_deciders(ctx):
+    for doc in current_deciders(dossier):
         c = doc.data
         if c.support is None:
             yield doc.diagnostic(

@@ -29,17 +29,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, current_deciders, where
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import current_deciders, where
 
 CODE = "AP317"
 NAME = "single-owner"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at ``owners`` (or ``knows``, ``role``) of each current decider known to fewer than two of our people."""
-    for doc in current_deciders(ctx):
+    for doc in current_deciders(dossier):
         c = doc.data
         owners = c.known_by
         if len(owners) >= 2:

@@ -28,17 +28,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import KEY_TIERS, Context, account_entries
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import KEY_TIERS, account_entries
 
 CODE = "AP318"
 NAME = "agreement-outside-top-tiers"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at ``kind`` of each live cooperation agreement of a tier B or C account."""
-    for doc, i, initiative in account_entries(ctx, "initiatives"):
+    for doc, i, initiative in account_entries(dossier, "initiatives"):
         tier = doc.data.tier
         if initiative.kind == "cooperation-agreement" and initiative.status != "dropped" and tier not in KEY_TIERS:
             yield doc.diagnostic(

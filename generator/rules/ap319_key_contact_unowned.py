@@ -33,25 +33,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
+from ..model import Roster
 from ..model.contact import DECIDING_ROLES
-from ..model.portfolio import current_contacts
-from .base import Context, where
+from ..model.document import Document
+from ..model.portfolio import Dossier, current_contacts
+from .base import where
 
 CODE = "AP319"
 NAME = "key-contact-unowned"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at ``owners`` (or ``influence``) of each current key contact, not a decider, that no one of ours knows."""
-    for dossier in ctx.portfolio.dossiers:
-        for doc in current_contacts(dossier):
-            c = doc.data
-            if c.key and c.role not in DECIDING_ROLES and not c.known_by:
-                yield doc.diagnostic(
-                    CODE, SEVERITY, f"{c.role} '{c.id}' (influence {c.influence}) is a key contact, and none of our "
-                    "people owns or knows them",
-                    "add an owner from the account team to 'owners' and to 'knows', with how well they know them",
-                    where(doc, ("owners",), ("knows",), ("influence",)),
-                )
+    for doc in current_contacts(dossier):
+        c = doc.data
+        if c.key and c.role not in DECIDING_ROLES and not c.known_by:
+            yield doc.diagnostic(
+                CODE, SEVERITY, f"{c.role} '{c.id}' (influence {c.influence}) is a key contact, and none of our "
+                "people owns or knows them",
+                "add an owner from the account team to 'owners' and to 'knows', with how well they know them",
+                where(doc, ("owners",), ("knows",), ("influence",)),
+            )

@@ -33,12 +33,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from ..model import Contact, Opportunity
+from ..model import Contact, Opportunity, Roster
 from ..model.contact import DECIDING_ROLES
+from ..model.document import Document
 from ..model.portfolio import Dossier, current_contacts
-from ..stages import stages_of
-from .base import Context
+from ..model.stages import stages_of
 
 CODE = "AP320"
 NAME = "opportunity-stance-missing"
@@ -53,23 +54,22 @@ def deciders(dossier: Dossier, opportunity: Opportunity) -> list[Contact]:
         doc.data.department.casefold() == unit or doc.data.level == "executive" or doc.data.id in listed)]
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield once per deciding contact without a known stance on an opportunity past the early stages."""
-    stages = stages_of(ctx.settings.stages)
-    for dossier in ctx.portfolio.dossiers:
-        for doc in dossier.opportunities:
-            opp = doc.data
-            if not stages.past_early(opp.stage):
-                continue
-            for contact in deciders(dossier, opp):
-                at = next((i for i, s in enumerate(opp.stances) if s.contact == contact.id), None)
-                if at is None or opp.stances[at].support is None:
-                    state = "is not recorded" if at is None else "is unknown"
-                    loc = ("stances", at, "support") if at is not None else ("stances",) if opp.stances else ("stage",)
-                    yield doc.diagnostic(
-                        CODE, SEVERITY,
-                        f"opportunity '{opp.id}' is at {opp.stage}: the stance of {contact.role} "
-                        f"'{contact.id}' ({contact.name}) {state}",
-                        "find out where they stand on this project and record "
-                        f"'{{contact: {contact.id}, support: 1-5}}' in stances", loc,
-                    )
+    stages = stages_of(settings.stages)
+    for doc in dossier.opportunities:
+        opp = doc.data
+        if not stages.past_early(opp.stage):
+            continue
+        for contact in deciders(dossier, opp):
+            at = next((i for i, s in enumerate(opp.stances) if s.contact == contact.id), None)
+            if at is None or opp.stances[at].support is None:
+                state = "is not recorded" if at is None else "is unknown"
+                loc = ("stances", at, "support") if at is not None else ("stances",) if opp.stances else ("stage",)
+                yield doc.diagnostic(
+                    CODE, SEVERITY,
+                    f"opportunity '{opp.id}' is at {opp.stage}: the stance of {contact.role} "
+                    f"'{contact.id}' ({contact.name}) {state}",
+                    "find out where they stand on this project and record "
+                    f"'{{contact: {contact.id}, support: 1-5}}' in stances", loc,
+                )

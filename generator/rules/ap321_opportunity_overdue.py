@@ -25,25 +25,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from ..stages import stages_of
-from .base import Context
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from ..model.stages import stages_of
 
 CODE = "AP321"
 NAME = "opportunity-overdue"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at ``decision`` of each open opportunity whose decision date has passed."""
-    stages = stages_of(ctx.settings.stages)
-    today = ctx.settings.today
-    for dossier in ctx.portfolio.dossiers:
-        for doc in dossier.opportunities:
-            opp = doc.data
-            if opp.decision is not None and opp.decision < today and stages.is_open(opp.stage):
-                yield doc.diagnostic(
-                    CODE, SEVERITY,
-                    f"opportunity '{opp.id}' was to be decided on {opp.decision} and is still at {opp.stage}",
-                    "record the outcome (won, lost, dropped) or the new decision date", ("decision",),
-                )
+    stages = stages_of(settings.stages)
+    today = settings.today
+    for doc in dossier.opportunities:
+        opp = doc.data
+        if opp.decision is not None and opp.decision < today and stages.is_open(opp.stage):
+            yield doc.diagnostic(
+                CODE, SEVERITY,
+                f"opportunity '{opp.id}' was to be decided on {opp.decision} and is still at {opp.stage}",
+                "record the outcome (won, lost, dropped) or the new decision date", ("decision",),
+            )

@@ -26,17 +26,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, account_entries
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import account_entries
 
 CODE = "AP322"
 NAME = "agreement-pins-nothing"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at the ``kind`` of each live cooperation agreement that names no opportunities."""
-    for doc, i, item in account_entries(ctx, "initiatives"):
+    for doc, i, item in account_entries(dossier, "initiatives"):
         if item.kind == "cooperation-agreement" and item.status != "dropped" and not item.opportunities:
             yield doc.diagnostic(
                 CODE, SEVERITY, f"cooperation agreement '{item.id}' names no opportunities it pins down",

@@ -24,20 +24,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from ..stages import stages_of
-from .base import Context
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from ..model.stages import stages_of
 
 CODE = "AP323"
 NAME = "unknown-stage"
 SEVERITY = Severity.ERROR
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at ``stage`` of each opportunity whose stage is not configured."""
-    stages = stages_of(ctx.settings.stages)
-    for dossier in ctx.portfolio.dossiers:
-        for doc in dossier.opportunities:
-            if doc.data.stage not in stages.all:
-                yield doc.diagnostic(CODE, SEVERITY, f"unknown stage '{doc.data.stage}'",
-                                     f"use one of: {', '.join(stages.all)}", ("stage",))
+    stages = stages_of(settings.stages)
+    for doc in dossier.opportunities:
+        if doc.data.stage not in stages.all:
+            yield doc.diagnostic(CODE, SEVERITY, f"unknown stage '{doc.data.stage}'",
+                                 f"use one of: {', '.join(stages.all)}", ("stage",))

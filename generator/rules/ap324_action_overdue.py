@@ -27,22 +27,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import Context
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
 
 CODE = "AP324"
 NAME = "action-overdue"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at ``due`` of each open action whose due date has passed."""
-    today = ctx.settings.today
-    for dossier in ctx.portfolio.dossiers:
-        for doc in dossier.actions:
-            action = doc.data
-            if action.status == "open" and action.due < today:
-                yield doc.diagnostic(
-                    CODE, SEVERITY, f"action '{action.id}' of {action.owner} was due on {action.due} and is still open",
-                    "set status done or dropped, or agree a new due date", ("due",),
-                )
+    today = settings.today
+    for doc in dossier.actions:
+        action = doc.data
+        if action.status == "open" and action.due < today:
+            yield doc.diagnostic(
+                CODE, SEVERITY, f"action '{action.id}' of {action.owner} was due on {action.due} and is still open",
+                "set status done or dropped, or agree a new due date", ("due",),
+            )

@@ -30,28 +30,29 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from ..model.portfolio import current_contacts
-from .base import Context
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier, current_contacts
 
 CODE = "AP325"
 NAME = "relationships-concentrated"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at the account's ``name`` for each person who knows too large a share of its key contacts."""
-    limits = ctx.settings.limits
-    for dossier in ctx.portfolio.dossiers:
-        key = [doc.data for doc in current_contacts(dossier) if doc.data.key]
-        if len(key) < limits.key_share_min_contacts:
-            continue
-        held = Counter(person for contact in key for person in contact.known_by)
-        for person, count in sorted(held.items()):
-            if count / len(key) > limits.key_share_max:
-                yield dossier.account.diagnostic(
-                    CODE, SEVERITY,
-                    f"{person} knows {count} of the {len(key)} key contacts ({count / len(key):.0%}; most allowed "
-                    f"{limits.key_share_max:.0%}): 一多, the account's relationships run through one person",
-                    "give each key contact a second person of ours (knows) and plan how they will meet", ("name",),
-                )
+    limits = settings.limits
+    key = [doc.data for doc in current_contacts(dossier) if doc.data.key]
+    if len(key) < limits.key_share_min_contacts:
+        return
+    held = Counter(person for contact in key for person in contact.known_by)
+    for person, count in sorted(held.items()):
+        if count / len(key) > limits.key_share_max:
+            yield dossier.account.diagnostic(
+                CODE, SEVERITY,
+                f"{person} knows {count} of the {len(key)} key contacts ({count / len(key):.0%}; most allowed "
+                f"{limits.key_share_max:.0%}): 一多, the account's relationships run through one person",
+                "give each key contact a second person of ours (knows) and plan how they will meet", ("name",),
+            )

@@ -44,11 +44,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
+from ..model import Roster
+from ..model.document import Document
 from ..model.portfolio import Dossier
+from ..model.stages import stages_of
 from ..model.whitespace import Grid, whitespace
-from ..stages import stages_of
-from .base import Context
 
 CODE = "AP326"
 NAME = "main-channel-unevidenced"
@@ -69,27 +71,25 @@ def invested_rows(grid: Grid, areas: list[str]) -> list[int]:
     return [i for i, unit in enumerate(grid.units) if any(_matches(unit, area) for area in areas)]
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
-    """Yield at ``strategy.position`` of each main-channel account whose grid has none of ours where it invests."""
-    stages = stages_of(ctx.settings.stages)
-    for dossier in ctx.portfolio.dossiers:
-        strategy = dossier.account.data.strategy
-        if strategy is None or strategy.position != "main-channel":
-            continue
-        grid = whitespace(dossier, stages)
-        if not grid.units or not grid.offerings:
-            continue
-        named = invested_rows(grid, strategy.investment_areas)
-        rows = named or range(len(grid.units))
-        if any(cell.state in OURS for i in rows for cell in grid.cells[i]):
-            continue
-        if named:
-            units = ", ".join(grid.units[i] for i in named)
-            yield _warning(dossier, "typed as main channel (主航道), but nothing of ours is installed or in pursuit "
-                                    f"in the units that name its investment areas ({units})")
-        else:
-            yield _warning(dossier, "typed as main channel (主航道), but nothing of ours is installed or in pursuit "
-                                    "in the whole grid")
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
+    """Yield at ``strategy.position`` when a main-channel account's grid has none of ours where it invests."""
+    strategy = dossier.account.data.strategy
+    if strategy is None or strategy.position != "main-channel":
+        return
+    grid = whitespace(dossier, stages_of(settings.stages))
+    if not grid.units or not grid.offerings:
+        return
+    named = invested_rows(grid, strategy.investment_areas)
+    rows = named or range(len(grid.units))
+    if any(cell.state in OURS for i in rows for cell in grid.cells[i]):
+        return
+    if named:
+        units = ", ".join(grid.units[i] for i in named)
+        yield _warning(dossier, "typed as main channel (主航道), but nothing of ours is installed or in pursuit "
+                                f"in the units that name its investment areas ({units})")
+    else:
+        yield _warning(dossier, "typed as main channel (主航道), but nothing of ours is installed or in pursuit "
+                                "in the whole grid")
 
 
 def _warning(dossier: Dossier, message: str) -> Diagnostic:

@@ -40,41 +40,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from ..model import Contact
+from ..model import Contact, Roster
 from ..model.contact import WARM_LEVEL
 from ..model.document import Document
-from ..model.portfolio import current_contacts
-from ..stages import stages_of
-from .base import Context
+from ..model.portfolio import Dossier, current_contacts
+from ..model.stages import stages_of
 
 CODE = "AP327"
 NAME = "support-not-in-projects"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at the ``support`` of each overall supporter who supports none of their open opportunities."""
-    stages = stages_of(ctx.settings.stages)
-    for dossier in ctx.portfolio.dossiers:
-        open_ones = [doc.data for doc in dossier.opportunities if stages.is_open(doc.data.stage)]
-        for doc in current_contacts(dossier):
-            contact = doc.data
-            if (contact.support or 0) < WARM_LEVEL:
-                continue
-            stances = {o.id: s.support for o in open_ones if (s := o.stance(contact.id)) is not None}
-            if not stances or any((v or 0) >= WARM_LEVEL for v in stances.values()):
-                continue
-            ids = ", ".join(sorted(stances))
-            level = contact.support
-            if all(v is None for v in stances.values()):
-                yield _warning(doc, f"'{contact.id}' is marked support {level} overall, but their stance is unknown "
-                                    f"on every open opportunity they are in ({ids}): support shows only in projects "
-                                    "(只能表现在项目的支持度上)")
-            else:
-                yield _warning(doc, f"'{contact.id}' is marked support {level} overall, but they support none of "
-                                    f"the open opportunities they are in ({ids}): support shows only in projects "
-                                    "(只能表现在项目的支持度上)")
+    stages = stages_of(settings.stages)
+    open_ones = [doc.data for doc in dossier.opportunities if stages.is_open(doc.data.stage)]
+    for doc in current_contacts(dossier):
+        contact = doc.data
+        if (contact.support or 0) < WARM_LEVEL:
+            continue
+        stances = {o.id: s.support for o in open_ones if (s := o.stance(contact.id)) is not None}
+        if not stances or any((v or 0) >= WARM_LEVEL for v in stances.values()):
+            continue
+        ids = ", ".join(sorted(stances))
+        level = contact.support
+        if all(v is None for v in stances.values()):
+            yield _warning(doc, f"'{contact.id}' is marked support {level} overall, but their stance is unknown "
+                                f"on every open opportunity they are in ({ids}): support shows only in projects "
+                                "(只能表现在项目的支持度上)")
+        else:
+            yield _warning(doc, f"'{contact.id}' is marked support {level} overall, but they support none of "
+                                f"the open opportunities they are in ({ids}): support shows only in projects "
+                                "(只能表现在项目的支持度上)")
 
 
 def _warning(doc: Document[Contact], message: str) -> Diagnostic:

@@ -29,26 +29,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from ..model import Gift
-from .base import Context, account_entries
+from ..model import Gift, Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import account_entries
 
 CODE = "AP401"
 NAME = "gift-over-limit"
 SEVERITY = Severity.ERROR
 
 
-def per_gift_limit(gift: Gift, ctx: Context) -> float:
+def per_gift_limit(gift: Gift, settings: Settings) -> float:
     """The per-gift limit that applies to this recipient."""
-    limits = ctx.settings.limits
+    limits = settings.limits
     return limits.gift_max_value_official if gift.public_official else limits.gift_max_value
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at ``value`` of each gift above its limit."""
-    money = ctx.settings.money
-    for doc, i, gift in account_entries(ctx, "gifts"):
-        limit = per_gift_limit(gift, ctx)
+    money = settings.money
+    for doc, i, gift in account_entries(dossier, "gifts"):
+        limit = per_gift_limit(gift, settings)
         value = money.convert(gift.value, gift.currency)  # None: no rate, AP314 says so
         if value is not None and value > limit:
             who = "a public official" if gift.public_official else "one recipient"

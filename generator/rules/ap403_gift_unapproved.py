@@ -25,18 +25,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, account_entries
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import account_entries
 
 CODE = "AP403"
 NAME = "gift-unapproved"
 SEVERITY = Severity.ERROR
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at each gift missing an independent approver."""
-    threshold, money = ctx.settings.limits.gift_approval_above, ctx.settings.money
-    for doc, i, gift in account_entries(ctx, "gifts"):
+    threshold, money = settings.limits.gift_approval_above, settings.money
+    for doc, i, gift in account_entries(dossier, "gifts"):
         value = money.convert(gift.value, gift.currency)
         if gift.approved_by is not None and gift.approved_by == gift.given_by:
             yield doc.diagnostic(

@@ -24,18 +24,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
+from ..model import Roster
 from ..model.account import CASH_LIKE
-from .base import Context, account_entries
+from ..model.document import Document
+from ..model.portfolio import Dossier
+from .base import account_entries
 
 CODE = "AP404"
 NAME = "cash-gift"
 SEVERITY = Severity.ERROR
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at ``kind`` of each cash-like gift."""
-    for doc, i, gift in account_entries(ctx, "gifts"):
+    for doc, i, gift in account_entries(dossier, "gifts"):
         if gift.kind in CASH_LIKE:
             yield doc.diagnostic(
                 CODE, SEVERITY,

@@ -31,14 +31,17 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
+from ..model import Roster
+from ..model.document import Document
+from ..model.portfolio import Dossier
 from ..model.spec import hints
 from ..neutralise import url_refusal
-from .base import Context, checked_roster
 from .walk import strings
 
 CODE = "AP405"
@@ -61,12 +64,17 @@ def holds_urls(cls: Any) -> bool:
     return any(name in URL_FIELDS or any(model(t) for t in nested(hint)) for name, hint in hints(cls).items())
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield at each ``url`` value the link policy refuses."""
-    docs = [doc for dossier in ctx.portfolio.dossiers for doc in dossier.documents()]
-    roster = checked_roster(ctx)
-    if roster:
-        docs.append(roster)
+    return _refused(dossier.documents())
+
+
+def check_roster(roster: Document[Roster], settings: Settings) -> Iterator[Diagnostic]:
+    """Yield at each ``url`` value of roster.yml the link policy refuses."""
+    return _refused([roster])
+
+
+def _refused(docs: Iterable[Document[Any]]) -> Iterator[Diagnostic]:
     # Walking every contact and activity for a field only some models have would dominate a large check.
     for doc in (d for d in docs if holds_urls(d.data.__class__)):
         for loc, f, value in strings(doc.data):

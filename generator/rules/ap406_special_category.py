@@ -32,10 +32,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Loc, Severity
-from ..model import Contact
+from ..model import Contact, Roster
 from ..model.document import Document
-from .base import Context
+from ..model.portfolio import Dossier
 
 CODE = "AP406"
 NAME = "special-category-hint"
@@ -100,12 +101,11 @@ def hints(text: str) -> Iterator[tuple[str, re.Match[str]]]:
             yield category, match
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield a warning per category found in each personal field and body line."""
-    for dossier in ctx.portfolio.dossiers:
-        for doc in dossier.contacts:
-            yield from _fields(doc)
-            yield from _body(doc)
+    for doc in dossier.contacts:
+        yield from _fields(doc)
+        yield from _body(doc)
 
 
 def _fields(doc: Document[Contact]) -> Iterator[Diagnostic]:

@@ -44,13 +44,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
-from ..model import Contact
+from ..model import Contact, Roster
 from ..model.document import Document
 from ..model.portfolio import Dossier, Portfolio
 from ..model.spec import SENSITIVITY_ORDER
 from ..redact import ROOT_LEVEL, level_of, redaction
-from .base import Context
 from .walk import strings
 
 CODE = "AP407"
@@ -69,11 +69,10 @@ class _Hidden:
     pattern: re.Pattern[str]
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:
     """Yield a warning for each hidden contact's name or id in text shown at a narrower level."""
-    for dossier in ctx.portfolio.dossiers:
-        for level in narrower_levels():
-            yield from _named(ctx.portfolio, dossier, level)
+    for level in narrower_levels():
+        yield from _named(dossier, level)
 
 
 def narrower_levels() -> list[str]:
@@ -82,11 +81,11 @@ def narrower_levels() -> list[str]:
     return [name for name, rank in SENSITIVITY_ORDER.items() if level_of(ROOT_LEVEL) <= rank < top]
 
 
-def _named(portfolio: Portfolio, dossier: Dossier, level: str) -> Iterator[Diagnostic]:
+def _named(dossier: Dossier, level: str) -> Iterator[Diagnostic]:
     rank = level_of(level)
     if not any(level_of(doc.data.sensitivity) > rank for doc in dossier.contacts):
         return  # nothing hidden at this level: no redaction needed (the common case)
-    shown = redaction(Portfolio(portfolio.root, None, [dossier], []), level)
+    shown = redaction(Portfolio("", None, [dossier], []), level)  # redaction's unit is a portfolio
     hidden = [_Hidden(doc.data, pattern(doc.data)) for doc in dossier.contacts if doc.path in shown.removed_paths]
     (visible,) = shown.portfolio.dossiers
     for doc in visible.documents():

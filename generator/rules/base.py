@@ -1,11 +1,12 @@
 """What a rule sees and how it reports, and the two scopes a rule can have.
 
-Most rules are *per dossier*: what they report about an account folder depends only on that
-folder's files, the roster and the settings. :func:`generator.rules.validate` runs them one
-dossier at a time (and once for roster.yml itself), so a dossier whose files did not change
-need not be checked again (:mod:`.memo`, :mod:`.index`). A rule that compares accounts with
-each other declares ``SCOPE = ACCOUNTS`` and reads only :class:`AccountSummary` records, through
-its ``check_accounts(accounts)``.
+Most rules are *per dossier*: ``check(dossier, roster, settings)`` sees one account folder, the
+roster and the settings, nothing else, so :func:`generator.rules.validate` runs it one dossier at
+a time and a dossier whose files did not change need not be checked again (:mod:`.memo`,
+:mod:`.index`). A per-dossier rule that also checks roster.yml itself has a
+``check_roster(roster, settings)``. The few rules that compare accounts with each other declare
+``SCOPE = ACCOUNTS`` and read only :class:`AccountSummary` records, through their
+``check_accounts(accounts)``.
 """
 
 from __future__ import annotations
@@ -21,27 +22,12 @@ from ..diagnostics import Diagnostic, Loc, Severity
 from ..model import Account, Contact, Roster
 from ..model.contact import DECIDING_ROLES
 from ..model.document import Document
-from ..model.portfolio import Dossier, Portfolio, current_contacts
+from ..model.portfolio import Dossier, current_contacts
 
 DOSSIER = "dossier"
 """Scope of a rule whose diagnostics about a dossier depend on that dossier, the roster and settings only."""
 ACCOUNTS = "accounts"
 """Scope of a rule comparing accounts with each other, through :class:`AccountSummary` records."""
-
-
-@dataclass(frozen=True)
-class Context:
-    """The portfolio (or the part of it being checked) plus settings; rules read, never change it."""
-
-    portfolio: Portfolio
-    settings: Settings
-    roster_file: bool = True
-    """Whether roster.yml itself is checked: ``False`` while checking one dossier, which sees the roster's people."""
-
-
-def checked_roster(ctx: Context) -> Document[Roster] | None:
-    """The roster document when this run checks roster.yml itself (see :attr:`Context.roster_file`)."""
-    return ctx.portfolio.roster if ctx.roster_file else None
 
 
 def roster_complete(roster: Document[Roster] | None) -> bool:
@@ -87,9 +73,16 @@ class CheckAccounts(Protocol):
 
 
 class Check(Protocol):
-    """A rule's check: yields diagnostics at the rule's default severity."""
+    """A per-dossier rule's check of one dossier, which sees the roster's people: diagnostics at the rule's severity."""
 
-    def __call__(self, ctx: Context) -> Iterator[Diagnostic]: ...
+    def __call__(self, dossier: Dossier, roster: Document[Roster] | None, settings: Settings
+                 ) -> Iterator[Diagnostic]: ...
+
+
+class CheckRoster(Protocol):
+    """A per-dossier rule's check of roster.yml itself."""
+
+    def __call__(self, roster: Document[Roster], settings: Settings) -> Iterator[Diagnostic]: ...
 
 
 @dataclass(frozen=True)
@@ -102,11 +95,18 @@ class Rule:
     doc: str
     module: ModuleType
     check: Check | None
-    """``None`` for rules enforced while loading (files, YAML, schema)."""
+    """``None`` for rules enforced while loading (files, YAML, schema) and for cross-account rules."""
     scope: str = DOSSIER
     """:data:`DOSSIER` or :data:`ACCOUNTS` (the module's ``SCOPE``)."""
     check_accounts: CheckAccounts | None = None
     """The check over account summaries, for rules of scope :data:`ACCOUNTS`."""
+    check_roster: CheckRoster | None = None
+    """The check of roster.yml itself, for the per-dossier rules that have one."""
+
+    @property
+    def at_load(self) -> bool:
+        """Whether the loader enforces this rule (it has no check of its own; the module names ``ENFORCED_BY``)."""
+        return self.check is None and self.check_accounts is None
 
     @property
     def summary(self) -> str:
@@ -121,15 +121,14 @@ OPEN_STATUSES: frozenset[str] = frozenset({"planned", "in-progress"})
 """Plan statuses that still promise work."""
 
 
-def current_deciders(ctx: Context) -> Iterator[Document[Contact]]:
+def current_deciders(dossier: Dossier) -> Iterator[Document[Contact]]:
     """Contacts still at the customer whose role decides (decision-maker, economic-buyer, approver)."""
-    for dossier in ctx.portfolio.dossiers:
-        yield from (doc for doc in current_contacts(dossier) if doc.data.role in DECIDING_ROLES)
+    return (doc for doc in current_contacts(dossier) if doc.data.role in DECIDING_ROLES)
 
 
-def overdue(day: dt.date, ctx: Context) -> bool:
+def overdue(day: dt.date, settings: Settings) -> bool:
     """``day`` lies more than ``limits.review_grace_days`` before today."""
-    return (ctx.settings.today - day).days > ctx.settings.limits.review_grace_days
+    return (settings.today - day).days > settings.limits.review_grace_days
 
 
 def where(doc: Document[Any], *locs: Loc) -> Loc:
@@ -147,8 +146,7 @@ def repeats(entries: Iterable[tuple[Hashable, Loc]]) -> Iterator[tuple[Hashable,
             first[key] = loc
 
 
-def account_entries(ctx: Context, name: str) -> Iterator[tuple[Document[Account], int, Any]]:
-    """Every entry of the list ``name`` (``plans``, ``gifts`` …) of every account file, with its index."""
-    for dossier in ctx.portfolio.dossiers:
-        for i, entry in enumerate(getattr(dossier.account.data, name)):
-            yield dossier.account, i, entry
+def account_entries(dossier: Dossier, name: str) -> Iterator[tuple[Document[Account], int, Any]]:
+    """Every entry of the list ``name`` (``plans``, ``gifts`` …) of the dossier's account file, with its index."""
+    for i, entry in enumerate(getattr(dossier.account.data, name)):
+        yield dossier.account, i, entry

@@ -21,7 +21,7 @@ from typing import Any, get_args
 
 from ..config import Limits, Settings
 from ..model.activity import ActivityKind
-from ..money import Money
+from ..model.money import Money
 
 ACTIONS: dict[str, tuple[str, ...]] = {
     "info": ("customer_strategy", "relationship_plan", "customer_info"),

@@ -24,13 +24,14 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..diagnostics import Diagnostic, Severity, sort_diagnostics
+from ..model import codes
 from ..model.account import Account, Source
 from ..model.document import Document
 from ..model.portfolio import Portfolio
 from .extract import fingerprint
 from .fetch import GONE, Client, FetchError, Page
 
-GONE_CODE, CHANGED_CODE, UNCHECKED_CODE = "AP501", "AP502", "AP503"
+GONE_CODE, CHANGED_CODE, UNCHECKED_CODE = codes.SOURCE_GONE, codes.SOURCE_CHANGED, codes.SOURCE_UNCHECKED
 CODES = {GONE_CODE: "source-gone", CHANGED_CODE: "source-changed", UNCHECKED_CODE: "source-unchecked"}
 """The codes ``source check`` reports; they are not rules of ``check`` (they need the network)."""
 WORKERS = 8

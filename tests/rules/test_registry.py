@@ -39,7 +39,7 @@ def test_every_code_has_a_golden_case() -> None:
 
 def test_loader_phase_rules_say_which_stage_enforces_them() -> None:
     for code, rule in registry().items():
-        if rule.check is None:
+        if rule.at_load:
             assert "Enforced while loading, by `generator/load/" in rule.doc, code
         else:
             assert code[2] in "234", f"{code}: only reference, method and privacy rules run after loading"

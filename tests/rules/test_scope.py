@@ -1,15 +1,16 @@
 """Rules declare their scope truthfully, and the in-process memo re-checks exactly the changed dossiers.
 
-``validate`` (and the check index) run a per-dossier rule once for roster.yml and once per
-dossier. That is only right if the rule's diagnostics over the whole portfolio are the union
-of those runs: checked here for every rule, on the sample with the cross-account rules made
-to fire and on every golden case (each makes its rule fire).
+``validate`` (and the check index) run a per-dossier rule once per dossier, ``check(dossier, roster,
+settings)``, and its ``check_roster`` once for roster.yml: a rule is handed nothing else, so its
+diagnostics cannot depend on other accounts. The fixtures (the sample with the cross-account rules made
+to fire, and every golden case) make every rule fire.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import inspect
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,12 +18,12 @@ from pathlib import Path
 import yaml
 
 from generator.config import Settings
-from generator.diagnostics import Diagnostic, Severity
+from generator.diagnostics import Diagnostic
 from generator.load.portfolio import load_portfolio
 from generator.memo import Memo
 from generator.model.portfolio import Portfolio
 from generator.rules import registry, validate
-from generator.rules.base import ACCOUNTS, DOSSIER, AccountSummary, Check, Context
+from generator.rules.base import ACCOUNTS, DOSSIER
 from tests.rules.test_cases import CASES, write_tree
 
 SAMPLE = Path(__file__).resolve().parents[2] / "accounts"
@@ -62,43 +63,35 @@ def portfolios(tmp_path: Path) -> Iterator[tuple[str, Portfolio, Settings]]:
         yield case.stem, load_portfolio(str(root)), settings
 
 
-def split_run(check: Check, portfolio: Portfolio, settings: Settings) -> Said:
-    """A per-dossier check run as validate runs it: once for roster.yml, then once per dossier."""
-    found = list(check(Context(Portfolio(portfolio.root, portfolio.roster, [], []), settings)))
-    for dossier in portfolio.dossiers:
-        one = Portfolio(portfolio.root, portfolio.roster, [dossier], [])
-        found += check(Context(one, settings, roster_file=False))
-    return said(found)
-
-
-def test_per_dossier_rules_give_the_union_of_their_per_dossier_runs(tmp_path: Path) -> None:
+def test_every_rule_with_a_check_fires_on_the_fixtures(tmp_path: Path) -> None:
+    """The sample (cross-account rules made to fire) and the golden cases exercise every rule that has a check."""
     fired: set[str] = set()
-    for name, portfolio, settings in portfolios(tmp_path):
-        for rule in registry().values():
-            if rule.check is None:
-                continue
-            whole = said(rule.check(Context(portfolio, settings)))
-            fired |= {rule.code} if whole else set()
-            if rule.scope == DOSSIER:
-                assert split_run(rule.check, portfolio, settings) == whole, f"{rule.code} on {name}"
-            else:
-                accounts = [AccountSummary.of(d) for d in portfolio.dossiers]
-                assert rule.check_accounts is not None
-                assert said(rule.check_accounts(accounts)) == whole, f"{rule.code} on {name}"
-    # The fixtures exercise every rule that has a check.
-    assert fired == {code for code, rule in registry().items() if rule.check is not None}
+    for _, portfolio, settings in portfolios(tmp_path):
+        fired |= {d.code for d in validate(portfolio, settings)}
+    checking = {code for code, rule in registry().items() if rule.check or rule.check_accounts}
+    assert checking <= fired
 
 
-def test_a_cross_account_rule_declared_per_dossier_would_be_caught(tmp_path: Path) -> None:
-    def same_tier_elsewhere(ctx: Context) -> Iterator[Diagnostic]:
-        for dossier in ctx.portfolio.dossiers:
-            others = [d for d in ctx.portfolio.dossiers if d is not dossier]
-            if any(d.account.data.tier == dossier.account.data.tier for d in others):
-                yield dossier.account.diagnostic("AP999", Severity.INFO, "shares its tier", "", ("tier",))
+def test_a_per_dossier_rule_sees_one_dossier_the_roster_and_the_settings() -> None:
+    """The per-dossier API is ``check(dossier, roster, settings)`` (and ``check_roster(roster, settings)``): no rule
+    is handed a portfolio, so none can compare accounts but through ``check_accounts``."""
+    for code, rule in registry().items():
+        if rule.check is not None:
+            assert list(inspect.signature(rule.check).parameters) == ["dossier", "roster", "settings"], code
+        if rule.check_roster is not None:
+            assert list(inspect.signature(rule.check_roster).parameters) == ["roster", "settings"], code
+        if rule.scope == ACCOUNTS:
+            assert rule.check is None and rule.check_roster is None and rule.check_accounts is not None, code
+    assert sorted(code for code, rule in registry().items() if rule.check_roster) == ["AP202", "AP204", "AP405"]
 
-    portfolio = load_portfolio(str(crossed_sample(tmp_path / "accounts")))
-    assert split_run(same_tier_elsewhere, portfolio, SETTINGS) != said(same_tier_elsewhere(Context(portfolio,
-                                                                                                    SETTINGS)))
+
+def test_roster_problems_are_reported_by_check_roster(tmp_path: Path) -> None:
+    """A problem in roster.yml itself is reported at roster.yml: validate runs the rules' check_roster."""
+    root = crossed_sample(tmp_path / "accounts")
+    replace_in(root / "roster.yml", "  - id: p-tom-hale",
+               "  - {id: p-tom-hale, name: Again, title: Again, email: a@example.com, region: X}\n  - id: p-tom-hale")
+    found = [d for d in validate(load_portfolio(str(root)), SETTINGS) if d.code == "AP204"]
+    assert [d.path.endswith("roster.yml") for d in found] == [True]
 
 
 def test_scopes_are_declared() -> None:

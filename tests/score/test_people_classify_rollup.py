@@ -9,7 +9,7 @@ import pytest
 
 from generator.config import Limits
 from generator.model import Account
-from generator.money import Money
+from generator.model.money import Money
 from generator.score import score_portfolio
 from generator.score.cadence import in_window, person_cadence
 from generator.score.classify import classify

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_settings
-from generator.money import Money
+from generator.model.money import Money
 from generator.pipeline import gather, generate
 
 ROOT = Path(__file__).resolve().parents[2]
