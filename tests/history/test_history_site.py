@@ -141,7 +141,7 @@ def test_portfolio_and_home_show_what_changed(history_repo: Path) -> None:
     raw = (site / "accounts" / "index.html").read_text(encoding="utf-8")
     table = raw[raw.index('id="ap-portfolio"'):raw.index("</table>", raw.index('id="ap-portfolio"'))]
     head = re.sub(r"<[^>]+>", " ", table[:table.index("</thead>")])
-    assert re.search(r"Findings\s+Scorecard at quarter ends\s+Since last quarter", head), head
+    assert re.search(r"Findings\s+Trend\s+Since last quarter", head), head
     row = table[table.index('<tr data-tier='):]
     assert row.count("<tr") == 1 and "<svg" in row and "Acme Industries" in row
     assert re.search(r'<td class="ap-num" data-sort="-?[\d.]+">[+±−-][\d.]*</td></tr>', row), row
