@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Contact, Opportunity
-from ..model.contact import DECIDING_ROLES
+from ..model.opportunity import deciders as deciders_of
 from ..model.portfolio import Dossier, current_contacts
 from ..stages import stages_of
 from .base import Context
@@ -47,10 +47,7 @@ SEVERITY = Severity.WARNING
 
 def deciders(dossier: Dossier, opportunity: Opportunity) -> list[Contact]:
     """The deciding contacts of ``opportunity``: of its unit, executives, and deciders already in its stances."""
-    unit = opportunity.unit.casefold()
-    listed = {s.contact for s in opportunity.stances}
-    return [doc.data for doc in current_contacts(dossier) if doc.data.role in DECIDING_ROLES and (
-        doc.data.department.casefold() == unit or doc.data.level == "executive" or doc.data.id in listed)]
+    return deciders_of((doc.data for doc in current_contacts(dossier)), opportunity)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
