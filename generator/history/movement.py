@@ -227,7 +227,8 @@ def _point(dossier: Dossier | None, day: dt.date, config: Any) -> Point:
     if dossier is None:
         return Point(day)
     score = score_account(dossier.slug, dossier.account.data, [c.data for c in dossier.contacts],
-                          [a.data for a in dossier.activities], day, config)
+                          [a.data for a in dossier.activities], day, config,
+                          [o.data for o in dossier.opportunities])
     return Point(day, _num(score.total.value), _num(score.kpi_score.value), _num(score.actions_score.value))
 
 

@@ -9,9 +9,11 @@ people updating two projects never touch the same file.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import scales
+from .contact import DECIDING_ROLES, Contact
 from .spec import Sensitivity, fld, scale
 
 
@@ -52,3 +54,16 @@ class Opportunity:
     def stance(self, contact: str) -> Stance | None:
         """The recorded stance of ``contact``, if any."""
         return next((s for s in self.stances if s.contact == contact), None)
+
+
+def deciders(contacts: Iterable[Contact], opportunity: Opportunity) -> list[Contact]:
+    """The deciding contacts (by role) among ``contacts`` for ``opportunity``.
+
+    Those of its ``unit`` (the contact's ``department``, compared without case), every executive-level
+    decider of the account, and any decider already listed in its ``stances``. Shared by rule AP320 and
+    the score (formula 3), so both ask about the same people.
+    """
+    unit = opportunity.unit.casefold()
+    listed = {s.contact for s in opportunity.stances}
+    return [c for c in contacts if c.role in DECIDING_ROLES and (
+        c.department.casefold() == unit or c.level == "executive" or c.id in listed)]

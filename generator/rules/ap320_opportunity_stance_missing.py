@@ -36,8 +36,8 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
 from ..model import Contact, Opportunity, Roster
-from ..model.contact import DECIDING_ROLES
 from ..model.document import Document
+from ..model.opportunity import deciders as deciders_of
 from ..model.portfolio import Dossier, current_contacts
 from ..model.stages import stages_of
 
@@ -48,10 +48,7 @@ SEVERITY = Severity.WARNING
 
 def deciders(dossier: Dossier, opportunity: Opportunity) -> list[Contact]:
     """The deciding contacts of ``opportunity``: of its unit, executives, and deciders already in its stances."""
-    unit = opportunity.unit.casefold()
-    listed = {s.contact for s in opportunity.stances}
-    return [doc.data for doc in current_contacts(dossier) if doc.data.role in DECIDING_ROLES and (
-        doc.data.department.casefold() == unit or doc.data.level == "executive" or doc.data.id in listed)]
+    return deciders_of((doc.data for doc in current_contacts(dossier)), opportunity)
 
 
 def check(dossier: Dossier, roster: Document[Roster] | None, settings: Settings) -> Iterator[Diagnostic]:

@@ -39,15 +39,17 @@ def score_portfolio(portfolio: Portfolio, settings: Settings, memo: Memo[Any] | 
     config = scoring_config(settings)
     as_of = settings.today
     data = portfolio_data(portfolio)
+    opportunities = {d.slug: [o.data for o in d.opportunities] for d in portfolio.dossiers}
     keys: list[str] | None = None
     if memo is None:
-        accounts = {slug: score_account(slug, account, contacts, activities, as_of, config)
+        accounts = {slug: score_account(slug, account, contacts, activities, as_of, config, opportunities[slug])
                     for slug, account, contacts, activities in data}
     else:
         common = repr(settings)  # holds the date, limits and scoring weights
         keys = [dossier_key(dossier) for dossier in portfolio.dossiers]
         accounts = {slug: memo.get(("score", common, key),
-                                   partial(score_account, slug, account, contacts, activities, as_of, config))
+                                   partial(score_account, slug, account, contacts, activities, as_of, config,
+                                           opportunities[slug]))
                     for key, (slug, account, contacts, activities) in zip(keys, data, strict=True)}
     people = score_people(sorted(portfolio.people), data, as_of, config, memo, keys, accounts)
     return PortfolioScores(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ..model import Account, Activity, Contact
+from ..model import Account, Activity, Contact, Opportunity
 from .actions import score_actions
 from .cadence import account_cadence, in_window
 from .classify import classify
@@ -48,10 +48,10 @@ def _counted(group: Figure) -> Figure:
 
 
 def score_account(slug: str, account: Account, contacts: Sequence[Contact], activities: Sequence[Activity],
-                  as_of: dt.date, config: ScoringConfig) -> AccountScore:
+                  as_of: dt.date, config: ScoringConfig, opportunities: Sequence[Opportunity] = ()) -> AccountScore:
     """Score one account as known on ``as_of``; ``activities`` may be all of them, the window is applied here."""
     window = in_window(activities, as_of, config.limits.weeks_window)
-    actions = score_actions(account, contacts, window, as_of, config)
+    actions = score_actions(account, contacts, window, as_of, config, opportunities)
     voice = customer_voice(account, window, as_of)
     groups = score_groups(actions, config, voice)
     actions_score = weighted("actions.score", [(g.key.split(".")[1], config.group_weights[g.key.split(".")[1]],

@@ -18,11 +18,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ..model import Account, Activity, Contact, Initiative, Plan
+from ..model import Account, Activity, Contact, Initiative, Opportunity, Plan
 from ..model.placeholders import is_placeholder
 from .config import ACTIONS, ScoringConfig
 from .figures import checklist, clamp, mean, num, r1, rate, scale_score
-from .knows import knows_terms
+from .knows import information_terms
 from .labels import composed, msg, term, text
 from .types import Figure, Value
 
@@ -76,8 +76,10 @@ def _field_filled(value: object) -> bool:
     return filled(value) if isinstance(value, str) or value is None else bool(value)
 
 
-def customer_info(account: Account, contacts: Sequence[Contact], as_of: dt.date, config: ScoringConfig) -> Figure:
-    """管理客户信息: current contacts' records filled and reviewed in time, sources fresh."""
+def customer_info(account: Account, contacts: Sequence[Contact], as_of: dt.date, config: ScoringConfig,
+                  opportunities: Sequence[Opportunity] = ()) -> Figure:
+    """管理客户信息: current contacts' records filled and reviewed in time, sources fresh; under formula 3
+    also strengths assessed and deciders' stances known (:mod:`.knows`)."""
     current = active_contacts(contacts, as_of)
     slots = len(current) * (len(CONTACT_FIELDS) + len(STANCE_FIELDS))
     done = (sum(1 for c in current for name in CONTACT_FIELDS if _field_filled(getattr(c, name)))
@@ -98,13 +100,12 @@ def customer_info(account: Account, contacts: Sequence[Contact], as_of: dt.date,
         "fields filled": done, "fields expected": slots, "reviewed in time": reviewed,
         "sources": len(sources), "fresh sources": fresh,
     }
-    if config.formula >= 2:  # who knows whom (generator.score.knows)
-        extra, more = knows_terms(current)
-        parts += extra
-        inputs.update(more)
+    extra, more = information_terms(config.formula, current, opportunities, config.stages)
+    parts += extra
+    inputs.update(more)
     notes = sorted({m for _, f in parts for m in f.notes}, key=text)
     terms = [(name, float(f.value or 0.0)) for name, f in parts]
-    formula = msg("f.customer_info" if config.formula < 2 else "f.customer_info_2")
+    formula = msg({1: "f.customer_info", 2: "f.customer_info_2"}.get(config.formula, "f.customer_info_3"))
     return mean("actions.info.customer_info", formula, terms, inputs=inputs, notes=notes)
 
 
@@ -210,12 +211,13 @@ def closed_loop(account: Account, activities: Sequence[Activity], as_of: dt.date
 
 
 def score_actions(account: Account, contacts: Sequence[Contact], activities: Sequence[Activity],
-                  as_of: dt.date, config: ScoringConfig) -> tuple[Figure, ...]:
+                  as_of: dt.date, config: ScoringConfig, opportunities: Sequence[Opportunity] = ()
+                  ) -> tuple[Figure, ...]:
     """The nine actions in the method's order (``ACTIONS``)."""
     found = [
         customer_strategy(account),
         relationship_plan(account),
-        customer_info(account, contacts, as_of, config),
+        customer_info(account, contacts, as_of, config, opportunities),
         *(plan_completion(layer, account, as_of, config) for layer in ACTIONS["plans"]),
         contact_standard(activities, config.limits.weeks_window),
         quality(account, activities, as_of),

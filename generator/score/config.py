@@ -22,6 +22,7 @@ from typing import Any, get_args
 from ..config import Limits, Settings
 from ..model.activity import ActivityKind
 from ..model.money import Money
+from ..model.stages import Stages, stages_of
 
 ACTIONS: dict[str, tuple[str, ...]] = {
     "info": ("customer_strategy", "relationship_plan", "customer_info"),
@@ -36,12 +37,14 @@ ACTION_NAMES: tuple[str, ...] = tuple(f"{group}.{name}" for group, names in ACTI
 class ScoringConfig:
     """Everything the scorecards weigh and compare against."""
 
-    version: str = "1.0"
+    version: str = "3.0"
     """Shown with every scorecard; change it whenever the weights or targets change."""
-    formula: int = 1
-    """1 (default): the nine actions as before issue 14; 2: customer information also counts who knows whom
-    (:mod:`generator.score.knows`). A team opts in with ``formula: 2`` and a new ``version``; scores under
-    formula 1 stay reproducible."""
+    formula: int = 3
+    """Customer information (管理客户信息, :mod:`generator.score.knows`). 3 (default): formula 1 plus what the
+    article counts as customer information: strengths assessed and deciders' stances known on open
+    opportunities. 1: the nine actions as before issue 14; 2: formula 1 plus strengths assessed and key
+    contacts known by two (一多). ``formula: 1`` (or 2) keeps older scores reproducible; the ``version`` says
+    which formula a scorecard used."""
     dimension_weights: dict[str, float] = field(default_factory=lambda: {"kpi": 0.5, "actions": 0.5})
     """Dimension 1 (KPI results) against dimension 2 (the nine key actions) in the total, for accounts and for
     the people who serve them."""
@@ -76,6 +79,8 @@ class ScoringConfig:
     review grace and source age — from ``limits:``, never overridden here."""
     money: Money = field(default_factory=Money)
     """Reporting currency and exchange rates, from ``money:``."""
+    stages: Stages = field(default_factory=lambda: stages_of(None))
+    """Opportunity stages, from ``stages:`` (which ones are open)."""
 
     def action_weight(self, group: str, name: str) -> float:
         """Weight of one action within its group."""
@@ -92,9 +97,9 @@ def scoring_config(settings: Settings) -> ScoringConfig:
 
     Raises ``ValueError`` naming the key for unknown keys, wrong types and impossible values.
     """
-    config = ScoringConfig(limits=settings.limits, money=settings.money)
+    config = ScoringConfig(limits=settings.limits, money=settings.money, stages=stages_of(settings.stages))
     overrides = dict(settings.scoring or {})
-    known = {f.name for f in fields(ScoringConfig)} - {"limits", "money"}
+    known = {f.name for f in fields(ScoringConfig)} - {"limits", "money", "stages"}
     changes: dict[str, Any] = {}
     for key, value in overrides.items():
         if key == "limits" or key in {f.name for f in fields(Limits)}:
@@ -102,6 +107,8 @@ def scoring_config(settings: Settings) -> ScoringConfig:
         if key not in known:
             raise ValueError(f"scoring: unknown key '{key}'; known: {', '.join(sorted(known))}")
         changes[key] = _checked(key, value, getattr(config, key))
+    if "formula" in changes and "version" not in changes:  # the version says which formula scored
+        changes["version"] = f"{changes['formula']}.0"
     config = replace(config, **changes)
     _check_consistency(config)
     return config
@@ -126,8 +133,8 @@ def _checked(key: str, value: Any, default: Any) -> Any:
             raise ValueError("scoring.version: expected a version string")
         return str(value)
     if key == "formula":
-        if value not in (1, 2) or isinstance(value, bool):
-            raise ValueError(f"scoring.formula: expected 1 or 2, found {value!r}")
+        if value not in (1, 2, 3) or isinstance(value, bool):
+            raise ValueError(f"scoring.formula: expected 1, 2 or 3, found {value!r}")
         return int(value)
     if key == "cadence_kinds":
         kinds = set(get_args(ActivityKind))

@@ -88,6 +88,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "key contacts known by two % (the last two when there is something to count)",
                           "字段填写率、按时复核率、新鲜来源率、关系强度评估率、关键联系人双人覆盖率的平均值"
                           "（后两项仅在有可计数对象时计入）"),
+    "f.customer_info_3": ("mean of fields filled %, reviewed in time %, fresh sources %, strengths assessed % and "
+                          "decider stances known % (the last two when there is something to count)",
+                          "字段填写率、按时复核率、新鲜来源率、关系强度评估率、决策者立场已知率的平均值"
+                          "（后两项仅在有可计数对象时计入）"),
     "f.plans": ("mean progress %, overdue × (1 − {penalty}), dropped left out",
                 "平均进度 %，逾期项 × (1 − {penalty})，已放弃的不计"),
     "f.contact_standard": ("100 × activities with summary, contacts, people and quality / activities",
@@ -196,6 +200,9 @@ TERMS: dict[str, str] = {
     "our relationships": "我方与客户的关系数", "strengths assessed": "已评估强度", "key contacts": "关键联系人",
     "known by two or more": "两人及以上认识", "strengths assessed %": "关系强度评估率 %",
     "key contacts known by two %": "关键联系人双人覆盖率 %",
+    "relationships recorded": "已记录的关系数", "open opportunities": "进行中的机会点",
+    "decider stances": "决策者立场（应知）", "stances known": "立场已知",
+    "decider stances known %": "决策者立场已知率 %",
     # plans
     "overdue": "逾期", "dropped": "已放弃", "plan": "计划", "initiative": "组织举措",
     # activities, quality, closed loop

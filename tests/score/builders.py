@@ -112,7 +112,7 @@ def dossier(slug: str, acct: Account, contacts: list[Contact] | None = None,
     return Dossier(slug, folder, Document(f"{folder}/account.md", acct),
                    [Document(f"{folder}/contacts/{c.id}.md", c) for c in contacts or []],
                    [Document(f"{folder}/activities/{a.date}.md", a) for a in activities or []],
-                   {c.id for c in contacts or []})
+                   contact_ids={c.id for c in contacts or []})
 
 
 def portfolio(*dossiers: Dossier, people: tuple[str, ...] = ("p-a",)) -> Portfolio:

@@ -204,6 +204,9 @@ def test_contact_who_left_is_out_of_current_coverage() -> None:
     assert info.inputs == {
         "current contacts": 2, "left": 1, "fields filled": 8, "fields expected": 10, "reviewed in time": 1,
         "sources": 2, "fresh sources": 1, "fields filled %": 80.0, "reviewed in time %": 50.0, "fresh sources %": 50.0,
+        # formula 3: no key contact, no opportunity: both terms left out, the mean is over three
+        "key contacts": 0, "strengths assessed": 0, "open opportunities": 0, "decider stances": 0,
+        "stances known": 0,
     }
     assert info.worked == "(80 + 50 + 50) / 3"
     # before c3 left (2026-06-01) all three were current: fields 5 + 3 + 5 = 13 of 15 -> 86.7;

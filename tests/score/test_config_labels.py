@@ -20,7 +20,7 @@ def test_defaults_and_limits() -> None:
     limits = Limits(visits_per_week=3, weeks_window=4, issue_close_days=10, cash_cow_min_sales=5)
     config = scoring_config(replace(Settings(), limits=limits))
     assert config.limits == limits
-    assert config.version == "1.0"
+    assert config.version == "3.0" and config.formula == 3
     assert config.dimension_weights == {"kpi": 0.5, "actions": 0.5}
     assert set(config.action_weights) == set(ACTION_NAMES) and len(ACTION_NAMES) == 9
 

@@ -111,7 +111,7 @@ def test_cli_table_json_csv(repo: str, capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run_cli(capsys, accounts, "--as-of", "2026-11-27")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Scores as of 2026-11-27 · scoring 1.0"
+    assert lines[0] == "Scores as of 2026-11-27 · scoring 3.0"
     assert lines[2].split() == ["account", "tier", "market", "class", "KPI", "info", "plans", "satisf.", "actions",
                                 "total", "meet/wk"]
     # tiny-co: KPI 65 (0.5 × 50 + 0.5 × 80); info (0 + 33.3 + 0) / 3 = 11.1; plans key 80; satisfaction: no
@@ -144,7 +144,7 @@ def test_cli_rev_and_errors(repo: str, capsys: pytest.CaptureFixture[str]) -> No
     assert code == 0
     # first commit, as of its date 2026-09-15: plans key 40 -> actions (11.1 + 40 + 0) / 3 = 17;
     # total 0.5 × 65 + 0.5 × 17 = 41
-    assert out.splitlines()[0] == "Scores as of 2026-09-15 at HEAD~1 · scoring 1.0 · by tier"
+    assert out.splitlines()[0] == "Scores as of 2026-09-15 at HEAD~1 · scoring 3.0 · by tier"
     assert out.splitlines()[-1].split() == ["B", "1", "65.0", "17.0", "41.0"]
     code, _, err = run_cli(capsys, accounts, "--rev", "nope")
     assert code == 2 and "unknown git revision 'nope'" in err

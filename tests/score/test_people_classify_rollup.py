@@ -128,7 +128,7 @@ def test_rollups_by_tier_region_owner() -> None:
         ("owner", "(no AR)"): (1, 25.0, 50.0),   # z has an SR only
     }
     assert [r.group for r in scores.rollups if r.by == "tier"] == ["S", "B"]
-    assert scores.as_of == "2026-11-27" and scores.config_version == "1.0"
+    assert scores.as_of == "2026-11-27" and scores.config_version == "3.0"
 
 
 def test_as_of_ignores_later_records() -> None:
