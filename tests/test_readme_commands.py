@@ -12,6 +12,8 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 OMITTED = {"--help", "--today", "--no-cache", "--cache-dir", "--progress", "--no-directory-urls", "--quiet",
            "--accounts", "--version", "--config"}
 """Options for tests, CI and tuning, documented by each command's ``--help`` and the docs, not the README list."""
+EVERY_COMMAND = {"--lang": "Every command takes `--lang en|zh`"}
+"""Options every command takes, said once under the list (the sentence the README must hold)."""
 
 
 def _block() -> str:
@@ -43,5 +45,13 @@ def test_every_command_and_long_option_is_in_the_readme() -> None:
         if words[1] in ("new", "source"):
             continue  # their options differ per kind; `--help` lists them
         options = {o for a in sub._actions for o in a.option_strings if o.startswith("--")}
-        for option in sorted(options - OMITTED):
+        for option in sorted(options - OMITTED - EVERY_COMMAND.keys()):
             assert any(option in line for line in listed), f"README: '{command}' lacks {option}"
+
+
+def test_options_every_command_takes_are_said_once() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for option, sentence in EVERY_COMMAND.items():
+        assert sentence in readme, f"README does not say every command takes {option}"
+        assert all(option in {o for a in sub._actions for o in a.option_strings}
+                   for sub in _commands(parser(), "accountplan").values()), f"not every command takes {option}"
