@@ -159,6 +159,10 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         self.settings: Settings | None = None
         self.pages: Pages | None = None
         self.outputs: tuple[Files, set[str]] | None = None
+        self.memo: incremental.AccountMemo | None = None
+        """``mkdocs build``: the account memo carried over from the previous build (sealed, in the user's cache)."""
+        self.carried: dict[str, str] = {}
+        """The account and person pages of this build, by source path, for the next build's memo."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
@@ -201,8 +205,14 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
                 self.pages = incremental.add_pages(files, config, gathered, self.settings, lang)
                 return files
+            self.memo = incremental.carried_memo(config.config_file_path, lang, gathered.level)
+            self.carried = {}
             self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls,
-                                  lifting=True)
+                                  lifting=True, reuse=self.memo.reuse if self.memo else None,
+                                  reuse_person=self.memo.reuse_person if self.memo else None)
+            if self.memo is not None:
+                log.info(f"accountplan: {self.memo.hits} of {len(self.memo.keys)} account and person pages "
+                         "carried over from the previous build")
             for src_uri in self.pages:  # ids are checked when loading; this is defence in depth
                 target_in(config.site_dir, src_uri)
         except OutsideFolder as exc:
@@ -233,6 +243,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             return None
         if isinstance(page.file, _PageFile) and page.file.pages is not None:
             text = page.file.pages.release(page.file.src_uri)
+            if self.memo is not None and page.file.src_uri in self.memo.keys:
+                self.carried[page.file.src_uri] = text
         else:  # under serve --dirty the page comes from the page store
             text = page.file.content_string
         return lift.lift(text, self.pages.lifted)
@@ -313,6 +325,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """Mark the folder as built here (so the next build may replace it); stop any page workers still running."""
         with contextlib.suppress(OSError):
             (Path(config.site_dir) / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
+        if self.memo is not None:  # only a whole build is carried over
+            incremental.carry(self.memo, self.carried)
+            self.memo, self.carried = None, {}
         self.close()
 
     def on_build_error(self, *, error: Exception) -> None:
