@@ -20,6 +20,7 @@ import gc
 import logging
 import os
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -49,6 +50,7 @@ from .publish.site import refuse_unsafe_target as refuse_unsafe_site
 from .render import incremental, lift
 from .render.parallel import Pages
 from .render.paths import edit_url
+from .render.search_text import sections
 from .render.theme_files import assets, theme_dir
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
@@ -163,6 +165,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """``mkdocs build``: the account memo carried over from the previous build (sealed, in the user's cache)."""
         self.carried: dict[str, str] = {}
         """The account and person pages of this build, by source path, for the next build's memo."""
+        self.sections: incremental.CarriedSections | None = None
+        """``mkdocs build``: search sections of the previous build's generated pages, by their HTML."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
@@ -207,6 +211,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
                 return files
             self.memo = incremental.carried_memo(config.config_file_path, lang, gathered.level)
             self.carried = {}
+            self.sections = incremental.CarriedSections(self.memo.store) if self.memo else None
             self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls,
                                   lifting=True, reuse=self.memo.reuse if self.memo else None,
                                   reuse_person=self.memo.reuse_person if self.memo else None)
@@ -290,7 +295,10 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
                               nav: Navigation) -> TemplateContext | None:
         """Before the search plugin: a generated page's search entries, without parsing its HTML again."""
         if page.file.generated_by and os.environ.get("ACCOUNTPLAN_MARKDOWN") != "1":
-            mkdocs_direct.index_page(page, config)
+            if self.sections is not None:
+                mkdocs_direct.index_page(page, config, partial(self.sections.get, make=sections))
+            else:
+                mkdocs_direct.index_page(page, config)
         return context
 
     @event_priority(-100)
@@ -328,6 +336,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         if self.memo is not None:  # only a whole build is carried over
             incremental.carry(self.memo, self.carried)
             self.memo, self.carried = None, {}
+        if self.sections is not None:
+            self.sections.save()
+            self.sections = None
         self.close()
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -23,10 +23,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 import jinja2.bccache
@@ -37,6 +37,8 @@ from ..publish.atomic import OutsideFolder, target_in, write_bytes_atomic
 from .generate import Gathered, generate
 from .theme_files import theme_dir
 from .unavailable import unavailable_pages
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -346,3 +348,37 @@ def carry(memo: AccountMemo, pages: Mapping[str, str]) -> None:
     """Keep this build's account and person pages (``pages``: their text by source path) for the next build."""
     memo.remember(pages)
     usercache.dump(memo.store, CARRIED, memo.memo)
+
+
+SECTIONS = "carried-sections"
+"""The sealed search sections of a site's last build, by a hash of each generated page's HTML."""
+
+
+class CarriedSections:
+    """Search sections of generated pages carried from one build process to the next, keyed by the page's HTML.
+
+    A page's sections are a function of its HTML alone (:func:`generator.render.search_text.sections`),
+    so a hash of the HTML is the whole key: an unchanged page is not walked again.
+    """
+
+    def __init__(self, store: str) -> None:
+        self.store = store
+        kept = usercache.load(os.path.join(store, SECTIONS))
+        self.before: dict[bytes, Any] = kept if isinstance(kept, dict) else {}
+        self.now: dict[bytes, Any] = {}
+        self.hits = 0
+
+    def get(self, page_html: str, make: Callable[[str], T]) -> T:
+        """``make(page_html)``, or its value from the previous build when the HTML is the same."""
+        key = hashlib.blake2b(page_html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if key in self.before:
+            self.hits += 1
+            value: T = self.before[key]
+        else:
+            value = make(page_html)
+        self.now[key] = value
+        return value
+
+    def save(self) -> None:
+        """Seal this build's sections for the next build (only those of this build's pages)."""
+        usercache.dump(self.store, SECTIONS, self.now)
