@@ -191,6 +191,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Gather once, report diagnostics, and add every generated page."""
         assert self.settings is not None
+        if not incremental.dirty_serving():
+            incremental.carry_rules_in(config.config_file_path)
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
                               cache=incremental.load_cache(config.config_file_path),
@@ -339,6 +341,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         if self.sections is not None:
             self.sections.save()
             self.sections = None
+            incremental.carry_rules_out(config.config_file_path)
         self.close()
 
     def on_build_error(self, *, error: Exception) -> None:

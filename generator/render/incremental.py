@@ -32,7 +32,7 @@ import jinja2
 import jinja2.bccache
 
 from .. import usercache
-from ..memo import digest, dossier_key
+from ..memo import carried, carry_in, digest, dossier_key
 from ..publish.atomic import OutsideFolder, target_in, write_bytes_atomic
 from .generate import Gathered, generate
 from .theme_files import theme_dir
@@ -363,8 +363,7 @@ class CarriedSections:
 
     def __init__(self, store: str) -> None:
         self.store = store
-        kept = usercache.load(os.path.join(store, SECTIONS))
-        self.before: dict[bytes, Any] = kept if isinstance(kept, dict) else {}
+        self.before: dict[bytes, Any] = _versioned(usercache.load(os.path.join(store, SECTIONS))) or {}
         self.now: dict[bytes, Any] = {}
         self.hits = 0
 
@@ -381,4 +380,37 @@ class CarriedSections:
 
     def save(self) -> None:
         """Seal this build's sections for the next build (only those of this build's pages)."""
-        usercache.dump(self.store, SECTIONS, self.now)
+        usercache.dump(self.store, SECTIONS, (code_version(), self.now))
+
+
+RULES = "carried-rules"
+"""The sealed per-dossier rule results of the project's last build (:mod:`generator.rules.memo`)."""
+
+
+def carry_rules_in(config_file: str | None) -> None:
+    """For ``mkdocs build``: seed the rules memo with the previous build's results, from the user's cache.
+
+    Its keys are content keys (settings, roster digest, each dossier's files and digests), so a
+    dossier whose files did not change is not checked again. Only the rules: the redaction and
+    score memos hold keys by object identity, which mean nothing in another process.
+    """
+    folder = usercache.project_folder(usercache.project_of(config_file))
+    if folder is None:
+        return
+    kept = _versioned(usercache.load(os.path.join(folder, RULES)))
+    if kept is not None:
+        carry_in("rules", kept)
+
+
+def carry_rules_out(config_file: str | None) -> None:
+    """Seal this build's rule results for the next build."""
+    folder = usercache.project_folder(usercache.project_of(config_file))
+    if folder is not None:
+        usercache.dump(folder, RULES, (code_version(), carried("rules")))
+
+
+def _versioned(kept: Any) -> dict[Any, Any] | None:
+    """The values of a carried blob ``(code_version(), values)`` written by this version of the code, else ``None``."""
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == code_version() and isinstance(kept[1], dict):
+        return kept[1]
+    return None
