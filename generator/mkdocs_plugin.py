@@ -191,8 +191,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Gather once, report diagnostics, and add every generated page."""
         assert self.settings is not None
-        if not incremental.dirty_serving():
-            incremental.carry_rules_in(config.config_file_path)
+        incremental.carry_rules_in(config.config_file_path)  # a process's first build only
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
                               cache=incremental.load_cache(config.config_file_path),

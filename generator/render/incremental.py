@@ -140,6 +140,7 @@ def add_page_files(files: Any, config: Any, pages: Mapping[str, str], directory:
 def add_pages(files: Any, config: Any, gathered: Gathered, settings: Settings, lang: str) -> Pages:
     """Under ``serve --dirty``: render only the account pages whose inputs changed, and serve all from the store."""
     store = store_for(config.config_file_path, lang)
+    _seed(store)  # a server's first build starts from the pages of the last build, if one left them
     memo = AccountMemo(store, gathered.level)
     pages = generate(gathered, settings, lang, directory_urls=config.use_directory_urls, reuse=memo.reuse,
                      reuse_person=memo.reuse_person, lifting=True)
@@ -338,10 +339,15 @@ def carried_memo(config_file: str | None, lang: str, level: str) -> AccountMemo 
     if usercache.project_folder(usercache.project_of(config_file)) is None:
         return None
     store = store_for(config_file, lang)
+    _seed(store)
+    return AccountMemo(store, level)
+
+
+def _seed(store: str) -> None:
+    """On a process's first build of a site: the account memo the previous build process sealed, if any."""
     if store not in _memos:
         kept = usercache.load(os.path.join(store, CARRIED))
         _memos[store] = kept if isinstance(kept, dict) else {}
-    return AccountMemo(store, level)
 
 
 def carry(memo: AccountMemo, pages: Mapping[str, str]) -> None:
@@ -395,8 +401,9 @@ def carry_rules_in(config_file: str | None) -> None:
     score memos hold keys by object identity, which mean nothing in another process.
     """
     folder = usercache.project_folder(usercache.project_of(config_file))
-    if folder is None:
+    if folder is None or _state.get("rules"):
         return
+    _state["rules"] = True  # once a process: later builds of a server keep the memo in memory
     kept = _versioned(usercache.load(os.path.join(folder, RULES)))
     if kept is not None:
         carry_in("rules", kept)
