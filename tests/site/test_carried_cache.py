@@ -16,29 +16,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
-from sitebuild import REPO, TODAY, mkdocs_build
+from sitebuild import mkdocs_build
+from test_incremental import _project  # the sample copied with a pinned config (its site_dir is overridden by -d)
 
 from generator import usercache
 from generator.render import incremental
 
 EDITED = "atlas-freight"
 CARRIED = re.compile(r"accountplan: (\d+) of (\d+) account and person pages carried over")
-
-
-def _project(tmp: Path) -> Path:
-    """The sample portfolio copied into ``tmp`` with a config pinned to one date."""
-    shutil.copytree(REPO / "accounts", tmp / "accounts")
-    with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
-        plugins = yaml.safe_load(handle)["plugins"]
-    for entry in plugins:
-        if isinstance(entry, dict) and "accountplan" in entry:
-            entry["accountplan"] = {**(entry["accountplan"] or {}), "accounts": str(tmp / "accounts"), "today": TODAY}
-    config = {"INHERIT": str(REPO / "mkdocs.yml"), "docs_dir": str(REPO / "docs"),
-              "theme": {"custom_dir": str(REPO / "theme")}, "plugins": plugins}
-    path = tmp / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 def _build(config: Path, site: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
