@@ -102,6 +102,18 @@ def memo(name: str) -> Memo[Any]:
     return _memos.setdefault(name, Memo())
 
 
+def carried(name: str) -> dict[Hashable, Any]:
+    """The values the current build of memo ``name`` used, to be carried to the next build process."""
+    return dict(memo(name)._current)
+
+
+def carry_in(name: str, values: dict[Hashable, Any]) -> None:
+    """Seed memo ``name`` of a new process with the values a previous build process used (content keys only)."""
+    kept = memo(name)
+    if not kept._current and not kept._previous:
+        kept._previous = dict(values)
+
+
 def clear() -> None:
     """Forget every memo (tests)."""
     _memos.clear()

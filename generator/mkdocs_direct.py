@@ -17,6 +17,7 @@ plain ``{ #id }`` headings alone. Any other setup converts with Markdown as befo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens  # type: ignore[import-untyped]
@@ -26,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .render.direct import Converted, Permalink, convert
-from .render.search_text import sections
+from .render.search_text import Section, sections
 
 NEUTRAL_EXTENSIONS = frozenset({
     "toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition", "def_list", "footnotes",
@@ -89,10 +90,12 @@ def search_index(config: MkDocsConfig) -> Any | None:
     return None
 
 
-def index_page(page: Page, config: MkDocsConfig) -> bool:
+def index_page(page: Page, config: MkDocsConfig,
+               find: Callable[[str], list[Section] | None] = sections) -> bool:
     """Add a generated page's search entries without the search plugin's HTML parse; whether it could.
 
-    The sections come from :func:`generator.render.search_text.sections`; the index itself turns
+    The sections come from :func:`generator.render.search_text.sections` (or ``find``, which may
+    hand back those of the previous build); the index itself turns
     each into an entry (its link from the page's outline, Chinese segmentation, tags). The page is
     then marked excluded for the search plugin's own pass, until :func:`unmark` takes the mark off.
     """
@@ -102,7 +105,7 @@ def index_page(page: Page, config: MkDocsConfig) -> bool:
         return False
     if (meta or {}).get("exclude"):
         return False
-    found = sections(page.content)
+    found = find(page.content)
     if found is None:
         return False
     for section in found:

@@ -19,6 +19,7 @@ import gc
 import logging
 import os
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -48,6 +49,7 @@ from .publish.site import refuse_unsafe_target as refuse_unsafe_site
 from .render import incremental, lift
 from .render.parallel import Pages
 from .render.paths import edit_url
+from .render.search_text import sections
 from .render.theme_files import assets, theme_dir
 from .translate.output import one_line
 
@@ -166,6 +168,12 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         self.settings: Settings | None = None
         self.pages: Pages | None = None
         self.outputs: tuple[Files, set[str]] | None = None
+        self.memo: incremental.AccountMemo | None = None
+        """``mkdocs build``: the account memo carried over from the previous build (sealed, in the user's cache)."""
+        self.carried: dict[str, str] = {}
+        """The account and person pages of this build, by source path, for the next build's memo."""
+        self.sections: incremental.CarriedSections | None = None
+        """``mkdocs build``: search sections of the previous build's generated pages, by their HTML."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
@@ -190,6 +198,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Gather once, report diagnostics, and add every generated page."""
         assert self.settings is not None
+        incremental.carry_rules_in(config.config_file_path)  # a process's first build only
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
                               cache=incremental.load_cache(config.config_file_path),
@@ -208,8 +217,15 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
                 self.pages = incremental.add_pages(files, config, gathered, self.settings, lang)
                 return files
+            self.memo = incremental.carried_memo(config.config_file_path, lang, gathered.level)
+            self.carried = {}
+            self.sections = incremental.CarriedSections(self.memo.store) if self.memo else None
             self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls,
-                                  lifting=True)
+                                  lifting=True, reuse=self.memo.reuse if self.memo else None,
+                                  reuse_person=self.memo.reuse_person if self.memo else None)
+            if self.memo is not None:
+                log.info(f"accountplan: {self.memo.hits} of {len(self.memo.keys)} account and person pages "
+                         "carried over from the previous build")
             for src_uri in self.pages:  # ids are checked when loading; this is defence in depth
                 target_in(config.site_dir, src_uri)
         except OutsideFolder as exc:
@@ -240,6 +256,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             return None
         if isinstance(page.file, _PageFile) and page.file.pages is not None:
             text = page.file.pages.release(page.file.src_uri)
+            if self.memo is not None and page.file.src_uri in self.memo.keys:
+                self.carried[page.file.src_uri] = text
         else:  # under serve --dirty the page comes from the page store
             text = page.file.content_string
         return lift.lift(text, self.pages.lifted)
@@ -285,7 +303,10 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
                               nav: Navigation) -> TemplateContext | None:
         """Before the search plugin: a generated page's search entries, without parsing its HTML again."""
         if page.file.generated_by and os.environ.get("ACCOUNTPLAN_MARKDOWN") != "1":
-            mkdocs_direct.index_page(page, config)
+            if self.sections is not None:
+                mkdocs_direct.index_page(page, config, partial(self.sections.get, make=sections))
+            else:
+                mkdocs_direct.index_page(page, config)
         return context
 
     @event_priority(-100)
@@ -320,6 +341,13 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """Mark the folder as built here (so the next build may replace it); stop any page workers still running."""
         with contextlib.suppress(OSError):
             (Path(config.site_dir) / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
+        if self.memo is not None:  # only a whole build is carried over
+            incremental.carry(self.memo, self.carried)
+            self.memo, self.carried = None, {}
+        if self.sections is not None:
+            self.sections.save()
+            self.sections = None
+            incremental.carry_rules_out(config.config_file_path)
         self.close()
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -10,7 +10,8 @@ the edited account's page (and any portfolio page whose text moved) is rebuilt.
 
 For previews only: a dirty build's search index holds only the rebuilt pages, and links
 to pages that were removed stay until the next full build (MkDocs' own caveats for
-``--dirty``). ``mkdocs build`` never goes through here.
+``--dirty``). ``mkdocs build`` never goes through the page store; it carries only the account memo
+(:func:`carried_memo`, :func:`carry`) from one build process to the next.
 
 MkDocs creates new plugin instances for every rebuild under ``serve`` and calls
 ``on_startup`` only once, so whether this process serves dirty is kept here, at module
@@ -22,21 +23,23 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 import jinja2.bccache
 
 from .. import usercache
-from ..memo import digest, dossier_key
+from ..memo import carried, carry_in, digest, dossier_key
 from ..publish.atomic import OutsideFolder, target_in, write_bytes_atomic
 from .generate import Gathered, generate
 from .movement import movement_of
 from .theme_files import theme_dir
 from .unavailable import unavailable_pages
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -69,12 +72,13 @@ def dirty_serving() -> bool:
 
 
 def load_cache(config_file: str | None) -> str | None:
-    """The content-keyed load cache folder when serving dirty (``None`` otherwise or when caching is off).
+    """The content-keyed load cache folder (``None`` when caching is off).
 
     The project's folder in the user's cache (the one ``accountplan check`` uses), so that
-    every rebuild of one server parses only the files whose bytes changed.
+    every rebuild of one server, and every build after the first (a merge build in CI with
+    the folder restored), parses only the files whose bytes changed.
     """
-    return usercache.project_folder(usercache.project_of(config_file)) if dirty_serving() else None
+    return usercache.project_folder(usercache.project_of(config_file))
 
 
 def store_for(config_file: str | None, lang: str) -> str:
@@ -137,6 +141,7 @@ def add_page_files(files: Any, config: Any, pages: Mapping[str, str], directory:
 def add_pages(files: Any, config: Any, gathered: Gathered, settings: Settings, lang: str) -> Pages:
     """Under ``serve --dirty``: render only the account pages whose inputs changed, and serve all from the store."""
     store = store_for(config.config_file_path, lang)
+    _seed(store)  # a server's first build starts from the pages of the last build, if one left them
     memo = AccountMemo(store, gathered.level)
     pages = generate(gathered, settings, lang, directory_urls=config.use_directory_urls, reuse=memo.reuse,
                      reuse_person=memo.reuse_person, lifting=True)
@@ -211,12 +216,16 @@ def code_version() -> str:
 
 
 def theme_version() -> str:
-    """Name, size and time of every theme file: templates can change while a server runs (Jinja reloads them)."""
+    """Name and bytes of every theme file: templates can change while a server runs (Jinja reloads them).
+
+    Content, not file times: a CI checkout gives every file a new time, and a build with the
+    previous build's cache restored must still recognise the same theme (156 KB, read once a build).
+    """
     digest = hashlib.blake2b(digest_size=16)
     for path in sorted(_THEME.rglob("*")) if _THEME.is_dir() else ():
         with contextlib.suppress(OSError):
-            st = path.stat()
-            digest.update(f"{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+            if path.is_file():
+                digest.update(f"{path.relative_to(_THEME)}|".encode() + path.read_bytes() + b"\n")
     return digest.hexdigest()
 
 
@@ -239,8 +248,11 @@ class AccountMemo:
     """
 
     def __init__(self, store: str, level: str) -> None:
+        self.store = store
         self.memo = _memos.setdefault(store, {})
         self.level = level
+        self.hits = 0
+        """How many pages were reused."""
         self.keys: dict[str, str] = {}
         """Key of every account page of this build, by source path (remembered with its text after the build)."""
         self._common: str | None = None
@@ -260,8 +272,10 @@ class AccountMemo:
         """The memo key of one account page."""
         # The account's scores and their change since the quarter start are functions of its dossier and the
         # settings (``score_account``), both in the key already; findings can come from other files (references).
+        # Its history and change since the quarter start come from git, which moves between two builds.
         parts = [self.common(site), dossier_key(dossier),
-                 repr(site.findings.get(dossier.slug, [])), repr(site.changed.get(dossier.slug))]
+                 repr(site.findings.get(dossier.slug, [])), repr(site.changed.get(dossier.slug)),
+                 repr(sorted(site.deltas.get(("account", dossier.slug), {}).items())), _history(site, dossier.slug)]
         return digest(parts)
 
     def person_key(self, site: Site, person_id: str) -> str:
@@ -270,7 +284,8 @@ class AccountMemo:
 
         parts = [self.common(site), person_id, *(f"{slug}|{dossier_key(dossier)}"
                                                  for slug, dossier in sorted(touches(site, person_id).items())),
-                 repr(site.person_score(person_id)), repr(sorted(site.deltas.get(("person", person_id), {}).items()))]
+                 repr(site.person_score(person_id)), repr(sorted(site.deltas.get(("person", person_id), {}).items())),
+                 _history(site, person_id, person=True)]
         return digest(parts)
 
     def reuse(self, site: Site, dossier: Dossier) -> str | None:
@@ -288,10 +303,125 @@ class AccountMemo:
     def _kept(self, src: str, key: str) -> str | None:
         self.keys[src] = key
         kept = self.memo.get(src)
-        return kept[1] if kept is not None and kept[0] == key else None
+        if kept is None or kept[0] != key:
+            return None
+        self.hits += 1
+        return kept[1]
 
     def remember(self, pages: Mapping[str, str]) -> None:
         """Keep this build's account pages for the next one; pages of accounts that are gone are dropped."""
         self.memo.clear()
         for src, key in self.keys.items():
-            self.memo[src] = (key, pages[src])
+            if src in pages:
+                self.memo[src] = (key, pages[src])
+
+
+def _history(site: Site, name: str, *, person: bool = False) -> str:
+    """What an account page (or with ``person``, a person's page) shows of the git history."""
+    from .movement import _gains as gains  # the index the person page reads (movement.py is the history's)
+    from .movement import movement_of
+
+    found = movement_of(site)
+    if found is None:
+        return "-"
+    head = repr((found.as_of, found.ends, found.available, found.shallow, found.first))
+    return head + repr(gains(site).get(name, []) if person else found.accounts.get(name))
+
+
+CARRIED = "carried-pages"
+"""The sealed account memo of a site's last build, in its page store folder."""
+
+
+def carried_memo(config_file: str | None, lang: str, level: str) -> AccountMemo | None:
+    """For ``mkdocs build``: account and person pages of the previous build of this site, from the user's cache.
+
+    The first build of a process reads the memo the previous process sealed (:func:`carry`), so a
+    merge build with the cache folder restored renders only the pages whose inputs changed; the keys
+    are the serve path's (:class:`AccountMemo`). ``None`` when caching is off. A blob that is missing,
+    damaged or not sealed with this user's key is never unpickled: every page is then rendered.
+    """
+    if usercache.project_folder(usercache.project_of(config_file)) is None:
+        return None
+    store = store_for(config_file, lang)
+    _seed(store)
+    return AccountMemo(store, level)
+
+
+def _seed(store: str) -> None:
+    """On a process's first build of a site: the account memo the previous build process sealed, if any."""
+    if store not in _memos:
+        kept = usercache.load(os.path.join(store, CARRIED))
+        _memos[store] = kept if isinstance(kept, dict) else {}
+
+
+def carry(memo: AccountMemo, pages: Mapping[str, str]) -> None:
+    """Keep this build's account and person pages (``pages``: their text by source path) for the next build."""
+    memo.remember(pages)
+    usercache.dump(memo.store, CARRIED, memo.memo)
+
+
+SECTIONS = "carried-sections"
+"""The sealed search sections of a site's last build, by a hash of each generated page's HTML."""
+
+
+class CarriedSections:
+    """Search sections of generated pages carried from one build process to the next, keyed by the page's HTML.
+
+    A page's sections are a function of its HTML alone (:func:`generator.render.search_text.sections`),
+    so a hash of the HTML is the whole key: an unchanged page is not walked again.
+    """
+
+    def __init__(self, store: str) -> None:
+        self.store = store
+        self.before: dict[bytes, Any] = _versioned(usercache.load(os.path.join(store, SECTIONS))) or {}
+        self.now: dict[bytes, Any] = {}
+        self.hits = 0
+
+    def get(self, page_html: str, make: Callable[[str], T]) -> T:
+        """``make(page_html)``, or its value from the previous build when the HTML is the same."""
+        key = hashlib.blake2b(page_html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if key in self.before:
+            self.hits += 1
+            value: T = self.before[key]
+        else:
+            value = make(page_html)
+        self.now[key] = value
+        return value
+
+    def save(self) -> None:
+        """Seal this build's sections for the next build (only those of this build's pages)."""
+        usercache.dump(self.store, SECTIONS, (code_version(), self.now))
+
+
+RULES = "carried-rules"
+"""The sealed per-dossier rule results of the project's last build (:mod:`generator.rules.memo`)."""
+
+
+def carry_rules_in(config_file: str | None) -> None:
+    """For ``mkdocs build``: seed the rules memo with the previous build's results, from the user's cache.
+
+    Its keys are content keys (settings, roster digest, each dossier's files and digests), so a
+    dossier whose files did not change is not checked again. Only the rules: the redaction and
+    score memos hold keys by object identity, which mean nothing in another process.
+    """
+    folder = usercache.project_folder(usercache.project_of(config_file))
+    if folder is None or _state.get("rules"):
+        return
+    _state["rules"] = True  # once a process: later builds of a server keep the memo in memory
+    kept = _versioned(usercache.load(os.path.join(folder, RULES)))
+    if kept is not None:
+        carry_in("rules", kept)
+
+
+def carry_rules_out(config_file: str | None) -> None:
+    """Seal this build's rule results for the next build."""
+    folder = usercache.project_folder(usercache.project_of(config_file))
+    if folder is not None:
+        usercache.dump(folder, RULES, (code_version(), carried("rules")))
+
+
+def _versioned(kept: Any) -> dict[Any, Any] | None:
+    """The values of a carried blob ``(code_version(), values)`` written by this version of the code, else ``None``."""
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == code_version() and isinstance(kept[1], dict):
+        return kept[1]
+    return None
