@@ -164,3 +164,54 @@ def test_quoted_values_and_commands_stay_as_typed() -> None:
     message = "unknown contact id(s) in acme: c-x; known: none yet (run `accountplan new contact`)"
     assert translate.text(message, "zh") == \
         "acme 中有未知的联系人 id：c-x；已知：暂无（运行 `accountplan new contact`）"
+
+
+def _exit(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """``main(argv)`` where argparse ends the run: its exit status, stdout and stderr."""
+    with pytest.raises(SystemExit) as ended:
+        main(argv)
+    captured = capsys.readouterr()
+    return int(ended.value.code or 0), captured.out, captured.err
+
+
+def test_argparse_usage_errors_speak_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _exit(["new", "contact", "x", "--lang", "zh"], capsys)
+    assert code == 2 and err.startswith("用法：accountplan new contact"), err
+    assert "accountplan new contact：错误：缺少以下必需参数：--name" in err, err
+    _, _, err = _exit(["chk", "--lang", "zh"], capsys)
+    assert "无效的选择：'chk'" in err and "error" not in err, err
+    _, _, err = _exit(["check", "--zz", "--lang=zh"], capsys)
+    assert "错误：无法识别的参数：--zz" in err, err
+    _, _, err = _exit(["check", "/nonexistent-argzh", "--lang", "zh"], capsys)
+    assert "错误：参数 paths：/nonexistent-argzh：" in err and chinese_only(err) == [], err
+
+
+def test_argparse_stays_english_without_lang(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _exit(["--config", "", "new", "contact", "x"], capsys)
+    assert code == 2 and err.startswith("usage: accountplan new contact"), err
+    assert "accountplan new contact: error: the following arguments are required: --name" in err, err
+    _, out, _ = _exit(["--config", "", "check", "--help"], capsys)
+    assert "positional arguments" in out and "fail on warnings too" in out, out
+
+
+def test_help_speaks_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _exit(["check", "--help", "--lang", "zh"], capsys)
+    assert code == 0 and out.startswith("用法：accountplan check"), out
+    assert "位置参数" in out and "显示此帮助信息并退出" in out and "有警告也失败" in out, out
+    _, out, _ = _exit(["--help", "--lang", "zh"], capsys)  # the list of commands
+    assert "校验档案" in out and "计算评分卡" in out and "构建站点（原子替换）" in out, out
+
+
+def test_a_missing_config_file_is_reported_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _exit(["--config", "missing-argzh.yml", "check", "--lang", "zh"], capsys)
+    assert code == 2 and "accountplan：错误：--config missing-argzh.yml：没有这个文件" in err, err
+
+
+def test_operating_system_errors_keep_the_path_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    taken = tmp_path / "a-file"
+    taken.write_text("", encoding="utf-8")
+    assert main(["--config", "", "render", "--out", str(taken), "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"accountplan：不是文件夹：{taken / 'accounts'}") and "Errno" not in err, err
+    assert main(["--config", "", "render", "--out", str(taken)]) == 2  # English: Python's own text
+    assert "Not a directory" in capsys.readouterr().err

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from .args import plain_help
+from .argtext import Parser, early_language, speaking, translate_help
 
 DEFAULT_CONFIG = "mkdocs.yml"
 """Settings file read when ``--config`` is not given (its absence means the defaults)."""
@@ -20,13 +21,14 @@ COMMANDS = ("check", "schema", "score", "render", "build", "new", "fmt", "diff",
 """Subcommand modules in this package, in help order."""
 
 
-def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The argument parser; given ``argv``, with only the subcommand it names when that is clear.
+def parser(argv: Sequence[str] | None = None, lang: str = "en") -> argparse.ArgumentParser:
+    """The argument parser, its help texts in ``lang``; given ``argv``, with only the subcommand it names when that
+    is clear.
 
     Each subcommand module imports what it needs (the renderer, the loader...): importing
     them all took a quarter of a quick ``check``. Help and anything unclear get every subcommand.
     """
-    top = argparse.ArgumentParser(prog="accountplan", description="Account plans as code.")
+    top = Parser(prog="accountplan", description="Account plans as code.")
     top.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     top.add_argument("--config", help=f"mkdocs.yml with the plugin settings (default: {DEFAULT_CONFIG} "
                                       "if it exists; '' for none)")
@@ -43,6 +45,7 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         if not _has_lang(command):
             add_lang_option(command)
         plain_help(command)
+    translate_help(top, lang)
     return top
 
 
@@ -91,15 +94,16 @@ def _version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     words = sys.argv[1:] if argv is None else argv
-    top = parser(words)
-    args = top.parse_args(words)
-    from ..translate import exception_text
+    early = early_language(words, DEFAULT_CONFIG)
     from ..translate import t as _t
 
-    if args.config is None:
-        args.config = DEFAULT_CONFIG
-    elif args.config and not os.path.isfile(args.config):  # "" (as mypy's --config-file=): no settings file
-        top.error(_t("--config {path}: no such file", args.lang or "en", path=args.config))
+    with speaking(early):  # argparse's usage, errors and help in the language asked for (its headings are made here)
+        top = parser(words, early)
+        args = top.parse_args(words)
+        if args.config is None:
+            args.config = DEFAULT_CONFIG
+        elif args.config and not os.path.isfile(args.config):  # "" (as mypy's --config-file=): no settings file
+            top.error(_t("--config {path}: no such file", args.lang or early, path=args.config))
     from ..config import site_language
 
     args.language = args.lang or site_language(args.config)  # messages; --lang alone changes what build makes
@@ -110,8 +114,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except (ValueError, OSError) as exc:
-        print(_t("accountplan: {message}", args.language, message=exception_text(exc, args.language)), file=sys.stderr)
+        print(_t("accountplan: {message}", args.language, message=_error_text(exc, args.language)), file=sys.stderr)
         return 2
+
+
+def _error_text(exc: ValueError | OSError, lang: str) -> str:
+    """An error's text in ``lang``; an operating system's error about a path in the catalogue's words, path kept.
+
+    English keeps Python's own text (``[Errno 2] No such file or directory: 'x'``).
+    """
+    from ..translate import exception_text
+    from ..translate import t as _t
+
+    path = getattr(exc, "filename", None)
+    if lang == "en" or path is None:
+        return exception_text(exc, lang)
+    if isinstance(exc, FileNotFoundError):
+        return _t("no such file or folder: {path}", lang, path=path)
+    if isinstance(exc, NotADirectoryError):
+        return _t("not a folder: {path}", lang, path=path)
+    if isinstance(exc, IsADirectoryError):
+        return _t("is a folder, not a file: {path}", lang, path=path)
+    if isinstance(exc, PermissionError):
+        return _t("permission denied: {path}", lang, path=path)
+    return exception_text(exc, lang)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Reads the source (never imports or runs it): the string and f-string arguments of the calls
 that make diagnostics, the model's field docs (hints quote them), plus the texts the CLI and
-the ``diff`` report pass to ``translate.t``.
+the ``diff`` report pass to ``translate.t``, and the CLI's ``help=`` texts.
 An f-string's expressions become ``{placeholders}`` named after the expression, which is
 what a catalogue entry's ``msgid`` must say. Update the ``.po`` files from the template
 with ``pybabel update -D accountplan -i generator/translate/locale/messages.pot -d generator/translate/locale``.
@@ -64,6 +64,9 @@ def templates(path: Path) -> list[tuple[str, int]]:
             doc = template(node.args[0], source)
             if doc:
                 found.append((doc, node.lineno))
+        elif name.endswith(("add_argument", "add_parser")):  # --help texts (generator/cli/argtext.translate_help)
+            helps = [template(k.value, source) for k in node.keywords if k.arg == "help"]
+            found += [(text, node.lineno) for text in helps if text]
         elif name in _MARKERS and node.args:  # already a template: its braces are placeholders, not literal text
             found += [(text, node.lineno) for text in _chosen(node.args[0])]
     found += [(text, node.lineno) for node in ast.walk(ast.parse(source))

@@ -1,0 +1,89 @@
+"""argparse's own texts in the CLI's language: ``usage:``, ``error:``, missing or unknown arguments, ``--help``.
+
+argparse looks up its message templates with the module-level ``_`` and ``ngettext`` it
+imported from :mod:`gettext`, at the moment it writes them. The language is known only after
+parsing, so :func:`early_language` reads it from the command line first (``--lang zh``
+anywhere, else the ``theme.language`` of the ``--config`` file, else of ``mkdocs.yml``), and
+:func:`speaking` swaps argparse's ``_``/``ngettext`` for catalogue look-ups while the command
+line is parsed, then restores them. A usage error's text (``argument --today: ...``, or a
+value check's own message) is translated by :class:`Parser` as a whole, through the
+catalogue's templates; help texts by :func:`translate_help`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import NoReturn
+
+from ..translate import catalogue, text
+
+_language = "en"
+"""The language of the command line being parsed (set by :func:`speaking`)."""
+
+
+def early_language(argv: Sequence[str], default_config: str) -> str:
+    """The language ``argv`` asks for, before parsing: ``--lang X``/``--lang=X``, else the config's, else ``en``."""
+    words = list(argv)
+    config: str | None = default_config
+    for i, word in enumerate(words):
+        if word.startswith("--lang="):
+            return _known(word.split("=", 1)[1])
+        if word == "--lang" and i + 1 < len(words):
+            return _known(words[i + 1])
+        if word == "--config" and i + 1 < len(words):
+            config = words[i + 1]
+        elif word.startswith("--config="):
+            config = word.split("=", 1)[1]
+    from ..config import site_language
+
+    return site_language(config)
+
+
+def _known(lang: str) -> str:
+    """``zh`` for ``zh``, else ``en`` (an unknown ``--lang`` is reported in English, as argparse rejects it)."""
+    return "zh" if lang == "zh" else "en"
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """While inside, argparse writes its templates from the ``lang`` catalogue (English when there is no entry)."""
+    global _language
+    table = catalogue(lang)
+    saved = argparse._, argparse.ngettext, _language  # type: ignore[attr-defined]
+
+    def single(message: str) -> str:
+        return table.get(message, message)
+
+    def plural(one: str, many: str, n: int) -> str:
+        return single(one if n == 1 else many)
+
+    argparse._, argparse.ngettext, _language = single, plural, lang  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext, _language = saved  # type: ignore[attr-defined]
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors read in the language being parsed (its subcommands are Parsers too)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the error (translated by the catalogue's templates) and exit 2."""
+        super().error(text(message, _language))
+
+
+def translate_help(parser: argparse.ArgumentParser, lang: str) -> None:
+    """A parser's help texts, its arguments' and its subcommands' (and theirs), in ``lang`` where the catalogue has
+    them."""
+    table = catalogue(lang)  # exact entries only: a loose template ("{a} ({b})") would garble an English help text
+    for action in parser._actions:
+        if action.help:
+            action.help = table.get(action.help, action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = table.get(choice.help, choice.help) if choice.help else choice.help
+            for each in dict.fromkeys(action.choices.values()):
+                translate_help(each, lang)
+
