@@ -184,6 +184,8 @@ def test_argparse_usage_errors_speak_chinese(capsys: pytest.CaptureFixture[str])
     assert "错误：无法识别的参数：--zz" in err, err
     _, _, err = _exit(["check", "/nonexistent-argzh", "--lang", "zh"], capsys)
     assert "错误：参数 paths：/nonexistent-argzh：" in err and chinese_only(err) == [], err
+    _, _, err = _exit(["--config", "", "score", "--as-of", "nope", "--lang", "zh"], capsys)  # a value check's own text
+    assert "错误：参数 --as-of/--today：应为日期 YYYY-MM-DD，实际为 'nope'" in err, err
 
 
 def test_argparse_stays_english_without_lang(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,11 +13,15 @@ catalogue's templates; help texts by :func:`translate_help`.
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import NoReturn
 
-from ..translate import catalogue, text
+from ..translate import catalogue, t, text
+
+_ARGUMENT = re.compile(r"argument (\S+): (.*)\Z", re.S)
+"""A usage error about one argument, as argparse words it: the argument's option strings (or name), the message."""
 
 _language = "en"
 """The language of the command line being parsed (set by :func:`speaking`)."""
@@ -71,6 +75,10 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Print the usage and the error (translated by the catalogue's templates) and exit 2."""
+        about = _ARGUMENT.match(message)
+        if about:  # argparse's 'argument %(argument_name)s: %(message)s', left English by speaking(): translated here
+            message = t("argument {argument}: {message}", _language, argument=about.group(1),
+                        message=text(about.group(2), _language))
         super().error(text(message, _language))
 
 
