@@ -202,6 +202,7 @@ def test_help_speaks_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     assert "位置参数" in out and "显示此帮助信息并退出" in out and "有警告也失败" in out, out
     _, out, _ = _exit(["--help", "--lang", "zh"], capsys)  # the list of commands
     assert "校验档案" in out and "计算评分卡" in out and "构建站点（原子替换）" in out, out
+    assert "含插件设置的 mkdocs.yml（默认：mkdocs.yml，如果存在" in out, out  # help=f"...": its template's entry
 
 
 def test_a_missing_config_file_is_reported_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:

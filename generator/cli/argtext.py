@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import NoReturn
 
-from ..translate import catalogue, t, text
+from ..translate import _FIELD, _regex, catalogue, t, text
 
 _ARGUMENT = re.compile(r"argument (\S+): (.*)\Z", re.S)
 """A usage error about one argument, as argparse words it: the argument's option strings (or name), the message."""
@@ -85,13 +85,28 @@ class Parser(argparse.ArgumentParser):
 def translate_help(parser: argparse.ArgumentParser, lang: str) -> None:
     """A parser's help texts, its arguments' and its subcommands' (and theirs), in ``lang`` where the catalogue has
     them."""
-    table = catalogue(lang)  # exact entries only: a loose template ("{a} ({b})") would garble an English help text
     for action in parser._actions:
         if action.help:
-            action.help = table.get(action.help, action.help)
+            action.help = _help(action.help, lang)
         if isinstance(action, argparse._SubParsersAction):
             for choice in action._choices_actions:
-                choice.help = table.get(choice.help, choice.help) if choice.help else choice.help
+                choice.help = _help(choice.help, lang) if choice.help else choice.help
             for each in dict.fromkeys(action.choices.values()):
                 translate_help(each, lang)
 
+
+
+def _help(help_text: str, lang: str) -> str:
+    """A help text's exact entry, else the entry of the template it was made from (``help=f"... {x} ..."``).
+
+    Only a template whose literal words make most of the text: a loose one (``{a} ({b})``) would garble it.
+    """
+    table = catalogue(lang)
+    exact = table.get(help_text)
+    if exact is not None:
+        return exact
+    for template, translation in table.items():
+        literal = _FIELD.sub("", template)
+        if "{" in template and len(literal) * 2 > len(help_text) and (found := _regex(template).match(help_text)):
+            return t(translation, lang, **found.groupdict())
+    return help_text
