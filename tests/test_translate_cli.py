@@ -188,6 +188,14 @@ def test_argparse_usage_errors_speak_chinese(capsys: pytest.CaptureFixture[str])
     assert "错误：参数 --as-of/--today：应为日期 YYYY-MM-DD，实际为 'nope'" in err, err
 
 
+def test_a_chinese_site_makes_argparse_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\ntheme:\n  name: material\n  language: zh\n", encoding="utf-8")
+    assert "错误：无法识别的参数：--zz" in _exit(["--config", str(config), "check", "--zz"], capsys)[2]
+    assert "error: unrecognized arguments: --zz" in _exit(["--config", str(config), "check", "--zz", "--lang", "en"],
+                                                          capsys)[2]
+
+
 def test_argparse_stays_english_without_lang(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _exit(["--config", "", "new", "contact", "x"], capsys)
     assert code == 2 and err.startswith("usage: accountplan new contact"), err
