@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
-from ...neutralise import safe_url
+from ...neutralise import one_line, safe_url
 
 FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', system-ui, sans-serif"
 """CJK-capable system fonts first: the site loads no web fonts, so Chinese must come from the OS."""
@@ -56,9 +56,9 @@ def esc(value: object) -> str:
     Characters XML 1.0 cannot carry at all (NUL, most C0 controls, lone surrogates) are
     dropped: escaping cannot save them, and one would make the whole page unparsable.
     Bidi embedding and override controls go too (the validator flags them in dossiers):
-    in a chart they could make one name display as another.
+    in a chart they could make one name display as another. A line break becomes a space.
     """
-    text = _INVALID_XML.sub("", str(value))
+    text = str(one_line(_INVALID_XML.sub("", str(value))))  # on one line: the chart stands in a Markdown page
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
