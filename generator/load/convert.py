@@ -217,7 +217,7 @@ class Converter:
                                     "quote it, or start it with a letter as ids do ('c-', 'p-', ...)", loc)
         if hint is float and not abs(result) <= MAX_AMOUNT:  # 1.0e+308 (or .nan) is a typo or an attack
             return self.problem(node, codes.VALUE_NOT_ALLOWED,
-                                f"{result:g} is beyond any real figure (at most {MAX_AMOUNT:g})",
+                                f"{_as_written(text)} is beyond any real figure (at most {MAX_AMOUNT:g})",
                                 "write the amount in full units, e.g. 2500000 for 2.5 million", loc)
         if f is not None and hint in (int, float):
             low, high = f.metadata.get("low"), f.metadata.get("high")
@@ -328,3 +328,9 @@ def _kind(node: Node) -> str:
     if isinstance(node, Sequence):
         return "a list"
     return f"'{node.value}'"
+
+
+def _as_written(text: str, keep: int = 24) -> str:
+    """A number as the file writes it (``1e999``, not ``inf``), shortened in the middle when it is long."""
+    text = text.strip()
+    return text if len(text) <= keep else f"{text[:keep - 5]}…{text[-4:]}"
