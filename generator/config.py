@@ -191,9 +191,54 @@ def _read(config_file: str) -> dict[str, Any]:
     return config
 
 
+INHERIT_DEPTH = 8
+"""How many ``INHERIT`` steps a settings file may take (MkDocs sets no limit; a longer chain is a mistake)."""
+
+
+def inherit_chain(config_file: str) -> list[dict[str, Any]]:
+    """The mappings of ``config_file`` and of the files it ``INHERIT``s, nearest first.
+
+    The one reader of ``INHERIT``: :class:`ConfigError` for a file inheriting itself (a cycle), a chain
+    longer than :data:`INHERIT_DEPTH`, a parent outside the folder of ``config_file`` (the working tree
+    is not trusted to point anywhere else) or a missing parent.
+    """
+    project = os.path.realpath(os.path.dirname(os.path.abspath(config_file)))
+    chain: list[dict[str, Any]] = []
+    seen: list[str] = []
+    current = config_file
+    while True:
+        seen.append(os.path.realpath(current))
+        config = _read(current)
+        chain.append(config)
+        parent = config.get("INHERIT")
+        if parent is None or parent == "":
+            return chain
+        if not isinstance(parent, str):
+            raise ConfigError([f"{current}: INHERIT: expected a file name, found {parent!r}"])
+        following = os.path.join(os.path.dirname(current), parent)
+        real = os.path.realpath(following)
+        if os.path.commonpath([project, real]) != project:
+            raise ConfigError([f"{current}: INHERIT: '{parent}' is outside the project folder {project}"])
+        if real in seen:
+            raise ConfigError([f"{current}: INHERIT: '{parent}' inherits itself (a cycle)"])
+        if len(chain) > INHERIT_DEPTH:
+            raise ConfigError([f"{config_file}: INHERIT: more than {INHERIT_DEPTH} files in a chain"])
+        if not os.path.isfile(following):
+            raise ConfigError([f"{current}: INHERIT: '{parent}' does not exist"])
+        current = following
+
+
 def plugin_section(config_file: str) -> dict[str, Any]:
-    """The ``accountplan`` plugin's mapping from an ``mkdocs.yml`` (following ``INHERIT``)."""
-    config = _read(config_file)
+    """The ``accountplan`` plugin's mapping from an ``mkdocs.yml`` (following ``INHERIT``: the nearest one)."""
+    for config in inherit_chain(config_file):
+        section = _own_section(config_file, config)
+        if section is not None:
+            return section
+    return {}
+
+
+def _own_section(config_file: str, config: dict[str, Any]) -> dict[str, Any] | None:
+    """The ``accountplan`` mapping of one settings file's ``plugins``, ``None`` when it lists no such plugin."""
     plugins = config.get("plugins") or []
     section: Any = None
     for plugin in plugins.items() if isinstance(plugins, dict) else plugins:  # MkDocs allows either form
@@ -205,10 +250,7 @@ def plugin_section(config_file: str) -> dict[str, Any]:
             section = plugin[1] or {}
     if section is not None and not isinstance(section, dict):
         raise ConfigError([f"{config_file}: plugins.accountplan: expected a mapping of settings, found {section!r}"])
-    if section is None and config.get("INHERIT"):
-        parent = os.path.join(os.path.dirname(config_file), config["INHERIT"])
-        return plugin_section(parent)
-    return section or {}
+    return section
 
 
 def load_settings(config_file: str | None = "mkdocs.yml", **overrides: Any) -> Settings:
@@ -222,33 +264,29 @@ def load_settings(config_file: str | None = "mkdocs.yml", **overrides: Any) -> S
     return Settings.from_mapping(data, base_dir=base)
 
 
-def site_language(config_file: str | None, _depth: int = 0) -> str:
+def site_language(config_file: str | None) -> str:
     """The site's ``theme.language`` (``zh`` for any Chinese tag, following ``INHERIT``), else ``en``: the CLI's default
     language, so that ``--config mkdocs.zh.yml`` speaks Chinese as that site does."""
-    if not config_file or not os.path.isfile(config_file):
-        return "en"
-    try:
-        config = _read(config_file)
-    except (OSError, ConfigError):
-        return "en"  # plugin_section reports a broken file
-    theme = config.get("theme")
-    chosen = theme.get("language") if isinstance(theme, dict) else None
-    if chosen is None and config.get("INHERIT") and _depth < 8:  # a file inheriting itself ends here
-        return site_language(os.path.join(os.path.dirname(config_file), str(config["INHERIT"])), _depth + 1)
+    chain = _chain_or_none(config_file)
+    themes = [c.get("theme") for c in chain or []]
+    chosen = next((t["language"] for t in themes if isinstance(t, dict) and t.get("language") is not None), None)
     return "zh" if str(chosen or "en").lower().startswith("zh") else "en"
 
 
 def rules_page(config_file: str | None) -> str | None:
     """The address of the site's rule reference (``site_url`` + ``rules/``) for links in diagnostics, if any."""
+    config = next((c for c in _chain_or_none(config_file) or [] if c.get("site_url")), None)
+    if config is None:
+        return None
+    site = str(config.get("site_url") or "")
+    return site.rstrip("/") + ("/rules/" if config.get("use_directory_urls", True) is not False else "/rules.html")
+
+
+def _chain_or_none(config_file: str | None) -> list[dict[str, Any]] | None:
+    """:func:`inherit_chain`, or ``None`` without the file or when it is broken (:func:`plugin_section` reports it)."""
     if not config_file or not os.path.isfile(config_file):
         return None
     try:
-        config = _read(config_file)
+        return inherit_chain(config_file)
     except (OSError, ConfigError):
-        return None  # plugin_section reports a broken file
-    if not config.get("site_url") and config.get("INHERIT"):
-        return rules_page(os.path.join(os.path.dirname(config_file), str(config["INHERIT"])))
-    site = str(config.get("site_url") or "")
-    if not site:
         return None
-    return site.rstrip("/") + ("/rules/" if config.get("use_directory_urls", True) is not False else "/rules.html")

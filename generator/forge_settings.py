@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .config import _read
+from .config import inherit_chain
 from .forge import Forge, forge_from_mkdocs
 
 _KEYS = ("repo_url", "edit_uri", "docs_dir")
@@ -26,13 +26,9 @@ def forge_of_config(config_file: str | None, kind: str | None = None) -> Forge |
     return forge_from_mkdocs(keys.get("repo_url"), keys.get("edit_uri"), docs_dir, base_dir, kind)
 
 
-def _mkdocs_keys(config_file: str, depth: int = 0) -> dict[str, Any]:
+def _mkdocs_keys(config_file: str) -> dict[str, Any]:
     """``repo_url``, ``edit_uri`` and ``docs_dir`` of the file, a parent's (``INHERIT``) where it sets none."""
-    config = _read(config_file)
-    found = {k: config[k] for k in _KEYS if isinstance(config.get(k), str)}
-    parent = config.get("INHERIT")
-    if isinstance(parent, str) and depth < 8:  # MkDocs follows a chain; a cycle must not loop forever
-        inherited = _mkdocs_keys(os.path.join(os.path.dirname(config_file), parent), depth + 1)
-        found = {**inherited, **found}
+    found: dict[str, Any] = {}
+    for config in reversed(inherit_chain(config_file)):  # the furthest parent first, the file itself last
+        found.update({k: config[k] for k in _KEYS if isinstance(config.get(k), str)})
     return found
-

@@ -109,6 +109,22 @@ def markdown_text(value: object) -> Markup:
     return Markup(_MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", text))
 
 
+LINE_BREAK = re.compile(r"\s*[\n\r\x0b\x0c\x85\u2028\u2029]\s*")
+"""A line break (any Unicode one) with the spaces around it."""
+
+
+def one_line(value: object) -> object:
+    """A template value as it is printed: text (not :class:`Markup`, which is already HTML) on one line.
+
+    The Jinja environment's ``finalize``: pages are Markdown, where a blank line ends an HTML block
+    and a line of its own can start a heading or a list, so no value may carry a line break into a
+    page; in HTML a break and a space look the same. Other values are returned unchanged.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup) and LINE_BREAK.search(value):
+        return LINE_BREAK.sub(" ", value)
+    return value
+
+
 # --- spreadsheet cells -----------------------------------------------------------------------
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")

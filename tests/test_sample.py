@@ -202,3 +202,10 @@ def test_only_the_cash_cow_and_the_methods_honest_warnings_are_reported(portfoli
     assert {d.path.split(os.sep)[-1] for d in found if d.code == "AP327"} == {"c-ingrid-aalto.md"}
     cows = {d.path.split(os.sep)[-2] for d in found if d.code == "AP309"}
     assert cows == {"atlas-freight"}
+
+
+def test_sample_is_formatted(capsys: pytest.CaptureFixture[str]) -> None:
+    """A fresh clone passes ``accountplan fmt --check`` (the CI step a new repository starts with)."""
+    status = main(["--config", "", "fmt", "--check", str(ACCOUNTS)])
+    out, err = capsys.readouterr()
+    assert status == 0, out + err

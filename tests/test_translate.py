@@ -77,3 +77,30 @@ def test_every_rule_has_a_chinese_summary_and_documentation() -> None:
         doc = translate.rule_doc(code, "zh")
         assert doc is not None, f"write generator/translate/locale/zh/rules/{code}.md"
         assert all(f"## {h}" in doc for h in ("作用", "为什么有害", "示例", "正确写法")), code
+
+
+SCALES = ("STRENGTH", "QUALITY", "SATISFACTION", "SUPPORT", "INTIMACY", "INFLUENCE", "FIT")
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_scale_levels_with_spaces_are_split_right(scale: str) -> None:
+    """``{a} → {b} {arrow}``: a level holding a space ("name only", "working relationship") is one value,
+    whether or not an arrow follows, for every pair of levels of every scale."""
+    from generator.model import scales
+
+    labels = getattr(scales, scale, None)
+    if labels is None:
+        pytest.skip(f"no scale {scale}")
+    names = {x: (en, translate.text(en, "zh")) for x, (en, _zh) in labels.items()}  # one catalogue entry a label
+    if scale == "STRENGTH":
+        assert {x: zh for x, (_en, zh) in names.items()} == {x: zh for x, (_en, zh) in labels.items()}
+    for x, (en_x, zh_x) in names.items():
+        assert zh_x != en_x, f"{en_x} has no Chinese"
+        for y, (en_y, zh_y) in names.items():
+            if x == y:
+                continue
+            arrow = "▲" if y > x else "▼"
+            said = translate.text(f"Tom Hale ↔ Zhang Wei (CTO): {en_x} → {en_y} {arrow}", "zh")
+            assert said.endswith(f"：{zh_x} → {zh_y} {arrow}"), said
+        said = translate.text(f"Tom Hale ↔ Zhang Wei (CTO): unknown → {en_x}", "zh")
+        assert said.endswith(f"：未知 → {zh_x}"), said

@@ -23,6 +23,7 @@ from ..redact import apply_profile, profile_level
 from ..render.diff_report import FORMATS, write_maps
 from ..translate import t as _t
 from . import add_profile_option
+from .load_errors import print_load_errors
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
@@ -48,9 +49,11 @@ def run(args: argparse.Namespace) -> int:
     top, relative = locate(accounts)
     profile_level(settings, args.profile)  # an unknown profile fails before any git work
     with tempfile.TemporaryDirectory(prefix="accountplan-diff-") as temp:
-        base = _visible(extract(top, relative, args.base, os.path.join(temp, "base")), settings, args.profile)
+        base_folder = extract(top, relative, args.base, os.path.join(temp, "base"))
+        base = _visible(base_folder, settings, args.profile, (relative, args.base, args.language))
         folder = accounts if args.head == WORKTREE else extract(top, relative, args.head, os.path.join(temp, "head"))
-        head = _visible(folder, settings, args.profile)
+        head = _visible(folder, settings, args.profile, None if args.head == WORKTREE else
+                        (relative, args.head, args.language))
         report = compare(base, head, settings, base_name=args.base,
                          head_name="working tree" if args.head == WORKTREE else args.head)
         sys.stdout.write(FORMATS[args.format](report, args.language))
@@ -60,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _visible(folder: str, settings: Settings, profile: str | None) -> Portfolio:
-    """The portfolio at ``folder`` as the profile's site shows it: both sides redacted alike."""
-    return apply_profile(load_portfolio(folder), settings, profile).portfolio
+def _visible(folder: str, settings: Settings, profile: str | None, rev: tuple[str, str, str] | None) -> Portfolio:
+    """The portfolio at ``folder`` as the profile's site shows it: both sides redacted alike. With ``rev``
+    (the accounts folder's path in the repository, the revision, the language), its loading errors are printed."""
+    loaded = load_portfolio(folder)
+    if rev is not None:
+        print_load_errors(loaded, folder, *rev)
+    return apply_profile(loaded, settings, profile).portfolio

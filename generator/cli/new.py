@@ -12,6 +12,7 @@ from ..config import load_settings
 from ..edit import scaffold, templates
 from ..edit.new_action import new_action
 from ..edit.new_opportunity import new_opportunity
+from ..load.codeowners import is_owner
 from ..model.stages import stages_of
 from ..translate import t as _t
 from ..translate import text
@@ -38,7 +39,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
     acc.add_argument("--industry", default="Unknown")
     acc.add_argument("--region", default="Unknown")
     acc.add_argument("--currency", default="EUR")
-    acc.add_argument("--owners", nargs="+", default=[], metavar="OWNER",
+    acc.add_argument("--owners", nargs="+", default=[], metavar="OWNER", type=_owner,
                      help="CODEOWNERS owners of the new folder, e.g. @org/acme-team (default: the current ones)")
 
     con = kinds.add_parser("contact", parents=[common], help="a new contact in an account")
@@ -130,3 +131,11 @@ def run(args: argparse.Namespace) -> int:
                     "they are not)", lang, path=os.path.relpath(added[0]), owners=" ".join(added[1])))
     print(_t("next: fill in the fields (the comments explain each one), then run 'accountplan check'", lang))
     return 0
+
+
+def _owner(value: str) -> str:
+    """One ``--owners`` value, refused unless it is an owner handle (a newline would add a line to CODEOWNERS)."""
+    if not is_owner(value):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a CODEOWNERS owner: use @user, @org/team or an e-mail "
+                                         "address")
+    return value

@@ -18,6 +18,7 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from ..config import load_settings
+from ..history.git import locate
 from ..history.quarter import accounts_at
 from ..load.portfolio import load_portfolio
 from ..model import Account
@@ -30,6 +31,7 @@ from ..score.rollup import BY
 from ..score.types import PortfolioScores, Rollup, Value
 from ..translate import t as _t
 from . import add_profile_option
+from .load_errors import print_load_errors
 
 FORMATS = ("table", "json", "csv")
 
@@ -61,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     if args.rev:
         with accounts_at(root, args.rev) as (folder, day):
             portfolio = load_portfolio(folder)
+            print_load_errors(portfolio, folder, locate(root)[1], args.rev, args.language)
         as_of = args.as_of or day
     else:
         portfolio = load_portfolio(root)

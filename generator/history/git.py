@@ -8,6 +8,7 @@ are only compared with the loader's own names, and bytes go to the same loader a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
@@ -87,8 +88,11 @@ def extract(top: str, relative: str, rev: str, dest: str) -> str:
     """Unpack ``relative`` (the accounts folder) at ``rev`` into ``dest``; returns the unpacked folder.
 
     ``git archive`` streams a tar unpacked with Python's ``data`` filter (no absolute paths, no
-    links out of the tree, no device files). A revision without the folder gives a path that
-    does not exist: the loader reports it as an empty portfolio ("no accounts yet").
+    links out of the tree, no device files). A link in the commit is never recreated as it is:
+    it becomes a dangling link to :data:`INERT_LINK`, so the loader reports it (AP003) as it
+    does in the working tree and nothing is followed; a member the filter refuses is left out.
+    A revision without the folder gives a path that does not exist: the loader reports it as an
+    empty portfolio ("no accounts yet").
     """
     commit = commit_of(top, rev)
     target = os.path.join(dest, *relative.split("/"))
@@ -98,8 +102,22 @@ def extract(top: str, relative: str, rev: str, dest: str) -> str:
     if done.returncode != 0:
         raise RevisionError(f"git archive failed for {rev}: {done.stderr.decode('utf-8', 'replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
-        archive.extractall(dest, filter="data")
+        for member in archive.getmembers():
+            _unpack(archive, member, dest)
     return target
+
+
+INERT_LINK = "link-not-followed"
+"""Where an unpacked link points: a name that does not exist, so following it finds nothing."""
+
+
+def _unpack(archive: tarfile.TarFile, member: tarfile.TarInfo, dest: str) -> None:
+    """Unpack one member into ``dest``: a link as an inert link, anything the filter refuses not at all."""
+    if member.issym() or member.islnk():
+        member = member.replace(linkname=INERT_LINK, deep=False)
+        member.type = tarfile.SYMTYPE
+    with contextlib.suppress(tarfile.FilterError):  # git writes no devices or absolute names: anything odd is left out
+        archive.extract(member, dest, filter="data")
 
 
 def head(top: str) -> str:
@@ -148,6 +166,8 @@ class Commit:
 
 
 _ZERO = "0" * 40
+_LINK_MODES = ("120000", "160000")
+"""Tree modes of a symbolic link and of a submodule: not files, whatever their blob holds."""
 
 
 def log(top: str, relative: str, rev: str = "HEAD") -> list[Commit]:
@@ -192,6 +212,8 @@ def _raw(line: str, prefix: str) -> FileChange | None:
         return None
     blob, status = fields[3], fields[4][:1]
     paths = [p[len(prefix):] if p.startswith(prefix) else None for p in names.split("\t")]
+    if fields[1] in _LINK_MODES:  # a link's blob is its target's name, never a dossier: the file is gone
+        return FileChange(paths[0], None, None) if paths[0] and status != "C" else None
     if status in ("R", "C") and len(paths) == 2:
         return FileChange(paths[0] if status == "R" else None, paths[1], blob)
     path = paths[0]

@@ -17,6 +17,16 @@ from dataclasses import dataclass
 LOCATIONS = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")
 """Where GitHub looks, in its order."""
 
+OWNER = re.compile(r"@[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*"
+                   r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+"""An owner GitHub and GitLab accept: ``@user``, ``@org/team`` (GitLab: ``@group/subgroup``) or an e-mail address."""
+
+
+def is_owner(text: str) -> bool:
+    """Whether ``text`` is one owner handle (:data:`OWNER`): nothing else can reach a CODEOWNERS line we write."""
+    return OWNER.fullmatch(text) is not None
+
+
 MAX_BYTES = 3 * 1024 * 1024
 """GitHub ignores a larger CODEOWNERS file; so does this module (the working tree is not trusted)."""
 
@@ -94,6 +104,8 @@ def with_folder(text: str, folder: str, owners: tuple[str, ...]) -> str:
     lines = text.splitlines()
     accounts = folder.rsplit("/", 1)[0]
     last = max((i for i, raw in enumerate(lines) if raw.lstrip("/").startswith(f"{accounts}/")), default=len(lines) - 1)
+    if any(not o or o.startswith("#") or any(c.isspace() for c in o) for o in owners):
+        raise ValueError(f"not CODEOWNERS owners: {owners!r}")  # the CLI checks first (is_owner); never a stray line
     entry = f"/{folder}/".ljust(32) + " ".join(owners)
     return "\n".join([*lines[:last + 1], entry, *lines[last + 1:]]) + "\n"
 

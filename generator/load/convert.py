@@ -21,8 +21,8 @@ from ..model import codes
 from ..model.ids import RESERVED, SLUG, slug_problem
 from ..model.money import MAX_AMOUNT
 from ..model.scales import UNKNOWN
-from ..model.spec import fields, hints, is_required, names_id
-from ..neutralise import CONTROL, without_controls
+from ..model.spec import SINGLE_LINE, fields, hints, is_required, names_id
+from ..neutralise import CONTROL, LINE_BREAK, without_controls
 from ..suggest import closest
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
@@ -155,6 +155,20 @@ class Converter:
                                 f"expected {describe(hint)}, found {_kind(node)}", _SHAPE_HINT, loc)
         return self.scalar(node, hint, f, loc)
 
+    def one_line(self, node: Scalar, text: str, loc: Loc) -> str:
+        """A single-line field's text (:data:`SINGLE_LINE`); a line break in it is reported where it is, and read
+        as a space so the rest still loads (a block scalar's own final line end is no break)."""
+        kept = text.rstrip("\r\n")
+        found = LINE_BREAK.search(kept)
+        if found is None:
+            return kept
+        column = node.column + found.start() + (0 if node.plain else 1)  # after the opening quote
+        self.diagnostics.append(Diagnostic(
+            self.path, node.line, column, codes.CONTROL_CHARACTER, Severity.ERROR,
+            "a line break in a single-line field",
+            "write the value on one line; only free text (summaries, notes) may span lines", loc))
+        return LINE_BREAK.sub(" ", kept)
+
     def scalar(self, node: Scalar, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
         """Convert a scalar by the schema's type, checking ranges and allowed values."""
         text = node.value
@@ -163,6 +177,8 @@ class Converter:
             self.problem(node, codes.CONTROL_CHARACTER, "text contains a control character (written as an escape)",
                          "delete the escape; control characters (NUL, escape codes …) have no place in text", loc)
             text = node.value = without_controls(text)
+        if f is not None and f.name in SINGLE_LINE:
+            text = node.value = self.one_line(node, text, loc)
         if BIDI.search(text):
             return self.problem(
                 node,
@@ -201,7 +217,7 @@ class Converter:
                                     "quote it, or start it with a letter as ids do ('c-', 'p-', ...)", loc)
         if hint is float and not abs(result) <= MAX_AMOUNT:  # 1.0e+308 (or .nan) is a typo or an attack
             return self.problem(node, codes.VALUE_NOT_ALLOWED,
-                                f"{result:g} is beyond any real figure (at most {MAX_AMOUNT:g})",
+                                f"{_as_written(text)} is beyond any real figure (at most {MAX_AMOUNT:g})",
                                 "write the amount in full units, e.g. 2500000 for 2.5 million", loc)
         if f is not None and hint in (int, float):
             low, high = f.metadata.get("low"), f.metadata.get("high")
@@ -312,3 +328,9 @@ def _kind(node: Node) -> str:
     if isinstance(node, Sequence):
         return "a list"
     return f"'{node.value}'"
+
+
+def _as_written(text: str, keep: int = 24) -> str:
+    """A number as the file writes it (``1e999``, not ``inf``), shortened in the middle when it is long."""
+    text = text.strip()
+    return text if len(text) <= keep else f"{text[:keep - 5]}…{text[-4:]}"

@@ -83,3 +83,11 @@ def fields(cls: type) -> dict[str, dataclasses.Field[Any]]:
 def is_required(f: dataclasses.Field[Any]) -> bool:
     """A field with neither default nor factory must be written."""
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+SINGLE_LINE = frozenset({
+    "name", "title", "industry", "region", "currency", "segment", "department", "email", "url", "unit",
+    "offering", "offerings", "competitor", "competitors", "survey", "horizon", "fingerprint", "stage", "parent",
+})
+"""Text fields written on one line wherever they occur (names, titles, labels): a line break in one is an
+error (AP108), as it could start a block of its own in a page. Free text (summaries, notes) may span lines."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -42,25 +42,65 @@ def catalogue(lang: str) -> dict[str, str]:
 
 
 def _regex(template: str) -> re.Pattern[str]:
-    """A template as a pattern: literal text exact, each ``{name}`` any text (the same text when repeated)."""
+    """A template as a pattern: literal text exact, each ``{name}`` any text (the same text when repeated); a
+    placeholder ending the template after a space may be left off with its space (an empty ``{arrow}``)."""
+    placed = list(_FIELD.finditer(template))
     out, seen, last = [], set(), 0
-    for m in _FIELD.finditer(template):
-        out.append(re.escape(template[last:m.start()].replace("{{", "{").replace("}}", "}")))
+    for m in placed:
+        literal = template[last:m.start()].replace("{{", "{").replace("}}", "}")
         name = m.group(1)
-        out.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+        group = f"(?P={name})" if name in seen else f"(?P<{name}>.+?)"
+        if m is placed[-1] and m.end() == len(template) and literal.endswith(" ") and name not in seen:
+            out.append(f"{re.escape(literal[:-1])}(?: {group})?")  # " {arrow}" at the end may be left off (empty)
+        else:
+            out.append(re.escape(literal) + group)
         seen.add(name)
         last = m.end()
     out.append(re.escape(template[last:].replace("{{", "{").replace("}}", "}")))
     return re.compile("".join(out) + r"\Z", re.S)
 
 
+_SPACED = re.compile(r"\{\w+\}\s+\{\w+\}")
+"""A placeholder and the next one with only spaces between: a value holding a space ("name only") can split there."""
+
+
+_TRAIL = re.compile(r" \{(\w+)\}\Z")
+
+
+def _splits(template: str, message: str, limit: int = 64) -> list[dict[str, str]]:
+    """Every way (at most ``limit``) ``message`` fills ``template``'s placeholders, each value non-empty."""
+    parts = re.split(r"\{(\w+)\}", template)
+    literals = [p.replace("{{", "{").replace("}}", "}") for p in parts[0::2]]
+    names = parts[1::2]
+    found: list[dict[str, str]] = []
+
+    def walk(i: int, at: int, values: dict[str, str]) -> None:
+        if len(found) >= limit:
+            return
+        if i == len(names):
+            if message[at:] == literals[i]:
+                found.append(dict(values))
+            return
+        after = literals[i + 1]
+        end = message.find(after, at + 1) if after else len(message)
+        while end != -1:
+            value = message[at:end]
+            if values.get(names[i], value) == value:
+                walk(i + 1, end + len(after), {**values, names[i]: value})
+            end = message.find(after, end + 1) if after else -1
+
+    if message.startswith(literals[0]):
+        walk(0, len(literals[0]), {})
+    return found
+
+
 @cache
-def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], str, frozenset[str]], ...]:
-    """Templates with placeholders, the most literal text first (the most specific match wins), and the names of
-    their quoted placeholders."""
+def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], str, frozenset[str], str], ...]:
+    """Templates with placeholders, the most literal text first (the most specific match wins), as patterns, with
+    the names of their quoted placeholders and the template itself when a value may hold a space (:data:`_SPACED`)."""
     templated = [(k, v) for k, v in catalogue(lang).items() if _FIELD.search(k)]
     templated.sort(key=lambda kv: -len(_FIELD.sub("", kv[0])))
-    return tuple((_regex(k), v, _literal(k)) for k, v in templated)
+    return tuple((_regex(k), v, _literal(k), k if _SPACED.search(k) else "") for k, v in templated)
 
 
 def _literal(template: str) -> frozenset[str]:
@@ -73,20 +113,42 @@ def _fill(translation: str, values: dict[str, str]) -> str:
         "}}", "\1")).replace("\0", "{").replace("\1", "}")
 
 
+@lru_cache(maxsize=65_536)
 def text(message: str, lang: str) -> str:
     """``message`` in ``lang``: an exact entry, else the first template it matches (values kept, and translated
-    themselves when they are catalogue entries), else the message unchanged."""
+    themselves when they are catalogue entries), else the message unchanged.
+
+    Cached: a value is itself translated with :func:`text`, and a message with many spaces is split many ways,
+    so without the cache the same parts are translated again and again (exponentially in long messages)."""
     table = catalogue(lang)
     if not table or not message:
         return message
     exact = table.get(message)
     if exact is not None:
         return exact
-    for pattern, translation, literal in _patterns(lang):
+    for pattern, translation, literal, spaced in _patterns(lang):
         found = pattern.match(message)
-        if found:
-            return _fill(translation, {k: v if k in literal else _value(v, lang) for k, v in found.groupdict().items()})
+        if found is None:
+            continue
+        raw = {k: v or "" for k, v in found.groupdict().items()}
+        if message in raw.values():  # "{a} {arrow}" with the arrow left off says nothing of its own
+            continue
+        candidates = [raw, *(_splits(spaced, message) if spaced else [])]
+        left_off = _TRAIL.search(spaced)
+        if left_off:  # the same template with its last value empty ("unknown → name only" has no arrow)
+            candidates += [{**c, left_off.group(1): ""} for c in _splits(spaced[:left_off.start()], message)]
+        useful = [c for c in candidates if message not in c.values()]  # a value must say less than the message
+        best = max((_translated(c, literal, lang) for c in useful), key=lambda pair: pair[0])[1]
+        filled = _fill(translation, best)
+        return filled.rstrip() if "" in best.values() else filled
     return message
+
+
+def _translated(raw: dict[str, str], literal: frozenset[str], lang: str) -> tuple[int, dict[str, str]]:
+    """How much of a split's text translates (the length of the values that do), and the values translated
+    (quoted ones and empty ones kept)."""
+    values = {k: v if k in literal or not v else _value(v, lang) for k, v in raw.items()}
+    return sum(len(v) for k, v in raw.items() if values[k] != v), values
 
 
 _LISTS = (("; ", "；"), (", ", "，"))

@@ -76,3 +76,27 @@ def test_every_sample_account_has_its_line() -> None:
     lines = codeowners.read(str(REPO / ".github" / "CODEOWNERS"))
     for folder in sorted(p for p in (REPO / "accounts").iterdir() if p.is_dir()):
         assert codeowners.covers(lines, f"accounts/{folder.name}"), folder.name
+
+
+@pytest.mark.parametrize("owner", ["@org/a\n* @attacker", "@org/a *", "*", "# note", "org/team", "@", "@org/",
+                                   "@a b", "@org/a\r\n@b", "me@", "mail@host", "@org/a;rm"])
+def test_new_account_refuses_what_is_not_an_owner(repository: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str], owner: str) -> None:
+    monkeypatch.chdir(repository)
+    with pytest.raises(SystemExit) as exited:
+        main(["new", "account", "beta", "--as", "p-elena-rossi", "--owners", owner])
+    assert exited.value.code == 2
+    assert "is not a CODEOWNERS owner: use @user, @org/team or an e-mail address" in capsys.readouterr().err
+    assert (repository / ".github" / "CODEOWNERS").read_text(encoding="utf-8") == CODEOWNERS
+    assert not (repository / "accounts" / "beta").exists()
+
+
+@pytest.mark.parametrize("owner", ["@tom-hale", "@org/acme-team", "@group/sub.group/team_x", "li.na@example.com"])
+def test_owner_handles_of_github_and_gitlab_are_accepted(owner: str) -> None:
+    assert codeowners.is_owner(owner)
+    assert codeowners.with_folder(CODEOWNERS, "accounts/beta", (owner,)).endswith(f"{owner}\n")
+
+
+def test_a_stray_line_can_never_be_written() -> None:
+    with pytest.raises(ValueError, match="not CODEOWNERS owners"):
+        codeowners.with_folder(CODEOWNERS, "accounts/beta", ("@org/a\n* @attacker",))

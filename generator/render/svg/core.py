@@ -48,6 +48,7 @@ TIER_COLOURS: dict[str, str] = {"S": "#0072b2", "A": "#d55e00", "B": "#009e73", 
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
+_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 def esc(value: object) -> str:
@@ -56,16 +57,18 @@ def esc(value: object) -> str:
     Characters XML 1.0 cannot carry at all (NUL, most C0 controls, lone surrogates) are
     dropped: escaping cannot save them, and one would make the whole page unparsable.
     Bidi embedding and override controls go too (the validator flags them in dossiers):
-    in a chart they could make one name display as another.
+    in a chart they could make one name display as another. A line break is written ``&#10;``:
+    the chart stands in a Markdown page, where a blank line would end it and start a block.
     """
     text = _INVALID_XML.sub("", str(value))
-    return (
+    escaped = (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("'", "&#39;")
     )
+    return _BREAK.sub("&#10;", escaped)
 
 
 def link_open(url: str | None) -> str:
@@ -150,7 +153,7 @@ def fitted_text(
         return text_el(x, y, shown, size=size, font_weight=weight, **extra)
     return (
         f"<text{attrs(x=float(x), y=float(y), font_size=float(size), font_weight=weight, **extra)}>"
-        f"<title>{esc(clean(content))}</title>{esc(shown)}</text>"
+        f"{title_el(clean(content))}{esc(shown)}</text>"
     )
 
 
@@ -170,8 +173,9 @@ def circle(cx: float, cy: float, r: float, **extra: object) -> str:
 
 
 def title_el(text: str) -> str:
-    """A ``<title>`` tooltip; line breaks are kept (browsers show them in the tooltip)."""
-    return f"<title>{esc(text)}</title>"
+    """A ``<title>`` tooltip; line breaks are kept (browsers show them in the tooltip). Nothing for empty text: an
+    empty title names nothing, and a screen reader would announce a blank."""
+    return f"<title>{esc(text)}</title>" if text.strip() else ""
 
 
 def document(kind: str, width: float, height: float, title: str, desc: str, body: Iterable[str]) -> str:
@@ -189,7 +193,7 @@ def document(kind: str, width: float, height: float, title: str, desc: str, body
         f' width="{w}" height="{h}" viewBox="0 0 {w} {h}" preserveAspectRatio="xMidYMid meet"'
         f' style="max-width:100%;height:auto" aria-label="{esc(clean(title))}"'
         f' font-family="{esc(FONT_FAMILY)}" fill="{INK}">'
-        f"<title>{esc(clean(title))}</title><desc>{esc(desc)}</desc>"
+        f"{title_el(clean(title))}<desc>{esc(desc)}</desc>"
         f'<rect width="{w}" height="{h}" fill="{PAPER}"/>'
     )
     return head + "".join(parts) + "</svg>\n"

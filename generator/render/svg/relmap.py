@@ -233,7 +233,7 @@ def _legend(
     items.append(
         (
             32 + core.text_width(chip_text, 12),
-            lambda x, y: card.chip(x, y + 4, "AB", "", {}) + text_el(x + 32, y + 15, chip_text, size=12),
+            lambda x, y: card.chip(x, y + 4, "AB", chip_text, {}) + text_el(x + 32, y + 15, chip_text, size=12),
         )
     )
     left = lab["legend.left"]
