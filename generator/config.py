@@ -199,10 +199,10 @@ def inherit_chain(config_file: str) -> list[dict[str, Any]]:
     """The mappings of ``config_file`` and of the files it ``INHERIT``s, nearest first.
 
     The one reader of ``INHERIT``: :class:`ConfigError` for a file inheriting itself (a cycle), a chain
-    longer than :data:`INHERIT_DEPTH`, a parent outside the folder of ``config_file`` (the working tree
-    is not trusted to point anywhere else) or a missing parent.
+    longer than :data:`INHERIT_DEPTH`, a parent that is not a YAML file (``/etc/passwd``: only ``.yml`` and
+    ``.yaml`` files are read, and only as settings) or a missing parent. A parent may sit outside the
+    project (a shared base config, as MkDocs allows); what it holds is only ever read as a mapping.
     """
-    project = os.path.realpath(os.path.dirname(os.path.abspath(config_file)))
     chain: list[dict[str, Any]] = []
     seen: list[str] = []
     current = config_file
@@ -217,8 +217,8 @@ def inherit_chain(config_file: str) -> list[dict[str, Any]]:
             raise ConfigError([f"{current}: INHERIT: expected a file name, found {parent!r}"])
         following = os.path.join(os.path.dirname(current), parent)
         real = os.path.realpath(following)
-        if os.path.commonpath([project, real]) != project:
-            raise ConfigError([f"{current}: INHERIT: '{parent}' is outside the project folder {project}"])
+        if not real.endswith((".yml", ".yaml")):
+            raise ConfigError([f"{current}: INHERIT: '{parent}' is not a YAML file (.yml or .yaml)"])
         if real in seen:
             raise ConfigError([f"{current}: INHERIT: '{parent}' inherits itself (a cycle)"])
         if len(chain) > INHERIT_DEPTH:

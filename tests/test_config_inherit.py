@@ -1,4 +1,4 @@
-"""``INHERIT`` is followed by one bounded reader: a cycle, a long chain or a parent outside the project is a
+"""``INHERIT`` is followed by one bounded reader: a cycle, a long chain or a parent that is not YAML is a
 clear settings error in every command, in both languages; never a RecursionError."""
 
 from __future__ import annotations
@@ -27,14 +27,14 @@ def _cases(tmp_path: Path) -> dict[str, tuple[str, str]]:
     for i in range(INHERIT_DEPTH + 2):
         _write(project / f"long{i}.yml", f"INHERIT: long{i + 1}.yml\n")
     _write(project / f"long{INHERIT_DEPTH + 2}.yml", "site_name: end\n")
-    _write(tmp_path / "outside.yml", "plugins:\n  - accountplan:\n      accounts: /etc\n")
-    _write(project / "escape.yml", "INHERIT: ../outside.yml\n")
+    _write(tmp_path / "outside.txt", "plugins:\n  - accountplan:\n      accounts: /etc\n")
+    _write(project / "escape.yml", "INHERIT: ../outside.txt\n")
     _write(project / "missing.yml", "INHERIT: nowhere.yml\n")
     return {
         "self": (str(project / "self.yml"), "inherits itself (a cycle)"),
         "cycle": (str(project / "a.yml"), "inherits itself (a cycle)"),
         "long": (str(project / "long0.yml"), f"more than {INHERIT_DEPTH} files in a chain"),
-        "outside": (str(project / "escape.yml"), "is outside the project folder"),
+        "outside": (str(project / "escape.yml"), "is not a YAML file (.yml or .yaml)"),
         "missing": (str(project / "missing.yml"), "'nowhere.yml' does not exist"),
     }
 
@@ -63,7 +63,7 @@ def test_every_command_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str
         if lang == "en":
             assert says in err
         else:
-            assert "INHERIT" in err and ("循环" in err or "项目文件夹" in err), err
+            assert "INHERIT" in err and ("循环" in err or "YAML 文件" in err), err
 
 
 def test_a_chain_inside_the_project_still_works(tmp_path: Path) -> None:
@@ -74,3 +74,10 @@ def test_a_chain_inside_the_project_still_works(tmp_path: Path) -> None:
     assert site_language(str(tmp_path / "mkdocs.yml")) == "zh"
     assert rules_page(str(tmp_path / "mkdocs.yml")) == "https://x.example/rules/"
     assert len(inherit_chain(str(tmp_path / "mkdocs.yml"))) == 2 and base
+
+
+def test_a_parent_outside_the_project_folder_is_read(tmp_path: Path) -> None:
+    """A shared base config elsewhere (as the site tests' pinned configs inherit the repository's)."""
+    _write(tmp_path / "shared" / "base.yml", "theme:\n  language: zh\n")
+    child = _write(tmp_path / "project" / "mkdocs.yml", "INHERIT: ../shared/base.yml\n")
+    assert site_language(str(child)) == "zh"
