@@ -35,7 +35,7 @@ from .. import usercache
 from ..memo import carried, carry_in, digest, dossier_key
 from ..publish.atomic import OutsideFolder, target_in, write_bytes_atomic
 from .generate import Gathered, generate
-from .movement import movement_of
+from .movement import gains, movement_of
 from .theme_files import theme_dir
 from .unavailable import unavailable_pages
 
@@ -318,9 +318,6 @@ class AccountMemo:
 
 def _history(site: Site, name: str, *, person: bool = False) -> str:
     """What an account page (or with ``person``, a person's page) shows of the git history."""
-    from .movement import _gains as gains  # the index the person page reads (movement.py is the history's)
-    from .movement import movement_of
-
     found = movement_of(site)
     if found is None:
         return "-"

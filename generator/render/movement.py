@@ -148,12 +148,12 @@ def person_history(site: Site, person_id: str, links: Links) -> dict[str, Any]:
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     gained = [{"day": m.day.isoformat(), "name": m.name, "title": m.title,
                "href": links.to(account_page(slug), contact_anchor(m.contact)), "change": move_text(site, m)}
-              for slug, m in _gains(site).get(person_id, [])]
+              for slug, m in gains(site).get(person_id, [])]
     gained.sort(key=lambda g: g["day"], reverse=True)
     return {"months": months, "gained": gained}
 
 
-def _gains(site: Site) -> dict[str, list[tuple[str, Move]]]:
+def gains(site: Site) -> dict[str, list[tuple[str, Move]]]:
     """Each owner's relationships gained or strengthened, indexed once per build (not once per person)."""
     kept = site.cache.get("movement-gains")
     if kept is None:
