@@ -15,7 +15,7 @@ from typing import Any
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
-from ..language import Pair, label, labels, normalize, pairs
+from ..language import normalize
 from ..model.account import CASH_LIKE
 from ..model.portfolio import Portfolio
 from ..redact import level_of
@@ -35,10 +35,7 @@ LEVEL = "restricted"
 GIFT_CODES: tuple[str, ...] = tuple(rule.CODE for rule in (ap401, ap402, ap403, ap404))
 """The register rules whose findings the page lists."""
 
-LABELS: dict[str, Pair] = pairs(labels("generator.render")["compliance"])
-"""Labels of this page only (``[compliance]`` of ``labels.toml``)."""
-KINDS: dict[str, Pair] = pairs(labels("generator.render")["gift_kinds"])
-"""The kinds of a gift (``[gift_kinds]``)."""
+# The page's labels are the [compliance] section of labels.toml, the kinds of gift its [enums.gift_kind].
 _LIMITS = ("gift_max_value", "gift_max_value_official", "gift_max_per_person_year",
            "gift_max_per_person_year_official", "gift_approval_above")
 
@@ -61,8 +58,7 @@ def compliance_pages(portfolio: Portfolio, diagnostics: Sequence[Diagnostic], se
 
 def compliance_view(site: Site, links: Links) -> dict[str, Any]:
     """Register rows (with their breaches), the list of breaches, yearly totals and the limits."""
-    lang = site.t.lang
-    labels = {key: label(LABELS, key, lang) for key in LABELS}
+    labels = site.t.section("compliance")
     limits = site.settings.limits
     rows: list[dict[str, Any]] = []
     breaches: list[dict[str, Any]] = []
@@ -82,7 +78,7 @@ def compliance_view(site: Site, links: Links) -> dict[str, Any]:
                 "account": account.data.name, "account_href": href, "id": gift.id, "date": gift.date.isoformat(),
                 "recipient": recipient, "official": labels["yes"] if gift.public_official else labels["no"],
                 "is_official": gift.public_official,
-                "kind": label(KINDS, gift.kind, lang), "cash": gift.kind in CASH_LIKE,
+                "kind": site.t.enum("gift_kind", gift.kind), "cash": gift.kind in CASH_LIKE,
                 "description": gift.description, "value": f"{gift.value:g}", "currency": gift.currency,
                 "purpose": gift.purpose, "given_by": site.person_name(gift.given_by),
                 "approved_by": site.person_name(gift.approved_by) if gift.approved_by else "",

@@ -18,6 +18,9 @@ _LABELS = labels("generator.render")
 UI: dict[str, Pair] = pairs(_LABELS["ui"])
 """Key → label: navigation, titles, headings and sentences (``[ui]`` of ``labels.toml``)."""
 
+SECTIONS: dict[str, dict[str, Pair]] = {"compliance": pairs(_LABELS["compliance"])}
+"""The labels of one page only, by page (``[compliance]`` of ``labels.toml``)."""
+
 ENUMS: dict[str, dict[str, Pair]] = {kind: pairs(table) for kind, table in _LABELS["enums"].items()}
 """Enum values by field kind; the values are the dossier's own vocabulary (``[enums.*]`` of ``labels.toml``)."""
 # Contact levels and decision roles: the charts' names, so a map legend and the table beside it agree.
@@ -46,6 +49,10 @@ class Translator:
         """The UI label ``key``, with ``{placeholders}`` filled; the key itself if unknown."""
         text = label(UI, key, self.lang)
         return text.format(**values) if values else text
+
+    def section(self, name: str) -> dict[str, str]:
+        """Every label of one page's own section (:data:`SECTIONS`), key → text."""
+        return {key: label(SECTIONS[name], key, self.lang) for key in SECTIONS[name]}
 
     def age(self, days: int) -> str:
         """A source's age: ``today``/``今天``, else ``32 days old``/``距今32天``."""
