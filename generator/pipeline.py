@@ -11,6 +11,8 @@ The MkDocs plugin calls the same :func:`gather` and :func:`generate`; MkDocs wri
 pages, and ``accountplan build`` publishes its output atomically (:mod:`generator.publish.site`).
 So the site and the plain files can never disagree. Every stage is a package under
 ``generator/``; each reads the model (:mod:`generator.model`) and none calls back up here.
+A serving process gathers through :mod:`generator.incremental`, which wraps the same stages
+in its content-keyed caches and memos (:func:`generator.incremental.stages.serving`).
 """
 
 from __future__ import annotations
