@@ -84,6 +84,11 @@ class Redaction:
         text = f"{diagnostic.message} {diagnostic.hint}"
         return not any(word in text for word in self.removed_words)
 
+    @property
+    def dossier(self) -> Dossier | None:
+        """The redacted copy of the one dossier :func:`redact_dossier` was given (``None``: nothing of it shows)."""
+        return self.portfolio.dossiers[0] if self.portfolio.dossiers else None
+
     def filter(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         """The diagnostics this profile may show, in their order."""
         return [d for d in diagnostics if self.visible(d)]
@@ -134,7 +139,10 @@ def redaction(portfolio: Portfolio, max_level: str, each: RedactOne | None = Non
 
 
 def redact_dossier(dossier: Dossier, max_level: str) -> Redaction:
-    """One dossier redacted to ``max_level`` (its copy is the redacted portfolio's only dossier)."""
+    """One dossier redacted to ``max_level``, its copy in ``.dossier``: redaction's unit, for rules and history.
+
+    Redaction never reads across dossiers, so this is what :func:`redaction` does to each of a portfolio's.
+    """
     return redaction(Portfolio("", None, [dossier], []), max_level)
 
 
