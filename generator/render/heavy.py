@@ -6,8 +6,8 @@ accounts), account pages their charts. Templates mark such blocks with ``<!--ap:
 turns each marked block into the block inside ``<div data-search-exclude>``, which keeps it out
 of the search index of Material for MkDocs and Zensical alike (without it, the portfolio page's
 one search entry grows with every account, past Zensical's 64 KiB per field at about 1,000
-accounts). The MkDocs plugin lifts the marked blocks out instead, and puts back the same
-wrapped block (:mod:`generator.incremental.lift`), so both ways give the same HTML.
+accounts). The MkDocs plugin takes the marked blocks out of what MkDocs converts instead, and puts
+back the same wrapped block (:mod:`generator.incremental`), so both ways give the same HTML.
 """
 
 from __future__ import annotations

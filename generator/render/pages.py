@@ -3,7 +3,7 @@
 A page is a pure function of the site's data (:class:`.context.Site`): :func:`account_page` for a
 dossier, :func:`person_page` for a team member, and the portfolio-wide pages :func:`assemble`
 writes in their order. :func:`render_site` renders them all; the MkDocs plugin's incremental seam
-(:mod:`generator.incremental`) wraps the same functions to reuse pages an edit did not change.
+(:mod:`generator.incremental`) wraps the same functions, so that an edit renders only what it changed.
 The text of a page (frontmatter, escaping) is :func:`.page.page`'s.
 """
 
@@ -87,7 +87,7 @@ def assemble(site: Site, accounts: Pages, person: Callable[[str], str], finish: 
     """Every page of the site: ``accounts`` (its account pages), then the portfolio-wide pages in their order.
 
     ``person(person_id)`` gives a team member's page; ``finish`` is applied to each other page
-    (:func:`.heavy.settle`, or the MkDocs plugin's lifting). A new page type is one more line here.
+    (:func:`.heavy.settle`, or what the MkDocs plugin does with heavy blocks). A new page type is one more line here.
     """
     t, pages, dated = site.t, accounts, partial(page, as_of=site.today)  # every page states its date
     links = paths.Links(paths.PORTFOLIO, site.directory_urls)
