@@ -22,7 +22,7 @@ import logging
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -176,7 +176,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         for line in history_log(gathered.movement):
             log.info(translate.text(line, lang))
         try:
-            return cast(Files, self.build.add(files, config, gathered, self.settings, lang))
+            return self.build.add(files, config, gathered, self.settings, lang)
         except OutsideFolder as exc:
             raise _error(exc, config) from None
 

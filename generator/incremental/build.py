@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import gc
 import logging
-from typing import Any, cast
+from typing import cast
 
 import jinja2
-from mkdocs.structure.files import File
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 
 from ..config import Settings
 from ..publish.atomic import target_in
@@ -91,7 +93,7 @@ class Build:
         carried.carry_rules_in(config_file)
         return carried.load_cache(config_file)
 
-    def add(self, files: Any, config: Any, gathered: Gathered, settings: Settings, lang: str) -> Any:
+    def add(self, files: Files, config: MkDocsConfig, gathered: Gathered, settings: Settings, lang: str) -> Files:
         """Every generated page of ``gathered`` added to MkDocs' ``files`` (an id climbing out of the site is refused:
         :class:`generator.publish.atomic.OutsideFolder`)."""
         self.close()
@@ -123,7 +125,7 @@ class Build:
         gc.collect()
         return files
 
-    def _served(self, files: Any, config: Any, gathered: Gathered, settings: Settings, lang: str) -> Pages:
+    def _served(self, files: Files, config: MkDocsConfig, gathered: Gathered, settings: Settings, lang: str) -> Pages:
         """Under ``serve --dirty``: render only the pages whose inputs changed, and serve all from the store."""
         folder = store.store_for(config.config_file_path, lang)
         carried.seed(folder)  # a server's first build starts from the pages of the last build, if one left them
@@ -140,7 +142,7 @@ class Build:
         kept.remember(pages)
         return pages
 
-    def read(self, file: Any) -> str | None:
+    def read(self, file: File) -> str | None:
         """A generated page's text for MkDocs, its heavy blocks lifted out, dropped from :class:`Pages`.
 
         MkDocs keeps the page's Markdown (the text without its frontmatter) to the end of the
@@ -157,7 +159,7 @@ class Build:
             text = file.content_string
         return lift.lift(text, self.blocks)
 
-    def nav(self, nav: Any) -> None:
+    def nav(self, nav: Navigation) -> None:
         """Under ``serve --dirty``: titles of the generated navigation pages MkDocs will not read again."""
         if store.dirty_serving() and self.pages is not None:
             store.nav_titles(nav, self.pages)
@@ -175,7 +177,7 @@ class Build:
         """A generated page's search sections, carried over from the previous build when its HTML is the same."""
         return self.sections.get(page_html, sections) if self.sections is not None else sections(page_html)
 
-    def restore(self, page_html: str, file: Any) -> str:
+    def restore(self, page_html: str, file: File) -> str:
         """A finished generated page with its heavy blocks put back."""
         return lift.restore(page_html, self.blocks) if file.generated_by and self.pages is not None else page_html
 
