@@ -7,6 +7,9 @@
   rendered pages as generated files.
 * ``on_serve``: ``mkdocs serve`` rebuilds when anything under ``accounts/`` changes
   (:mod:`generator.watch`: file events, not MkDocs' polling of every file).
+* the speed work of the other hooks (pages kept from the last build, ``serve --dirty``'s page store,
+  heavy blocks lifted out of the converter, carried search sections): one call each to
+  :class:`generator.incremental.build.Build`.
 
 Account pages are not listed in the navigation (that makes a build quadratic in pages);
 the portfolio, grouping and team pages link to them.
@@ -15,13 +18,11 @@ the portfolio, grouping and team pages link to them.
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import os
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -29,7 +30,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -39,17 +40,15 @@ from .config import Settings, plugin_options
 from .diagnostics import Severity
 from .forge import forge_from_mkdocs
 from .history.log import history_cache, history_log
+from .incremental.build import Build
 from .language import normalize
-from .pipeline import check_settings, gather, generate
-from .publish.atomic import OutsideFolder, target_in
+from .pipeline import check_settings, gather
+from .publish.atomic import OutsideFolder
 from .publish.linkcheck import broken_links
 from .publish.site import MARKER as SITE_MARKER
 from .publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from .publish.site import refuse_unsafe_target as refuse_unsafe_site
-from .render import incremental, lift
-from .render.parallel import Pages
 from .render.paths import edit_url
-from .render.search_text import sections
 from .render.theme_files import assets, theme_dir
 from .translate.output import one_line
 
@@ -129,36 +128,6 @@ def _quiet_jieba() -> None:
         logger.addFilter(_below_warning)
 
 
-class _PageFile(File):
-    """A generated page whose text is taken from :class:`Pages` when MkDocs first reads it.
-
-    Large portfolios render account pages in worker processes; reading the page waits for
-    its worker, so MkDocs converts early pages while later ones are still being rendered.
-    """
-
-    pages: Pages | None = None
-
-    @property
-    def content_string(self) -> str:
-        """The page text, waiting for its worker if needed."""
-        assert self.pages is not None
-        return self.pages[self.src_uri]
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        assert self.pages is not None
-        self.pages[self.src_uri] = value
-
-    @property
-    def content_bytes(self) -> bytes:
-        """The page text as UTF-8."""
-        return self.content_string.encode("utf-8")
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
-        self.content_string = value.decode("utf-8")
-
-
 class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyped-call]
     """Adds account, portfolio, team and rule pages generated from ``accounts/``."""
 
@@ -166,18 +135,13 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
-        self.pages: Pages | None = None
         self.outputs: tuple[Files, set[str]] | None = None
-        self.memo: incremental.AccountMemo | None = None
-        """``mkdocs build``: the account memo carried over from the previous build (sealed, in the user's cache)."""
-        self.carried: dict[str, str] = {}
-        """The account and person pages of this build, by source path, for the next build's memo."""
-        self.sections: incremental.CarriedSections | None = None
-        """``mkdocs build``: search sections of the previous build's generated pages, by their HTML."""
+        self.build = Build()
+        """The build's speed work: caches, kept pages, lifted blocks (:mod:`generator.incremental`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
-        incremental.note_startup(command, dirty)
+        Build.startup(command, dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
@@ -198,10 +162,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Gather once, report diagnostics, and add every generated page."""
         assert self.settings is not None
-        incremental.carry_rules_in(config.config_file_path)  # a process's first build only
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
-                              cache=incremental.load_cache(config.config_file_path),
+                              cache=Build.load_cache(config.config_file_path),
                               timeline=self.config.timeline, history_cache=history_cache(config.config_file_path))
         except ValueError as exc:  # an unknown profile or bad scoring settings: a configuration error
             raise _error(exc, config) from exc
@@ -212,65 +175,23 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             report[diagnostic.severity](one_line(diagnostic, lang))
         for line in history_log(gathered.movement):
             log.info(translate.text(line, lang))
-        self.close()
         try:
-            if incremental.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
-                self.pages = incremental.add_pages(files, config, gathered, self.settings, lang)
-                return files
-            self.memo = incremental.carried_memo(config.config_file_path, lang, gathered.level)
-            self.carried = {}
-            self.sections = incremental.CarriedSections(self.memo.store) if self.memo else None
-            self.pages = generate(gathered, self.settings, lang, directory_urls=config.use_directory_urls,
-                                  lifting=True, reuse=self.memo.reuse if self.memo else None,
-                                  reuse_person=self.memo.reuse_person if self.memo else None)
-            if self.memo is not None:
-                log.info(f"accountplan: {self.memo.hits} of {len(self.memo.keys)} account and person pages "
-                         "carried over from the previous build")
-            for src_uri in self.pages:  # ids are checked when loading; this is defence in depth
-                target_in(config.site_dir, src_uri)
+            return self.build.add(files, config, gathered, self.settings, lang)
         except OutsideFolder as exc:
             raise _error(exc, config) from None
-        for src_uri in self.pages:
-            existing = files.get_file_from_path(src_uri)
-            if existing is not None:
-                files.remove(existing)
-            generated = cast(_PageFile, _PageFile.generated(config, src_uri, content=""))
-            generated.pages = self.pages
-            files.append(generated)
-        # The loaded portfolio, the site and its scores are frozen (generator.model.portfolio) and
-        # acyclic, but Jinja's macro modules and contexts of the pages rendered here form cycles
-        # that still reach them: one full collection now frees ≈150 MB at 1,000 accounts before
-        # MkDocs converts any page, instead of whenever the collector next runs a full pass.
-        gc.collect()
-        return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Hand MkDocs a generated page's text, its marked heavy blocks lifted out, and drop it from :class:`Pages`.
-
-        MkDocs keeps the page's Markdown (the text without its frontmatter) to the end of the
-        build; keeping the full text here as well held every generated page twice (≈150 MB
-        at 1,000 accounts). Account pages come with their charts still marked (they are rendered
-        in workers or reused): lifting them here keeps them out of the converter and the index.
-        """
-        if self.pages is None or not page.file.generated_by:
-            return None
-        if isinstance(page.file, _PageFile) and page.file.pages is not None:
-            text = page.file.pages.release(page.file.src_uri)
-            if self.memo is not None and page.file.src_uri in self.memo.keys:
-                self.carried[page.file.src_uri] = text
-        else:  # under serve --dirty the page comes from the page store
-            text = page.file.content_string
-        return lift.lift(text, self.pages.lifted)
+        """Hand MkDocs a generated page's text (heavy blocks lifted out of it: :meth:`Build.read`)."""
+        return self.build.read(page.file)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Under ``serve --dirty``: titles of the generated navigation pages MkDocs will not read again."""
-        if incremental.dirty_serving() and self.pages is not None:
-            incremental.nav_titles(nav, self.pages)
+        self.build.nav(nav)
         return nav
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Under ``serve --dirty``: theme templates compiled once for the server, not once per rebuild."""
-        return incremental.reuse_compiled_theme(env) if incremental.dirty_serving() else env
+        return self.build.env(env)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """A generated page's edit button opens the file behind it (an account's ``account.md``), or is hidden.
@@ -289,8 +210,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         if page.file.generated_by:
             if self.outputs is None or self.outputs[0] is not files:  # once per build
                 self.outputs = (files, {f.dest_uri for f in files})
-            lifted = list(lift.lifted(html, self.pages.lifted)) if self.pages is not None else []
-            for part in (html, *lifted):
+            for part in (html, *self.build.blocks_in(html)):
                 for url in broken_links(part, page.url, self.outputs[1]):
                     log.warning(f"{page.file.src_uri}: link to '{url}' leads to no page or file of the site")
             # MkDocs keeps every page's Markdown to the end of the build, though nothing reads it once
@@ -303,10 +223,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
                               nav: Navigation) -> TemplateContext | None:
         """Before the search plugin: a generated page's search entries, without parsing its HTML again."""
         if page.file.generated_by and os.environ.get("ACCOUNTPLAN_MARKDOWN") != "1":
-            if self.sections is not None:
-                mkdocs_direct.index_page(page, config, partial(self.sections.get, make=sections))
-            else:
-                mkdocs_direct.index_page(page, config)
+            mkdocs_direct.index_page(page, config, self.build.find_sections)
         return context
 
     @event_priority(-100)
@@ -321,9 +238,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the heavy blocks lifted out of generated pages back, once MkDocs has converted and indexed them."""
-        if page.file.generated_by and self.pages is not None:
-            return lift.restore(output, self.pages.lifted)
-        return output
+        return self.build.restore(output, page.file)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Refuse a site folder this tool did not build, as ``accountplan build`` does: MkDocs would empty it.
@@ -341,24 +256,11 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """Mark the folder as built here (so the next build may replace it); stop any page workers still running."""
         with contextlib.suppress(OSError):
             (Path(config.site_dir) / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
-        if self.memo is not None:  # only a whole build is carried over
-            incremental.carry(self.memo, self.carried)
-            self.memo, self.carried = None, {}
-        if self.sections is not None:
-            self.sections.save()
-            self.sections = None
-            incremental.carry_rules_out(config.config_file_path)
-        self.close()
+        self.build.finish(config.config_file_path)  # only a whole build is carried over
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop page workers when the build fails half-way."""
-        self.close()
-
-    def close(self) -> None:
-        """Stop the workers of the previous build's pages, if any."""
-        if self.pages is not None:
-            self.pages.close()
-            self.pages = None
+        self.build.close()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on any change under the accounts folder (native file events, else MkDocs' polling) and, with the

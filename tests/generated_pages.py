@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.config import Settings
-from generator.pipeline import gather, generate
+from generator.incremental.compose import compose
+from generator.incremental.lift import lift
+from generator.pipeline import gather
 from generator.render.direct import Converted, Permalink, convert
-from generator.render.lift import lift
 
 REPO = Path(__file__).resolve().parents[1]
 ACCOUNTS = [REPO / "accounts", REPO / "tests" / "site" / "fixture" / "accounts"]
@@ -18,8 +19,8 @@ IDS = ["sample", "hostile-fixture"]
 def bodies(accounts: Path, lang: str) -> Iterator[tuple[str, str]]:
     """Every generated page's source path and body (lifted, no frontmatter), as the plugin hands it to MkDocs."""
     settings = Settings.from_mapping({"accounts": str(accounts), "today": "2026-11-27"}, base_dir=str(REPO))
-    pages = generate(gather(settings), settings, lang, lifting=True)
     blocks: dict[str, str] = {}
+    pages = compose(gather(settings), settings, lang, blocks)
     for src in pages:
         yield src, lift(pages[src], blocks).split("\n---\n", 1)[1]
 

@@ -19,8 +19,9 @@ import pytest
 
 from generator import usercache
 from generator.config import load_settings
+from generator.incremental import carried
+from generator.incremental import store as page_store
 from generator.pipeline import gather
-from generator.render import incremental
 from tests.hostile_fixtures import accountplan, write_canary_portfolio
 
 
@@ -117,13 +118,13 @@ def test_build_and_the_serve_path_never_unpickle_a_planted_blob(planted: tuple[P
     assert done.returncode == 0, done.stderr
     assert not marker.exists()
     monkeypatch.chdir(root)
-    incremental.note_startup("serve", True)
+    page_store.note_startup("serve", True)
     try:
-        cache = incremental.load_cache(str(root / "mkdocs.yml"))
+        cache = carried.load_cache(str(root / "mkdocs.yml"))
         assert cache == usercache.project_folder(root)
         gathered = gather(load_settings(str(root / "mkdocs.yml")), cache=cache)
     finally:
-        incremental.note_startup("serve", False)
+        page_store.note_startup("serve", False)
     assert gathered.portfolio.dossiers and not marker.exists()
 
 

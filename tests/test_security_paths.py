@@ -16,8 +16,8 @@ import pytest
 
 from generator.edit import scaffold
 from generator.edit.fmt import format_files
+from generator.incremental import store as page_store
 from generator.publish.atomic import OutsideFolder, target_in
-from generator.render import incremental
 from tests.hostile_fixtures import accountplan, write_site
 from tests.test_security_files import ACCOUNT as SECURITY_ACCOUNT
 
@@ -103,12 +103,12 @@ def test_the_serve_page_store_never_writes_or_deletes_outside_itself(tmp_path: P
     store, outside = tmp_path / "store", tmp_path / "victim.md"
     outside.write_text("keep\n", encoding="utf-8")
     with pytest.raises(OutsideFolder):
-        incremental.sync_pages({"team/../../victim.md": "overwritten"}, str(store))
+        page_store.sync_pages({"team/../../victim.md": "overwritten"}, str(store))
     assert outside.read_text(encoding="utf-8") == "keep\n"
     # A page that was in the store and is gone is deleted only inside the store.
-    incremental.sync_pages({"team/p-ann.md": "# Ann\n"}, str(store))
-    incremental._written[str(store)]["../victim.md"] = "keep\n"
-    incremental.sync_pages({}, str(store))
+    page_store.sync_pages({"team/p-ann.md": "# Ann\n"}, str(store))
+    page_store._written[str(store)]["../victim.md"] = "keep\n"
+    page_store.sync_pages({}, str(store))
     assert outside.read_text(encoding="utf-8") == "keep\n"
     assert not (store / "team" / "p-ann.md").exists()
 
@@ -168,13 +168,13 @@ def test_the_plugin_refuses_a_generated_page_that_would_land_outside_the_site(
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import Files
 
-    from generator import mkdocs_plugin
+    from generator.incremental import build
 
     root = project(tmp_path, "p-climber")
     config = load_config(str(root / "mkdocs.yml"))
     plugin = config.plugins["accountplan"]
     plugin.on_config(config)
-    monkeypatch.setattr(mkdocs_plugin, "generate", lambda *a, **k: {"team/../../../escape.md": "# x\n"})
+    monkeypatch.setattr(build, "compose", lambda *a, **k: {"team/../../../escape.md": "# x\n"})
     with pytest.raises(PluginError, match="outside the output folder"):
         plugin.on_files(Files([]), config=config)
 

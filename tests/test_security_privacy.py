@@ -251,24 +251,27 @@ def test_register_breaches_fail_check(register: Path) -> None:
 
 def test_compliance_page_lists_register_and_breaches_in_restricted_builds_only(register: Path) -> None:
     from generator.config import load_settings
-    from generator.render.compliance import PAGE, compliance_pages
+    from generator.render.compliance import PAGE, compliance_page, shows
+    from generator.render.pages import render_site, site_for
     from generator.rules import validate
 
     settings = load_settings(str(register / "mkdocs.yml"))
     portfolio = load_portfolio(settings.accounts)
     diagnostics = validate(portfolio, settings)
     red = apply_profile(portfolio, settings, "restricted")
-    pages = compliance_pages(red.portfolio, red.filter(diagnostics), settings, "en", red.level)
-    html = pages[PAGE]
+    assert shows(red.level)
+    html = compliance_page(site_for(red.portfolio, red.filter(diagnostics), None, settings, "en"))
     assert "Gifts and hospitality register" in html
     assert html.count('<tr id="gift-') == 3
     assert 'id="gift-g-big"' in html and "AP401" in html and "AP404" in html
     assert "<script>x()" not in html and "&lt;script&gt;x()&lt;/script&gt;" in html
     assert "Visiblemarkername" in html  # recipients by name
-    zh = compliance_pages(red.portfolio, red.filter(diagnostics), settings, "zh", red.level)[PAGE]
+    zh = compliance_page(site_for(red.portfolio, red.filter(diagnostics), None, settings, "zh"))
     assert "礼品与招待登记" in zh and "违规项" in zh
     internal = apply_profile(portfolio, settings, "internal")
-    assert compliance_pages(internal.portfolio, internal.filter(diagnostics), settings, "en", internal.level) == {}
+    assert not shows(internal.level)
+    assert PAGE not in render_site(internal.portfolio, internal.filter(diagnostics), None, settings, "en",
+                                   compliance=shows(internal.level))
     # The rules' findings about the register are hidden from an internal build as well.
     assert not [d for d in internal.filter(diagnostics) if d.code in ("AP401", "AP402", "AP403", "AP404")]
 

@@ -2,7 +2,7 @@
 
 Only a build whose profile may show ``restricted`` data gets this page: the register is
 restricted by the model, so in any wider build :func:`generator.redact.redact` has already
-emptied it, and :func:`compliance_pages` adds nothing at all (not even an empty page whose
+emptied it, and the site has no such page at all (not even an empty page whose
 existence would show in the sitemap). Breaches are the gift rules' own diagnostics
 (AP401–AP404), attached to the gift they point at; nothing is re-computed here.
 """
@@ -13,19 +13,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from ..config import Settings
 from ..diagnostics import Diagnostic
-from ..language import normalize
 from ..model.account import CASH_LIKE
-from ..model.portfolio import Portfolio
 from ..redact import level_of
 from ..rules import ap401_gift_over_limit as ap401
 from ..rules import ap402_gifts_per_person_year as ap402
 from ..rules import ap403_gift_unapproved as ap403
 from ..rules import ap404_cash_gift as ap404
 from .context import Site
-from .i18n import Translator
-from .pages import page
+from .page import page
 from .paths import COMPLIANCE, RULES, Links, account_page, contact_anchor
 
 PAGE = COMPLIANCE
@@ -45,15 +41,10 @@ def shows(level: str) -> bool:
     return level_of(level) >= level_of(LEVEL)
 
 
-def compliance_pages(portfolio: Portfolio, diagnostics: Sequence[Diagnostic], settings: Settings, lang: str,
-                     level: str, *, directory_urls: bool = True) -> dict[str, str]:
-    """``{PAGE: text}`` for a restricted-level build, else nothing."""
-    if not shows(level):
-        return {}
-    t = Translator(normalize(lang))
-    site = Site(portfolio, diagnostics, None, settings, t, directory_urls)
-    view = compliance_view(site, Links(PAGE, directory_urls))
-    return {PAGE: page("compliance.html", view["labels"]["title"], as_of=settings.today, c=view, t=t)}
+def compliance_page(site: Site) -> str:
+    """The register's page (for a site that shows it: :func:`shows`)."""
+    view = compliance_view(site, Links(PAGE, site.directory_urls))
+    return page("compliance.html", view["labels"]["title"], as_of=site.today, c=view, t=site.t)
 
 
 def compliance_view(site: Site, links: Links) -> dict[str, Any]:
@@ -66,7 +57,7 @@ def compliance_view(site: Site, links: Links) -> dict[str, Any]:
     for dossier in site.portfolio.dossiers:
         account = dossier.account
         href = links.to(account_page(dossier.slug))
-        found = _by_gift(account.path, site.diagnostics)
+        found = _by_gift(account.path, site.reported)
         for i, gift in enumerate(account.data.gifts):
             contact = dossier.contact(gift.recipient)
             recipient = {"name": contact.name if contact else gift.recipient,

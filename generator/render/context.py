@@ -5,15 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
 from ..model.portfolio import Portfolio
 from ..score.types import AccountScore, PersonScore, PortfolioScores
 from .i18n import Translator
+
+T = TypeVar("T")
+
+
+class Parts(Protocol):
+    """How the portfolio-wide views compute their per-account parts (a row, a team share, the chart)."""
+
+    def __call__(self, name: str, make: Callable[..., T], /, *args: Any) -> T:
+        """The part called ``name``: ``make(*args)``, a pure function of its arguments."""
+        ...
+
+
+def computed(name: str, make: Callable[..., T], /, *args: Any) -> T:
+    """A view's part, computed now (:class:`Parts`; :mod:`generator.incremental` keeps them across builds)."""
+    return make(*args)
 
 
 @dataclass
@@ -36,8 +51,10 @@ class Site:
     """Change since the start of the quarter by (scope, id), then figure key, when the scorer gave history."""
     compliance: bool = False
     """The build has the gifts-register page (restricted profiles), so the portfolio links to it."""
-    memos: bool = False
-    """Under ``serve --dirty``: views may keep per-account results across rebuilds (:mod:`generator.memo`)."""
+    parts: Parts = computed
+    """Computes the views' per-account parts (rows, team shares, the chart)."""
+    reported: Sequence[Diagnostic] = ()
+    """The findings as gathered, untranslated: the gifts register lists breaches as the check reports them."""
 
     def __post_init__(self) -> None:
         self.findings = findings_by_slug(self.portfolio, self.diagnostics)

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..history.records import Movement
-from ..model.portfolio import Dossier, Portfolio
+from ..model.portfolio import Portfolio
 from ..score.types import PortfolioScores
-from .compliance import compliance_pages, shows
-from .context import Site
-from .pages import Change, render_site
+from .compliance import shows
+from .context import Parts, Site, computed
+from .pages import Change, site_for, whole_site
 from .parallel import Pages
-
-Reuse = Callable[[Site, Dossier], "str | None"]
-"""Gives an account page's text from an earlier build when none of its inputs changed, else ``None``."""
 
 
 @dataclass
@@ -41,19 +38,14 @@ class Gathered:
     """Movement over time from the repository's history (``None`` when not asked for)."""
 
 
-def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True,
-             reuse: Reuse | None = None, reuse_person: Callable[[Site, str], str | None] | None = None,
-             lifting: bool = False) -> Pages:
-    """Every generated page for ``gathered``, by source path (see :class:`Pages` for pages still rendering).
+def site_of(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True,
+            parts: Parts = computed) -> Site:
+    """What every page of ``gathered`` in ``lang`` reads (``parts``: see :class:`.context.Parts`)."""
+    return site_for(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
+                    directory_urls=directory_urls, changes=gathered.changes, compliance=shows(gathered.level),
+                    history=gathered.movement, changed=gathered.changed, parts=parts)
 
-    ``reuse`` and ``reuse_person`` may hand back account and person pages kept from an earlier
-    build (``incremental.AccountMemo``). ``lifting``: heavy blocks go to ``pages.lifted`` for the
-    MkDocs plugin to put back after conversion (:mod:`generator.render.lift`).
-    """
-    pages = render_site(gathered.portfolio, gathered.shown, gathered.scores, settings, lang,
-                        directory_urls=directory_urls, changes=gathered.changes, reuse=reuse,
-                        reuse_person=reuse_person, compliance=shows(gathered.level), lifting=lifting,
-                        history=gathered.movement, changed=gathered.changed)
-    pages.update(compliance_pages(gathered.portfolio, gathered.shown, settings, lang, gathered.level,
-                                  directory_urls=directory_urls))
-    return pages
+
+def generate(gathered: Gathered, settings: Settings, lang: str, *, directory_urls: bool = True) -> Pages:
+    """Every generated page for ``gathered``, by source path (see :class:`Pages` for pages still rendering)."""
+    return whole_site(site_of(gathered, settings, lang, directory_urls=directory_urls))

@@ -36,8 +36,6 @@ class Pages(MutableMapping[str, str]):
         self._pending: Iterator[tuple[str, str]] | None = None
         self._remaining = 0
         self._pool: ProcessPoolExecutor | None = None
-        self.lifted: dict[str, str] = {}
-        """Heavy HTML blocks lifted out of the pages, by name (:mod:`generator.render.lift`)."""
         self._released: set[str] = set()
 
     def expect(self, sources: list[str], results: Iterator[tuple[str, str]], pool: ProcessPoolExecutor) -> None:

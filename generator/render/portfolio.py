@@ -10,7 +10,6 @@ from markupsafe import Markup
 
 from .. import translate
 from ..diagnostics import Severity
-from ..incremental.memo import Memo, memo
 from ..model.money import Money, figure
 from ..model.portfolio import Dossier, current_contacts, latest_kpi
 from ..rules import registry
@@ -56,43 +55,25 @@ def account_row(site: Site, dossier: Dossier, links: Links) -> dict[str, Any]:
     }
 
 
-def account_rows(site: Site, links: Links) -> list[dict[str, Any]]:
-    """Every account's row with its rendered line (``html``), once per build for all pages at the same depth.
+ROW = "rows"
+"""The part name of one account's row (:class:`.context.Parts`): ``row_line(site, dossier, links, template)``."""
+CHART = "chart"
+"""The part name of the fit × revenue chart: ``graphics.fit_revenue_chart(points, lang)``."""
 
-    Under ``serve --dirty`` (``site.memos``) a row is kept from the previous build while its
-    inputs are the same objects: the (memoized) redacted dossier and scores, the findings
-    counts, the date, the language, the link depth and the row template.
-    """
+
+def account_rows(site: Site, links: Links) -> list[dict[str, Any]]:
+    """Every account's row with its rendered line (``html``), once per build for all pages at the same depth."""
     key = f"rows:{links.to('index.md')}"  # the link to the site root: rows differ only by their hrefs' depth
     rows = site.cache.get(key)
     if rows is None:
-
         template = environment().get_template("account_row.html")
-        kept = memo("rows") if site.memos else None
-        rows = site.cache[key] = [_row(site, d, links, template, kept) for d in site.portfolio.dossiers]
+        rows = site.cache[key] = [site.parts(ROW, row_line, site, dossier, links, template)
+                                  for dossier in site.portfolio.dossiers]
     return cast(list[dict[str, Any]], rows)
 
 
-def _row(site: Site, dossier: Dossier, links: Links, template: jinja2.Template,
-         kept: Memo[tuple[object, ...]] | None) -> dict[str, Any]:
-    """One row and its line, from ``kept`` when its inputs are the very objects of the previous build."""
-    if kept is None:
-        return _rendered(site, dossier, links, template)
-    score = site.account_score(dossier.slug)
-    findings = site.findings.get(dossier.slug, [])
-    counts = (sum(d.severity is Severity.ERROR for d in findings),
-              sum(d.severity is Severity.WARNING for d in findings))
-    # Identities stand for content: the memos hand back the same dossier and score objects while
-    # the dossier's files are unchanged, and each kept value holds them, so their ids stay theirs.
-    key = (id(dossier), id(score), id(template), counts, site.today, site.settings.limits.weeks_window, site.t.lang,
-           links.to(account_page(dossier.slug)))
-    value = kept.get(key, lambda: (dossier, score, template, _rendered(site, dossier, links, template)))
-    if value[0] is not dossier or value[1] is not score or value[2] is not template:  # pragma: no cover - ids reused
-        value = (dossier, score, template, _rendered(site, dossier, links, template))
-    return cast(dict[str, Any], value[3])
-
-
-def _rendered(site: Site, dossier: Dossier, links: Links, template: jinja2.Template) -> dict[str, Any]:
+def row_line(site: Site, dossier: Dossier, links: Links, template: jinja2.Template) -> dict[str, Any]:
+    """One account's row with its line rendered by ``template`` (``html``)."""
     row = account_row(site, dossier, links)
     row["html"] = Markup(template.render(r=row, t=site.t))
     return row
@@ -149,11 +130,8 @@ def _fit_revenue(site: Site, rows: list[dict[str, Any]]) -> tuple[Markup | None,
 
 
 def _chart(site: Site, points: list[dict[str, Any]]) -> Markup:
-    """The fit × revenue chart; serving, kept while no point moved (a pure function of the points)."""
-    if not site.memos:
-        return graphics.fit_revenue_chart(points, site.t.lang)
-    key = (site.t.lang, tuple(tuple(point.items()) for point in points))
-    return cast(Markup, memo("chart").get(key, lambda: graphics.fit_revenue_chart(points, site.t.lang)))
+    """The fit × revenue chart (a pure function of the points and the language)."""
+    return site.parts(CHART, graphics.fit_revenue_chart, points, site.t.lang)
 
 
 def attention(site: Site, links: Links) -> list[dict[str, Any]]:

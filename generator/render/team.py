@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, cast
 
-from ..incremental.memo import memo
 from ..model import Contact
 from ..model.portfolio import Dossier
 from ..score.config import scoring_config
@@ -39,6 +37,9 @@ contacts), owned contacts, activity dates."""
 _Share = dict[str, _Part]
 """One dossier's part of the index, by person."""
 
+SHARE = "team"
+"""The part name of one dossier's share of the team index (:class:`.context.Parts`): ``share_of(dossier, kinds)``."""
+
 
 def _meeting_kinds(site: Site) -> tuple[str, ...]:
     """The activity kinds that count as meeting a customer (每周最少见客户5次: meetings, not calls or e-mail)."""
@@ -46,22 +47,14 @@ def _meeting_kinds(site: Site) -> tuple[str, ...]:
 
 
 def _index(site: Site) -> dict[str, _Involved]:
-    """Everyone's accounts, owned contacts and activity dates; computed once per build, not once per person.
-
-    Serving (``site.memos``), each dossier's share is kept while the (memoized) dossier is the
-    same object, so a rebuild reads only the edited dossier's team, contacts and activities.
-    """
+    """Everyone's accounts, owned contacts and activity dates; computed once per build, not once per person."""
     cached = site.cache.get("team")
     if cached is not None:
         return cast(dict[str, _Involved], cached)
-    kept = memo("team") if site.memos else None
     kinds = _meeting_kinds(site)
     index: dict[str, _Involved] = defaultdict(_Involved)
     for dossier in site.portfolio.dossiers:
-        if kept is None:
-            share = _share(dossier, kinds)
-        else:  # the kept value holds the dossier, so its id stands for it while it is kept
-            share = cast(_Share, kept.get((id(dossier), kinds), partial(_kept_share, dossier, kinds))[1])
+        share: _Share = site.parts(SHARE, share_of, dossier, kinds)
         for person, (roles, owned, dates) in share.items():
             involved = index[person]
             if roles is not None:
@@ -80,7 +73,7 @@ def _index(site: Site) -> dict[str, _Involved]:
     return index
 
 
-def _share(dossier: Dossier, kinds: tuple[str, ...]) -> _Share:
+def share_of(dossier: Dossier, kinds: tuple[str, ...]) -> _Share:
     """Who a dossier names and how: the same order as reading its team, contacts and activities.
 
     Only meetings (activities of ``kinds``) add a date: the weekly chart counts what the scorecard counts.
@@ -105,10 +98,6 @@ def _share(dossier: Dossier, kinds: tuple[str, ...]) -> _Share:
         for person in dict.fromkeys(activity.data.people) if activity.data.kind in kinds else ():
             of(person)[2].append(activity.data.date)
     return share
-
-
-def _kept_share(dossier: Dossier, kinds: tuple[str, ...]) -> tuple[Dossier, _Share]:
-    return dossier, _share(dossier, kinds)
 
 
 def touches(site: Site, person_id: str) -> dict[str, Dossier]:

@@ -20,6 +20,7 @@ from ..load.discover import display
 from ..model.portfolio import ROSTER
 from . import paths
 from .i18n import Translator
+from .page import page
 
 _ACCOUNT = ("accounts/", "/index.md")
 
@@ -40,8 +41,6 @@ def unavailable_pages(missing: Iterable[str], diagnostics: Sequence[Diagnostic],
     ``diagnostics`` are those the build's profile may show; the errors in the page's source
     (any file of the account folder, or roster.yml) are listed with file, line and column.
     """
-    from .pages import page
-
     t = Translator(lang)
     found: dict[str, str] = {}
     for src in sorted(missing):

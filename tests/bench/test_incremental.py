@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from generator import usercache
-from generator.render import incremental
+from generator.incremental import store as page_store
 
 
 def _mtimes(folder: Path) -> dict[str, int]:
@@ -18,19 +18,19 @@ def _mtimes(folder: Path) -> dict[str, int]:
 def test_only_changed_pages_are_rewritten_and_gone_pages_removed(tmp_path: Path) -> None:
     store = tmp_path / "store"
     pages = {"accounts/a/index.md": "# A\n", "accounts/b/index.md": "# B\n", "accounts/index.md": "A B\n"}
-    paths, written = incremental.sync_pages(pages, str(store))
+    paths, written = page_store.sync_pages(pages, str(store))
     assert written == set(pages)
     assert Path(paths["accounts/a/index.md"]).read_text(encoding="utf-8") == "# A\n"
     for path in store.rglob("*.md"):
         os.utime(path, ns=(1_000_000_000, 1_000_000_000))  # as if written long ago
     before = _mtimes(store)
 
-    _, written = incremental.sync_pages(pages, str(store))
+    _, written = page_store.sync_pages(pages, str(store))
     assert written == set() and _mtimes(store) == before
 
     changed = {**pages, "accounts/a/index.md": "# A, edited\n"}
     del changed["accounts/b/index.md"]
-    _, written = incremental.sync_pages(changed, str(store))
+    _, written = page_store.sync_pages(changed, str(store))
     assert written == {"accounts/a/index.md"}
     after = _mtimes(store)
     assert after["accounts/index.md"] == before["accounts/index.md"]
@@ -44,30 +44,30 @@ def test_unchanged_store_pages_are_not_modified_for_mkdocs(tmp_path: Path) -> No
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
     config = load_config(str(tmp_path / "mkdocs.yml"))
     config.plugins._current_plugin = None  # set by MkDocs while it runs a plugin event
-    store = incremental.store_for(str(tmp_path / "mkdocs.yml"), "en")
+    store = page_store.store_for(str(tmp_path / "mkdocs.yml"), "en")
     assert store.startswith(os.path.join(str(usercache.project_folder(tmp_path)), "pages"))  # not in the project
     pages = {"accounts/a/index.md": "# A\n", "accounts/b/index.md": "# B\n"}
-    files = incremental.page_files(config, pages, store)
+    files = page_store.page_files(config, pages, store)
     assert sorted(f.src_uri for f in files) == sorted(pages)
     for f in files:
         # The HTML of the previous build exists and is newer than the stored page.
         os.makedirs(os.path.dirname(f.abs_dest_path), exist_ok=True)
         Path(f.abs_dest_path).write_text("<html>", encoding="utf-8")
         os.utime(f.abs_src_path, ns=(1_000_000_000, 1_000_000_000))
-    again = incremental.page_files(config, {**pages, "accounts/b/index.md": "# B, edited\n"}, store)
+    again = page_store.page_files(config, {**pages, "accounts/b/index.md": "# B, edited\n"}, store)
     modified = {f.src_uri: f.is_modified() for f in again}
     assert modified == {"accounts/a/index.md": False, "accounts/b/index.md": True}
 
 
 def test_dirty_serving_is_remembered_for_the_process() -> None:
     try:
-        incremental.note_startup("build", True)
-        assert not incremental.dirty_serving()
-        incremental.note_startup("serve", True)
-        assert incremental.dirty_serving()
+        page_store.note_startup("build", True)
+        assert not page_store.dirty_serving()
+        page_store.note_startup("serve", True)
+        assert page_store.dirty_serving()
     finally:
-        incremental.note_startup("serve", False)
-    assert not incremental.dirty_serving()
+        page_store.note_startup("serve", False)
+    assert not page_store.dirty_serving()
 
 
 def test_a_memo_keeps_what_the_last_build_used_and_drops_the_rest() -> None:
@@ -83,13 +83,14 @@ def test_a_memo_keeps_what_the_last_build_used_and_drops_the_rest() -> None:
 
 
 def test_lifted_blocks_come_back_exactly_and_change_the_page_when_they_change() -> None:
-    from generator.render import lift
+    from generator.incremental import lift
+    from generator.render.heavy import settle
 
     body = "# T\n\n<!--ap:lift-->\n<table><tr><td>1</td></tr></table>\n<!--/ap:lift-->\n\n## Next\n"
     blocks: dict[str, str] = {}
     page = lift.lift(body, blocks)
     assert "<table>" not in page and len(blocks) == 1
-    assert lift.restore(page, blocks) == lift.lift(body, None) == body.replace(
+    assert lift.restore(page, blocks) == settle(body) == body.replace(
         "<!--ap:lift-->\n", "<div data-search-exclude>\n").replace("<!--/ap:lift-->\n", "</div>\n")
     other = lift.lift(body.replace("<td>1</td>", "<td>2</td>"), blocks)
     assert other != page  # the placeholder names the block's content: --dirty sees the page changed

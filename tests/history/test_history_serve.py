@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from generator import watch
-from generator.render import incremental
+from generator.incremental import store as page_store
 from tests.edit.conftest import git_env, run_git
 from tests.test_watch import _asked
 
@@ -33,11 +33,11 @@ def serving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """This process behaves as ``mkdocs serve --dirty``, its caches in the test's folder."""
     monkeypatch.setenv("ACCOUNTPLAN_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    incremental.note_startup("serve", True)
+    page_store.note_startup("serve", True)
     try:
         yield
     finally:
-        incremental.note_startup("serve", False)
+        page_store.note_startup("serve", False)
 
 
 def _rebuild(repo: Path) -> str:
@@ -68,7 +68,7 @@ def test_a_commit_refreshes_the_served_history(history_repo: Path, serving: None
     person = text_of(history_repo / "site" / "team" / "p-tom-hale" / "index.html")
     assert "2026-11-26 Zhang Wei CTO — Intimacy: 3" in person, person
     # Every served page is the page a cold build of the same commit gives.
-    incremental.note_startup("build", False)
+    page_store.note_startup("build", False)
     build(load_config(str(history_repo / "mkdocs.yml"), site_dir=str(history_repo / "cold")))
     cold = {p.relative_to(history_repo / "cold"): p.read_bytes() for p in (history_repo / "cold").rglob("*.html")}
     assert cold and [p for p, text in cold.items() if (history_repo / "site" / p).read_bytes() != text] == []

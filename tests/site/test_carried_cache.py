@@ -20,7 +20,8 @@ from sitebuild import mkdocs_build
 from test_incremental import _project  # the sample copied with a pinned config (its site_dir is overridden by -d)
 
 from generator import usercache
-from generator.render import incremental
+from generator.incremental import carried
+from generator.incremental import store as page_store
 
 EDITED = "atlas-freight"
 CARRIED = re.compile(r"accountplan: (\d+) of (\d+) account and person pages carried over")
@@ -56,9 +57,9 @@ def _edit(accounts: Path) -> None:
 
 def _blob(cache: Path, config: Path) -> Path:
     """The sealed memo file of the site's English build in the cache folder ``cache``."""
-    store = Path(incremental.store_for(str(config), "en"))
+    store = Path(page_store.store_for(str(config), "en"))
     project = Path(usercache.project_folder(usercache.project_of(str(config))) or "")
-    return cache / project.name / store.relative_to(project) / incremental.CARRIED
+    return cache / project.name / store.relative_to(project) / carried.CARRIED
 
 
 def test_a_carried_cache_builds_what_a_cold_build_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,7 +2,7 @@
 is what a cold build of the edited portfolio gives.
 
 Rebuilds run in this process, as under ``mkdocs serve`` (a fresh config per rebuild, one process for all),
-so the account memo of :mod:`generator.render.incremental` carries over between them.
+so the kept pages of :mod:`generator.incremental` carry over between them.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from sitebuild import REPO, TODAY, mkdocs_build
 
+from generator.incremental import store as page_store
 from generator.incremental.memo import memo
 from generator.render import account as account_module
-from generator.render import incremental
 from generator.render import team as team_module
 
 EDITED = "atlas-freight"
@@ -45,11 +45,11 @@ def _project(tmp: Path) -> Path:
 @pytest.fixture
 def serving() -> Iterator[None]:
     """This process behaves as ``mkdocs serve --dirty`` for the test."""
-    incremental.note_startup("serve", True)
+    page_store.note_startup("serve", True)
     try:
         yield
     finally:
-        incremental.note_startup("serve", False)
+        page_store.note_startup("serve", False)
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_edit_rebuilds_one_account_and_matches_a_cold_build(tmp_path: Path, serv
     served = tmp_path / "site"
     assert "Atlas Edited Freight" in (served / "accounts" / EDITED / "index.html").read_text(encoding="utf-8")
 
-    incremental.note_startup("build", False)
+    page_store.note_startup("build", False)
     cold = mkdocs_build(config_file, tmp_path / "cold", strict=False)
     assert cold.returncode == 0, cold.log
     expected, actual = _html(cold.site), _html(served)
@@ -135,11 +135,11 @@ def _set_plugin(config_file: Path, **options: object) -> None:
 
 def _same_as_cold(config_file: Path, served: Path, cold: Path) -> None:
     """Every HTML page of a cold build of the current files equals the dirty-served one, byte for byte."""
-    incremental.note_startup("build", False)
+    page_store.note_startup("build", False)
     try:
         build(load_config(str(config_file), site_dir=str(cold)))
     finally:
-        incremental.note_startup("serve", True)
+        page_store.note_startup("serve", True)
     expected, actual = _html(cold), _html(served)
     assert expected and set(expected) <= set(actual)
     assert [path for path in expected if expected[path] != actual[path]] == []
@@ -285,7 +285,7 @@ def test_changed_settings_while_serving_redact_and_score_again(tmp_path: Path, s
 def test_heavy_blocks_are_served_whole_but_kept_out_of_the_converted_markdown(tmp_path: Path, serving: None) -> None:
     config_file = _project(tmp_path)
     _rebuild(config_file)
-    store = Path(incremental.store_for(str(config_file), "en"))
+    store = Path(page_store.store_for(str(config_file), "en"))
     source = (store / "accounts" / "index.md").read_text(encoding="utf-8")
     assert 'data-ap-lift="' in source and "<tbody>" not in source
     served = (tmp_path / "site" / "accounts" / "index.html").read_text(encoding="utf-8")

@@ -122,12 +122,13 @@ def test_account_charts_lifted_out_of_the_converter_come_back_as_markdown_would_
     from sitebuild import FIXTURE
 
     from generator.config import load_settings
+    from generator.incremental import lift
+    from generator.incremental.compose import compose
     from generator.pipeline import gather, generate
-    from generator.render import lift
 
     settings = load_settings(str(FIXTURE / "mkdocs.yml"))
     gathered = gather(settings)
-    plain, marked = dict(generate(gathered, settings, "en")), dict(generate(gathered, settings, "en", lifting=True))
+    plain, marked = dict(generate(gathered, settings, "en")), dict(compose(gathered, settings, "en", {}))
 
     def convert(text: str) -> str:
         md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"],

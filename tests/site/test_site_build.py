@@ -171,12 +171,12 @@ def test_render_command_writes_the_same_pages_as_the_plugin(tmp_path: Path) -> N
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
-    from generator.render import lift
+    from generator.incremental import lift
 
     config = load_config(str(FIXTURE / "mkdocs.yml"))
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
-    lifted = config.plugins["accountplan"].pages.lifted  # heavy blocks the plugin puts back after conversion
+    lifted = config.plugins["accountplan"].build.blocks  # heavy blocks the plugin puts back after conversion
     # Account pages keep their charts marked until MkDocs reads them (on_page_read_source lifts them then).
     plugin_pages = {f.src_uri: lift.restore(lift.lift(f.content_string, lifted), lifted) for f in files
                     if f.generated_by == "accountplan"}

@@ -1,0 +1,199 @@
+"""One MkDocs build's speed work, for the plugin's hooks to call: the plugin itself only wires.
+
+* before gathering: the content-keyed load cache and the rule results carried from the last build
+  (:mod:`.carried`);
+* adding the pages: under ``mkdocs serve --dirty`` from the page store (:mod:`.store`), else as
+  lazy files whose text arrives from worker processes, account and person pages carried over
+  from the previous build where unchanged (:mod:`.compose`);
+* while MkDocs reads, converts and indexes pages: heavy blocks lifted out and put back
+  (:mod:`.lift`), search sections carried over, theme templates compiled once a server (:mod:`.theme`);
+* after the build: what it carries to the next build sealed in the user's cache.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+from typing import cast
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+
+from ..config import Settings
+from ..publish.atomic import target_in
+from ..render.generate import Gathered
+from ..render.parallel import Pages
+from ..render.search_text import Section, sections
+from ..render.unavailable import unavailable_pages
+from . import carried, lift, store
+from .compose import compose
+from .pages import KeptPages
+from .theme import reuse_compiled_theme
+
+log = logging.getLogger("mkdocs.plugins.accountplan")
+
+_served: dict[str, set[str]] = {}
+"""Per page store: every page this process served, so a page that can no longer be built gets an error page."""
+
+
+class PageFile(File):
+    """A generated page whose text is taken from :class:`Pages` when MkDocs first reads it.
+
+    Large portfolios render account pages in worker processes; reading the page waits for
+    its worker, so MkDocs converts early pages while later ones are still being rendered.
+    """
+
+    pages: Pages | None = None
+
+    @property
+    def content_string(self) -> str:
+        """The page text, waiting for its worker if needed."""
+        assert self.pages is not None
+        return self.pages[self.src_uri]
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        assert self.pages is not None
+        self.pages[self.src_uri] = value
+
+    @property
+    def content_bytes(self) -> bytes:
+        """The page text as UTF-8."""
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.content_string = value.decode("utf-8")
+
+
+class Build:
+    """The incremental state of one build of the plugin (MkDocs makes a new plugin for every rebuild)."""
+
+    def __init__(self) -> None:
+        self.pages: Pages | None = None
+        self.blocks: dict[str, str] = {}
+        """Heavy HTML blocks lifted out of this build's pages, by name (:mod:`.lift`)."""
+        self.kept: KeptPages | None = None
+        """``mkdocs build``: the account and person pages carried over from the previous build."""
+        self.carried: dict[str, str] = {}
+        """The account and person pages of this build, by source path, for the next build."""
+        self.sections: carried.CarriedSections | None = None
+        """``mkdocs build``: search sections of the previous build's generated pages, by their HTML."""
+
+    @staticmethod
+    def startup(command: str, dirty: bool) -> None:
+        """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
+        store.note_startup(command, dirty)
+
+    @staticmethod
+    def load_cache(config_file: str | None) -> str | None:
+        """The load cache folder for gathering; a process's first build reads the carried rule results in."""
+        carried.carry_rules_in(config_file)
+        return carried.load_cache(config_file)
+
+    def add(self, files: Files, config: MkDocsConfig, gathered: Gathered, settings: Settings, lang: str) -> Files:
+        """Every generated page of ``gathered`` added to MkDocs' ``files`` (an id climbing out of the site is refused:
+        :class:`generator.publish.atomic.OutsideFolder`)."""
+        self.close()
+        self.blocks = {}
+        if store.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
+            self.pages = self._served(files, config, gathered, settings, lang)
+            return files
+        self.kept = carried.carried_pages(config.config_file_path, lang, gathered.level)
+        self.carried = {}
+        self.sections = carried.CarriedSections(self.kept.store) if self.kept else None
+        self.pages = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls,
+                             kept=self.kept)
+        if self.kept is not None:
+            log.info(f"accountplan: {self.kept.hits} of {len(self.kept.keys)} account and person pages "
+                     "carried over from the previous build")
+        for src_uri in self.pages:  # ids are checked when loading; this is defence in depth
+            target_in(config.site_dir, src_uri)
+        for src_uri in self.pages:
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                files.remove(existing)
+            generated = cast(PageFile, PageFile.generated(config, src_uri, content=""))
+            generated.pages = self.pages
+            files.append(generated)
+        # The loaded portfolio, the site and its scores are frozen (generator.model.portfolio) and
+        # acyclic, but Jinja's macro modules and contexts of the pages rendered here form cycles
+        # that still reach them: one full collection now frees ≈150 MB at 1,000 accounts before
+        # MkDocs converts any page, instead of whenever the collector next runs a full pass.
+        gc.collect()
+        return files
+
+    def _served(self, files: Files, config: MkDocsConfig, gathered: Gathered, settings: Settings, lang: str) -> Pages:
+        """Under ``serve --dirty``: render only the pages whose inputs changed, and serve all from the store."""
+        folder = store.store_for(config.config_file_path, lang)
+        carried.seed(folder)  # a server's first build starts from the pages of the last build, if one left them
+        kept = KeptPages(folder, gathered.level)
+        pages = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls, kept=kept)
+        # A page served before whose dossier (or roster) no longer loads would keep its stale HTML: replace it.
+        served = _served.setdefault(folder, set())
+        gone = unavailable_pages(served - set(pages), gathered.shown, settings.accounts, lang,
+                                 directory_urls=config.use_directory_urls)
+        served.update(pages)
+        for src, text in gone.items():
+            pages[src] = text
+        store.add_page_files(files, config, pages, folder)
+        kept.remember(pages)
+        return pages
+
+    def read(self, file: File) -> str | None:
+        """A generated page's text for MkDocs, its heavy blocks lifted out, dropped from :class:`Pages`.
+
+        MkDocs keeps the page's Markdown (the text without its frontmatter) to the end of the
+        build; keeping the full text here as well held every generated page twice (≈150 MB
+        at 1,000 accounts). ``None`` for a page of the docs folder.
+        """
+        if self.pages is None or not file.generated_by:
+            return None
+        if isinstance(file, PageFile) and file.pages is not None:
+            text = file.pages.release(file.src_uri)
+            if self.kept is not None and file.src_uri in self.kept.keys:
+                self.carried[file.src_uri] = text
+        else:  # under serve --dirty the page comes from the page store
+            text = file.content_string
+        return lift.lift(text, self.blocks)
+
+    def nav(self, nav: Navigation) -> None:
+        """Under ``serve --dirty``: titles of the generated navigation pages MkDocs will not read again."""
+        if store.dirty_serving() and self.pages is not None:
+            store.nav_titles(nav, self.pages)
+
+    @staticmethod
+    def env(env: jinja2.Environment) -> jinja2.Environment:
+        """Under ``serve --dirty``: theme templates compiled once for the server, not once per rebuild."""
+        return reuse_compiled_theme(env) if store.dirty_serving() else env
+
+    def blocks_in(self, page_html: str) -> list[str]:
+        """The heavy blocks lifted out of a converted page (they are part of what it links to)."""
+        return list(lift.lifted(page_html, self.blocks))
+
+    def find_sections(self, page_html: str) -> list[Section] | None:
+        """A generated page's search sections, carried over from the previous build when its HTML is the same."""
+        return self.sections.get(page_html, sections) if self.sections is not None else sections(page_html)
+
+    def restore(self, page_html: str, file: File) -> str:
+        """A finished generated page with its heavy blocks put back."""
+        return lift.restore(page_html, self.blocks) if file.generated_by and self.pages is not None else page_html
+
+    def finish(self, config_file: str | None) -> None:
+        """After a whole build: seal what it carries to the next one; stop any page workers still running."""
+        if self.kept is not None:
+            carried.carry(self.kept, self.carried)
+            self.kept, self.carried = None, {}
+        if self.sections is not None:
+            self.sections.save()
+            self.sections = None
+            carried.carry_rules_out(config_file)
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers of the previous build's pages, if any."""
+        if self.pages is not None:
+            self.pages.close()
+            self.pages = None

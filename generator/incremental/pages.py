@@ -1,0 +1,109 @@
+"""Account and person pages kept from the previous build, reused while none of their inputs changed.
+
+Render gives each page as a pure function of the site's data (:func:`generator.render.pages.account_page`,
+:func:`~generator.render.pages.person_page`); here each page's inputs are reduced to a content key,
+and a page whose key is the one of the previous build is taken from it unread. The keys are the
+same whether the previous build ran in this process (``mkdocs serve --dirty``) or in another one
+whose pages were sealed in the user's cache (:mod:`.carried`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..model.keys import digest, dossier_key
+from ..model.portfolio import Dossier
+from ..render import paths
+from ..render.context import Site
+from ..render.movement import gains, movement_of
+from ..render.team import touches
+from .versions import code_version, theme_version
+
+kept: dict[str, dict[str, tuple[str, str]]] = {}
+"""Per page store: each account and person page's key and text from this process's last build."""
+
+
+class KeptPages:
+    """Account and person pages kept from the previous build of this site, reused while no input changed.
+
+    An account page is a function of its dossier's files (their content digests), the
+    portfolio-wide inputs (code and theme, language, link style, settings — which hold
+    today, rules, limits, scoring and profiles —, the audience level, the roster, whether
+    changes are shown, the commit ``HEAD`` names when the history is shown) and the account's
+    own derived inputs (findings, last change; its scores and their change follow from its
+    dossier and the settings). All of them go into the key, so any change that
+    could alter the page renders it again; everything else is reused unread. A person's
+    page is a function of the same portfolio-wide inputs, every dossier that names the
+    person (team, contact owner, activity) and the person's scores and their change.
+    """
+
+    def __init__(self, store: str, level: str) -> None:
+        self.store = store
+        self.pages = kept.setdefault(store, {})
+        self.level = level
+        self.hits = 0
+        """How many pages were reused."""
+        self.keys: dict[str, str] = {}
+        """Key of every account and person page of this build, by source path (kept with its text after the build)."""
+        self._common: str | None = None
+
+    def common(self, site: Site) -> str:
+        """The part of every key that is the same for all pages of one build."""
+        if self._common is None:
+            roster = site.portfolio.roster
+            history = movement_of(site)  # a new commit (HEAD moved) changes every page's history section
+            parts = [code_version(), theme_version(), site.t.lang, str(site.directory_urls), repr(site.settings),
+                     self.level, roster.digest if roster else "-", str(bool(site.deltas)),
+                     f"{history.head}|{history.available}" if history else "-"]
+            self._common = digest(parts)
+        return self._common
+
+    def key(self, site: Site, dossier: Dossier) -> str:
+        """The key of one account page."""
+        # The account's scores and their change since the quarter start are functions of its dossier and the
+        # settings (``score_account``), both in the key already; findings can come from other files (references).
+        # Its history and change since the quarter start come from git, which moves between two builds.
+        parts = [self.common(site), dossier_key(dossier),
+                 repr(site.findings.get(dossier.slug, [])), repr(site.changed.get(dossier.slug)),
+                 repr(sorted(site.deltas.get(("account", dossier.slug), {}).items())), _history(site, dossier.slug)]
+        return digest(parts)
+
+    def person_key(self, site: Site, person_id: str) -> str:
+        """The key of one person's page: the roster, every dossier naming them, their scores."""
+        parts = [self.common(site), person_id, *(f"{slug}|{dossier_key(dossier)}"
+                                                 for slug, dossier in sorted(touches(site, person_id).items())),
+                 repr(site.person_score(person_id)), repr(sorted(site.deltas.get(("person", person_id), {}).items())),
+                 _history(site, person_id, person=True)]
+        return digest(parts)
+
+    def account(self, site: Site, dossier: Dossier) -> str | None:
+        """The account page's text from the previous build when its key is unchanged, else ``None`` (render it)."""
+        return self._kept(paths.account_page(dossier.slug), self.key(site, dossier))
+
+    def person(self, site: Site, person_id: str) -> str | None:
+        """A person's page from the previous build when its key is unchanged, else ``None``."""
+        return self._kept(paths.person_page(person_id), self.person_key(site, person_id))
+
+    def _kept(self, src: str, key: str) -> str | None:
+        self.keys[src] = key
+        found = self.pages.get(src)
+        if found is None or found[0] != key:
+            return None
+        self.hits += 1
+        return found[1]
+
+    def remember(self, pages: Mapping[str, str]) -> None:
+        """Keep this build's account and person pages for the next one; pages that are gone are dropped."""
+        self.pages.clear()
+        for src, key in self.keys.items():
+            if src in pages:
+                self.pages[src] = (key, pages[src])
+
+
+def _history(site: Site, name: str, *, person: bool = False) -> str:
+    """What an account page (or with ``person``, a person's page) shows of the git history."""
+    found = movement_of(site)
+    if found is None:
+        return "-"
+    head = repr((found.as_of, found.ends, found.available, found.shallow, found.first))
+    return head + repr(gains(site).get(name, []) if person else found.accounts.get(name))

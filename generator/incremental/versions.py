@@ -1,0 +1,43 @@
+"""The versions of the code and the theme: part of every key whose value they could change."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..render.theme_files import theme_dir
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+_THEME = theme_dir()
+
+
+@cache
+def code_version() -> str:
+    """Hash of the generator's Python source: a server runs one version of it for its whole life."""
+    from ..model.keys import sources_digest
+
+    return sources_digest("", sorted(_PACKAGE.rglob("*.py")))
+
+
+def theme_version() -> str:
+    """Name and bytes of every theme file: templates can change while a server runs (Jinja reloads them).
+
+    Content, not file times: a CI checkout gives every file a new time, and a build with the
+    previous build's cache restored must still recognise the same theme (156 KB, read once a build).
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(_THEME.rglob("*")) if _THEME.is_dir() else ():
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                digest.update(f"{path.relative_to(_THEME)}|".encode() + path.read_bytes() + b"\n")
+    return digest.hexdigest()
+
+
+def versioned(kept: Any) -> dict[Any, Any] | None:
+    """The values of a carried blob ``(code_version(), values)`` written by this version of the code, else ``None``."""
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == code_version() and isinstance(kept[1], dict):
+        return kept[1]
+    return None
