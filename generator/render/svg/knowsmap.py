@@ -136,11 +136,12 @@ def knows_map(contacts: Sequence[Contact], people: Mapping[str, Person], labels:
             f"{num(x2)},{num(cy[t.contact])}"
         who = core.clean(people[t.person].name) if t.person in people else t.person
         tip = f"{who} — {names[t.contact]}{lab['colon']}{lab.get(f'strength.{t.strength}', '?')}"
-        style = (f'stroke="{UNKNOWN_LINE}" stroke-dasharray="4 3"' if t.strength is None
-                 else f'stroke="{INK_LINE}" stroke-opacity="0.8"')
-        lines.append(f'<path d="{d}" fill="none" {style} stroke-width="{num(width_of(t.strength))}"'
-                     f' stroke-linecap="round">{core.title_el(tip)}</path>')
-    parts = [legend, head, '<g class="ap-ties">', *lines, "</g>"]
+        unknown = t.strength is None
+        style = core.attrs(stroke=UNKNOWN_LINE if unknown else INK_LINE, stroke_dasharray="4 3" if unknown else None,
+                           stroke_opacity=None if unknown else 0.8, stroke_width=width_of(t.strength))
+        lines.append(f'<path d="{d}"{style}>{core.title_el(tip)}</path>')
+    # Every line is an open curve with round ends: said once, on the group.
+    parts = [legend, head, f'<g{core.attrs(class_="ap-ties", fill="none", stroke_linecap="round")}>', *lines, "</g>"]
     for pid in ours:
         person = people.get(pid)
         parts.append(_name(MARGIN + OURS_W - 6, py[pid] - 2, person.name if person else pid,
