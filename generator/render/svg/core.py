@@ -92,9 +92,10 @@ def clean(value: object) -> str:
 
 def num(value: float) -> str:
     """A coordinate with at most one decimal and no trailing zero: stable, short output."""
-    text = f"{round(value, 1):.1f}"
-    text = text[:-2] if text.endswith(".0") else text
-    return "0" if text == "-0" else text
+    rounded = round(float(value), 1)
+    if rounded.is_integer():  # the common case, and -0.0 becomes "0"
+        return str(int(rounded))
+    return f"{rounded:.1f}"
 
 
 def char_em(char: str) -> float:
@@ -129,6 +130,10 @@ def fit(text: str, max_width: float, size: float, *, bold: bool = False) -> tupl
     return text[:cut].rstrip() + "…", True
 
 
+_NAMES: dict[str, str] = {}
+"""Keyword → attribute name (``stroke_width`` → ``stroke-width``), worked out once per keyword."""
+
+
 def attrs(**values: object) -> str:
     """Render keyword attributes; ``None`` drops one, ``_`` in a name becomes ``-``.
 
@@ -140,14 +145,16 @@ def attrs(**values: object) -> str:
     for key, value in values.items():
         if value is None:
             continue
-        name = key.rstrip("_").replace("_", "-")
-        shown = num(value) if isinstance(value, float) else esc(value)
+        name = _NAMES.get(key) or _NAMES.setdefault(key, key.rstrip("_").replace("_", "-"))
+        shown = num(value) if isinstance(value, float) else str(value)
+        if name in style.STYLED:
+            cls = style.token(name, shown)  # only plain values (digits, hex, keywords) have a class
+            if cls:
+                classes.append(cls)
+                continue
+        shown = shown if isinstance(value, float) else esc(shown)
         if name == "class":
             classes.insert(0, shown)
-            continue
-        cls = style.token(name, shown)
-        if cls:
-            classes.append(cls)
         else:
             parts.append(f' {name}="{shown}"')
     if classes:

@@ -104,8 +104,9 @@ def _legend(lab: Mapping[str, str], width: float) -> tuple[str, float]:
 def _name(x: float, y: float, name: str, second: str, anchor: str, room: float, *, bold: bool, faded: bool) -> str:
     """A name and, below it, a muted second line, both cut to ``room`` px (the full text becomes a tooltip)."""
     fill = MUTED if faded else None
-    return (core.fitted_text(x, y, name, room, size=12, bold=bold, text_anchor=anchor, fill=fill)
-            + core.fitted_text(x, y + 14, second, room, size=11, text_anchor=anchor, fill=MUTED))
+    align = None if anchor == "start" else anchor  # "start" is the default: not written
+    return (core.fitted_text(x, y, name, room, size=12, bold=bold, text_anchor=align, fill=fill)
+            + core.fitted_text(x, y + 14, second, room, size=11, text_anchor=align, fill=MUTED))
 
 
 def knows_map(contacts: Sequence[Contact], people: Mapping[str, Person], labels: Labels | None = None) -> str:

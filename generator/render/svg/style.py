@@ -45,6 +45,8 @@ _PREFIX: dict[str, str] = {
 }
 """Properties whose colour or number values become ``prefix + value`` classes."""
 
+STYLED = frozenset({name for name, _ in _NAMED} | set(_PREFIX))
+"""Attribute names that may become a class; coordinates and the like never do."""
 _LENGTHS = frozenset({"stroke-width", "font-size", "stroke-dasharray"})
 _COLOUR = re.compile(r"#([0-9a-f]{6})")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
