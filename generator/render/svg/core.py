@@ -162,6 +162,25 @@ def attrs(**values: object) -> str:
     return "".join(parts)
 
 
+_STYLED: dict[tuple[object, ...], str] = {}
+
+
+def styled(**extra: object) -> str:
+    """:func:`attrs` of style keywords, remembered: a chart passes the same few combinations thousands of times."""
+    key = (style.is_plain(), *extra.items())
+    found = _STYLED.get(key)
+    if found is None:
+        if len(_STYLED) > 4096:  # a bound, should a caller ever pass ever-new values
+            _STYLED.clear()
+        found = _STYLED[key] = attrs(**extra)
+    return found
+
+
+def _at(name: str, value: float) -> str:
+    """`` name="value"`` for a coordinate, nothing for 0 (the default)."""
+    return f' {name}="{num(value)}"' if value else ""
+
+
 def _size(size: float) -> float | None:
     """A text's ``font-size`` attribute: none for the root's :data:`FONT_SIZE`."""
     return None if size == FONT_SIZE else float(size)
@@ -171,7 +190,7 @@ def text_el(x: float, y: float, content: str, *, size: float = 12, **extra: obje
     """A ``<text>`` element with escaped content; the root's font size and ink are not repeated."""
     if extra.get("fill") == INK:
         extra = {**extra, "fill": None}
-    return f"<text{attrs(x=float(x), y=float(y), font_size=_size(size), **extra)}>{esc(content)}</text>"
+    return f'<text x="{num(x)}" y="{num(y)}"{styled(font_size=_size(size), **extra)}>{esc(content)}</text>'
 
 
 def fitted_text(
@@ -185,29 +204,29 @@ def fitted_text(
     if extra.get("fill") == INK:
         extra = {**extra, "fill": None}
     return (
-        f"<text{attrs(x=float(x), y=float(y), font_size=_size(size), font_weight=weight, **extra)}>"
+        f'<text x="{num(x)}" y="{num(y)}"{styled(font_size=_size(size), font_weight=weight, **extra)}>'
         f"{title_el(clean(content))}{esc(shown)}</text>"
     )
 
 
 def rect(x: float, y: float, w: float, h: float, **extra: object) -> str:
     """A ``<rect>``; a coordinate of 0 (the default) is left out."""
-    return f"<rect{attrs(x=float(x) or None, y=float(y) or None, width=float(w), height=float(h), **extra)}/>"
+    return f'<rect{_at("x", x)}{_at("y", y)} width="{num(w)}" height="{num(h)}"{styled(**extra)}/>'
 
 
 def line(x1: float, y1: float, x2: float, y2: float, **extra: object) -> str:
     """A ``<line>``."""
-    return f"<line{attrs(x1=float(x1), y1=float(y1), x2=float(x2), y2=float(y2), **extra)}/>"
+    return f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}"{styled(**extra)}/>'
 
 
 def path(d: str, **extra: object) -> str:
     """A ``<path>`` with outline ``d``."""
-    return f'<path d="{d}"{attrs(**extra)}/>'
+    return f'<path d="{d}"{styled(**extra)}/>'
 
 
 def circle(cx: float, cy: float, r: float, **extra: object) -> str:
     """A ``<circle>``; a centre coordinate of 0 (the default) is left out."""
-    return f"<circle{attrs(cx=float(cx) or None, cy=float(cy) or None, r=float(r), **extra)}/>"
+    return f'<circle{_at("cx", cx)}{_at("cy", cy)} r="{num(r)}"{styled(**extra)}/>'
 
 
 def title_el(text: str) -> str:

@@ -138,8 +138,8 @@ def knows_map(contacts: Sequence[Contact], people: Mapping[str, Person], labels:
         who = core.clean(people[t.person].name) if t.person in people else t.person
         tip = f"{who} — {names[t.contact]}{lab['colon']}{lab.get(f'strength.{t.strength}', '?')}"
         unknown = t.strength is None
-        style = core.attrs(stroke=UNKNOWN_LINE if unknown else INK_LINE, stroke_dasharray="4 3" if unknown else None,
-                           stroke_opacity=None if unknown else 0.8, stroke_width=width_of(t.strength))
+        style = core.styled(stroke=UNKNOWN_LINE if unknown else INK_LINE, stroke_dasharray="4 3" if unknown else None,
+                            stroke_opacity=None if unknown else 0.8, stroke_width=width_of(t.strength))
         lines.append(f'<path d="{d}"{style}>{core.title_el(tip)}</path>')
     # Every line is an open curve with round ends: said once, on the group.
     parts = [legend, head, f'<g{core.attrs(class_="ap-ties", fill="none", stroke_linecap="round")}>', *lines, "</g>"]

@@ -151,7 +151,8 @@ def _dotted(geo: MapLayout, contacts: Sequence[Contact], dx: float, dy: float) -
                 f"{num(y2 - bend if not same_row else y2 + bend)} {num(x2)},{num(y2)}"
             )
             tip = f"{core.clean(by_id[boss].name)} ⇢ {core.clean(c.name)}"
-            style = core.attrs(class_="ap-dotted", fill="none", stroke=DOTTED, stroke_width=1.6, stroke_dasharray="6 4")
+            style = core.styled(class_="ap-dotted", fill="none", stroke=DOTTED, stroke_width=1.6,
+                                stroke_dasharray="6 4")
             out.append(f'<path d="{d}"{style}>{core.title_el(tip)}</path>')
             ends.extend(core.circle(x, y, 3, fill=DOTTED, stroke="#ffffff") for x, y in ((x1, y1), (x2, y2)))
     return "".join(out), "".join(ends)

@@ -104,6 +104,11 @@ def token(name: str, value: str) -> str | None:
     return cls
 
 
+def is_plain() -> bool:
+    """Whether attributes stay attributes here (inside :func:`plain`)."""
+    return _PLAIN.get()
+
+
 @contextmanager
 def plain() -> Iterator[None]:
     """Within this block every attribute stays an attribute (for the body of a ``<symbol>``)."""
