@@ -37,6 +37,8 @@ def test_every_generated_page_gives_the_indexers_sections(accounts: Path, lang: 
     "<div><p> </p><ul><li>x &amp; y</li><li>z</li></ul><pre>a\n  b</pre><br/><code>c</code></div>",
     '<h1 id="top">Top</h1><p>one</p><div><h3 id="deep">Deep</h3><p>two</p></div><p>three</p>',
     "<table><tr><td>a</td>\n\n<td>b</td></tr></table><p>x<sub>2</sub></p><!-- note --><svg><path d='M0 0'/></svg>",
+    '<p>a</p><svg class="ap-svg"><title>t</title><style>.ap-svg .b{font-weight:700}</style><text class="b">x</text>'
+    "</svg><p>b</p>",
 ])
 def test_nested_headings_whitespace_and_kept_tags_as_the_indexer_does(page_html: str) -> None:
     found = sections(page_html)
@@ -45,6 +47,7 @@ def test_nested_headings_whitespace_and_kept_tags_as_the_indexer_does(page_html:
 
 
 @pytest.mark.parametrize("page_html", ['<div data-search-exclude><p>x</p></div>', "<script>a<b</script>",
+                                       "<STYLE>p{}</STYLE>", "<style>a<b</style>",
                                        "<p>1 < 2</p>", "<!DOCTYPE html><p>x</p>"])
 def test_pages_the_walk_cannot_read_are_left_to_the_search_plugin(page_html: str) -> None:
     assert sections(page_html) is None

@@ -10,7 +10,8 @@ heading's id). It follows the indexer's rules step for step — whitespace colla
 escaping, empty kept tags dropped, the preface section — so the entries are the same
 (``tests/test_search_text.py`` compares them with Material's parser on every generated page).
 
-Pages this walk cannot read as the parser would — scripts, styles, objects, blocks excluded
+Pages this walk cannot read as the parser would — scripts, styles other than a chart's
+(lower-case ``<style>`` holding no ``<``), objects, blocks excluded
 from search, comments-like declarations, a stray ``<`` — give ``None``; the caller leaves them
 to the search plugin.
 """
@@ -21,9 +22,12 @@ import html
 import re
 from dataclasses import dataclass, field
 
-_TOKEN = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.DOTALL)
+# A chart's own <style> (generator/render/svg/style.py) is skipped whole, as the parser skips its text.
+_STYLE = r"style\b[^>]*>[^<]*</style>"
+_TOKEN = re.compile(rf"""<!--.*?-->|<{_STYLE}|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.DOTALL)
 _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_UNREADABLE = re.compile(r"<(?:script|style|object)\b|data-search-exclude|linenodiv|<!(?!--)|<\?", re.IGNORECASE)
+_UNREADABLE = re.compile(rf"<(?:script|object)\b|<(?!(?-i:{_STYLE}))style\b|data-search-exclude|linenodiv|<!(?!--)|<\?",
+                         re.IGNORECASE)
 HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -121,7 +125,7 @@ def sections(page_html: str) -> list[Section] | None:
             return None
         position = match.end()
         if match.group(2) is None:
-            continue  # a comment
+            continue  # a comment, or a style sheet
         tag, attrs = match.group(2).lower(), match.group(3)
         if match.group(1):
             walk.end(tag)

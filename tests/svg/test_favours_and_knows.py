@@ -6,13 +6,14 @@ import xml.etree.ElementTree as ET
 
 from generator.model.contact import Knows
 from generator.render.svg import ZH, intimacy_support_matrix, relationship_map
+from tests.svg.drawn import parse
 from tests.svg.sample import OWNERS, contact
 
 NS = "{http://www.w3.org/2000/svg}"
 
 
 def _card(svg: str, cid: str) -> ET.Element:
-    root = ET.fromstring(svg)
+    root = parse(svg)  # the owner chips are <use> of symbols: read with their text
     return next(g for g in root.iter(f"{NS}g") if g.get("id") == f"contact-{cid}")
 
 

@@ -9,6 +9,7 @@ from generator.model.contact import Knows
 from generator.model.roster import Person
 from generator.render.svg import ZH, knows_map
 from generator.render.svg.knowsmap import WIDTH, Tie, ties, width_of
+from tests.svg.drawn import parse, styled
 from tests.svg.sample import OWNERS, contact
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -27,10 +28,12 @@ def _contacts() -> list:  # type: ignore[type-arg]
     ]
 
 
-def _lines(svg: str) -> list[ET.Element]:
-    root = ET.fromstring(svg)
-    group = next(g for g in root.iter(f"{NS}g") if g.get("class") == "ap-ties")
-    return list(group.iter(f"{NS}path"))
+def _lines(svg: str) -> list[tuple[ET.Element, dict[str, str | None]]]:
+    """Each line and its stroke width and dashes as drawn."""
+    root = parse(svg)
+    group = next(g for g in root.iter(f"{NS}g") if (g.get("class") or "").startswith("ap-ties"))
+    return [(p, {k: styled(root, p, k) for k in ("stroke-width", "stroke-dasharray")})
+            for p in group.iter(f"{NS}path")]
 
 
 def test_each_relationship_is_one_line_weighted_by_strength_and_an_unassessed_owner_is_dashed() -> None:
@@ -38,13 +41,12 @@ def test_each_relationship_is_one_line_weighted_by_strength_and_an_unassessed_ow
         Tie("p-li-na", "c-ceo", 5), Tie("p-li-na", "c-cfo", None), Tie("p-tom-berg", "c-cfo", 2),
         Tie("p-tom-berg", "c-ops", None)]  # who left is no longer drawn; the newcomer has no line
     lines = _lines(knows_map(_contacts(), OWNERS))
-    by_tip = {(line.findtext(f"{NS}title") or ""): line for line in lines}
+    by_tip = {(line.findtext(f"{NS}title") or ""): drawn for line, drawn in lines}
     assert set(by_tip) == {"Li Na — Ceo: close", "Li Na — Cfo: unknown", "Tom Berg — Cfo: acquainted",
                            "Tom Berg — Ops: unknown"}
-    assert by_tip["Li Na — Ceo: close"].get("stroke-width") == "6" and by_tip["Li Na — Ceo: close"].get(
-        "stroke-dasharray") is None
-    assert by_tip["Tom Berg — Cfo: acquainted"].get("stroke-width") == "2.4"
-    assert by_tip["Li Na — Cfo: unknown"].get("stroke-dasharray") == "4 3"
+    assert by_tip["Li Na — Ceo: close"] == {"stroke-width": "6", "stroke-dasharray": None}
+    assert by_tip["Tom Berg — Cfo: acquainted"]["stroke-width"] == "2.4"
+    assert by_tip["Li Na — Cfo: unknown"]["stroke-dasharray"] == "4 3"
     assert width_of(1) < width_of(3) < width_of(5)
 
 

@@ -14,6 +14,8 @@ from generator.render.svg import ZH, map_layout, relationship_map
 from generator.render.svg.card import initials
 from generator.render.svg.layout import CARD_H, CARD_W, Segment
 from generator.render.svg.relmap import forest
+from tests.svg.drawn import font_sizes, styled
+from tests.svg.drawn import parse as drawn
 from tests.svg.sample import OWNERS, contact, org
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -21,8 +23,8 @@ HOSTILE = "</text><script>alert(1)</script> & Co \"q\" 'a' <b>"
 
 
 def parse(svg: str) -> ET.Element:
-    """Parse as XML (fails the test on any escaping slip)."""
-    return ET.fromstring(svg)
+    """Parse as XML (fails the test on any escaping slip), each ``<use>`` holding its symbol's shapes."""
+    return drawn(svg)
 
 
 def big() -> list:  # type: ignore[type-arg]
@@ -126,7 +128,7 @@ def test_people_who_left_stay_faded_with_a_dashed_border() -> None:
     root = parse(relationship_map(people, {}))
     card = next(g for g in root.iter(f"{NS}g") if g.get("id") == "contact-b")
     faded = [g for g in card.iter(f"{NS}g") if g.get("opacity")]
-    assert faded and any(r.get("stroke-dasharray") for r in faded[0].iter(f"{NS}rect"))
+    assert faded and any(styled(root, r, "stroke-dasharray") for r in faded[0].iter(f"{NS}rect"))
     other = next(g for g in root.iter(f"{NS}g") if g.get("id") == "contact-a")
     assert not [g for g in other.iter(f"{NS}g") if g.get("opacity")]
     assert "2025-01-31" in (card.find(f"{NS}title").text or "")  # type: ignore[union-attr]
@@ -171,7 +173,7 @@ def test_unknown_owner_still_gets_a_chip_from_the_id() -> None:
 
 def test_all_text_is_at_least_eleven_pixels() -> None:
     root = parse(relationship_map(big(), OWNERS, ZH))
-    sizes = [float(t.get("font-size", "0")) for t in root.iter(f"{NS}text")]
+    sizes = font_sizes(root)
     assert sizes and min(sizes) >= 11
 
 

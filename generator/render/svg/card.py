@@ -52,6 +52,11 @@ def symbol_fill(support: int) -> str:
     return "#ffffff" if support in (1, 5) else INK
 
 
+def pill_width(text: str, max_w: float = 120.0) -> float:
+    """Width of a :func:`pill` of ``text``."""
+    return core.text_width(core.fit(text, max_w - 10, 11)[0], 11) + 10
+
+
 def pill(x: float, y: float, text: str, *, dark: bool, max_w: float = 120.0, dashed: bool = False) -> tuple[str, float]:
     """A rounded label (decision role, 'left'); dark for deciding roles. Returns the SVG and its width."""
     shown, _ = core.fit(text, max_w - 10, 11)
@@ -62,21 +67,46 @@ def pill(x: float, y: float, text: str, *, dark: bool, max_w: float = 120.0, das
     return out + text_el(x + w / 2, y + 12, shown, size=11, text_anchor="middle", fill=ink), w
 
 
+def placed_pill(marks: core.Symbols, x: float, y: float, text: str, *, dark: bool, max_w: float = 120.0,
+                dashed: bool = False) -> tuple[str, float]:
+    """:func:`pill` as a ``<use>`` of one symbol per label: every card shows the same few roles."""
+    drawn = marks.use(("pill", text, dark, max_w, dashed),
+                      lambda: pill(0, 0, text, dark=dark, max_w=max_w, dashed=dashed)[0], x, y)
+    return drawn, pill_width(text, max_w)
+
+
 def dots(x_right: float, cy: float, filled: int | None) -> str:
     """Five intimacy dots ending at ``x_right``, the first ``filled`` of them solid; ``?`` when unknown."""
     if filled is None:
         return text_el(x_right - 18, cy + 4, "?", size=12, font_weight="700", text_anchor="middle")
     return "".join(
-        circle(x_right - (4 - i) * 9, cy, 3.5, fill=INK if i < filled else "#ffffff", stroke=INK, stroke_width=1)
+        circle(x_right - (4 - i) * 9, cy, 3.5, fill=INK if i < filled else "#ffffff", stroke=INK)
         for i in range(5)
     )
 
 
+def placed_dots(marks: core.Symbols, x_right: float, cy: float, filled: int | None) -> str:
+    """:func:`dots` as a ``<use>``: six symbols (none to five filled, and unknown) serve every card."""
+    return marks.use(("dots", filled), lambda: dots(0, 0, filled), x_right, cy)
+
+
 def star(cx: float, cy: float) -> str:
     """The coach badge: a star on a yellow disc."""
-    return circle(cx, cy, 9, fill=COACH, stroke="#7a5c00", stroke_width=1) + text_el(
+    return circle(cx, cy, 9, fill=COACH, stroke="#7a5c00") + text_el(
         cx, cy + 4.5, "★", size=12, text_anchor="middle", fill=INK
     )
+
+
+def placed_star(marks: core.Symbols, cx: float, cy: float) -> str:
+    """:func:`star` as a ``<use>``."""
+    return marks.use(("star",), lambda: star(0, 0), cx, cy)
+
+
+def frame(marks: core.Symbols, influence: int, left: bool) -> str:
+    """The card's outline at the origin: border weight by influence, dashed and greyed when the contact left."""
+    return marks.use(("frame", influence, left), lambda: rect(
+        0, 0, CARD_W, CARD_H, rx=6, fill="#fafafa" if left else "#ffffff", stroke="#37474f",
+        stroke_width=BORDER.get(influence, 1.0), stroke_dasharray="6 3" if left else None))
 
 
 def card(
@@ -88,32 +118,26 @@ def card(
     lab: Mapping[str, str],
     *,
     anchor: str,
+    marks: core.Symbols,
     href: str | None = None,
 ) -> str:
-    """The card of ``c`` with its top-left corner at (x, y): a group with id ``anchor`` and tooltip ``tip``."""
+    """The card of ``c`` with its top-left corner at (x, y): a group with id ``anchor`` and tooltip ``tip``.
+
+    The group is moved to (x, y) and draws in the card's own coordinates; outline, support bar,
+    role pill, intimacy dots, coach star and owner chips are ``<use>`` of ``marks``' symbols.
+    """
     support = core.level(c.support)
-    parts = [f'<g id="{esc(anchor)}" class="ap-contact">', core.title_el(tip)]
+    parts = [f'<g id="{esc(anchor)}" class="ap-contact" transform="translate({num(x)} {num(y)})">',
+             core.title_el(tip)]
     if c.left:  # an opaque base, so the faded card fades towards white, not the lines behind it
-        parts.append(rect(x, y, CARD_W, CARD_H, rx=6, fill="#ffffff") + f'<g opacity="{LEFT_OPACITY}">')
+        parts.append(rect(0, 0, CARD_W, CARD_H, rx=6, fill="#ffffff") + f'<g opacity="{LEFT_OPACITY}">')
     parts.append(core.link_open(href))
-    parts.append(
-        rect(
-            x,
-            y,
-            CARD_W,
-            CARD_H,
-            rx=6,
-            fill="#fafafa" if c.left else "#ffffff",
-            stroke="#37474f",
-            stroke_width=BORDER.get(c.influence, 1.0),
-            stroke_dasharray="6 3" if c.left else None,
-        )
-    )
-    parts.append(f'<path d="{bar(x, y, CARD_H)}" fill="{SUPPORT_COLOURS[support]}"/>')
+    parts.append(frame(marks, c.influence, bool(c.left)))
+    parts.append(marks.use(("bar", support), lambda: core.path(bar(0, 0, CARD_H), fill=SUPPORT_COLOURS[support])))
     parts.append(
         text_el(
-            x + BAR_W / 2,
-            y + CARD_H / 2 + 5,
+            BAR_W / 2,
+            CARD_H / 2 + 5,
             SUPPORT_SYMBOLS[support],
             size=14,
             font_weight="700",
@@ -121,22 +145,23 @@ def card(
             fill=symbol_fill(support),
         )
     )
-    left_x = x + BAR_W + 8
+    left_x = BAR_W + 8
     name_w = CARD_W - BAR_W - 16 - (20 if c.coach else 0)
-    parts.append(fitted_text(left_x, y + 19, c.name, name_w, size=13, bold=True))
-    parts.append(fitted_text(left_x, y + 36, c.title, CARD_W - BAR_W - 16, size=12, fill=MUTED))
+    parts.append(fitted_text(left_x, 19, c.name, name_w, size=13, bold=True))
+    parts.append(fitted_text(left_x, 36, c.title, CARD_W - BAR_W - 16, size=12, fill=MUTED))
     if c.coach:
-        parts.append(star(x + CARD_W - 14, y + 14))
-    role_pill, _ = pill(left_x, y + 43, lab.get(f"role.{c.role}.abbr", c.role), dark=c.role in DECIDING_ROLES, max_w=70)
+        parts.append(placed_star(marks, CARD_W - 14, 14))
+    role_pill, _ = placed_pill(marks, left_x, 43, lab.get(f"role.{c.role}.abbr", c.role),
+                               dark=c.role in DECIDING_ROLES, max_w=70)
     parts.append(role_pill)
-    parts.append(dots(x + CARD_W - 10, y + 51, c.intimacy))
-    chips_end = x + CARD_W - 8
+    parts.append(placed_dots(marks, CARD_W - 10, 51, c.intimacy))
+    chips_end = CARD_W - 8
     if c.favours:  # the competitor this contact favours, bottom right: ⚔ and the name, cut to fit
-        rival = fitted_text(chips_end, y + 73, f"⚔ {c.favours}", 70, size=11, bold=True, text_anchor="end",
+        rival = fitted_text(chips_end, 73, f"⚔ {c.favours}", 70, size=11, bold=True, text_anchor="end",
                             fill="#b71c1c")
         parts.append(rival)
         chips_end -= 74
-    parts.append(chips(left_x, y + 61, chips_end, c, owners, lab))
+    parts.append(chips(marks, left_x, 61, chips_end, c, owners, lab))
     parts.append(core.link_close(href))
     if c.left:
         parts.append("</g>")
@@ -144,12 +169,13 @@ def card(
     return "".join(parts)
 
 
-def chips(x: float, y: float, x_end: float, c: Contact, owners: Mapping[str, Person], lab: Mapping[str, str]) -> str:
+def chips(marks: core.Symbols, x: float, y: float, x_end: float, c: Contact, owners: Mapping[str, Person],
+          lab: Mapping[str, str]) -> str:
     """Initials of our people who know the contact (owners, then ``knows``) along the card's bottom; a ``+n``
     chip when they do not all fit."""
     out: list[str] = []
     if c.left:
-        left_pill, w = pill(x, y, lab["legend.left_short"], dark=False, max_w=80, dashed=True)
+        left_pill, w = placed_pill(marks, x, y, lab["legend.left_short"], dark=False, max_w=80, dashed=True)
         out.append(left_pill)
         x += w + 4
     known = c.known_by  # owners and who-knows-whom records: our people beside their contacts
@@ -158,21 +184,21 @@ def chips(x: float, y: float, x_end: float, c: Contact, owners: Mapping[str, Per
         w = core.text_width(text, 11) + 10
         rest = len(known) - index - 1
         if x + w + (30 if rest else 0) > x_end:
-            out.append(chip(x, y, f"+{rest + 1}", ", ".join(known[index:]), owners))
+            out.append(chip(marks, x, y, f"+{rest + 1}", ", ".join(known[index:]), owners))
             break
-        out.append(chip(x, y, text, owner, owners))
+        out.append(chip(marks, x, y, text, owner, owners))
         x += w + 4
     return "".join(out)
 
 
-def chip(x: float, y: float, text: str, owner: str, owners: Mapping[str, Person]) -> str:
-    """One owner chip with the person's name and title as tooltip."""
+def chip(marks: core.Symbols, x: float, y: float, text: str, owner: str, owners: Mapping[str, Person]) -> str:
+    """One owner chip with the person's name and title as tooltip; the chip itself is a symbol per text."""
     person = owners.get(owner)
     tip = f"{core.clean(person.name)} — {core.clean(person.title)}" if person else owner
-    w = core.text_width(text, 11) + 10
-    return (
-        f"<g>{core.title_el(tip)}"
-        + rect(x, y, w, 15, rx=3, fill="#e3f2fd", stroke="#1565c0", stroke_width=0.8)
-        + text_el(x + w / 2, y + 11.5, text, size=11, text_anchor="middle", fill="#0d47a1", font_weight="700")
-        + "</g>"
-    )
+
+    def draw() -> str:
+        w = core.text_width(text, 11) + 10
+        return (rect(0, 0, w, 15, rx=3, fill="#e3f2fd", stroke="#1565c0", stroke_width=0.8)
+                + text_el(w / 2, 11.5, text, size=11, text_anchor="middle", fill="#0d47a1", font_weight="700"))
+
+    return f"<g>{core.title_el(tip)}{marks.use(('chip', text), draw, x, y)}</g>"

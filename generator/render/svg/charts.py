@@ -76,7 +76,7 @@ def weekly_bars(
                                                                             if expectation else "")
         parts.append(
             f'<g class="ap-week">{core.title_el(tip)}'
-            + core.rect(x, bottom - h, slot - 16, h, fill=MET if met else BELOW, stroke=MET, stroke_width=1)
+            + core.rect(x, bottom - h, slot - 16, h, fill=MET if met else BELOW, stroke=MET)
             + text_el(x + (slot - 16) / 2, bottom - h - 4, core.thousands(value), size=11, text_anchor="middle")
             + "</g>"
         )
@@ -173,7 +173,7 @@ def _cell(x: float, y: float, w: float, h: float, n: int, peak: int, extra: int 
         box = core.rect(x + 1, y + 1, w - 2, h - 2, fill=fill, stroke=EXPECT, stroke_dasharray="3 2")
     else:
         fill, ink = _blue(n / peak)
-        box = core.rect(x, y, w, h, fill=fill, stroke="#ffffff", stroke_width=1)
+        box = core.rect(x, y, w, h, fill=fill, stroke="#ffffff")
     out = box + text_el(
         x + w / 2,
         y + (17 if extra is not None else h / 2 + 5),

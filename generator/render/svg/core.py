@@ -11,9 +11,12 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from ...neutralise import safe_url
+from . import style
 
 FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', system-ui, sans-serif"
 """CJK-capable system fonts first: the site loads no web fonts, so Chinese must come from the OS."""
+FONT_SIZE = 12
+"""The root's font size: text of this size (most of it) inherits it and carries no ``font-size`` of its own."""
 
 INK = "#212121"
 MUTED = "#4f5b62"
@@ -89,9 +92,10 @@ def clean(value: object) -> str:
 
 def num(value: float) -> str:
     """A coordinate with at most one decimal and no trailing zero: stable, short output."""
-    text = f"{round(value, 1):.1f}"
-    text = text[:-2] if text.endswith(".0") else text
-    return "0" if text == "-0" else text
+    rounded = round(float(value), 1)
+    if rounded.is_integer():  # the common case, and -0.0 becomes "0"
+        return str(int(rounded))
+    return f"{rounded:.1f}"
 
 
 def char_em(char: str) -> float:
@@ -126,21 +130,67 @@ def fit(text: str, max_width: float, size: float, *, bold: bool = False) -> tupl
     return text[:cut].rstrip() + "…", True
 
 
+_NAMES: dict[str, str] = {}
+"""Keyword → attribute name (``stroke_width`` → ``stroke-width``), worked out once per keyword."""
+
+
 def attrs(**values: object) -> str:
-    """Render keyword attributes; ``None`` drops one, ``_`` in a name becomes ``-``."""
-    parts = []
+    """Render keyword attributes; ``None`` drops one, ``_`` in a name becomes ``-``.
+
+    Presentation attributes with a style class (:mod:`.style`) become that class, merged with
+    any ``class_`` given: ``fill="#c4420c" stroke-width="0.6"`` is written ``class="fc4420c w0p6"``.
+    """
+    parts: list[str] = []
+    classes: list[str] = []
     for key, value in values.items():
         if value is None:
             continue
-        name = key.rstrip("_").replace("_", "-")
-        shown = num(value) if isinstance(value, float) else esc(value)
-        parts.append(f' {name}="{shown}"')
+        name = _NAMES.get(key) or _NAMES.setdefault(key, key.rstrip("_").replace("_", "-"))
+        shown = num(value) if isinstance(value, float) else str(value)
+        if name in style.STYLED:
+            cls = style.token(name, shown)  # only plain values (digits, hex, keywords) have a class
+            if cls:
+                classes.append(cls)
+                continue
+        shown = shown if isinstance(value, float) else esc(shown)
+        if name == "class":
+            classes.insert(0, shown)
+        else:
+            parts.append(f' {name}="{shown}"')
+    if classes:
+        parts.append(f' class="{" ".join(classes)}"')
     return "".join(parts)
 
 
+_STYLED: dict[tuple[object, ...], str] = {}
+
+
+def styled(**extra: object) -> str:
+    """:func:`attrs` of style keywords, remembered: a chart passes the same few combinations thousands of times."""
+    key = (style.is_plain(), *extra.items())
+    found = _STYLED.get(key)
+    if found is None:
+        if len(_STYLED) > 4096:  # a bound, should a caller ever pass ever-new values
+            _STYLED.clear()
+        found = _STYLED[key] = attrs(**extra)
+    return found
+
+
+def _at(name: str, value: float) -> str:
+    """`` name="value"`` for a coordinate, nothing for 0 (the default)."""
+    return f' {name}="{num(value)}"' if value else ""
+
+
+def _size(size: float) -> float | None:
+    """A text's ``font-size`` attribute: none for the root's :data:`FONT_SIZE`."""
+    return None if size == FONT_SIZE else float(size)
+
+
 def text_el(x: float, y: float, content: str, *, size: float = 12, **extra: object) -> str:
-    """A ``<text>`` element with escaped content."""
-    return f"<text{attrs(x=float(x), y=float(y), font_size=float(size), **extra)}>{esc(content)}</text>"
+    """A ``<text>`` element with escaped content; the root's font size and ink are not repeated."""
+    if extra.get("fill") == INK:
+        extra = {**extra, "fill": None}
+    return f'<text x="{num(x)}" y="{num(y)}"{styled(font_size=_size(size), **extra)}>{esc(content)}</text>'
 
 
 def fitted_text(
@@ -151,25 +201,32 @@ def fitted_text(
     weight = "700" if bold else None
     if not cut:
         return text_el(x, y, shown, size=size, font_weight=weight, **extra)
+    if extra.get("fill") == INK:
+        extra = {**extra, "fill": None}
     return (
-        f"<text{attrs(x=float(x), y=float(y), font_size=float(size), font_weight=weight, **extra)}>"
+        f'<text x="{num(x)}" y="{num(y)}"{styled(font_size=_size(size), font_weight=weight, **extra)}>'
         f"{title_el(clean(content))}{esc(shown)}</text>"
     )
 
 
 def rect(x: float, y: float, w: float, h: float, **extra: object) -> str:
-    """A ``<rect>``."""
-    return f"<rect{attrs(x=float(x), y=float(y), width=float(w), height=float(h), **extra)}/>"
+    """A ``<rect>``; a coordinate of 0 (the default) is left out."""
+    return f'<rect{_at("x", x)}{_at("y", y)} width="{num(w)}" height="{num(h)}"{styled(**extra)}/>'
 
 
 def line(x1: float, y1: float, x2: float, y2: float, **extra: object) -> str:
     """A ``<line>``."""
-    return f"<line{attrs(x1=float(x1), y1=float(y1), x2=float(x2), y2=float(y2), **extra)}/>"
+    return f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}"{styled(**extra)}/>'
+
+
+def path(d: str, **extra: object) -> str:
+    """A ``<path>`` with outline ``d``."""
+    return f'<path d="{d}"{styled(**extra)}/>'
 
 
 def circle(cx: float, cy: float, r: float, **extra: object) -> str:
-    """A ``<circle>``."""
-    return f"<circle{attrs(cx=float(cx), cy=float(cy), r=float(r), **extra)}/>"
+    """A ``<circle>``; a centre coordinate of 0 (the default) is left out."""
+    return f'<circle{_at("cx", cx)}{_at("cy", cy)} r="{num(r)}"{styled(**extra)}/>'
 
 
 def title_el(text: str) -> str:
@@ -178,11 +235,15 @@ def title_el(text: str) -> str:
     return f"<title>{esc(text)}</title>" if text.strip() else ""
 
 
-def document(kind: str, width: float, height: float, title: str, desc: str, body: Iterable[str]) -> str:
+def document(kind: str, width: float, height: float, title: str, desc: str, body: Iterable[str],
+             *, defs: str = "") -> str:
     """The ``<svg>`` root: intrinsic size, a viewBox so CSS can scale it, and an accessible name.
 
     ``max-width:100%; height:auto`` lets the page shrink a wide chart to its column while
     keeping the aspect ratio; a caller wanting ``width:100%`` can set it in CSS on the class.
+    The root sets the font, its size (:data:`FONT_SIZE`) and the ink that text inherits; a
+    ``<style>`` holds the rules of the style classes the chart uses (:mod:`.style`) and
+    ``defs`` the shapes it places with ``<use>``.
     """
     w, h = num(float(width)), num(float(height))
     parts = list(body)
@@ -190,13 +251,51 @@ def document(kind: str, width: float, height: float, title: str, desc: str, body
     role = "group" if any("<a " in part for part in parts) else "img"
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ap-svg ap-{esc(kind)}" role="{role}"'
-        f' width="{w}" height="{h}" viewBox="0 0 {w} {h}" preserveAspectRatio="xMidYMid meet"'
+        f' width="{w}" height="{h}" viewBox="0 0 {w} {h}"'
         f' style="max-width:100%;height:auto" aria-label="{esc(clean(title))}"'
-        f' font-family="{esc(FONT_FAMILY)}" fill="{INK}">'
-        f"{title_el(clean(title))}<desc>{esc(desc)}</desc>"
-        f'<rect width="{w}" height="{h}" fill="{PAPER}"/>'
+        f' font-family="{FONT_FAMILY}" font-size="{FONT_SIZE}" fill="{INK}">'
+        f"{title_el(clean(title))}<desc>{esc(desc)}</desc>{style.stylesheet([defs, *parts])}"
+        + (f"<defs>{defs}</defs>" if defs else "")
+        + f'<rect width="{w}" height="{h}" fill="{PAPER}"/>'
     )
     return head + "".join(parts) + "</svg>\n"
+
+
+def symbol(symbol_id: str, body: str) -> str:
+    """A ``<symbol>`` for :func:`use`: drawn in the coordinates of where it is used, never clipped."""
+    return f'<symbol id="{esc(symbol_id)}" overflow="visible">{body}</symbol>'
+
+
+def use(symbol_id: str, x: float = 0.0, y: float = 0.0) -> str:
+    """A ``<use>`` of a :func:`symbol`, its origin at (x, y)."""
+    at = (f' x="{num(x)}"' if x else "") + (f' y="{num(y)}"' if y else "")
+    return f'<use href="#{esc(symbol_id)}"{at}/>'
+
+
+class Symbols:
+    """The shapes one chart draws again and again, each defined once as a ``<symbol>`` and placed by ``<use>``.
+
+    Ids are ``prefix`` and a number in the order shapes are first asked for, so the same chart is
+    the same text on every build; give each chart on a page its own prefix (an id is used once).
+    """
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.ids: dict[object, str] = {}
+        self.bodies: list[str] = []
+
+    def use(self, key: object, draw: Callable[[], str], x: float = 0.0, y: float = 0.0) -> str:
+        """Place the shape ``key`` (drawn by ``draw`` at the origin, the first time) at (x, y)."""
+        sid = self.ids.get(key)
+        if sid is None:
+            sid = self.ids[key] = f"{self.prefix}{len(self.ids)}"
+            with style.plain():  # a <use> copy is not reached by the chart's style rules
+                self.bodies.append(symbol(sid, draw()))
+        return use(sid, x, y)
+
+    def defs(self) -> str:
+        """Every symbol asked for, for :func:`document`'s ``defs``."""
+        return "".join(self.bodies)
 
 
 def thousands(value: float) -> str:

@@ -106,7 +106,7 @@ def fit_revenue_chart(points: Sequence[FitPoint], labels: Labels | None = None, 
     ]
     for tick, text in zip(ticks, tick_text, strict=True):
         ty = y_of(tick)
-        parts.append(core.line(left, ty, left + PLOT_W, ty, stroke=GRID, stroke_width=1))
+        parts.append(core.line(left, ty, left + PLOT_W, ty, stroke=GRID))
         parts.append(text_el(left - 6, ty + 4, text, size=12, text_anchor="end", fill=MUTED))
     for fit in range(1, 6):
         gx = x_of(fit + 0.5)
@@ -207,7 +207,7 @@ def _label(name: str, x: float, y: float, obstacles: list[Rect], frame: Rect) ->
 def _shape(x: float, y: float, fill: str, cash_cow: bool) -> str:
     if cash_cow:  # a downward triangle: investment shrinking step by step
         d = f"M{num(x - 8)},{num(y - 6)}L{num(x + 8)},{num(y - 6)}L{num(x)},{num(y + 8)}Z"
-        return f'<path d="{d}" fill="{fill}" stroke="{INK}" stroke-width="1.5"/>'
+        return core.path(d, fill=fill, stroke=INK, stroke_width=1.5)
     return core.circle(x, y, 6.5, fill=fill, stroke="#ffffff", stroke_width=1.5)
 
 
@@ -215,7 +215,7 @@ def _arrow(x: float, y: float, direction: int) -> str:
     """A short arrow towards higher fit (converging) or lower fit (diverging)."""
     end = x + 14 * direction
     head = f"M{num(end)},{num(y)}l{num(-5 * direction)},-4v8Z"
-    return core.line(x, y, end, y, stroke=MUTED, stroke_width=1.6) + f'<path d="{head}" fill="{MUTED}"/>'
+    return core.line(x, y, end, y, stroke=MUTED, stroke_width=1.6) + core.path(head, fill=MUTED)
 
 
 def _legend(lab: dict[str, str], pts: Sequence[FitPoint], x: float, y: float, width: float) -> tuple[str, float]:

@@ -104,8 +104,9 @@ def _legend(lab: Mapping[str, str], width: float) -> tuple[str, float]:
 def _name(x: float, y: float, name: str, second: str, anchor: str, room: float, *, bold: bool, faded: bool) -> str:
     """A name and, below it, a muted second line, both cut to ``room`` px (the full text becomes a tooltip)."""
     fill = MUTED if faded else None
-    return (core.fitted_text(x, y, name, room, size=12, bold=bold, text_anchor=anchor, fill=fill)
-            + core.fitted_text(x, y + 14, second, room, size=11, text_anchor=anchor, fill=MUTED))
+    align = None if anchor == "start" else anchor  # "start" is the default: not written
+    return (core.fitted_text(x, y, name, room, size=12, bold=bold, text_anchor=align, fill=fill)
+            + core.fitted_text(x, y + 14, second, room, size=11, text_anchor=align, fill=MUTED))
 
 
 def knows_map(contacts: Sequence[Contact], people: Mapping[str, Person], labels: Labels | None = None) -> str:
@@ -136,11 +137,12 @@ def knows_map(contacts: Sequence[Contact], people: Mapping[str, Person], labels:
             f"{num(x2)},{num(cy[t.contact])}"
         who = core.clean(people[t.person].name) if t.person in people else t.person
         tip = f"{who} — {names[t.contact]}{lab['colon']}{lab.get(f'strength.{t.strength}', '?')}"
-        style = (f'stroke="{UNKNOWN_LINE}" stroke-dasharray="4 3"' if t.strength is None
-                 else f'stroke="{INK_LINE}" stroke-opacity="0.8"')
-        lines.append(f'<path d="{d}" fill="none" {style} stroke-width="{num(width_of(t.strength))}"'
-                     f' stroke-linecap="round">{core.title_el(tip)}</path>')
-    parts = [legend, head, '<g class="ap-ties">', *lines, "</g>"]
+        unknown = t.strength is None
+        style = core.styled(stroke=UNKNOWN_LINE if unknown else INK_LINE, stroke_dasharray="4 3" if unknown else None,
+                            stroke_opacity=None if unknown else 0.8, stroke_width=width_of(t.strength))
+        lines.append(f'<path d="{d}"{style}>{core.title_el(tip)}</path>')
+    # Every line is an open curve with round ends: said once, on the group.
+    parts = [legend, head, f'<g{core.attrs(class_="ap-ties", fill="none", stroke_linecap="round")}>', *lines, "</g>"]
     for pid in ours:
         person = people.get(pid)
         parts.append(_name(MARGIN + OURS_W - 6, py[pid] - 2, person.name if person else pid,

@@ -46,8 +46,8 @@ def _marker(cx: float, cy: float, c: Contact) -> str:
     fill = SUPPORT_COLOURS[core.level(c.support)]
     if c.role in DECIDING_ROLES:
         d = f"M{num(cx)},{num(cy - 6.5)}L{num(cx + 6.5)},{num(cy)}L{num(cx)},{num(cy + 6.5)}L{num(cx - 6.5)},{num(cy)}Z"
-        return f'<path d="{d}" fill="{fill}" stroke="{INK}" stroke-width="1.6"/>'
-    return core.circle(cx, cy, 5, fill=fill, stroke=INK, stroke_width=1)
+        return core.path(d, fill=fill, stroke=INK, stroke_width=1.6)
+    return core.circle(cx, cy, 5, fill=fill, stroke=INK)
 
 
 def _order(c: Contact) -> tuple[bool, int, str, str]:
@@ -87,7 +87,7 @@ def intimacy_support_matrix(
             parts.append(_cell(x0 + (i - 1) * CELL_W, y, row_h[s], i, s, cells.get((i, s), []), lab, link_prefix))
         parts.append(text_el(x0 - 8, y + row_h[s] / 2 + 4, y_names[s - 1], size=12, text_anchor="end"))
         y += row_h[s]
-    parts.append(rect(x0, y0, 5 * CELL_W, grid_h, fill="none", stroke="#90a4ae", stroke_width=1))
+    parts.append(rect(x0, y0, 5 * CELL_W, grid_h, fill="none", stroke="#90a4ae"))
     for i in range(1, 6):
         name = f"{i} {lab.get(f'intimacy.{i}', '')}"
         parts.append(fitted_text(x0 + (i - 0.5) * CELL_W, y + 17, name, CELL_W - 8, size=12, text_anchor="middle"))
@@ -125,7 +125,7 @@ def _cell(
     colon = lab["colon"]
     quad = quadrant(intimacy, support)
     tint = QUADRANTS[quad][0] if quad else "#ffffff"
-    parts = [rect(x, y, CELL_W, h, fill=tint, stroke=GRID, stroke_width=1)]
+    parts = [rect(x, y, CELL_W, h, fill=tint, stroke=GRID)]
     corner = {(5, 5): "allies", (1, 1): "risk", (1, 5): "develop", (5, 1): "watch"}.get((intimacy, support))
     if corner:
         parts.append(
@@ -171,8 +171,8 @@ def _legend(lab: dict[str, str], x: float, y: float, width: float) -> tuple[str,
         (
             16 + core.text_width(decider, 12, bold=True),
             lambda lx, ly: (
-                f'<path d="M{num(lx + 6)},{num(ly + 4.5)}l6.5,6.5l-6.5,6.5l-6.5,-6.5Z" fill="#ffffff" stroke="{INK}"'
-                f' stroke-width="1.6"/>' + text_el(lx + 16, ly + 15, decider, size=12, font_weight="700")
+                core.path(f"M{num(lx + 6)},{num(ly + 4.5)}l6.5,6.5l-6.5,6.5l-6.5,-6.5Z", fill="#ffffff", stroke=INK,
+                          stroke_width=1.6) + text_el(lx + 16, ly + 15, decider, size=12, font_weight="700")
             ),
         )
     )

@@ -151,16 +151,15 @@ def _dotted(geo: MapLayout, contacts: Sequence[Contact], dx: float, dy: float) -
                 f"{num(y2 - bend if not same_row else y2 + bend)} {num(x2)},{num(y2)}"
             )
             tip = f"{core.clean(by_id[boss].name)} ⇢ {core.clean(c.name)}"
-            out.append(
-                f'<path class="ap-dotted" d="{d}" fill="none" stroke="{DOTTED}" stroke-width="1.6"'
-                f' stroke-dasharray="6 4">{core.title_el(tip)}</path>'
-            )
+            style = core.styled(class_="ap-dotted", fill="none", stroke=DOTTED, stroke_width=1.6,
+                                stroke_dasharray="6 4")
+            out.append(f'<path d="{d}"{style}>{core.title_el(tip)}</path>')
             ends.extend(core.circle(x, y, 3, fill=DOTTED, stroke="#ffffff") for x, y in ((x1, y1), (x2, y2)))
     return "".join(out), "".join(ends)
 
 
 def _legend(
-    contacts: Sequence[Contact], lab: Mapping[str, str], width: float, x0: float, y0: float
+    contacts: Sequence[Contact], lab: Mapping[str, str], width: float, x0: float, y0: float, marks: core.Symbols
 ) -> tuple[str, float]:
     """Every mark the map uses, explained; roles only for those that occur, in the schema's order."""
     items: list[core.LegendItem] = []
@@ -196,7 +195,7 @@ def _legend(
     items.append(
         (
             48 + core.text_width(text, 12),
-            lambda x, y: card.dots(x + 40, y + 11, 3) + text_el(x + 48, y + 15, text, size=12),
+            lambda x, y: card.placed_dots(marks, x + 40, y + 11, 3) + text_el(x + 48, y + 15, text, size=12),
         )
     )
     infl = lab["legend.influence"]
@@ -213,18 +212,18 @@ def _legend(
     items.append(
         (
             24 + core.text_width(coach, 12),
-            lambda x, y: card.star(x + 9, y + 11) + text_el(x + 24, y + 15, coach, size=12),
+            lambda x, y: card.placed_star(marks, x + 9, y + 11) + text_el(x + 24, y + 15, coach, size=12),
         )
     )
     present = {c.role for c in contacts}
     for role in (r for r in ROLES if r in present):
         abbr, name = lab.get(f"role.{role}.abbr", role), lab.get(f"role.{role}", role)
-        pill_w = core.text_width(core.fit(abbr, 60, 11)[0], 11) + 10
+        pill_w = card.pill_width(abbr, 70)
 
         def draw_role(
             x: float, y: float, abbr: str = abbr, name: str = name, role: str = role, pw: float = pill_w
         ) -> str:
-            return card.pill(x, y + 3, abbr, dark=role in DECIDING_ROLES, max_w=70)[0] + text_el(
+            return card.placed_pill(marks, x, y + 3, abbr, dark=role in DECIDING_ROLES, max_w=70)[0] + text_el(
                 x + pw + 5, y + 15, name, size=12
             )
 
@@ -233,7 +232,7 @@ def _legend(
     items.append(
         (
             32 + core.text_width(chip_text, 12),
-            lambda x, y: card.chip(x, y + 4, "AB", chip_text, {}) + text_el(x + 32, y + 15, chip_text, size=12),
+            lambda x, y: card.chip(marks, x, y + 4, "AB", chip_text, {}) + text_el(x + 32, y + 15, chip_text, size=12),
         )
     )
     left = lab["legend.left"]
@@ -305,11 +304,12 @@ def relationship_map(
     unique = [firsts[cid] for cid in sorted(firsts)]  # drawing order independent of input order
     geo = map_layout(unique, max_width=max_width)
     inner_w = max(geo.width, min(max_width - 2 * MARGIN, 720.0))
-    legend, legend_h = _legend(unique, lab, inner_w, MARGIN, MARGIN)
+    marks = core.Symbols(id_prefix + "_")  # "_" is in no contact id: no symbol id can clash with a card's
+    legend, legend_h = _legend(unique, lab, inner_w, MARGIN, MARGIN, marks)
     top = MARGIN + legend_h + 18
     by_id = {c.id: c for c in unique}
     parts = [legend]
-    parts.append('<g class="ap-reporting" stroke="#546e7a" stroke-width="1.5" fill="none">')
+    parts.append(f'<g{core.attrs(class_="ap-reporting", stroke="#546e7a", stroke_width=1.5, fill="none")}>')
     parts.extend(line(x1 + MARGIN, y1 + top, x2 + MARGIN, y2 + top) for x1, y1, x2, y2 in geo.segs)
     parts.append("</g>")
     dotted, ends = _dotted(geo, unique, MARGIN, top)
@@ -318,12 +318,14 @@ def relationship_map(
         x, y = geo.cards[c.id]
         tip = _tooltip(c, by_id, owners_by_id, lab)
         href = (href_for or {}).get(c.id)
-        parts.append(card.card(c, x + MARGIN, y + top, tip, owners_by_id, lab, anchor=id_prefix + c.id, href=href))
+        parts.append(card.card(c, x + MARGIN, y + top, tip, owners_by_id, lab, anchor=id_prefix + c.id, href=href,
+                               marks=marks))
     parts.append(ends)
     left = sum(1 for c in unique if c.left)
     desc = lab["map.desc"].format(n=len(unique), left=left)
     return core.document(
-        "relationship-map", inner_w + 2 * MARGIN, top + geo.height + MARGIN, lab["map.title"], desc, parts
+        "relationship-map", inner_w + 2 * MARGIN, top + geo.height + MARGIN, lab["map.title"], desc, parts,
+        defs=marks.defs(),
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import style
 from .core import circle, document, line, num, text_el
 
 COLOURS = ("#37474f", "#1e88e5", "#8e24aa")
@@ -38,7 +39,7 @@ def score_lines(captions: Sequence[str], series: Sequence[tuple[str, Sequence[fl
     body: list[str] = []
     for grid in (0, 50, 100):
         y = _y(grid, top, height)
-        body.append(line(left, y, width - 10, y, stroke="#cfd8dc", **{"stroke-width": 1}))
+        body.append(line(left, y, width - 10, y, stroke="#cfd8dc"))
         body.append(text_el(left - 6, y + 4, str(grid), size=10, **{"text-anchor": "end"}))
     for x, caption in zip(xs, captions, strict=True):
         body.append(text_el(x, top + height + 16, caption, size=10, **{"text-anchor": "middle"}))
@@ -62,9 +63,12 @@ def sparkline(values: Sequence[float | None], title: str) -> str:
     width, height = 80.0, 20.0
     step = (width - 4) / max(1, len(values) - 1)
     xs = [2 + i * step for i in range(len(values))]
+    # Plain attributes: a sparkline is one line and a dot, and a table holds a hundred of them; a <style>
+    # in each would cost more than it saves.
     body = [f'<polyline points="{p}" fill="none" stroke="{COLOURS[0]}" stroke-width="1.5"/>'
             for p in _path(xs, values, 2, height - 4)]
     known = [(x, v) for x, v in zip(xs, values, strict=True) if v is not None]
     if known:
-        body.append(circle(known[-1][0], _y(known[-1][1], 2, height - 4), 2, fill=COLOURS[1]))
+        with style.plain():
+            body.append(circle(known[-1][0], _y(known[-1][1], 2, height - 4), 2, fill=COLOURS[1]))
     return document("sparkline", width, height, title, title, body)
