@@ -39,6 +39,7 @@ from .config import Settings, plugin_options
 from .diagnostics import Severity
 from .forge import forge_from_mkdocs
 from .history.log import history_cache, history_log
+from .incremental import site as carried_site
 from .language import normalize
 from .pipeline import check_settings, gather, generate
 from .publish.atomic import OutsideFolder, target_in
@@ -255,21 +256,38 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         if self.pages is None or not page.file.generated_by:
             return None
         if isinstance(page.file, _PageFile) and page.file.pages is not None:
-            text = page.file.pages.release(page.file.src_uri)
-            if self.memo is not None and page.file.src_uri in self.memo.keys:
-                self.carried[page.file.src_uri] = text
+            text = self._take(page.file.src_uri)
         else:  # under serve --dirty the page comes from the page store
             text = page.file.content_string
         return lift.lift(text, self.pages.lifted)
 
+    def _take(self, src_uri: str) -> str:
+        """A generated page's text, no longer held by :class:`Pages`; kept for the next build's memo if it has a key."""
+        assert self.pages is not None
+        text = self.pages.release(src_uri)
+        if self.memo is not None and src_uri in self.memo.keys:
+            self.carried[src_uri] = text
+        return text
+
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """Under ``serve --dirty``: titles of the generated navigation pages MkDocs will not read again."""
+        """Under ``serve --dirty``: titles of the generated navigation pages MkDocs will not read again.
+
+        Under ``accountplan build``: the previous build's site decides which files are built
+        (:mod:`generator.incremental.site`).
+        """
         if incremental.dirty_serving() and self.pages is not None:
             incremental.nav_titles(nav, self.pages)
+        if (carried := carried_site.active()) is not None:
+            carried.attach(files, nav, self._take)
         return nav
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Under ``serve --dirty``: theme templates compiled once for the server, not once per rebuild."""
+        """Under ``serve --dirty``: theme templates compiled once for the server, not once per rebuild.
+
+        Under ``accountplan build`` with a carried site: what is read of the pages not rebuilt.
+        """
+        if (carried := carried_site.active()) is not None:
+            carried.complete(config)
         return incremental.reuse_compiled_theme(env) if incremental.dirty_serving() else env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
