@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
             _set_language(config, args.lang)
         temp = fresh_folder(target)
         config.site_dir = str(temp)
-        carried = carried_site.begin(config, DOSSIER_LOG)  # the previous build's site, when it can be carried over
+        carried = carried_site.begin(config)  # the previous build's site, when it can be carried over
         try:
             build(config, dirty=carried.enabled)  # dirty: only pages whose content changed (generator.incremental.site)
             if gate.failures:

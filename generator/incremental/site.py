@@ -24,9 +24,8 @@ Otherwise the restored folder is emptied before anything is written and every fi
 built: a cold build. What a dirty build leaves out is put back: the titles of the navigation
 pages it did not read, their anchors and links to anchors (MkDocs checks links against them),
 and the search index, whose entries for the pages not rebuilt come from the manifest, in the
-order a cold build writes them. Only a build that logged no warning about the site is
-carried over: a warning about a page that is not rebuilt would not be repeated, so a carried
-build warns and fails exactly as a cold one.
+order a cold build writes them, and the warnings logged about them (so a carried build warns,
+and fails, as a cold one).
 """
 
 from __future__ import annotations
@@ -75,6 +74,8 @@ class PageRecord:
     """The page's links to anchors, by the source path of the page they lead to."""
     entries: list[dict[str, Any]]
     """The page's search entries."""
+    logged: tuple[tuple[str, int, str], ...] = ()
+    """The warnings and errors logged while the page was read and built: logger, level, message."""
 
 
 @dataclass(frozen=True)
@@ -97,14 +98,13 @@ def _hash(data: bytes) -> bytes:
 class CarriedSite:
     """One ``accountplan build``'s carried site: restored before the build, saved after a clean one."""
 
-    def __init__(self, folder: str | None, signature: str | None, site_dir: str, dossiers: str) -> None:
+    def __init__(self, folder: str | None, signature: str | None, config: Any) -> None:
         self.folder = folder
         """This site's folder in the user's cache; ``None`` when caching is off."""
         self.signature = signature
         """``None`` when the site cannot be carried (an unknown plugin, a hook)."""
-        self.site_dir = site_dir
-        self.dossiers = dossiers
-        """The logger of dossier diagnostics (logged again by every build, so they do not stop carrying)."""
+        self.config = config
+        self.site_dir: str = config.site_dir
         self.before: Manifest | None = None
         self.full = True
         """Every file is built: no site was restored, or it cannot be used."""
@@ -115,7 +115,8 @@ class CarriedSite:
         self.files: Any = None
         self.nav: Any = None
         self.nav_text = ""
-        self.warnings = 0
+        self.logged: dict[str, list[tuple[str, int, str]]] = {}
+        """What was logged while each page was read or built, by source path."""
         self._release: Callable[[str], object] = lambda src: None
 
     @property
@@ -202,6 +203,8 @@ class CarriedSite:
             file.page.present_anchor_ids = set(record.anchors) if record.anchors is not None else None
             file.page.links_to_anchors = {self.files.get_file_from_path(to): dict(links)
                                           for to, links in record.links.items()}
+            for name, level, message in record.logged:  # what a cold build logs about the page
+                logging.getLogger(name).log(level, message)
             if file.generated_by:
                 self._release(src)
         pages = len(self.files.documentation_pages())
@@ -220,9 +223,8 @@ class CarriedSite:
     def save(self) -> None:
         """After a successful build: merge the search index, then carry the site over to the next build.
 
-        A build that logged a warning about the site is not carried over (the previous carried site stays).
         """
-        if not self.enabled or self.files is None or self.warnings:
+        if not self.enabled or self.files is None:
             return
         assert self.folder is not None
         pages = self._pages()
@@ -269,7 +271,7 @@ class CarriedSite:
                 anchors = page.present_anchor_ids
                 records[src] = PageRecord(page._title_from_render, frozenset(anchors) if anchors is not None else None,
                                           {to.src_uri: dict(links) for to, links in page.links_to_anchors.items()},
-                                          by_url.pop(page.url, []))
+                                          by_url.pop(page.url, []), tuple(self.logged.get(src, ())))
             merged.extend(records[src].entries)
         if by_url:  # entries no page's address leads to: the index is not a list of pages' entries
             if self.skipped:  # never publish an index without them; the next build is a cold one
@@ -358,16 +360,22 @@ def _folder(folder: str) -> str:
 
 
 class _Warnings(logging.Handler):
-    """Counts the build's warnings about the site (not the dossiers' diagnostics, which every build logs again)."""
+    """Keeps the warnings logged while MkDocs reads or builds a page, to be logged again when it is not rebuilt.
+
+    So a carried build warns, and fails with ``--strict`` or ``--fail-on error``, as a cold one. What is
+    logged about the configuration, the navigation, the dossiers and links to anchors, every build logs.
+    """
 
     def __init__(self, site: CarriedSite) -> None:
         super().__init__(logging.WARNING)
         self.site = site
 
     def emit(self, record: logging.LogRecord) -> None:
-        """Count ``record`` unless it is a dossier diagnostic."""
-        if record.name != self.site.dossiers:
-            self.site.warnings += 1
+        """Keep ``record`` if it is about the page being read or built."""
+        page = getattr(self.site.config, "_current_page", None)
+        if page is not None:
+            kept = self.site.logged.setdefault(page.file.src_uri, [])
+            kept.append((record.name, record.levelno, record.getMessage()))
 
 
 def _not_dirty_notice(record: logging.LogRecord) -> bool:
@@ -378,7 +386,7 @@ def _not_dirty_notice(record: logging.LogRecord) -> bool:
 _active: list[CarriedSite] = []
 
 
-def begin(config: Any, dossiers: str) -> CarriedSite:
+def begin(config: Any) -> CarriedSite:
     """For ``accountplan build``, before MkDocs builds into ``config.site_dir`` (fresh and empty): the carried site.
 
     Restores the previous build's site when it can be used; build with ``dirty=site.enabled``,
@@ -390,7 +398,7 @@ def begin(config: Any, dossiers: str) -> CarriedSite:
            f"{plugin.config.get('profile') if plugin is not None else None}"
     where = None if folder is None else os.path.join(
         folder, FOLDER, hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest())
-    site = CarriedSite(where, signature(config) if plugin is not None else None, config.site_dir, dossiers)
+    site = CarriedSite(where, signature(config) if plugin is not None else None, config)
     site.restore()
     _active.append(site)
     logging.getLogger("mkdocs").addHandler(_Warnings(site))

@@ -10,8 +10,11 @@ manifest's back is not used, and a change of the page set or the navigation buil
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,3 +95,28 @@ def test_a_removed_account_or_a_changed_navigation_builds_every_page(tmp_path: P
     assert _build(config, tmp_path / "site-d", cache, monkeypatch) == 0  # another signature: a cold build
     _build(config, tmp_path / "site-e", tmp_path / "cold-e", monkeypatch)
     _same(tmp_path / "site-d", tmp_path / "site-e")
+
+
+def _run(config: Path, site: Path, cache: Path, fail_on: str) -> tuple[int, str]:
+    """``accountplan build --fail-on FAIL_ON`` in its own process; exit status and log."""
+    command = [sys.executable, "-m", "generator", "--config", str(config), "build", "--fail-on", fail_on,
+               "--site-dir", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", usercache.ENVIRONMENT: str(cache)}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_a_warning_about_a_page_not_rebuilt_is_logged_and_fails_again(tmp_path: Path) -> None:
+    config = _project(tmp_path / "project")
+    accounts = tmp_path / "project" / "accounts"
+    dossier = accounts / "borealis-bank" / "account.md"
+    dossier.write_text(dossier.read_text("utf-8") + "\nSee [the old plan](../../nowhere/).\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    status, first = _run(config, tmp_path / "site-a", cache, "never")
+    warning = "accounts/borealis-bank/index.md: link to '../../nowhere/' leads to no page or file of the site"
+    assert status == 0 and warning in first, first
+    _edit(accounts)
+    status, merged = _run(config, tmp_path / "site-b", cache, "never")
+    assert status == 0 and CARRIED.search(merged) and warning in merged, merged  # not rebuilt, still reported
+    status, failed = _run(config, tmp_path / "site-c", cache, "error")
+    assert status == 1 and CARRIED.search(failed) and warning in failed, failed  # fails as a cold build does
