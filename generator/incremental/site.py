@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import usercache
-from ..publish.atomic import OutsideFolder, target_in, write_bytes_atomic
+from ..publish.atomic import target_in, write_bytes_atomic
 from ..render.incremental import code_version
 from ..render.theme_files import theme_dir
 
@@ -137,7 +137,7 @@ class CarriedSite:
             for relative, digest in before.outputs.items():
                 data = target_in(tree, relative).read_bytes()
                 if _hash(data) != digest:
-                    raise OutsideFolder(f"{relative}: not the file the manifest names")
+                    raise ValueError(f"{relative}: not the file the manifest names")
                 out = target_in(self.site_dir, relative)
                 out.parent.mkdir(parents=True, exist_ok=True)
                 out.write_bytes(data)
@@ -221,35 +221,39 @@ class CarriedSite:
         _empty(self.site_dir)
 
     def save(self) -> None:
-        """After a successful build: merge the search index, then carry the site over to the next build.
+        """After a successful build: merge the search index, then keep the site for the next build.
 
+        Keeping it may fail (a full disk) at the cost of the next build's speed only; merging the
+        index may not, since the index is part of the site.
         """
         if not self.enabled or self.files is None:
             return
         assert self.folder is not None
+        manifest = os.path.join(self.folder, MANIFEST)
         pages = self._pages()
-        if pages is None:  # the search index cannot be split by page: this site is not carried over
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(manifest)  # the tree changes now: no manifest names a half-written one
+        if pages is not None:  # else the search index cannot be split by page: this site is not carried over
             with contextlib.suppress(OSError):
-                os.unlink(os.path.join(self.folder, MANIFEST))
-            return
+                self._keep(pages)
+
+    def _keep(self, pages: dict[str, PageRecord]) -> None:
+        """Copy the files that changed into the cache's tree, delete those that are gone, seal the new manifest."""
+        assert self.folder is not None and self.signature is not None
         outputs = {path.relative_to(self.site_dir).as_posix(): _hash(path.read_bytes())
                    for path in sorted(Path(self.site_dir).rglob("*")) if path.is_file()}
         tree = os.path.join(self.folder, TREE)
         kept = self.before.outputs if self.before is not None and not self.full else {}
         if not kept:
             shutil.rmtree(tree, ignore_errors=True)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(os.path.join(self.folder, MANIFEST))  # the tree changes: no manifest names a half-written one
-        with contextlib.suppress(OSError):  # a copy not kept only costs the next build its speed
-            for relative, digest in outputs.items():
-                if kept.get(relative) != digest:
-                    write_bytes_atomic(target_in(tree, relative), (Path(self.site_dir) / relative).read_bytes(),
-                                       durable=False)
-            for relative in set(kept) - set(outputs):
-                os.unlink(target_in(tree, relative))
-            sources = {src: key for src, key in self.sources.items() if key is not None}
-            assert self.signature is not None
-            usercache.dump(self.folder, MANIFEST, Manifest(self.signature, sources, outputs, pages, self.nav_text))
+        for relative, digest in outputs.items():
+            if kept.get(relative) != digest:
+                data = (Path(self.site_dir) / relative).read_bytes()
+                write_bytes_atomic(target_in(tree, relative), data, durable=False)
+        for relative in set(kept) - set(outputs):
+            os.unlink(target_in(tree, relative))
+        sources = {src: key for src, key in self.sources.items() if key is not None}
+        usercache.dump(self.folder, MANIFEST, Manifest(self.signature, sources, outputs, pages, self.nav_text))
 
     def _pages(self) -> dict[str, PageRecord] | None:
         """Every page's record; the search index rewritten with the carried entries of the pages not rebuilt."""
