@@ -16,6 +16,6 @@ THEME = ["generator.theme", *(f"generator.theme.{name}" for name in find_namespa
 setup(
     packages=[*find_packages(include=["generator", "generator.*"]), *THEME],
     package_dir={"generator.theme": "theme"},
-    package_data={"generator": ["py.typed", "translate/locale/*.pot", "translate/locale/*/LC_MESSAGES/*.po",
+    package_data={"generator": ["py.typed", "*/labels.toml", "translate/locale/*.pot", "translate/locale/*/LC_MESSAGES/*.po",
                                "translate/locale/*/rules/*.md"], **{name: THEME_FILES for name in THEME}},
 )

@@ -11,32 +11,24 @@ The MkDocs plugin calls the same :func:`gather` and :func:`generate`; MkDocs wri
 pages, and ``accountplan build`` publishes its output atomically (:mod:`generator.publish.site`).
 So the site and the plain files can never disagree. Every stage is a package under
 ``generator/``; each reads the model (:mod:`generator.model`) and none calls back up here.
+A serving process gathers through :mod:`generator.incremental`, which wraps the same stages
+in its content-keyed caches and memos (:func:`generator.incremental.stages.serving`).
 """
 
 from __future__ import annotations
 
 __all__ = ["Gathered", "check_settings", "gather", "generate", "run", "write_pages"]
 
-from collections.abc import Sequence
-from typing import Any
-
 from .config import Settings
 from .history import movement as moves
 from .history.changed import by_slug
-from .history.quarter import since_quarter_start
 from .history.versions import History
-from .load.portfolio import load_portfolio
-from .memo import Memo, memo
-from .model.portfolio import Portfolio
+from .incremental.stages import COLD, serving
 from .publish.atomic import target_in, write_text_atomic
-from .redact import apply_profile, profile_level
+from .redact import profile_level
 from .render.generate import Gathered, generate
-from .render.pages import Change
 from .render.parallel import Pages
-from .rules import validate
-from .score import score_portfolio
 from .score.config import scoring_config
-from .score.types import PortfolioScores
 
 
 def check_settings(settings: Settings, profile: str | None) -> None:
@@ -50,22 +42,18 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
            cache: str | None = None, timeline: bool = False, history_cache: str | None = None) -> Gathered:
     """Load, validate, redact and score the portfolio at ``settings.accounts``; never raises for bad data.
 
-    ``cache`` is a folder for the content-keyed load cache (:mod:`generator.load.cache`): only
-    files whose bytes changed since it was filled are parsed again (``mkdocs serve --dirty``),
-    and each dossier's redacted copy and scores are reused while its files are unchanged
-    (:mod:`generator.memo`). ``timeline``: read the git history too (:mod:`generator.history`),
-    its parses kept in ``history_cache``.
+    ``cache`` is a folder for the content-keyed load cache: only files whose bytes changed since
+    it was filled are parsed again (``mkdocs serve --dirty``), and each dossier's rule results,
+    redacted copy and scores are reused while its files are unchanged (:mod:`generator.incremental`).
+    ``timeline``: read the git history too (:mod:`generator.history`), its parses kept in ``history_cache``.
     """
-    # Serving: per-dossier redaction and scores are kept in memory from the previous rebuild.
-    redacted, scored = (memo("redaction"), memo("scores")) if cache is not None else (None, None)
-    for kept in (redacted, scored):
-        if kept is not None:
-            kept.start()
-    full = load_portfolio(settings.accounts, cache=cache)                                 # load
-    diagnostics = validate(full, settings, memo("rules") if cache is not None else None)  # validate
-    redaction = apply_profile(full, settings, profile, redacted)                           # redact
+    stages = COLD if cache is None else serving(cache)
+    full = stages.load(settings.accounts)                                     # load
+    diagnostics = stages.validate(full, settings)                             # validate
+    redaction = stages.redact(full, settings, profile)                        # redact
     portfolio = redaction.portfolio
-    scores, changes = _score(portfolio, settings, history, scored)                         # score
+    scores, changes = (stages.since_quarter_start(portfolio, settings) if history  # score
+                       else (stages.score(portfolio, settings), ()))
     shown = [d for d in diagnostics if redaction.visible(d)]
     moved = None
     if timeline:
@@ -73,14 +61,6 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
                                  redaction.level, history_cache)
     changed = by_slug(portfolio, remember=cache is not None)  # when each account last changed (git, else files)
     return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level, moved, changed)
-
-
-def _score(portfolio: Portfolio, settings: Settings, history: bool,
-           scored: Memo[Any] | None) -> tuple[PortfolioScores, Sequence[Change]]:
-    """Scores of the redacted portfolio, with each figure's change since the quarter began when ``history``."""
-    if history:
-        return since_quarter_start(portfolio, settings, scored)
-    return score_portfolio(portfolio, settings, scored), ()
 
 
 def write_pages(pages: Pages, out: str) -> None:

@@ -1,4 +1,4 @@
-"""The check index (generator/rules/index.py) reports exactly what a cold check does, after any change.
+"""The check index (generator/incremental/check.py) reports exactly what a cold check does, after any change.
 
 Each test copies the sample portfolio, fills the index, changes real files, and compares the
 re-check with a cold ``validate(load_portfolio(...))`` of the same files, every field of every
@@ -23,9 +23,10 @@ import generator.cli as command_line
 from generator.cli import main
 from generator.config import Settings
 from generator.diagnostics import format_json
-from generator.load import cache as load_cache
+from generator.incremental import check as index
 from generator.load.portfolio import load_portfolio
-from generator.rules import index, validate
+from generator.model import keys
+from generator.rules import validate
 
 SAMPLE = Path(__file__).resolve().parents[1] / "accounts"
 SETTINGS = Settings(today=dt.date(2027, 6, 1))
@@ -37,7 +38,7 @@ FOLDERS = sorted(p.name for p in SAMPLE.iterdir() if p.is_dir())
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the sample at ``accounts``, relative to the working folder, as a user passes it."""
     # Trust stat signatures at once, so that every edit must be found by the stat walk alone.
-    monkeypatch.setattr(load_cache, "RACY_NS", 0)
+    monkeypatch.setattr(keys, "RACY_NS", 0)
     monkeypatch.chdir(tmp_path)
     shutil.copytree(SAMPLE, tmp_path / "accounts")
     return Path("accounts")
@@ -206,11 +207,11 @@ def test_fresh_files_are_not_trusted_until_the_racy_window_passed(root: Path, lo
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     # Every file counts as just written: no folder may be trusted by its stat, so each run loads them all
     # (through the load cache, which compares contents) and still reports the same.
-    monkeypatch.setattr(load_cache, "RACY_NS", 10**20)
+    monkeypatch.setattr(keys, "RACY_NS", 10**20)
     expected = warm(root)
     loaded.clear()
     assert warm(root) == expected and loaded == FOLDERS
-    monkeypatch.setattr(load_cache, "RACY_NS", 0)
+    monkeypatch.setattr(keys, "RACY_NS", 0)
     loaded.clear()
     assert warm(root) == expected and loaded == FOLDERS  # kept untrusted: checked once more
     loaded.clear()

@@ -15,12 +15,12 @@ import pytest
 from generator.config import Settings, load_settings
 from generator.diagnostics import Diagnostic
 from generator.forge import Forge
+from generator.incremental.memo import Memo
+from generator.incremental.rules import validate
 from generator.load.portfolio import load_portfolio
-from generator.memo import Memo
 from generator.model.stages import Stages, stages_of
 from generator.pipeline import gather, generate
 from generator.redact import redact
-from generator.rules import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 27)

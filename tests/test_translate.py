@@ -27,6 +27,23 @@ def test_a_message_is_matched_by_its_template_and_its_values_are_kept() -> None:
     assert translate.text("a message no catalogue knows", "zh") == "a message no catalogue knows"
 
 
+def test_a_message_made_with_said_is_translated_by_its_template_not_read_back() -> None:
+    # gettext style: the template and values are known where the line is made, so a name holding "(" cannot
+    # be mistaken for the end of the name (reading the finished English back splits it at the wrong bracket).
+    line = translate.said("New opportunity {name} ({unit}, {stage})", name="Train control (FRMCS)",
+                          unit="Infrastructure", stage="qualified")
+    assert line == "New opportunity Train control (FRMCS) (Infrastructure, qualified)"
+    assert translate.text(line, "zh").endswith("（Infrastructure，已验证）")
+    assert not translate.text(str(line), "zh").endswith("（Infrastructure，已验证）")
+    assert translate.text(line, "en") == line
+
+
+def test_said_templates_are_extracted_and_all_have_zh() -> None:
+    found = {text for text, _ in extract.templates(extract.PACKAGE / "edit" / "diff_work.py")}
+    assert "New opportunity {name} ({unit}, {stage})" in found
+    assert all(translate.catalogue("zh").get(text) for text in found if "{" in text)
+
+
 def test_values_that_are_entries_or_lists_of_them_are_translated_too() -> None:
     hint = "write one of 1 (opponent), 2 (non-supporter), 3 (neutral), 4 (supporter), 5 (champion)"
     assert translate.text(hint, "zh") == "填写以下之一：1（反对），2（不支持），3（中立），4（支持），5（坚定支持）"

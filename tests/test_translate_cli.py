@@ -226,3 +226,41 @@ def test_operating_system_errors_keep_the_path_in_chinese(tmp_path: Path, capsys
     assert err.startswith(f"accountplan：不是文件夹：{taken / 'accounts'}") and "Errno" not in err, err
     assert main(["--config", "", "render", "--out", str(taken)]) == 2  # English: Python's own text
     assert "Not a directory" in capsys.readouterr().err
+
+
+def _descriptions(top: argparse.ArgumentParser) -> dict[str, str | None]:
+    """Each command's description paragraph (the top level's under ``""``)."""
+    found: dict[str, str | None] = {"": top.description}
+    for action in top._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found.update({name: p.description for name, p in action.choices.items()})
+    return found
+
+
+def test_every_command_describes_itself_in_chinese() -> None:
+    english, chinese = _descriptions(parser()), _descriptions(parser(lang="zh"))
+    assert set(english) == {"", *COMMANDS}
+    for name, text in english.items():
+        assert text and translate.catalogue("zh").get(text) == chinese[name], f"no zh entry for {name!r}: {text}"
+        assert chinese_only(str(chinese[name])) == [], (name, chinese[name])
+
+
+def test_the_description_paragraph_of_help_is_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _exit(["diff", "--help", "--lang", "zh"], capsys)
+    assert "两个 git 修订版之间，客户发生了哪些变化" in out and "what changed" not in out, out
+
+
+def test_lang_may_come_before_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _exit(["--lang", "zh", "check", "--help"], capsys)
+    assert code == 0 and out.startswith("用法：accountplan check") and "校验客户档案" in out, out
+    _, _, err = _exit(["--lang=zh", "check", "--zz"], capsys)
+    assert "错误：无法识别的参数：--zz" in err, err
+    _, _, err = _exit(["--lang", "zh", "check", "--zz", "--lang", "en"], capsys)  # the command's own wins
+    assert "error: unrecognized arguments: --zz" in err, err
+
+
+def test_lang_before_the_command_sets_the_messages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--config", "", "--lang", "zh", "check", str(FIXTURE), "--no-cache"]) in (0, 1)
+    before = capsys.readouterr().out
+    assert main(["--config", "", "check", str(FIXTURE), "--no-cache", "--lang", "zh"]) in (0, 1)
+    assert before == capsys.readouterr().out and "个警告" in before, before

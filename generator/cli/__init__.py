@@ -8,14 +8,12 @@ import os
 import sys
 from collections.abc import Sequence
 
+from ..language import LANGUAGES
 from .args import plain_help
 from .argtext import Parser, early_language, speaking, translate_help
 
 DEFAULT_CONFIG = "mkdocs.yml"
 """Settings file read when ``--config`` is not given (its absence means the defaults)."""
-
-LANGUAGES = ("en", "zh")
-"""Languages of the CLI's messages (``--lang``); the default is the site's (``theme.language``), else English."""
 
 COMMANDS = ("check", "schema", "score", "render", "build", "new", "fmt", "diff", "source", "lsp", "migrate")
 """Subcommand modules in this package, in help order."""
@@ -32,6 +30,7 @@ def parser(argv: Sequence[str] | None = None, lang: str = "en") -> argparse.Argu
     top.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     top.add_argument("--config", help=f"mkdocs.yml with the plugin settings (default: {DEFAULT_CONFIG} "
                                       "if it exists; '' for none)")
+    add_lang_option(top, "top_lang")  # accountplan --lang zh check: the same as accountplan check --lang zh
     sub = top.add_subparsers(dest="command", required=True)
     for name in COMMANDS if argv is None else _wanted(argv):
         try:
@@ -49,9 +48,12 @@ def parser(argv: Sequence[str] | None = None, lang: str = "en") -> argparse.Argu
     return top
 
 
-def add_lang_option(command: argparse.ArgumentParser) -> None:
-    """``--lang en|zh``: the language of the command's messages (``args.language`` holds the one chosen)."""
-    command.add_argument("--lang", choices=LANGUAGES,
+def add_lang_option(command: argparse.ArgumentParser, dest: str = "lang") -> None:
+    """``--lang en|zh``: the language of the command's messages (``args.language`` holds the one chosen).
+
+    The top level's is kept apart (``dest``): a subcommand's own default would overwrite it when parsed.
+    """
+    command.add_argument("--lang", choices=LANGUAGES, dest=dest,
                          help="language of the messages (default: theme.language of mkdocs.yml, else en)")
 
 
@@ -70,9 +72,9 @@ def _wanted(argv: Sequence[str]) -> Sequence[str]:
     args = list(argv)
     i = 0
     while i < len(args):
-        if args[i] == "--config":
+        if args[i] in ("--config", "--lang"):
             i += 2
-        elif args[i].startswith("--config="):
+        elif args[i].startswith(("--config=", "--lang=")):
             i += 1
         elif args[i] in COMMANDS:
             return (args[i],)
@@ -100,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with speaking(early):  # argparse's usage, errors and help in the language asked for (its headings are made here)
         top = parser(words, early)
         args = top.parse_args(words)
+        if getattr(args, "lang", None) is None:
+            args.lang = args.top_lang
         if args.config is None:
             args.config = DEFAULT_CONFIG
         elif args.config and not os.path.isfile(args.config):  # "" (as mypy's --config-file=): no settings file

@@ -2,8 +2,8 @@
 
 argparse looks up its message templates with the module-level ``_`` and ``ngettext`` it
 imported from :mod:`gettext`, at the moment it writes them. The language is known only after
-parsing, so :func:`early_language` reads it from the command line first (``--lang zh``
-anywhere, else the ``theme.language`` of the ``--config`` file, else of ``mkdocs.yml``), and
+parsing, so :func:`early_language` reads it from the command line first (the last ``--lang zh``,
+before or after the command, else the ``theme.language`` of the ``--config`` file, else of ``mkdocs.yml``), and
 :func:`speaking` swaps argparse's ``_``/``ngettext`` for catalogue look-ups while the command
 line is parsed, then restores them. A usage error's text (``argument --today: ...``, or a
 value check's own message) is translated by :class:`Parser` as a whole, through the
@@ -28,18 +28,22 @@ _language = "en"
 
 
 def early_language(argv: Sequence[str], default_config: str) -> str:
-    """The language ``argv`` asks for, before parsing: ``--lang X``/``--lang=X``, else the config's, else ``en``."""
+    """The language ``argv`` asks for, before parsing: ``--lang X``/``--lang=X`` (the last one, as the command's own
+    comes after the top level's), else the config's, else ``en``."""
     words = list(argv)
     config: str | None = default_config
+    asked: str | None = None
     for i, word in enumerate(words):
         if word.startswith("--lang="):
-            return _known(word.split("=", 1)[1])
-        if word == "--lang" and i + 1 < len(words):
-            return _known(words[i + 1])
-        if word == "--config" and i + 1 < len(words):
+            asked = word.split("=", 1)[1]
+        elif word == "--lang" and i + 1 < len(words):
+            asked = words[i + 1]
+        elif word == "--config" and i + 1 < len(words):
             config = words[i + 1]
         elif word.startswith("--config="):
             config = word.split("=", 1)[1]
+    if asked is not None:
+        return _known(asked)
     from ..config import site_language
 
     return site_language(config)
@@ -83,8 +87,10 @@ class Parser(argparse.ArgumentParser):
 
 
 def translate_help(parser: argparse.ArgumentParser, lang: str) -> None:
-    """A parser's help texts, its arguments' and its subcommands' (and theirs), in ``lang`` where the catalogue has
-    them."""
+    """A parser's description and help texts, its arguments' and its subcommands' (and theirs), in ``lang`` where
+    the catalogue has them."""
+    if parser.description:  # the command's paragraph (its module docstring, reST stripped): an exact entry
+        parser.description = catalogue(lang).get(parser.description, parser.description)
     for action in parser._actions:
         if action.help:
             action.help = _help(action.help, lang)

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     """Load, validate, print; exit 1 on errors (or warnings with --strict).
 
     With a cache, account folders unchanged since the last check are neither loaded nor
-    checked again (:mod:`generator.rules.index`); the output is the same either way.
+    checked again (:mod:`generator.incremental.check`); the output is the same either way.
     """
     # Imported here, not at the top: `accountplan --help` need not load the loader and rules.
     from ..config import load_settings, rules_page
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     project = project_of(args.config)
     cache = None if args.no_cache else args.cache_dir or project_folder(project)
     if cache:
-        from ..rules.index import check
+        from ..incremental.check import check
 
         found = check(root, settings, cache, progress=progress)
     else:

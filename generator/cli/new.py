@@ -12,6 +12,7 @@ from ..config import load_settings
 from ..edit import scaffold, templates
 from ..edit.new_action import new_action
 from ..edit.new_opportunity import new_opportunity
+from ..history.git import user_email
 from ..load.codeowners import is_owner
 from ..model.stages import stages_of
 from ..translate import t as _t
@@ -98,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     try:
-        person = scaffold.editor(root, args.as_person)
+        person = scaffold.editor(root, args.as_person, None if args.as_person else user_email(root))
         if args.what == "account":
             done = scaffold.new_account(root, args.slug, person=person, today=today, name=args.name,
                                         tier=args.tier, market=args.market, industry=args.industry,

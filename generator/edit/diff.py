@@ -19,6 +19,7 @@ from ..model.portfolio import Dossier, Portfolio
 from ..model.stages import Stages, stages_of
 from ..score import score_portfolio
 from ..score.types import AccountScore, Figure
+from ..translate import said
 from .change import Change, arrow, level, person_name, who
 from .diff_links import footprint_changes, knows_changes
 from .diff_work import action_changes, opportunity_changes
@@ -27,6 +28,9 @@ SECTIONS = ("account", "contacts", "opportunities", "plans", "activities", "issu
 """Order of the sections within one account's changes."""
 
 TIER_RANK = {"C": 0, "B": 1, "A": 2, "S": 3}
+_SCALE_MOVES = {"support": "{name}: support {a} → {b} {arrow}", "intimacy": "{name}: intimacy {a} → {b} {arrow}",
+                "influence": "{name}: influence {a} → {b} {arrow}"}
+"""The line of a contact's scale that moved."""
 
 
 @dataclass
@@ -76,7 +80,8 @@ def compare(base: Portfolio, head: Portfolio, settings: Settings, *, base_name: 
                     "account", "unreadable", "", "account.md has errors now; run 'accountplan check'")]))
             else:
                 accounts.append(AccountDiff(slug, old.account.data.name, "removed", [Change(
-                    "account", "account-removed", "", f"Account removed (was tier {old.account.data.tier})")]))
+                    "account", "account-removed", "", said("Account removed (was tier {tier})",
+                                                           tier=old.account.data.tier))]))
             continue
         assert new is not None
         changes = list(_changes(old, new, people, stages))
@@ -104,8 +109,9 @@ def describe(old: Dossier | None, new: Dossier, people: dict[str, Person]) -> li
 
 def _added_account(new: Dossier) -> Change:
     a = new.account.data
-    return Change("account", "account-added", "", f"New account: tier {a.tier}, {a.market} market, "
-                  f"{len(new.contacts)} contact(s), {len(new.activities)} activity(ies)", None, a.tier)
+    return Change("account", "account-added", "", said(
+        "New account: tier {tier}, {market} market, {contacts} contact(s), {activities} activity(ies)",
+        tier=a.tier, market=a.market, contacts=len(new.contacts), activities=len(new.activities)), None, a.tier)
 
 
 def _changes(old: Dossier | None, new: Dossier, people: dict[str, Person], stages: Stages | None = None
@@ -130,18 +136,20 @@ def _changes(old: Dossier | None, new: Dossier, people: dict[str, Person], stage
 def _account_changes(old: Dossier, new: Dossier, people: dict[str, Person]) -> Iterator[Change]:
     a, b = old.account.data, new.account.data
     if a.name != b.name:
-        yield Change("account", "name", "", f"Name {a.name} → {b.name}", a.name, b.name)
+        yield Change("account", "name", "", said("Name {a} → {b}", a=a.name, b=b.name), a.name, b.name)
     if a.tier != b.tier:
-        yield Change("account", "tier", "", f"Tier {a.tier} → {b.tier} {arrow(TIER_RANK[a.tier], TIER_RANK[b.tier])}",
-                     a.tier, b.tier)
+        yield Change("account", "tier", "", said("Tier {a} → {b} {arrow}", a=a.tier, b=b.tier,
+                                                 arrow=arrow(TIER_RANK[a.tier], TIER_RANK[b.tier])), a.tier, b.tier)
     if a.market != b.market:
-        yield Change("account", "market", "", f"Market {a.market} → {b.market}", a.market, b.market)
+        yield Change("account", "market", "", said("Market {a} → {b}", a=a.market, b=b.market), a.market, b.market)
     fa, fb = a.strategy, b.strategy
     if fa and fb and fa.fit != fb.fit:
-        yield Change("account", "fit", "", f"Strategic fit {level(scales.FIT, fa.fit)} → {level(scales.FIT, fb.fit)} "
-                     f"{arrow(fa.fit, fb.fit)}", fa.fit, fb.fit)
+        yield Change("account", "fit", "", said("Strategic fit {a} → {b} {arrow}", a=level(scales.FIT, fa.fit),
+                                                b=level(scales.FIT, fb.fit), arrow=arrow(fa.fit, fb.fit)),
+                     fa.fit, fb.fit)
     if fa and fb and fa.trend != fb.trend:
-        yield Change("account", "trend", "", f"Strategic trend {fa.trend} → {fb.trend}", fa.trend, fb.trend)
+        yield Change("account", "trend", "", said("Strategic trend {a} → {b}", a=fa.trend, b=fb.trend),
+                     fa.trend, fb.trend)
     if (fa is None) != (fb is None):
         yield Change("account", "strategy", "", "Strategy insight added" if fb else "Strategy insight removed",
                      fa is not None, fb is not None)
@@ -149,10 +157,12 @@ def _account_changes(old: Dossier, new: Dossier, people: dict[str, Person]) -> I
     team_b = {(t.person, t.role) for t in b.team}
     for person, role in sorted(team_b - team_a):
         name = person_name(people, person)
-        yield Change("account", "team-joined", person, f"Team: {name} joined as {role}", None, role)
+        yield Change("account", "team-joined", person, said("Team: {who} joined as {role}", who=name, role=role),
+                     None, role)
     for person, role in sorted(team_a - team_b):
         name = person_name(people, person)
-        yield Change("account", "team-left", person, f"Team: {name} no longer {role}", role, None)
+        yield Change("account", "team-left", person, said("Team: {who} no longer {role}", who=name, role=role),
+                     role, None)
 
 
 def _contact_changes(old: Dossier | None, new: Dossier) -> Iterator[Change]:
@@ -161,8 +171,9 @@ def _contact_changes(old: Dossier | None, new: Dossier) -> Iterator[Change]:
     for cid in sorted(after.keys() - before.keys()):
         c = after[cid]
         yield Change("contacts", "contact-added", cid,
-                     f"New contact: {who(c)}, {c.role}, support {level(scales.SUPPORT, c.support)}, "
-                     f"intimacy {level(scales.INTIMACY, c.intimacy)}", None, cid,
+                     said("New contact: {who}, {role}, support {support}, intimacy {intimacy}", who=who(c), role=c.role,
+                          support=level(scales.SUPPORT, c.support), intimacy=level(scales.INTIMACY, c.intimacy)),
+                     None, cid,
                      {"name": c.name, "title": c.title, "role": c.role, "support": c.support, "intimacy": c.intimacy})
     for cid in sorted(before.keys() - after.keys()):
         c = before[cid]
@@ -172,8 +183,9 @@ def _contact_changes(old: Dossier | None, new: Dossier) -> Iterator[Change]:
                          f"{who(c)}: no longer shown (the file has errors or a narrower sensitivity label now); "
                          "run 'accountplan check'")
         else:
-            yield Change("contacts", "contact-deleted", cid, f"Contact file deleted: {who(c)} (history is lost; "
-                         "set 'left: YYYY-MM-DD' instead of deleting)", cid, None)
+            yield Change("contacts", "contact-deleted", cid, said(
+                "Contact file deleted: {who} (history is lost; set 'left: YYYY-MM-DD' instead of deleting)",
+                who=who(c)), cid, None)
     for cid in sorted(before.keys() & after.keys()):
         yield from _contact_diff(before[cid], after[cid])
 
@@ -181,26 +193,29 @@ def _contact_changes(old: Dossier | None, new: Dossier) -> Iterator[Change]:
 def _contact_diff(a: Contact, b: Contact) -> Iterator[Change]:
     name = who(b)
     if a.left is None and b.left is not None:
-        yield Change("contacts", "contact-left", b.id, f"{name} left on {b.left.isoformat()}", None,
-                     b.left.isoformat())
+        yield Change("contacts", "contact-left", b.id, said("{name} left on {date}", name=name,
+                                                            date=b.left.isoformat()), None, b.left.isoformat())
     elif a.left is not None and b.left is None:
-        yield Change("contacts", "contact-returned", b.id, f"{name} is back (leaving date removed)",
+        yield Change("contacts", "contact-returned", b.id, said("{name} is back (leaving date removed)", name=name),
                      a.left.isoformat(), None)
     for key, labels in (("support", scales.SUPPORT), ("intimacy", scales.INTIMACY), ("influence", scales.INFLUENCE)):
         x, y = getattr(a, key), getattr(b, key)
         if x != y:
-            yield Change("contacts", key, b.id, f"{name}: {key} {level(labels, x)} → {level(labels, y)} {arrow(x, y)}",
-                         x, y)
+            yield Change("contacts", key, b.id, said(_SCALE_MOVES[key], name=name, a=level(labels, x),
+                                                     b=level(labels, y), arrow=arrow(x, y)), x, y)
     if a.role != b.role:
-        yield Change("contacts", "role", b.id, f"{name}: role {a.role} → {b.role}", a.role, b.role)
+        yield Change("contacts", "role", b.id, said("{name}: role {a} → {b}", name=name, a=a.role, b=b.role),
+                     a.role, b.role)
     if a.title != b.title:
-        yield Change("contacts", "title", b.id, f"{b.name}: title {a.title} → {b.title}", a.title, b.title)
+        yield Change("contacts", "title", b.id, said("{name}: title {a} → {b}", name=b.name, a=a.title, b=b.title),
+                     a.title, b.title)
     if a.coach != b.coach:
-        yield Change("contacts", "coach", b.id, f"{name}: {'now a coach' if b.coach else 'no longer a coach'}",
-                     a.coach, b.coach)
+        yield Change("contacts", "coach", b.id, said("{name}: now a coach" if b.coach else "{name}: no longer a coach",
+                                                     name=name), a.coach, b.coach)
     if a.reports_to != b.reports_to:
-        yield Change("contacts", "reports-to", b.id, f"{name}: reports to {a.reports_to or 'nobody'} → "
-                     f"{b.reports_to or 'nobody'}", a.reports_to, b.reports_to)
+        yield Change("contacts", "reports-to", b.id, said("{name}: reports to {a} → {b}", name=name,
+                                                          a=a.reports_to or "nobody", b=b.reports_to or "nobody"),
+                     a.reports_to, b.reports_to)
 
 
 def _status_changes(what: str, old: list[Plan] | list[Initiative], new: list[Plan] | list[Initiative]
@@ -212,20 +227,26 @@ def _status_changes(what: str, old: list[Plan] | list[Initiative], new: list[Pla
         kind = item.layer if isinstance(item, Plan) else item.kind
         prev = before.get(pid)
         if prev is None:
-            progress = f", {item.progress}%" if isinstance(item, Plan) else ""
-            yield Change("plans", f"{what}-added", pid, f"New {what} {pid} ({kind}): {label} - {item.status}{progress}",
-                         None, item.status)
+            added = (said("New plan {id} ({kind}): {label} - {status}, {progress}%", id=pid, kind=kind, label=label,
+                          status=item.status, progress=item.progress) if isinstance(item, Plan) else
+                     said("New initiative {id} ({kind}): {label} - {status}", id=pid, kind=kind, label=label,
+                          status=item.status))
+            yield Change("plans", f"{what}-added", pid, added, None, item.status)
             continue
         parts = []
         if prev.status != item.status:
-            parts.append(f"status {prev.status} → {item.status}")
+            parts.append(said("status {a} → {b}", a=prev.status, b=item.status))
         if isinstance(prev, Plan) and isinstance(item, Plan) and prev.progress != item.progress:
-            parts.append(f"progress {prev.progress}% → {item.progress}% {arrow(prev.progress, item.progress)}".rstrip())
+            moved = arrow(prev.progress, item.progress)
+            parts.append(said("progress {a}% → {b}% {arrow}" if moved else "progress {a}% → {b}%", a=prev.progress,
+                              b=item.progress, arrow=moved))
         if parts:
-            yield Change("plans", f"{what}-status", pid, f"{what.capitalize()} {pid} ({kind}): {', '.join(parts)}",
-                         _state(prev), _state(item))
+            yield Change("plans", f"{what}-status", pid, said(
+                "Plan {id} ({kind}): {parts}" if what == "plan" else "Initiative {id} ({kind}): {parts}", id=pid,
+                kind=kind, parts=", ".join(parts)), _state(prev), _state(item))
     for pid in sorted(before.keys() - after.keys()):
-        yield Change("plans", f"{what}-removed", pid, f"{what.capitalize()} {pid} removed", before[pid].status, None)
+        yield Change("plans", f"{what}-removed", pid, said("Plan {id} removed" if what == "plan" else
+                                                           "Initiative {id} removed", id=pid), before[pid].status, None)
 
 
 def _state(item: Plan | Initiative) -> dict[str, Any]:
@@ -244,11 +265,13 @@ def _activity_changes(old: Dossier | None, new: Dossier, people: dict[str, Perso
         items = sorted(by_person[person], key=lambda pair: (pair[1].date, pair[0]))
         listed = "; ".join(_activity_text(a, names) for _, a in items)
         label = person_name(people, person) if person else "nobody of ours listed"
-        yield Change("activities", "activities", person, f"{label}: {len(items)} new - {listed}", None, len(items),
+        yield Change("activities", "activities", person, said("{who}: {n} new - {listed}", who=label, n=len(items),
+                                                              listed=listed), None, len(items),
                      {"files": [f for f, _ in items]})
     removed = len(seen - {os.path.basename(a.path) for a in new.activities})
     if removed:
-        yield Change("activities", "activities-removed", "", f"{removed} activity file(s) removed", removed, None)
+        yield Change("activities", "activities-removed", "", said("{n} activity file(s) removed", n=removed),
+                     removed, None)
 
 
 def _activity_text(a: Activity, names: dict[str, str]) -> str:
@@ -269,19 +292,21 @@ def _issue_changes(old: list[Issue], new: list[Issue]) -> Iterator[Change]:
                          prev.status, issue.status)
 
 
-_SCORES = (("total", "Total score"), ("kpi_score", "KPI score (dimension 1)"),
-           ("actions_score", "Key actions score (dimension 2)"), ("cadence", "Contacts per week"))
+_SCORES = (("total", "Total score: {a} → {b}{change}"), ("kpi_score", "KPI score (dimension 1): {a} → {b}{change}"),
+           ("actions_score", "Key actions score (dimension 2): {a} → {b}{change}"),
+           ("cadence", "Contacts per week: {a} → {b}{change}"))
+"""Each score the report follows, and its line."""
 
 
 def _score_changes(a: AccountScore | None, b: AccountScore | None) -> Iterator[Change]:
     if b is None:
         return
-    for attr, label in _SCORES:
+    for attr, line in _SCORES:
         x: Figure | None = getattr(a, attr) if a else None
         y: Figure = getattr(b, attr)
         if x is not None and x.value != y.value:
             change = _moved(x.value, y.value)
-            yield Change("scores", "score", y.key, f"{label}: {_num(x.value)} → {_num(y.value)}{change}", x.value,
+            yield Change("scores", "score", y.key, said(line, a=_num(x.value), b=_num(y.value), change=change), x.value,
                          y.value)
     if a and a.classification.value != b.classification.value:
         yield Change("scores", "classification", b.classification.key,

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ..model import Contact, Knows, Person, scales
 from ..model.account import Footprint
 from ..model.portfolio import Dossier
+from ..translate import said
 from .change import Change, arrow, level, person_name, who
 
 
@@ -30,27 +31,33 @@ def _contact_links(a: Contact | None, b: Contact, people: dict[str, Person]) -> 
     owners_a = set(a.owners) if a else set()
     for person in sorted(set(b.owners) - owners_a):
         yield Change("contacts", "owner-added", f"{b.id}/{person}",
-                     f"{person_name(people, person)} now owns the relationship with {name}", None, person)
+                     said("{person} now owns the relationship with {who}", person=person_name(people, person),
+                          who=name), None, person)
     for person in sorted(owners_a - set(b.owners)):
         yield Change("contacts", "owner-removed", f"{b.id}/{person}",
-                     f"{person_name(people, person)} no longer owns the relationship with {name}", person, None)
+                     said("{person} no longer owns the relationship with {who}", person=person_name(people, person),
+                          who=name), person, None)
     pairs_a = _pairs(a.knows) if a else {}
     pairs_b = _pairs(b.knows)
     for person in sorted(pairs_b.keys() - pairs_a.keys()):
         strength = level(scales.STRENGTH, pairs_b[person].strength)
         yield Change("contacts", "knows-added", f"{b.id}/{person}",
-                     f"{person_name(people, person)} knows {name}: {strength}", None, pairs_b[person].strength)
+                     said("{person} knows {who}: {strength}", person=person_name(people, person), who=name,
+                          strength=strength), None, pairs_b[person].strength)
     for person in sorted(pairs_a.keys() - pairs_b.keys()):
         strength = level(scales.STRENGTH, pairs_a[person].strength)
         yield Change("contacts", "knows-removed", f"{b.id}/{person}",
-                     f"{person_name(people, person)} no longer listed as knowing {name} (was {strength})",
+                     said("{person} no longer listed as knowing {who} (was {strength})",
+                          person=person_name(people, person), who=name, strength=strength),
                      pairs_a[person].strength, None)
     for person in sorted(pairs_a.keys() & pairs_b.keys()):
         x, y = pairs_a[person].strength, pairs_b[person].strength
         if x != y:
+            moved = arrow(x, y)
             yield Change("contacts", "knows-strength", f"{b.id}/{person}",
-                         f"{person_name(people, person)} ↔ {name}: {level(scales.STRENGTH, x)} → "
-                         f"{level(scales.STRENGTH, y)} {arrow(x, y)}".rstrip(), x, y)
+                         said("{person} ↔ {who}: {a} → {b} {arrow}" if moved else "{person} ↔ {who}: {a} → {b}",
+                              person=person_name(people, person), who=name, a=level(scales.STRENGTH, x),
+                              b=level(scales.STRENGTH, y), arrow=moved), x, y)
 
 
 def _new_contact_links(b: Contact, people: dict[str, Person]) -> Iterator[Change]:
@@ -59,7 +66,8 @@ def _new_contact_links(b: Contact, people: dict[str, Person]) -> Iterator[Change
     known = [f"{person_name(people, p)} ({level(scales.STRENGTH, pairs[p].strength) if p in pairs else 'owner'})"
              for p in b.known_by]
     if known:
-        yield Change("contacts", "known-by", b.id, f"{who(b)}: known by {', '.join(known)}", None,
+        yield Change("contacts", "known-by", b.id, said("{who}: known by {people}", who=who(b),
+                                                        people=", ".join(known)), None,
                      {p: pairs[p].strength if p in pairs else None for p in b.known_by})
 
 
@@ -78,17 +86,20 @@ def footprint_changes(old: Dossier | None, new: Dossier) -> Iterator[Change]:
     for key in sorted(after.keys() - before.keys()):
         unit, offering = key
         yield Change("opportunities", "footprint-added", f"{unit}/{offering}",
-                     f"Installed base: {offering} in {unit} is {_state(after[key])}", None, after[key].state)
+                     said("Installed base: {offering} in {unit} is {state}", offering=offering, unit=unit,
+                          state=_state(after[key])), None, after[key].state)
     for key in sorted(before.keys() & after.keys()):
         x, y = before[key], after[key]
         if (x.state, x.competitor) != (y.state, y.competitor):
             unit, offering = key
             yield Change("opportunities", "footprint-changed", f"{unit}/{offering}",
-                         f"Installed base: {offering} in {unit} {_state(x)} → {_state(y)}", x.state, y.state)
+                         said("Installed base: {offering} in {unit} {a} → {b}", offering=offering, unit=unit,
+                              a=_state(x), b=_state(y)), x.state, y.state)
     for key in sorted(before.keys() - after.keys()):
         unit, offering = key
         yield Change("opportunities", "footprint-removed", f"{unit}/{offering}",
-                     f"Installed base: {offering} in {unit} no longer recorded (was {_state(before[key])})",
+                     said("Installed base: {offering} in {unit} no longer recorded (was {state})", offering=offering,
+                          unit=unit, state=_state(before[key])),
                      before[key].state, None)
 
 

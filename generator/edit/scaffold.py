@@ -1,7 +1,8 @@
 """``accountplan new``: write a new account, contact or activity file that already passes ``check``.
 
 Each file is prefilled with today's date and the editor's roster id, found by matching
-``git config user.email`` against the roster's ``email`` (or given with ``--as``), and
+the git e-mail the CLI passes in (``git config user.email``) against the roster's ``email``
+(or given with ``--as``), and
 carries comments that explain every field and scale. An existing file is never
 overwritten, and the file appears whole or not at all.
 """
@@ -12,7 +13,6 @@ import datetime as dt
 import json
 import os
 import re
-import subprocess
 import unicodedata
 from dataclasses import dataclass
 
@@ -71,17 +71,9 @@ def _checked_slug(name: str, what: str) -> str:
     return name
 
 
-def _git_email(folder: str) -> str | None:
-    try:
-        done = subprocess.run(["git", "config", "user.email"], cwd=folder, capture_output=True, text=True,
-                              check=False, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip() or None
-
-
-def editor(root: str, as_person: str | None = None) -> str:
-    """The roster id of whoever runs the command: ``as_person``, else matched by git e-mail."""
+def editor(root: str, as_person: str | None = None, email: str | None = None) -> str:
+    """The roster id of whoever runs the command: ``as_person``, else the roster entry whose e-mail is ``email``
+    (the caller's ``git config user.email``, :func:`generator.history.git.user_email`)."""
     path = os.path.join(root, ROSTER)
     try:
         with open(path, "rb") as handle:
@@ -96,7 +88,6 @@ def editor(root: str, as_person: str | None = None) -> str:
         if as_person not in {p.id for p in roster.people}:
             raise ScaffoldError(f"'{as_person}' is not an id in {path}")
         return as_person
-    email = _git_email(root)
     if not email:
         raise ScaffoldError("git has no user.email here; set it with 'git config user.email you@example.com' "
                             "or pass --as PERSON with your id from the roster")

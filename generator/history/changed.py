@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Iterable
 
-from ..load import cache as load_cache
+from ..model import keys
 from ..model.portfolio import Portfolio
 from .git import RevisionError, git
 
@@ -147,6 +147,6 @@ def _listed(directory: str, listings: dict[str, _Listing] | None) -> tuple[list[
     except OSError:
         return None
     # A directory changed within the loader's racy window may change again within its clock tick: not kept.
-    if listings is not None and _now_ns() - max(signature[0], signature[1]) >= load_cache.RACY_NS:
+    if listings is not None and _now_ns() - max(signature[0], signature[1]) >= keys.RACY_NS:
         listings[directory] = (signature, files, subdirectories)
     return files, subdirectories

@@ -246,3 +246,11 @@ def read_blobs(top: str, ids: Iterable[str], limit: int = 2_000_001) -> dict[str
         found[header[0].decode()] = data[at:at + min(size, limit)]
         at += size + 1
     return found
+
+
+def user_email(cwd: str) -> str | None:
+    """``git config user.email`` as seen from ``cwd``; ``None`` when it is not set or git cannot run."""
+    try:
+        return _out(git("config", "user.email", cwd=cwd)) or None
+    except (RevisionError, OSError):
+        return None

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import cached_property, partial
-from typing import Any
+from functools import cached_property
 
 from ..config import Settings
 from ..load.portfolio import load_portfolio
-from ..memo import Memo
 from ..model.portfolio import Portfolio
 from ..score import score_portfolio
 from ..score.figures import r1
@@ -34,10 +32,14 @@ def quarter_start(day: dt.date) -> dt.date:
     return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
+ScoreStep = Callable[[Portfolio, Settings], PortfolioScores]
+"""How a portfolio is scored: :func:`generator.score.score_portfolio`, or a function that gives what it gives."""
+
+
 def score_as_of(portfolio: Portfolio, settings: Settings, as_of: dt.date,
-                memo: Memo[Any] | None = None) -> PortfolioScores:
-    """The portfolio's scores with only what was known on ``as_of`` (``memo``: see :func:`score_portfolio`)."""
-    return score_portfolio(portfolio, replace(settings, today=as_of), memo)
+                score: ScoreStep = score_portfolio) -> PortfolioScores:
+    """The portfolio's scores (by ``score``) with only what was known on ``as_of``."""
+    return score(portfolio, replace(settings, today=as_of))
 
 
 @contextmanager
@@ -105,7 +107,7 @@ def _figures(scored: Scored | None) -> dict[str, Figure]:
     return {f.key: f for f in scored.figures()} if scored is not None else {}
 
 
-def _changes(scope: str, id_: str, was: Scored | None, now: Scored | None) -> tuple[Delta, ...]:
+def entity_changes(scope: str, id_: str, was: Scored | None, now: Scored | None) -> tuple[Delta, ...]:
     """The figures of one scored thing at both points, by key."""
     old, new = _figures(was), _figures(now)
     found = []
@@ -115,34 +117,27 @@ def _changes(scope: str, id_: str, was: Scored | None, now: Scored | None) -> tu
     return tuple(found)
 
 
-def _kept_changes(entity: tuple[str, str], was: Scored | None, now: Scored | None
-                  ) -> tuple[Scored | None, Scored | None, tuple[Delta, ...]]:
-    return was, now, _changes(entity[0], entity[1], was, now)
+ChangesStep = Callable[[str, str, Scored | None, Scored | None], tuple[Delta, ...]]
+"""How one scored thing's changes are found: :func:`entity_changes`, or a function that gives what it gives."""
 
 
-def deltas(before: PortfolioScores, after: PortfolioScores, memo: Memo[Any] | None = None) -> tuple[Delta, ...]:
+def deltas(before: PortfolioScores, after: PortfolioScores, changes: ChangesStep = entity_changes
+           ) -> tuple[Delta, ...]:
     """Every figure of either side, paired with the other side's (``None`` where absent), in a stable order.
 
-    With a ``memo`` (``mkdocs serve --dirty``), one account's, person's or group's changes are
-    kept while both its scorecards are the very same objects (scores are memoized per dossier).
+    ``changes`` pairs the figures of one account, person or group (the incremental package passes one
+    that keeps the changes of things whose scorecards are the ones it saw before).
     """
     old, new = _entities(before), _entities(after)
     found: list[Delta] = []
     for entity in sorted(set(old) | set(new)):
-        was, now = old.get(entity), new.get(entity)
-        if memo is None:
-            found += _changes(*entity, was, now)
-            continue
-        # Each kept value holds both scorecards, so their ids stand for them while it is kept.
-        kept: tuple[Scored | None, Scored | None, tuple[Delta, ...]] = memo.get(
-            (*entity, id(was), id(now)), partial(_kept_changes, entity, was, now))
-        found += kept[2]
+        found += changes(*entity, old.get(entity), new.get(entity))
     return tuple(found)
 
 
-def since_quarter_start(portfolio: Portfolio, settings: Settings, memo: Memo[Any] | None = None
-                        ) -> tuple[PortfolioScores, tuple[Delta, ...]]:
-    """Scores as of ``settings.today`` and their change since the first day of its quarter."""
-    now = score_portfolio(portfolio, settings, memo)
-    start = score_as_of(portfolio, settings, quarter_start(settings.today), memo)
-    return now, deltas(start, now, memo.part("deltas") if memo is not None else None)
+def since_quarter_start(portfolio: Portfolio, settings: Settings, score: ScoreStep = score_portfolio,
+                        changes: ChangesStep = entity_changes) -> tuple[PortfolioScores, tuple[Delta, ...]]:
+    """Scores (by ``score``) as of ``settings.today`` and their change since the first day of its quarter."""
+    now = score(portfolio, settings)
+    start = score_as_of(portfolio, settings, quarter_start(settings.today), score)
+    return now, deltas(start, now, changes)

@@ -16,8 +16,8 @@ import dataclasses
 from typing import Any
 
 from ..model.document import Document
-from ..model.portfolio import Dossier, Portfolio
-from ..redact import ROOT_LEVEL, level_of, redaction
+from ..model.portfolio import Dossier
+from ..redact import ROOT_LEVEL, level_of, redact_dossier
 from .versions import Key, Parsed
 
 
@@ -75,8 +75,7 @@ class Redactor:
         quick = quick and full.contact_ids == {c.data.id for c in full.contacts}
         account = self._account(account_key, full) if quick and account_key else None
         if account is None:
-            kept = redaction(Portfolio("", None, [full], []), self.level).portfolio.dossiers
-            return kept[0] if kept else None
+            return redact_dossier(full, self.level).dossier
         return dataclasses.replace(full, account=account, contacts=list(full.contacts),
                                    activities=list(full.activities), opportunities=list(full.opportunities),
                                    actions=list(full.actions), contact_ids=set(full.contact_ids))
@@ -90,8 +89,8 @@ class Redactor:
         """
         if key not in self._accounts:
             alone = Dossier(full.slug, full.folder, full.account, stems=full.stems)
-            kept = redaction(Portfolio("", None, [alone], []), self.level).portfolio.dossiers
-            account = kept[0].account if kept else None
+            shown = redact_dossier(alone, self.level).dossier
+            account = shown.account if shown else None
             same = account is not None and _ids(account.data) == _ids(full.account.data)
             self._accounts[key] = account if same else None
         return self._accounts[key]

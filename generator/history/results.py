@@ -14,8 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..load.cache import sources_digest
-from ..memo import digest, dossier_key
+from ..model.keys import digest, dossier_key, sources_digest
 from ..model.portfolio import Dossier, Portfolio
 from .packs import read_pack, write_pack
 from .versions import History, Lineage

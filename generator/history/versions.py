@@ -22,10 +22,10 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..load.assemble import assemble_dossier
-from ..load.cache import cache_version
 from ..load.files import load_document, slug_problem
 from ..load.tasks import Task
 from ..model.document import Document
+from ..model.keys import cache_version
 from ..model.portfolio import ACCOUNT, KINDS, Dossier, gc_paused
 from . import git
 from .packs import read_pack, write_pack

@@ -1,7 +1,7 @@
 """Gather every file under ``accounts/`` into a :class:`~generator.model.portfolio.Portfolio`, with all problems found.
 
-Discovery (:mod:`.discover`), loading each file (:mod:`.tasks`, in a process pool when there are many, through
-the content-keyed :mod:`.cache`), then grouping into dossiers (:mod:`.assemble`).
+Discovery (:mod:`.discover`), loading each file (:mod:`.tasks`, in a process pool when there are many), then
+grouping into dossiers (:mod:`.assemble`). :mod:`generator.incremental.load` loads through its cache instead.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from ..model import codes
 from ..model.portfolio import Portfolio, gc_paused
 from .assemble import assemble
-from .cache import LoadCache
 from .discover import discover, display
 from .files import error
 from .tasks import Result, Task, load_task
@@ -24,12 +23,22 @@ CHUNKSIZE = 512
 """Most files per message to and from a pool worker (measured best of 64–2048 at N=100 and N=1000 on 2 cores)."""
 
 
+Loader = Callable[[list[Task], int | None, Callable[[int, int], None] | None], list[Result]]
+"""How the files are loaded: ``(tasks, jobs, progress)`` to each task's result, in task order."""
+
+
+def load_files(tasks: list[Task], jobs: int | None = None,
+               progress: Callable[[int, int], None] | None = None) -> list[Result]:
+    """The load result of each task, in task order."""
+    return list(parse_files(tasks, jobs, progress, 0, len(tasks)))
+
+
 def load_portfolio(root: str, *, jobs: int | None = None,
-                   progress: Callable[[int, int], None] | None = None, cache: str | None = None) -> Portfolio:
+                   progress: Callable[[int, int], None] | None = None, load: Loader = load_files) -> Portfolio:
     """Load and schema-check every file under ``root``; never raises for bad data.
 
-    ``cache`` is a folder for the content-keyed load cache (:mod:`.cache`); only files
-    whose bytes changed are parsed again. ``progress(done, total)`` is called as files load.
+    ``progress(done, total)`` is called as files load; ``load`` loads them (the incremental
+    package passes one that reads unchanged files from its cache).
     """
     if not os.path.isdir(root):
         diag = error(display(root), 0, 0, codes.FRONTMATTER_MISSING,
@@ -37,24 +46,13 @@ def load_portfolio(root: str, *, jobs: int | None = None,
         return Portfolio(root, None, [], [diag])
     with gc_paused():
         tasks, diagnostics = discover(root)
-        return assemble(root, load_files(tasks, jobs=jobs, progress=progress, cache=cache), diagnostics)
+        return assemble(root, load(tasks, jobs, progress), diagnostics)
 
 
-def load_files(tasks: list[Task], *, jobs: int | None = None, progress: Callable[[int, int], None] | None = None,
-               cache: str | None = None) -> list[Result]:
-    """The load result of each task, in task order: from the cache where the file is unchanged, else parsed."""
-    store = LoadCache(cache) if cache else None
-    cached, todo = store.lookup(tasks) if store else ([], tasks)
-    fresh = list(_parse(todo, jobs, progress, len(cached), len(tasks)))
-    if store:
-        store.store(fresh)
-    order = {task.path: i for i, task in enumerate(tasks)}
-    return sorted(cached + fresh, key=lambda r: order[r[0].path])
-
-
-def _parse(tasks: list[Task], jobs: int | None, progress: Callable[[int, int], None] | None,
-           done: int, total: int) -> Iterator[Result]:
-    """Load ``tasks`` in a process pool when there are enough of them, reporting progress."""
+def parse_files(tasks: list[Task], jobs: int | None, progress: Callable[[int, int], None] | None,
+                done: int, total: int) -> Iterator[Result]:
+    """Load ``tasks`` in a process pool when there are enough of them, reporting progress (``done`` of ``total``
+    were loaded already)."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(tasks) >= PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor  # only here: a re-check rarely needs it

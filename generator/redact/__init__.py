@@ -24,12 +24,10 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from ..config import Settings
 from ..diagnostics import Diagnostic, Loc
-from ..memo import Memo, dossier_key
 from ..model import Contact
 from ..model.document import Document, Positions
 from ..model.portfolio import Dossier, Portfolio, copy_portfolio
@@ -86,6 +84,11 @@ class Redaction:
         text = f"{diagnostic.message} {diagnostic.hint}"
         return not any(word in text for word in self.removed_words)
 
+    @property
+    def dossier(self) -> Dossier | None:
+        """The redacted copy of the one dossier :func:`redact_dossier` was given (``None``: nothing of it shows)."""
+        return self.portfolio.dossiers[0] if self.portfolio.dossiers else None
+
     def filter(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         """The diagnostics this profile may show, in their order."""
         return [d for d in diagnostics if self.visible(d)]
@@ -96,26 +99,31 @@ def redact(portfolio: Portfolio, max_level: str) -> Portfolio:
     return redaction(portfolio, max_level).portfolio
 
 
+RedactOne = Callable[[Dossier, str], Redaction]
+"""How one dossier is redacted to a level: :func:`redact_dossier`, or a function that gives what it gives."""
+
+
 def apply_profile(portfolio: Portfolio, settings: Settings, profile: str | None,
-                  memo: Memo[Redaction] | None = None) -> Redaction:
+                  each: RedactOne | None = None) -> Redaction:
     """Redact ``portfolio`` for the named build profile (``None``: the default, internal).
 
     The MkDocs plugin calls this once, right after loading and validating and before any
-    page, search index or sitemap exists, and renders only from the result.
+    page, search index or sitemap exists, and renders only from the result. ``each``: see
+    :func:`redaction`.
     """
-    return redaction(portfolio, profile_level(settings, profile), memo)
+    return redaction(portfolio, profile_level(settings, profile), each)
 
 
-def redaction(portfolio: Portfolio, max_level: str, memo: Memo[Redaction] | None = None) -> Redaction:
+def redaction(portfolio: Portfolio, max_level: str, each: RedactOne | None = None) -> Redaction:
     """Redact ``portfolio`` to ``max_level`` and report what was removed.
 
-    With a ``memo`` (``mkdocs serve --dirty``), each dossier's redacted copy and what was
-    taken from it are kept by the dossier's content and the level: redaction works on one
-    dossier at a time, so a dossier whose files did not change redacts to the same copy.
+    With ``each`` (the incremental package passes one that keeps unchanged dossiers' copies), the
+    dossiers are redacted one at a time by it, as :func:`redact_dossier` does: redaction works on
+    one dossier at a time, so a dossier whose files did not change redacts to the same copy.
     """
     limit = level_of(max_level)
-    if memo is not None and level_of(ROOT_LEVEL) <= limit:
-        return _redaction_by_dossier(portfolio, max_level, memo)
+    if each is not None and level_of(ROOT_LEVEL) <= limit:
+        return _redaction_by_dossier(portfolio, max_level, each)
     result = copy_portfolio(portfolio)
     red = Redaction(result, max_level)
     root = level_of(ROOT_LEVEL)
@@ -130,13 +138,20 @@ def redaction(portfolio: Portfolio, max_level: str, memo: Memo[Redaction] | None
     return red
 
 
-def _redaction_by_dossier(portfolio: Portfolio, max_level: str, memo: Memo[Redaction]) -> Redaction:
-    """:func:`redaction`, one memoized dossier at a time; the roster and load diagnostics are copied as before."""
+def redact_dossier(dossier: Dossier, max_level: str) -> Redaction:
+    """One dossier redacted to ``max_level``, its copy in ``.dossier``: redaction's unit, for rules and history.
+
+    Redaction never reads across dossiers, so this is what :func:`redaction` does to each of a portfolio's.
+    """
+    return redaction(Portfolio("", None, [dossier], []), max_level)
+
+
+def _redaction_by_dossier(portfolio: Portfolio, max_level: str, each: RedactOne) -> Redaction:
+    """:func:`redaction`, one dossier at a time by ``each``; the roster and load diagnostics are copied as before."""
     result = copy_portfolio(Portfolio(portfolio.root, portfolio.roster, [], list(portfolio.diagnostics)))
     red = Redaction(result, max_level)
     for dossier in portfolio.dossiers:
-        alone = Portfolio(portfolio.root, None, [dossier], [])
-        part = memo.get(("redact", max_level, dossier_key(dossier)), partial(redaction, alone, max_level))
+        part = each(dossier, max_level)
         result.dossiers.extend(part.portfolio.dossiers)
         red.removed_paths.update(part.removed_paths)
         for path, locs in part.removed_locs.items():

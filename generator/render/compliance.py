@@ -35,52 +35,7 @@ LEVEL = "restricted"
 GIFT_CODES: tuple[str, ...] = tuple(rule.CODE for rule in (ap401, ap402, ap403, ap404))
 """The register rules whose findings the page lists."""
 
-# Labels of this page only, (English, 简体中文).
-LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Gifts and hospitality register", "礼品与招待登记"),
-    "intro": ("Restricted: for the account teams and compliance only. Breaches come from the register rules "
-              "AP401–AP404, which also fail 'accountplan check'.",
-              "受限内容：仅供客户团队与合规人员查阅。违规项来自登记规则 AP401–AP404，它们同样会使 "
-              "“accountplan check” 失败。"),
-    "breaches": ("Breaches", "违规项"),
-    "no_breaches": ("No breaches.", "无违规。"),
-    "register": ("Register", "登记册"),
-    "empty": ("No gifts or hospitality recorded.", "尚未登记任何礼品或招待。"),
-    "limits": ("Limits in force", "现行限额"),
-    "totals": ("Per recipient and year", "按受礼人和年度汇总"),
-    "account": ("Account", "客户"),
-    "date": ("Date", "日期"),
-    "recipient": ("Recipient", "受礼人"),
-    "official": ("Public official / SOE", "公职人员/国企"),
-    "kind": ("Kind", "类别"),
-    "description": ("Description", "内容"),
-    "value": ("Value", "价值"),
-    "purpose": ("Purpose", "业务目的"),
-    "given_by": ("Given by", "赠送人"),
-    "approved_by": ("Approved by", "审批人"),
-    "status": ("Status", "状态"),
-    "ok": ("ok", "合规"),
-    "rule": ("Rule", "规则"),
-    "where": ("Where", "位置"),
-    "problem": ("Problem", "问题"),
-    "year": ("Year", "年度"),
-    "gifts": ("Gifts", "次数"),
-    "total": ("Total", "合计"),
-    "limit": ("Yearly limit", "年度限额"),
-    "yes": ("yes", "是"),
-    "no": ("no", "否"),
-    "gift_max_value": ("Per gift", "单次礼品"),
-    "gift_max_value_official": ("Per gift to a public official", "单次礼品（公职人员）"),
-    "gift_max_per_person_year": ("Per person and year", "每人每年"),
-    "gift_max_per_person_year_official": ("Per public official and year", "每名公职人员每年"),
-    "gift_approval_above": ("Approval needed above", "超过此值需审批"),
-    "cash_rule": ("Cash and cash equivalents (cash, vouchers, gift cards)", "现金及现金等价物（现金、购物券、礼品卡）"),
-    "never": ("never allowed", "一律禁止"),
-}
-KINDS: dict[str, tuple[str, str]] = {
-    "gift": ("gift", "礼品"), "hospitality": ("hospitality", "招待"), "travel": ("travel", "差旅"),
-    "cash": ("cash", "现金"), "voucher": ("voucher", "购物券"), "gift-card": ("gift card", "礼品卡"),
-}
+# The page's labels are the [compliance] section of labels.toml, the kinds of gift its [enums.gift_kind].
 _LIMITS = ("gift_max_value", "gift_max_value_official", "gift_max_per_person_year",
            "gift_max_per_person_year_official", "gift_approval_above")
 
@@ -103,8 +58,7 @@ def compliance_pages(portfolio: Portfolio, diagnostics: Sequence[Diagnostic], se
 
 def compliance_view(site: Site, links: Links) -> dict[str, Any]:
     """Register rows (with their breaches), the list of breaches, yearly totals and the limits."""
-    index = site.t.index
-    labels = {key: pair[index] for key, pair in LABELS.items()}
+    labels = site.t.section("compliance")
     limits = site.settings.limits
     rows: list[dict[str, Any]] = []
     breaches: list[dict[str, Any]] = []
@@ -124,7 +78,7 @@ def compliance_view(site: Site, links: Links) -> dict[str, Any]:
                 "account": account.data.name, "account_href": href, "id": gift.id, "date": gift.date.isoformat(),
                 "recipient": recipient, "official": labels["yes"] if gift.public_official else labels["no"],
                 "is_official": gift.public_official,
-                "kind": KINDS.get(gift.kind, (gift.kind, gift.kind))[index], "cash": gift.kind in CASH_LIKE,
+                "kind": site.t.enum("gift_kind", gift.kind), "cash": gift.kind in CASH_LIKE,
                 "description": gift.description, "value": f"{gift.value:g}", "currency": gift.currency,
                 "purpose": gift.purpose, "given_by": site.person_name(gift.given_by),
                 "approved_by": site.person_name(gift.approved_by) if gift.approved_by else "",

@@ -32,7 +32,8 @@ import jinja2
 import jinja2.bccache
 
 from .. import usercache
-from ..memo import carried, carry_in, digest, dossier_key
+from ..incremental.memo import carried, carry_in
+from ..model.keys import digest, dossier_key
 from ..publish.atomic import OutsideFolder, target_in, write_bytes_atomic
 from .generate import Gathered, generate
 from .movement import gains, movement_of
@@ -210,7 +211,7 @@ _THEME = theme_dir()
 @cache
 def code_version() -> str:
     """Hash of the generator's Python source: a server runs one version of it for its whole life."""
-    from ..load.cache import sources_digest
+    from ..model.keys import sources_digest
 
     return sources_digest("", sorted(_PACKAGE.rglob("*.py")))
 

@@ -25,8 +25,8 @@ from markupsafe import escape
 from .. import translate
 from ..config import Settings
 from ..diagnostics import Diagnostic
+from ..incremental.memo import memo
 from ..language import normalize
-from ..memo import memo
 from ..model.portfolio import Dossier, Portfolio
 from ..score.types import PortfolioScores
 from . import lift, movement, paths, portfolio, team

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from .. import translate
 from ..diagnostics import Severity
-from ..memo import Memo, memo
+from ..incremental.memo import Memo, memo
 from ..model.money import Money, figure
 from ..model.portfolio import Dossier, current_contacts, latest_kpi
 from ..rules import registry

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, cast
 
-from ..memo import memo
+from ..incremental.memo import memo
 from ..model import Contact
 from ..model.portfolio import Dossier
 from ..score.config import scoring_config

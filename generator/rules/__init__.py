@@ -5,18 +5,17 @@ AP0xx files and YAML, AP1xx schema, AP2xx references, AP3xx method, AP4xx privac
 AP5xx are taken by ``accountplan source check`` (:mod:`generator.sources.check`), which needs the network.
 
 :func:`validate` runs per-dossier rules (see :mod:`.base`) once for roster.yml and once per
-dossier, and cross-account rules once over every account's summary: the same three parts
-that the check index (:mod:`.index`) and the in-process memo (:mod:`.memo`) keep and re-use.
+dossier (:func:`dossier_diagnostics`), and cross-account rules once over every account's
+summary: three parts, so that :mod:`generator.incremental` can keep the per-dossier one.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..diagnostics import Diagnostic, Severity, sort_diagnostics
@@ -24,9 +23,6 @@ from ..model import Roster
 from ..model.document import Document
 from ..model.portfolio import Dossier, Portfolio
 from .base import ACCOUNTS, DOSSIER, AccountSummary, Rule
-
-if TYPE_CHECKING:
-    from ..memo import Memo
 
 RULES = (
     "ap001_not_utf8",
@@ -115,21 +111,21 @@ def registry() -> dict[str, Rule]:
     return rules
 
 
-def validate(portfolio: Portfolio, settings: Settings, memo: Memo[list[Diagnostic]] | None = None) -> list[Diagnostic]:
+DossierCheck = Callable[[str, Document[Roster] | None, Dossier, Settings], list[Diagnostic]]
+"""How one dossier is checked: :func:`dossier_diagnostics`, or a function that gives what it gives."""
+
+
+def validate(portfolio: Portfolio, settings: Settings, check: DossierCheck | None = None) -> list[Diagnostic]:
     """Loader diagnostics plus every rule's, severities from settings, sorted; 'off' rules dropped.
 
-    With ``memo`` (kept by a long-running process between calls, e.g. ``generator.memo.memo("rules")``),
-    a dossier whose files, roster and settings are as in the previous call is not checked again.
+    ``check`` checks each dossier (default :func:`dossier_diagnostics`; the incremental package passes one
+    that keeps the results of unchanged dossiers).
     """
+    each = check or dossier_diagnostics
     found = list(portfolio.diagnostics)
     found += roster_diagnostics(portfolio.root, portfolio.roster, settings)
-    if memo is not None:
-        from .memo import memoized_dossier_diagnostics
-
-        found += memoized_dossier_diagnostics(portfolio, settings, memo, dossier_diagnostics)
-    else:
-        for dossier in portfolio.dossiers:
-            found += dossier_diagnostics(portfolio.root, portfolio.roster, dossier, settings)
+    for dossier in portfolio.dossiers:
+        found += each(portfolio.root, portfolio.roster, dossier, settings)
     found += account_diagnostics([AccountSummary.of(d) for d in portfolio.dossiers], settings)
     return finish(found, settings)
 

@@ -48,9 +48,9 @@ from ..config import Settings
 from ..diagnostics import Diagnostic, Severity
 from ..model import Contact, Roster
 from ..model.document import Document
-from ..model.portfolio import Dossier, Portfolio
+from ..model.portfolio import Dossier
 from ..model.spec import SENSITIVITY_ORDER
-from ..redact import ROOT_LEVEL, level_of, redaction
+from ..redact import ROOT_LEVEL, level_of, redact_dossier
 from .walk import strings
 
 CODE = "AP407"
@@ -85,10 +85,10 @@ def _named(dossier: Dossier, level: str) -> Iterator[Diagnostic]:
     rank = level_of(level)
     if not any(level_of(doc.data.sensitivity) > rank for doc in dossier.contacts):
         return  # nothing hidden at this level: no redaction needed (the common case)
-    shown = redaction(Portfolio("", None, [dossier], []), level)  # redaction's unit is a portfolio
+    shown = redact_dossier(dossier, level)
     hidden = [_Hidden(doc.data, pattern(doc.data)) for doc in dossier.contacts if doc.path in shown.removed_paths]
-    (visible,) = shown.portfolio.dossiers
-    for doc in visible.documents():
+    visible = shown.dossier
+    for doc in visible.documents() if visible else ():
         yield from _in_fields(doc, hidden, level)
         yield from _in_body(doc, hidden, level)
 

@@ -2,8 +2,8 @@
 
 Most rules are *per dossier*: ``check(dossier, roster, settings)`` sees one account folder, the
 roster and the settings, nothing else, so :func:`generator.rules.validate` runs it one dossier at
-a time and a dossier whose files did not change need not be checked again (:mod:`.memo`,
-:mod:`.index`). A per-dossier rule that also checks roster.yml itself has a
+a time and a dossier whose files did not change need not be checked again
+(:mod:`generator.incremental`). A per-dossier rule that also checks roster.yml itself has a
 ``check_roster(roster, settings)``. The few rules that compare accounts with each other declare
 ``SCOPE = ACCOUNTS`` and read only :class:`AccountSummary` records, through their
 ``check_accounts(accounts)``.

@@ -9,17 +9,36 @@ its formula, the numbers put in, and its inputs.
 
 from __future__ import annotations
 
-from functools import partial
-from typing import Any
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ..config import Settings
-from ..memo import Memo, dossier_key
+from ..model import Account, Activity, Contact, Opportunity
 from ..model.portfolio import Portfolio
 from .account import score_account
 from .config import ScoringConfig, scoring_config
-from .people import AccountData, score_people
-from .rollup import rollups
+from .people import AccountData, PersonStep, ShareStep, dossier_share, person_score, score_people
+from .rollup import RollupStep, group_rollup, rollups
 from .types import AccountScore, Figure, PersonScore, PortfolioScores, Rollup
+
+AccountStep = Callable[[str, Account, Sequence[Contact], Sequence[Activity], dt.date, ScoringConfig,
+                        Sequence[Opportunity]], AccountScore]
+"""How one account's scorecard is computed: :func:`score_account`, or a function that gives what it gives."""
+
+
+class Steps(NamedTuple):
+    """The computations :func:`score_portfolio` combines: one account's scorecard, one dossier's share of
+    the people's, one person's, one group's roll-up. The incremental package passes ones that keep results."""
+
+    account: AccountStep = score_account
+    share: ShareStep = dossier_share
+    person: PersonStep = person_score
+    rollup: RollupStep = group_rollup
+
+
+PURE = Steps()
+"""Every step computed afresh."""
 
 
 def portfolio_data(portfolio: Portfolio) -> list[AccountData]:
@@ -28,41 +47,28 @@ def portfolio_data(portfolio: Portfolio) -> list[AccountData]:
             for d in portfolio.dossiers]
 
 
-def score_portfolio(portfolio: Portfolio, settings: Settings, memo: Memo[Any] | None = None
-                    ) -> PortfolioScores:
+def score_portfolio(portfolio: Portfolio, settings: Settings, steps: Steps = PURE) -> PortfolioScores:
     """Every account's and person's scorecard, and the roll-ups, as of ``settings.today``.
 
-    An account's scorecard depends only on its own dossier, the date and the settings, so
-    with a ``memo`` (``mkdocs serve --dirty``) it is kept by those; people and roll-ups span
-    accounts and are computed again.
+    An account's scorecard depends only on its own dossier, the date and the settings; people
+    and roll-ups span accounts.
     """
     config = scoring_config(settings)
     as_of = settings.today
     data = portfolio_data(portfolio)
     opportunities = {d.slug: [o.data for o in d.opportunities] for d in portfolio.dossiers}
-    keys: list[str] | None = None
-    if memo is None:
-        accounts = {slug: score_account(slug, account, contacts, activities, as_of, config, opportunities[slug])
-                    for slug, account, contacts, activities in data}
-    else:
-        common = repr(settings)  # holds the date, limits and scoring weights
-        keys = [dossier_key(dossier) for dossier in portfolio.dossiers]
-        accounts = {slug: memo.get(("score", common, key),
-                                   partial(score_account, slug, account, contacts, activities, as_of, config,
-                                           opportunities[slug]))
-                    for key, (slug, account, contacts, activities) in zip(keys, data, strict=True)}
-    people = score_people(sorted(portfolio.people), data, as_of, config, memo, keys, accounts)
+    accounts = {slug: steps.account(slug, account, contacts, activities, as_of, config, opportunities[slug])
+                for slug, account, contacts, activities in data}
     return PortfolioScores(
         as_of=as_of.isoformat(),
         config_version=config.version,
         accounts=accounts,
-        people=people,
-        rollups=rollups({slug: account for slug, account, _, _ in data}, accounts,
-                        memo=memo.part("rollups") if memo is not None else None),
+        people=score_people(sorted(portfolio.people), data, as_of, config, accounts, steps.share, steps.person),
+        rollups=rollups({slug: account for slug, account, _, _ in data}, accounts, rollup=steps.rollup),
     )
 
 
 __all__ = [
-    "AccountScore", "Figure", "PersonScore", "PortfolioScores", "Rollup", "ScoringConfig", "score_account",
+    "AccountScore", "Figure", "PersonScore", "PortfolioScores", "Rollup", "ScoringConfig", "Steps", "score_account",
     "score_portfolio", "scoring_config",
 ]

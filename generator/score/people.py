@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from functools import partial
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from ..memo import Memo
 from ..method import kpi_year
 from ..model import Account, Activity, Contact
 from .actions import active_contacts
@@ -23,9 +20,8 @@ AccountData = tuple[str, Account, Sequence[Contact], Sequence[Activity]]
 
 
 def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: dt.date,
-                 config: ScoringConfig, memo: Memo[Any] | None = None,
-                 keys: Sequence[str] | None = None,
-                 scores: Mapping[str, AccountScore] | None = None) -> dict[str, PersonScore]:
+                 config: ScoringConfig, scores: Mapping[str, AccountScore] | None = None,
+                 share: ShareStep | None = None, person: PersonStep | None = None) -> dict[str, PersonScore]:
     """A scorecard for each roster id in ``people``.
 
     The article evaluates each salesperson (对业务员进行准确评价) by the same two dimensions as an
@@ -35,26 +31,21 @@ def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: 
     the account scores (``scores``) of the accounts they serve. Meeting cadence and the health of owned
     relationships are shown beside them but do not rank anyone: logging more visits is not a result.
 
-    With a ``memo``, a scorecard is kept by everything it is computed from. With ``keys`` too (each
-    dossier's content key, in the order of ``accounts``), what each dossier adds is kept by its key.
+    ``share`` and ``person`` compute one dossier's share and one scorecard (default :func:`dossier_share`
+    and :func:`person_score`; the incremental package passes ones that keep unchanged results).
     """
-    common = repr(config)
-    shares: Iterable[tuple[Counter[str], list[str], list[tuple[str, Contact]]]]
-    if memo is None or keys is None:
-        shares = (_share(data, as_of, config) for data in accounts)
-    else:
-        kept = memo.part("people")
-        shares = (kept.get((common, as_of, key), partial(_share, data, as_of, config))
-                  for key, data in zip(keys, accounts, strict=True))
+    share, person = share or dossier_share, person or person_score
     counts: Counter[str] = Counter()
     teams: dict[str, list[str]] = {}
     owned: dict[str, list[tuple[str, Contact]]] = {}
-    for (slug, *_), (met, team, mine) in zip(accounts, shares, strict=True):
+    for data in accounts:
+        met, team, mine = share(data, as_of, config)
+        slug = data[0]
         counts.update(met)
-        for person in team:
-            teams.setdefault(person, [])
-            if slug not in teams[person]:
-                teams[person].append(slug)
+        for member in team:
+            teams.setdefault(member, [])
+            if slug not in teams[member]:
+                teams[member].append(slug)
         for owner, contact in mine:
             owned.setdefault(owner, []).append((slug, contact))
     heads = {slug: _head_share(account, as_of, config) for slug, account, _, _ in accounts}
@@ -62,18 +53,15 @@ def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: 
     for pid in people:
         meetings, accounts_of, owns = counts.get(pid, 0), teams.get(pid, []), owned.get(pid, [])
         served = [(slug, heads[slug], scores.get(slug) if scores else None) for slug in accounts_of]
-        if memo is None:
-            found[pid] = _person(pid, meetings, accounts_of, owns, config, served)
-        else:
-            key = ("person", common, pid, meetings, tuple(accounts_of),
-                   tuple((slug, c.id, c.intimacy, c.support) for slug, c in owns),
-                   tuple((slug, head, id(score)) for slug, head, score in served))
-            found[pid] = memo.get(key, partial(_person, pid, meetings, accounts_of, owns, config, served))
+        found[pid] = person(pid, meetings, accounts_of, owns, config, served)
     return found
 
 
-def _share(data: AccountData, as_of: dt.date, config: ScoringConfig
-           ) -> tuple[Counter[str], list[str], list[tuple[str, Contact]]]:
+Share = tuple[Counter[str], list[str], list[tuple[str, Contact]]]
+"""One dossier's share of everyone's scorecards (:func:`dossier_share`)."""
+
+
+def dossier_share(data: AccountData, as_of: dt.date, config: ScoringConfig) -> Share:
     """One dossier's share of everyone's scorecards: meetings per person in the window, the team's
     people in order, and each active contact's owners (once per contact)."""
     _, account, contacts, activities = data
@@ -102,7 +90,7 @@ def _head_share(account: Account, as_of: dt.date, config: ScoringConfig) -> Head
     return sales, profit, unit, lacking
 
 
-def _per_head(key: str, index: int, served: Sequence[tuple[str, Head, AccountScore | None]]) -> Figure:
+def _per_head(key: str, index: int, served: Served) -> Figure:
     """The sum of a person's shares (``index`` 0 sales, 1 profit) over the accounts they serve."""
     formula = msg("f.person_share", what=term("sales" if index == 0 else "profit"))
     parts = {slug: (head[0] if index == 0 else head[1]) for slug, head, _ in served}
@@ -124,8 +112,17 @@ def _per_head(key: str, index: int, served: Sequence[tuple[str, Head, AccountSco
     return figure(key, round(total), formula, inputs, (), worked, next(iter(units)))
 
 
-def _person(pid: str, meetings: int, accounts: list[str], owned: list[tuple[str, Contact]],
-            config: ScoringConfig, served: Sequence[tuple[str, Head, AccountScore | None]] = ()) -> PersonScore:
+Served = Sequence[tuple[str, Head, AccountScore | None]]
+"""The accounts a person serves: slug, one head's share of its KPI year, its scorecard."""
+ShareStep = Callable[[AccountData, dt.date, ScoringConfig], Share]
+"""How one dossier's share is computed: :func:`dossier_share`, or a function that gives what it gives."""
+PersonStep = Callable[[str, int, list[str], list[tuple[str, Contact]], ScoringConfig, Served], PersonScore]
+"""How one scorecard is computed: :func:`person_score`, or a function that gives what it gives."""
+
+
+def person_score(pid: str, meetings: int, accounts: list[str], owned: list[tuple[str, Contact]],
+                 config: ScoringConfig, served: Served = ()) -> PersonScore:
+    """One person's scorecard: cadence, owned relationships, KPI per head and key actions of the accounts served."""
     cadence, cadence_score = person_cadence(meetings, config)
     # an unknown intimacy or support is never averaged as a neutral 3: the contact is counted as a gap instead
     known = [(slug, c, c.intimacy, c.support) for slug, c in owned]

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import partial
-from typing import Any
 
-from ..memo import Memo
 from ..model import Account
 from .figures import mean, value_of
 from .labels import msg, term
@@ -36,27 +33,23 @@ def _mean_of(key: str, label: str, scores: Sequence[AccountScore], pick: Callabl
                 inputs={"accounts in group": len(scores), "accounts scored": len(terms)})
 
 
+RollupStep = Callable[[str, str, list[AccountScore]], Rollup]
+"""How one group's roll-up is computed: :func:`group_rollup`, or a function that gives what it gives."""
+
+
 def rollups(accounts: Mapping[str, Account], scores: Mapping[str, AccountScore],
-            by: Iterable[str] = BY, memo: Memo[Any] | None = None) -> tuple[Rollup, ...]:
+            by: Iterable[str] = BY, rollup: RollupStep | None = None) -> tuple[Rollup, ...]:
     """Rollups for each grouping in ``by``; groups in a stable order (tiers S→C, else by name).
 
-    With a ``memo`` (``mkdocs serve --dirty``), a group's roll-up is kept while it has the very
-    same score objects (scores are memoized per dossier): an edit recomputes only its account's groups.
+    ``rollup`` computes one group's (default :func:`group_rollup`; the incremental package passes one that
+    keeps the roll-ups of groups whose scores did not change).
     """
+    each = rollup or group_rollup
     found: list[Rollup] = []
     for grouping in by:
         members = _members(grouping, accounts, scores)
         order = sorted(members, key=lambda g: (TIER_ORDER.get(g, 9), g) if grouping == "tier" else (g == NO_OWNER, g))
-        for group in order:
-            chosen = members[group]
-            if memo is None:
-                found.append(_rollup(grouping, group, chosen))
-                continue
-            # The kept value holds the group's score objects, so their ids stand for them while it is kept.
-            kept: tuple[list[AccountScore], Rollup] = memo.get(
-                (grouping, group, tuple(id(score) for score in chosen)),
-                partial(_kept_rollup, grouping, group, chosen))
-            found.append(kept[1])
+        found += [each(grouping, group, members[group]) for group in order]
     return tuple(found)
 
 
@@ -70,7 +63,7 @@ def _members(grouping: str, accounts: Mapping[str, Account], scores: Mapping[str
     return members
 
 
-def _rollup(grouping: str, group: str, chosen: list[AccountScore]) -> Rollup:
+def group_rollup(grouping: str, group: str, chosen: list[AccountScore]) -> Rollup:
     """The mean total, KPI and actions scores of one group."""
     return Rollup(
         by=grouping, group=group, accounts=len(chosen),
@@ -79,6 +72,3 @@ def _rollup(grouping: str, group: str, chosen: list[AccountScore]) -> Rollup:
         actions_score=_mean_of("rollup.actions", "actions score", chosen, lambda s: s.actions_score),
     )
 
-
-def _kept_rollup(grouping: str, group: str, chosen: list[AccountScore]) -> tuple[list[AccountScore], Rollup]:
-    return chosen, _rollup(grouping, group, chosen)

@@ -113,8 +113,48 @@ def _fill(translation: str, values: dict[str, str]) -> str:
         "}}", "\1")).replace("\0", "{").replace("\1", "}")
 
 
-@lru_cache(maxsize=65_536)
+class Said(str):
+    """English text that keeps the template and values it was made from (lazy gettext): where the message is
+    written out, :func:`text` translates the template and fills in the values, with no need to read the finished
+    English back. Everywhere else it is the plain English string."""
+
+    template: str
+    """The catalogue's ``msgid``: the English with ``{placeholders}``."""
+    values: dict[str, str]
+    """Each placeholder's value (a value may be a :class:`Said` itself)."""
+
+
+def said(template: str, **values: object) -> Said:
+    """``template`` with ``values`` filled in, in English, remembering both: call it where the message is made
+    (``said("Name {a} → {b}", a=old, b=new)``), as gettext's ``_()`` would be; the extractor lists the template."""
+    kept = {k: v if isinstance(v, str) else str(v) for k, v in values.items()}
+    made = Said(template.format(**kept))
+    made.template, made.values = template, kept
+    return made
+
+
 def text(message: str, lang: str) -> str:
+    """``message`` in ``lang``. A :class:`Said` is translated by its template; a plain message is matched against
+    the catalogue (:func:`_parsed`)."""
+    if isinstance(message, Said):
+        return _said(message, lang)
+    return _parsed(message, lang)
+
+
+def _said(message: Said, lang: str) -> str:
+    """A :class:`Said` in ``lang``: its template's translation with the values filled in, each value translated
+    as a value read from the message would be (quoted ones kept); a template the catalogue lacks is read back."""
+    translation = catalogue(lang).get(message.template)
+    if translation is None:
+        return _parsed(str(message), lang)
+    literal = _literal(message.template)
+    values = {k: v if k in literal or not v else _value(v, lang) for k, v in message.values.items()}
+    filled = _fill(translation, values)
+    return filled.rstrip() if "" in values.values() else filled
+
+
+@lru_cache(maxsize=65_536)
+def _parsed(message: str, lang: str) -> str:
     """``message`` in ``lang``: an exact entry, else the first template it matches (values kept, and translated
     themselves when they are catalogue entries), else the message unchanged.
 

@@ -2,7 +2,7 @@
 
 Reads the source (never imports or runs it): the string and f-string arguments of the calls
 that make diagnostics, the model's field docs (hints quote them), plus the texts the CLI and
-the ``diff`` report pass to ``translate.t``, and the CLI's ``help=`` texts.
+the ``diff`` report pass to ``translate.t`` or make with ``said``, and the CLI's ``help=`` texts.
 An f-string's expressions become ``{placeholders}`` named after the expression, which is
 what a catalogue entry's ``msgid`` must say. Update the ``.po`` files from the template
 with ``pybabel update -D accountplan -i generator/translate/locale/messages.pot -d generator/translate/locale``.
@@ -22,8 +22,9 @@ from . import DOMAIN, LOCALE
 PACKAGE = Path(__file__).resolve().parents[1]
 _MAKERS = re.compile(r"(diagnostic|Diagnostic|error|warning|problem|_diag|info|Error|Problem|Exception|_fail)$")
 """Calls whose text arguments are messages: diagnostics, and exceptions (their text is what the user reads)."""
-_MARKERS = ("translate.t", "_t")
-"""The CLI's and reports' translation calls: the first argument is already a template."""
+_MARKERS = ("translate.t", "_t", "said")
+"""The CLI's and reports' translation calls and :func:`generator.translate.said`: the first argument is already a
+template."""
 
 
 def placeholder(expression: str) -> str:

@@ -14,9 +14,10 @@ from generator import usercache
 from generator.cli import main
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, Severity
-from generator.load import cache as cache_module
+from generator.incremental import load as cache_module
 from generator.load import portfolio as portfolio_module
 from generator.load.portfolio import load_portfolio
+from generator.model import keys
 from generator.model.portfolio import Portfolio
 from generator.rules import validate
 from tests.bench.corpus import write_corpus
@@ -29,8 +30,11 @@ def exact(diagnostics: list[Diagnostic]) -> list[tuple[str, str, tuple[str | int
     return [(d.one_line(), d.severity.label, d.loc) for d in diagnostics]
 
 
-def checked(root: str, **kw: object) -> tuple[Portfolio, list[tuple[str, str, tuple[str | int, ...]]]]:
-    portfolio = load_portfolio(root, **kw)  # type: ignore[arg-type]
+def checked(root: str, cache: str | Path | None = None, **kw: object
+            ) -> tuple[Portfolio, list[tuple[str, str, tuple[str | int, ...]]]]:
+    """The portfolio at ``root`` and what validating it says; loaded through the load cache in ``cache`` if given."""
+    portfolio = (cache_module.load_portfolio(root, str(cache), **kw) if cache is not None  # type: ignore[arg-type]
+                 else load_portfolio(root, **kw))  # type: ignore[arg-type]
     return portfolio, exact(validate(portfolio, SETTINGS))
 
 
@@ -77,7 +81,7 @@ def test_warm_cache_reports_exactly_what_a_cold_run_does(corpus: str, tmp_path: 
 
 def test_cache_sees_an_edited_file(corpus: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Trust stat signatures at once, so that the edit must be found by size, mtime or ctime.
-    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    monkeypatch.setattr(keys, "RACY_NS", 0)
     store = str(tmp_path / "cache")
     checked(corpus, jobs=1, cache=store)
     contact = next(Path(corpus).glob("*/contacts/*.md"))
@@ -206,9 +210,9 @@ def test_a_long_running_process_reads_only_packs_rewritten_since(corpus: str, tm
 
 def test_check_index_on_the_corpus_reports_what_a_cold_check_does(corpus: str, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.rules import index
+    from generator.incremental import check as index
 
-    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    monkeypatch.setattr(keys, "RACY_NS", 0)
     store = str(tmp_path / "cache")
     cold = checked(corpus, jobs=1)[1]
     assert exact(index.check(corpus, SETTINGS, store, jobs=1)) == cold

@@ -71,7 +71,7 @@ def test_dirty_serving_is_remembered_for_the_process() -> None:
 
 
 def test_a_memo_keeps_what_the_last_build_used_and_drops_the_rest() -> None:
-    from generator.memo import Memo
+    from generator.incremental.memo import Memo
 
     kept: Memo[str] = Memo()
     kept.start()

@@ -8,6 +8,8 @@ import pytest
 
 from generator.config import Settings
 from generator.diagnostics import Severity
+from generator.edit import scaffold
+from generator.history.git import user_email
 from generator.load.portfolio import load_portfolio
 from generator.rules import validate
 
@@ -96,3 +98,13 @@ def test_chinese_contact_with_explicit_id(repo: Path, capsys: pytest.CaptureFixt
     text = (repo / "accounts" / "acme" / "contacts" / "c-zhang-wei-2.md").read_text(encoding="utf-8")
     assert "name: 张伟\n" in text and "title: 总经理\n" in text
     assert errors_in(repo, "accounts/acme/contacts/c-zhang-wei-2.md") == []
+
+
+def test_the_editor_is_found_from_the_email_passed_in_and_git_is_asked_by_the_git_module(repo: Path) -> None:
+    # scaffold runs no git itself: the CLI asks generator.history.git and passes the e-mail in.
+    assert user_email(str(repo)) == "tom.hale@example.com"
+    assert scaffold.editor(str(repo / "accounts"), email="LI.NA@example.com") == "p-li-na"
+    with pytest.raises(scaffold.ScaffoldError, match=r"git has no user\.email here"):
+        scaffold.editor(str(repo / "accounts"))
+    run_git(repo, "config", "--unset", "user.email")
+    assert user_email(str(repo)) is None

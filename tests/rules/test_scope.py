@@ -19,8 +19,9 @@ import yaml
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
+from generator.incremental.memo import Memo
+from generator.incremental.rules import validate as validate_kept
 from generator.load.portfolio import load_portfolio
-from generator.memo import Memo
 from generator.model.portfolio import Portfolio
 from generator.rules import registry, validate
 from generator.rules.base import ACCOUNTS, DOSSIER
@@ -108,7 +109,7 @@ def test_memo_rechecks_only_the_dossiers_whose_inputs_changed(tmp_path: Path) ->
     def run(settings: Settings = SETTINGS) -> int:
         """How many dossiers a memoized validate checks; it must report what a plain one does."""
         portfolio = load_portfolio(str(root))
-        assert said(validate(portfolio, settings, memo)) == said(validate(portfolio, settings))
+        assert said(validate_kept(portfolio, settings, memo)) == said(validate(portfolio, settings))
         return memo.computed
 
     assert run() == len(slugs)
@@ -130,11 +131,11 @@ def test_memo_does_not_reuse_documents_without_a_digest(tmp_path: Path) -> None:
     portfolio = load_portfolio(str(crossed_sample(tmp_path / "accounts")))
     memo: Memo[list[Diagnostic]] = Memo()
     portfolio.dossiers[0].account.digest = ""
-    validate(portfolio, SETTINGS, memo)
+    validate_kept(portfolio, SETTINGS, memo)
     # Same path, same (missing) digest, other content: only the digest guard tells them apart.
     replace_in(Path(portfolio.dossiers[0].account.path), "name: ", "name: Renamed\nformer_name: ")
     edited = load_portfolio(portfolio.root)
     edited.dossiers[0].account.digest = ""
     portfolio.dossiers[0] = edited.dossiers[0]
-    assert said(validate(portfolio, SETTINGS, memo)) == said(validate(portfolio, SETTINGS))
+    assert said(validate_kept(portfolio, SETTINGS, memo)) == said(validate(portfolio, SETTINGS))
     assert memo.computed == 0  # the others were re-used; the one without a digest was checked anew

@@ -19,7 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from sitebuild import REPO, TODAY, mkdocs_build
 
-from generator.memo import memo
+from generator.incremental.memo import memo
 from generator.render import account as account_module
 from generator.render import incremental
 from generator.render import team as team_module

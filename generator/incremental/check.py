@@ -2,16 +2,16 @@
 
 ``accountplan check`` with a cache folder gives exactly what ``validate(load_portfolio(root))``
 gives, without loading or checking the account folders that did not change since the last
-run. One sealed pickle (:mod:`generator.usercache`) beside the load cache (:mod:`generator.load.cache`)
+run. One sealed pickle (:mod:`generator.usercache`) beside the load cache (:mod:`.load`)
 holds, per account folder:
 
 - a digest of the folder's *listing*: the name, mode, size, mtime, ctime and inode of every
   visible entry of the folder and of its ``contacts/`` and ``activities/``, as in git's index.
-  A folder with an entry modified within :data:`~generator.load.cache.RACY_NS` of the walk is
+  A folder with an entry modified within :data:`~generator.model.keys.RACY_NS` of the walk is
   not trusted (its digest is not kept), since a second write in the same clock tick could
   keep its stat;
 - the folder's loader diagnostics (names, files, YAML, schema, AP201), the per-dossier rules'
-  diagnostics, and the :class:`~.base.AccountSummary` the cross-account rules read.
+  diagnostics, and the :class:`~generator.rules.base.AccountSummary` the cross-account rules read.
 
 The folder results hold under the index's key — the code of loader, model, rules and
 settings; the settings with today's date; the accounts path as given and the working folder
@@ -38,16 +38,17 @@ from pathlib import Path
 from .. import usercache
 from ..config import Settings
 from ..diagnostics import Diagnostic
-from ..load import cache as load_cache
 from ..load.assemble import assemble_dossier, roster_problems
 from ..load.discover import discover_folder, discover_root
-from ..load.portfolio import load_files, load_portfolio
+from ..load.portfolio import load_portfolio
 from ..load.tasks import Result, Task
-from ..model import Roster
+from ..model import Roster, keys
 from ..model.document import Document
+from ..model.keys import cache_version, sources_digest
 from ..model.portfolio import KINDS, gc_paused
-from . import account_diagnostics, dossier_diagnostics, finish, roster_diagnostics, validate
-from .base import AccountSummary
+from ..rules import account_diagnostics, dossier_diagnostics, finish, roster_diagnostics, validate
+from ..rules.base import AccountSummary
+from .load import load_files
 
 FORMAT = "2"
 """Bumped when the index layout changes."""
@@ -57,8 +58,8 @@ FORMAT = "2"
 def code_version() -> str:
     """Hash of the code whose results the index keeps: the load cache's version plus rules and settings."""
     package = Path(__file__).resolve().parent.parent
-    return load_cache.sources_digest(f"{FORMAT}|{load_cache.cache_version()}",
-                                     [package / "config.py", *sorted((package / "rules").glob("*.py"))])
+    return sources_digest(f"{FORMAT}|{cache_version()}", [package / "config.py", Path(__file__).resolve(),
+                                                          *sorted((package / "rules").glob("*.py"))])
 
 
 @dataclass
@@ -90,7 +91,7 @@ def check(root: str, settings: Settings, cache_dir: str, *, jobs: int | None = N
         return validate(load_portfolio(root), settings)
     cwd = os.getcwd()
     key = (code_version(), repr(replace(settings, accounts="")), os.path.abspath(root), root, cwd)
-    where = os.path.join(cache_dir, load_cache.cache_version())
+    where = os.path.join(cache_dir, cache_version())
     index_name = "check-" + hashlib.blake2b(os.path.abspath(root).encode(), digest_size=12).hexdigest()
     with gc_paused():
         problems: list[Diagnostic] = []
@@ -126,7 +127,7 @@ def check(root: str, settings: Settings, cache_dir: str, *, jobs: int | None = N
 
 def _load_roster(tasks: list[Task], cache_dir: str) -> tuple[Document[Roster] | None, list[Diagnostic]]:
     """The roster (there is at most one task) and the problems found loading it."""
-    for _, doc, problems in load_files(tasks, cache=cache_dir):
+    for _, doc, problems in load_files(tasks, cache_dir):
         return doc, problems
     return None, []
 
@@ -138,7 +139,7 @@ def _check_folders(root: str, settings: Settings, cache_dir: str, roster: Docume
     discovered = {slug: discover_folder(path, cwd) for slug, path in stale}
     tasks = [task for tasks, _ in discovered.values() for task in tasks]
     results: dict[str, list[Result]] = {slug: [] for slug in discovered}
-    for result in load_files(tasks, jobs=jobs, progress=progress, cache=cache_dir):
+    for result in load_files(tasks, cache_dir, jobs=jobs, progress=progress):
         results[result[0].slug].append(result)
     folders = {}
     for slug, (_, problems) in discovered.items():
@@ -183,7 +184,7 @@ def _listing(path: str) -> bytes | None:
                     newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
     except OSError:
         return None
-    if time.time_ns() - newest < load_cache.RACY_NS:
+    if time.time_ns() - newest < keys.RACY_NS:
         return None
     # Marshal format 0 has no back-references or interning flags: equal rows give equal bytes in any process.
     return hashlib.blake2b(marshal.dumps(rows, 0), digest_size=16).digest()

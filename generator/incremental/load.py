@@ -1,18 +1,19 @@
 """A content-keyed cache of per-file load results, so that a re-check parses only what changed.
 
 Each file's result (its :class:`Document` and diagnostics) is stored under a key made of
-the blake2b hash of the file's bytes, its model kind and :func:`cache_version` — a hash of
-the loader's and the schema's own source, so that changing the code invalidates every
-entry. Results are grouped in one *pack* per account folder (one more for the roster),
-because opening 60,000 small files costs more than the parsing it saves. Packs live in the
-user's cache folder, never in the working tree, and are sealed pickles
-(:mod:`generator.usercache`): a pack not sealed with this user's key is never unpickled.
+the blake2b hash of the file's bytes, its model kind and
+:func:`~generator.model.keys.cache_version` — a hash of the loader's, the schema's and this
+module's own source, so that changing the code invalidates every entry. Results are grouped
+in one *pack* per account folder (one more for the roster), because opening 60,000 small
+files costs more than the parsing it saves. Packs live in the user's cache folder, never in
+the working tree, and are sealed pickles (:mod:`generator.usercache`): a pack not sealed with
+this user's key is never unpickled.
 
 To avoid reading every file on every run, a pack also remembers each file's
 ``(size, mtime_ns, ctime_ns, inode)``: a file whose stat is unchanged is not re-read, as
-in git's index. A file modified within :data:`RACY_NS` of being cached is always re-read
-next time, since a second write in the same clock tick could keep its stat. ``ctime``
-cannot be set back by tools that restore ``mtime``.
+in git's index. A file modified within :data:`~generator.model.keys.RACY_NS` of being
+cached is always re-read next time, since a second write in the same clock tick could keep
+its stat. ``ctime`` cannot be set back by tools that restore ``mtime``.
 
 The cache is an optimisation only: a pack that cannot be read, authenticated or unpickled
 is ignored and rewritten, and a pack that cannot be written is skipped, never an error.
@@ -24,49 +25,42 @@ import contextlib
 import hashlib
 import os
 import shutil
-import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import usercache
 from ..diagnostics import Diagnostic
+from ..load import portfolio
+from ..load.tasks import Result, Task
+from ..model import keys
 from ..model.document import Document
-
-if TYPE_CHECKING:
-    from .tasks import Task
-
-FORMAT = "2"
-"""Bumped when the pack layout changes."""
-
-RACY_NS = 2_000_000_000
-"""Files modified this close to being cached are re-read next time (coarse clock ticks)."""
+from ..model.keys import cache_version
+from ..model.portfolio import Portfolio
 
 Signature = tuple[int, int, int, int]
-Result = tuple["Task", Document[Any] | None, list[Diagnostic]]
 
 
-@cache
-def cache_version() -> str:
-    """Hash of the code whose output is cached: loader, model, diagnostics (and the control characters
-    ``neutralise`` refuses while loading), and Python's version."""
-    package = Path(__file__).resolve().parent.parent
-    sources = [package / "diagnostics.py", package / "neutralise.py", *sorted((package / "load").glob("*.py")),
-               *sorted((package / "model").glob("*.py"))]
-    return sources_digest(f"{FORMAT}|{sys.version}", sources)
+def load_portfolio(root: str, cache: str, *, jobs: int | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> Portfolio:
+    """:func:`generator.load.portfolio.load_portfolio`, parsing only the files not in the load cache in ``cache``."""
+    def cached(tasks: list[Task], jobs: int | None, progress: Callable[[int, int], None] | None) -> list[Result]:
+        return load_files(tasks, cache, jobs=jobs, progress=progress)
+
+    return portfolio.load_portfolio(root, jobs=jobs, progress=progress, load=cached)
 
 
-def sources_digest(head: str, sources: Iterable[Path]) -> str:
-    """A short hash of ``head`` and the path (within the package) and bytes of each file in ``sources``."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.blake2b(head.encode(), digest_size=8)
-    for source in sources:
-        digest.update(str(source.resolve().relative_to(package)).encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+def load_files(tasks: list[Task], cache: str, *, jobs: int | None = None,
+               progress: Callable[[int, int], None] | None = None) -> list[Result]:
+    """The load result of each task, in task order: from the cache in ``cache`` where the file is unchanged,
+    else parsed (:func:`generator.load.portfolio.parse_files`) and stored."""
+    store = LoadCache(cache)
+    cached, todo = store.lookup(tasks)
+    fresh = list(portfolio.parse_files(todo, jobs, progress, len(cached), len(tasks)))
+    store.store(fresh)
+    order = {task.path: i for i, task in enumerate(tasks)}
+    return sorted(cached + fresh, key=lambda r: order[r[0].path])
 
 
 def content_key(raw: bytes, kind: str) -> str:
@@ -212,7 +206,7 @@ def _signature(path: str) -> Signature | None:
 
 def _trusted(signature: Signature | None) -> Signature | None:
     """The signature to remember, or ``None`` when the file is too fresh to trust its stat."""
-    if signature is None or time.time_ns() - max(signature[1], signature[2]) < RACY_NS:
+    if signature is None or time.time_ns() - max(signature[1], signature[2]) < keys.RACY_NS:
         return None
     return signature
 

@@ -2,8 +2,9 @@
 
 A serving process rebuilds the whole site after every save, yet an edit touches one dossier.
 Work that depends only on one dossier (its redacted copy, its scores) is kept here under a
-key made of everything it depends on — the content digests of the dossier's files and the
-build-wide inputs the caller adds — so a rebuild recomputes only what an edit could change.
+key made of everything it depends on — the content digests of the dossier's files
+(:func:`generator.model.keys.dossier_key`) and the build-wide inputs the caller adds — so a
+rebuild recomputes only what an edit could change.
 
 Each memo keeps only what the latest build used: an entry unused by one build is dropped,
 so memory stays at one build's worth. Memos live for the life of the process and are
@@ -12,50 +13,10 @@ only used when the caller passes one (``gather(cache=...)``); ``mkdocs build`` n
 
 from __future__ import annotations
 
-import hashlib
-import weakref
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
-from .model.portfolio import Dossier
-
 V = TypeVar("V")
-
-
-def dossier_key(dossier: Dossier) -> str:
-    """What a dossier's content is: its slug, folder, the path and digest of each file, and its contact ids.
-
-    Digests are content hashes of the files (for a redacted copy, of the content and the
-    level), so two dossiers with the same key were loaded from the same bytes. A dossier is
-    not changed once assembled, so its key is computed once per object: redaction, both
-    scorings, the rules and the page memos all ask, and a memoized redacted copy lives on
-    from build to build.
-    """
-    known = _keys.get(id(dossier))
-    if known is not None and known[0]() is dossier:
-        return known[1]
-    parts = [dossier.slug, dossier.folder, *sorted(dossier.contact_ids)]
-    parts += [f"{doc.path}|{doc.digest}" for doc in [*dossier.documents(), *dossier.partial]]
-    key = digest(parts)
-    ident = id(dossier)
-    # Weak: the entry goes when its dossier does, so a new object with the same id never finds it.
-    _keys[ident] = (weakref.ref(dossier, lambda _ref: _forget(ident, _ref)), key)
-    return key
-
-
-_keys: dict[int, tuple[weakref.ref[Dossier], str]] = {}
-"""Each live dossier's key, by object id."""
-
-
-def _forget(ident: int, ref: weakref.ref[Dossier]) -> None:
-    known = _keys.get(ident)
-    if known is not None and known[0] is ref:
-        del _keys[ident]
-
-
-def digest(parts: list[str]) -> str:
-    """A short hash of ``parts`` (joined with a separator no part holds)."""
-    return hashlib.blake2b("\x00".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class Memo(Generic[V]):
