@@ -12,8 +12,8 @@ only the pages whose text changed are converted, rendered and indexed.
 
 A dirty build is taken only where it provably writes what a cold build writes:
 
-* the same *signature*: the generator's code and theme, every installed distribution's
-  version, the MkDocs configuration as ``accountplan build`` set it (profile, date,
+* the same *signature*: every file of the generator package (code, theme, catalogues),
+  every installed distribution's version, the MkDocs configuration as ``accountplan build`` set it (profile, date,
   language), the bytes of the theme folders, and no plugin or hook but Material's search and
   this one (another plugin may make a page depend on anything);
 * the same set of source files (a page added or removed changes links and the sitemap);
@@ -46,8 +46,6 @@ from typing import Any
 
 from .. import usercache
 from ..publish.atomic import target_in, write_bytes_atomic
-from ..render.incremental import code_version
-from ..render.theme_files import theme_dir
 
 FOLDER = "site"
 """The carried sites' folder, inside the project's cache folder."""
@@ -316,7 +314,7 @@ def signature(config: Mapping[str, Any]) -> str | None:
     plugins = dict(config["plugins"])
     if not set(plugins) <= KNOWN_PLUGINS or config.get("hooks"):
         return None
-    parts = [code_version(), _folder(str(theme_dir())), _distributions(), os.environ.get("ACCOUNTPLAN_MARKDOWN", "")]
+    parts = [_package(), _distributions(), os.environ.get("ACCOUNTPLAN_MARKDOWN", "")]
     parts += [f"{key}={_stable(config[key])}" for key in sorted(config) if key not in _UNSIGNED]
     parts += [f"{name}={type(plugin).__module__}.{type(plugin).__qualname__}:{_stable(dict(plugin.config))}"
               for name, plugin in plugins.items()]
@@ -352,13 +350,19 @@ def _installed(folder: str) -> bool:
     return any(real.startswith(os.path.realpath(sysconfig.get_paths()[k]) + os.sep) for k in ("purelib", "platlib"))
 
 
+@cache
+def _package() -> str:
+    """The generator as installed: its code, theme, message catalogues and label tables (2 MB)."""
+    return _folder(str(Path(__file__).resolve().parents[1]))
+
+
 def _folder(folder: str) -> str:
-    """Name and bytes of every file in ``folder``."""
+    """Name and bytes of every file in ``folder`` (compiled bytecode left out: it follows from the source)."""
     digest = hashlib.blake2b(digest_size=16)
     root = Path(folder)
     for path in sorted(root.rglob("*")) if root.is_dir() else ():
         with contextlib.suppress(OSError):
-            if path.is_file():
+            if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(f"{path.relative_to(root)}|".encode() + path.read_bytes() + b"\n")
     return f"{folder}:{digest.hexdigest()}"
 
