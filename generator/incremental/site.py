@@ -135,7 +135,7 @@ class CarriedSite:
             for relative, digest in before.outputs.items():
                 data = target_in(tree, relative).read_bytes()
                 if _hash(data) != digest:
-                    raise ValueError(f"{relative}: not the file the manifest names")
+                    raise ValueError(relative)  # not the file the manifest names
                 out = target_in(self.site_dir, relative)
                 out.parent.mkdir(parents=True, exist_ok=True)
                 out.write_bytes(data)
@@ -205,8 +205,8 @@ class CarriedSite:
                 logging.getLogger(name).log(level, message)
             if file.generated_by:
                 self._release(src)
-        pages = len(self.files.documentation_pages())
-        log.info(f"accountplan: {len(self.skipped)} of {pages} pages carried over from the previous build's site")
+        pages, skipped = len(self.files.documentation_pages()), len(self.skipped)
+        log.info(f"accountplan: {skipped} of {pages} pages carried over from the previous build's site")
 
     def _record(self, src: str) -> PageRecord:
         assert self.before is not None
