@@ -184,14 +184,15 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """Hand MkDocs a generated page's text (heavy blocks lifted out of it: :meth:`Build.read`)."""
         return self.build.read(page.file)
 
+
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """Under ``serve --dirty``: titles of the generated navigation pages MkDocs will not read again."""
-        self.build.nav(nav)
+        """Titles of generated navigation pages MkDocs will not read again (``serve --dirty``, a carried site)."""
+        self.build.nav(nav, files)
         return nav
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Under ``serve --dirty``: theme templates compiled once for the server, not once per rebuild."""
-        return self.build.env(env)
+        """Theme templates compiled once a server; what is read of a carried site's pages not rebuilt."""
+        return self.build.env(env, config)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """A generated page's edit button opens the file behind it (an account's ``account.md``), or is hidden.

@@ -33,6 +33,7 @@ from typing import Any
 
 from ..config import Settings, load_settings
 from ..history.git import RevisionError, git
+from ..incremental import site as carried_site
 from ..language import LANGUAGES
 from ..publish.site import fresh_folder, publish, refuse_unsafe_target
 from ..redact import profile_level
@@ -102,11 +103,13 @@ def run(args: argparse.Namespace) -> int:
             _set_language(config, args.lang)
         temp = fresh_folder(target)
         config.site_dir = str(temp)
+        carried = carried_site.begin(config)  # the previous build's site, when it can be carried over
         try:
-            build(config)
+            build(config, dirty=carried.enabled)  # dirty: only pages whose content changed (generator.incremental.site)
             if gate.failures:
                 raise MkDocsException(_t("{count} error(s) or site defect(s) with --fail-on error; the method's "
                                         "warnings alone never fail it", args.language, count=gate.failures))
+            carried.save()
         except (MkDocsException, OSError) as exc:
             shutil.rmtree(temp, ignore_errors=True)
             print(_t("accountplan build: {message}", args.language, message=text(str(exc), args.language)),
@@ -115,6 +118,8 @@ def run(args: argparse.Namespace) -> int:
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
+        finally:
+            carried_site.end(carried)
         publish(temp, target)
     if not args.quiet:
         done = "built {target} (profile {profile}, level {level})" if args.profile else \

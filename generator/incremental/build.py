@@ -27,7 +27,7 @@ from ..render.generate import Gathered
 from ..render.parallel import Pages
 from ..render.search_text import Section, sections
 from ..render.unavailable import unavailable_pages
-from . import carried, lift, store
+from . import carried, lift, site, store
 from .compose import compose
 from .pages import KeptPages
 from .theme import reuse_compiled_theme
@@ -151,22 +151,36 @@ class Build:
         """
         if self.pages is None or not file.generated_by:
             return None
-        if isinstance(file, PageFile) and file.pages is not None:
-            text = file.pages.release(file.src_uri)
-            if self.kept is not None and file.src_uri in self.kept.keys:
-                self.carried[file.src_uri] = text
-        else:  # under serve --dirty the page comes from the page store
-            text = file.content_string
+        # Under serve --dirty the page comes from the page store.
+        text = self.take(file.src_uri) if isinstance(file, PageFile) and file.pages is not None else file.content_string
         return lift.lift(text, self.blocks)
 
-    def nav(self, nav: Navigation) -> None:
-        """Under ``serve --dirty``: titles of the generated navigation pages MkDocs will not read again."""
+    def take(self, src_uri: str) -> str:
+        """A generated page's text, no longer held by :class:`Pages`; kept for the next build's memo if it has a key."""
+        assert self.pages is not None
+        text = self.pages.release(src_uri)
+        if self.kept is not None and src_uri in self.kept.keys:
+            self.carried[src_uri] = text
+        return text
+
+    def nav(self, nav: Navigation, files: Files) -> None:
+        """Under ``serve --dirty``: titles of the generated navigation pages MkDocs will not read again.
+
+        Under ``accountplan build``: the previous build's site decides which files are built (:mod:`.site`).
+        """
         if store.dirty_serving() and self.pages is not None:
             store.nav_titles(nav, self.pages)
+        if (carried_site := site.active()) is not None:
+            carried_site.attach(files, nav, self.take)
 
     @staticmethod
-    def env(env: jinja2.Environment) -> jinja2.Environment:
-        """Under ``serve --dirty``: theme templates compiled once for the server, not once per rebuild."""
+    def env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
+        """Under ``serve --dirty``: theme templates compiled once for the server, not once per rebuild.
+
+        Under ``accountplan build`` with a carried site: what is read of the pages not rebuilt.
+        """
+        if (carried_site := site.active()) is not None:
+            carried_site.complete(config)
         return reuse_compiled_theme(env) if store.dirty_serving() else env
 
     def blocks_in(self, page_html: str) -> list[str]:

@@ -59,6 +59,11 @@ def build_command(config_file: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
 
 
+def publish_command(config_file: Path) -> list[str]:
+    """``accountplan build`` of a project, as ``make site`` and the workflows run it (atomic, carried-over site)."""
+    return [sys.executable, "-m", "generator", "--config", str(config_file), "build", "-q", "--fail-on", "never"]
+
+
 def free_port() -> int:
     """A TCP port free on 127.0.0.1 right now."""
     with socket.socket() as s:

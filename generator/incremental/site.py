@@ -1,0 +1,429 @@
+"""A merge build that costs what changed: the previous build's site folder, carried over in the user's cache.
+
+``accountplan build`` (``make site``, the pull-request and publish workflows) keeps a copy of
+the site it built in the project's cache folder (:mod:`generator.usercache`) beside a sealed
+manifest: the hash of every file of the site, a content hash of every source (hand-written
+page, generated page, static file), and of every page what a build that does not read it
+again needs (its title, anchors and links to anchors, its search entries). The next build
+restores that copy into its fresh build folder, each file checked against the manifest's
+hash (a copy changed by anyone without the user's key is not used), and runs MkDocs' dirty
+build with every file's ``is_modified()`` answered from content, never from file times:
+only the pages whose text changed are converted, rendered and indexed.
+
+A dirty build is taken only where it provably writes what a cold build writes:
+
+* the same *signature*: every file of the generator package (code, theme, catalogues),
+  every installed distribution's version, the MkDocs configuration as ``accountplan build`` set it (profile, date,
+  language), the bytes of the theme folders, and no plugin or hook but Material's search and
+  this one (another plugin may make a page depend on anything);
+* the same set of source files (a page added or removed changes links and the sitemap);
+* the same navigation (every entry's kind, title, link and metadata: every page shows it),
+  checked once the changed pages are read.
+
+Otherwise the restored folder is emptied before anything is written and every file is
+built: a cold build. What a dirty build leaves out is put back: the titles of the navigation
+pages it did not read, their anchors and links to anchors (MkDocs checks links against them),
+and the search index, whose entries for the pages not rebuilt come from the manifest, in the
+order a cold build writes them, and the warnings logged about them (so a carried build warns,
+and fails, as a cold one).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sysconfig
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache, partial
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .. import usercache
+from ..publish.atomic import target_in, write_bytes_atomic
+
+FOLDER = "site"
+"""The carried sites' folder, inside the project's cache folder."""
+MANIFEST = "manifest"
+TREE = "tree"
+KNOWN_PLUGINS = frozenset({"material/search", "accountplan"})
+"""Plugins whose pages are a function of their own source, the configuration and the navigation alone."""
+INDEX = "search/search_index.json"
+_UNSIGNED = frozenset({"site_dir", "strict", "plugins", "config_file_path", "theme"})
+"""Configuration that changes no byte of the site (the plugins and the theme are signed on their own)."""
+_DIRTY_NOTICES = ("A 'dirty' build is being performed", "The directory contains stale files")
+
+log = logging.getLogger("mkdocs.plugins.accountplan.site")
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """What the build needs of a page it does not read again."""
+
+    title: str | None
+    """The title the page's first heading gave (``Page._title_from_render``)."""
+    anchors: frozenset[str] | None
+    links: dict[str, dict[str, str]]
+    """The page's links to anchors, by the source path of the page they lead to."""
+    entries: list[dict[str, Any]]
+    """The page's search entries."""
+    logged: tuple[tuple[str, int, str], ...] = ()
+    """The warnings and errors logged while the page was read and built: logger, level, message."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The sealed description of a carried site."""
+
+    signature: str
+    sources: dict[str, bytes]
+    """Content hash of every source file, by source path."""
+    outputs: dict[str, bytes]
+    """Hash of every file of the site, by path inside it."""
+    pages: dict[str, PageRecord]
+    nav: str
+
+
+def _hash(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+class CarriedSite:
+    """One ``accountplan build``'s carried site: restored before the build, saved after a clean one."""
+
+    def __init__(self, folder: str | None, signature: str | None, config: Any) -> None:
+        self.folder = folder
+        """This site's folder in the user's cache; ``None`` when caching is off."""
+        self.signature = signature
+        """``None`` when the site cannot be carried (an unknown plugin, a hook)."""
+        self.config = config
+        self.site_dir: str = config.site_dir
+        self.before: Manifest | None = None
+        self.full = True
+        """Every file is built: no site was restored, or it cannot be used."""
+        self.sources: dict[str, bytes | None] = {}
+        self.changed: dict[str, bool] = {}
+        self.skipped: dict[str, Any] = {}
+        """The files not rebuilt, by source path."""
+        self.files: Any = None
+        self.nav: Any = None
+        self.nav_text = ""
+        self.logged: dict[str, list[tuple[str, int, str]]] = {}
+        """What was logged while each page was read or built, by source path."""
+        self._release: Callable[[str], object] = lambda src: None
+
+    @property
+    def enabled(self) -> bool:
+        """Whether this build takes part: MkDocs then builds dirty, asking :meth:`_modified` for every file."""
+        return self.folder is not None and self.signature is not None
+
+    def restore(self) -> None:
+        """Put the previous build's site into the empty build folder when its manifest is this build's and intact."""
+        if not self.enabled:
+            return
+        assert self.folder is not None
+        before = usercache.load(os.path.join(self.folder, MANIFEST))
+        if not isinstance(before, Manifest) or before.signature != self.signature:
+            return
+        tree = os.path.join(self.folder, TREE)
+        try:
+            for relative, digest in before.outputs.items():
+                data = target_in(tree, relative).read_bytes()
+                if _hash(data) != digest:
+                    raise ValueError(relative)  # not the file the manifest names
+                out = target_in(self.site_dir, relative)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(data)
+        except (OSError, ValueError):  # a file missing or changed: nothing of it is used
+            _empty(self.site_dir)
+            return
+        self.before, self.full = before, False
+
+    def attach(self, files: Any, nav: Any, release: Callable[[str], object]) -> None:
+        """From ``on_nav``: answer every file's ``is_modified()`` from its content; a changed file set builds all.
+
+        ``release(src_uri)`` is called for each generated page that is not rebuilt, once that is sure.
+        """
+        self.files, self.nav, self._release = files, nav, release
+        included = [f for f in files if f.inclusion.is_included()]
+        if self.before is not None and not self.full and {f.src_uri for f in included} != set(self.before.sources):
+            self._cold("the set of pages and files changed")
+        for file in included:
+            file.is_modified = partial(self._modified, file)
+
+    def _modified(self, file: Any) -> bool:
+        """Whether ``file`` is built: its content differs from the carried build's, or every file is built."""
+        src = file.src_uri
+        if src not in self.changed:
+            try:
+                key: bytes | None = _hash(f"{file.dest_uri}\0".encode() + file.content_bytes)
+            except (OSError, ValueError, KeyError):
+                key = None
+            self.sources[src] = key
+            changed = key is None or self.before is None or self.before.sources.get(src) != key
+            self.changed[src] = changed
+            if not changed and file.is_documentation_page():
+                self.skipped[src] = file
+        return self.full or self.changed[src]
+
+    def complete(self, config: Any) -> None:
+        """From ``on_env``, the changed pages read: give the others what is read of them, or build all.
+
+        Navigation pages not read get their metadata and title; if the navigation then differs
+        from the carried build's, the skipped pages are read after all and every file is built.
+        """
+        if not self.enabled or self.nav is None:
+            return
+        from mkdocs.utils.meta import get_data
+
+        in_nav = {page.file.src_uri for page in self.nav.pages}
+        for src, file in self.skipped.items() if not self.full else ():
+            if src in in_nav:
+                file.page.markdown, file.page.meta = get_data(file.content_string)
+                file.page._title_from_render = self._record(src).title
+        self.nav_text = _nav_text(self.nav.items)
+        if not self.full and self.before is not None and self.nav_text != self.before.nav:
+            self._cold("the navigation changed")
+            from mkdocs.commands.build import _populate_page  # MkDocs' own reading of a page, as a cold build does
+
+            for file in self.skipped.values():
+                _populate_page(file.page, config, self.files)
+        if self.full:
+            self.skipped = {}
+            return
+        for src, file in self.skipped.items():
+            record = self._record(src)
+            file.page.present_anchor_ids = set(record.anchors) if record.anchors is not None else None
+            file.page.links_to_anchors = {self.files.get_file_from_path(to): dict(links)
+                                          for to, links in record.links.items()}
+            for name, level, message in record.logged:  # what a cold build logs about the page
+                logging.getLogger(name).log(level, message)
+            if file.generated_by:
+                self._release(src)
+        pages, skipped = len(self.files.documentation_pages()), len(self.skipped)
+        log.info(f"accountplan: {skipped} of {pages} pages carried over from the previous build's site")
+
+    def _record(self, src: str) -> PageRecord:
+        assert self.before is not None
+        return self.before.pages[src]
+
+    def _cold(self, why: str) -> None:
+        """Build every file, into an emptied folder: nothing has been written into it yet."""
+        log.info(f"accountplan: {why} since the carried build; building every page")
+        self.full = True
+        _empty(self.site_dir)
+
+    def save(self) -> None:
+        """After a successful build: merge the search index, then keep the site for the next build.
+
+        Keeping it may fail (a full disk) at the cost of the next build's speed only; merging the
+        index may not, since the index is part of the site.
+        """
+        if not self.enabled or self.files is None:
+            return
+        assert self.folder is not None
+        manifest = os.path.join(self.folder, MANIFEST)
+        pages = self._pages()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(manifest)  # the tree changes now: no manifest names a half-written one
+        if pages is not None:  # else the search index cannot be split by page: this site is not carried over
+            with contextlib.suppress(OSError):
+                self._keep(pages)
+
+    def _keep(self, pages: dict[str, PageRecord]) -> None:
+        """Copy the files that changed into the cache's tree, delete those that are gone, seal the new manifest."""
+        assert self.folder is not None and self.signature is not None
+        outputs = {path.relative_to(self.site_dir).as_posix(): _hash(path.read_bytes())
+                   for path in sorted(Path(self.site_dir).rglob("*")) if path.is_file()}
+        tree = os.path.join(self.folder, TREE)
+        kept = self.before.outputs if self.before is not None and not self.full else {}
+        if not kept:
+            shutil.rmtree(tree, ignore_errors=True)
+        for relative, digest in outputs.items():
+            if kept.get(relative) != digest:
+                data = (Path(self.site_dir) / relative).read_bytes()
+                write_bytes_atomic(target_in(tree, relative), data, durable=False)
+        for relative in set(kept) - set(outputs):
+            os.unlink(target_in(tree, relative))
+        sources = {src: key for src, key in self.sources.items() if key is not None}
+        usercache.dump(self.folder, MANIFEST, Manifest(self.signature, sources, outputs, pages, self.nav_text))
+
+    def _pages(self) -> dict[str, PageRecord] | None:
+        """Every page's record; the search index rewritten with the carried entries of the pages not rebuilt."""
+        index = Path(self.site_dir) / INDEX
+        data: dict[str, Any] | None = None
+        with contextlib.suppress(OSError, ValueError):
+            data = json.loads(index.read_bytes())
+        built = data["docs"] if isinstance(data, dict) and isinstance(data.get("docs"), list) else []
+        by_url: dict[str, list[dict[str, Any]]] = {}
+        for entry in built:
+            by_url.setdefault(str(entry.get("location", "")).split("#")[0], []).append(entry)
+        records: dict[str, PageRecord] = {}
+        merged: list[dict[str, Any]] = []
+        for file in self.files.documentation_pages():
+            src, page = file.src_uri, file.page
+            if src in self.skipped:
+                records[src] = self._record(src)
+            else:
+                anchors = page.present_anchor_ids
+                records[src] = PageRecord(page._title_from_render, frozenset(anchors) if anchors is not None else None,
+                                          {to.src_uri: dict(links) for to, links in page.links_to_anchors.items()},
+                                          by_url.pop(page.url, []), tuple(self.logged.get(src, ())))
+            merged.extend(records[src].entries)
+        if by_url:  # entries no page's address leads to: the index is not a list of pages' entries
+            if self.skipped:  # never publish an index without them; the next build is a cold one
+                from mkdocs.exceptions import MkDocsException
+
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(self.folder or "", MANIFEST))
+                raise MkDocsException("the carried-over search index could not be merged; build again")
+            return None
+        if not self.skipped and merged != built:  # the index is not the pages' entries in page order
+            return None
+        if self.skipped and data is not None:
+            text = json.dumps({**data, "docs": merged}, separators=(",", ":"), default=str)
+            index.write_bytes(text.encode("utf-8"))
+        return records
+
+
+def _nav_text(items: Any) -> str:
+    """Everything the navigation shows on every page: each entry's kind, title, link and metadata, nested."""
+    parts = []
+    for item in items:
+        parts.append(f"{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}|"
+                     f"{sorted(getattr(item, 'meta', {}).items())!r}")
+        if item.children:
+            parts.append(f"[{_nav_text(item.children)}]")
+    return "\n".join(parts)
+
+
+def _empty(folder: str) -> None:
+    """Delete everything inside ``folder`` (the build folder, fresh and ours), keeping the folder."""
+    from mkdocs.utils import clean_directory
+
+    clean_directory(folder)
+
+
+def signature(config: Mapping[str, Any]) -> str | None:
+    """Everything besides the sources that could change a byte of the site; ``None`` when that cannot be known."""
+    plugins = dict(config["plugins"])
+    if not set(plugins) <= KNOWN_PLUGINS or config.get("hooks"):
+        return None
+    parts = [_package(), _distributions(), os.environ.get("ACCOUNTPLAN_MARKDOWN", "")]
+    parts += [f"{key}={_stable(config[key])}" for key in sorted(config) if key not in _UNSIGNED]
+    parts += [f"{name}={type(plugin).__module__}.{type(plugin).__qualname__}:{_stable(dict(plugin.config))}"
+              for name, plugin in plugins.items()]
+    theme = config["theme"]
+    parts += [_stable([theme.name, set(theme.static_templates), dict(theme)])]
+    parts += [folder if _installed(folder) else _folder(folder) for folder in theme.dirs]
+    text = "\n".join(parts)
+    if " at 0x" in text:  # an object's address: not a value that says what it builds
+        return None
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _stable(value: Any) -> str:
+    """``repr(value)``, with sets and mappings in sorted order (a set's order changes from one process to the next)."""
+    if isinstance(value, set | frozenset):
+        return "{" + ",".join(sorted(_stable(item) for item in value)) + "}"
+    if isinstance(value, Mapping):
+        return "{" + ",".join(sorted(f"{_stable(key)}:{_stable(item)}" for key, item in value.items())) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(_stable(item) for item in value) + "]"
+    return repr(value)
+
+
+@cache
+def _distributions() -> str:
+    """Name and version of every installed distribution (MkDocs, Material, Markdown and their extensions...)."""
+    return repr(sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()))
+
+
+def _installed(folder: str) -> bool:
+    """Whether ``folder`` is inside the installed packages (then its distribution's version stands for it)."""
+    real = os.path.realpath(folder)
+    return any(real.startswith(os.path.realpath(sysconfig.get_paths()[k]) + os.sep) for k in ("purelib", "platlib"))
+
+
+@cache
+def _package() -> str:
+    """The generator as installed: its code, theme, message catalogues and label tables (2 MB)."""
+    return _folder(str(Path(__file__).resolve().parents[1]))
+
+
+def _folder(folder: str) -> str:
+    """Name and bytes of every file in ``folder`` (compiled bytecode left out: it follows from the source)."""
+    digest = hashlib.blake2b(digest_size=16)
+    root = Path(folder)
+    for path in sorted(root.rglob("*")) if root.is_dir() else ():
+        with contextlib.suppress(OSError):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(f"{path.relative_to(root)}|".encode() + path.read_bytes() + b"\n")
+    return f"{folder}:{digest.hexdigest()}"
+
+
+class _Warnings(logging.Handler):
+    """Keeps the warnings logged while MkDocs reads or builds a page, to be logged again when it is not rebuilt.
+
+    So a carried build warns, and fails with ``--strict`` or ``--fail-on error``, as a cold one. What is
+    logged about the configuration, the navigation, the dossiers and links to anchors, every build logs.
+    """
+
+    def __init__(self, site: CarriedSite) -> None:
+        super().__init__(logging.WARNING)
+        self.site = site
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep ``record`` if it is about the page being read or built."""
+        page = getattr(self.site.config, "_current_page", None)
+        if page is not None:
+            kept = self.site.logged.setdefault(page.file.src_uri, [])
+            kept.append((record.name, record.levelno, record.getMessage()))
+
+
+def _not_dirty_notice(record: logging.LogRecord) -> bool:
+    """MkDocs' notices about dirty builds are for previews: a carried build writes what a cold one writes."""
+    return not str(record.msg).startswith(_DIRTY_NOTICES)
+
+
+_active: list[CarriedSite] = []
+
+
+def begin(config: Any) -> CarriedSite:
+    """For ``accountplan build``, before MkDocs builds into ``config.site_dir`` (fresh and empty): the carried site.
+
+    Restores the previous build's site when it can be used; build with ``dirty=site.enabled``,
+    call :meth:`CarriedSite.save` after a successful build and :func:`end` in any case.
+    """
+    folder = usercache.project_folder(usercache.project_of(config.config_file_path))
+    plugin = config.plugins.get("accountplan")
+    name = f"{os.path.abspath(config.config_file_path or '.')}|{config.theme.get('language')}|" \
+           f"{plugin.config.get('profile') if plugin is not None else None}"
+    where = None if folder is None else os.path.join(
+        folder, FOLDER, hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest())
+    site = CarriedSite(where, signature(config) if plugin is not None else None, config)
+    site.restore()
+    _active.append(site)
+    logging.getLogger("mkdocs").addHandler(_Warnings(site))
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_notice)
+    return site
+
+
+def end(site: CarriedSite) -> None:
+    """After the build, successful or not: ``site`` is no longer the one the plugin wires into."""
+    _active.remove(site)
+    logger = logging.getLogger("mkdocs")
+    for handler in [h for h in logger.handlers if isinstance(h, _Warnings) and h.site is site]:
+        logger.removeHandler(handler)
+    if not _active:
+        logging.getLogger("mkdocs.commands.build").removeFilter(_not_dirty_notice)
+
+
+def active() -> CarriedSite | None:
+    """The carried site of the ``accountplan build`` running in this process, if it takes part."""
+    return _active[-1] if _active and _active[-1].enabled else None
