@@ -17,6 +17,7 @@ plain ``{ #id }`` headings alone. Any other setup converts with Markdown as befo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -67,6 +68,7 @@ def bypass(page: Page, markdown: str, permalink: Permalink) -> bool:
 
     def render(config: MkDocsConfig, files: Files) -> None:
         _apply(page, converted)
+        del page.render  # this closure holds the page's HTML: it goes with the page's content (see ``done``)
 
     page.render = render  # type: ignore[method-assign]  # this page only; MkDocs calls it next
     return True
@@ -81,6 +83,15 @@ def _apply(page: Page, converted: Converted) -> None:
     page.links_to_anchors = {}  # links in HTML blocks are not Markdown links: MkDocs registers none for them
 
 
+def done(page: Page) -> None:
+    """Drop a generated page's HTML once MkDocs has written it (``on_post_page``): nothing reads it again.
+
+    MkDocs converts every page before it writes the first one and keeps each page's content to
+    the end of the build, so the HTML of every page stayed in memory beside the search index.
+    """
+    page.content = None
+
+
 def search_index(config: MkDocsConfig) -> Any | None:
     """The search plugin's index (Material's ``SearchIndex``), if the site has that plugin."""
     for plugin in config.plugins.values():
@@ -88,6 +99,30 @@ def search_index(config: MkDocsConfig) -> Any | None:
         if index is not None and hasattr(index, "create_entry_for_section"):
             return index
     return None
+
+
+def carried_sections(get: Callable[..., str | None]) -> Callable[[str], list[Section] | None]:
+    """``find`` for :func:`index_page` through a carried cache's ``get(page_html, make=...)`` that keeps each page's
+    sections as one JSON string.
+
+    Kept as objects, the sections of every page — their text in thousands of small strings —
+    were held from the first page to the end of the build and took several times the room
+    of the text itself; the string is read back only when the page is indexed.
+    """
+
+    def find(page_html: str) -> list[Section] | None:
+        packed = get(page_html, make=_pack)
+        return None if packed is None else [Section(*fields) for fields in json.loads(packed)]
+
+    return find
+
+
+def _pack(page_html: str) -> str | None:
+    """A page's search sections (:func:`generator.render.search_text.sections`) as JSON, ``None`` as they give it."""
+    found = sections(page_html)
+    if found is None:
+        return None
+    return json.dumps([[s.tag, s.depth, s.id, s.title, s.text] for s in found], ensure_ascii=False)
 
 
 def index_page(page: Page, config: MkDocsConfig,

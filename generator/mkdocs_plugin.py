@@ -19,7 +19,6 @@ import gc
 import logging
 import os
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -49,7 +48,6 @@ from .publish.site import refuse_unsafe_target as refuse_unsafe_site
 from .render import incremental, lift
 from .render.parallel import Pages
 from .render.paths import edit_url
-from .render.search_text import sections
 from .render.theme_files import assets, theme_dir
 from .translate.output import one_line
 
@@ -170,8 +168,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         self.outputs: tuple[Files, set[str]] | None = None
         self.memo: incremental.AccountMemo | None = None
         """``mkdocs build``: the account memo carried over from the previous build (sealed, in the user's cache)."""
-        self.carried: dict[str, str] = {}
-        """The account and person pages of this build, by source path, for the next build's memo."""
+        self.carried: dict[str, bytes] = {}
+        """The account and person pages of this build (compressed), by source path, for the next build's memo."""
         self.sections: incremental.CarriedSections | None = None
         """``mkdocs build``: search sections of the previous build's generated pages, by their HTML."""
 
@@ -257,7 +255,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         if isinstance(page.file, _PageFile) and page.file.pages is not None:
             text = page.file.pages.release(page.file.src_uri)
             if self.memo is not None and page.file.src_uri in self.memo.keys:
-                self.carried[page.file.src_uri] = text
+                self.carried[page.file.src_uri] = self.memo.packed(page.file.src_uri, text)
         else:  # under serve --dirty the page comes from the page store
             text = page.file.content_string
         return lift.lift(text, self.pages.lifted)
@@ -304,7 +302,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """Before the search plugin: a generated page's search entries, without parsing its HTML again."""
         if page.file.generated_by and os.environ.get("ACCOUNTPLAN_MARKDOWN") != "1":
             if self.sections is not None:
-                mkdocs_direct.index_page(page, config, partial(self.sections.get, make=sections))
+                mkdocs_direct.index_page(page, config, mkdocs_direct.carried_sections(self.sections.get))
             else:
                 mkdocs_direct.index_page(page, config)
         return context
@@ -322,6 +320,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the heavy blocks lifted out of generated pages back, once MkDocs has converted and indexed them."""
         if page.file.generated_by and self.pages is not None:
+            mkdocs_direct.done(page)
             return lift.restore(output, self.pages.lifted)
         return output
 

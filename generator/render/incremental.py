@@ -36,6 +36,7 @@ from ..memo import carried, carry_in, digest, dossier_key
 from ..publish.atomic import OutsideFolder, target_in, write_bytes_atomic
 from .generate import Gathered, generate
 from .movement import gains, movement_of
+from .parallel import pack, unpack
 from .theme_files import theme_dir
 from .unavailable import unavailable_pages
 
@@ -56,9 +57,8 @@ _served: dict[str, set[str]] = {}
 _written: dict[str, dict[str, str]] = {}
 """Per store folder: each page's text as last written by this process.
 
-The account and person memos hold the same string objects, so keeping them costs no memory
-for those pages, and an unchanged page is recognised by identity (a reused page) or one
-string comparison, without hashing 150 MB of page text on every rebuild."""
+An unchanged page is recognised by identity or one string comparison, without hashing 150 MB
+of page text on every rebuild (the account and person memos keep their pages compressed)."""
 
 
 def note_startup(command: str, dirty: bool) -> None:
@@ -229,8 +229,8 @@ def theme_version() -> str:
     return digest.hexdigest()
 
 
-_memos: dict[str, dict[str, tuple[str, str]]] = {}
-"""Per page store: each account page's memo key and text from this process's last build."""
+_memos: dict[str, dict[str, tuple[str, bytes]]] = {}
+"""Per page store: each account page's memo key and text (compressed) from this process's last build."""
 
 
 class AccountMemo:
@@ -306,14 +306,21 @@ class AccountMemo:
         if kept is None or kept[0] != key:
             return None
         self.hits += 1
-        return kept[1]
+        return unpack(kept[1])
 
-    def remember(self, pages: Mapping[str, str]) -> None:
-        """Keep this build's account pages for the next one; pages of accounts that are gone are dropped."""
+    def packed(self, src: str, text: str) -> bytes:
+        """A page's text for :meth:`remember`, compressed: as kept when the page was reused, else compressed now."""
+        kept = self.memo.get(src)
+        return kept[1] if kept is not None and kept[0] == self.keys.get(src) else pack(text)
+
+    def remember(self, pages: Mapping[str, str | bytes]) -> None:
+        """Keep this build's account pages, compressed, for the next one; pages of accounts that are gone drop out."""
+        before = dict(self.memo)
         self.memo.clear()
         for src, key in self.keys.items():
             if src in pages:
-                self.memo[src] = (key, pages[src])
+                kept = before.get(src)
+                self.memo[src] = kept if kept is not None and kept[0] == key else (key, pack(pages[src]))
 
 
 def _history(site: Site, name: str, *, person: bool = False) -> str:
@@ -351,7 +358,7 @@ def _seed(store: str) -> None:
         _memos[store] = kept if isinstance(kept, dict) else {}
 
 
-def carry(memo: AccountMemo, pages: Mapping[str, str]) -> None:
+def carry(memo: AccountMemo, pages: Mapping[str, str | bytes]) -> None:
     """Keep this build's account and person pages (``pages``: their text by source path) for the next build."""
     memo.remember(pages)
     usercache.dump(memo.store, CARRIED, memo.memo)
