@@ -67,6 +67,7 @@ def bypass(page: Page, markdown: str, permalink: Permalink) -> bool:
 
     def render(config: MkDocsConfig, files: Files) -> None:
         _apply(page, converted)
+        del page.render  # this closure holds the page's HTML: it goes with the page's content (see ``done``)
 
     page.render = render  # type: ignore[method-assign]  # this page only; MkDocs calls it next
     return True
@@ -79,6 +80,15 @@ def _apply(page: Page, converted: Converted) -> None:
     page._title_from_render = converted.title
     page.present_anchor_ids = converted.anchor_ids
     page.links_to_anchors = {}  # links in HTML blocks are not Markdown links: MkDocs registers none for them
+
+
+def done(page: Page) -> None:
+    """Drop a generated page's HTML once MkDocs has written it (``on_post_page``): nothing reads it again.
+
+    MkDocs converts every page before it writes the first one and keeps each page's content to
+    the end of the build, so the HTML of every page stayed in memory beside the search index.
+    """
+    page.content = None
 
 
 def search_index(config: MkDocsConfig) -> Any | None:

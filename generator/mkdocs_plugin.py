@@ -239,6 +239,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the heavy blocks lifted out of generated pages back, once MkDocs has converted and indexed them."""
+        if page.file.generated_by:
+            mkdocs_direct.done(page)
         return self.build.restore(output, page.file)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

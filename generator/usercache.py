@@ -142,14 +142,19 @@ def _read_key(path: str) -> bytes | None:
     return data if len(data) == _TAG else None
 
 
-def _tag(key: bytes, payload: bytes) -> bytes:
+def _tag(key: bytes, payload: bytes | memoryview) -> bytes:
     return hashlib.blake2b(payload, key=key, digest_size=_TAG).digest()
+
+
+def _sealed(obj: Any) -> tuple[bytes, bytes, bytes]:
+    """The parts of a sealed blob: magic, tag, ``obj`` pickled (not joined: a carried cache can be 100 MB)."""
+    payload = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    return MAGIC, _tag(_key(_key_root()), payload), payload
 
 
 def seal(obj: Any) -> bytes:
     """``obj`` pickled, with the tag that :func:`unseal` checks."""
-    payload = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    return MAGIC + _tag(_key(_key_root()), payload) + payload
+    return b"".join(_sealed(obj))
 
 
 def unseal(data: bytes) -> Any:
@@ -157,7 +162,8 @@ def unseal(data: bytes) -> Any:
     head = len(MAGIC)
     if len(data) < head + _TAG or not data.startswith(MAGIC):
         return None
-    tag, payload = data[head:head + _TAG], data[head + _TAG:]
+    view = memoryview(data)  # the payload is hashed and unpickled in place, not copied
+    tag, payload = bytes(view[head:head + _TAG]), view[head + _TAG:]
     try:
         key = _key(_key_root())
     except OSError:  # no key can be kept (a read-only home): nothing cached is trusted
@@ -183,7 +189,7 @@ def load(path: str) -> Any:
 def dump(folder: str, name: str, obj: Any) -> None:
     """Seal ``obj`` into ``folder/name`` atomically; a failure only costs a slower next run."""
     with contextlib.suppress(OSError):
-        write_bytes_atomic(target_in(folder, name), seal(obj), durable=False)  # a lost cache file is a miss
+        write_bytes_atomic(target_in(folder, name), _sealed(obj), durable=False)  # a lost cache file is a miss
 
 
 def main(argv: list[str] | None = None) -> int:

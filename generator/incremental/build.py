@@ -77,7 +77,7 @@ class Build:
         """Heavy HTML blocks lifted out of this build's pages, by name (:mod:`.lift`)."""
         self.kept: KeptPages | None = None
         """``mkdocs build``: the account and person pages carried over from the previous build."""
-        self.carried: dict[str, str] = {}
+        self.carried: dict[str, bytes] = {}
         """The account and person pages of this build, by source path, for the next build."""
         self.sections: carried.CarriedSections | None = None
         """``mkdocs build``: search sections of the previous build's generated pages, by their HTML."""
@@ -160,7 +160,7 @@ class Build:
         assert self.pages is not None
         text = self.pages.release(src_uri)
         if self.kept is not None and src_uri in self.kept.keys:
-            self.carried[src_uri] = text
+            self.carried[src_uri] = self.kept.packed(src_uri, text)
         return text
 
     def nav(self, nav: Navigation, files: Files) -> None:
@@ -189,7 +189,7 @@ class Build:
 
     def find_sections(self, page_html: str) -> list[Section] | None:
         """A generated page's search sections, carried over from the previous build when its HTML is the same."""
-        return self.sections.get(page_html, sections) if self.sections is not None else sections(page_html)
+        return self.sections.find(page_html) if self.sections is not None else sections(page_html)
 
     def restore(self, page_html: str, file: File) -> str:
         """A finished generated page with its heavy blocks put back."""

@@ -9,11 +9,13 @@ missing, damaged or not sealed with this user's key is never unpickled (:mod:`ge
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from .. import usercache
+from ..render.search_text import Section, sections
 from .memo import carried, carry_in
 from .pages import KeptPages, kept
 from .store import store_for
@@ -61,7 +63,7 @@ def seed(store: str) -> None:
         kept[store] = found if isinstance(found, dict) else {}
 
 
-def carry(pages: KeptPages, texts: Mapping[str, str]) -> None:
+def carry(pages: KeptPages, texts: Mapping[str, str | bytes]) -> None:
     """Keep this build's account and person pages (``texts``: their text by source path) for the next build."""
     pages.remember(texts)
     usercache.dump(pages.store, CARRIED, pages.pages)
@@ -95,6 +97,16 @@ class CarriedSections:
         self.now[key] = value
         return value
 
+    def find(self, page_html: str) -> list[Section] | None:
+        """A page's search sections (:func:`generator.render.search_text.sections`), carried when its HTML is the same.
+
+        Each page's sections are kept as one JSON string: kept as objects, the sections of every page
+        (their text in thousands of small strings) were held from the first page to the end of the build
+        and took several times the room of the text itself; the string is read back only when indexed.
+        """
+        packed = self.get(page_html, make=_pack)
+        return None if packed is None else [Section(*fields) for fields in json.loads(packed)]
+
     def save(self) -> None:
         """Seal this build's sections for the next build (only those of this build's pages)."""
         usercache.dump(self.store, SECTIONS, (code_version(), self.now))
@@ -125,3 +137,11 @@ def carry_rules_out(config_file: str | None) -> None:
     folder = usercache.project_folder(usercache.project_of(config_file))
     if folder is not None:
         usercache.dump(folder, RULES, (code_version(), carried("rules")))
+
+
+def _pack(page_html: str) -> str | None:
+    """A page's search sections as JSON, ``None`` as :func:`generator.render.search_text.sections` gives it."""
+    found = sections(page_html)
+    if found is None:
+        return None
+    return json.dumps([[s.tag, s.depth, s.id, s.title, s.text] for s in found], ensure_ascii=False)

@@ -16,10 +16,11 @@ from ..model.portfolio import Dossier
 from ..render import paths
 from ..render.context import Site
 from ..render.movement import gains, movement_of
+from ..render.parallel import pack, unpack
 from ..render.team import touches
 from .versions import code_version, theme_version
 
-kept: dict[str, dict[str, tuple[str, str]]] = {}
+kept: dict[str, dict[str, tuple[str, bytes]]] = {}
 """Per page store: each account and person page's key and text from this process's last build."""
 
 
@@ -90,14 +91,21 @@ class KeptPages:
         if found is None or found[0] != key:
             return None
         self.hits += 1
-        return found[1]
+        return unpack(found[1])
 
-    def remember(self, pages: Mapping[str, str]) -> None:
-        """Keep this build's account and person pages for the next one; pages that are gone are dropped."""
+    def packed(self, src: str, text: str) -> bytes:
+        """A page's text for :meth:`remember`, compressed: as kept when the page was reused, else compressed now."""
+        found = self.pages.get(src)
+        return found[1] if found is not None and found[0] == self.keys.get(src) else pack(text)
+
+    def remember(self, pages: Mapping[str, str | bytes]) -> None:
+        """Keep this build's account and person pages, compressed, for the next one; pages that are gone drop out."""
+        before = dict(self.pages)
         self.pages.clear()
         for src, key in self.keys.items():
             if src in pages:
-                self.pages[src] = (key, pages[src])
+                found = before.get(src)
+                self.pages[src] = found if found is not None and found[0] == key else (key, pack(pages[src]))
 
 
 def _history(site: Site, name: str, *, person: bool = False) -> str:

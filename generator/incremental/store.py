@@ -38,9 +38,8 @@ _served: dict[str, set[str]] = {}
 _written: dict[str, dict[str, str]] = {}
 """Per store folder: each page's text as last written by this process.
 
-The kept account and person pages (:mod:`.pages`) are the same string objects, so keeping them costs no memory
-for those pages, and an unchanged page is recognised by identity (a reused page) or one
-string comparison, without hashing 150 MB of page text on every rebuild."""
+An unchanged page is recognised by identity or one string comparison, without hashing 150 MB
+of page text on every rebuild (the kept account and person pages, :mod:`.pages`, are compressed)."""
 
 
 def note_startup(command: str, dirty: bool) -> None:

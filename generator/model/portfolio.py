@@ -19,7 +19,7 @@ import gc
 import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..diagnostics import Diagnostic
 from .account import Account, Kpi
@@ -29,6 +29,8 @@ from .contact import Contact
 from .document import Document
 from .opportunity import Opportunity
 from .roster import Roster
+
+T = TypeVar("T")
 
 ROSTER = "roster.yml"
 ACCOUNT = "account.md"
@@ -102,7 +104,9 @@ def copy_portfolio(portfolio: Portfolio) -> Portfolio:
 
     Positions are never changed in place once loaded (redaction assigns new dicts), and they
     are half of a portfolio's objects: sharing them halves the memory and time of a copy.
-    One pickle round trip with the collector paused is three times faster than ``copy.deepcopy``.
+    One pickle round trip with the collector paused is three times faster than ``copy.deepcopy``;
+    one a dossier (they share no objects) never holds the whole portfolio pickled at once (≈100 MB
+    at 1,000 accounts, on top of the original and the copy).
     """
     docs = _documents(portfolio)
     shared = [doc.positions for doc in docs]
@@ -110,12 +114,19 @@ def copy_portfolio(portfolio: Portfolio) -> Portfolio:
         for doc in docs:
             doc.positions = {}
         with gc_paused():
-            copied: Portfolio = pickle.loads(pickle.dumps(portfolio, protocol=pickle.HIGHEST_PROTOCOL))
+            copied = Portfolio(portfolio.root, _copy(portfolio.roster), [_copy(d) for d in portfolio.dossiers],
+                               _copy(portfolio.diagnostics))
     finally:
         for doc, positions in zip(docs, shared, strict=True):
             doc.positions = positions
     for doc, positions in zip(_documents(copied), shared, strict=True):
         doc.positions = positions
+    return copied
+
+
+def _copy(value: T) -> T:
+    """A deep copy of ``value`` by a pickle round trip."""
+    copied: T = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return copied
 
 

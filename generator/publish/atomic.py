@@ -16,6 +16,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -37,8 +38,9 @@ def target_in(folder: str | os.PathLike[str], relative: str | os.PathLike[str]) 
     return target
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
-    """Replace ``path`` with ``data`` atomically, keeping the old file's permissions.
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes], *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` (bytes, or parts written one after the other) atomically, keeping the old
+    file's permissions.
 
     ``durable=False`` skips the ``fsync`` calls, for files whose loss after a power cut is only
     a cache miss: the rename still guarantees a reader sees the old or the new file whole.
@@ -49,7 +51,8 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bo
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for part in (data,) if isinstance(data, bytes) else data:  # parts: a large blob is never joined
+                out.write(part)
             if durable:
                 out.flush()
                 os.fsync(out.fileno())

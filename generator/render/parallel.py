@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import zlib
 from collections.abc import Callable, Iterator, MutableMapping
 from concurrent.futures import ProcessPoolExecutor
 
@@ -84,6 +85,21 @@ class Pages(MutableMapping[str, str]):
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def pack(text: str | bytes) -> bytes:
+    """A page's text compressed, to be kept until the build ends (bytes are packed already).
+
+    The account memo carries every account and person page to the next build: as text that was
+    about 190 KB a page (≈190 MB at 1,000 accounts, held from the page's reading to the end of
+    the build, and pickled whole); compressed, about a tenth.
+    """
+    return text if isinstance(text, bytes) else zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def unpack(data: bytes) -> str:
+    """The text :func:`pack` compressed."""
+    return zlib.decompress(data).decode("utf-8", "surrogatepass")
 
 
 def account_pages(count: int, sources: list[str], render: Render) -> Pages:
