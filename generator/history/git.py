@@ -199,6 +199,29 @@ def log(top: str, relative: str, rev: str = "HEAD") -> list[Commit]:
     return commits
 
 
+def continues(top: str, old: str, new: str) -> bool:
+    """Whether ``new``'s first-parent line runs through ``old``: then ``log(old..new)`` is what ``log(new)`` adds.
+
+    The oldest first-parent commit of ``new`` that ``old`` does not reach must have ``old`` as its
+    first parent. A rewritten history (an amended commit, a force push, a reset), an ``old`` reached
+    only through a merged side branch, or an ``old`` git no longer has all answer ``False``.
+    """
+    if old == new:
+        return bool(old)
+    if not (_is_id(old) and _is_id(new)):
+        return False
+    done = git("rev-list", "--first-parent", "--parents", f"{old}..{new}", cwd=top)
+    # Newest first, one line per commit: "<id> <first parent>" (--first-parent shows that parent only).
+    lines = done.stdout.decode("ascii", "replace").strip().splitlines() if done.returncode == 0 else []
+    oldest = lines[-1].split() if lines else []
+    return len(oldest) >= 2 and oldest[1] == old
+
+
+def _is_id(name: str) -> bool:
+    """A full commit id (SHA-1 or SHA-256), never an option or a revision expression."""
+    return len(name) in (40, 64) and all(c in "0123456789abcdef" for c in name)
+
+
 def _commit(head: list[str], changes: list[FileChange]) -> Commit:
     sha, seconds, subject = [*head, "", "", ""][:3]
     return Commit(sha, int(seconds) if seconds.isdigit() else 0, subject, tuple(changes))

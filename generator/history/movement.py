@@ -146,7 +146,7 @@ def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: 
     results.save(set(keys.values()))
     events.sort(key=lambda e: (-e.day.toordinal(), e.slug, e.kind, e.text))
     return Movement(today, ends, found, events, True, history.shallow, len(history.commits),
-                    history.commits[0].day if history.commits else None, history.head)
+                    history.commits[0].day if history.commits else None, f"{history.relative}|{history.shallow}")
 
 
 def _run(job: _Job, slugs: list[str], cache: str | None) -> dict[str, Result]:
@@ -208,7 +208,8 @@ def _account(job: _Job, slug: str, pairs: list[tuple[Version | None, Version]], 
     track = [_point(d, e, config) for d, e in zip(at_ends, ends[:-1], strict=True)]
     track.append(_now(slug, job.settings.today, job.scores))
     movement = AccountMovement(slug, track, _moves(acc, pairs, hidden), _plans([*at_ends, dossier]),
-                               _months(acc, job.months, job.people, hidden), history.day(lineage.versions[0]))
+                               _months(acc, job.months, job.people, hidden), history.day(lineage.versions[0]),
+                               len(lineage.versions))
     return movement, _events(acc, dossier, pairs, job.recent, job.settings.today, job.people, hidden)
 
 

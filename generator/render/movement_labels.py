@@ -30,6 +30,13 @@ UI: dict[str, tuple[str, str]] = {
                       "History read: {commits} commit(s) since {first}.",
                       "日期取主分支第一父提交的提交者日期（UTC）；各季度末的评分依据当时提交的客户档案计算。"
                       "已读取历史：自 {first} 起 {commits} 次提交。"),
+    "history_account_dates": ("Dates are the committer dates (UTC) of the first-parent commits of the main branch; "
+                              "scores at each quarter's end are computed from the dossier as committed then. "
+                              "History of this account: {commits} commit(s) since {first}.",
+                              "日期取主分支第一父提交的提交者日期（UTC）；各季度末的评分依据当时提交的客户档案计算。"
+                              "本客户的历史：自 {first} 起 {commits} 次提交。"),
+    "history_account_none": ("No commit of the main branch holds this account yet: only the present is shown.",
+                             "主分支中尚无包含此客户的提交：仅显示当前状态。"),
     "history_shallow": ("This build saw a shallow clone: older commits are missing, so the history below starts "
                         "late. Fetch the full history (fetch-depth: 0) to see it all.",
                         "本次构建使用的是浅克隆：较早的提交缺失，以下历史起点偏晚。请获取完整历史（fetch-depth: 0）。"),
