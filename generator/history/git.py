@@ -170,16 +170,19 @@ _LINK_MODES = ("120000", "160000")
 """Tree modes of a symbolic link and of a submodule: not files, whatever their blob holds."""
 
 
-def log(top: str, relative: str, rev: str = "HEAD") -> list[Commit]:
+def log(top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> list[Commit]:
     """The first-parent commits of ``rev`` touching ``relative``, oldest first, with their changed blobs.
 
     One ``git log --raw`` call: a merge is described against its first parent (what it brought
     to the main branch) and renames are detected (``-M``), so a moved account folder keeps its
-    history. Paths git has to quote (not valid dossier names anyway) are left out.
+    history. Paths git has to quote (not valid dossier names anyway) are left out. A log git
+    cannot give is empty, or with ``check`` a :class:`RevisionError`.
     """
     done = git("-c", "core.quotePath=true", "log", "--first-parent", "--reverse", "--no-abbrev", "--raw", "-M",
                "--diff-merges=first-parent", "--format=%x01%H %ct %s", rev, "--", relative, cwd=top)
     if done.returncode != 0:
+        if check:
+            raise RevisionError(f"git log {rev} failed: {done.stderr.decode('utf-8', 'replace').strip()}")
         return []
     prefix = relative.rstrip("/") + "/" if relative not in ("", ".") else ""
     commits: list[Commit] = []

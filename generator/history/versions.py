@@ -127,11 +127,19 @@ def read_log(top: str, relative: str, head: str, shallow: bool, cache: str | Non
     if kept.get("where") == (top, relative) and isinstance(commits, list) and git.continues(top, old, head):
         if old == head:
             return commits
-        commits = [*commits, *git.log(top, relative, f"{old}..{head}")]
+        commits = _added(top, relative, old, head, commits)
     else:
         commits = git.log(top, relative, head or "HEAD")
     write_pack(path, {"where": (top, relative), "head": head, "commits": commits})
     return commits
+
+
+def _added(top: str, relative: str, old: str, head: str, commits: list[git.Commit]) -> list[git.Commit]:
+    """The kept log with the commits from ``old`` to ``head``; the whole log when git cannot give just those."""
+    try:
+        return [*commits, *git.log(top, relative, f"{old}..{head}", check=True)]
+    except git.RevisionError:
+        return git.log(top, relative, head)
 
 
 def _split(path: str) -> tuple[str, str] | None:

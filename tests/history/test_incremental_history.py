@@ -58,9 +58,9 @@ def test_a_new_commit_is_read_alone(history_repo: Path, tmp_path: Path, monkeypa
     ranges: list[str] = []
     real = git.log
 
-    def spy(top: str, relative: str, rev: str = "HEAD") -> list[git.Commit]:
+    def spy(top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> list[git.Commit]:
         ranges.append(rev)
-        return real(top, relative, rev)
+        return real(top, relative, rev, check=check)
 
     monkeypatch.setattr(git, "log", spy)
     again = same_as_cold(history_repo, cache)
@@ -148,3 +148,20 @@ def test_pages_after_a_new_commit_equal_a_cold_build(history_repo: Path, tmp_pat
     assert [p for p in cold if warm[p] != cold[p]] == []
     page = (history_repo / "site" / "accounts" / "acme-industries" / "index.html").read_text(encoding="utf-8")
     assert "History of this account: 5 commit(s) since 2025-12-10." in page
+
+
+def test_a_range_git_cannot_give_reads_everything_again(history_repo: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    same_as_cold(history_repo, cache)
+    move_cto(history_repo, "acme-industries", "intimacy: 3", "intimacy: 4")
+    commit(history_repo, "2026-11-26", "acme-industries: CTO now close")
+    real = git.log
+
+    def failing(top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> list[git.Commit]:
+        if check:
+            raise git.RevisionError("git log failed")
+        return real(top, relative, rev)
+
+    monkeypatch.setattr(git, "log", failing)
+    assert same_as_cold(history_repo, cache).commits[-1].subject == "acme-industries: CTO now close"
