@@ -57,7 +57,7 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     shown = [d for d in diagnostics if redaction.visible(d)]
     moved = None
     if timeline:
-        moved = moves.compute(History.read(settings.accounts), full, portfolio, scores, settings,
+        moved = moves.compute(History.read(settings.accounts, history_cache), full, portfolio, scores, settings,
                                  redaction.level, history_cache)
     changed = by_slug(portfolio, remember=cache is not None)  # when each account last changed (git, else files)
     return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level, moved, changed)

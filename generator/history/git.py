@@ -170,16 +170,19 @@ _LINK_MODES = ("120000", "160000")
 """Tree modes of a symbolic link and of a submodule: not files, whatever their blob holds."""
 
 
-def log(top: str, relative: str, rev: str = "HEAD") -> list[Commit]:
+def log(top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> list[Commit]:
     """The first-parent commits of ``rev`` touching ``relative``, oldest first, with their changed blobs.
 
     One ``git log --raw`` call: a merge is described against its first parent (what it brought
     to the main branch) and renames are detected (``-M``), so a moved account folder keeps its
-    history. Paths git has to quote (not valid dossier names anyway) are left out.
+    history. Paths git has to quote (not valid dossier names anyway) are left out. A log git
+    cannot give is empty, or with ``check`` a :class:`RevisionError`.
     """
     done = git("-c", "core.quotePath=true", "log", "--first-parent", "--reverse", "--no-abbrev", "--raw", "-M",
                "--diff-merges=first-parent", "--format=%x01%H %ct %s", rev, "--", relative, cwd=top)
     if done.returncode != 0:
+        if check:
+            raise RevisionError(f"git log {rev} failed: {done.stderr.decode('utf-8', 'replace').strip()}")
         return []
     prefix = relative.rstrip("/") + "/" if relative not in ("", ".") else ""
     commits: list[Commit] = []
@@ -197,6 +200,29 @@ def log(top: str, relative: str, rev: str = "HEAD") -> list[Commit]:
     if head is not None:
         commits.append(_commit(head, changes))
     return commits
+
+
+def continues(top: str, old: str, new: str) -> bool:
+    """Whether ``new``'s first-parent line runs through ``old``: then ``log(old..new)`` is what ``log(new)`` adds.
+
+    The oldest first-parent commit of ``new`` that ``old`` does not reach must have ``old`` as its
+    first parent. A rewritten history (an amended commit, a force push, a reset), an ``old`` reached
+    only through a merged side branch, or an ``old`` git no longer has all answer ``False``.
+    """
+    if old == new:
+        return bool(old)
+    if not (_is_id(old) and _is_id(new)):
+        return False
+    done = git("rev-list", "--first-parent", "--parents", f"{old}..{new}", cwd=top)
+    # Newest first, one line per commit: "<id> <first parent>" (--first-parent shows that parent only).
+    lines = done.stdout.decode("ascii", "replace").strip().splitlines() if done.returncode == 0 else []
+    oldest = lines[-1].split() if lines else []
+    return len(oldest) >= 2 and oldest[1] == old
+
+
+def _is_id(name: str) -> bool:
+    """A full commit id (SHA-1 or SHA-256), never an option or a revision expression."""
+    return len(name) in (40, 64) and all(c in "0123456789abcdef" for c in name)
 
 
 def _commit(head: list[str], changes: list[FileChange]) -> Commit:

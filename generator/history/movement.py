@@ -54,15 +54,20 @@ WINDOWS = (7, 30, 90)
 class _Account:
     """One account's versions, parsed and redacted on demand within one build."""
 
-    def __init__(self, slug: str, lineage: Lineage, history: History, redactor: Redactor,
-                 parsed: dict[Key, Parsed]) -> None:
+    def __init__(self, slug: str, lineage: Lineage, history: History, redactor: Redactor) -> None:
         self.slug, self.lineage, self.history, self.redactor = slug, lineage, history, redactor
         self.limit = redactor.level
-        self.parsed = parsed
+        self.parsed: dict[Key, Parsed] = {}
+        """The parses of every key the views need, set once they are read (:func:`_accounts`)."""
         self._dossiers: dict[int, Dossier | None] = {}
+        self._keys: dict[int, list[Key]] = {}
 
     def keys(self, version: Version) -> list[Key]:
-        return keys_of(self.history.relative, self.slug, version)
+        """The parse keys of a version's files (made once per version: every view asks)."""
+        found = self._keys.get(version.index)
+        if found is None:
+            found = self._keys[version.index] = keys_of(self.history.relative, self.slug, version)
+        return found
 
     def dossier(self, version: Version | None) -> Dossier | None:
         """The version's dossier as this build's profile may show it."""
@@ -91,8 +96,11 @@ class _Job:
     level: str
     ends: list[dt.date]
     months: list[dt.date]
-    present: dict[str, Any]
     people: dict[str, Any]
+
+    def present(self, slugs: list[str]) -> dict[str, Any]:
+        """The working tree's loaded files of these accounts, by the path their parse keys give them."""
+        return present_files(self.history.relative, [self.full[slug] for slug in slugs if slug in self.full])
 
     @property
     def start(self) -> dt.date:
@@ -123,7 +131,7 @@ def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: 
         accounts = {d.slug: AccountMovement(d.slug, [_now(d.slug, today, scores)]) for d in shown.dossiers}
         return Movement(today, ends, accounts, [], False)
     job = _Job(history, {d.slug: d for d in full.dossiers}, {d.slug: d for d in shown.dossiers}, scores, settings,
-               level, ends, month_ends(quarter_start(ends[0]), today), present_files(history.relative, full.dossiers),
+               level, ends, month_ends(quarter_start(ends[0]), today),
                {**shown.people})
     results = ResultCache(cache)
     common = f"{settings!r}|{level}"
@@ -146,7 +154,7 @@ def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: 
     results.save(set(keys.values()))
     events.sort(key=lambda e: (-e.day.toordinal(), e.slug, e.kind, e.text))
     return Movement(today, ends, found, events, True, history.shallow, len(history.commits),
-                    history.commits[0].day if history.commits else None, history.head)
+                    history.commits[0].day if history.commits else None, f"{history.relative}|{history.shallow}")
 
 
 def _run(job: _Job, slugs: list[str], cache: str | None) -> dict[str, Result]:
@@ -175,8 +183,10 @@ def _accounts(job: _Job, slugs: list[str], cache: str | None) -> list[tuple[str,
     store = BlobCache(history.top, cache)
     plans: dict[str, list[tuple[Version | None, Version]]] = {}
     wanted: set[Key] = set()
-    for slug in slugs:
-        lineage = history.lineages[slug]
+    redactor = Redactor(job.level)
+    accounts = {slug: _Account(slug, history.lineages[slug], history, redactor) for slug in slugs}
+    for slug, acc in accounts.items():
+        lineage = acc.lineage
         needed = {v.index: v for day in [*job.ends[:-1], *job.months, job.start - dt.timedelta(days=1)]
                   if (v := lineage.at(day)) is not None}
         pairs = _pairs(lineage, job.start, job.settings.today)
@@ -186,29 +196,29 @@ def _accounts(job: _Job, slugs: list[str], cache: str | None) -> list[tuple[str,
                 if prev is not None and prev.files:
                     needed[prev.index] = prev
         for v in needed.values():
-            wanted.update(keys_of(history.relative, slug, v))
+            wanted.update(acc.keys(v))
         for prev, cur in pairs:
-            wanted.update(_moved_keys(history.relative, slug, prev, cur))
+            wanted.update(_moved_keys(acc, prev, cur))
         plans[slug] = pairs
-    parsed = store.parse(wanted, job.present) if wanted else {}
+    parsed = store.parse(wanted, job.present(slugs)) if wanted else {}
     store.save()
-    redactor = Redactor(job.level)
-    return [(slug, _account(job, slug, plans[slug], parsed, redactor)) for slug in slugs]
+    for acc in accounts.values():
+        acc.parsed = parsed
+    return [(slug, _account(job, acc, plans[slug])) for slug, acc in accounts.items()]
 
 
-def _account(job: _Job, slug: str, pairs: list[tuple[Version | None, Version]], parsed: dict[Key, Parsed],
-             redactor: Redactor) -> Result:
+def _account(job: _Job, acc: _Account, pairs: list[tuple[Version | None, Version]]) -> Result:
     """One account's history and its events."""
-    history, dossier, ends = job.history, job.shown[slug], job.ends
-    lineage = history.lineages[slug]
-    acc = _Account(slug, lineage, history, redactor, parsed)
+    history, slug, lineage, ends = job.history, acc.slug, acc.lineage, job.ends
+    dossier = job.shown[slug]
     hidden = _hidden(job.full.get(slug), dossier, acc, pairs, job.level)
     at_ends = [acc.dossier(lineage.at(e)) for e in ends[:-1]]
     config = scoring_config(job.settings)
     track = [_point(d, e, config) for d, e in zip(at_ends, ends[:-1], strict=True)]
     track.append(_now(slug, job.settings.today, job.scores))
     movement = AccountMovement(slug, track, _moves(acc, pairs, hidden), _plans([*at_ends, dossier]),
-                               _months(acc, job.months, job.people, hidden), history.day(lineage.versions[0]))
+                               _months(acc, job.months, job.people, hidden), history.day(lineage.versions[0]),
+                               len(lineage.versions))
     return movement, _events(acc, dossier, pairs, job.recent, job.settings.today, job.people, hidden)
 
 
@@ -241,10 +251,10 @@ def _pairs(lineage: Lineage, start: dt.date, today: dt.date) -> list[tuple[Versi
     return found
 
 
-def _moved_keys(root: str, slug: str, prev: Version | None, cur: Version) -> Iterator[Key]:
+def _moved_keys(acc: _Account, prev: Version | None, cur: Version) -> Iterator[Key]:
     """The contact files a commit changed (both sides) and the activity files it added."""
     before = prev.files if prev else {}
-    for key in keys_of(root, slug, cur):
+    for key in acc.keys(cur):
         sub = key[2].split("/", 2)[-1]
         if before.get(sub) == key[0]:
             continue
@@ -282,12 +292,12 @@ def _hidden(full: Dossier | None, shown: Dossier, acc: _Account, pairs: list[tup
     for doc in full.contacts if full else []:
         if doc.data.id not in kept:
             hidden |= {doc.data.id, doc.data.name}
-    for prev, cur in pairs:
-        for version in (prev, cur):
-            for key in acc.keys(version) if version else []:
-                data = acc.data(key) if key in acc.parsed else None
-                if isinstance(data, Contact) and not _visible(data, level):
-                    hidden |= {data.id, data.name}
+    versions = {v.index: v for pair in pairs for v in pair if v is not None}
+    contacts = {key for v in versions.values() for key in acc.keys(v) if key[1] == "contact" and key in acc.parsed}
+    for key in contacts:
+        data = acc.data(key)
+        if isinstance(data, Contact) and not _visible(data, level):
+            hidden |= {data.id, data.name}
     return hidden
 
 

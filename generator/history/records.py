@@ -77,6 +77,8 @@ class AccountMovement:
     """``("2026-10", lines)`` newest first, months without changes left out."""
     since: dt.date | None = None
     """The first commit of this account in the history read."""
+    commits: int = 0
+    """How many commits of the history read touched this account (its folder under any of its names)."""
 
 
 @dataclass
@@ -93,7 +95,11 @@ class Movement:
     commits: int = 0
     first: dt.date | None = None
     head: str = ""
-    """The commit id ``HEAD`` named when the history was read (what a page kept between rebuilds is keyed on)."""
+    """What every page kept between rebuilds depends on of the history as a whole (the page memo keys on it).
+
+    Not the commit id: an account page shows only its own history (which its own key holds) and a
+    person's page only the moves it lists, so a new commit renders again only the pages it changed.
+    It names where the history was read from and whether the clone was shallow."""
 
 
 def quarter_ends(today: dt.date, count: int = QUARTERS) -> list[dt.date]:

@@ -4,7 +4,8 @@
 tens of versions of each dossier that share most files. Here a contact or activity file is
 checked once per blob for anything above the profile's level; when none of a version's
 contacts, activities, opportunities and actions holds any and every contact file loaded, only
-its ``account.md`` needs redacting (once per blob), and the version is assembled from that and
+its ``account.md`` needs redacting (once per blob, and not at all when it holds nothing above the
+level either: redaction would copy it unchanged), and the version is assembled from that and
 the files as parsed. Anything else — a hidden file, a contact file that did not load, a source
 or plan the profile removes (whose references elsewhere would need scrubbing) — takes the full
 :func:`~generator.redact.redaction` of the version.
@@ -59,7 +60,6 @@ class Redactor:
 
     def dossier(self, full: Dossier, keys: list[Key], parsed: dict[Key, Parsed]) -> Dossier | None:
         """``full`` (assembled from ``keys``) as the level may show it."""
-        root = level_of(ROOT_LEVEL)
         quick = True
         account_key: Key | None = None
         for key in keys:
@@ -68,8 +68,7 @@ class Redactor:
                 account_key = key
             elif doc is not None:
                 if key not in self._above:
-                    self._above[key] = _own(doc.data, root) > self.limit or above(doc.data, _own(doc.data, root),
-                                                                                    self.limit)
+                    self._above[key] = self._holds_more(doc.data)
                 quick = quick and not self._above[key]
         # A contact file that did not load is hidden below the top level, and references to it scrubbed everywhere.
         quick = quick and full.contact_ids == {c.data.id for c in full.contacts}
@@ -80,6 +79,11 @@ class Redactor:
                                    activities=list(full.activities), opportunities=list(full.opportunities),
                                    actions=list(full.actions), contact_ids=set(full.contact_ids))
 
+    def _holds_more(self, data: Any) -> bool:
+        """Whether a file's data holds anything labelled above the level (then redaction changes it)."""
+        own = _own(data, level_of(ROOT_LEVEL))
+        return own > self.limit or above(data, own, self.limit)
+
     def _account(self, key: Key, full: Dossier) -> Document[Any] | None:
         """The account file redacted, or ``None`` when that removes what other files may refer to.
 
@@ -87,6 +91,8 @@ class Redactor:
         no reference to a contact, so the account file is redacted alone (without copying and
         pruning its contacts each time) and the result depends on its blob only.
         """
+        if key not in self._accounts and not self._holds_more(full.account.data):
+            self._accounts[key] = full.account  # nothing above the level: redaction would copy it unchanged
         if key not in self._accounts:
             alone = Dossier(full.slug, full.folder, full.account, stems=full.stems)
             shown = redact_dossier(alone, self.level).dossier

@@ -18,6 +18,7 @@ import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic
@@ -25,7 +26,7 @@ from ..load.assemble import assemble_dossier
 from ..load.files import load_document, slug_problem
 from ..load.tasks import Task
 from ..model.document import Document
-from ..model.keys import cache_version
+from ..model.keys import cache_version, sources_digest
 from ..model.portfolio import ACCOUNT, KINDS, Dossier, gc_paused
 from . import git
 from .packs import read_pack, write_pack
@@ -87,13 +88,16 @@ class History:
     """The commit id ``HEAD`` named when the log was read: a build's history is a function of it."""
 
     @classmethod
-    def read(cls, accounts: str) -> History | None:
-        """The history of ``accounts`` (``None`` outside a git repository or without git)."""
+    def read(cls, accounts: str, cache: str | None = None) -> History | None:
+        """The history of ``accounts`` (``None`` outside a git repository or without git).
+
+        ``cache``: the folder where the log read last is kept (:func:`read_log`).
+        """
         try:
             top, relative = git.locate(accounts)
             head = git.head(top)
-            commits = git.log(top, relative, head or "HEAD")
             shallow = git.is_shallow(top)
+            commits = read_log(top, relative, head, shallow, cache)
         except git.RevisionError:
             return None
         return cls(top, relative, commits, shallow, replay(commits), head)
@@ -101,6 +105,41 @@ class History:
     def day(self, version: Version) -> dt.date:
         """The commit day of a version."""
         return self.commits[version.index].day
+
+
+@functools.cache
+def _log_version() -> str:
+    """Hash of the code that reads and records the log: a kept log written by other code is not read."""
+    return sources_digest("log-1", [Path(git.__file__)])
+
+
+def read_log(top: str, relative: str, head: str, shallow: bool, cache: str | None) -> list[git.Commit]:
+    """The first-parent log of ``head`` (:func:`.git.log`), reading only the commits added since the last build.
+
+    The log read last is kept in ``cache`` with the commit ``HEAD`` named then. When ``head``'s
+    first-parent line runs through that commit (:func:`.git.continues`), only ``old..head`` is
+    read and appended; anything else (a rewritten history, another folder, a shallow clone, no
+    kept log) reads the whole log again. Both give the same list.
+    """
+    path = os.path.join(cache, f"history-log-{_log_version()}.pickle") if cache and head and not shallow else None
+    kept = read_pack(path)
+    old, commits = kept.get("head", ""), kept.get("commits")
+    if kept.get("where") == (top, relative) and isinstance(commits, list) and git.continues(top, old, head):
+        if old == head:
+            return commits
+        commits = _added(top, relative, old, head, commits)
+    else:
+        commits = git.log(top, relative, head or "HEAD")
+    write_pack(path, {"where": (top, relative), "head": head, "commits": commits})
+    return commits
+
+
+def _added(top: str, relative: str, old: str, head: str, commits: list[git.Commit]) -> list[git.Commit]:
+    """The kept log with the commits from ``old`` to ``head``; the whole log when git cannot give just those."""
+    try:
+        return [*commits, *git.log(top, relative, f"{old}..{head}", check=True)]
+    except git.RevisionError:
+        return git.log(top, relative, head)
 
 
 def _split(path: str) -> tuple[str, str] | None:

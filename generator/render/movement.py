@@ -13,7 +13,7 @@ from typing import Any, cast
 from markupsafe import Markup
 
 from .. import translate
-from ..history.records import Event, Move, Movement, Point
+from ..history.records import AccountMovement, Event, Move, Movement, Point
 from ..model.portfolio import Dossier
 from . import team
 from .context import Site
@@ -60,6 +60,15 @@ def note(site: Site, mv: Movement) -> dict[str, Any]:
             "shallow_text": t("history_shallow")}
 
 
+def account_note(site: Site, mv: Movement, am: AccountMovement | None) -> dict[str, Any]:
+    """What one account's history is made of: its own commits, so that a commit elsewhere leaves its page as it was."""
+    found = note(site, mv)
+    if mv.available:
+        found["text"] = (site.t("history_account_dates", commits=am.commits, first=am.since.isoformat())
+                         if am is not None and am.since is not None else site.t("history_account_none"))
+    return found
+
+
 def move_text(site: Site, move: Move) -> str:
     """``support 3 · neutral → 4 · supporter ▲`` in the page's language."""
     t = site.t
@@ -97,7 +106,7 @@ def account_history(site: Site, dossier: Dossier, links: Links) -> dict[str, Any
     return {"chart": chart, "captions": captions, "rows": rows, "moves": moves, "plans": plans,
             "months": [{"month": m, "lines": [translate.text(line, t.lang) for line in lines]}
                        for m, lines in (am.months if am else [])],
-            "note": note(site, mv)}
+            "note": account_note(site, mv, am)}
 
 
 def _delta(points: list[Point]) -> tuple[str, float]:

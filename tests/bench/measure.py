@@ -2,10 +2,12 @@
 
     python -m tests.bench.measure --log FILE -- COMMAND ARGS...
 
-prints ``{"seconds": ..., "max_rss_mb": ..., "returncode": ...}``. The command runs in a
-process of its own, so each measure is clean: nothing imported or cached by the harness
-counts, and ``ru_maxrss`` of this wrapper's children is the command's own peak (its
+prints ``{"seconds": ..., "cpu_seconds": ..., "max_rss_mb": ..., "returncode": ...}``. The
+command runs in a process of its own, so each measure is clean: nothing imported or cached by
+the harness counts, and ``ru_maxrss`` of this wrapper's children is the command's own peak (its
 process pool workers included, each measured separately by the kernel: the largest counts).
+``cpu_seconds`` is the user and system time of the command and every child it waited for
+(pool workers, git): on a machine shared with other work it moves far less than wall time.
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         start = time.perf_counter()
         done = subprocess.run(command, stdout=log, stderr=log, stdin=subprocess.DEVNULL, check=False)
         seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "max_rss_mb": peak_kb / 1024, "returncode": done.returncode}))
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+                      "max_rss_mb": usage.ru_maxrss / 1024, "returncode": done.returncode}))
     return 0
 
 
