@@ -34,7 +34,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import mkdocs_direct, translate, watch
+from . import mkdocs_direct, preview, translate, watch
 from .config import Settings, plugin_options
 from .diagnostics import Severity
 from .forge import forge_from_mkdocs
@@ -174,10 +174,13 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """The account and person pages of this build, by source path, for the next build's memo."""
         self.sections: incremental.CarriedSections | None = None
         """``mkdocs build``: search sections of the previous build's generated pages, by their HTML."""
+        self.config_file: str | None = None
+        """The settings file, for the rule results a stopping server seals."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
         incremental.note_startup(command, dirty)
+        preview.note_startup(command, dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
@@ -193,11 +196,15 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         self.settings = replace(self.settings, forge=self.config.forge, edit_links=forge)
         _supply_theme(config)
         _quiet_jieba()
+        self.config_file = config.config_file_path
+        preview.use(config, normalize(config.theme.get("language")))  # serve --dirty: the last server's HTML
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Gather once, report diagnostics, and add every generated page."""
         assert self.settings is not None
+        if incremental.dirty_serving():  # the kept HTML is dropped when what --dirty cannot see changed
+            preview.check(config, [f.src_uri for f in files.documentation_pages()], incremental.code_version())
         incremental.carry_rules_in(config.config_file_path)  # a process's first build only
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
@@ -368,8 +375,12 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             server.watch(accounts)
         if accounts is not None and self.config.timeline:  # a new commit changes the history views
             watch.watch_head(server, accounts)
+        preview.serve_from(server, config)
         return server
 
     def on_shutdown(self) -> None:
-        """Stop the accounts watcher when the server stops."""
+        """Stop the accounts watcher when the server stops; seal the pages and rule results for the next one."""
         watch.stop()
+        if incremental.dirty_serving():
+            incremental.carry_served()
+            incremental.carry_rules_out(self.config_file)
