@@ -410,29 +410,33 @@ class CarriedSections:
 
 RULES = "carried-rules"
 """The sealed per-dossier rule results of the project's last build (:mod:`generator.rules.memo`)."""
+MEMOS = {"rules": RULES, "redaction": "carried-redaction", "scores": "carried-scores"}
+"""The process-wide memos carried from one build process to the next (:mod:`generator.memo`), by sealed blob name."""
 
 
 def carry_rules_in(config_file: str | None) -> None:
-    """For ``mkdocs build``: seed the rules memo with the previous build's results, from the user's cache.
+    """For ``mkdocs build`` and a server's first build: seed the memos of :data:`MEMOS` from the last process's.
 
-    Its keys are content keys (settings, roster digest, each dossier's files and digests), so a
-    dossier whose files did not change is not checked again. Only the rules: the redaction and
-    score memos hold keys by object identity, which mean nothing in another process.
+    Their keys are content keys (settings, the audience level, roster digest, each dossier's files
+    and digests): a dossier whose files did not change is not checked, redacted or scored again
+    (its account scores; people, roll-ups and changes span accounts and are computed again).
     """
     folder = usercache.project_folder(usercache.project_of(config_file))
     if folder is None or _state.get("rules"):
         return
-    _state["rules"] = True  # once a process: later builds of a server keep the memo in memory
-    kept = _versioned(usercache.load(os.path.join(folder, RULES)))
-    if kept is not None:
-        carry_in("rules", kept)
+    _state["rules"] = True  # once a process: later builds of a server keep the memos in memory
+    for name, blob in MEMOS.items():
+        kept = _versioned(usercache.load(os.path.join(folder, blob)))
+        if kept is not None:
+            carry_in(name, kept)
 
 
 def carry_rules_out(config_file: str | None) -> None:
-    """Seal this build's rule results for the next build."""
+    """Seal this build's rule results, redacted copies and account scores for the next build."""
     folder = usercache.project_folder(usercache.project_of(config_file))
     if folder is not None:
-        usercache.dump(folder, RULES, (code_version(), carried("rules")))
+        for name, blob in MEMOS.items():
+            usercache.dump(folder, blob, (code_version(), carried(name)))
 
 
 def _versioned(kept: Any) -> dict[Any, Any] | None:
