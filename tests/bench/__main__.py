@@ -238,15 +238,19 @@ class Bench:
         found = preview_start(config, str(copy), env, log)
         load = "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
         first, again, preview = found["first"], found["again"], found["preview"]
+
+        def cpu(name: str) -> str:
+            return f"server CPU {_fmt(found[name])} s"
+
         self.row("P3", f"make serve first page after a build, N={n}", first, fill["seconds"], "<= 10 s",
                  first is not None and first <= 10 if n >= 1000 else None,
-                 note=f"baseline: the build that filled the cache; {load}")
+                 note=f"{cpu('first_cpu')}; baseline: the build that filled the cache; {load}")
         self.row("P3", f"make serve first page after a serve, N={n}", again, fill["seconds"], "<= 10 s",
                  again is not None and again <= 10 if n >= 1000 else None,
-                 note=f"the previous server stopped with Ctrl-C; {load}")
+                 note=f"{cpu('again_cpu')}; the previous server stopped with Ctrl-C; {load}")
         self.row("P3", f"make serve edit-to-preview, N={n}", preview, None, "<= 1 s",
                  preview is not None and preview <= 1 if n >= 1000 else None,
-                 note=f"median of 3 saves of one dossier; {load}")
+                 note=f"{cpu('preview_cpu')}; median of 3 saves of one dossier; {load}")
 
     def history(self, n: int) -> None:
         """H1 and H2: builds with the git history (8 quarters, 3 commits per account a quarter) against without."""

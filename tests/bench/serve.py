@@ -58,6 +58,23 @@ class Server:
             time.sleep(interval)
         return None
 
+    def cpu(self) -> float | None:
+        """The server's CPU seconds so far (:func:`cpu_seconds`)."""
+        return cpu_seconds(self.process.pid)
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds of process ``pid`` so far, its reaped children included (Linux), else ``None``.
+
+    On a machine shared with other work the wall time of a server says little; its CPU time
+    says what it would take alone (it runs on one core, but for page workers on full builds).
+    """
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+        return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
 
 @contextlib.contextmanager
 def serving(config_file: Path, env: dict[str, str], log: Path, *, dirty: bool = True,
@@ -107,18 +124,24 @@ def account_name(dossier: Path) -> str:
     return found.group(1) if found else ""
 
 
-def edit(server: Server, accounts: str, timeout: float, settle: float = 1.5) -> float | None:
-    """Rename the first account and time until its served page shows the new name; the file is put back."""
+def edit(server: Server, accounts: str, timeout: float, settle: float = 1.5) -> tuple[float | None, float | None]:
+    """Rename the first account and time until its served page shows the new name; the file is put back.
+
+    Gives the seconds and the server's CPU seconds from the save to the page (``None`` on timeout).
+    """
     slug, dossier = first_account(accounts)
     original = dossier.read_bytes()
     time.sleep(settle)  # let the watcher settle after the build before
     marker = f"Edited {time.time_ns()}"
     text = original.decode("utf-8")
     name_line = next(line for line in text.splitlines() if line.startswith("name: "))
+    cpu = server.cpu()
     saved = time.perf_counter()
     try:
         dossier.write_text(text.replace(name_line, f'name: "{marker}"', 1), encoding="utf-8")
-        return server.wait_for(f"/accounts/{slug}/", shows(marker), saved, timeout)
+        seconds = server.wait_for(f"/accounts/{slug}/", shows(marker), saved, timeout)
+        after = server.cpu()
+        return seconds, (after - cpu if seconds is not None and after is not None and cpu is not None else None)
     finally:
         dossier.write_bytes(original)
 
@@ -131,21 +154,55 @@ def start(server: Server, accounts: str, timeout: float) -> float | None:
 
 
 def preview_start(config_file: Path, accounts: str, env: dict[str, str], log: Path, *, edits: int = 3,
-                  timeout: float = 3600) -> dict[str, float | None]:
+                  timeout: float = 3600, port: int | None = None, after_build: bool = True) -> dict[str, float | None]:
     """P3: ``mkdocs serve --dirty`` started with the cache of an earlier run in ``env``'s cache folder.
 
-    ``first``: the first page after the previous run was a ``mkdocs build`` (the caller ran it),
-    ``again``: after a previous ``mkdocs serve --dirty`` of the same project was stopped, and
-    ``preview``: the median seconds from saving a dossier to its page showing the change in that second server.
+    ``first``: the first page after the previous run was a ``mkdocs build`` (the caller ran it; skipped
+    without ``after_build``), ``again``: after a previous ``mkdocs serve --dirty`` on the same ``port`` was
+    stopped, and ``preview``: the median seconds from saving a dossier to its page showing the change in
+    that second server. ``*_cpu``: the server's CPU seconds for the same (the median save's for ``preview``).
     """
-    result: dict[str, float | None] = {"first": None, "again": None, "preview": None}
-    port = free_port()
-    with serving(config_file, env, log, port=port) as server:
-        result["first"] = start(server, accounts, timeout)
+    result: dict[str, float | None] = dict.fromkeys(
+        ("first", "first_cpu", "again", "again_cpu", "preview", "preview_cpu"))
+    port = port or free_port()
+    if after_build:
+        with serving(config_file, env, log, port=port) as server:
+            result["first"] = start(server, accounts, timeout)
+            result["first_cpu"] = server.cpu()
     with serving(config_file, env, log, port=port) as server:
         result["again"] = start(server, accounts, timeout)
+        result["again_cpu"] = server.cpu()
         if result["again"] is not None:
-            times = [edit(server, accounts, timeout) for _ in range(edits)]
-            done = sorted(t for t in times if t is not None)
-            result["preview"] = done[len(done) // 2] if len(done) == len(times) else None
+            saves = [edit(server, accounts, timeout) for _ in range(edits)]
+            if all(seconds is not None for seconds, _ in saves):
+                result["preview"], result["preview_cpu"] = sorted(saves, key=lambda s: s[0] or 0)[len(saves) // 2]
     return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tests.bench.serve CONFIG ACCOUNTS --cache DIR [--port P] [--after-build]``: P3 of one project.
+
+    Prints the figures of :func:`preview_start` as JSON. Without ``--after-build`` only the start after a
+    previous server (which must have run on the same ``--port``: the address is part of the kept pages).
+    """
+    import argparse
+    import json
+
+    from .site import ENV
+
+    p = argparse.ArgumentParser(prog="python -m tests.bench.serve")
+    p.add_argument("config", type=Path)
+    p.add_argument("accounts")
+    p.add_argument("--cache", required=True, help="ACCOUNTPLAN_CACHE of the runs")
+    p.add_argument("--port", type=int)
+    p.add_argument("--after-build", action="store_true", help="also the start right after a build")
+    p.add_argument("--log", type=Path, default=Path("/dev/null"))
+    args = p.parse_args(argv)
+    env = {**ENV, "ACCOUNTPLAN_CACHE": args.cache}
+    found = preview_start(args.config, args.accounts, env, args.log, port=args.port, after_build=args.after_build)
+    print(json.dumps({**found, "load": os.getloadavg()}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

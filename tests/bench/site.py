@@ -68,5 +68,5 @@ def edit_to_preview(config_file: Path, accounts: str, *, dirty: bool, log: Path,
     env = {k: v for k, v in ENV.items() if k != "ACCOUNTPLAN_CACHE"}
     with serving(config_file, env, log, dirty=dirty) as server:
         startup = start(server, accounts, startup_timeout)
-        preview = edit(server, accounts, edit_timeout) if startup is not None else None
+        preview = edit(server, accounts, edit_timeout)[0] if startup is not None else None
     return {"startup": startup, "preview": preview}
