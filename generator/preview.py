@@ -181,6 +181,20 @@ def _own_theme_dirs(config: Any) -> list[str]:
 
 
 def serve_from(server: Any, config: Any) -> None:
-    """Serve the kept folder (``on_serve``): MkDocs' server still points at its temporary one."""
-    if config.site_dir in _locks and hasattr(server, "root"):
-        server.root = os.path.abspath(config.site_dir)
+    """Serve the kept folder (``on_serve``): MkDocs' server, and its 404 page, still point at its temporary one."""
+    if config.site_dir not in _locks or not hasattr(server, "root"):
+        return
+    root = os.path.abspath(config.site_dir)
+    server.root = root
+
+    def error_page(code: int) -> bytes | None:
+        """The site's own page for a 404 or 500, as MkDocs' ``serve`` reads it from its folder."""
+        if code not in (404, 500):
+            return None
+        try:
+            with open(os.path.join(root, f"{code}.html"), "rb") as page:
+                return page.read()
+        except OSError:
+            return None
+
+    server.error_handler = error_page

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import re
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,9 @@ def test_a_restarted_server_reuses_unchanged_pages_and_shows_edits_made_meanwhil
                               count=1, flags=re.M), encoding="utf-8")
     with serving(config_file, env, log, port=port) as server:
         assert server.wait_for(f"/accounts/{SLUG}/", shows("Atlas Freight Renamed"), server.started, TIMEOUT)
+        with pytest.raises(urllib.error.HTTPError) as missing:  # the site's own 404 page, from the kept folder
+            urllib.request.urlopen(f"{server.base}/no-such-page/", timeout=60)
+        assert missing.value.code == 404 and b"404 - Not found" in missing.value.read()
         # Served from the kept folder: the page this server did not build is there.
         assert shows(account_name(tmp_path / "accounts" / OTHER / "account.md"))(
             fetch(f"{server.base}/accounts/{OTHER}/") or b"")
