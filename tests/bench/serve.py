@@ -174,7 +174,7 @@ def preview_start(config_file: Path, accounts: str, env: dict[str, str], log: Pa
         result["again_cpu"] = server.cpu()
         if result["again"] is not None:
             saves = [edit(server, accounts, timeout) for _ in range(edits)]
-            if all(seconds is not None for seconds, _ in saves):
+            if saves and all(seconds is not None for seconds, _ in saves):
                 result["preview"], result["preview_cpu"] = sorted(saves, key=lambda s: s[0] or 0)[len(saves) // 2]
     return result
 
@@ -197,9 +197,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int)
     p.add_argument("--after-build", action="store_true", help="also the start right after a build")
     p.add_argument("--log", type=Path, default=Path("/dev/null"))
+    p.add_argument("--edits", type=int, default=3, help="saves of one dossier timed in the second server")
+    p.add_argument("--timeout", type=float, default=3600, help="seconds to wait for a page")
     args = p.parse_args(argv)
     env = {**ENV, "ACCOUNTPLAN_CACHE": args.cache}
-    found = preview_start(args.config, args.accounts, env, args.log, port=args.port, after_build=args.after_build)
+    found = preview_start(args.config, args.accounts, env, args.log, edits=args.edits, timeout=args.timeout,
+                          port=args.port, after_build=args.after_build)
     print(json.dumps({**found, "load": os.getloadavg()}))
     return 0
 
