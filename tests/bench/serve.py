@@ -128,6 +128,8 @@ def edit(server: Server, accounts: str, timeout: float, settle: float = 1.5) -> 
     """Rename the first account and time until its served page shows the new name; the file is put back.
 
     Gives the seconds and the server's CPU seconds from the save to the page (``None`` on timeout).
+    After putting the file back it waits (untimed) for the page to lose the new name again, so that
+    the next save is not timed behind the rebuild of this one's undoing.
     """
     slug, dossier = first_account(accounts)
     original = dossier.read_bytes()
@@ -144,6 +146,9 @@ def edit(server: Server, accounts: str, timeout: float, settle: float = 1.5) -> 
         return seconds, (after - cpu if seconds is not None and after is not None and cpu is not None else None)
     finally:
         dossier.write_bytes(original)
+        undone = marker.encode("utf-8")
+        server.wait_for(f"/accounts/{slug}/", lambda body: undone not in body and b"</html>" in body,
+                        time.perf_counter(), timeout)
 
 
 def start(server: Server, accounts: str, timeout: float) -> float | None:
