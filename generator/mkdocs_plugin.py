@@ -35,12 +35,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import mkdocs_direct, translate, watch
+from . import mkdocs_direct, preview, translate, watch
 from .config import Settings, plugin_options
 from .diagnostics import Severity
 from .forge import forge_from_mkdocs
 from .history.log import history_cache, history_log
 from .incremental.build import Build
+from .incremental.versions import code_version
 from .language import normalize
 from .pipeline import check_settings, gather
 from .publish.atomic import OutsideFolder
@@ -138,10 +139,13 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         self.outputs: tuple[Files, set[str]] | None = None
         self.build = Build()
         """The build's speed work: caches, kept pages, lifted blocks (:mod:`generator.incremental`)."""
+        self.config_file: str | None = None
+        """The settings file, for what a stopping server seals."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
         Build.startup(command, dirty)
+        preview.note_startup(command, dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
@@ -157,11 +161,15 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         self.settings = replace(self.settings, forge=self.config.forge, edit_links=forge)
         _supply_theme(config)
         _quiet_jieba()
+        self.config_file = config.config_file_path
+        preview.use(config, normalize(config.theme.get("language")))  # serve --dirty: the last server's HTML
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Gather once, report diagnostics, and add every generated page."""
         assert self.settings is not None
+        if Build.serving():  # the kept HTML is dropped when what --dirty cannot see changed
+            preview.check(config, [f.src_uri for f in files.documentation_pages()], code_version())
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
                               cache=Build.load_cache(config.config_file_path),
@@ -273,8 +281,10 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             server.watch(accounts)
         if accounts is not None and self.config.timeline:  # a new commit changes the history views
             watch.watch_head(server, accounts)
+        preview.serve_from(server, config)
         return server
 
     def on_shutdown(self) -> None:
-        """Stop the accounts watcher when the server stops."""
+        """Stop the accounts watcher when the server stops; seal the pages and rule results for the next one."""
         watch.stop()
+        Build.shutdown(self.config_file)

@@ -72,3 +72,15 @@ def test_relevant_ignores_only_hidden_parts() -> None:
     assert not watch.relevant("/a", "/a/acme/.account.md.swp", "")
     assert not watch.relevant("/a", "/a/.git/index")
     assert watch.relevant("/a", "/a/acme/.tmp", "/a/acme/account.md")
+
+
+def test_reads_are_not_even_asked_of_the_kernel(served: tuple[LiveReloadServer, Path]) -> None:
+    """A build reads every dossier: with reads in the watch's mask, 61,000 files overflow inotify's queue."""
+    from watchdog.events import FileClosedNoWriteEvent, FileModifiedEvent, FileOpenedEvent
+
+    emitters = [emitter for observer in watch._observers for emitter in observer.emitters]
+    assert emitters
+    for emitter in emitters:
+        kinds = emitter.watch.event_filter
+        assert kinds is not None and FileModifiedEvent in kinds
+        assert FileOpenedEvent not in kinds and FileClosedNoWriteEvent not in kinds

@@ -88,6 +88,18 @@ class Build:
         store.note_startup(command, dirty)
 
     @staticmethod
+    def serving() -> bool:
+        """Whether this process is ``mkdocs serve --dirty``."""
+        return store.dirty_serving()
+
+    @staticmethod
+    def shutdown(config_file: str | None) -> None:
+        """When ``mkdocs serve --dirty`` stops: seal its kept pages and memos for the next process, as a build does."""
+        if store.dirty_serving():
+            carried.carry_served()
+            carried.carry_rules_out(config_file)
+
+    @staticmethod
     def load_cache(config_file: str | None) -> str | None:
         """The load cache folder for gathering; a process's first build reads the carried rule results in."""
         carried.carry_rules_in(config_file)

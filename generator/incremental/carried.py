@@ -113,30 +113,46 @@ class CarriedSections:
 
 
 RULES = "carried-rules"
-"""The sealed per-dossier rule results of the project's last build (:mod:`generator.rules.memo`)."""
+"""The sealed per-dossier rule results of the project's last build (:mod:`.rules`)."""
+MEMOS = {"rules": RULES, "redaction": "carried-redaction", "scores": "carried-scores"}
+"""The process-wide memos carried from one build process to the next (:mod:`.memo`), by sealed blob name."""
 
 
 def carry_rules_in(config_file: str | None) -> None:
-    """For ``mkdocs build``: seed the rules memo with the previous build's results, from the user's cache.
+    """For ``mkdocs build`` and a server's first build: seed the memos of :data:`MEMOS` from the last process's.
 
-    Its keys are content keys (settings, roster digest, each dossier's files and digests), so a
-    dossier whose files did not change is not checked again. Only the rules: the redaction and
-    score memos hold keys by object identity, which mean nothing in another process.
+    Their keys are content keys (settings, the audience level, roster digest, each dossier's files
+    and digests): a dossier whose files did not change is not checked, redacted or scored again
+    (its account scores; people, roll-ups and changes span accounts and are computed again).
     """
     folder = usercache.project_folder(usercache.project_of(config_file))
     if folder is None or _state.get("rules"):
         return
-    _state["rules"] = True  # once a process: later builds of a server keep the memo in memory
-    found = versioned(usercache.load(os.path.join(folder, RULES)))
-    if found is not None:
-        carry_in("rules", found)
+    _state["rules"] = True  # once a process: later builds of a server keep the memos in memory
+    for name, blob in MEMOS.items():
+        found = versioned(usercache.load(os.path.join(folder, blob)))
+        if found is not None:
+            carry_in(name, found)
 
 
 def carry_rules_out(config_file: str | None) -> None:
-    """Seal this build's rule results for the next build."""
+    """Seal this build's rule results, redacted copies and account scores for the next build."""
     folder = usercache.project_folder(usercache.project_of(config_file))
     if folder is not None:
-        usercache.dump(folder, RULES, (code_version(), carried("rules")))
+        for name, blob in MEMOS.items():
+            usercache.dump(folder, blob, (code_version(), _content_keyed(carried(name))))
+
+
+def _content_keyed(values: dict[Any, Any]) -> dict[Any, Any]:
+    """The entries whose keys mean the same in another process: a person's score is kept under the ids of
+    the account scores it read (:mod:`.score`), which another process gives to other objects."""
+    return {key: value for key, value in values.items() if not (isinstance(key, tuple) and key[:1] == ("person",))}
+
+
+def carry_served() -> None:
+    """When ``mkdocs serve`` stops: seal each site's kept pages for the next process, as a build does."""
+    for store, pages in kept.items():
+        usercache.dump(store, CARRIED, pages)
 
 
 def _pack(page_html: str) -> str | None:

@@ -68,7 +68,8 @@ def sync_pages(pages: Mapping[str, str], directory: str) -> tuple[dict[str, str]
     """Write the pages whose text changed into ``directory``; delete the files of pages that are gone.
 
     Returns the absolute path of every page by source path, and the source paths written.
-    The first call in a process writes every page (a server's first build is a full one).
+    A process's first call compares each page with the file a previous server left, so an
+    unchanged page keeps its old time there too (:mod:`generator.preview` keeps that server's HTML).
     """
     known = _written.setdefault(directory, {})
     paths: dict[str, str] = {}
@@ -77,6 +78,8 @@ def sync_pages(pages: Mapping[str, str], directory: str) -> tuple[dict[str, str]
         path = os.path.join(directory, *src_uri.split("/"))
         paths[src_uri] = path
         before = known.get(src_uri)
+        if before is None and _holds(path, text):
+            before = text
         if before is not None and (before is text or before == text) and os.path.exists(path):
             known[src_uri] = text  # the new object: the previous one may be freed
             continue
@@ -89,6 +92,15 @@ def sync_pages(pages: Mapping[str, str], directory: str) -> tuple[dict[str, str]
         with contextlib.suppress(OSError, OutsideFolder):
             os.unlink(target_in(directory, src_uri))
     return paths, written
+
+
+def _holds(path: str, text: str) -> bool:
+    """Whether the file at ``path`` holds ``text`` (a page a previous process wrote into the store)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read() == text.encode("utf-8")
+    except OSError:
+        return False
 
 
 def page_files(config: Any, pages: Mapping[str, str], directory: str) -> list[Any]:

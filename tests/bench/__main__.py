@@ -31,6 +31,7 @@ import yaml
 
 from . import compiled, history
 from . import corpus as corpus_module
+from .serve import preview_start
 from .site import ENV, REPO, TODAY, build_command, edit_to_preview, make_project, publish_command
 
 WORK = REPO / ".cache" / "bench"
@@ -195,8 +196,6 @@ class Bench:
         self.row("P1", f"mkdocs build N={n}: direct HTML vs Markdown path", direct["seconds"], before["seconds"],
                  "reference", None, note="before: ACCOUNTPLAN_MARKDOWN=1, generated pages through Markdown")
         merge = self.p2(accounts, n)
-        self.row("P3", f"make serve first page with cache, N={n}", None, None, "<= 10 s", False,
-                 note="not built yet (B4 gives today's start-up)")
         self.row("P4", f"peak memory, mkdocs build N={n}", direct["max_rss_mb"], before["max_rss_mb"],
                  "<= 500 MB", direct["max_rss_mb"] <= 500 if n == 1000 else None, unit="MB",
                  note="ru_maxrss of the build; baseline: the Markdown path")
@@ -230,6 +229,38 @@ class Bench:
                  note=f"the build filling the cache: {fill['seconds']:.1f} s; merge build peak "
                       f"{merge['max_rss_mb']:.0f} MB")
         return merge
+
+    def p3(self, accounts: str, n: int) -> None:
+        """P3 (issue 18): ``make serve`` (``mkdocs serve --dirty``) with a previous run's cache: first page, edit.
+
+        On a copy of the corpus with a fresh cache folder: ``mkdocs build`` fills it, a server is
+        started (first page after a build) and stopped with Ctrl-C, a second one is started (first page
+        after a serve) and one dossier is saved three times (median seconds until its page shows it).
+        """
+        work = WORK / f"serve-{n}"
+        shutil.rmtree(work, ignore_errors=True)
+        copy = work / "accounts"
+        shutil.copytree(accounts, copy)
+        config = make_project(work / "site", str(copy), plugin=True)
+        env = {**ENV, "ACCOUNTPLAN_CACHE": str(work / "cache")}
+        log = self.log(f"P3-{n}")
+        fill = measure(build_command(config), log, env)
+        found = preview_start(config, str(copy), env, log)
+        load = "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+        first, again, preview = found["first"], found["again"], found["preview"]
+
+        def cpu(name: str) -> str:
+            return f"server CPU {_fmt(found[name])} s"
+
+        self.row("P3", f"make serve first page after a build, N={n}", first, fill["seconds"], "<= 10 s",
+                 first is not None and first <= 10 if n >= 1000 else None,
+                 note=f"{cpu('first_cpu')}; baseline: the build that filled the cache; {load}")
+        self.row("P3", f"make serve first page after a serve, N={n}", again, fill["seconds"], "<= 10 s",
+                 again is not None and again <= 10 if n >= 1000 else None,
+                 note=f"{cpu('again_cpu')}; the previous server stopped with Ctrl-C; {load}")
+        self.row("P3", f"make serve edit-to-preview, N={n}", preview, None, "<= 1 s",
+                 preview is not None and preview <= 1 if n >= 1000 else None,
+                 note=f"{cpu('preview_cpu')}; median of 3 saves of one dossier; {load}")
 
     def history(self, n: int) -> None:
         """H1 and H2: builds with the git history (8 quarters, 3 commits per account a quarter) against without."""
@@ -352,6 +383,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench.p(corpus(args.p_n, args.seed), args.p_n)
     elif bench.wanted("P2"):
         bench.p2(corpus(args.p_n, args.seed), args.p_n)
+    if bench.wanted("P") or bench.wanted("P3"):
+        for n in sorted({100, args.p_n}):  # the preview start at N=100 and at the P benchmarks' size
+            bench.p3(corpus(n, args.seed), n)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     rows = bench.rows

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .serve import edit, serving, start
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = "2026-11-27"
@@ -64,21 +62,6 @@ def publish_command(config_file: Path) -> list[str]:
     return [sys.executable, "-m", "generator", "--config", str(config_file), "build", "-q", "--fail-on", "never"]
 
 
-def free_port() -> int:
-    """A TCP port free on 127.0.0.1 right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _get(url: str) -> bytes | None:
-    try:
-        with urllib.request.urlopen(url, timeout=600) as response:
-            return bytes(response.read())
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return None
-
-
 def edit_to_preview(config_file: Path, accounts: str, *, dirty: bool, log: Path,
                     startup_timeout: float = 3600, edit_timeout: float = 1800) -> dict[str, float | None]:
     """Start ``mkdocs serve``, edit one dossier, and time until its page shows the edit.
@@ -86,45 +69,9 @@ def edit_to_preview(config_file: Path, accounts: str, *, dirty: bool, log: Path,
     Returns ``startup`` (seconds until the site is served) and ``preview`` (seconds from the
     save to the changed page being served), ``None`` for a step that timed out.
     """
-    port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", f"127.0.0.1:{port}",
-               ] + (["--dirty"] if dirty else [])
-    slug = sorted(e.name for e in os.scandir(accounts) if e.is_dir())[0]
-    dossier = Path(accounts) / slug / "account.md"
-    original = dossier.read_bytes()
-    url = f"http://127.0.0.1:{port}/accounts/{slug}/"
-    result: dict[str, float | None] = {"startup": None, "preview": None}
-    with open(log, "ab") as out:
-        # As a user runs it: the load cache (beside mkdocs.yml, empty for a new project) is on.
-        env = {k: v for k, v in ENV.items() if k != "ACCOUNTPLAN_CACHE"}
-        server = subprocess.Popen(command, stdout=out, stderr=out, stdin=subprocess.DEVNULL, env=env)
-        try:
-            start = time.perf_counter()
-            before = None
-            while before is None and time.perf_counter() - start < startup_timeout and server.poll() is None:
-                time.sleep(0.2)
-                before = _get(url)
-            if before is None:
-                return result
-            result["startup"] = time.perf_counter() - start
-            time.sleep(1.5)  # let the watcher settle after the first build
-            marker = f"Edited {time.time_ns()}"
-            text = original.decode("utf-8")
-            name_line = next(line for line in text.splitlines() if line.startswith("name: "))
-            saved = time.perf_counter()
-            dossier.write_text(text.replace(name_line, f'name: "{marker}"', 1), encoding="utf-8")
-            while time.perf_counter() - saved < edit_timeout and server.poll() is None:
-                page = _get(url)
-                if page is not None and marker.encode() in page:
-                    result["preview"] = time.perf_counter() - saved
-                    break
-                time.sleep(0.05)
-        finally:
-            dossier.write_bytes(original)
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-    return result
+    # As a user runs it: the load cache (the user's cache folder, empty for a new project) is on.
+    env = {k: v for k, v in ENV.items() if k != "ACCOUNTPLAN_CACHE"}
+    with serving(config_file, env, log, dirty=dirty) as server:
+        startup = start(server, accounts, startup_timeout)
+        preview = edit(server, accounts, edit_timeout)[0] if startup is not None else None
+    return {"startup": startup, "preview": preview}

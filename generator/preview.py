@@ -1,0 +1,200 @@
+"""``make serve`` starts from the site its previous run left, so that the first page is served in seconds.
+
+``mkdocs serve`` builds into a new temporary folder and serves nothing before that first
+build is done. With ``--dirty`` MkDocs skips a page only when its HTML is newer than its
+source; in an empty folder there is no HTML, so every page — 1,510 at N=1000 — is read,
+rendered with the theme and indexed before the first one can be seen.
+
+Under ``serve --dirty`` the plugin points MkDocs at a site folder kept in the project's folder
+of the user's cache instead, one per configuration file and language (:func:`use`), and the
+server serves from it (:func:`serve_from`). The next server starts with the HTML the last one
+wrote, and ``--dirty`` skips every page whose source is older than its HTML: hand-written pages
+not edited since, and generated pages whose text did not change (the page store leaves their
+files untouched, :func:`generator.render.incremental.sync_pages`).
+
+What ``--dirty`` cannot see is written into a stamp beside the HTML (:func:`stamp`): the settings
+files (``INHERIT`` followed), the documentation pages' names (every page's navigation), the files of
+the theme's folders, and the versions of MkDocs, Material and this generator. When the stamp
+differs, the folder is emptied first and that server's first build is a full one, as before.
+
+One server at a time uses a folder (a lock held for the server's life); a second server of the
+same site gets MkDocs' own temporary folder. With caching off (``ACCOUNTPLAN_CACHE=off``) nothing
+is kept. For previews only: a dirty build indexes only the pages it rebuilt for search (MkDocs'
+own caveat), so right after a start the search finds only what changed since the last server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+from importlib import metadata
+from typing import IO, Any
+
+from . import usercache
+from .config import inherit_chain
+from .publish.site import MARKER, MARKER_TEXT
+
+FOLDER = "serve-site"
+"""The kept sites' folder, inside the project's cache folder (:func:`generator.usercache.project_folder`)."""
+STAMP = ".accountplan-serve-stamp"
+"""The file beside the kept HTML naming what it was built from (:func:`stamp`)."""
+
+_serving: dict[str, bool] = {"on": False}
+"""Whether this process is ``mkdocs serve --dirty`` (from ``on_startup``; rebuilds get new plugin instances)."""
+_kept: dict[str, str] = {}
+"""Per site (configuration file and language): the kept folder this process serves from."""
+_checked: set[str] = set()
+"""Kept folders whose stamp this process has checked (once, at its first build)."""
+_locks: dict[str, IO[bytes]] = {}
+"""Open lock files of the kept folders this process uses, held until it ends."""
+
+
+def note_startup(command: str, dirty: bool) -> None:
+    """Remember whether this process is ``mkdocs serve --dirty`` (``on_startup``, called once a process)."""
+    _serving["on"] = command == "serve" and dirty
+
+
+def site_folder(config_file: str | None, lang: str) -> str | None:
+    """The kept site folder of one site, in the project's folder of the user's cache; ``None`` with caching off."""
+    project = usercache.project_folder(usercache.project_of(config_file))
+    if project is None:
+        return None
+    name = hashlib.blake2b(f"{os.path.abspath(config_file or '.')}|{lang}".encode(), digest_size=8).hexdigest()
+    return os.path.join(project, FOLDER, name)
+
+
+def use(config: Any, lang: str) -> None:
+    """Point ``config.site_dir`` at the site's kept folder (under ``serve --dirty``, from ``on_config``).
+
+    Leaves MkDocs' temporary folder when caching is off, another server holds the folder, or the
+    process is not a dirty server.
+    """
+    if not _serving["on"]:
+        return
+    site = f"{os.path.abspath(config.config_file_path or '.')}|{lang}"
+    folder = _kept.get(site)
+    if folder is None:
+        folder = site_folder(config.config_file_path, lang)
+        if folder is None or not _lock(folder):
+            return
+        _kept[site] = folder
+        _mark(folder)
+    config.site_dir = folder
+
+
+def _mark(folder: str) -> None:
+    """Mark the folder as built by this tool, so that the site guard (``on_pre_build``) lets MkDocs write into it."""
+    with contextlib.suppress(OSError), open(os.path.join(folder, MARKER), "w", encoding="utf-8") as marker:
+        marker.write(MARKER_TEXT)
+
+
+def _lock(folder: str) -> bool:
+    """Take the folder for this process's life; ``False`` when another server has it (or it cannot be made)."""
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        # Held open, and locked, until the process ends: no context manager.
+        handle = open(os.path.join(os.path.dirname(folder), f".{os.path.basename(folder)}.lock"), "wb")  # noqa: SIM115
+    except OSError:
+        return False
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks here (Windows): one server at a time is then the user's part
+        _locks[folder] = handle
+        return True
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return False
+    _locks[folder] = handle
+    return True
+
+
+def check(config: Any, pages: list[str], code: str) -> None:
+    """At a server's first build (``on_files``): empty the kept folder when what ``--dirty`` cannot see changed.
+
+    ``pages``: the documentation pages' source paths (the navigation of every page depends on them);
+    ``code``: the version of the generator's code (it writes and post-processes the generated pages).
+    """
+    folder = config.site_dir
+    if folder not in _locks or folder in _checked:
+        return
+    _checked.add(folder)
+    now = stamp(config, pages, code)
+    path = os.path.join(folder, STAMP)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            same = handle.read() == now
+    except OSError:
+        same = False
+    if not same:
+        for entry in os.scandir(folder):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+        _mark(folder)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(now)
+
+
+def stamp(config: Any, pages: list[str], code: str) -> str:
+    """A digest of every input of the kept HTML that MkDocs' ``--dirty`` does not compare by file time."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        chain = repr(inherit_chain(config.config_file_path)) if config.config_file_path else "-"
+    except (ValueError, OSError):  # a bad chain fails the build elsewhere
+        chain = "?"
+    versions = []
+    for package in ("mkdocs", "mkdocs-material"):
+        try:
+            versions.append(metadata.version(package))
+        except metadata.PackageNotFoundError:
+            versions.append("-")
+    for part in (chain, repr(sorted(pages)), repr(versions), code, config.site_url or ""):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for folder in _own_theme_dirs(config):  # names, sizes and times: a theme file edited while no server ran
+        for top, dirs, names in os.walk(folder):
+            dirs.sort()
+            for name in sorted(names):
+                with contextlib.suppress(OSError):
+                    st = os.stat(os.path.join(top, name))
+                    digest.update(f"{os.path.relpath(os.path.join(top, name), folder)}|{st.st_size}|"
+                                  f"{st.st_mtime_ns}\0".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest() + "\n"
+
+
+def _own_theme_dirs(config: Any) -> list[str]:
+    """The theme's folders but those of installed MkDocs and Material (their versions are stamped instead).
+
+    Material's folder holds over 10,000 icon files: listing them took 2.5 s of a loaded machine.
+    """
+    installed = []
+    for module in ("mkdocs", "material"):
+        with contextlib.suppress(ImportError):
+            installed.append(os.path.dirname(os.path.abspath(__import__(module).__file__ or "")))
+    return [d for d in config.theme.dirs
+            if not any(os.path.commonpath([os.path.abspath(d), top]) == top for top in installed)]
+
+
+def serve_from(server: Any, config: Any) -> None:
+    """Serve the kept folder (``on_serve``): MkDocs' server, and its 404 page, still point at its temporary one."""
+    if config.site_dir not in _locks or not hasattr(server, "root"):
+        return
+    root = os.path.abspath(config.site_dir)
+    server.root = root
+
+    def error_page(code: int) -> bytes | None:
+        """The site's own page for a 404 or 500, as MkDocs' ``serve`` reads it from its folder."""
+        if code not in (404, 500):
+            return None
+        try:
+            with open(os.path.join(root, f"{code}.html"), "rb") as page:
+                return page.read()
+        except OSError:
+            return None
+
+    server.error_handler = error_page

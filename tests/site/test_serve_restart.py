@@ -1,0 +1,91 @@
+"""``make serve`` started again: it serves the HTML the last server kept, and shows what changed while it was stopped.
+
+Real ``mkdocs serve --dirty`` processes of the sample portfolio, on one port (the address is part
+of the pages), stopped with Ctrl-C as a user stops them; pages are fetched over HTTP.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from test_incremental import _project
+
+from generator import preview
+from tests.bench.serve import account_name, fetch, free_port, serving, shows, start
+
+SLUG = "atlas-freight"
+OTHER = "borealis-bank"
+TIMEOUT = 600
+
+
+def _pages(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.html"))}
+
+
+def test_a_restarted_server_reuses_unchanged_pages_and_shows_edits_made_meanwhile(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config_file = _project(tmp_path)
+    accounts = str(tmp_path / "accounts")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = tmp_path / "serve.log"
+    port = free_port()
+    with serving(config_file, env, log, port=port) as server:
+        assert start(server, accounts, TIMEOUT) is not None, log.read_text(encoding="utf-8")[-3000:]
+    kept = Path(str(preview.site_folder(str(config_file), "en")))
+    other, edited = kept / "accounts" / OTHER / "index.html", kept / "accounts" / SLUG / "index.html"
+    before = other.stat().st_mtime_ns, edited.stat().st_mtime_ns
+
+    dossier = tmp_path / "accounts" / SLUG / "account.md"  # edited while no server runs
+    dossier.write_text(re.sub(r"^name: .*$", 'name: "Atlas Freight Renamed"', dossier.read_text(encoding="utf-8"),
+                              count=1, flags=re.M), encoding="utf-8")
+    with serving(config_file, env, log, port=port) as server:
+        assert server.wait_for(f"/accounts/{SLUG}/", shows("Atlas Freight Renamed"), server.started, TIMEOUT)
+        with pytest.raises(urllib.error.HTTPError) as missing:  # the site's own 404 page, from the kept folder
+            urllib.request.urlopen(f"{server.base}/no-such-page/", timeout=60)
+        assert missing.value.code == 404 and b"404 - Not found" in missing.value.read()
+        # Served from the kept folder: the page this server did not build is there.
+        assert shows(account_name(tmp_path / "accounts" / OTHER / "account.md"))(
+            fetch(f"{server.base}/accounts/{OTHER}/") or b"")
+    assert other.stat().st_mtime_ns == before[0]  # kept, not built again
+    assert edited.stat().st_mtime_ns > before[1]
+
+    # Every page equals what a server starting from nothing builds (search index aside: a dirty build's holds
+    # only the pages it rebuilt, MkDocs' own caveat).
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fresh-cache"))
+    with serving(config_file, {**env, "XDG_CACHE_HOME": str(tmp_path / "fresh-cache")}, log, port=port) as server:
+        assert start(server, accounts, TIMEOUT) is not None
+        cold = Path(str(preview.site_folder(str(config_file), "en")))
+        assert cold != kept and _pages(kept) == _pages(cold)
+
+
+def test_the_kept_site_is_emptied_when_what_dirty_cannot_see_changed(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    config_file = _project(tmp_path)
+    config = load_config(str(config_file))
+    preview.note_startup("serve", True)
+    try:
+        preview.use(config, "en")
+    finally:
+        preview.note_startup("serve", False)
+    folder = Path(config.site_dir)
+    assert folder == Path(str(preview.site_folder(str(config_file), "en")))
+    assert not folder.is_relative_to(tmp_path)  # in the user's cache, not the project
+    pages = ["index.md", "rules.md"]
+    stamp = preview.stamp(config, pages, "code")
+    assert preview.stamp(config, pages, "code") == stamp
+    assert preview.stamp(config, [*pages, "new.md"], "code") != stamp  # every page's navigation changes
+    assert preview.stamp(config, pages, "other code") != stamp
+    config_file.write_text(config_file.read_text(encoding="utf-8") + "copyright: changed\n", encoding="utf-8")
+    assert preview.stamp(config, pages, "code") != stamp
+
+    (folder / "old.html").write_text("<html>", encoding="utf-8")
+    (folder / ".accountplan-serve-stamp").write_text("another stamp\n", encoding="utf-8")
+    preview.check(config, pages, "code")
+    assert not (folder / "old.html").exists()
+    assert (folder / ".accountplan-serve-stamp").read_text(encoding="utf-8") == preview.stamp(config, pages, "code")
