@@ -9,7 +9,7 @@ import pytest
 
 from generator.cli import main
 from generator.config import INHERIT_DEPTH, ConfigError, inherit_chain, load_settings, rules_page, site_language
-from generator.forge_settings import forge_of_config
+from generator.config.forge_settings import forge_of_config
 
 
 def _write(path: Path, text: str) -> str:

@@ -13,8 +13,8 @@ from urllib.parse import unquote
 import pytest
 
 from generator.config import Settings, load_settings
+from generator.config.forge import Forge
 from generator.diagnostics import Diagnostic
-from generator.forge import Forge
 from generator.incremental.memo import Memo
 from generator.incremental.rules import validate
 from generator.load.portfolio import load_portfolio

@@ -9,7 +9,7 @@ import pytest
 from mkdocs.config import load_config
 
 from generator.cli import main
-from generator.forge_settings import forge_of_config
+from generator.config.forge_settings import forge_of_config
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = {

@@ -48,7 +48,7 @@ def test_the_plugin_options_are_the_settings_fields() -> None:
     from dataclasses import fields
 
     from generator.config import NOT_OPTIONS, Build, Settings
-    from generator.mkdocs_plugin import AccountPlanConfig
+    from generator.mkdocs_plugin.plugin import AccountPlanConfig
 
     expected = {f.name for f in fields(Settings)} - NOT_OPTIONS | {f.name for f in fields(Build)}
     assert {name for name, _ in AccountPlanConfig._schema} == expected

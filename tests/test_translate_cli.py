@@ -60,7 +60,7 @@ def test_the_guard_sees_a_printed_sentence(tmp_path: Path) -> None:
 def test_exception_texts_are_templates_the_catalogue_covers() -> None:
     templates = {text for text, _ in extract.templates(extract.PACKAGE / "edit" / "scaffold.py")}
     assert "{path} already exists; it was left unchanged (pick another name or edit that file)" in templates
-    templates = {text for text, _ in extract.templates(extract.PACKAGE / "settings_check.py")}
+    templates = {text for text, _ in extract.templates(extract.PACKAGE / "config" / "check.py")}
     assert "{where}: expected a number of 0 or more, found {value}" in templates  # a yielded problem
     templates = {text for text, _ in extract.templates(CLI / "fmt.py")}
     assert {"would reformat {path}", "reformatted {path}"} <= templates  # both sides of `a if x else b`

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.livereload import LiveReloadServer
 
-from generator import watch
+from generator.mkdocs_plugin import watch
 
 
 def _asked(server: LiveReloadServer, within: float) -> bool:

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ..language import LANGUAGES
+from ..translate.language import LANGUAGES
 from .args import plain_help
 from .argtext import Parser, early_language, speaking, translate_help
 

@@ -34,11 +34,11 @@ from typing import Any
 from ..config import Settings, load_settings
 from ..history.git import RevisionError, git
 from ..incremental import site as carried_site
-from ..language import LANGUAGES
 from ..publish.site import fresh_folder, publish, refuse_unsafe_target
 from ..redact import profile_level
 from ..translate import t as _t
 from ..translate import text
+from ..translate.language import LANGUAGES
 from . import add_profile_option
 
 FAIL_ON = ("never", "error", "warning")
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from ..mkdocs_plugin import DOSSIER_LOG
+    from ..mkdocs_plugin.plugin import DOSSIER_LOG
 
     config_file = os.path.abspath(args.config)
     # Before _source_date_epoch derives one from git for the sitemap: that date is not the build's today.

@@ -15,12 +15,12 @@ from dataclasses import replace
 from typing import Any
 
 from ..config import load_settings
+from ..config.forge_settings import forge_of_config
 from ..diagnostics import Severity
-from ..forge_settings import forge_of_config
 from ..history.log import history_cache
-from ..language import LANGUAGES
 from ..pipeline import run as run_pipeline
 from ..translate import t as _t
+from ..translate.language import LANGUAGES
 from ..translate.output import formatter
 from . import add_profile_option
 

@@ -141,8 +141,8 @@ def _columns(names: str, lang: str) -> list[str]:
 def _grouping(by: str, lang: str, key: str = "{by}") -> str:
     """The roll-up's grouping (tier, region, owner) as the site names it in Chinese (``key`` picks the label,
     ``by_{by}`` for "by tier"); the key itself in English."""
-    from ..language import normalize
     from ..render.i18n import UI
+    from ..translate.language import normalize
 
     label = UI.get(key.format(by=by)) or UI.get(by)
     return label[1] if normalize(lang) == "zh" and label else by
@@ -150,8 +150,8 @@ def _grouping(by: str, lang: str, key: str = "{by}") -> str:
 
 def _enum(kind: str, value: str | None, lang: str) -> str:
     """A market or classification as the Chinese site names it; the value as written in English."""
-    from ..language import normalize
     from ..render.i18n import Translator
+    from ..translate.language import normalize
 
     return Translator(normalize(lang)).enum(kind, value) if normalize(lang) == "zh" else value or ""
 

@@ -28,7 +28,8 @@ def code_version() -> str:
     package = Path(__file__).resolve().parent.parent
     folders = ("history", "score", "model", "load", "redact")
     sources = [p for f in folders for p in sorted((package / f).glob("*.py"))]
-    sources += [package / "edit" / name for name in ("change.py", "diff.py", "diff_work.py")] + [package / "config.py"]
+    sources += [package / "edit" / name for name in ("change.py", "diff.py", "diff_work.py")]
+    sources.append(package / "config" / "__init__.py")
     return sources_digest(FORMAT, sources)
 
 

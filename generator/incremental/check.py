@@ -58,7 +58,7 @@ FORMAT = "2"
 def code_version() -> str:
     """Hash of the code whose results the index keeps: the load cache's version plus rules and settings."""
     package = Path(__file__).resolve().parent.parent
-    return sources_digest(f"{FORMAT}|{cache_version()}", [package / "config.py", Path(__file__).resolve(),
+    return sources_digest(f"{FORMAT}|{cache_version()}", [package / "config" / "__init__.py", Path(__file__).resolve(),
                                                           *sorted((package / "rules").glob("*.py"))])
 
 

@@ -69,7 +69,7 @@ def sync_pages(pages: Mapping[str, str], directory: str) -> tuple[dict[str, str]
 
     Returns the absolute path of every page by source path, and the source paths written.
     A process's first call compares each page with the file a previous server left, so an
-    unchanged page keeps its old time there too (:mod:`generator.preview` keeps that server's HTML).
+    unchanged page keeps its old time there too (:mod:`generator.mkdocs_plugin.preview` keeps that server's HTML).
     """
     known = _written.setdefault(directory, {})
     paths: dict[str, str] = {}

@@ -10,9 +10,9 @@ from typing import Any
 
 from .. import translate
 from ..edit.diff import SECTIONS, DiffReport
-from ..language import is_zh
 from ..model.portfolio import Portfolio
 from ..publish.atomic import target_in, write_text_atomic
+from ..translate.language import is_zh
 from .svg import relationship_map
 
 _t = translate.t

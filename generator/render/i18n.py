@@ -1,8 +1,9 @@
 """Every label the site generates, in English and Simplified Chinese (the method's own terms).
 
 The labels themselves are data (``labels.toml`` beside this module, read with
-:func:`generator.language.labels`). Pages pick the language from MkDocs' ``theme.language``; dossier text stays as
-written. Enum values (tiers, roles, channels, statuses …) and 1–5 scale levels are translated too.
+:func:`generator.translate.language.labels`). Pages pick the language from MkDocs'
+``theme.language``; dossier text stays as written. Enum values (tiers, roles, channels,
+statuses …) and 1–5 scale levels are translated too.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..language import Pair, index, label, labels, pairs
 from ..model import scales
+from ..translate.language import Pair, index, label, labels, pairs
 from .svg import labels as chart_labels
 
 _LABELS = labels("generator.render")

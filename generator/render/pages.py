@@ -18,9 +18,9 @@ from .. import translate
 from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..history.records import Movement
-from ..language import normalize
 from ..model.portfolio import Dossier, Portfolio
 from ..score.types import PortfolioScores
+from ..translate.language import normalize
 from . import compliance, heavy, movement, paths, portfolio, team
 from .account import account_view
 from .context import Parts, Site, computed

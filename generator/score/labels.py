@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import language
-from ..language import Pair, index, labels, pairs
+from ..translate import language
+from ..translate.language import Pair, index, labels, pairs
 from .types import Msg, MsgArg
 
 _LABELS = labels("generator.score")

@@ -21,7 +21,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from ..diagnostics import Diagnostic
-from ..language import normalize
+from .language import normalize
 
 LOCALE = Path(__file__).resolve().parent / "locale"
 DOMAIN = "accountplan"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..diagnostics import FORMATS, Diagnostic, Severity, rule_url
-from ..language import normalize
 from . import diagnostic, diagnostics, t
+from .language import normalize
 
 
 def format_text(found: Sequence[Diagnostic], lang: str, rules_page: str | None = None) -> str:

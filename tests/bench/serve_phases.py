@@ -28,7 +28,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import _serve_url
 from mkdocs.structure import files as files_module
 
-import generator.mkdocs_plugin as plugin
+import generator.mkdocs_plugin.plugin as plugin
 import generator.pipeline as pipeline
 from generator.config import plugin_section
 

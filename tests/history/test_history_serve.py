@@ -16,8 +16,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from generator import watch
 from generator.incremental import store as page_store
+from generator.mkdocs_plugin import watch
 from tests.edit.conftest import git_env, run_git
 from tests.test_watch import _asked
 

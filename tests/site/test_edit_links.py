@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from sitebuild import REPO, TODAY, Built, mkdocs_build
 
-from generator.forge import Forge, forge_from_mkdocs
+from generator.config.forge import Forge, forge_from_mkdocs
 
 REPO_URL = "https://github.example.com/sales/account-plans"
 GITHUB = "https://github.com/sales/account-plans"

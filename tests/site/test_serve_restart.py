@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from test_incremental import _project
 
-from generator import preview
+from generator.mkdocs_plugin import preview
 from tests.bench.serve import account_name, fetch, free_port, serving, shows, start
 
 SLUG = "atlas-freight"

@@ -26,8 +26,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .render.direct import Converted, Permalink, convert
-from .render.search_text import Section, sections
+from ..render.direct import Converted, Permalink, convert
+from ..render.search_text import Section, sections
 
 NEUTRAL_EXTENSIONS = frozenset({
     "toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition", "def_list", "footnotes",

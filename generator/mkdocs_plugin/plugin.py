@@ -6,7 +6,7 @@
   --fail-on error`` (``make site``) fails on the errors only — and add the
   rendered pages as generated files.
 * ``on_serve``: ``mkdocs serve`` rebuilds when anything under ``accounts/`` changes
-  (:mod:`generator.watch`: file events, not MkDocs' polling of every file).
+  (:mod:`generator.mkdocs_plugin.watch`: file events, not MkDocs' polling of every file).
 * the speed work of the other hooks (pages kept from the last build, ``serve --dirty``'s page store,
   heavy blocks lifted out of the converter, carried search sections): one call each to
   :class:`generator.incremental.build.Build`.
@@ -35,23 +35,25 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import mkdocs_direct, preview, translate, watch
-from .config import Settings, plugin_options
-from .diagnostics import Severity
-from .forge import forge_from_mkdocs
-from .history.log import history_cache, history_log
-from .incremental.build import Build
-from .incremental.versions import code_version
-from .language import normalize
-from .pipeline import check_settings, gather
-from .publish.atomic import OutsideFolder
-from .publish.linkcheck import broken_links
-from .publish.site import MARKER as SITE_MARKER
-from .publish.site import MARKER_TEXT as SITE_MARKER_TEXT
-from .publish.site import refuse_unsafe_target as refuse_unsafe_site
-from .render.paths import edit_url
-from .render.theme_files import assets, theme_dir
-from .translate.output import one_line
+from .. import translate
+from ..config import Settings, plugin_options
+from ..config.forge import forge_from_mkdocs
+from ..diagnostics import Severity
+from ..history.log import history_cache, history_log
+from ..incremental.build import Build
+from ..incremental.versions import code_version
+from ..pipeline import check_settings, gather
+from ..publish.atomic import OutsideFolder
+from ..publish.linkcheck import broken_links
+from ..publish.site import MARKER as SITE_MARKER
+from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
+from ..publish.site import refuse_unsafe_target as refuse_unsafe_site
+from ..render.paths import edit_url
+from ..render.theme_files import assets, theme_dir
+from ..translate.language import normalize
+from ..translate.output import one_line
+from . import direct as mkdocs_direct
+from . import preview, watch
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from typing import Any
 
-from .suggest import did_you_mean
+from ..suggest import did_you_mean
 
 SECTION = "plugins.accountplan"
 """Where the settings are in ``mkdocs.yml``; every key path starts with it."""
@@ -87,7 +87,7 @@ def _section(data: Mapping[str, Any], key: str, of: str, entry: Callable[[str, A
 
 
 def _rule(where: str, code: Any, value: Any) -> Iterator[str]:
-    from .rules import registry
+    from ..rules import registry
 
     codes = sorted(registry())
     if code not in codes:
@@ -106,7 +106,7 @@ def _limit(types: Mapping[str, str], where: str, name: Any, value: Any) -> Itera
 
 
 def _profile(where: str, name: Any, level: Any) -> Iterator[str]:
-    from .model.spec import SENSITIVITY_ORDER
+    from ..model.spec import SENSITIVITY_ORDER
 
     if level not in SENSITIVITY_ORDER:
         yield f"{where}: {level!r} is not a sensitivity; allowed: {', '.join(SENSITIVITY_ORDER)}"

@@ -32,9 +32,9 @@ import shutil
 from importlib import metadata
 from typing import IO, Any
 
-from . import usercache
-from .config import inherit_chain
-from .publish.site import MARKER, MARKER_TEXT
+from .. import usercache
+from ..config import inherit_chain
+from ..publish.site import MARKER, MARKER_TEXT
 
 FOLDER = "serve-site"
 """The kept sites' folder, inside the project's cache folder (:func:`generator.usercache.project_folder`)."""

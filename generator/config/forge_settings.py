@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .config import inherit_chain
+from . import inherit_chain
 from .forge import Forge, forge_from_mkdocs
 
 _KEYS = ("repo_url", "edit_uri", "docs_dir")

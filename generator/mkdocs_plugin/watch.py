@@ -30,7 +30,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from .history import git
+from ..history import git
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 

@@ -20,10 +20,10 @@ from typing import Any
 
 import yaml
 
+from ..model.money import Money
+from ..model.stages import stages_of
+from .check import SECTION, ConfigError, checked
 from .forge import Forge
-from .model.money import Money
-from .model.stages import stages_of
-from .settings_check import SECTION, ConfigError, checked
 
 
 @dataclass(frozen=True)
