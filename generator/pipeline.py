@@ -43,7 +43,7 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     """Load, validate, redact and score the portfolio at ``settings.accounts``; never raises for bad data.
 
     ``cache`` is a folder for the content-keyed load cache: only files whose bytes changed since
-    it was filled are parsed again (``mkdocs serve --dirty``), and each dossier's rule results,
+    it was filled are parsed again (the plugin passes one for every build), and each dossier's rule results,
     redacted copy and scores are reused while its files are unchanged (:mod:`generator.incremental`).
     ``timeline``: read the git history too (:mod:`generator.history`), its parses kept in ``history_cache``.
     """

@@ -8,7 +8,8 @@ rebuild recomputes only what an edit could change.
 
 Each memo keeps only what the latest build used: an entry unused by one build is dropped,
 so memory stays at one build's worth. Memos live for the life of the process and are
-only used when the caller passes one (``gather(cache=...)``); ``mkdocs build`` never does.
+only used when the caller passes a cache folder (``gather(cache=...)``): ``mkdocs serve`` and, through
+the user's cache, ``mkdocs build`` (:mod:`.carried` seals the rule, redaction and score memos for the next process).
 """
 
 from __future__ import annotations

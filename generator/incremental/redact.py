@@ -1,4 +1,4 @@
-"""Each dossier's redacted copy kept from one rebuild to the next (``mkdocs serve --dirty``).
+"""Each dossier's redacted copy kept from one build to the next (in a server's memory, or carried in the user's cache).
 
 Redaction works on one dossier at a time (:func:`generator.redact.redact_dossier`), so a
 dossier whose files did not change redacts to the same copy: it is kept under the level and

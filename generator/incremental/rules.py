@@ -1,4 +1,4 @@
-"""Per-dossier rule results kept in memory between checks of one long-running process.
+"""Per-dossier rule results kept between checks: in a long-running process's memory, or carried in the user's cache.
 
 ``mkdocs serve --dirty`` validates the whole portfolio again after every save, though most
 dossiers did not change. Given a :class:`~.memo.Memo`, :func:`validate` keeps each dossier's

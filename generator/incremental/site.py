@@ -46,6 +46,7 @@ from typing import Any
 
 from .. import usercache
 from ..publish.atomic import target_in, write_bytes_atomic
+from .versions import files_digest
 
 FOLDER = "site"
 """The carried sites' folder, inside the project's cache folder."""
@@ -53,6 +54,13 @@ MANIFEST = "manifest"
 TREE = "tree"
 KNOWN_PLUGINS = frozenset({"material/search", "accountplan"})
 """Plugins whose pages are a function of their own source, the configuration and the navigation alone."""
+KNOWN_EXTENSIONS = frozenset({
+    "abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "meta", "sane_lists",
+    "smarty", "tables", "toc", "pymdownx.betterem", "pymdownx.caret", "pymdownx.details", "pymdownx.emoji",
+    "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.keys", "pymdownx.mark", "pymdownx.superfences",
+    "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.tilde"})
+"""Markdown extensions that read nothing but the page: one that includes other files (``pymdownx.snippets``)
+would make a page depend on a file its manifest does not name, so any other extension means a cold build."""
 INDEX = "search/search_index.json"
 _UNSIGNED = frozenset({"site_dir", "strict", "plugins", "config_file_path", "theme"})
 """Configuration that changes no byte of the site (the plugins and the theme are signed on their own)."""
@@ -314,6 +322,8 @@ def signature(config: Mapping[str, Any]) -> str | None:
     plugins = dict(config["plugins"])
     if not set(plugins) <= KNOWN_PLUGINS or config.get("hooks"):
         return None
+    if not {str(name) for name in config.get("markdown_extensions") or ()} <= KNOWN_EXTENSIONS:
+        return None
     parts = [_package(), _distributions(), os.environ.get("ACCOUNTPLAN_MARKDOWN", "")]
     parts += [f"{key}={_stable(config[key])}" for key in sorted(config) if key not in _UNSIGNED]
     parts += [f"{name}={type(plugin).__module__}.{type(plugin).__qualname__}:{_stable(dict(plugin.config))}"
@@ -357,14 +367,8 @@ def _package() -> str:
 
 
 def _folder(folder: str) -> str:
-    """Name and bytes of every file in ``folder`` (compiled bytecode left out: it follows from the source)."""
-    digest = hashlib.blake2b(digest_size=16)
-    root = Path(folder)
-    for path in sorted(root.rglob("*")) if root.is_dir() else ():
-        with contextlib.suppress(OSError):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(f"{path.relative_to(root)}|".encode() + path.read_bytes() + b"\n")
-    return f"{folder}:{digest.hexdigest()}"
+    """Name and bytes of every file in ``folder`` (:func:`.versions.files_digest`)."""
+    return f"{folder}:{files_digest(Path(folder))}"
 
 
 class _Warnings(logging.Handler):

@@ -37,7 +37,7 @@ class Stages(NamedTuple):
 
 
 COLD = Stages(load_portfolio, validate, apply_profile, score_portfolio, since_quarter_start)
-"""Every stage computed afresh (``mkdocs build``, ``accountplan render``)."""
+"""Every stage computed afresh (``accountplan render``, and any build without a cache folder)."""
 
 
 def serving(cache: str) -> Stages:

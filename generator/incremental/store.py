@@ -33,8 +33,6 @@ STORE = "pages"
 """The page stores' folder, inside the project's cache folder (:func:`generator.usercache.project_folder`)."""
 
 _state: dict[str, Any] = {"dirty": False}
-_served: dict[str, set[str]] = {}
-"""Per store folder: every page this process served, so a page that can no longer be built gets an error page."""
 _written: dict[str, dict[str, str]] = {}
 """Per store folder: each page's text as last written by this process.
 

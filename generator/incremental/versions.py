@@ -16,10 +16,12 @@ _THEME = theme_dir()
 
 @cache
 def code_version() -> str:
-    """Hash of the generator's Python source: a server runs one version of it for its whole life."""
-    from ..model.keys import sources_digest
+    """Hash of the generator as installed: its code and the data it reads (label tables, message catalogues).
 
-    return sources_digest("", sorted(_PACKAGE.rglob("*.py")))
+    Every file, not only ``*.py``: a page kept under a key made of the code alone would survive
+    a change of ``render/labels.toml`` or of the zh catalogue. A server runs one version for its life.
+    """
+    return files_digest(_PACKAGE)
 
 
 def theme_version() -> str:
@@ -28,11 +30,16 @@ def theme_version() -> str:
     Content, not file times: a CI checkout gives every file a new time, and a build with the
     previous build's cache restored must still recognise the same theme (156 KB, read once a build).
     """
+    return files_digest(_THEME)
+
+
+def files_digest(root: Path) -> str:
+    """Name and bytes of every file under ``root`` (compiled bytecode left out: it follows from the source)."""
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(_THEME.rglob("*")) if _THEME.is_dir() else ():
+    for path in sorted(root.rglob("*")) if root.is_dir() else ():
         with contextlib.suppress(OSError):
-            if path.is_file():
-                digest.update(f"{path.relative_to(_THEME)}|".encode() + path.read_bytes() + b"\n")
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(f"{path.relative_to(root)}|".encode() + path.read_bytes() + b"\n")
     return digest.hexdigest()
 
 

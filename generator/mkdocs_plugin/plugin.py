@@ -170,8 +170,6 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Gather once, report diagnostics, and add every generated page."""
         assert self.settings is not None
-        if Build.serving():  # the kept HTML is dropped when what --dirty cannot see changed
-            preview.check(config, [f.src_uri for f in files.documentation_pages()], code_version())
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
                               cache=Build.load_cache(config.config_file_path),
@@ -186,9 +184,12 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         for line in history_log(gathered.movement):
             log.info(translate.text(line, lang))
         try:
-            return self.build.add(files, config, gathered, self.settings, lang)
+            files = self.build.add(files, config, gathered, self.settings, lang)
         except OutsideFolder as exc:
             raise _error(exc, config) from None
+        if Build.serving():  # the kept HTML is dropped when what --dirty cannot see changed (the page set included)
+            preview.check(config, [f.src_uri for f in files.documentation_pages()], code_version())
+        return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Hand MkDocs a generated page's text (heavy blocks lifted out of it: :meth:`Build.read`)."""

@@ -10,7 +10,7 @@ of the user's cache instead, one per configuration file and language (:func:`use
 server serves from it (:func:`serve_from`). The next server starts with the HTML the last one
 wrote, and ``--dirty`` skips every page whose source is older than its HTML: hand-written pages
 not edited since, and generated pages whose text did not change (the page store leaves their
-files untouched, :func:`generator.render.incremental.sync_pages`).
+files untouched, :func:`generator.incremental.store.sync_pages`).
 
 What ``--dirty`` cannot see is written into a stamp beside the HTML (:func:`stamp`): the settings
 files (``INHERIT`` followed), the documentation pages' names (every page's navigation), the files of
@@ -115,7 +115,8 @@ def _lock(folder: str) -> bool:
 def check(config: Any, pages: list[str], code: str) -> None:
     """At a server's first build (``on_files``): empty the kept folder when what ``--dirty`` cannot see changed.
 
-    ``pages``: the documentation pages' source paths (the navigation of every page depends on them);
+    ``pages``: every documentation page's source path, generated ones included (the navigation of every
+    page depends on them, and a page no longer built must not stay in the kept folder);
     ``code``: the version of the generator's code (it writes and post-processes the generated pages).
     """
     folder = config.site_dir

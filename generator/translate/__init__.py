@@ -218,7 +218,7 @@ def t(template: str, lang: str, **values: object) -> str:
 def exception_text(exc: BaseException, lang: str) -> str:
     """An error's text in ``lang``: each of a settings error's problems translated, else the whole text."""
     problems = getattr(exc, "problems", None)
-    if isinstance(problems, list) and problems:  # settings_check.ConfigError: a heading and one problem a line
+    if isinstance(problems, list) and problems:  # config.check.ConfigError: a heading and one problem a line
         return "\n  ".join([t("invalid settings:", lang), *(text(str(p), lang) for p in problems)])
     return text(str(exc), lang)
 
