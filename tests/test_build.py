@@ -173,3 +173,20 @@ def test_a_plain_mkdocs_build_applies_the_same_site_folder_check(tmp_path: Path)
     assert accountplan("build", "--quiet", cwd=tmp_path).returncode == 0
     done = subprocess.run(mkdocs, cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("inside", ["leak.txt", "notes/leak.txt"])
+def test_a_symbolic_link_in_docs_leading_out_fails_the_build_and_publishes_nothing(tmp_path: Path, inside: str) -> None:
+    # MkDocs copies what a docs file links to into the site: a pull request could point one at the builder's secrets.
+    write_canary_portfolio(tmp_path)
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.txt"
+    secret.write_text("CANARY-SECRET\n", encoding="utf-8")
+    link = tmp_path / "docs" / inside
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(secret)
+    done = accountplan("build", "--quiet", cwd=tmp_path)
+    assert done.returncode != 0 and f"docs: {inside}: a symbolic link leading outside the docs folder" in done.stderr
+    assert "Traceback" not in done.stderr
+    site = tmp_path / "site"
+    assert not site.exists() or not any("CANARY-SECRET" in p.read_text(errors="ignore")
+                                        for p in site.rglob("*") if p.is_file())

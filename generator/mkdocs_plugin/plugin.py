@@ -43,7 +43,7 @@ from ..history.log import history_cache, history_log
 from ..incremental.build import Build
 from ..incremental.versions import code_version
 from ..pipeline import check_settings, gather
-from ..publish.atomic import OutsideFolder
+from ..publish.atomic import OutsideFolder, leading_out
 from ..publish.linkcheck import broken_links
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
@@ -170,6 +170,10 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Gather once, report diagnostics, and add every generated page."""
         assert self.settings is not None
+        links = leading_out(config.docs_dir, [f.src_uri for f in files if f.src_dir == config.docs_dir])
+        if links:
+            raise _error(ValueError(f"docs: {', '.join(links)}: a symbolic link leading outside the docs folder, "
+                                    "refused (what it leads to would be published)"), config)
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
                               cache=Build.load_cache(config.config_file_path),

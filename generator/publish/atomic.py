@@ -16,7 +16,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 
@@ -36,6 +36,21 @@ def target_in(folder: str | os.PathLike[str], relative: str | os.PathLike[str]) 
     if base not in target.parents:
         raise OutsideFolder(f"refusing to write {target}: it is outside the output folder {base}")
     return target
+
+
+def leading_out(folder: str | os.PathLike[str], relatives: Iterable[str]) -> list[str]:
+    """The paths of ``relatives`` resolving outside ``folder``: a symbolic link leading out, on the way or at the end.
+
+    The docs folder is part of the working tree, which a pull request writes: MkDocs follows links
+    there and copies what they lead to into the site, so a link to ``~/.ssh`` would be published.
+    """
+    out = []
+    for relative in relatives:
+        try:
+            target_in(folder, relative)
+        except OutsideFolder:
+            out.append(relative)
+    return out
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes], *, durable: bool = True) -> None:
