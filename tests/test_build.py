@@ -190,3 +190,17 @@ def test_a_symbolic_link_in_docs_leading_out_fails_the_build_and_publishes_nothi
     site = tmp_path / "site"
     assert not site.exists() or not any("CANARY-SECRET" in p.read_text(errors="ignore")
                                         for p in site.rglob("*") if p.is_file())
+
+
+def test_build_without_profile_keeps_the_profile_mkdocs_yml_names(tmp_path: Path) -> None:
+    # A site configured for a narrower audience is never built wider by leaving --profile out (as mkdocs build does).
+    write_canary_portfolio(tmp_path)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      today: 2026-11-27\n",
+        "      today: 2026-11-27\n      profile: public\n      profiles: {public: public}\n"), encoding="utf-8")
+    done = accountplan("build", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "(profile public, level public)" in done.stderr
+    assert not (tmp_path / "site" / "accounts" / "canary-co").exists()  # nothing of any file is public
+    assert "canary-co" not in (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")

@@ -97,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
             return 1
         target = Path(args.site_dir or config.site_dir).resolve()
         refuse_unsafe_target(target, [Path(config.docs_dir), Path(settings.accounts)], Path(config_file).parent)
-        _set_profile(config, args.profile)
+        profile = _set_profile(config, args.profile)
+        level = profile_level(settings, profile)
         _set_today(config, settings.today)
         if args.lang:
             _set_language(config, args.lang)
@@ -122,24 +123,31 @@ def run(args: argparse.Namespace) -> int:
             carried_site.end(carried)
         publish(temp, target)
     if not args.quiet:
-        done = "built {target} (profile {profile}, level {level})" if args.profile else \
+        done = "built {target} (profile {profile}, level {level})" if profile else \
             "built {target} (default profile, level {level})"
-        print(_t(done, args.language, target=target, profile=args.profile, level=level), file=sys.stderr)
+        print(_t(done, args.language, target=target, profile=profile, level=level), file=sys.stderr)
     return 0
 
 
-def _set_profile(config: Any, profile: str | None) -> None:
-    """Hand the profile to the accountplan plugin, refusing to build unredacted by mistake."""
+def _set_profile(config: Any, profile: str | None) -> str | None:
+    """Hand ``--profile`` to the accountplan plugin, refusing to build unredacted by mistake; the build's profile.
+
+    Without ``--profile`` the plugin's own ``profile`` option holds, as it does for ``mkdocs build``: a site
+    configured for a narrower audience is never built wider by leaving the flag out.
+    """
     plugin = config.plugins.get("accountplan")
     if plugin is None:
         if profile is not None:
             raise ValueError("--profile needs the accountplan plugin in mkdocs.yml")
-        return
+        return None
     if "profile" not in plugin.config:
         if profile is not None:
             raise ValueError("this accountplan plugin has no 'profile' option; refusing an unredacted build")
-        return
-    plugin.config["profile"] = profile
+        return None
+    if profile is not None:
+        plugin.config["profile"] = profile
+    configured: str | None = plugin.config["profile"]
+    return configured
 
 
 def _set_today(config: Any, today: dt.date) -> None:
