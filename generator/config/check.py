@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from typing import Any
 
+from ..model.codes import all_codes
 from ..suggest import did_you_mean
 
 SECTION = "plugins.accountplan"
@@ -87,9 +88,7 @@ def _section(data: Mapping[str, Any], key: str, of: str, entry: Callable[[str, A
 
 
 def _rule(where: str, code: Any, value: Any) -> Iterator[str]:
-    from ..rules import registry
-
-    codes = sorted(registry())
+    codes = sorted(all_codes())
     if code not in codes:
         yield _unknown(where, "rule code", code, codes, f"codes run from {codes[0]} to {codes[-1]}")
     if value is not False and (not isinstance(value, str) or value.lower() not in SEVERITIES):
