@@ -140,13 +140,7 @@ def carry_rules_out(config_file: str | None) -> None:
     folder = usercache.project_folder(usercache.project_of(config_file))
     if folder is not None:
         for name, blob in MEMOS.items():
-            usercache.dump(folder, blob, (code_version(), _content_keyed(carried(name))))
-
-
-def _content_keyed(values: dict[Any, Any]) -> dict[Any, Any]:
-    """The entries whose keys mean the same in another process: a person's score is kept under the ids of
-    the account scores it read (:mod:`.score`), which another process gives to other objects."""
-    return {key: value for key, value in values.items() if not (isinstance(key, tuple) and key[:1] == ("person",))}
+            usercache.dump(folder, blob, (code_version(), carried(name)))
 
 
 def carry_served() -> None:

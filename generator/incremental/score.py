@@ -2,10 +2,12 @@
 
 An account's scorecard depends only on its own dossier, the date and the settings, so it is
 kept under those (the dossier's :func:`~generator.model.keys.dossier_key`); so is the dossier's
-share of the people's scorecards (part ``people``). A person's scorecard, a group's roll-up
-(part ``rollups``) and one thing's changes since the quarter began (part ``deltas``) are kept
-while they are computed from the very same kept scorecards: a kept value holds the objects
-whose ids its key names, so an id stands for its object while the value is kept.
+share of the people's scorecards (part ``people``), and so is a person's scorecard: its key names
+each served account's scorecard by that scorecard's own key, so it means the same in another
+process (:mod:`.carried`). A group's roll-up (part ``rollups``) and one thing's changes since the
+quarter began (part ``deltas``) are kept while they are computed from the very same kept
+scorecards: a kept value holds the objects whose ids its key names, so an id stands for its
+object while the value is kept; those parts stay in the process.
 """
 
 from __future__ import annotations
@@ -67,9 +69,9 @@ def _steps(portfolio: Portfolio, settings: Settings, memo: Memo[Any]) -> score.S
 
     def person(pid: str, meetings: int, accounts: list[str], owned: list[tuple[str, Contact]],
                config: ScoringConfig, served: Served) -> PersonScore:
-        key = ("person", config_key, pid, meetings, tuple(accounts),
+        key = ("person", common, pid, meetings, tuple(accounts),
                tuple((slug, c.id, c.intimacy, c.support) for slug, c in owned),
-               tuple((slug, head, id(scored)) for slug, head, scored in served))
+               tuple((slug, head, None if scored is None else keys[slug]) for slug, head, scored in served))
         scored: PersonScore = memo.get(key, partial(person_score, pid, meetings, accounts, owned, config, served))
         return scored
 
