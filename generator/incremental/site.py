@@ -36,34 +36,21 @@ import json
 import logging
 import os
 import shutil
-import sysconfig
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, partial
-from importlib import metadata
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .. import usercache
 from ..publish.atomic import target_in, write_bytes_atomic
-from .versions import files_digest
+from .signature import signature
 
 FOLDER = "site"
 """The carried sites' folder, inside the project's cache folder."""
 MANIFEST = "manifest"
 TREE = "tree"
-KNOWN_PLUGINS = frozenset({"material/search", "accountplan"})
-"""Plugins whose pages are a function of their own source, the configuration and the navigation alone."""
-KNOWN_EXTENSIONS = frozenset({
-    "abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "meta", "sane_lists",
-    "smarty", "tables", "toc", "pymdownx.betterem", "pymdownx.caret", "pymdownx.details", "pymdownx.emoji",
-    "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.keys", "pymdownx.mark", "pymdownx.superfences",
-    "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.tilde"})
-"""Markdown extensions that read nothing but the page: one that includes other files (``pymdownx.snippets``)
-would make a page depend on a file its manifest does not name, so any other extension means a cold build."""
 INDEX = "search/search_index.json"
-_UNSIGNED = frozenset({"site_dir", "strict", "plugins", "config_file_path", "theme"})
-"""Configuration that changes no byte of the site (the plugins and the theme are signed on their own)."""
 _DIRTY_NOTICES = ("A 'dirty' build is being performed", "The directory contains stale files")
 
 log = logging.getLogger("mkdocs.plugins.accountplan.site")
@@ -315,60 +302,6 @@ def _empty(folder: str) -> None:
     from mkdocs.utils import clean_directory
 
     clean_directory(folder)
-
-
-def signature(config: Mapping[str, Any]) -> str | None:
-    """Everything besides the sources that could change a byte of the site; ``None`` when that cannot be known."""
-    plugins = dict(config["plugins"])
-    if not set(plugins) <= KNOWN_PLUGINS or config.get("hooks"):
-        return None
-    if not {str(name) for name in config.get("markdown_extensions") or ()} <= KNOWN_EXTENSIONS:
-        return None
-    parts = [_package(), _distributions(), os.environ.get("ACCOUNTPLAN_MARKDOWN", "")]
-    parts += [f"{key}={_stable(config[key])}" for key in sorted(config) if key not in _UNSIGNED]
-    parts += [f"{name}={type(plugin).__module__}.{type(plugin).__qualname__}:{_stable(dict(plugin.config))}"
-              for name, plugin in plugins.items()]
-    theme = config["theme"]
-    parts += [_stable([theme.name, set(theme.static_templates), dict(theme)])]
-    parts += [folder if _installed(folder) else _folder(folder) for folder in theme.dirs]
-    text = "\n".join(parts)
-    if " at 0x" in text:  # an object's address: not a value that says what it builds
-        return None
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def _stable(value: Any) -> str:
-    """``repr(value)``, with sets and mappings in sorted order (a set's order changes from one process to the next)."""
-    if isinstance(value, set | frozenset):
-        return "{" + ",".join(sorted(_stable(item) for item in value)) + "}"
-    if isinstance(value, Mapping):
-        return "{" + ",".join(sorted(f"{_stable(key)}:{_stable(item)}" for key, item in value.items())) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ",".join(_stable(item) for item in value) + "]"
-    return repr(value)
-
-
-@cache
-def _distributions() -> str:
-    """Name and version of every installed distribution (MkDocs, Material, Markdown and their extensions...)."""
-    return repr(sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()))
-
-
-def _installed(folder: str) -> bool:
-    """Whether ``folder`` is inside the installed packages (then its distribution's version stands for it)."""
-    real = os.path.realpath(folder)
-    return any(real.startswith(os.path.realpath(sysconfig.get_paths()[k]) + os.sep) for k in ("purelib", "platlib"))
-
-
-@cache
-def _package() -> str:
-    """The generator as installed: its code, theme, message catalogues and label tables (2 MB)."""
-    return _folder(str(Path(__file__).resolve().parents[1]))
-
-
-def _folder(folder: str) -> str:
-    """Name and bytes of every file in ``folder`` (:func:`.versions.files_digest`)."""
-    return f"{folder}:{files_digest(Path(folder))}"
 
 
 class _Warnings(logging.Handler):
