@@ -204,3 +204,16 @@ def test_build_without_profile_keeps_the_profile_mkdocs_yml_names(tmp_path: Path
     assert "(profile public, level public)" in done.stderr
     assert not (tmp_path / "site" / "accounts" / "canary-co").exists()  # nothing of any file is public
     assert "canary-co" not in (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_a_linked_folder_in_docs_is_named_once_not_file_by_file(tmp_path: Path) -> None:
+    write_canary_portfolio(tmp_path)
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    for name in ("a.txt", "b.txt", "deep/c.txt"):
+        (outside / name).parent.mkdir(parents=True, exist_ok=True)
+        (outside / name).write_text("CANARY-SECRET\n", encoding="utf-8")
+    (tmp_path / "docs" / "etc").symlink_to(outside, target_is_directory=True)
+    done = accountplan("build", "--quiet", cwd=tmp_path)
+    assert done.returncode != 0
+    assert "docs: etc: a symbolic link leading outside the docs folder" in done.stderr, done.stderr
+    assert "a.txt" not in done.stderr and "Traceback" not in done.stderr

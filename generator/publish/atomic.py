@@ -39,17 +39,23 @@ def target_in(folder: str | os.PathLike[str], relative: str | os.PathLike[str]) 
 
 
 def leading_out(folder: str | os.PathLike[str], relatives: Iterable[str]) -> list[str]:
-    """The paths of ``relatives`` resolving outside ``folder``: a symbolic link leading out, on the way or at the end.
+    """The symbolic links on the way to ``relatives`` that lead outside ``folder``, each named once, in order.
 
-    The docs folder is part of the working tree, which a pull request writes: MkDocs follows links
-    there and copies what they lead to into the site, so a link to ``~/.ssh`` would be published.
+    A linked folder is named, not every file found through it. The docs folder is part of the working
+    tree, which a pull request writes: MkDocs follows links there and copies what they lead to into
+    the site, so a link to ``~/.ssh`` would be published.
     """
-    out = []
+    out: list[str] = []
     for relative in relatives:
-        try:
-            target_in(folder, relative)
-        except OutsideFolder:
-            out.append(relative)
+        parts = relative.split("/")
+        for end in range(1, len(parts) + 1):
+            prefix = "/".join(parts[:end])
+            try:
+                target_in(folder, prefix)
+            except OutsideFolder:
+                if prefix not in out:
+                    out.append(prefix)
+                break
     return out
 
 
