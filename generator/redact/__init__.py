@@ -32,32 +32,10 @@ from ..model import Contact
 from ..model.document import Document, Positions
 from ..model.portfolio import Dossier, Portfolio, copy_portfolio
 from ..model.spec import SENSITIVITY_ORDER
-
-ROOT_LEVEL = "internal"
-"""Level of a file's unlabelled content (account profile, roster, bodies of unlabelled files)."""
-DEFAULT_PROFILE_LEVEL = "internal"
-"""Level of a build that names no profile: never shows restricted data by accident."""
-
-
-def level_of(name: str) -> int:
-    """The rank of a sensitivity name; ``ValueError`` for anything else."""
-    try:
-        return SENSITIVITY_ORDER[name]
-    except KeyError:
-        known = ", ".join(SENSITIVITY_ORDER)
-        raise ValueError(f"unknown sensitivity '{name}'; expected one of {known}") from None
-
-
-def profile_level(settings: Settings, profile: str | None) -> str:
-    """The highest sensitivity profile ``profile`` may show; ``None`` means the safe default."""
-    if profile is None:
-        return DEFAULT_PROFILE_LEVEL
-    if profile not in settings.profiles:
-        known = ", ".join(sorted(settings.profiles)) or "none configured"
-        raise ValueError(f"unknown build profile '{profile}'; known: {known}")
-    level = settings.profiles[profile]
-    level_of(level)
-    return level
+from .levels import DEFAULT_PROFILE_LEVEL as DEFAULT_PROFILE_LEVEL
+from .levels import ROOT_LEVEL as ROOT_LEVEL
+from .levels import level_of as level_of
+from .levels import profile_level as profile_level
 
 
 @dataclass
