@@ -268,6 +268,16 @@ def test_compliance_page_lists_register_and_breaches_in_restricted_builds_only(r
     assert "Visiblemarkername" in html  # recipients by name
     zh = compliance_page(site_for(red.portfolio, red.filter(diagnostics), None, settings, "zh"))
     assert "礼品与招待登记" in zh and "违规项" in zh
+    from markupsafe import escape
+
+    from generator.render.compliance import GIFT_CODES
+    from generator.translate import text
+
+    breaches = [d for d in red.filter(diagnostics) if d.code in GIFT_CODES]
+    assert len(breaches) >= 3
+    for found in breaches:  # the Chinese page lists each breach in Chinese, as every page writes its findings
+        english, chinese = str(escape(found.message)), str(escape(text(found.message, "zh")))
+        assert english != chinese and chinese in zh and english not in zh and english in html
     internal = apply_profile(portfolio, settings, "internal")
     assert not shows(internal.level)
     assert PAGE not in render_site(internal.portfolio, internal.filter(diagnostics), None, settings, "en",

@@ -4,7 +4,8 @@ Only a build whose profile may show ``restricted`` data gets this page: the regi
 restricted by the model, so in any wider build :func:`generator.redact.redact` has already
 emptied it, and the site has no such page at all (not even an empty page whose
 existence would show in the sitemap). Breaches are the gift rules' own diagnostics
-(AP401–AP404), attached to the gift they point at; nothing is re-computed here.
+(AP401–AP404), attached to the gift they point at and written in the page's language as every page
+writes its findings; nothing is re-computed here.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def compliance_view(site: Site, links: Links) -> dict[str, Any]:
     for dossier in site.portfolio.dossiers:
         account = dossier.account
         href = links.to(account_page(dossier.slug))
-        found = _by_gift(account.path, site.reported)
+        found = _by_gift(account.path, site.diagnostics)  # in the page's language, as on every other page
         for i, gift in enumerate(account.data.gifts):
             contact = dossier.contact(gift.recipient)
             recipient = {"name": contact.name if contact else gift.recipient,

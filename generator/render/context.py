@@ -53,8 +53,6 @@ class Site:
     """The build has the gifts-register page (restricted profiles), so the portfolio links to it."""
     parts: Parts = computed
     """Computes the views' per-account parts (rows, team shares, the chart)."""
-    reported: Sequence[Diagnostic] = ()
-    """The findings as gathered, untranslated: the gifts register lists breaches as the check reports them."""
 
     def __post_init__(self) -> None:
         self.findings = findings_by_slug(self.portfolio, self.diagnostics)

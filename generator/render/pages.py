@@ -55,8 +55,7 @@ def site_for(portfolio_: Portfolio, diagnostics: Sequence[Diagnostic], scores: P
     """
     t = Translator(normalize(lang))
     shown = translate.diagnostics(diagnostics, t.lang)  # findings on the pages speak the page's language
-    site = Site(portfolio_, shown, scores, settings, t, directory_urls, compliance=compliance, parts=parts,
-                reported=diagnostics)
+    site = Site(portfolio_, shown, scores, settings, t, directory_urls, compliance=compliance, parts=parts)
     site.changed = dict(changed or {})
     if history is not None:
         site.cache[movement.KEY] = history
