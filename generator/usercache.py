@@ -3,16 +3,22 @@
 A pull request can put any file into the working tree, so nothing that can run code is
 read from there. Caches live in the user's cache folder — ``$ACCOUNTPLAN_CACHE``, else
 ``$XDG_CACHE_HOME/accountplan``, else ``~/.cache/accountplan`` — in one subfolder per
-project, named by a hash of the project's resolved path.
+project, named by a hash of the project's resolved path. The cache folder is made readable
+by its user only (it holds restricted data); one that already exists is used only when it
+is the user's own and nobody else can write to it (others' read access is taken away), and
+otherwise nothing is cached, with a warning (:func:`refusals`).
 
 Cached results are pickles (they hold parsed documents; a data-only format measured several
 times slower to read back, see docs/benchmarks.md), so each one is *sealed*: written with a
 keyed BLAKE2b tag over its bytes, and unpickled only when the tag matches. The key is 32
-random bytes in ``<cache root>/key``, created on first use with mode 0600; a key file that
-is a symbolic link, not owned by the user or readable by others (as any file a git checkout
-writes is) is never used. So a pickle planted anywhere — in the working tree, in the cache
-folder, by a ``--cache-dir`` pointing into a repository — is rejected unread, and the cache
-is simply rebuilt.
+random bytes in its own file, never inside the cache folder (CI carries that folder between
+runs, and pull requests could restore it): ``$ACCOUNTPLAN_CACHE_KEY_FILE``, else
+``$XDG_STATE_HOME/accountplan/key``, else ``~/.local/state/accountplan/key``, created on first
+use with mode 0600. A key file that is a symbolic link, not owned by the user or readable by
+others (as any file a git checkout writes is) is never used. So a pickle planted anywhere —
+in the working tree, in the cache folder, by a ``--cache-dir`` pointing into a repository, in a
+cache folder carried from a run with another key — is rejected unread, and the cache is
+simply rebuilt.
 """
 
 from __future__ import annotations
@@ -32,9 +38,12 @@ from pathlib import Path
 from typing import Any
 
 from .publish.atomic import target_in, write_bytes_atomic
+from .translate import Said, said
 
 ENVIRONMENT = "ACCOUNTPLAN_CACHE"
 """Environment variable naming the cache folder; ``off`` turns caching off."""
+KEY_ENVIRONMENT = "ACCOUNTPLAN_CACHE_KEY_FILE"
+"""Environment variable naming the sealing key's file (CI: one written from a secret, outside the cached folder)."""
 
 _OFF = frozenset({"", "off", "0", "no", "false"})
 MAGIC = b"APSEAL1\n"
@@ -43,11 +52,60 @@ _TAG = 32
 
 
 def root() -> str | None:
-    """The user's cache folder for this tool, or ``None`` when ``$ACCOUNTPLAN_CACHE`` turns caching off."""
+    """The user's cache folder for this tool, made when missing; ``None`` when ``$ACCOUNTPLAN_CACHE`` turns caching off
+    or the folder is not safe to cache in (:func:`_usable`)."""
     value = os.environ.get(ENVIRONMENT)
-    if value is not None:
-        return None if value.strip().lower() in _OFF else os.path.abspath(value)
-    return _default_root()
+    if value is not None and value.strip().lower() in _OFF:
+        return None
+    top = os.path.abspath(value) if value is not None else _default_root()
+    return top if _usable(top) else None
+
+
+_refused: dict[str, Said] = {}
+"""Cache folders not used in this process, with why (:func:`refusals`)."""
+_told: set[str] = set()
+"""Refused folders already reported."""
+
+
+def _usable(top: str) -> bool:
+    """Whether the cache folder ``top`` may hold this user's cache: made with mode 0700 when missing; an existing one
+    must be the user's own and writable by nobody else. Group and others' read access is taken away."""
+    with contextlib.suppress(OSError):  # a folder that cannot be made only means nothing is cached
+        os.makedirs(top, mode=0o700, exist_ok=True)
+    problem = _folder_problem(top)
+    if problem is not None:
+        _refused.setdefault(top, problem)
+        return False
+    return True
+
+
+def _folder_problem(top: str) -> Said | None:
+    """Why the existing folder ``top`` must not be cached in, if it must not (another user's, or writable by others)."""
+    try:
+        st = os.stat(top)
+    except OSError:
+        return None  # missing and not makeable: writes fail, which only means nothing is cached
+    if not hasattr(os, "getuid"):  # no owners or modes to check (Windows)
+        return None
+    if st.st_uid != os.getuid():
+        return said("the cache folder {folder} belongs to another user (uid {owner}): it is not used and nothing is "
+                    "cached; set ACCOUNTPLAN_CACHE to a folder of your own, or to off", folder=top, owner=st.st_uid)
+    if st.st_mode & 0o022:
+        return said("the cache folder {folder} can be written by other users (mode {mode}): it is not used and nothing "
+                    "is cached; run chmod 700 on it, or set ACCOUNTPLAN_CACHE to another folder",
+                    folder=top, mode=f"{stat.S_IMODE(st.st_mode):o}")
+    if st.st_mode & 0o077:
+        with contextlib.suppress(OSError):
+            os.chmod(top, 0o700)  # the cache holds restricted data: readable by its user only
+    return None
+
+
+def refusals() -> list[Said]:
+    """The cache folders this process refused and has not reported yet, each with why: the entry points warn of them
+    once (the CLI on stderr, the plugin in MkDocs' log)."""
+    new = [message for folder, message in _refused.items() if folder not in _told]
+    _told.update(_refused)
+    return new
 
 
 def _default_root() -> str:
@@ -63,17 +121,9 @@ def project_of(config_file: str | None) -> str:
 
 
 def project_folder(project: str | os.PathLike[str]) -> str | None:
-    """The cache folder of one project (the folder of its ``mkdocs.yml``); ``None`` when caching is off.
-
-    The cache root is created readable by its user only, before anything is cached in it:
-    the cache holds restricted data.
-    """
+    """The cache folder of one project (the folder of its ``mkdocs.yml``); ``None`` when nothing is cached."""
     top = root()
-    if top is None:
-        return None
-    with contextlib.suppress(OSError):  # a folder that cannot be made only means no cache
-        os.makedirs(top, mode=0o700, exist_ok=True)
-    return os.path.join(top, _project_name(project))
+    return None if top is None else os.path.join(top, _project_name(project))
 
 
 def _project_name(project: str | os.PathLike[str]) -> str:
@@ -82,10 +132,18 @@ def _project_name(project: str | os.PathLike[str]) -> str:
 
 
 def default_project_folder(project: str | os.PathLike[str]) -> str:
-    """The project's folder in the default cache root, for state that must be kept even with caching off."""
-    with contextlib.suppress(OSError):
-        os.makedirs(_default_root(), mode=0o700, exist_ok=True)
-    return os.path.join(_default_root(), _project_name(project))
+    """The project's folder in the default cache root, for state that must be kept even with caching off; a new
+    folder of this process's own when that root is not safe (:func:`_usable`)."""
+    top = _default_root()
+    if not _usable(top):
+        return _private_folder()
+    return os.path.join(top, _project_name(project))
+
+
+@cache
+def _private_folder() -> str:
+    """A temporary folder only this user can read, for this process (made once)."""
+    return tempfile.mkdtemp(prefix="accountplan-")
 
 
 def clear(project: str | os.PathLike[str]) -> str | None:
@@ -96,19 +154,26 @@ def clear(project: str | os.PathLike[str]) -> str | None:
     return folder
 
 
-def _key_root() -> str:
-    """Where the key lives: the cache root, or the default one when caching is off but a folder was given."""
-    return root() or _default_root()
+def key_file() -> str:
+    """The sealing key's file: ``$ACCOUNTPLAN_CACHE_KEY_FILE``, else ``accountplan/key`` in ``$XDG_STATE_HOME`` (else
+    ``~/.local/state``) — never in the cache folder, which CI carries between runs."""
+    given = os.environ.get(KEY_ENVIRONMENT, "").strip()
+    if given:
+        return os.path.abspath(given)
+    base = os.environ.get("XDG_STATE_HOME") or ""
+    if not os.path.isabs(base):  # the XDG spec: a relative value is invalid and ignored
+        base = os.path.join(os.path.expanduser("~"), ".local", "state")
+    return os.path.join(base, "accountplan", "key")
 
 
 @cache
-def _key(where: str) -> bytes:
-    """The sealing key in ``where``: read when it is trustworthy, else a new random one replaces it."""
-    path = os.path.join(where, "key")
+def _key(path: str) -> bytes:
+    """The sealing key in the file ``path``: read when it is trustworthy, else a new random one replaces it."""
     known = _read_key(path)
     if known is not None:
         return known
     key = secrets.token_bytes(_TAG)
+    where = os.path.dirname(path)
     os.makedirs(where, mode=0o700, exist_ok=True)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)  # an untrusted file (a link, someone else's, readable by others) is replaced
@@ -149,7 +214,7 @@ def _tag(key: bytes, payload: bytes | memoryview) -> bytes:
 def _sealed(obj: Any) -> tuple[bytes, bytes, bytes]:
     """The parts of a sealed blob: magic, tag, ``obj`` pickled (not joined: a carried cache can be 100 MB)."""
     payload = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    return MAGIC, _tag(_key(_key_root()), payload), payload
+    return MAGIC, _tag(_key(key_file()), payload), payload
 
 
 def seal(obj: Any) -> bytes:
@@ -165,7 +230,7 @@ def unseal(data: bytes) -> Any:
     view = memoryview(data)  # the payload is hashed and unpickled in place, not copied
     tag, payload = bytes(view[head:head + _TAG]), view[head + _TAG:]
     try:
-        key = _key(_key_root())
+        key = _key(key_file())
     except OSError:  # no key can be kept (a read-only home): nothing cached is trusted
         return None
     if not hmac.compare_digest(tag, _tag(key, payload)):

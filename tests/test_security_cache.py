@@ -108,7 +108,8 @@ def test_a_key_planted_beside_a_forged_blob_is_not_trusted(planted: tuple[Path, 
     done = accountplan("check", "--today", "2026-11-27", cwd=root, env={"ACCOUNTPLAN_CACHE": str(in_tree)})
     assert "Traceback" not in done.stderr, done.stderr
     assert not marker.exists()
-    assert (in_tree / "key").read_bytes() != key and (in_tree / "key").stat().st_mode & 0o777 == 0o600
+    # The key is never kept in a cache folder: the planted one is neither read nor replaced.
+    assert (in_tree / "key").read_bytes() == key and in_tree not in Path(usercache.key_file()).parents
 
 
 def test_build_and_the_serve_path_never_unpickle_a_planted_blob(planted: tuple[Path, Path, list[Path]],
@@ -148,10 +149,12 @@ def test_check_leaves_a_repository_clean(tmp_path: Path) -> None:
 def test_the_key_is_private_and_the_cache_is_outside_the_project(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     usercache._key.cache_clear()
     assert usercache.unseal(usercache.seal({"a": 1})) == {"a": 1}
-    key = tmp_path / "xdg" / "accountplan" / "key"
+    key = tmp_path / "state" / "accountplan" / "key"  # not in the cache folder, which CI carries between runs
     assert key.stat().st_mode & 0o777 == 0o600 and len(key.read_bytes()) == 32
+    assert not (tmp_path / "xdg" / "accountplan" / "key").exists()
     project = tmp_path / "project"
     assert usercache.project_folder(project) == usercache.project_folder(tmp_path / "link-free" / ".." / "project")
     assert str(usercache.project_folder(project)).startswith(str(tmp_path / "xdg" / "accountplan") + os.sep)

@@ -120,6 +120,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, OSError) as exc:
         print(_t("accountplan: {message}", args.language, message=_error_text(exc, args.language)), file=sys.stderr)
         return 2
+    finally:
+        _warn_of_refused_caches(args.language)
+
+
+def _warn_of_refused_caches(lang: str) -> None:
+    """Say once, on stderr, when the user's cache folder was not safe to use (nothing was cached then)."""
+    from .. import usercache
+    from ..translate import t as _t
+    from ..translate import text
+
+    for message in usercache.refusals():
+        print(_t("accountplan: warning: {message}", lang, message=text(message, lang)), file=sys.stderr)
 
 
 def _error_text(exc: ValueError | OSError, lang: str) -> str:

@@ -47,15 +47,16 @@ FAIL_ON = ("never", "error", "warning")
 class _Gate(logging.Handler):
     """Counts what fails a ``--fail-on error`` build: errors, and warnings that are not dossier diagnostics."""
 
-    def __init__(self, dossiers: str) -> None:
+    def __init__(self, *informing: str) -> None:
         super().__init__(logging.WARNING)
-        self.dossiers = dossiers
-        """The logger dossier diagnostics come through: their warnings are the method's reminders."""
+        self.informing = informing
+        """The loggers whose warnings inform, never fail: dossier diagnostics (the method's reminders) and a cache
+        folder not used (the site is the same without it)."""
         self.failures = 0
 
     def emit(self, record: logging.LogRecord) -> None:
         """Count ``record`` if it fails the build."""
-        if record.levelno >= logging.ERROR or record.name != self.dossiers:
+        if record.levelno >= logging.ERROR or record.name not in self.informing:
             self.failures += 1
 
 
@@ -80,14 +81,14 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from ..mkdocs_plugin.plugin import DOSSIER_LOG
+    from ..mkdocs_plugin.plugin import CACHE_LOG, DOSSIER_LOG
 
     config_file = os.path.abspath(args.config)
     # Before _source_date_epoch derives one from git for the sitemap: that date is not the build's today.
     settings = load_settings(config_file, today=args.today)
     level = profile_level(settings, args.profile)
     strict = args.strict or args.fail_on == "warning"
-    gate = _Gate(DOSSIER_LOG)
+    gate = _Gate(DOSSIER_LOG, CACHE_LOG)
     with _mkdocs_logging(args.quiet), _source_date_epoch(config_file, settings), _gated(gate, args.fail_on):
         try:
             config = load_config(config_file, strict=strict or None)

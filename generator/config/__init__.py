@@ -3,10 +3,10 @@
 The plugin's section of ``mkdocs.yml`` is the one place a team changes them::
 
     plugins:
-      - accountplan:
-          accounts: accounts
-          rules: {AP305: error}        # severity per code, or "off"
-          limits: {gift_max_value: 100}
+      accountplan:
+        accounts: accounts
+        rules: {AP305: error}        # severity per code, or "off"
+        limits: {gift_max_value: 100}
 
 The CLI reads the same section, so ``accountplan check`` and the site agree.
 """
@@ -18,12 +18,13 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-import yaml
-
 from ..model.money import Money
 from ..model.stages import stages_of
 from .check import SECTION, ConfigError, checked
 from .forge import Forge
+from .inherit import INHERIT_DEPTH as INHERIT_DEPTH
+from .inherit import inherit_chain as inherit_chain
+from .inherit import plugin_section as plugin_section
 
 
 @dataclass(frozen=True)
@@ -161,96 +162,6 @@ def default_today() -> dt.date:
 
 MAX_EPOCH = 2**32 - 1
 """The last second a gzip header (MkDocs' sitemap.xml.gz) can hold: later dates cannot build reproducibly."""
-
-
-def _ignore_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring the ``!!python/name`` and ``!ENV`` tags MkDocs allows."""
-
-
-_ConfigLoader.add_multi_constructor("", _ignore_tags)
-# Dates stay text until checked, so that an impossible one is a message about its key, not a traceback.
-_ConfigLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _read(config_file: str) -> dict[str, Any]:
-    """The mapping in an ``mkdocs.yml``; :class:`ConfigError` when it is not one."""
-    try:
-        with open(config_file, encoding="utf-8") as handle:
-            config = yaml.load(handle, Loader=_ConfigLoader) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError([f"{config_file}: not valid YAML: {exc}"]) from None
-    if not isinstance(config, dict):
-        raise ConfigError([f"{config_file}: expected a mapping of settings, found {type(config).__name__}"])
-    return config
-
-
-INHERIT_DEPTH = 8
-"""How many ``INHERIT`` steps a settings file may take (MkDocs sets no limit; a longer chain is a mistake)."""
-
-
-def inherit_chain(config_file: str) -> list[dict[str, Any]]:
-    """The mappings of ``config_file`` and of the files it ``INHERIT``s, nearest first.
-
-    The one reader of ``INHERIT``: :class:`ConfigError` for a file inheriting itself (a cycle), a chain
-    longer than :data:`INHERIT_DEPTH`, a parent that is not a YAML file (``/etc/passwd``: only ``.yml`` and
-    ``.yaml`` files are read, and only as settings) or a missing parent. A parent may sit outside the
-    project (a shared base config, as MkDocs allows); what it holds is only ever read as a mapping.
-    """
-    chain: list[dict[str, Any]] = []
-    seen: list[str] = []
-    current = config_file
-    while True:
-        seen.append(os.path.realpath(current))
-        config = _read(current)
-        chain.append(config)
-        parent = config.get("INHERIT")
-        if parent is None or parent == "":
-            return chain
-        if not isinstance(parent, str):
-            raise ConfigError([f"{current}: INHERIT: expected a file name, found {parent!r}"])
-        following = os.path.join(os.path.dirname(current), parent)
-        real = os.path.realpath(following)
-        if not real.endswith((".yml", ".yaml")):
-            raise ConfigError([f"{current}: INHERIT: '{parent}' is not a YAML file (.yml or .yaml)"])
-        if real in seen:
-            raise ConfigError([f"{current}: INHERIT: '{parent}' inherits itself (a cycle)"])
-        if len(chain) > INHERIT_DEPTH:
-            raise ConfigError([f"{config_file}: INHERIT: more than {INHERIT_DEPTH} files in a chain"])
-        if not os.path.isfile(following):
-            raise ConfigError([f"{current}: INHERIT: '{parent}' does not exist"])
-        current = following
-
-
-def plugin_section(config_file: str) -> dict[str, Any]:
-    """The ``accountplan`` plugin's mapping from an ``mkdocs.yml`` (following ``INHERIT``: the nearest one)."""
-    for config in inherit_chain(config_file):
-        section = _own_section(config_file, config)
-        if section is not None:
-            return section
-    return {}
-
-
-def _own_section(config_file: str, config: dict[str, Any]) -> dict[str, Any] | None:
-    """The ``accountplan`` mapping of one settings file's ``plugins``, ``None`` when it lists no such plugin."""
-    plugins = config.get("plugins") or []
-    section: Any = None
-    for plugin in plugins.items() if isinstance(plugins, dict) else plugins:  # MkDocs allows either form
-        if plugin == "accountplan":
-            section = {}
-        elif isinstance(plugin, dict) and "accountplan" in plugin:
-            section = plugin["accountplan"] or {}
-        elif isinstance(plugin, tuple) and plugin[0] == "accountplan":
-            section = plugin[1] or {}
-    if section is not None and not isinstance(section, dict):
-        raise ConfigError([f"{config_file}: plugins.accountplan: expected a mapping of settings, found {section!r}"])
-    return section
 
 
 def load_settings(config_file: str | None = "mkdocs.yml", **overrides: Any) -> Settings:

@@ -35,7 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .. import translate
+from .. import translate, usercache
 from ..config import Settings, plugin_options
 from ..config.forge import forge_from_mkdocs
 from ..diagnostics import Severity
@@ -54,11 +54,15 @@ from ..translate.language import normalize
 from ..translate.output import one_line
 from . import direct as mkdocs_direct
 from . import preview, watch
+from .inherited import refuse_wider, with_inherited
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
 dossier_log = logging.getLogger(DOSSIER_LOG)
 """Dossier diagnostics: ``accountplan build --fail-on error`` fails on their errors, never on their warnings."""
+CACHE_LOG = "mkdocs.plugins.accountplan.cache"
+"""A cache folder not used (:func:`generator.usercache.refusals`): a warning that ``--fail-on error`` does not fail
+on (the site is the same without a cache); ``--strict`` does, as on every warning."""
 
 
 def _option(kind: str, default: Any) -> base.BaseConfigOption[Any]:
@@ -116,6 +120,14 @@ def _error(exc: Exception, config: MkDocsConfig) -> PluginError:
     return PluginError(translate.t("accountplan: {message}", lang, message=translate.exception_text(exc, lang)))
 
 
+def _warn_of_refused_caches(lang: str) -> None:
+    """Say once, in MkDocs' log, when the user's cache folder is not safe to use (nothing is cached then)."""
+    usercache.root()  # checks the folder
+    for message in usercache.refusals():
+        logging.getLogger(CACHE_LOG).warning(translate.t("accountplan: {message}", lang,
+                                                         message=translate.text(message, lang)))
+
+
 def _below_warning(record: logging.LogRecord) -> bool:
     return record.levelno >= logging.WARNING
 
@@ -144,6 +156,12 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         self.config_file: str | None = None
         """The settings file, for what a stopping server seals."""
 
+    def load_config(self, options: dict[str, Any],
+                    config_file_path: str | None = None) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        """Read the options, those of the files ``config_file_path`` ``INHERIT``s included: in a list of plugins
+        (which MkDocs replaces whole) as in a mapping (which it merges), an option holds until a nearer file sets it."""
+        return super().load_config(with_inherited(options, config_file_path), config_file_path)
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
         Build.startup(command, dirty)
@@ -155,6 +173,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         options = {k: v for k, v in self.config.items() if v is not None}  # the build's own options are skipped there
         base_dir = os.path.dirname(config.config_file_path or "") or "."
         try:
+            refuse_wider(config.config_file_path)  # a child's own profile may narrow its parent's, never widen it
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
             check_settings(self.settings, self.config.profile)  # a bad profile or scoring block fails here, not later
             forge = forge_from_mkdocs(config.repo_url, config.edit_uri, config.docs_dir, base_dir, self.config.forge)
@@ -162,6 +181,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             raise _error(exc, config) from exc
         self.settings = replace(self.settings, forge=self.config.forge, edit_links=forge)
         _supply_theme(config)
+        _warn_of_refused_caches(normalize(config.theme.get("language")))
         _quiet_jieba()
         self.config_file = config.config_file_path
         preview.use(config, normalize(config.theme.get("language")))  # serve --dirty: the last server's HTML

@@ -5,11 +5,11 @@ each gift in its own). Limits, thresholds, roll-ups and the portfolio chart comp
 and 300 CNY is not 300 EUR, so they convert to the reporting currency first::
 
     plugins:
-      - accountplan:
-          money:
-            currency: EUR          # the reporting currency: limits and thresholds are in it
-            rates_date: 2026-06-30 # the day the rates were taken; charts state it
-            rates: {CNY: 0.128, USD: 0.92}   # one unit of the code is worth this much EUR
+      accountplan:
+        money:
+          currency: EUR          # the reporting currency: limits and thresholds are in it
+          rates_date: 2026-06-30 # the day the rates were taken; charts state it
+          rates: {CNY: 0.128, USD: 0.92}   # one unit of the code is worth this much EUR
 
 An amount in a currency with no rate is never guessed: :meth:`Money.convert` gives ``None``,
 rule AP314 points at the currency in the dossier, and the chart lists the account apart.

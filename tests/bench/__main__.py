@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from ..mkdocs_config import plugin_options
 from . import compiled, history
 from . import corpus as corpus_module
 from .serve import preview_start
@@ -270,9 +271,7 @@ class Bench:
         for timeline in (True, False):
             config = make_project(WORK / f"site-history-{n}-{timeline}", accounts, plugin=True)
             data = yaml.safe_load(config.read_text(encoding="utf-8"))
-            for entry in data["plugins"]:
-                if isinstance(entry, dict) and "accountplan" in entry:
-                    entry["accountplan"]["timeline"] = timeline
+            plugin_options(data)["timeline"] = timeline
             config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
             projects[timeline] = config
         # Each cold build starts from an empty cache folder of its own (which it fills: the rebuilds of H2 start from

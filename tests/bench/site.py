@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from ..mkdocs_config import plugin_options, without_plugin
 from .serve import edit, serving, start
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,12 +35,7 @@ def make_project(work: Path, accounts: str, *, plugin: bool) -> Path:
         config: dict[str, Any] = yaml.safe_load(handle)
     config.update(docs_dir=str(work / "docs"), site_dir=str(work / "site"))
     config["theme"]["custom_dir"] = str(REPO / "theme")
-    plugins = []
-    for entry in config.get("plugins") or []:
-        if isinstance(entry, dict) and "accountplan" in entry:
-            entry = {"accountplan": {**(entry["accountplan"] or {}), "accounts": accounts, "today": TODAY}}
-        plugins.append(entry)
-    config["plugins"] = plugins
+    plugin_options(config).update(accounts=accounts, today=TODAY)
     config_file = work / "mkdocs.yml"
     # The static project renders with the plugin's settings first, then drops the plugin.
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -47,7 +43,7 @@ def make_project(work: Path, accounts: str, *, plugin: bool) -> Path:
         subprocess.run([sys.executable, "-m", "generator", "--config", str(config_file), "render",
                         "--out", str(work / "docs"), "--today", TODAY],
                        env=ENV, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        config["plugins"] = [p for p in plugins if not (isinstance(p, dict) and "accountplan" in p)]
+        without_plugin(config)
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config_file
 

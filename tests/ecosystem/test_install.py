@@ -20,8 +20,8 @@ REPO = Path(__file__).resolve().parents[2]
 SOURCES = ("pyproject.toml", "setup.py", "README.md", "generator", "theme")
 """What the sdist of the project holds: enough to build the wheel."""
 
-MKDOCS_YML = "site_name: Our accounts\ntheme:\n  name: material\nplugins:\n  - accountplan\n"
-"""A team's whole site configuration: no copy of ``theme/``, no ``extra_css``."""
+MKDOCS_YML = "site_name: Our accounts\ntheme:\n  name: material\nplugins:\n  search: {}\n  accountplan: {}\n"
+"""A team's whole site configuration, as docs/own-repository.md shows it: no copy of ``theme/``, no ``extra_css``."""
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -34,7 +34,7 @@ LIMIT = 524288
 def zensical_project(folder: Path) -> Path:
     """``folder`` as a Zensical project: this repository's ``mkdocs.yml`` without the plugin, its docs, the theme."""
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^  - accountplan:\n(    .*\n)*", "", config)
+    config = re.sub(r"(?m)^  (- )?accountplan:\n(    .*\n)*", "", config)  # either form of plugins
     config = config.replace("custom_dir: theme", f"custom_dir: {theme_dir()}")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(REPO / "docs", folder / "docs", ignore=shutil.ignore_patterns("screenshots"))

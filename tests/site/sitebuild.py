@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from tests.mkdocs_config import plugin_options
+
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).resolve().parent / "fixture"
 TODAY = "2026-11-27"
@@ -56,12 +58,9 @@ def pinned_config(tmp: Path, parent: str) -> Path:
     """A config inheriting the repository's ``parent`` config with absolute paths and the build date pinned."""
     with open(REPO / parent, encoding="utf-8") as handle:
         parsed = yaml.safe_load(handle)
-    plugins = parsed["plugins"]
-    for entry in plugins:
-        if isinstance(entry, dict) and "accountplan" in entry:
-            entry["accountplan"] = {**(entry["accountplan"] or {}), "accounts": str(REPO / "accounts"), "today": TODAY}
+    plugin_options(parsed).update(accounts=str(REPO / "accounts"), today=TODAY)
     config = {"INHERIT": str(REPO / parent), "docs_dir": str(REPO / parsed.get("docs_dir", "docs")),
-              "theme": {"custom_dir": str(REPO / "theme")}, "plugins": plugins}
+              "theme": {"custom_dir": str(REPO / "theme")}, "plugins": parsed["plugins"]}
     path = tmp / f"pinned-{parent}"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path

@@ -23,6 +23,7 @@ from generator.incremental import store as page_store
 from generator.incremental.memo import memo
 from generator.render import account as account_module
 from generator.render import team as team_module
+from tests.mkdocs_config import plugin_options
 
 EDITED = "atlas-freight"
 
@@ -31,12 +32,10 @@ def _project(tmp: Path) -> Path:
     """The sample portfolio copied into ``tmp`` with a config pinned to one date, writing ``tmp/site``."""
     shutil.copytree(REPO / "accounts", tmp / "accounts")
     with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
-        plugins = yaml.safe_load(handle)["plugins"]
-    for entry in plugins:
-        if isinstance(entry, dict) and "accountplan" in entry:
-            entry["accountplan"] = {**(entry["accountplan"] or {}), "accounts": str(tmp / "accounts"), "today": TODAY}
+        parent = yaml.safe_load(handle)
+    plugin_options(parent).update(accounts=str(tmp / "accounts"), today=TODAY)
     config = {"INHERIT": str(REPO / "mkdocs.yml"), "docs_dir": str(REPO / "docs"), "site_dir": str(tmp / "site"),
-              "theme": {"custom_dir": str(REPO / "theme")}, "plugins": plugins}
+              "theme": {"custom_dir": str(REPO / "theme")}, "plugins": parent["plugins"]}
     path = tmp / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
@@ -116,9 +115,7 @@ def test_a_portfolio_wide_input_renders_every_account_again(tmp_path: Path, serv
 
     rendered.clear()
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    for entry in config["plugins"]:
-        if isinstance(entry, dict) and "accountplan" in entry:
-            entry["accountplan"]["today"] = "2026-12-01"
+    plugin_options(config)["today"] = "2026-12-01"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     _rebuild(config_file)
     assert len(rendered) == len([p for p in (tmp_path / "accounts").iterdir() if p.is_dir()])
@@ -127,9 +124,7 @@ def test_a_portfolio_wide_input_renders_every_account_again(tmp_path: Path, serv
 def _set_plugin(config_file: Path, **options: object) -> None:
     """Change options of the accountplan plugin in the test's ``mkdocs.yml``."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    for entry in config["plugins"]:
-        if isinstance(entry, dict) and "accountplan" in entry:
-            entry["accountplan"].update(options)
+    plugin_options(config).update(options)
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
 
 

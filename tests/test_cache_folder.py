@@ -1,0 +1,141 @@
+"""The cache folder and its sealing key (generator/usercache.py, docs/privacy.md).
+
+* The key is never inside the cache folder, which CI carries between runs: a folder carried from a run
+  with another key (a pull request's, or a publish run without the secret) is rebuilt, never unpickled.
+* The cache folder holds restricted data: a new one is made 0700; an existing one that is another user's,
+  or writable by others, is not used (nothing is cached, with a warning in en or zh, never a traceback);
+  one readable by others is made 0700.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import usercache
+from tests.hostile_fixtures import accountplan, tree_hashes, write_canary_portfolio
+
+CARRIED = "pages carried over from the previous build's site"
+
+
+@pytest.fixture(autouse=True)
+def _fresh() -> None:
+    """No folder refused or key read by an earlier test of this process."""
+    usercache._refused.clear()
+    usercache._told.clear()
+    usercache._key.cache_clear()
+
+
+def _never_unpickle(*args: Any, **kwargs: Any) -> Any:
+    raise AssertionError("a blob sealed with another key was unpickled")
+
+
+def test_a_cache_carried_with_another_key_is_rebuilt_never_unpickled(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    write_canary_portfolio(project)
+    cache, main_key, other_key = tmp_path / "cache", tmp_path / "main-key", tmp_path / "pr-key"
+    as_main = {usercache.ENVIRONMENT: str(cache), usercache.KEY_ENVIRONMENT: str(main_key)}
+    cold = accountplan("build", "--site-dir", "site-cold", cwd=project, env=as_main)
+    assert cold.returncode == 0, cold.stderr
+    carried = accountplan("build", "--site-dir", "site-carried", cwd=project, env=as_main)
+    assert carried.returncode == 0 and CARRIED in carried.stderr, carried.stderr  # the control: same key, carried
+    blobs = [p for p in cache.rglob("*") if p.is_file()]
+    key = main_key.read_bytes()
+    assert len(key) == 32 and blobs and not [p for p in blobs if p.name == "key" or p.read_bytes() == key]
+
+    monkeypatch.setenv(usercache.KEY_ENVIRONMENT, str(other_key))
+    monkeypatch.setattr(pickle, "loads", _never_unpickle)
+    assert [p for p in blobs if usercache.load(str(p)) is not None] == []
+    monkeypatch.undo()
+
+    other = accountplan("build", "--site-dir", "site-other", cwd=project,
+                        env={usercache.ENVIRONMENT: str(cache), usercache.KEY_ENVIRONMENT: str(other_key)})
+    assert other.returncode == 0 and CARRIED not in other.stderr, other.stderr
+    assert tree_hashes(project / "site-other") == tree_hashes(project / "site-cold")
+    assert other_key.read_bytes() != key
+
+
+def test_the_key_is_kept_outside_the_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(usercache.ENVIRONMENT, str(tmp_path / "cache"))
+    usercache.dump(str(usercache.project_folder(tmp_path)), "blob", {"a": 1})
+    key = Path(usercache.key_file())
+    assert tmp_path / "cache" not in key.parents and key.is_file()
+    assert not [p for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.read_bytes() == key.read_bytes()]
+    monkeypatch.setenv(usercache.KEY_ENVIRONMENT, str(tmp_path / "elsewhere" / "k"))
+    assert usercache.key_file() == str(tmp_path / "elsewhere" / "k")
+
+
+def test_a_new_cache_folder_is_readable_by_its_user_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(usercache.ENVIRONMENT, str(tmp_path / "new"))
+    old = os.umask(0)
+    try:
+        assert usercache.root() == str(tmp_path / "new")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700
+
+
+def test_a_cache_folder_readable_by_others_is_made_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "shared-read"
+    folder.mkdir()
+    folder.chmod(0o755)
+    monkeypatch.setenv(usercache.ENVIRONMENT, str(folder))
+    assert usercache.root() == str(folder) and usercache.refusals() == []
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o702])
+def test_a_cache_folder_others_can_write_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      mode: int) -> None:
+    folder = tmp_path / "open"
+    folder.mkdir()
+    folder.chmod(mode)
+    monkeypatch.setenv(usercache.ENVIRONMENT, str(folder))
+    assert usercache.root() is None and usercache.project_folder(tmp_path) is None
+    (message,) = usercache.refusals()
+    assert f"the cache folder {folder} can be written by other users (mode {mode:o})" in message
+    assert usercache.refusals() == []  # said once
+    assert stat.S_IMODE(folder.stat().st_mode) == mode  # not changed behind the user's back
+
+
+def test_a_cache_folder_of_another_user_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(usercache.ENVIRONMENT, str(tmp_path / "theirs"))
+    (tmp_path / "theirs").mkdir(mode=0o700)
+    someone = os.getuid() + 1
+    monkeypatch.setattr(os, "getuid", lambda: someone)
+    assert usercache.root() is None
+    (message,) = usercache.refusals()
+    assert "belongs to another user" in message and f"uid {someone - 1}" in message
+    monkeypatch.delenv(usercache.ENVIRONMENT)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # the default root, tmp_path/accountplan: also "theirs"
+    private = Path(usercache.default_project_folder(tmp_path / "project"))
+    assert tmp_path not in private.parents and stat.S_IMODE(private.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_commands_warn_and_cache_nothing_in_an_open_folder(tmp_path: Path, lang: str) -> None:
+    project = tmp_path / "project"
+    write_canary_portfolio(project)
+    folder = tmp_path / "open"
+    folder.mkdir()
+    folder.chmod(0o777)
+    env = {usercache.ENVIRONMENT: str(folder)}
+    check = accountplan("check", "--lang", lang, cwd=project, env=env)
+    build = accountplan("build", "--fail-on", "error", "--lang", lang, cwd=project, env=env)
+    for done in (check, build):
+        assert "Traceback" not in done.stderr
+        said = done.stderr.count(str(folder))
+        assert said == 1, done.stderr  # once a process
+        if lang == "en":
+            assert "can be written by other users (mode 777): it is not used and nothing is cached" in done.stderr
+        else:
+            assert "可被其他用户写入（权限 777）：不使用它" in done.stderr
+    assert check.returncode in (0, 1) and build.returncode == 0, build.stderr  # the site is the same without a cache
+    assert (project / "site" / "index.html").is_file()
+    assert list(folder.iterdir()) == []  # nothing was written into it
