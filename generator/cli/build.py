@@ -45,7 +45,8 @@ FAIL_ON = ("never", "error", "warning")
 
 
 class _Gate(logging.Handler):
-    """Counts what fails a ``--fail-on error`` build: errors, and warnings that are not dossier diagnostics."""
+    """Counts what fails a ``--fail-on error`` build: errors, and warnings that are neither dossier diagnostics nor
+    about a cache folder not used."""
 
     def __init__(self, *informing: str) -> None:
         super().__init__(logging.WARNING)
