@@ -11,19 +11,21 @@ from typing import Any
 
 
 def plugin_options(config: dict[str, Any], name: str = "accountplan") -> dict[str, Any]:
-    """The options of plugin ``name`` in ``config``, as a mapping to change in place; ``KeyError`` when not listed."""
-    plugins = config.get("plugins")
-    if isinstance(plugins, dict) and name in plugins:
-        plugins[name] = plugins[name] or {}
+    """The options of plugin ``name`` in ``config``, as a mapping to change in place; the plugin is added when the
+    file does not list it (``mkdocs.zh.yml`` lists only search: its accountplan options come from ``mkdocs.yml``)."""
+    plugins = config.setdefault("plugins", {})
+    if isinstance(plugins, dict):
+        plugins[name] = plugins.get(name) or {}
         return plugins[name]
-    for i, entry in enumerate(plugins or []):
+    for i, entry in enumerate(plugins):
         if entry == name:
             plugins[i] = {name: {}}
             return plugins[i][name]
         if isinstance(entry, dict) and name in entry:
             entry[name] = entry[name] or {}
             return entry[name]
-    raise KeyError(name)
+    plugins.append({name: {}})
+    return plugins[-1][name]
 
 
 def without_plugin(config: dict[str, Any], name: str = "accountplan") -> None:
