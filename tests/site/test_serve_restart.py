@@ -89,3 +89,30 @@ def test_the_kept_site_is_emptied_when_what_dirty_cannot_see_changed(tmp_path: P
     preview.check(config, pages, "code")
     assert not (folder / "old.html").exists()
     assert (folder / ".accountplan-serve-stamp").read_text(encoding="utf-8") == preview.stamp(config, pages, "code")
+
+
+def test_an_environment_value_the_settings_read_changes_the_stamp(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.config import load_config
+
+    config_file = _project(tmp_path)
+    text = config_file.read_text(encoding="utf-8")
+    inherited = re.search(r"^INHERIT: (.*)$", text, flags=re.M)
+    assert inherited is not None
+    base = tmp_path / "base.yml"  # read through INHERIT, in both tag forms
+    base.write_text(f"INHERIT: {inherited.group(1)}\nextra:\n  note: !ENV [AP_TEST_NOTE, AP_TEST_OTHER, 'none']\n",
+                    encoding="utf-8")
+    text = text.replace(inherited.group(0), "INHERIT: base.yml")
+    config_file.write_text(f"copyright: !ENV AP_TEST_COPYRIGHT\n{text}", encoding="utf-8")
+    for name in ("AP_TEST_NOTE", "AP_TEST_OTHER", "AP_TEST_COPYRIGHT"):
+        monkeypatch.delenv(name, raising=False)
+    config = load_config(str(config_file))
+    pages = ["index.md"]
+    stamp = preview.stamp(config, pages, "code")
+    monkeypatch.setenv("AP_TEST_UNRELATED", "x")
+    assert preview.stamp(config, pages, "code") == stamp
+    stamps = {stamp}
+    for name, value in (("AP_TEST_COPYRIGHT", "(c) us"), ("AP_TEST_OTHER", "b"), ("AP_TEST_NOTE", "a")):
+        monkeypatch.setenv(name, value)
+        stamps.add(preview.stamp(config, pages, "code"))
+    assert len(stamps) == 4  # each value changed the stamp
