@@ -244,15 +244,17 @@ _OVERFLOW = _Overflow()
 
 def _reports_overflow() -> bool:
     """Whether this system's watcher says when it loses events: inotify, with a watchdog that logs a queue
-    overflow (``WatchCallback.on_queue_overflow``), and that log not silenced."""
+    overflow (``WatchCallback.on_queue_overflow``); that warning is then let through whatever the log's level."""
     try:
         from watchdog.observers import inotify_c
     except (ImportError, OSError):  # not Linux
         return False
     callback = getattr(inotify_c, "WatchCallback", None)
-    logger = logging.getLogger(inotify_c.__name__)
-    if callback is None or not hasattr(callback, "on_queue_overflow") or not logger.isEnabledFor(logging.WARNING):
+    if callback is None or not hasattr(callback, "on_queue_overflow"):
         return False
+    logger = logging.getLogger(inotify_c.__name__)
+    if not logger.isEnabledFor(logging.WARNING):
+        logger.setLevel(logging.WARNING)
     if _OVERFLOW not in logger.filters:
         logger.addFilter(_OVERFLOW)
     return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,6 +22,12 @@ from tests.bench.serve import account_name, fetch, free_port, serving, shows, st
 SLUG = "atlas-freight"
 OTHER = "borealis-bank"
 TIMEOUT = 600
+
+
+def _difference(served: bytes, cold: bytes) -> str:
+    """Where two pages first differ, with some text around it."""
+    at = next((i for i, (a, b) in enumerate(zip(served, cold, strict=False)) if a != b), min(len(served), len(cold)))
+    return f"at {at}: served {served[at - 300:at + 60]!r}, cold {cold[at - 60:at + 60]!r}"
 
 
 def _pages(folder: Path) -> dict[str, bytes]:
@@ -116,3 +123,55 @@ def test_an_environment_value_the_settings_read_changes_the_stamp(tmp_path: Path
         monkeypatch.setenv(name, value)
         stamps.add(preview.stamp(config, pages, "code"))
     assert len(stamps) == 4  # each value changed the stamp
+
+
+def test_saves_while_serving_show_as_a_cold_build_shows_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save inside an account folder (the watcher names it: only that folder is listed again), a save the
+    watcher cannot place in one (the roster, a new account) and a deleted account, in one running server."""
+    config_file = _project(tmp_path)
+    accounts = tmp_path / "accounts"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = tmp_path / "serve.log"
+    port = free_port()
+    roster = accounts / "roster.yml"
+    person = re.search(r"^\s*name: (.+)$", roster.read_text(encoding="utf-8"), flags=re.M)
+    assert person is not None
+    with serving(config_file, env, log, port=port) as server:
+        assert start(server, str(accounts), TIMEOUT) is not None, log.read_text(encoding="utf-8")[-3000:]
+        dossier = accounts / SLUG / "account.md"
+        dossier.write_text(re.sub(r"^name: .*$", 'name: "Atlas Saved While Serving"',
+                                  dossier.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+        assert server.wait_for(f"/accounts/{SLUG}/", shows("Atlas Saved While Serving"), server.started, TIMEOUT)
+        assert server.wait_for("/accounts/", shows("Atlas Saved While Serving"), server.started, TIMEOUT)
+
+        roster.write_text(roster.read_text(encoding="utf-8").replace(person.group(0), person.group(0) + " Renamed", 1),
+                          encoding="utf-8")
+        assert server.wait_for("/team/", shows(person.group(1).strip("\"'") + " Renamed"), server.started, TIMEOUT)
+
+        gone = account_name(accounts / OTHER / "account.md")
+        shutil.rmtree(accounts / OTHER)
+        assert server.wait_for("/accounts/", lambda body: gone.encode() not in body and b"</html>" in body,
+                               server.started, TIMEOUT)
+        shutil.copytree(accounts / SLUG, accounts / "new-account")
+        new = accounts / "new-account" / "account.md"
+        new.write_text(re.sub(r"^name: .*$", 'name: "A New Account"', new.read_text(encoding="utf-8"), count=1,
+                              flags=re.M), encoding="utf-8")
+        assert server.wait_for("/accounts/new-account/", shows("A New Account"), server.started, TIMEOUT)
+        assert server.wait_for("/accounts/", shows("A New Account"), server.started, TIMEOUT)
+        saved = dossier.read_text(encoding="utf-8")
+        dossier.write_text(saved.replace("Atlas Saved While Serving", "Atlas Saved Twice"), encoding="utf-8")
+        assert server.wait_for(f"/accounts/{SLUG}/", shows("Atlas Saved Twice"), server.started, TIMEOUT)
+        served = {path: fetch(server.base + path) for path in
+                  (f"/accounts/{SLUG}/", "/accounts/new-account/", "/accounts/", "/team/")}
+    kept = Path(str(preview.site_folder(str(config_file), "en")))
+
+    fresh = str(tmp_path / "fresh-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", fresh)
+    with serving(config_file, {**env, "XDG_CACHE_HOME": fresh}, log, port=port) as server:
+        assert start(server, str(accounts), TIMEOUT) is not None
+        cold = Path(str(preview.site_folder(str(config_file), "en")))
+        for path, body in served.items():
+            cold_body = fetch(server.base + path) or b""
+            assert body == cold_body, f"{path}: {_difference(body or b'', cold_body)}"
+    # Every page but the deleted account's (a server that served it keeps an error page there).
+    assert {k: v for k, v in _pages(kept).items() if OTHER not in k} == _pages(cold)
