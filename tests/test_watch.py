@@ -24,12 +24,18 @@ def _asked(server: LiveReloadServer, within: float) -> bool:
     return False
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, Path]]:
+def _server_of_one_account(tmp_path: Path) -> tuple[LiveReloadServer, Path]:
+    """MkDocs' live-reload server (not started) and an accounts folder with one account."""
     accounts = tmp_path / "accounts"
     (accounts / "acme" / "contacts").mkdir(parents=True)
     (accounts / "acme" / "account.md").write_text("---\nname: Acme\n---\n", encoding="utf-8")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    return server, accounts
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, Path]]:
+    server, accounts = _server_of_one_account(tmp_path)
     assert watch.watch(server, str(accounts))
     try:
         yield server, accounts
@@ -103,10 +109,7 @@ def recorded(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, Path]]:
     """A server's watcher started as ``mkdocs serve`` starts it: recording before the first load, then asking."""
     from generator.incremental import changes
 
-    accounts = tmp_path / "accounts"
-    (accounts / "acme" / "contacts").mkdir(parents=True)
-    (accounts / "acme" / "account.md").write_text("---\nname: Acme\n---\n", encoding="utf-8")
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server, accounts = _server_of_one_account(tmp_path)
     watch.note_startup("serve")
     try:
         if not watch.record(str(accounts)):
