@@ -121,3 +121,19 @@ def test_the_cached_load_follows_recorded_changes_and_lists_everything_without_t
         _same(load.load_portfolio("accounts", cache), accounts)
     finally:
         changes.unwatched("accounts")
+
+
+def test_a_load_that_fails_leaves_the_next_one_listing_everything(
+        accounts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = str(tmp_path / "cache")
+    record = changes.watching("accounts")
+    try:
+        load.load_portfolio("accounts", cache)
+        record.saw([str(accounts / "atlas-freight" / "account.md")])
+        with monkeypatch.context() as patched:
+            patched.setattr(Scan, "update", lambda *args: (_ for _ in ()).throw(KeyboardInterrupt()))
+            with pytest.raises(KeyboardInterrupt):
+                load.load_portfolio("accounts", cache)
+        assert changes.take("accounts") is None
+    finally:
+        changes.unwatched("accounts")

@@ -66,6 +66,13 @@ def unwatched(root: str) -> None:
     _watched.pop(os.path.abspath(root), None)
 
 
+def lost(root: str) -> None:
+    """The changes taken from ``root``'s record were not loaded: its next load lists everything."""
+    changes = _watched.get(os.path.abspath(root))
+    if changes is not None:
+        changes.lost()
+
+
 def take(root: str) -> set[str] | None:
     """The paths changed under ``root`` since its last load; ``None`` when unknown (no watcher, or events lost)."""
     changes = _watched.get(os.path.abspath(root))

@@ -55,14 +55,19 @@ def load_portfolio(root: str, cache: str, *, jobs: int | None = None,
         return portfolio.load_portfolio(root)
     where = (os.path.abspath(root), cache)
     changed = changes.take(root)  # before listing: what changes while this load runs stays for the next
+
     def load(tasks: list[Task]) -> list[Result]:
         return load_files(tasks, cache, jobs=jobs, progress=progress)
 
-    with gc_paused():
-        last = _scans.get(where)
-        found = last.update(changed, load) if last is not None and changed is not None else None
-        if found is None:
-            found = Scan.full(root, load)
+    try:
+        with gc_paused():
+            last = _scans.get(where)
+            found = last.update(changed, load) if last is not None and changed is not None else None
+            if found is None:
+                found = Scan.full(root, load)
+    except BaseException:
+        changes.lost(root)  # the paths taken were not loaded: the next load lists everything
+        raise
     if changes.watched(root):
         _scans[where] = found
     else:
