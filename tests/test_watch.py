@@ -24,12 +24,18 @@ def _asked(server: LiveReloadServer, within: float) -> bool:
     return False
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, Path]]:
+def _server_of_one_account(tmp_path: Path) -> tuple[LiveReloadServer, Path]:
+    """MkDocs' live-reload server (not started) and an accounts folder with one account."""
     accounts = tmp_path / "accounts"
     (accounts / "acme" / "contacts").mkdir(parents=True)
     (accounts / "acme" / "account.md").write_text("---\nname: Acme\n---\n", encoding="utf-8")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    return server, accounts
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, Path]]:
+    server, accounts = _server_of_one_account(tmp_path)
     assert watch.watch(server, str(accounts))
     try:
         yield server, accounts
@@ -84,3 +90,58 @@ def test_reads_are_not_even_asked_of_the_kernel(served: tuple[LiveReloadServer, 
         kinds = emitter.watch.event_filter
         assert kinds is not None and FileModifiedEvent in kinds
         assert FileOpenedEvent not in kinds and FileClosedNoWriteEvent not in kinds
+
+
+def _taken(accounts: Path, within: float, wanted: set[str]) -> set[str]:
+    """What the record of ``accounts`` holds once ``wanted`` is in it (or ``within`` seconds passed), taken."""
+    from generator.incremental import changes
+
+    seen: set[str] = set()
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline and not wanted <= seen:
+        seen |= changes.take(str(accounts)) or set()
+        time.sleep(0.02)
+    return seen
+
+
+@pytest.fixture
+def recorded(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, Path]]:
+    """A server's watcher started as ``mkdocs serve`` starts it: recording before the first load, then asking."""
+    from generator.incremental import changes
+
+    server, accounts = _server_of_one_account(tmp_path)
+    watch.note_startup("serve")
+    try:
+        if not watch.record(str(accounts)):
+            pytest.skip("no native file events that report a lost one here (inotify with watchdog 7)")
+        assert changes.take(str(accounts)) is None  # the first load lists everything
+        assert watch.watch(server, str(accounts))  # the same watcher now asks the server too
+        yield server, accounts
+    finally:
+        watch.note_startup("build")
+        watch.stop()
+    assert not changes.watched(str(accounts))
+
+
+def test_a_server_records_which_paths_changed_for_the_next_load(recorded: tuple[LiveReloadServer, Path]) -> None:
+    server, accounts = recorded
+    main, contact = accounts / "acme" / "account.md", accounts / "acme" / "contacts" / "jane.md"
+    main.write_text("---\nname: Acme Corp\n---\n", encoding="utf-8")
+    contact.write_text("---\nid: jane\n---\n", encoding="utf-8")
+    (accounts / "acme" / ".swap").write_text("x", encoding="utf-8")  # hidden: neither recorded nor asked
+    assert {str(main), str(contact)} <= _taken(accounts, 5, {str(main), str(contact)})
+    assert _asked(server, 5)
+    (accounts / "roster.yml").write_text("people: []\n", encoding="utf-8")
+    assert str(accounts / "roster.yml") in _taken(accounts, 5, {str(accounts / "roster.yml")})
+
+
+def test_a_lost_event_makes_the_next_load_list_everything(recorded: tuple[LiveReloadServer, Path]) -> None:
+    import logging
+
+    from generator.incremental import changes
+
+    server, accounts = recorded
+    assert changes.take(str(accounts)) == set()
+    logging.getLogger("watchdog.observers.inotify_c").warning("Inotify queue overflowed; filesystem events were lost")
+    assert changes.take(str(accounts)) is None
+    assert _asked(server, 5)

@@ -141,7 +141,7 @@ class Build:
         """Under ``serve --dirty``: render only the pages whose inputs changed, and serve all from the store."""
         folder = store.store_for(config.config_file_path, lang)
         carried.seed(folder)  # a server's first build starts from the pages of the last build, if one left them
-        kept = KeptPages(folder, gathered.level)
+        kept = store.ServedPages(folder, gathered.level)
         pages = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls, kept=kept)
         # A page served before whose dossier (or roster) no longer loads would keep its stale HTML: replace it.
         served = _served.setdefault(folder, set())

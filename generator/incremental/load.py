@@ -37,18 +37,46 @@ from ..load.tasks import Result, Task
 from ..model import keys
 from ..model.document import Document
 from ..model.keys import cache_version
-from ..model.portfolio import Portfolio
+from ..model.portfolio import Portfolio, gc_paused
+from . import changes
+from .scan import Scan
 
 Signature = tuple[int, int, int, int]
 
 
 def load_portfolio(root: str, cache: str, *, jobs: int | None = None,
                    progress: Callable[[int, int], None] | None = None) -> Portfolio:
-    """:func:`generator.load.portfolio.load_portfolio`, parsing only the files not in the load cache in ``cache``."""
-    def cached(tasks: list[Task], jobs: int | None, progress: Callable[[int, int], None] | None) -> list[Result]:
+    """:func:`generator.load.portfolio.load_portfolio`, parsing only the files not in the load cache in ``cache``.
+
+    While a watcher records ``root`` (:mod:`.changes`), only the account folders it saw change are
+    listed again; the others' files are neither listed nor stat-ed (:class:`.scan.Scan`).
+    """
+    if not os.path.isdir(root):
+        return portfolio.load_portfolio(root)
+    where = (os.path.abspath(root), cache)
+    changed = changes.take(root)  # before listing: what changes while this load runs stays for the next
+
+    def load(tasks: list[Task]) -> list[Result]:
         return load_files(tasks, cache, jobs=jobs, progress=progress)
 
-    return portfolio.load_portfolio(root, jobs=jobs, progress=progress, load=cached)
+    try:
+        with gc_paused():
+            last = _scans.get(where)
+            found = last.update(changed, load) if last is not None and changed is not None else None
+            if found is None:
+                found = Scan.full(root, load)
+    except BaseException:
+        changes.lost(root)  # the paths taken were not loaded: the next load lists everything
+        raise
+    if changes.watched(root):
+        _scans[where] = found
+    else:
+        _scans.pop(where, None)
+    return found.portfolio()
+
+
+_scans: dict[tuple[str, str], Scan] = {}
+"""The last load of each watched ``accounts/`` folder (with its cache folder), for the next one to update."""
 
 
 def load_files(tasks: list[Task], cache: str, *, jobs: int | None = None,

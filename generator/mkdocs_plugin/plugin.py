@@ -166,6 +166,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
         Build.startup(command, dirty)
         preview.note_startup(command, dirty)
+        watch.note_startup(command)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
@@ -194,6 +195,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         if links:
             raise _error(ValueError(f"docs: {', '.join(links)}: a symbolic link leading outside the docs folder, "
                                     "refused (what it leads to would be published)"), config)
+        watch.record(self.settings.accounts)  # under serve: a rebuild lists only the folders a save changed
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
                               cache=Build.load_cache(config.config_file_path),

@@ -13,7 +13,8 @@ not edited since, and generated pages whose text did not change (the page store 
 files untouched, :func:`generator.incremental.store.sync_pages`).
 
 What ``--dirty`` cannot see is written into a stamp beside the HTML (:func:`stamp`): the settings
-files (``INHERIT`` followed), the documentation pages' names (every page's navigation), the files of
+files (``INHERIT`` followed) and the environment values they read with ``!ENV``, the documentation
+pages' names (every page's navigation), the files of
 the theme's folders, and the versions of MkDocs, Material and this generator. When the stamp
 differs, the folder is emptied first and that server's first build is a full one, as before.
 
@@ -32,8 +33,10 @@ import shutil
 from importlib import metadata
 from typing import IO, Any
 
+import yaml
+
 from .. import usercache
-from ..config import inherit_chain
+from ..config import INHERIT_DEPTH, inherit_chain
 from ..publish.site import MARKER, MARKER_TEXT
 
 FOLDER = "serve-site"
@@ -155,7 +158,8 @@ def stamp(config: Any, pages: list[str], code: str) -> str:
             versions.append(metadata.version(package))
         except metadata.PackageNotFoundError:
             versions.append("-")
-    for part in (chain, repr(sorted(pages)), repr(versions), code, config.site_url or ""):
+    environment = _environment(config.config_file_path) if config.config_file_path else "-"
+    for part in (chain, environment, repr(sorted(pages)), repr(versions), code, config.site_url or ""):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for folder in _own_theme_dirs(config):  # names, sizes and times: a theme file edited while no server ran
         for top, dirs, names in os.walk(folder):
@@ -166,6 +170,52 @@ def stamp(config: Any, pages: list[str], code: str) -> str:
                     digest.update(f"{os.path.relpath(os.path.join(top, name), folder)}|{st.st_size}|"
                                   f"{st.st_mtime_ns}\0".encode("utf-8", "surrogatepass"))
     return digest.hexdigest() + "\n"
+
+
+class _EnvNames(yaml.SafeLoader):
+    """Reads a settings file for the names its ``!ENV`` tags read (into ``names``); every other tag is ignored."""
+
+    names: list[str]
+
+
+def _env_tag(loader: _EnvNames, node: yaml.Node) -> None:
+    """``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``: every name (the default too: one more name is harmless)."""
+    nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    loader.names += [str(item.value) for item in nodes if isinstance(item, yaml.ScalarNode)]
+
+
+def _other_tag(loader: _EnvNames, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_EnvNames.add_constructor("!ENV", _env_tag)
+_EnvNames.add_multi_constructor("", _other_tag)
+
+
+def _environment(config_file: str) -> str:
+    """The environment values the settings file and those it ``INHERIT``s read with ``!ENV``.
+
+    MkDocs puts them in place of the tags, so they can change any setting (the site's name, a plugin's
+    options) while every file stays as it was. ``"?"`` when a file cannot be read (the build fails elsewhere).
+    """
+    names: list[str] = []
+    current = config_file
+    for _ in range(INHERIT_DEPTH + 1):
+        try:
+            with open(current, encoding="utf-8") as handle:
+                loader = _EnvNames(handle.read())
+            loader.names = names
+            try:
+                data = loader.get_single_data()
+            finally:
+                loader.dispose()
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return "?"
+        parent = data.get("INHERIT") if isinstance(data, dict) else None
+        if not isinstance(parent, str) or not parent:
+            break
+        current = os.path.join(os.path.dirname(current), parent)
+    return repr([(name, os.environ.get(name)) for name in names])
 
 
 def _own_theme_dirs(config: Any) -> list[str]:

@@ -19,6 +19,13 @@ loader ignores them too. A commit, though, changes the history views without tou
 file under ``accounts/``: :func:`watch_head` watches git's own folders and asks for a rebuild
 only when the commit ``HEAD`` names has changed (a commit, pull, checkout or reset; not
 ``git status`` rewriting the index).
+
+Under ``mkdocs serve`` the watcher also tells the loader *which* paths changed
+(:func:`record`, :mod:`generator.incremental.changes`), so that a rebuild lists again only the
+account folders a save touched instead of stat-ing every file. It starts before the server's
+first load (from ``on_files``), so that no change falls between that load and the watcher, and
+only where a lost event is reported: Linux's inotify with a watchdog that logs the kernel's queue
+overflow (:func:`_reports_overflow`). After an overflow the next load lists everything.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..history import git
+from ..incremental import changes
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 
@@ -116,10 +124,140 @@ def _schedule(observer: Any, handler: Any, folder: str, recursive: bool) -> None
 
 
 def watch(server: Any, root: str) -> bool:
-    """Rebuild ``server`` on any change under ``root``, with native file events; ``False`` if that is not possible."""
+    """Rebuild ``server`` on any change under ``root``, with native file events; ``False`` if that is not possible.
+
+    When :func:`record` already watches ``root``, its watcher asks ``server`` from now on (and at once, if a
+    change came after the last load).
+    """
     root = os.path.abspath(root)
+    recorder = _recorders.get(root)
+    if recorder is not None and _condition(server) is not None:
+        recorder.attach(server)
+        return True
     return _observe(lambda event: relevant(root, event.src_path, getattr(event, "dest_path", "")), server,
                     [(root, True)])
+
+
+class _Recorder:
+    """Records the changed paths under one ``accounts/`` folder for its next load, and asks a server to rebuild."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.changes = changes.watching(root)
+        self.server: Any = None
+        self.pending = False
+        """A change was recorded before a server was attached: ask it for a rebuild when it is."""
+
+    def attach(self, server: Any) -> None:
+        """Ask ``server`` for a rebuild on each change from now on (and now, when one is pending)."""
+        self.server = server
+        if self.pending:
+            self.ask()
+
+    def ask(self) -> None:
+        """Ask the attached server for a rebuild (or remember to, once one is attached)."""
+        condition = _condition(self.server) if self.server is not None else None
+        if condition is None:
+            self.pending = True
+        else:
+            _ask(self.server, condition)
+
+    def saw(self, event: Any) -> None:
+        """Record an event's paths that the loader reads (not hidden); file changes ask for a rebuild."""
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        paths = [os.fsdecode(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+        paths = [p for p in paths if relevant(self.root, p)]
+        if not paths:
+            return
+        self.changes.saw(paths)
+        if not event.is_directory:  # as MkDocs' own watcher: a folder event comes with its files' events
+            self.ask()
+
+    def lost(self) -> None:
+        """Events were lost: the next load lists everything, and one is asked for."""
+        self.changes.lost()
+        self.ask()
+
+
+_recorders: dict[str, _Recorder] = {}
+"""Per ``accounts/`` folder (absolute path): the watcher recording its changes (:func:`record`)."""
+
+
+_serving = {"on": False}
+"""Whether this process is ``mkdocs serve`` (from ``on_startup``; rebuilds get new plugin instances)."""
+
+
+def note_startup(command: str) -> None:
+    """Remember whether this process is ``mkdocs serve`` (``on_startup``, called once a process)."""
+    _serving["on"] = command == "serve"
+
+
+def record(root: str) -> bool:
+    """Under ``mkdocs serve``: record the changes under ``root`` for the loader (:mod:`generator.incremental.changes`).
+
+    Called by ``on_files`` of every build, before loading; the watcher starts at a server's first
+    build. ``False`` (every load then lists everything) when not serving, without native events that
+    report a lost one, or when the system refuses the watches.
+    """
+    root = os.path.abspath(root)
+    if root in _recorders:
+        return True
+    if not _serving["on"] or not os.path.isdir(root) or not _reports_overflow():
+        return False
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers.inotify import InotifyObserver
+
+    recorder = _Recorder(root)
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            recorder.saw(event)
+
+    observer = InotifyObserver()
+    try:
+        _schedule(observer, Handler(), root, True)
+        observer.start()
+    except OSError as exc:  # e.g. the inotify watch limit
+        log.info(f"accountplan: native file watching unavailable ({exc}); every rebuild lists {root}")
+        with contextlib.suppress(Exception):
+            observer.stop()
+        changes.unwatched(root)
+        return False
+    _recorders[root] = recorder
+    _observers.append(observer)
+    return True
+
+
+class _Overflow(logging.Filter):
+    """Notices watchdog's warning that the kernel dropped file events: every recorder has lost some."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "overflow" in str(record.msg).lower():
+            for recorder in list(_recorders.values()):
+                recorder.lost()
+        return True
+
+
+_OVERFLOW = _Overflow()
+
+
+def _reports_overflow() -> bool:
+    """Whether this system's watcher says when it loses events: inotify, with a watchdog that logs a queue
+    overflow (``WatchCallback.on_queue_overflow``); that warning is then let through whatever the log's level."""
+    try:
+        from watchdog.observers import inotify_c
+    except (ImportError, OSError):  # not Linux
+        return False
+    callback = getattr(inotify_c, "WatchCallback", None)
+    if callback is None or not hasattr(callback, "on_queue_overflow"):
+        return False
+    logger = logging.getLogger(inotify_c.__name__)
+    if not logger.isEnabledFor(logging.WARNING):
+        logger.setLevel(logging.WARNING)
+    if _OVERFLOW not in logger.filters:
+        logger.addFilter(_OVERFLOW)
+    return True
 
 
 def watch_head(server: Any, accounts: str) -> bool:
@@ -151,7 +289,10 @@ def watch_head(server: Any, accounts: str) -> bool:
 
 
 def stop() -> None:
-    """Stop every native observer this process started."""
+    """Stop every native observer this process started (the loader lists everything again)."""
+    for root in list(_recorders):
+        changes.unwatched(root)
+        del _recorders[root]
     while _observers:
         observer = _observers.pop()
         with contextlib.suppress(Exception):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,6 +22,12 @@ from tests.bench.serve import account_name, fetch, free_port, serving, shows, st
 SLUG = "atlas-freight"
 OTHER = "borealis-bank"
 TIMEOUT = 600
+
+
+def _difference(served: bytes, cold: bytes) -> str:
+    """Where two pages first differ, with some text around it."""
+    at = next((i for i, (a, b) in enumerate(zip(served, cold, strict=False)) if a != b), min(len(served), len(cold)))
+    return f"at {at}: served {served[at - 300:at + 60]!r}, cold {cold[at - 60:at + 60]!r}"
 
 
 def _pages(folder: Path) -> dict[str, bytes]:
@@ -89,3 +96,83 @@ def test_the_kept_site_is_emptied_when_what_dirty_cannot_see_changed(tmp_path: P
     preview.check(config, pages, "code")
     assert not (folder / "old.html").exists()
     assert (folder / ".accountplan-serve-stamp").read_text(encoding="utf-8") == preview.stamp(config, pages, "code")
+
+
+def test_an_environment_value_the_settings_read_changes_the_stamp(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.config import load_config
+
+    config_file = _project(tmp_path)
+    text = config_file.read_text(encoding="utf-8")
+    inherited = re.search(r"^INHERIT: (.*)$", text, flags=re.M)
+    assert inherited is not None
+    base = tmp_path / "base.yml"  # read through INHERIT, in both tag forms
+    base.write_text(f"INHERIT: {inherited.group(1)}\nextra:\n  note: !ENV [AP_TEST_NOTE, AP_TEST_OTHER, 'none']\n",
+                    encoding="utf-8")
+    text = text.replace(inherited.group(0), "INHERIT: base.yml")
+    config_file.write_text(f"copyright: !ENV AP_TEST_COPYRIGHT\n{text}", encoding="utf-8")
+    for name in ("AP_TEST_NOTE", "AP_TEST_OTHER", "AP_TEST_COPYRIGHT"):
+        monkeypatch.delenv(name, raising=False)
+    config = load_config(str(config_file))
+    pages = ["index.md"]
+    stamp = preview.stamp(config, pages, "code")
+    monkeypatch.setenv("AP_TEST_UNRELATED", "x")
+    assert preview.stamp(config, pages, "code") == stamp
+    stamps = {stamp}
+    for name, value in (("AP_TEST_COPYRIGHT", "(c) us"), ("AP_TEST_OTHER", "b"), ("AP_TEST_NOTE", "a")):
+        monkeypatch.setenv(name, value)
+        stamps.add(preview.stamp(config, pages, "code"))
+    assert len(stamps) == 4  # each value changed the stamp
+
+
+def test_saves_while_serving_show_as_a_cold_build_shows_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save inside an account folder (the watcher names it: only that folder is listed again), a save the
+    watcher cannot place in one (the roster, a new account) and a deleted account, in one running server."""
+    config_file = _project(tmp_path)
+    accounts = tmp_path / "accounts"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = tmp_path / "serve.log"
+    port = free_port()
+    roster = accounts / "roster.yml"
+    person = re.search(r"^\s*name: (.+)$", roster.read_text(encoding="utf-8"), flags=re.M)
+    assert person is not None
+    with serving(config_file, env, log, port=port) as server:
+        assert start(server, str(accounts), TIMEOUT) is not None, log.read_text(encoding="utf-8")[-3000:]
+        dossier = accounts / SLUG / "account.md"
+        dossier.write_text(re.sub(r"^name: .*$", 'name: "Atlas Saved While Serving"',
+                                  dossier.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+        assert server.wait_for(f"/accounts/{SLUG}/", shows("Atlas Saved While Serving"), server.started, TIMEOUT)
+        assert server.wait_for("/accounts/", shows("Atlas Saved While Serving"), server.started, TIMEOUT)
+
+        roster.write_text(roster.read_text(encoding="utf-8").replace(person.group(0), person.group(0) + " Renamed", 1),
+                          encoding="utf-8")
+        assert server.wait_for("/team/", shows(person.group(1).strip("\"'") + " Renamed"), server.started, TIMEOUT)
+
+        gone = account_name(accounts / OTHER / "account.md")
+        shutil.rmtree(accounts / OTHER)
+        assert server.wait_for("/accounts/", lambda body: gone.encode() not in body and b"</html>" in body,
+                               server.started, TIMEOUT)
+        shutil.copytree(accounts / SLUG, accounts / "new-account")
+        new = accounts / "new-account" / "account.md"
+        new.write_text(re.sub(r"^name: .*$", 'name: "A New Account"', new.read_text(encoding="utf-8"), count=1,
+                              flags=re.M), encoding="utf-8")
+        assert server.wait_for("/accounts/new-account/", shows("A New Account"), server.started, TIMEOUT)
+        assert server.wait_for("/accounts/", shows("A New Account"), server.started, TIMEOUT)
+        saved = dossier.read_text(encoding="utf-8")
+        dossier.write_text(saved.replace("Atlas Saved While Serving", "Atlas Saved Twice"), encoding="utf-8")
+        assert server.wait_for(f"/accounts/{SLUG}/", shows("Atlas Saved Twice"), server.started, TIMEOUT)
+        served = {path: fetch(server.base + path) for path in
+                  (f"/accounts/{SLUG}/", "/accounts/new-account/", "/accounts/", "/team/")}
+    kept = Path(str(preview.site_folder(str(config_file), "en")))
+
+    fresh = str(tmp_path / "fresh-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", fresh)
+    with serving(config_file, {**env, "XDG_CACHE_HOME": fresh}, log, port=port) as server:
+        assert start(server, str(accounts), TIMEOUT) is not None
+        cold = Path(str(preview.site_folder(str(config_file), "en")))
+        for path, body in served.items():  # the live-reload script names each server's own build counters
+            body, cold_body = (re.sub(rb"livereload\(\d+, \d+\)", b"", page or b"")
+                               for page in (body, fetch(server.base + path)))
+            assert body == cold_body, f"{path}: {_difference(body, cold_body)}"
+    # Every page but the deleted account's (a server that served it keeps an error page there).
+    assert {k: v for k, v in _pages(kept).items() if OTHER not in k} == _pages(cold)

@@ -1,0 +1,139 @@
+"""A serving process's load lists again only the account folders its watcher saw change, and gives what a whole
+load gives (:mod:`generator.incremental.scan`, :mod:`generator.incremental.changes`)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.incremental import changes, load
+from generator.incremental.scan import Scan
+from generator.load import portfolio
+from generator.load.tasks import Result, Task
+from generator.model.portfolio import Portfolio
+
+SAMPLE = Path(__file__).resolve().parents[1] / "accounts"
+
+
+def _same(found: Portfolio, root: Path) -> None:
+    """``found`` is what a whole load of ``root`` gives: dossiers, roster and diagnostics, in order."""
+    whole = portfolio.load_portfolio(os.path.relpath(root))
+    assert [d.slug for d in found.dossiers] == [d.slug for d in whole.dossiers]
+    assert found.dossiers == whole.dossiers
+    assert found.roster == whole.roster
+    assert found.diagnostics == whole.diagnostics
+
+
+@pytest.fixture
+def accounts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "accounts"
+    shutil.copytree(SAMPLE, root)
+    (root / "Bad Name").mkdir()  # problems at the top, between folders: their order is kept
+    (root / "notes.txt").write_text("x", encoding="utf-8")
+    (root / "atlas-freight" / "stray.txt").write_text("x", encoding="utf-8")
+    return root
+
+
+def _load(tasks: list[Task]) -> list[Result]:
+    return portfolio.load_files(tasks)
+
+
+def test_a_whole_scan_gives_the_portfolio_of_a_whole_load(accounts: Path) -> None:
+    _same(Scan.full("accounts", _load).portfolio(), accounts)
+
+
+def test_an_update_loads_the_changed_folders_again_and_equals_a_whole_load(accounts: Path) -> None:
+    scan = Scan.full("accounts", _load)
+    folder = accounts / "borealis-bank"
+    main = folder / "account.md"
+    main.write_text(main.read_text(encoding="utf-8").replace("name:", "name: Renamed #", 1), encoding="utf-8")
+    contact = next((folder / "contacts").iterdir())
+    shutil.copy(contact, folder / "contacts" / "new-person.md")  # its id differs from its name: AP201
+    (folder / "activities" / "Bad.md").write_text("---\n", encoding="utf-8")
+    updated = scan.update([str(main), str(folder / "contacts" / "new-person.md"), str(folder / "activities")], _load)
+    assert updated is not None
+    assert updated.folders["atlas-freight"] is scan.folders["atlas-freight"]  # not listed again
+    _same(updated.portfolio(), accounts)
+    assert scan.update([], _load) is scan
+
+
+@pytest.mark.parametrize("path", ["roster.yml", "new-account/account.md", "notes.txt", ".", "../elsewhere"])
+def test_a_path_outside_a_known_account_folder_asks_for_a_whole_load(accounts: Path, path: str) -> None:
+    scan = Scan.full("accounts", _load)
+    assert scan.update([str(accounts / path)], _load) is None
+
+
+def test_a_folder_that_is_gone_or_no_longer_a_folder_asks_for_a_whole_load(accounts: Path) -> None:
+    scan = Scan.full("accounts", _load)
+    shutil.rmtree(accounts / "lumen-retail")
+    assert scan.update([str(accounts / "lumen-retail" / "account.md")], _load) is None
+    (accounts / "lumen-retail").symlink_to(accounts / "atlas-freight")
+    assert scan.update([str(accounts / "lumen-retail" / "account.md")], _load) is None
+
+
+def test_the_changes_record_is_unknown_until_taken_once_and_after_a_loss(tmp_path: Path) -> None:
+    record = changes.watching(str(tmp_path))
+    try:
+        record.saw(["a"])
+        assert changes.take(str(tmp_path)) is None  # recorded since before any load: unknown
+        record.saw(["b"])
+        assert changes.take(str(tmp_path)) == {"b"}
+        assert changes.take(str(tmp_path)) == set()
+        record.lost()
+        record.saw(["c"])
+        assert changes.take(str(tmp_path)) is None
+    finally:
+        changes.unwatched(str(tmp_path))
+    assert changes.take(str(tmp_path)) is None and not changes.watched(str(tmp_path))
+
+
+def test_the_cached_load_follows_recorded_changes_and_lists_everything_without_them(
+        accounts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = str(tmp_path / "cache")
+    record = changes.watching("accounts")
+    try:
+        _same(load.load_portfolio("accounts", cache), accounts)
+        main = accounts / "helios-telecom" / "account.md"
+        time.sleep(0.01)
+        main.write_text(main.read_text(encoding="utf-8").replace("name:", "name: Edited #", 1), encoding="utf-8")
+        listed: list[str] = []
+        real = os.scandir
+
+        def scandir(path: str = ".") -> Any:
+            listed.append(str(path))
+            return real(path)
+
+        record.saw([str(main)])
+        with monkeypatch.context() as patched:
+            patched.setattr(os, "scandir", scandir)
+            found = load.load_portfolio("accounts", cache)
+        _same(found, accounts)
+        listed = [p for p in listed if p.startswith("accounts")]
+        assert listed and all(p.startswith("accounts/helios-telecom") for p in listed)
+        (accounts / "lumen-retail" / "account.md").unlink()  # not recorded, so not seen ...
+        record.lost()  # ... until the record is lost: everything is listed again
+        _same(load.load_portfolio("accounts", cache), accounts)
+    finally:
+        changes.unwatched("accounts")
+
+
+def test_a_load_that_fails_leaves_the_next_one_listing_everything(
+        accounts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = str(tmp_path / "cache")
+    record = changes.watching("accounts")
+    try:
+        load.load_portfolio("accounts", cache)
+        record.saw([str(accounts / "atlas-freight" / "account.md")])
+        with monkeypatch.context() as patched:
+            patched.setattr(Scan, "update", lambda *args: (_ for _ in ()).throw(KeyboardInterrupt()))
+            with pytest.raises(KeyboardInterrupt):
+                load.load_portfolio("accounts", cache)
+        assert changes.take("accounts") is None
+    finally:
+        changes.unwatched("accounts")
