@@ -119,7 +119,7 @@ def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: 
     results.save(set(keys.values()))
     events.sort(key=lambda e: (-e.day.toordinal(), e.slug, e.kind, e.text))
     return Movement(today, ends, found, events, True, history.shallow, len(history.commits),
-                    history.commits[0].day if history.commits else None, f"{history.relative}|{history.shallow}")
+                    history.commits[0].day if history.commits else None, f"{history.relative}|{history.shallow}", keys)
 
 
 def _run(job: _Job, slugs: list[str], cache: str | None) -> dict[str, Result]:
