@@ -3,7 +3,8 @@
 * each account's scorecard total and dimensions at the end of each of the last
   :data:`QUARTERS` quarters (the last point is the build's own "as of" date);
 * each contact's support and intimacy moves, with the commit that moved them and the
-  activity the same commit recorded with that contact;
+  activity the same commit recorded with that contact (:mod:`.people`, which also names the
+  contacts history must hide);
 * plans' progress at each quarter end, and a change log by month in ``accountplan diff``'s words;
 * the portfolio's recent events: tier changes, decision makers' support moves, key contacts
   gained and departed, plans completed or overdue.
@@ -18,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -26,62 +26,27 @@ from typing import Any
 from ..config import Settings
 from ..edit.change import Change
 from ..edit.diff import describe
-from ..model import Activity, Contact
 from ..model.contact import DECIDING_ROLES
 from ..model.portfolio import Dossier, Portfolio
-from ..redact import level_of
 from ..score import score_account, scoring_config
 from ..score.types import PortfolioScores
+from .people import contact_moves, hidden_contacts, moved_keys, shows
 from .quarter import quarter_start
 from .records import (
     AccountMovement,
     Event,
-    Move,
     Movement,
     PlanTrack,
     Point,
     month_ends,
     quarter_ends,
 )
-from .redacted import Redactor
+from .redacted import AccountVersions, Redactor
 from .results import ResultCache, account_key
-from .versions import BlobCache, History, Key, Lineage, Parsed, Version, dossier_of, keys_of, present_files
+from .versions import BlobCache, History, Key, Lineage, Version, present_files
 
 WINDOWS = (7, 30, 90)
 """Days of the portfolio's "what changed" lists."""
-
-
-class _Account:
-    """One account's versions, parsed and redacted on demand within one build."""
-
-    def __init__(self, slug: str, lineage: Lineage, history: History, redactor: Redactor) -> None:
-        self.slug, self.lineage, self.history, self.redactor = slug, lineage, history, redactor
-        self.limit = redactor.level
-        self.parsed: dict[Key, Parsed] = {}
-        """The parses of every key the views need, set once they are read (:func:`_accounts`)."""
-        self._dossiers: dict[int, Dossier | None] = {}
-        self._keys: dict[int, list[Key]] = {}
-
-    def keys(self, version: Version) -> list[Key]:
-        """The parse keys of a version's files (made once per version: every view asks)."""
-        found = self._keys.get(version.index)
-        if found is None:
-            found = self._keys[version.index] = keys_of(self.history.relative, self.slug, version)
-        return found
-
-    def dossier(self, version: Version | None) -> Dossier | None:
-        """The version's dossier as this build's profile may show it."""
-        if version is None:
-            return None
-        if version.index not in self._dossiers:
-            keys = self.keys(version)
-            full = dossier_of(self.slug, keys, self.parsed)
-            self._dossiers[version.index] = self.redactor.dossier(full, keys, self.parsed) if full else None
-        return self._dossiers[version.index]
-
-    def data(self, key: Key) -> Any:
-        doc = self.parsed[key][0]
-        return doc.data if doc is not None else None
 
 
 @dataclass
@@ -154,7 +119,7 @@ def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: 
     results.save(set(keys.values()))
     events.sort(key=lambda e: (-e.day.toordinal(), e.slug, e.kind, e.text))
     return Movement(today, ends, found, events, True, history.shallow, len(history.commits),
-                    history.commits[0].day if history.commits else None, f"{history.relative}|{history.shallow}")
+                    history.commits[0].day if history.commits else None, f"{history.relative}|{history.shallow}", keys)
 
 
 def _run(job: _Job, slugs: list[str], cache: str | None) -> dict[str, Result]:
@@ -184,7 +149,7 @@ def _accounts(job: _Job, slugs: list[str], cache: str | None) -> list[tuple[str,
     plans: dict[str, list[tuple[Version | None, Version]]] = {}
     wanted: set[Key] = set()
     redactor = Redactor(job.level)
-    accounts = {slug: _Account(slug, history.lineages[slug], history, redactor) for slug in slugs}
+    accounts = {slug: AccountVersions(slug, history.lineages[slug], history, redactor) for slug in slugs}
     for slug, acc in accounts.items():
         lineage = acc.lineage
         needed = {v.index: v for day in [*job.ends[:-1], *job.months, job.start - dt.timedelta(days=1)]
@@ -198,7 +163,7 @@ def _accounts(job: _Job, slugs: list[str], cache: str | None) -> list[tuple[str,
         for v in needed.values():
             wanted.update(acc.keys(v))
         for prev, cur in pairs:
-            wanted.update(_moved_keys(acc, prev, cur))
+            wanted.update(moved_keys(acc, prev, cur))
         plans[slug] = pairs
     parsed = store.parse(wanted, job.present(slugs)) if wanted else {}
     store.save()
@@ -207,16 +172,16 @@ def _accounts(job: _Job, slugs: list[str], cache: str | None) -> list[tuple[str,
     return [(slug, _account(job, acc, plans[slug])) for slug, acc in accounts.items()]
 
 
-def _account(job: _Job, acc: _Account, pairs: list[tuple[Version | None, Version]]) -> Result:
+def _account(job: _Job, acc: AccountVersions, pairs: list[tuple[Version | None, Version]]) -> Result:
     """One account's history and its events."""
     history, slug, lineage, ends = job.history, acc.slug, acc.lineage, job.ends
     dossier = job.shown[slug]
-    hidden = _hidden(job.full.get(slug), dossier, acc, pairs, job.level)
+    hidden = hidden_contacts(job.full.get(slug), dossier, acc, pairs, job.level)
     at_ends = [acc.dossier(lineage.at(e)) for e in ends[:-1]]
     config = scoring_config(job.settings)
     track = [_point(d, e, config) for d, e in zip(at_ends, ends[:-1], strict=True)]
     track.append(_now(slug, job.settings.today, job.scores))
-    movement = AccountMovement(slug, track, _moves(acc, pairs, hidden), _plans([*at_ends, dossier]),
+    movement = AccountMovement(slug, track, contact_moves(acc, pairs, hidden), _plans([*at_ends, dossier]),
                                _months(acc, job.months, job.people, hidden), history.day(lineage.versions[0]),
                                len(lineage.versions))
     return movement, _events(acc, dossier, pairs, job.recent, job.settings.today, job.people, hidden)
@@ -251,91 +216,6 @@ def _pairs(lineage: Lineage, start: dt.date, today: dt.date) -> list[tuple[Versi
     return found
 
 
-def _moved_keys(acc: _Account, prev: Version | None, cur: Version) -> Iterator[Key]:
-    """The contact files a commit changed (both sides) and the activity files it added."""
-    before = prev.files if prev else {}
-    for key in acc.keys(cur):
-        sub = key[2].split("/", 2)[-1]
-        if before.get(sub) == key[0]:
-            continue
-        if key[1] == "contact":
-            yield key
-            if sub in before:
-                yield (before[sub], "contact", key[2])
-        elif key[1] == "activity":
-            yield key
-
-
-def _visible(obj: Any, level: str) -> bool:
-    return level_of(getattr(obj, "sensitivity", "internal")) <= level_of(level)
-
-
-def _subject(subject: str, hidden: set[str]) -> str:
-    """A commit's subject as the page may show it: empty when it names a hidden contact (id or name, either order).
-
-    Commit messages are free text that no redaction labels, so one that names someone the build
-    hides is left out whole; the move is still shown with its date and commit id.
-    """
-    words = " ".join(subject.casefold().split())
-    for secret in hidden:
-        name = " ".join(secret.casefold().split())
-        if name and (name in words or " ".join(reversed(name.split())) in words):
-            return ""
-    return subject
-
-
-def _hidden(full: Dossier | None, shown: Dossier, acc: _Account, pairs: list[tuple[Version | None, Version]],
-            level: str) -> set[str]:
-    """Ids and names of contacts this build may not show, now or in any version read."""
-    hidden: set[str] = set()
-    kept = {c.data.id for c in shown.contacts}
-    for doc in full.contacts if full else []:
-        if doc.data.id not in kept:
-            hidden |= {doc.data.id, doc.data.name}
-    versions = {v.index: v for pair in pairs for v in pair if v is not None}
-    contacts = {key for v in versions.values() for key in acc.keys(v) if key[1] == "contact" and key in acc.parsed}
-    for key in contacts:
-        data = acc.data(key)
-        if isinstance(data, Contact) and not _visible(data, level):
-            hidden |= {data.id, data.name}
-    return hidden
-
-
-def _shows(change: Change, hidden: set[str]) -> bool:
-    return change.subject not in hidden and not any(word and word in change.text for word in hidden)
-
-
-def _moves(acc: _Account, pairs: list[tuple[Version | None, Version]], hidden: set[str]) -> list[Move]:
-    """Support and intimacy moves (and contacts added) commit by commit, newest first."""
-    moves: list[Move] = []
-    for prev, cur in pairs:
-        commit = acc.history.commits[cur.index]
-        before = prev.files if prev else {}
-        added = [a for k in acc.keys(cur) if k[1] == "activity" and before.get(k[2].split("/", 2)[-1]) != k[0]
-                 and isinstance(a := acc.data(k), Activity) and _visible(a, acc.limit)]
-        for key in acc.keys(cur):
-            sub = key[2].split("/", 2)[-1]
-            if key[1] != "contact" or before.get(sub) == key[0]:
-                continue
-            new = acc.data(key)
-            old = acc.data((before[sub], "contact", key[2])) if sub in before else None
-            if not isinstance(new, Contact) or new.id in hidden or not _visible(new, acc.limit):
-                continue
-            cited = next((a for a in added if new.id in a.contacts), None)
-            base = (commit.day, commit.sha[:7], _subject(commit.subject, hidden), new.id, new.name, new.title)
-            if not isinstance(old, Contact):
-                if prev is None or not prev.files:  # the account's own first version: every contact is new
-                    continue
-                moves.append(Move(*base, "added", None, new.support, tuple(new.owners), cited))
-                continue
-            for name in ("support", "intimacy"):
-                x, y = getattr(old, name), getattr(new, name)
-                if x != y:
-                    moves.append(Move(*base, name, x, y, tuple(new.owners), cited))
-    moves.reverse()
-    return moves
-
-
 def _plans(dossiers: list[Dossier | None]) -> list[PlanTrack]:
     """Each plan of any point, with its progress and status at each point."""
     goals: dict[str, str] = {}
@@ -352,7 +232,7 @@ def _plans(dossiers: list[Dossier | None]) -> list[PlanTrack]:
     return tracks
 
 
-def _months(acc: _Account, months: list[dt.date], people: dict[str, Any], hidden: set[str]
+def _months(acc: AccountVersions, months: list[dt.date], people: dict[str, Any], hidden: set[str]
             ) -> list[tuple[str, tuple[str, ...]]]:
     """``accountplan diff``'s lines per month, from the version at each month's end to the next."""
     found = []
@@ -362,7 +242,7 @@ def _months(acc: _Account, months: list[dt.date], people: dict[str, Any], hidden
         if version is not None and (previous is None or version.index != previous.index):
             new = acc.dossier(version)
             if new is not None:
-                lines = tuple(c.text for c in describe(acc.dossier(previous), new, people) if _shows(c, hidden))
+                lines = tuple(c.text for c in describe(acc.dossier(previous), new, people) if shows(c, hidden))
                 if lines:
                     found.append((f"{end.year:04d}-{end.month:02d}", lines))
         previous = version
@@ -374,7 +254,7 @@ _EVENTS = {"tier": "tier", "contact-added": "contact-added", "contact-left": "co
            "contact-deleted": "contact-departed"}
 
 
-def _events(acc: _Account, current: Dossier, pairs: list[tuple[Version | None, Version]], since: dt.date,
+def _events(acc: AccountVersions, current: Dossier, pairs: list[tuple[Version | None, Version]], since: dt.date,
             today: dt.date, people: dict[str, Any], hidden: set[str]) -> list[Event]:
     """The portfolio's events of one account from ``since`` to ``today``."""
     name = current.account.data.name
@@ -388,7 +268,7 @@ def _events(acc: _Account, current: Dossier, pairs: list[tuple[Version | None, V
             continue
         for change in describe(old, new, people):
             kind = _event_kind(change, new)
-            if kind and _shows(change, hidden):
+            if kind and shows(change, hidden):
                 found.append(Event(day, current.slug, name, kind, change.text))
     for plan in current.account.data.plans:
         if since < plan.due < today and plan.status not in ("done", "dropped"):

@@ -100,6 +100,10 @@ class Movement:
     Not the commit id: an account page shows only its own history (which its own key holds) and a
     person's page only the moves it lists, so a new commit renders again only the pages it changed.
     It names where the history was read from and whether the clone was shallow."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Each account's history by what it was computed from, hashed (:func:`.results.account_key`): the same key
+    gives the same :class:`AccountMovement`, so a kept page compares keys instead of whole histories. Accounts
+    without a history read have none."""
 
 
 def quarter_ends(today: dt.date, count: int = QUARTERS) -> list[dt.date]:

@@ -14,12 +14,13 @@ or plan the profile removes (whose references elsewhere would need scrubbing) â€
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any
 
 from ..model.document import Document
 from ..model.portfolio import Dossier
 from ..redact import ROOT_LEVEL, level_of, redact_dossier
-from .versions import Key, Parsed
+from .versions import History, Key, Lineage, Parsed, Version, dossier_of, keys_of
 
 
 def _own(obj: Any, inherited: int) -> int:
@@ -27,18 +28,28 @@ def _own(obj: Any, inherited: int) -> int:
     return max(inherited, level_of(label)) if isinstance(label, str) else inherited
 
 
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, int | None], ...]:
+    """A dataclass's fields but ``sensitivity``, each with the level its own label sets (``None``: unlabelled)."""
+    return tuple((f.name, level_of(f.metadata["sensitivity"]) if f.metadata.get("sensitivity") else None)
+                 for f in dataclasses.fields(cls) if f.name != "sensitivity")
+
+
 def above(obj: Any, level: int, limit: int) -> bool:
-    """Whether ``obj`` holds any value labelled (by itself, its field or its container) above ``limit``."""
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        if f.name == "sensitivity" or value is None or value == []:
+    """Whether ``obj`` holds any value labelled (by itself, its field or its container) above ``limit``.
+
+    Called once per parsed blob of every version history reads, so the fields' labels are looked up
+    once per class (:func:`_fields`) and only dataclass values are walked into.
+    """
+    for name, own in _fields(type(obj)):  # type: ignore[arg-type]  # a dataclass is hashable
+        value = getattr(obj, name)
+        if value is None or value == []:
             continue
-        label = f.metadata.get("sensitivity")
-        here = max(level, level_of(label)) if label else level
+        here = level if own is None or own <= level else own
         if here > limit:
             return True
-        for item in value if isinstance(value, list) else [value]:
-            if dataclasses.is_dataclass(item) and not isinstance(item, type):
+        for item in value if isinstance(value, list) else (value,):
+            if hasattr(type(item), "__dataclass_fields__"):
                 inner = _own(item, here)
                 if inner > limit or above(item, inner, limit):
                     return True
@@ -100,3 +111,37 @@ class Redactor:
             same = account is not None and _ids(account.data) == _ids(full.account.data)
             self._accounts[key] = account if same else None
         return self._accounts[key]
+
+
+class AccountVersions:
+    """One account's versions, parsed and redacted on demand within one build."""
+
+    def __init__(self, slug: str, lineage: Lineage, history: History, redactor: Redactor) -> None:
+        self.slug, self.lineage, self.history, self.redactor = slug, lineage, history, redactor
+        self.limit = redactor.level
+        self.parsed: dict[Key, Parsed] = {}
+        """The parses of every key the views need, set once they are read (:func:`.movement._accounts`)."""
+        self._dossiers: dict[int, Dossier | None] = {}
+        self._keys: dict[int, list[Key]] = {}
+
+    def keys(self, version: Version) -> list[Key]:
+        """The parse keys of a version's files (made once per version: every view asks)."""
+        found = self._keys.get(version.index)
+        if found is None:
+            found = self._keys[version.index] = keys_of(self.history.relative, self.slug, version)
+        return found
+
+    def dossier(self, version: Version | None) -> Dossier | None:
+        """The version's dossier as this build's profile may show it."""
+        if version is None:
+            return None
+        if version.index not in self._dossiers:
+            keys = self.keys(version)
+            full = dossier_of(self.slug, keys, self.parsed)
+            self._dossiers[version.index] = self.redactor.dossier(full, keys, self.parsed) if full else None
+        return self._dossiers[version.index]
+
+    def data(self, key: Key) -> Any:
+        """The data of one parsed file (``None`` when it did not load)."""
+        doc = self.parsed[key][0]
+        return doc.data if doc is not None else None

@@ -114,4 +114,6 @@ def _history(site: Site, name: str, *, person: bool = False) -> str:
     if found is None:
         return "-"
     head = repr((found.as_of, found.ends, found.available, found.shallow, found.first))
-    return head + repr(gains(site).get(name, []) if person else found.accounts.get(name))
+    if person:
+        return head + repr(gains(site).get(name, []))
+    return head + (found.keys.get(name) or repr(found.accounts.get(name)))  # a key stands for the whole history

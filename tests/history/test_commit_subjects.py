@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.history.movement import _subject
+from generator.history.people import subject as _subject
 
 HIDDEN = {"c-zed-secret", "Zedsecret Canaryperson"}
 

@@ -205,7 +205,7 @@ def test_a_new_commit_recomputes_only_what_it_touched(history_repo: Path, tmp_pa
         raise AssertionError("recomputed an account whose history did not change")
 
     with monkeypatch.context() as patched:
-        patched.setattr(movement, "_moves", refuse)
+        patched.setattr(movement, "contact_moves", refuse)
         again = gather(settings, timeline=True, history_cache=cache).movement
     assert again is not None and again.accounts == first.accounts and again.events == first.events
     contact = history_repo / "accounts" / "acme-industries" / "contacts" / "c-zhang-wei.md"

@@ -165,3 +165,21 @@ def test_a_range_git_cannot_give_reads_everything_again(history_repo: Path, tmp_
 
     monkeypatch.setattr(git, "log", failing)
     assert same_as_cold(history_repo, cache).commits[-1].subject == "acme-industries: CTO now close"
+
+
+def test_an_account_s_history_key_moves_only_with_its_own_history(history_repo: Path, tmp_path: Path) -> None:
+    """Kept pages compare histories by key (``Movement.keys``): a commit changes only its own account's key."""
+    write(history_repo / "accounts" / "globex" / "account.md", ACCOUNT.replace("Acme Industries", "Globex"))
+    commit(history_repo, "2026-11-25", "globex: new account")
+    settings = Settings(accounts=str(history_repo / "accounts"), today=TODAY)
+    cache = str(tmp_path / "cache")
+    before = gather(settings, timeline=True, history_cache=cache).movement
+    move_cto(history_repo, "acme-industries", "intimacy: 3", "intimacy: 4")
+    commit(history_repo, "2026-11-26", "acme-industries: CTO now close")
+    after = gather(settings, timeline=True, history_cache=cache).movement
+    assert before is not None and after is not None
+    assert set(before.keys) == set(after.keys) == {"acme-industries", "globex"}
+    assert after.keys["globex"] == before.keys["globex"]
+    assert after.accounts["globex"] == before.accounts["globex"]
+    assert after.keys["acme-industries"] != before.keys["acme-industries"]
+    assert after.accounts["acme-industries"] != before.accounts["acme-industries"]
