@@ -54,6 +54,7 @@ from ..translate.language import normalize
 from ..translate.output import one_line
 from . import direct as mkdocs_direct
 from . import preview, watch
+from .search_index import Spool
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
@@ -143,6 +144,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """The build's speed work: caches, kept pages, lifted blocks (:mod:`generator.incremental`)."""
         self.config_file: str | None = None
         """The settings file, for what a stopping server seals."""
+        self.search = Spool()
+        """The search index, written as pages are indexed (:mod:`.search_index`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
@@ -250,7 +253,14 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             mkdocs_direct.unmark(page)
         return context
 
-    on_page_context = CombinedEvent(_index_generated_page, _unmark_generated_page)
+    @event_priority(-100)
+    def _spool_search_entries(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                              nav: Navigation) -> TemplateContext | None:
+        """After the search plugin: the page's search entries out of memory, into the index being written."""
+        self.search.take(config)
+        return context
+
+    on_page_context = CombinedEvent(_index_generated_page, _unmark_generated_page, _spool_search_entries)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the heavy blocks lifted out of generated pages back, once MkDocs has converted and indexed them."""
@@ -270,15 +280,29 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         except ValueError as exc:
             raise _error(exc, config) from None
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(100)
+    def _write_search_index(self, *, config: MkDocsConfig) -> None:
+        """Before the search plugin: its index written from the entries spooled page by page."""
+        self.search.write(config)
+
+    def _post_build(self, *, config: MkDocsConfig) -> None:
         """Mark the folder as built here (so the next build may replace it); stop any page workers still running."""
         with contextlib.suppress(OSError):
             (Path(config.site_dir) / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
         self.build.finish(config.config_file_path)  # only a whole build is carried over
 
+    @event_priority(-100)
+    def _resume_search(self, *, config: MkDocsConfig) -> None:
+        """After the search plugin: enable it again (it skipped its own write of the index)."""
+        self.search.resume()
+
+    on_post_build = CombinedEvent(_write_search_index, _post_build, _resume_search)
+
     def on_build_error(self, *, error: Exception) -> None:
         """Stop page workers when the build fails half-way."""
         self.build.close()
+        self.search.close()
+        self.search.resume()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on any change under the accounts folder (native file events, else MkDocs' polling) and, with the
