@@ -54,6 +54,7 @@ from ..translate.language import normalize
 from ..translate.output import one_line
 from . import direct as mkdocs_direct
 from . import preview, watch
+from .held import Held
 from .search_index import Spool
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
@@ -146,6 +147,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """The settings file, for what a stopping server seals."""
         self.search = Spool()
         """The search index, written as pages are indexed (:mod:`.search_index`)."""
+        self.held = Held()
+        """Generated pages' HTML, compressed between conversion and writing (:mod:`.held`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
@@ -224,7 +227,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
                 mkdocs_direct.bypass(page, markdown, permalink)  # finished HTML: no Markdown conversion
         return markdown
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def _check_generated_links(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Warn about relative links in generated pages that lead nowhere (MkDocs checks only Markdown links)."""
         if page.file.generated_by:
             if self.outputs is None or self.outputs[0] is not files:  # once per build
@@ -236,6 +239,20 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             # converted; "" (not None) keeps the title, which comes from the page's metadata.
             page.markdown = ""
         return html
+
+    @event_priority(-100)
+    def _hold_html(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """After every plugin saw it: a generated page's HTML kept compressed until MkDocs writes the page."""
+        return self.held.hold(page, html) if page.file.generated_by else html
+
+    on_page_content = CombinedEvent(_check_generated_links, _hold_html)
+
+    @event_priority(110)
+    def _give_back_html(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext | None:
+        """Before any plugin reads it again: a generated page's HTML, held since its conversion."""
+        self.held.give_back(page)
+        return context
 
     @event_priority(100)
     def _index_generated_page(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
@@ -260,7 +277,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         self.search.take(config)
         return context
 
-    on_page_context = CombinedEvent(_index_generated_page, _unmark_generated_page, _spool_search_entries)
+    on_page_context = CombinedEvent(_give_back_html, _index_generated_page, _unmark_generated_page,
+                                    _spool_search_entries)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the heavy blocks lifted out of generated pages back, once MkDocs has converted and indexed them."""
