@@ -56,6 +56,7 @@ from . import direct as mkdocs_direct
 from . import preview, watch
 from .held import Held
 from .search_index import Spool
+from .segment import Segmenting
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
@@ -149,11 +150,16 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """The search index, written as pages are indexed (:mod:`.search_index`)."""
         self.held = Held()
         """Generated pages' HTML, compressed between conversion and writing (:mod:`.held`)."""
+        self.segmenting = Segmenting()
+        """The search index's Chinese words cut in a helper process (:mod:`.segment`)."""
+        self.command: str | None = None
+        """``build``, ``serve`` or ``gh-deploy``; ``None`` when not run by the ``mkdocs`` command."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
         Build.startup(command, dirty)
         preview.note_startup(command, dirty)
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
@@ -297,6 +303,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             refuse_unsafe_site(Path(config.site_dir).resolve(), [Path(config.docs_dir), accounts], project)
         except ValueError as exc:
             raise _error(exc, config) from None
+        if self.command != "serve":  # a server keeps jieba loaded once
+            self.segmenting.start(config)
 
     @event_priority(100)
     def _write_search_index(self, *, config: MkDocsConfig) -> None:
@@ -311,8 +319,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
 
     @event_priority(-100)
     def _resume_search(self, *, config: MkDocsConfig) -> None:
-        """After the search plugin: enable it again (it skipped its own write of the index)."""
+        """After the search plugin: enable it again (it skipped its own write of the index); stop the segmenter."""
         self.search.resume()
+        self.segmenting.stop()
 
     on_post_build = CombinedEvent(_write_search_index, _post_build, _resume_search)
 
@@ -321,6 +330,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         self.build.close()
         self.search.close()
         self.search.resume()
+        self.segmenting.stop()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on any change under the accounts folder (native file events, else MkDocs' polling) and, with the
