@@ -74,13 +74,22 @@ def pruned(obj: Any, level: int, limit: int, loc: Loc, removed: list[Loc],
         elif dataclasses.is_dataclass(value):
             inner = own_level(value, field_level)
             new, whole = (None, False) if inner > limit else pruned(value, inner, limit, here, removed, index_maps)
-            if not whole:
-                removed.append(here)
-                if not reset(changes, f, value):
-                    return with_changes(obj, changes), False
-            elif new is not value:
-                changes[f.name] = new
+            if not settle(changes, f, value, (new, whole), here, removed):
+                return with_changes(obj, changes), False
     return with_changes(obj, changes), True
+
+
+def settle(changes: dict[str, Any], f: dataclasses.Field[Any], value: Any, outcome: tuple[Any, bool], loc: Loc,
+           removed: list[Loc]) -> bool:
+    """Record what became of a field's nested entry ``value``: ``outcome`` is the entry and whether it is whole; a
+    changed one goes into ``changes``, one that must go is recorded and the field reset (``False``: required)."""
+    new, whole = outcome
+    if not whole:
+        removed.append(loc)
+        return reset(changes, f, value)
+    if new is not value:
+        changes[f.name] = new
+    return True
 
 
 def filter_list(changes: dict[str, Any], name: str, value: list[Any], keep: Callable[[int, Any], Any], loc: Loc,
@@ -173,14 +182,9 @@ def scrubbed(obj: Any, gone: dict[str, set[str]], lines: Lines, loc: Loc,
                 return new if whole else GONE
 
             filter_list(changes, f.name, value, keep, here, removed, index_maps)
-        elif dataclasses.is_dataclass(value):
-            new, whole = scrubbed(value, gone, lines, here, removed, index_maps)
-            if not whole:
-                removed.append(here)
-                if not reset(changes, f, value):
-                    return with_changes(obj, changes), False
-            elif new is not value:
-                changes[f.name] = new
+        elif dataclasses.is_dataclass(value) and not settle(
+                changes, f, value, scrubbed(value, gone, lines, here, removed, index_maps), here, removed):
+            return with_changes(obj, changes), False
     return with_changes(obj, changes), True
 
 
