@@ -57,6 +57,7 @@ from . import preview, watch
 from .held import Held
 from .search_index import Spool
 from .segment import Segmenting
+from .segment import note_startup as segmenting_startup
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
@@ -152,14 +153,12 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """Generated pages' HTML, compressed between conversion and writing (:mod:`.held`)."""
         self.segmenting = Segmenting()
         """The search index's Chinese words cut in a helper process (:mod:`.segment`)."""
-        self.command: str | None = None
-        """``build``, ``serve`` or ``gh-deploy``; ``None`` when not run by the ``mkdocs`` command."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances)."""
         Build.startup(command, dirty)
         preview.note_startup(command, dirty)
-        self.command = command
+        segmenting_startup(command)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
@@ -303,8 +302,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             refuse_unsafe_site(Path(config.site_dir).resolve(), [Path(config.docs_dir), accounts], project)
         except ValueError as exc:
             raise _error(exc, config) from None
-        if self.command != "serve":  # a server keeps jieba loaded once
-            self.segmenting.start(config)
+        self.segmenting.start(config)
 
     @event_priority(100)
     def _write_search_index(self, *, config: MkDocsConfig) -> None:

@@ -31,6 +31,15 @@ for line in sys.stdin.buffer:
 """
 """The helper: one run of characters (UTF-8) a line in, its words as a JSON list a line out."""
 
+_serving = False
+"""Whether this process is ``mkdocs serve`` (from ``on_startup``; a rebuild may get a new plugin instance)."""
+
+
+def note_startup(command: str) -> None:
+    """Remember for the life of the process whether it serves: a server keeps jieba loaded, once."""
+    global _serving
+    _serving = command == "serve"
+
 
 def _search_module(config: MkDocsConfig) -> Any | None:
     """Material's search plugin module when its Chinese segmentation may move out: jieba installed, not yet loaded
@@ -102,9 +111,9 @@ class Segmenting:
         self.segmenter: Segmenter | None = None
 
     def start(self, config: MkDocsConfig) -> None:
-        """Put the helper in jieba's place in the search plugin, when it may be."""
+        """Put the helper in jieba's place in the search plugin, when it may be (not in a server)."""
         self.stop()
-        module = _search_module(config)
+        module = None if _serving else _search_module(config)
         if module is not None:
             self.module, self.segmenter = module, Segmenter(module.jieba)
             module.jieba = self.segmenter
