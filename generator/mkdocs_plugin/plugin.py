@@ -54,7 +54,11 @@ from ..translate.language import normalize
 from ..translate.output import one_line
 from . import direct as mkdocs_direct
 from . import preview, watch
+from .held import Held
 from .inherited import refuse_wider, with_inherited
+from .search_index import Spool
+from .segment import Segmenting
+from .segment import note_startup as segmenting_startup
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
@@ -155,6 +159,12 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """The build's speed work: caches, kept pages, lifted blocks (:mod:`generator.incremental`)."""
         self.config_file: str | None = None
         """The settings file, for what a stopping server seals."""
+        self.search = Spool()
+        """The search index, written as pages are indexed (:mod:`.search_index`)."""
+        self.held = Held()
+        """Generated pages' HTML, compressed between conversion and writing (:mod:`.held`)."""
+        self.segmenting = Segmenting()
+        """The search index's Chinese words cut in a helper process (:mod:`.segment`)."""
 
     def load_config(self, options: dict[str, Any],
                     config_file_path: str | None = None) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
@@ -167,6 +177,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         Build.startup(command, dirty)
         preview.note_startup(command, dirty)
         watch.note_startup(command)
+        segmenting_startup(command)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
@@ -243,7 +254,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
                 mkdocs_direct.bypass(page, markdown, permalink)  # finished HTML: no Markdown conversion
         return markdown
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def _check_generated_links(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Warn about relative links in generated pages that lead nowhere (MkDocs checks only Markdown links)."""
         if page.file.generated_by:
             if self.outputs is None or self.outputs[0] is not files:  # once per build
@@ -255,6 +266,20 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             # converted; "" (not None) keeps the title, which comes from the page's metadata.
             page.markdown = ""
         return html
+
+    @event_priority(-100)
+    def _hold_html(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """After every plugin saw it: a generated page's HTML kept compressed until MkDocs writes the page."""
+        return self.held.hold(page, html) if page.file.generated_by else html
+
+    on_page_content = CombinedEvent(_check_generated_links, _hold_html)
+
+    @event_priority(110)
+    def _give_back_html(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext | None:
+        """Before any plugin reads it again: a generated page's HTML, held since its conversion."""
+        self.held.give_back(page)
+        return context
 
     @event_priority(100)
     def _index_generated_page(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
@@ -272,7 +297,15 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             mkdocs_direct.unmark(page)
         return context
 
-    on_page_context = CombinedEvent(_index_generated_page, _unmark_generated_page)
+    @event_priority(-100)
+    def _spool_search_entries(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                              nav: Navigation) -> TemplateContext | None:
+        """After the search plugin: the page's search entries out of memory, into the index being written."""
+        self.search.take(config)
+        return context
+
+    on_page_context = CombinedEvent(_give_back_html, _index_generated_page, _unmark_generated_page,
+                                    _spool_search_entries)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the heavy blocks lifted out of generated pages back, once MkDocs has converted and indexed them."""
@@ -291,16 +324,33 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             refuse_unsafe_site(Path(config.site_dir).resolve(), [Path(config.docs_dir), accounts], project)
         except ValueError as exc:
             raise _error(exc, config) from None
+        self.segmenting.start(config)
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(100)
+    def _write_search_index(self, *, config: MkDocsConfig) -> None:
+        """Before the search plugin: its index written from the entries spooled page by page."""
+        self.search.write(config)
+
+    def _post_build(self, *, config: MkDocsConfig) -> None:
         """Mark the folder as built here (so the next build may replace it); stop any page workers still running."""
         with contextlib.suppress(OSError):
             (Path(config.site_dir) / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
         self.build.finish(config.config_file_path)  # only a whole build is carried over
 
+    @event_priority(-100)
+    def _resume_search(self, *, config: MkDocsConfig) -> None:
+        """After the search plugin: enable it again (it skipped its own write of the index); stop the segmenter."""
+        self.search.resume()
+        self.segmenting.stop()
+
+    on_post_build = CombinedEvent(_write_search_index, _post_build, _resume_search)
+
     def on_build_error(self, *, error: Exception) -> None:
         """Stop page workers when the build fails half-way."""
         self.build.close()
+        self.search.close()
+        self.search.resume()
+        self.segmenting.stop()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on any change under the accounts folder (native file events, else MkDocs' polling) and, with the

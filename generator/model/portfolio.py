@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from ..diagnostics import Diagnostic
 from .account import Account, Kpi
@@ -29,8 +28,6 @@ from .contact import Contact
 from .document import Document
 from .opportunity import Opportunity
 from .roster import Roster
-
-T = TypeVar("T")
 
 ROSTER = "roster.yml"
 ACCOUNT = "account.md"
@@ -97,47 +94,6 @@ def current_contacts(dossier: Dossier) -> Iterator[Document[Contact]]:
 def latest_kpi(account: Account) -> Kpi | None:
     """The KPI entry of the most recent year, if any."""
     return max(account.kpi, key=lambda k: k.year, default=None)
-
-
-def copy_portfolio(portfolio: Portfolio) -> Portfolio:
-    """A deep copy, except that each document's ``positions`` dict is shared with the original.
-
-    Positions are never changed in place once loaded (redaction assigns new dicts), and they
-    are half of a portfolio's objects: sharing them halves the memory and time of a copy.
-    One pickle round trip with the collector paused is three times faster than ``copy.deepcopy``;
-    one a dossier (they share no objects) never holds the whole portfolio pickled at once (≈100 MB
-    at 1,000 accounts, on top of the original and the copy).
-    """
-    docs = _documents(portfolio)
-    shared = [doc.positions for doc in docs]
-    try:
-        for doc in docs:
-            doc.positions = {}
-        with gc_paused():
-            copied = Portfolio(portfolio.root, _copy(portfolio.roster), [_copy(d) for d in portfolio.dossiers],
-                               _copy(portfolio.diagnostics))
-    finally:
-        for doc, positions in zip(docs, shared, strict=True):
-            doc.positions = positions
-    for doc, positions in zip(_documents(copied), shared, strict=True):
-        doc.positions = positions
-    return copied
-
-
-def _copy(value: T) -> T:
-    """A deep copy of ``value`` by a pickle round trip."""
-    copied: T = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    return copied
-
-
-def _documents(portfolio: Portfolio) -> list[Document[Any]]:
-    """Every document of a portfolio, in a fixed order."""
-    docs: list[Document[Any]] = [portfolio.roster] if portfolio.roster else []
-    for dossier in portfolio.dossiers:
-        docs += dossier.documents()
-    return docs
-
-
 
 
 @contextlib.contextmanager

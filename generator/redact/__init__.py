@@ -9,17 +9,18 @@ Levels are ``public`` < ``internal`` < ``restricted``. A value's level is the hi
 
 So a label can tighten what it sits in but never loosen it: a gift labelled ``internal``
 inside the restricted register is still restricted. :func:`redact` removes everything
-above the profile's level from a deep copy, then repairs what pointed at it: references
+above the profile's level from a copy, then repairs what pointed at it: references
 to a hidden contact or source are dropped (a reporting line skips to the hidden person's
 own manager, so the relationship map stays connected), an entry that cannot exist
 without a hidden contact (a gift's recipient) goes with it, and the contact's or
 activity's Markdown body goes with its file. Positions are renumbered so diagnostics
-about the copy still point at the right lines.
+about the copy still point at the right lines. The copy shares every object redaction leaves
+unchanged with the original (see :func:`_redact_dossier`), so nothing may change loaded data in place.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import hashlib
 import os
 from collections.abc import Callable, Iterable
@@ -30,12 +31,13 @@ from ..config import Settings
 from ..diagnostics import Diagnostic, Loc
 from ..model import Contact
 from ..model.document import Document, Positions
-from ..model.portfolio import Dossier, Portfolio, copy_portfolio
+from ..model.portfolio import Dossier, Portfolio
 from ..model.spec import SENSITIVITY_ORDER
 from .levels import DEFAULT_PROFILE_LEVEL as DEFAULT_PROFILE_LEVEL
 from .levels import ROOT_LEVEL as ROOT_LEVEL
 from .levels import level_of as level_of
 from .levels import profile_level as profile_level
+from .prune import Lines, own_level, pruned, renumber, scrubbed
 
 
 @dataclass
@@ -73,7 +75,7 @@ class Redaction:
 
 
 def redact(portfolio: Portfolio, max_level: str) -> Portfolio:
-    """A deep copy of ``portfolio`` without anything labelled above ``max_level``."""
+    """A copy of ``portfolio`` without anything labelled above ``max_level`` (sharing what is unchanged)."""
     return redaction(portfolio, max_level).portfolio
 
 
@@ -100,18 +102,18 @@ def redaction(portfolio: Portfolio, max_level: str, each: RedactOne | None = Non
     one dossier at a time, so a dossier whose files did not change redacts to the same copy.
     """
     limit = level_of(max_level)
-    if each is not None and level_of(ROOT_LEVEL) <= limit:
-        return _redaction_by_dossier(portfolio, max_level, each)
-    result = copy_portfolio(portfolio)
-    red = Redaction(result, max_level)
     root = level_of(ROOT_LEVEL)
+    result = Portfolio(portfolio.root, portfolio.roster, [], list(portfolio.diagnostics))
+    red = Redaction(result, max_level)
     if root > limit:
         # Below the root level nothing of any file may be shown.
-        red.removed_paths.update(_all_paths(result))
-        result.dossiers = []
+        red.removed_paths.update(_all_paths(portfolio))
         result.roster = None
-    for dossier in result.dossiers:
-        _redact_dossier(dossier, limit, red)
+    elif each is None:
+        result.dossiers = [_redact_dossier(dossier, limit, red) for dossier in portfolio.dossiers]
+    else:
+        for dossier in portfolio.dossiers:
+            _merge(red, each(dossier, max_level))
     result.diagnostics = red.filter(result.diagnostics)
     return red
 
@@ -124,19 +126,13 @@ def redact_dossier(dossier: Dossier, max_level: str) -> Redaction:
     return redaction(Portfolio("", None, [dossier], []), max_level)
 
 
-def _redaction_by_dossier(portfolio: Portfolio, max_level: str, each: RedactOne) -> Redaction:
-    """:func:`redaction`, one dossier at a time by ``each``; the roster and load diagnostics are copied as before."""
-    result = copy_portfolio(Portfolio(portfolio.root, portfolio.roster, [], list(portfolio.diagnostics)))
-    red = Redaction(result, max_level)
-    for dossier in portfolio.dossiers:
-        part = each(dossier, max_level)
-        result.dossiers.extend(part.portfolio.dossiers)
-        red.removed_paths.update(part.removed_paths)
-        for path, locs in part.removed_locs.items():
-            red.removed_locs.setdefault(path, set()).update(locs)
-        red.removed_words.update(part.removed_words)
-    result.diagnostics = red.filter(result.diagnostics)
-    return red
+def _merge(red: Redaction, part: Redaction) -> None:
+    """Add one dossier's redaction (:data:`RedactOne`) to the portfolio's."""
+    red.portfolio.dossiers.extend(part.portfolio.dossiers)
+    red.removed_paths.update(part.removed_paths)
+    for path, locs in part.removed_locs.items():
+        red.removed_locs.setdefault(path, set()).update(locs)
+    red.removed_words.update(part.removed_words)
 
 
 def _all_paths(portfolio: Portfolio) -> set[str]:
@@ -146,12 +142,21 @@ def _all_paths(portfolio: Portfolio) -> set[str]:
     return paths
 
 
-def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
+def _redact_dossier(original: Dossier, limit: int, red: Redaction) -> Dossier:
+    """The redacted copy of one dossier; ``original`` and everything it holds are left as they are.
+
+    The copy shares whatever redaction leaves unchanged with the original (structural sharing): its
+    own :class:`Dossier`, lists, sets and :class:`Document` wrappers (each gets a new digest), but the
+    same data objects wherever nothing in them is hidden, and a changed object is a shallow copy of
+    the original with only the changed fields replaced (:func:`_with`). So no stage may change a
+    loaded value in place: the full portfolio and every profile's copy may hold the same object.
+    """
+    dossier = copy.copy(original)
     known_before = _known_ids(dossier)
     root = level_of(ROOT_LEVEL)
     kept_contacts: list[Document[Contact]] = []
     for doc in dossier.contacts:
-        if _own_level(doc.data, root) > limit:
+        if own_level(doc.data, root) > limit:
             red.removed_paths.add(doc.path)
             red.removed_words.update({doc.data.id, doc.data.name})
             continue
@@ -164,21 +169,30 @@ def _redact_dossier(dossier: Dossier, limit: int, red: Redaction) -> None:
         contacts = os.path.join(os.path.dirname(dossier.account.path), "contacts")
         red.removed_paths.update(os.path.join(contacts, f"{cid}.md") for cid in unreadable)
         red.removed_words.update(unreadable)
-    dossier.contact_ids -= set(hidden_contacts) | unreadable
+    dossier.contact_ids = dossier.contact_ids - (set(hidden_contacts) | unreadable)
     dossier.activities = [doc for doc in dossier.activities if not _hidden(doc, root, limit, red)]
     dossier.opportunities = [doc for doc in dossier.opportunities if not _hidden(doc, root, limit, red)]
     dossier.actions = [doc for doc in dossier.actions if not _hidden(doc, root, limit, red)]
     # File names by kind served validation; after redaction only the kept files' names remain (fail closed).
     dossier.stems = {"contact": set(dossier.contact_ids), **{kind: {_stem(doc.path) for doc in docs} for kind, docs in (
         ("activity", dossier.activities), ("opportunity", dossier.opportunities), ("action", dossier.actions))}}
-    for any_doc in dossier.documents():
-        _prune_document(any_doc, limit, red)
+    _each_document(dossier, lambda doc: _pruned_document(doc, limit, red))
     known_after = _known_ids(dossier)
     gone = {kind: ids - known_after.get(kind, set()) for kind, ids in known_before.items()}
     red.removed_words.update(gone.get("source", set()))
-    lines = _Lines(hidden_contacts, known_after["contact"])
+    lines = Lines(hidden_contacts, known_after["contact"])
     for any_doc in dossier.documents():
         _scrub_references(any_doc, gone, lines, red)
+    return dossier
+
+
+def _each_document(dossier: Dossier, change: Callable[[Document[Any]], Document[Any]]) -> None:
+    """Replace each document of the dossier (account, contacts, activities, opportunities, actions) by ``change``'s."""
+    dossier.account = change(dossier.account)
+    dossier.contacts = [change(doc) for doc in dossier.contacts]
+    dossier.activities = [change(doc) for doc in dossier.activities]
+    dossier.opportunities = [change(doc) for doc in dossier.opportunities]
+    dossier.actions = [change(doc) for doc in dossier.actions]
 
 
 def _stem(path: str) -> str:
@@ -188,7 +202,7 @@ def _stem(path: str) -> str:
 
 def _hidden(doc: Document[Any], root: int, limit: int, red: Redaction) -> bool:
     """Whether a whole file (activity, opportunity) is above ``limit``; its path is then recorded as removed."""
-    if _own_level(doc.data, root) > limit:
+    if own_level(doc.data, root) > limit:
         red.removed_paths.add(doc.path)
         return True
     return False
@@ -218,115 +232,23 @@ def _known_ids(dossier: Dossier) -> dict[str, set[str]]:
     }
 
 
-def _own_level(obj: Any, inherited: int) -> int:
-    """Level of an entry: its container's, raised by its own label."""
-    label = getattr(obj, "sensitivity", None)
-    return max(inherited, level_of(label)) if isinstance(label, str) else inherited
-
-
-def _prune_document(doc: Document[Any], limit: int, red: Redaction) -> None:
-    """Remove fields and entries above ``limit`` in place, then renumber positions."""
+def _pruned_document(doc: Document[Any], limit: int, red: Redaction) -> Document[Any]:
+    """A copy of ``doc`` without fields and entries above ``limit``, positions renumbered, its data shared if whole."""
     removed: list[Loc] = []
     index_maps: dict[Loc, dict[int, int]] = {}
-    _prune(doc.data, level_of(ROOT_LEVEL), limit, (), removed, index_maps)
-    _forget(doc, removed, index_maps, red)
+    copied = copy.copy(doc)
+    copied.data, _ = pruned(doc.data, level_of(ROOT_LEVEL), limit, (), removed, index_maps)
+    _forget(copied, removed, index_maps, red)
     # A cache keyed by content must never hand a redacted page the full one's output.
-    doc.digest = hashlib.blake2b(f"{doc.digest}:{red.level}".encode(), digest_size=16).hexdigest()
+    copied.digest = hashlib.blake2b(f"{doc.digest}:{red.level}".encode(), digest_size=16).hexdigest()
+    return copied
 
 
-def _prune(obj: Any, level: int, limit: int, loc: Loc, removed: list[Loc],
-           index_maps: dict[Loc, dict[int, int]]) -> bool:
-    """Prune ``obj`` in place; ``False`` when a required field had to go, so ``obj`` must go too."""
-    for f in dataclasses.fields(obj):
-        if f.name == "sensitivity":
-            continue
-        here = (*loc, f.name)
-        label = f.metadata.get("sensitivity")
-        field_level = max(level, level_of(label)) if label else level
-        value = getattr(obj, f.name)
-        if field_level > limit:
-            if not _reset(obj, f):
-                return False
-            if value not in (None, []):
-                removed.append(here)
-            continue
-        if isinstance(value, list):
-            def keep(i: int, item: Any, at: Loc = here, level: int = field_level) -> bool:
-                return not dataclasses.is_dataclass(item) or (
-                    _own_level(item, level) <= limit
-                    and _prune(item, _own_level(item, level), limit, (*at, i), removed, index_maps))
-
-            _filter_list(obj, f.name, keep, here, removed, index_maps)
-        elif dataclasses.is_dataclass(value):
-            inner = _own_level(value, field_level)
-            if inner > limit or not _prune(value, inner, limit, here, removed, index_maps):
-                removed.append(here)
-                if not _reset(obj, f):
-                    return False
-    return True
-
-
-def _filter_list(obj: Any, name: str, keep: Callable[[int, Any], bool], loc: Loc, removed: list[Loc],
-                 index_maps: dict[Loc, dict[int, int]]) -> None:
-    """Keep the items of list field ``name`` that ``keep`` accepts, recording the rest and the new indexes."""
-    value = getattr(obj, name)
-    kept: list[Any] = []
-    mapping: dict[int, int] = {}
-    for i, item in enumerate(value):
-        if not keep(i, item):
-            removed.append((*loc, i))
-            continue
-        mapping[i] = len(kept)
-        kept.append(item)
-    if len(kept) != len(value):
-        index_maps[loc] = mapping
-        setattr(obj, name, kept)
-
-
-def _reset(obj: Any, f: dataclasses.Field[Any]) -> bool:
-    """Set a field back to its empty default; ``False`` when the field is required."""
-    if f.default is not dataclasses.MISSING:
-        setattr(obj, f.name, f.default)
-    elif f.default_factory is not dataclasses.MISSING:
-        setattr(obj, f.name, f.default_factory())
-    else:
-        return False
-    return True
-
-
-def _renumber(positions: dict[Loc, tuple[int, int]], index_maps: dict[Loc, dict[int, int]]
-              ) -> dict[Loc, tuple[int, int]]:
-    """Positions keyed by the pruned data's locs; positions of removed items dropped."""
-    if not index_maps:
-        return positions
-    result = {}
-    for loc, position in positions.items():
-        new: list[str | int] = []
-        for depth, part in enumerate(loc):
-            mapping = index_maps.get(loc[:depth])
-            if mapping is not None and isinstance(part, int):
-                if part not in mapping:
-                    break
-                part = mapping[part]
-            new.append(part)
-        else:
-            result[tuple(new)] = position
-    return result
-
-
-@dataclass(frozen=True)
-class _Lines:
-    """What the skip-level repair of reporting lines needs: the hidden contacts and the ids still shown."""
-
-    hidden: dict[str, Contact]
-    shown: set[str]
-
-
-def _scrub_references(doc: Document[Any], gone: dict[str, set[str]], lines: _Lines, red: Redaction) -> None:
-    """Drop references to hidden ids; entries that require one go with it."""
+def _scrub_references(doc: Document[Any], gone: dict[str, set[str]], lines: Lines, red: Redaction) -> None:
+    """Drop references to hidden ids from a document of the copy; entries that require one go with it."""
     removed: list[Loc] = []
     index_maps: dict[Loc, dict[int, int]] = {}
-    _scrub(doc.data, gone, lines, (), removed, index_maps)
+    doc.data, _ = scrubbed(doc.data, gone, lines, (), removed, index_maps)
     _forget(doc, removed, index_maps, red)
 
 
@@ -338,47 +260,6 @@ def _forget(doc: Document[Any], removed: list[Loc], index_maps: dict[Loc, dict[i
     gone = set(removed)
     kept = {loc: at for loc, at in doc.positions.items()
             if not any(loc[:depth] in gone for depth in range(1, len(loc) + 1))}
-    doc.positions = Positions(_renumber(kept, index_maps))
+    doc.positions = Positions(renumber(kept, index_maps))
 
 
-def _scrub(obj: Any, gone: dict[str, set[str]], lines: _Lines, loc: Loc,
-           removed: list[Loc], index_maps: dict[Loc, dict[int, int]]) -> bool:
-    for f in dataclasses.fields(obj):
-        here = (*loc, f.name)
-        kind = f.metadata.get("ref")
-        hidden = gone.get(kind, set()) if kind else set()
-        value = getattr(obj, f.name)
-        if isinstance(value, str) and value in hidden:
-            removed.append(here)
-            if f.name == "reports_to":
-                setattr(obj, f.name, _visible_manager(value, hidden, lines))
-            elif not _reset(obj, f):
-                return False
-        elif isinstance(value, list):
-            def keep(i: int, item: Any, at: Loc = here, ids: set[str] = hidden) -> bool:
-                if isinstance(item, str):
-                    return item not in ids
-                return not dataclasses.is_dataclass(item) or _scrub(
-                    item, gone, lines, (*at, i), removed, index_maps)
-
-            _filter_list(obj, f.name, keep, here, removed, index_maps)
-        elif dataclasses.is_dataclass(value) and not _scrub(value, gone, lines, here, removed, index_maps):
-            removed.append(here)
-            if not _reset(obj, f):
-                return False
-    return True
-
-
-def _visible_manager(contact_id: str | None, hidden: set[str], lines: _Lines) -> str | None:
-    """The first manager up the reporting line who is not hidden (skip-level), cycle-safe.
-
-    Only a contact the profile shows qualifies: when the hidden person's own line ends in an
-    id that names nobody (a dangling ``reports_to`` in a hidden file), the line ends there,
-    so nothing a hidden file says reaches the output.
-    """
-    seen: set[str] = set()
-    while contact_id in hidden and contact_id not in seen:
-        seen.add(contact_id)
-        person = lines.hidden.get(contact_id)
-        contact_id = person.reports_to if person is not None else None
-    return contact_id if contact_id in lines.shown else None

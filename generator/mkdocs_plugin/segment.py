@@ -1,0 +1,126 @@
+"""Chinese words for the search index cut in a helper process, so jieba's dictionary stays out of the build's memory.
+
+Material's search plugin cuts every run of Han characters into words with jieba (the English
+site's pages hold Chinese terms too). jieba's first cut loads its dictionary into the process,
+about 63 MB that stay to the end of the build, on top of everything else. For one build the
+plugin's ``jieba`` is replaced by :class:`Segmenter`, which asks a helper interpreter (started
+fresh, not forked, so it holds nothing but jieba) and remembers every answer. The same run of
+characters gives the same words from the same jieba, so the index is the same bytes; if the
+helper cannot answer, jieba is asked in this process as before.
+
+Only for builds (a server keeps jieba loaded once, and a helper would cost a second per
+rebuild), and only with jieba's own dictionary (no ``jieba_dict`` or ``jieba_dict_user``).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+HELPER = """\
+import json, logging, sys
+import jieba
+jieba.setLogLevel(logging.WARNING)
+for line in sys.stdin.buffer:
+    sys.stdout.write(json.dumps(list(jieba.cut(line.rstrip(b"\\n")))) + "\\n")
+    sys.stdout.flush()
+"""
+"""The helper: one run of characters (UTF-8) a line in, its words as a JSON list a line out."""
+
+_serving = False
+"""Whether this process is ``mkdocs serve`` (from ``on_startup``; a rebuild may get a new plugin instance)."""
+
+
+def note_startup(command: str) -> None:
+    """Remember for the life of the process whether it serves: a server keeps jieba loaded, once."""
+    global _serving
+    _serving = command == "serve"
+
+
+def _search_module(config: MkDocsConfig) -> Any | None:
+    """Material's search plugin module when its Chinese segmentation may move out: jieba installed, not yet loaded
+    here, and the plugin on with jieba's own dictionary."""
+    try:
+        import jieba  # type: ignore[import-untyped]
+        from material.plugins.search import plugin as search  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - both are dependencies
+        return None
+    if search.jieba is not jieba or jieba.dt.initialized:
+        return None
+    for plugin in config.plugins.values():
+        if isinstance(plugin, search.SearchPlugin):
+            own = plugin.config.enabled and not plugin.config.jieba_dict and not plugin.config.jieba_dict_user
+            return search if own else None
+    return None
+
+
+class Segmenter:
+    """Stands in for the ``jieba`` module in Material's search plugin for one build: ``cut`` asks the helper."""
+
+    def __init__(self, jieba: Any) -> None:
+        self.jieba = jieba
+        self.known: dict[bytes, list[str]] = {}
+        self.helper: subprocess.Popen[bytes] | None = subprocess.Popen(
+            [sys.executable, "-c", HELPER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL)
+
+    def cut(self, text: bytes) -> list[str]:
+        """The words of one run of Han characters (as UTF-8), as ``jieba.cut`` gives them."""
+        words = self.known.get(text)
+        if words is None:
+            words = self.known[text] = self._ask(text)
+        return words
+
+    def _ask(self, text: bytes) -> list[str]:
+        if self.helper is not None and b"\n" not in text:
+            try:
+                assert self.helper.stdin is not None and self.helper.stdout is not None
+                self.helper.stdin.write(text + b"\n")
+                self.helper.stdin.flush()
+                answer = json.loads(self.helper.stdout.readline())
+                if isinstance(answer, list) and all(isinstance(word, str) for word in answer):
+                    return answer
+            except (OSError, ValueError):
+                pass
+            self.close()  # the helper failed: this process cuts from now on
+        return list(self.jieba.cut(text))
+
+    def close(self) -> None:
+        """Stop the helper."""
+        if self.helper is not None:
+            helper, self.helper = self.helper, None
+            for stream in (helper.stdin, helper.stdout):
+                if stream is not None:
+                    stream.close()
+            try:
+                helper.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                helper.kill()
+                helper.wait()
+
+
+class Segmenting:
+    """One build's helper: on from before the first page is indexed to after the index is written."""
+
+    def __init__(self) -> None:
+        self.module: Any | None = None
+        self.segmenter: Segmenter | None = None
+
+    def start(self, config: MkDocsConfig) -> None:
+        """Put the helper in jieba's place in the search plugin, when it may be (not in a server)."""
+        self.stop()
+        module = None if _serving else _search_module(config)
+        if module is not None:
+            self.module, self.segmenter = module, Segmenter(module.jieba)
+            module.jieba = self.segmenter
+
+    def stop(self) -> None:
+        """Give the search plugin jieba back and stop the helper."""
+        if self.module is not None and self.segmenter is not None:
+            self.module.jieba = self.segmenter.jieba
+            self.segmenter.close()
+        self.module = self.segmenter = None
