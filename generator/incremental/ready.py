@@ -36,8 +36,11 @@ class Ready:
     """Digest of the Markdown the conversion is of (the page text, blocks lifted, frontmatter split off)."""
     converted: bytes
     """The pickled :class:`~generator.render.direct.Converted`, compressed."""
-    sections: str | None
-    """The sections of its HTML as :mod:`.carried` packs them (``None``: left to the main process)."""
+    sections: bytes | None
+    """The sections of its HTML as :mod:`.carried` packs them, compressed (``None``: left to the main process).
+
+    Held from the page's conversion to its indexing, which MkDocs does only once every page is
+    converted: compressed, a tenth of the room."""
 
 
 def _digest(markdown: str) -> bytes:
@@ -51,7 +54,9 @@ def prepare(text: str, permalink: Permalink) -> Ready | None:
     if converted is None:
         return None
     packed = zlib.compress(pickle.dumps(converted, pickle.HIGHEST_PROTOCOL), 1)
-    return Ready(_digest(markdown), packed, pack_sections(converted.html))
+    found = pack_sections(converted.html)
+    kept = None if found is None else zlib.compress(found.encode("utf-8", "surrogatepass"), 1)
+    return Ready(_digest(markdown), packed, kept)
 
 
 class Prepared:
@@ -60,7 +65,7 @@ class Prepared:
     def __init__(self, permalink: Permalink | None) -> None:
         self.permalink = permalink
         self._converted: dict[bytes, Ready] = {}
-        self._sections: dict[str, str] = {}
+        self._sections: dict[str, bytes] = {}
         """Packed sections by the HTML they are of (the page's own ``content`` string: no copy is held)."""
 
     def add(self, ready: Ready) -> None:
@@ -79,4 +84,5 @@ class Prepared:
 
     def sections(self, page_html: str) -> str | None:
         """The packed search sections a worker made of exactly ``page_html``, if any (taken: asked once)."""
-        return self._sections.pop(page_html, None)
+        packed = self._sections.pop(page_html, None)
+        return None if packed is None else zlib.decompress(packed).decode("utf-8", "surrogatepass")
