@@ -86,7 +86,8 @@ def checking_ahead(full: Portfolio, settings: Settings) -> Callable[[Portfolio, 
 
     def validate(portfolio: Portfolio, settings_: Settings) -> list[Diagnostic]:
         found = rules.validate(portfolio, settings_, check)
-        assert next(done, None) is None  # every result taken: the workers stop
+        rest = next(done, None)  # every result taken: the workers stop
+        assert rest is None
         return found
 
     return validate
