@@ -19,15 +19,22 @@ from __future__ import annotations
 
 __all__ = ["Gathered", "check_settings", "gather", "generate", "run", "write_pages"]
 
+from collections.abc import Callable
+
+from . import rules
 from .config import Settings
+from .diagnostics import Diagnostic
 from .history import movement as moves
 from .history.changed import by_slug
 from .history.versions import History
 from .incremental.stages import COLD, serving
+from .model.document import Document
+from .model.portfolio import Dossier, Portfolio
+from .model.roster import Roster
 from .publish.atomic import target_in, write_text_atomic
 from .redact import profile_level
 from .render.generate import Gathered, generate
-from .render.parallel import Pages
+from .render.parallel import Pages, ahead
 from .score.config import scoring_config
 
 
@@ -49,11 +56,12 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     """
     stages = COLD if cache is None else serving(cache)
     full = stages.load(settings.accounts)                                     # load
-    diagnostics = stages.validate(full, settings)                             # validate
+    validate = stages.validate if cache is not None else checking_ahead(full, settings)  # validate (below)
     redaction = stages.redact(full, settings, profile)                        # redact
     portfolio = redaction.portfolio
     scores, changes = (stages.since_quarter_start(portfolio, settings) if history  # score
                        else (stages.score(portfolio, settings), ()))
+    diagnostics = validate(full, settings)
     shown = [d for d in diagnostics if redaction.visible(d)]
     moved = None
     if timeline:
@@ -61,6 +69,28 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
                                  redaction.level, history_cache)
     changed = by_slug(portfolio, remember=cache is not None)  # when each account last changed (git, else files)
     return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level, moved, changed)
+
+
+def checking_ahead(full: Portfolio, settings: Settings) -> Callable[[Portfolio, Settings], list[Diagnostic]]:
+    """:func:`generator.rules.validate` for ``full``, its per-dossier checks started now in forked workers when
+    there are many dossiers (:func:`generator.render.parallel.ahead`): they run while this process redacts and
+    scores, the diagnostics are the same."""
+    dossiers = full.dossiers
+    results = ahead(len(dossiers), lambda i: rules.dossier_diagnostics(full.root, full.roster, dossiers[i], settings))
+    done = iter(zip(dossiers, results, strict=True))
+
+    def check(root: str, roster: Document[Roster] | None, dossier: Dossier, settings_: Settings) -> list[Diagnostic]:
+        checked, found = next(done)
+        assert checked is dossier and settings_ is settings and root == full.root and roster is full.roster
+        return found
+
+    def validate(portfolio: Portfolio, settings_: Settings) -> list[Diagnostic]:
+        found = rules.validate(portfolio, settings_, check)
+        rest = next(done, None)  # every result taken: the workers stop
+        assert rest is None
+        return found
+
+    return validate
 
 
 def write_pages(pages: Pages, out: str) -> None:

@@ -13,7 +13,9 @@
 from __future__ import annotations
 
 import gc
+import json
 import logging
+from functools import partial
 from typing import cast
 
 import jinja2
@@ -23,6 +25,7 @@ from mkdocs.structure.nav import Navigation
 
 from ..config import Settings
 from ..publish.atomic import target_in
+from ..render.direct import Converted, Permalink
 from ..render.generate import Gathered
 from ..render.parallel import Pages
 from ..render.search_text import Section, sections
@@ -30,6 +33,7 @@ from ..render.unavailable import unavailable_pages
 from . import carried, lift, site, store
 from .compose import compose
 from .pages import KeptPages
+from .ready import Prepared, prepare
 from .theme import reuse_compiled_theme
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
@@ -81,6 +85,8 @@ class Build:
         """The account and person pages of this build, by source path, for the next build."""
         self.sections: carried.CarriedSections | None = None
         """``mkdocs build``: search sections of the previous build's generated pages, by their HTML."""
+        self.prepared = Prepared(None)
+        """HTML and search sections the page workers made (:mod:`.ready`)."""
 
     @staticmethod
     def startup(command: str, dirty: bool) -> None:
@@ -105,11 +111,14 @@ class Build:
         carried.carry_rules_in(config_file)
         return carried.load_cache(config_file)
 
-    def add(self, files: Files, config: MkDocsConfig, gathered: Gathered, settings: Settings, lang: str) -> Files:
+    def add(self, files: Files, config: MkDocsConfig, gathered: Gathered, settings: Settings, lang: str,
+            permalink: Permalink | None = None) -> Files:
         """Every generated page of ``gathered`` added to MkDocs' ``files`` (an id climbing out of the site is refused:
-        :class:`generator.publish.atomic.OutsideFolder`)."""
+        :class:`generator.publish.atomic.OutsideFolder`); ``permalink``: generated pages bypass Markdown with these
+        settings (:mod:`generator.mkdocs_plugin.direct`), and their workers convert them."""
         self.close()
         self.blocks = {}
+        self.prepared = Prepared(permalink)
         if store.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
             self.pages = self._served(files, config, gathered, settings, lang)
             return files
@@ -117,7 +126,7 @@ class Build:
         self.carried = {}
         self.sections = carried.CarriedSections(self.kept.store) if self.kept else None
         self.pages = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls,
-                             kept=self.kept)
+                             kept=self.kept, prepare=partial(prepare, permalink=permalink) if permalink else None)
         if self.kept is not None:
             log.info(f"accountplan: {self.kept.hits} of {len(self.kept.keys)} account and person pages "
                      "carried over from the previous build")
@@ -171,6 +180,8 @@ class Build:
         """A generated page's text, no longer held by :class:`Pages`; kept for the next build's memo if it has a key."""
         assert self.pages is not None
         text = self.pages.release(src_uri)
+        if (ready := self.pages.prepared.pop(src_uri, None)) is not None:
+            self.prepared.add(ready)
         if self.kept is not None and src_uri in self.kept.keys:
             self.carried[src_uri] = self.kept.packed(src_uri, text)
         return text
@@ -199,9 +210,20 @@ class Build:
         """The heavy blocks lifted out of a converted page (they are part of what it links to)."""
         return list(lift.lifted(page_html, self.blocks))
 
+    def convert(self, markdown: str, permalink: Permalink) -> Converted | None:
+        """A generated page's direct HTML (:func:`generator.render.direct.convert`), made by its worker if it was."""
+        return self.prepared.convert(markdown, permalink)
+
     def find_sections(self, page_html: str) -> list[Section] | None:
-        """A generated page's search sections, carried over from the previous build when its HTML is the same."""
-        return self.sections.find(page_html) if self.sections is not None else sections(page_html)
+        """A generated page's search sections: made by its worker, or carried over from the previous build when
+        its HTML is the same, else walked now."""
+        made = self.prepared.sections(page_html)
+        if self.sections is None and made is None:
+            return sections(page_html)
+        packed = made
+        if self.sections is not None:  # kept for the next build, as a walk's result is
+            packed = self.sections.get(page_html, lambda html: made or carried._pack(html))
+        return None if packed is None else [Section(*fields) for fields in json.loads(packed)]
 
     def restore(self, page_html: str, file: File) -> str:
         """A finished generated page with its heavy blocks put back."""

@@ -16,34 +16,39 @@ from ..render import paths
 from ..render.context import computed
 from ..render.generate import Gathered, site_of
 from ..render.pages import account_page, assemble, person_page
-from ..render.parallel import Pages, account_pages
+from ..render.parallel import Pages, Prepare, account_pages
 from .lift import lift
 from .pages import KeptPages
 from .parts import KeptParts
 
 
 def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMapping[str, str], *,
-            directory_urls: bool = True, kept: KeptPages | None = None) -> Pages:
+            directory_urls: bool = True, kept: KeptPages | None = None, prepare: Prepare | None = None) -> Pages:
     """Every page of ``gathered`` in ``lang``, account and person pages from ``kept`` where none of their inputs
     changed.
 
     The portfolio-wide pages' heavy blocks are lifted into ``blocks``; account and person pages
     keep theirs marked (they are rendered in workers or kept from an earlier build): the plugin
-    lifts them when MkDocs reads them. Account pages to render go to worker processes when many.
+    lifts them when MkDocs reads them. Account and person pages to render go to worker processes
+    when many, which also run ``prepare`` on each (:attr:`generator.render.parallel.Pages.prepared`).
     """
     site = site_of(gathered, settings, lang, directory_urls=directory_urls,
                    parts=KeptParts() if kept is not None else computed)
     dossiers = site.portfolio.dossiers
     sources = [paths.account_page(d.slug) for d in dossiers]
     reused = {i: text for i, d in enumerate(dossiers) if kept and (text := kept.account(site, d)) is not None}
+    kept_people = {p: text for p in sorted(site.people) if kept and (text := kept.person(site, p)) is not None}
     todo = [i for i in range(len(dossiers)) if i not in reused]
-    pages = account_pages(len(todo), [sources[i] for i in todo],
-                          lambda k: (sources[todo[k]], account_page(site, dossiers[todo[k]])))
+    people = [p for p in sorted(site.people) if p not in kept_people]
+    tasks = [sources[i] for i in todo] + [paths.person_page(p) for p in people]
+
+    def render(k: int) -> tuple[str, str]:
+        if k < len(todo):
+            return tasks[k], account_page(site, dossiers[todo[k]])
+        return tasks[k], person_page(site, people[k - len(todo)])
+
+    # Person pages are placed later, in their turn among the portfolio-wide pages (assemble).
+    pages = account_pages(len(tasks), tasks, render, prepare=prepare, placed=len(todo))
     for i, text in reused.items():
         pages[sources[i]] = text
-
-    def person(person_id: str) -> str:
-        found = kept.person(site, person_id) if kept else None
-        return found if found is not None else person_page(site, person_id)
-
-    return assemble(site, pages, person, lambda text: lift(text, blocks))
+    return assemble(site, pages, kept_people.get, lambda text: lift(text, blocks))

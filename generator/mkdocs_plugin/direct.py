@@ -59,9 +59,13 @@ def permalink_settings(config: MkDocsConfig) -> Permalink | None:
     return Permalink(text, str(title) if title else "")
 
 
-def bypass(page: Page, markdown: str, permalink: Permalink) -> bool:
-    """Make ``page.render`` give the page's direct HTML instead of converting ``markdown``; whether it could."""
-    converted = convert(markdown, permalink)
+def bypass(page: Page, markdown: str, permalink: Permalink,
+           converter: Callable[[str, Permalink], Converted | None] = convert) -> bool:
+    """Make ``page.render`` give the page's direct HTML instead of converting ``markdown``; whether it could.
+
+    ``converter``: :func:`generator.render.direct.convert`, or what gives its result made beforehand.
+    """
+    converted = converter(markdown, permalink)
     if converted is None:
         return False
 

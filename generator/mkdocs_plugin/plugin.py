@@ -48,6 +48,7 @@ from ..publish.linkcheck import broken_links
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from ..publish.site import refuse_unsafe_target as refuse_unsafe_site
+from ..render.direct import Permalink
 from ..render.paths import edit_url
 from ..render.theme_files import assets, theme_dir
 from ..translate.language import normalize
@@ -116,6 +117,11 @@ def _supply_theme(config: MkDocsConfig) -> None:
     for asset in assets():
         if asset not in listed:
             (config.extra_css if asset.endswith(".css") else config.extra_javascript).append(asset)
+
+
+def _bypass(config: MkDocsConfig) -> Permalink | None:
+    """The permalink settings generated pages bypass Markdown with (:mod:`.direct`), ``None`` when they may not."""
+    return mkdocs_direct.permalink_settings(config) if os.environ.get("ACCOUNTPLAN_MARKDOWN") != "1" else None
 
 
 def _error(exc: Exception, config: MkDocsConfig) -> PluginError:
@@ -221,7 +227,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         for line in history_log(gathered.movement):
             log.info(translate.text(line, lang))
         try:
-            files = self.build.add(files, config, gathered, self.settings, lang)
+            files = self.build.add(files, config, gathered, self.settings, lang, permalink=_bypass(config))
         except OutsideFolder as exc:
             raise _error(exc, config) from None
         if Build.serving():  # the kept HTML is dropped when what --dirty cannot see changed (the page set included)
@@ -249,9 +255,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """
         if page.file.generated_by and self.settings is not None:
             page.edit_url = edit_url(self.settings, page.file.src_uri)
-            permalink = mkdocs_direct.permalink_settings(config)
-            if permalink is not None and os.environ.get("ACCOUNTPLAN_MARKDOWN") != "1":
-                mkdocs_direct.bypass(page, markdown, permalink)  # finished HTML: no Markdown conversion
+            permalink = _bypass(config)
+            if permalink is not None:
+                mkdocs_direct.bypass(page, markdown, permalink, self.build.convert)  # finished HTML: no Markdown
         return markdown
 
     def _check_generated_links(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -82,10 +82,11 @@ def person_page(site: Site, person_id: str) -> str:
                 ph=movement.person_history(site, person_id, links))
 
 
-def assemble(site: Site, accounts: Pages, person: Callable[[str], str], finish: Callable[[str], str]) -> Pages:
+def assemble(site: Site, accounts: Pages, person: Callable[[str], str | None], finish: Callable[[str], str]) -> Pages:
     """Every page of the site: ``accounts`` (its account pages), then the portfolio-wide pages in their order.
 
-    ``person(person_id)`` gives a team member's page; ``finish`` is applied to each other page
+    ``person(person_id)`` gives a team member's page, or ``None`` when the workers of ``accounts``
+    render it (it is then only placed in the order); ``finish`` is applied to each other page
     (:func:`.heavy.settle`, or what the MkDocs plugin does with heavy blocks). A new page type is one more line here.
     """
     t, pages, dated = site.t, accounts, partial(page, as_of=site.today)  # every page states its date
@@ -101,7 +102,11 @@ def assemble(site: Site, accounts: Pages, person: Callable[[str], str], finish: 
     team_view = team.team_view(site, paths.Links(paths.TEAM, site.directory_urls))
     pages[paths.TEAM] = finish(dated("team.html", t("team"), v=team_view, t=t))
     for person_id in sorted(site.people):
-        pages[paths.person_page(person_id)] = person(person_id)
+        text = person(person_id)
+        if text is None:
+            pages.place(paths.person_page(person_id))
+        else:
+            pages[paths.person_page(person_id)] = text
     home = paths.Links(movement.HOME, site.directory_urls)
     pages[movement.HOME] = finish(dated("home.html", t("home"), hide=("navigation",),
                                         d=movement.home_view(site, home), t=t))

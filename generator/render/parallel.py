@@ -1,8 +1,13 @@
-"""Account pages on every core: forked workers render while the caller goes on with other work.
+"""Account and person pages on every core: forked workers render while the caller goes on with other work.
 
 Workers are forked, so they inherit the loaded site instead of receiving a pickled copy,
-and results come back in dossier order. :class:`Pages` hands each page out as soon as it
+and results come back in task order. :class:`Pages` hands each page out as soon as it
 is needed: MkDocs converts the first account pages while workers still render the last.
+A worker may also do the next steps of a page's way into the site (``prepare``: for the
+MkDocs plugin, its HTML and search sections, :mod:`generator.incremental.ready`), so they
+are not left to the one process MkDocs runs in.
+
+``ACCOUNTPLAN_WORKERS`` sets the number of workers (``1``: render here) whatever the page count.
 """
 
 from __future__ import annotations
@@ -12,20 +17,67 @@ import os
 import zlib
 from collections.abc import Callable, Iterator, MutableMapping
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
 
 PARALLEL_THRESHOLD = 150
-"""From this many accounts, account pages render in forked worker processes (one per core)."""
+"""From this many pages, account (and person) pages render in forked worker processes (one per core)."""
+WORKERS = "ACCOUNTPLAN_WORKERS"
+"""Environment variable: how many worker processes render pages, from any page count (``1``: none)."""
 
+T = TypeVar("T")
 Render = Callable[[int], tuple[str, str]]
-"""Renders the account with this index: ``(source path, page text)``."""
+"""Renders the page with this index: ``(source path, page text)``."""
+Prepare = Callable[[str], Any]
+"""What a worker computes from a page's text beside it (kept in :attr:`Pages.prepared`; ``None``: nothing)."""
 
-_RENDER: Render | None = None
-"""The renderer forked workers inherit."""
+_TASK: Callable[[int], Any] | None = None
+"""The task forked workers inherit."""
 
 
-def _work(index: int) -> tuple[str, str]:
-    assert _RENDER is not None
-    return _RENDER(index)
+def _run(index: int) -> Any:
+    assert _TASK is not None
+    return _TASK(index)
+
+
+def _forked(count: int, task: Callable[[int], T], jobs: int) -> tuple[ProcessPoolExecutor, Iterator[T]]:
+    """``task(i)`` for each ``i < count`` in ``jobs`` forked workers, started now; results in order."""
+    global _TASK
+    _TASK = task
+    try:
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        # map() submits every task at once, so all workers are forked now, while _TASK is set.
+        results = pool.map(_run, range(count), chunksize=8)
+    finally:
+        _TASK = None
+    return pool, results
+
+
+def ahead(count: int, task: Callable[[int], T]) -> Iterator[T]:
+    """``task(0)``, ``task(1)``, … in order: computed by forked workers started now when there are many (the
+    caller goes on with other work meanwhile), else one by one here as they are asked for."""
+    jobs = workers(count)
+    if jobs < 2:
+        return (task(i) for i in range(count))
+    pool, results = _forked(count, task, jobs)
+
+    def drain() -> Iterator[T]:
+        try:
+            yield from results
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    return drain()
+
+
+def workers(count: int) -> int:
+    """Worker processes for ``count`` pages: one per core (at most 8) from :data:`PARALLEL_THRESHOLD` pages,
+    or as :data:`WORKERS` says; ``1`` means the pages render in this process."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    wanted = os.environ.get(WORKERS, "")
+    if wanted.isdigit():
+        return max(1, min(int(wanted), 8))
+    return 1 if count < PARALLEL_THRESHOLD else min(os.cpu_count() or 1, 8)
 
 
 class Pages(MutableMapping[str, str]):
@@ -36,24 +88,40 @@ class Pages(MutableMapping[str, str]):
         """Page texts by source path: compressed (:func:`pack`) while they wait to be read, so the pages rendered here
         and those a worker delivered early do not all wait as text (≈170 MB at 1,000 accounts)."""
         self._order: list[str] = []
-        self._pending: Iterator[tuple[str, str]] | None = None
+        self._placed: set[str] = set()
+        self.prepared: dict[str, Any] = {}
+        """What the workers' ``prepare`` gave beside each page, by source path (taken by the caller)."""
+        self._pending: Iterator[tuple[str, str, Any]] | None = None
         self._remaining = 0
         self._pool: ProcessPoolExecutor | None = None
         self._released: set[str] = set()
 
-    def expect(self, sources: list[str], results: Iterator[tuple[str, str]], pool: ProcessPoolExecutor) -> None:
-        """Pages that ``results`` will deliver, in this order."""
-        self._order.extend(sources)
-        self._remaining = len(sources)
+    def expect(self, count: int, results: Iterator[tuple[str, str, Any]], pool: ProcessPoolExecutor) -> None:
+        """``count`` pages that ``results`` will deliver (each takes its place in the order with :meth:`place`)."""
+        self._remaining = count
         self._pending = results
         self._pool = pool
+
+    def place(self, src: str) -> None:
+        """Put a page that was, or will be, delivered by the workers next in the order of pages."""
+        if src not in self._placed:
+            self._placed.add(src)
+            self._order.append(src)
+
+    def deliver(self, src: str, text: str, prepared: Any = None, *, asked: bool = False) -> None:
+        """A rendered page (and what was prepared beside it), not yet placed in the order of pages: kept compressed
+        unless it is the page being ``asked`` for, which is read at once."""
+        self._released.discard(src)
+        self._done[src] = text if asked else pack(text)
+        if prepared is not None:
+            self.prepared[src] = prepared
 
     def __getitem__(self, src: str) -> str:
         if src in self._released:
             raise KeyError(f"{src}: page text was already handed over with release()")
         while src not in self._done and self._pending is not None:
-            key, text = next(self._pending)
-            self._done[key] = text if key == src else pack(text)  # the page asked for is read at once
+            key, text, prepared = next(self._pending)
+            self.deliver(key, text, prepared, asked=key == src)
             self._remaining -= 1
             if not self._remaining:
                 self.close()
@@ -61,10 +129,8 @@ class Pages(MutableMapping[str, str]):
         return kept if isinstance(kept, str) else unpack(kept)
 
     def __setitem__(self, src: str, text: str) -> None:
-        if src not in self._done and src not in self._order:
-            self._order.append(src)
-        self._released.discard(src)
-        self._done[src] = pack(text)
+        self.place(src)
+        self.deliver(src, text)
 
     def release(self, src: str) -> str:
         """The page's text, no longer kept here: MkDocs keeps its own copy once it has read a page."""
@@ -105,22 +171,29 @@ def unpack(data: bytes) -> str:
     return zlib.decompress(data).decode("utf-8", "surrogatepass")
 
 
-def account_pages(count: int, sources: list[str], render: Render) -> Pages:
-    """Pages for ``count`` accounts: rendered here when few, else by forked workers, one per core."""
-    global _RENDER
+def account_pages(count: int, sources: list[str], render: Render, *, prepare: Prepare | None = None,
+                  placed: int | None = None) -> Pages:
+    """Pages for ``count`` tasks (``sources[i]`` is the page ``render(i)`` gives): rendered here when few, else by
+    forked workers, one per core, which also run ``prepare`` on each page's text.
+
+    The first ``placed`` pages (all by default) take their places in the order of pages now;
+    the caller places the others (:meth:`Pages.place`).
+    """
     pages = Pages()
-    workers = min(os.cpu_count() or 1, 8)
-    if count < PARALLEL_THRESHOLD or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    placed = count if placed is None else placed
+    jobs = workers(count)
+    if jobs < 2:
         for index in range(count):
             src, text = render(index)
-            pages[src] = text
-        return pages
-    _RENDER = render
-    try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-        # map() submits every task at once, so all workers are forked now, while _RENDER is set.
-        results = pool.map(_work, range(count), chunksize=8)
-    finally:
-        _RENDER = None
-    pages.expect(sources, results, pool)
+            pages.deliver(src, text)
+    else:
+
+        def task(index: int) -> tuple[str, str, Any]:
+            src, text = render(index)
+            return src, text, prepare(text) if prepare is not None else None
+
+        pool, results = _forked(count, task, jobs)
+        pages.expect(count, results, pool)
+    for src in sources[:placed]:
+        pages.place(src)
     return pages

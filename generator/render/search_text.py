@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 # A chart's own <style> (generator/render/svg/style.py) is skipped whole, as the parser skips its text.
 _STYLE = r"style\b[^>]*>[^<]*</style>"
 _TOKEN = re.compile(rf"""<!--.*?-->|<{_STYLE}|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.DOTALL)
+_PERMALINK = re.compile(r"""\sclass\s*=\s*["']headerlink["']""")
 _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _UNREADABLE = re.compile(rf"<(?:script|object)\b|<(?!(?-i:{_STYLE}))style\b|data-search-exclude|linenodiv|<!(?!--)|<\?",
                          re.IGNORECASE)
@@ -50,10 +51,14 @@ class _Walk:
 
     def __init__(self) -> None:
         self.context: list[str] = []
+        self.open: dict[str, int] = {}
+        """How many elements of each tag are open (``tag in context``, without a scan)."""
         self.section: Section | None = None
         self.data: list[Section] = []
         self.permalinks: list[bool] = []
         """Per open element: whether it is a permalink (``<a class="headerlink">``)."""
+        self.in_permalink = 0
+        """How many of the open elements are permalinks."""
 
     def current(self) -> Section:
         if self.section is None:
@@ -65,7 +70,10 @@ class _Walk:
         if tag in VOID:
             return
         self.context.append(tag)
-        self.permalinks.append(tag == "a" and re.search(r"""\sclass\s*=\s*["']headerlink["']""", attrs) is not None)
+        self.open[tag] = self.open.get(tag, 0) + 1
+        permalink = tag == "a" and _PERMALINK.search(attrs) is not None
+        self.permalinks.append(permalink)
+        self.in_permalink += permalink
         if tag in HEADINGS:
             ident = _ID.search(attrs)
             if ident is not None:
@@ -76,9 +84,11 @@ class _Walk:
                 if len(self.data):
                     self.section.id = html.unescape(ident.group(1) if ident.group(1) is not None else ident.group(2))
                 self.data.append(self.section)
-        section = self.current()
         if tag in KEEP:
-            (section.title if section.tag in self.context else section.text).append(f"<{tag}>")
+            section = self.current()
+            (section.title if self.open.get(section.tag) else section.text).append(f"<{tag}>")
+        elif self.section is None:
+            self.current()
 
     def end(self, tag: str) -> None:
         if not self.context or self.context[-1] != tag:
@@ -91,9 +101,10 @@ class _Walk:
                     self.section = section = earlier
                     break
         self.context.pop()
-        self.permalinks.pop()
+        self.open[tag] -= 1
+        self.in_permalink -= self.permalinks.pop()
         if tag in KEEP:
-            data = section.title if section.tag in self.context else section.text
+            data = section.title if self.open.get(section.tag) else section.text
             index = data.index(f"<{tag}>")
             if any(not piece.isspace() for piece in data[index + 1:]):
                 data.append(f"</{tag}>")
@@ -101,14 +112,15 @@ class _Walk:
                 del data[index:]
 
     def text(self, data: str) -> None:
-        if "pre" not in self.context:
+        in_pre = self.open.get("pre")
+        if not in_pre:
             data = " " if data.isspace() else data.replace("\n", " ")
-        section = self.current()
-        if section.tag in self.context:
-            if not any(self.permalinks):
+        section = self.section if self.section is not None else self.current()
+        if self.open.get(section.tag):
+            if not self.in_permalink:
                 section.title.append(html.escape(data, quote=False))
         elif data.isspace():
-            if not section.text or not section.text[-1].isspace() or "pre" in self.context:
+            if not section.text or not section.text[-1].isspace() or in_pre:
                 section.text.append(data)
         else:
             section.text.append(html.escape(data, quote=False))
@@ -119,28 +131,29 @@ def sections(page_html: str) -> list[Section] | None:
     if _UNREADABLE.search(page_html):
         return None
     walk = _Walk()
+    start, end, text = walk.start, walk.end, walk.text  # bound once: a page has thousands of tags
     position = 0
     for match in _TOKEN.finditer(page_html):
-        if match.start() > position and not _data(walk, page_html[position:match.start()]):
-            return None
+        at = match.start()
+        if at > position:
+            raw = page_html[position:at]
+            if "<" in raw:
+                return None  # a stray "<": text the parser would read otherwise
+            text(html.unescape(raw) if "&" in raw else raw)
         position = match.end()
-        if match.group(2) is None:
+        closing, tag, attrs = match.groups()
+        if tag is None:
             continue  # a comment, or a style sheet
-        tag, attrs = match.group(2).lower(), match.group(3)
-        if match.group(1):
-            walk.end(tag)
+        tag = tag.lower()
+        if closing:
+            end(tag)
         else:
-            walk.start(tag, attrs)
+            start(tag, attrs)
             if attrs.endswith("/"):
-                walk.end(tag)
-    if position < len(page_html) and not _data(walk, page_html[position:]):
-        return None
+                end(tag)
+    if position < len(page_html):
+        raw = page_html[position:]
+        if "<" in raw:
+            return None
+        text(html.unescape(raw))
     return walk.data
-
-
-def _data(walk: _Walk, raw: str) -> bool:
-    """Feed one run of text; ``False`` for text the parser would read otherwise (a stray ``<``)."""
-    if "<" in raw:
-        return False
-    walk.text(html.unescape(raw))
-    return True

@@ -1,0 +1,88 @@
+"""A generated page's HTML and search sections made in the worker that rendered it (issue 18, P1).
+
+MkDocs runs in one process: after the workers (:mod:`generator.render.parallel`) rendered the
+account and person pages, the main process still turned each into HTML (:func:`.direct.convert`)
+and walked that HTML for its search sections (:func:`.search_text.sections`), the largest part of
+its own work per page. A worker now does both right after rendering the page, the way the main
+process would: heavy blocks lifted (:mod:`.lift`), the frontmatter split off as MkDocs splits it,
+then the conversion and the walk.
+
+What the worker made is only used for exactly the input it was made from: the conversion when
+the Markdown MkDocs hands over has the same digest (and the permalink settings are the same), the
+sections when the page's HTML is that conversion's HTML. Anything else (a plugin that changed the
+Markdown, a page the walk cannot read) is done in the main process as before, so the site is the
+same byte for byte either way (``tests/site/test_parallel_build.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import zlib
+from dataclasses import dataclass
+
+from mkdocs.utils import meta
+
+from ..render.direct import Converted, Permalink, convert
+from .carried import _pack as pack_sections
+from .lift import lift
+
+
+@dataclass(frozen=True)
+class Ready:
+    """One page's conversion and search sections, as a worker sends them back."""
+
+    markdown: bytes
+    """Digest of the Markdown the conversion is of (the page text, blocks lifted, frontmatter split off)."""
+    converted: bytes
+    """The pickled :class:`~generator.render.direct.Converted`, compressed."""
+    sections: bytes | None
+    """The sections of its HTML as :mod:`.carried` packs them, compressed (``None``: left to the main process).
+
+    Held from the page's conversion to its indexing, which MkDocs does only once every page is
+    converted: compressed, a tenth of the room."""
+
+
+def _digest(markdown: str) -> bytes:
+    return hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def prepare(text: str, permalink: Permalink) -> Ready | None:
+    """In a worker: what the main process would make of the generated page ``text`` (``None``: not of the shape)."""
+    markdown, _ = meta.get_data(lift(text, {}))
+    converted = convert(markdown, permalink)
+    if converted is None:
+        return None
+    packed = zlib.compress(pickle.dumps(converted, pickle.HIGHEST_PROTOCOL), 1)
+    found = pack_sections(converted.html)
+    kept = None if found is None else zlib.compress(found.encode("utf-8", "surrogatepass"), 1)
+    return Ready(_digest(markdown), packed, kept)
+
+
+class Prepared:
+    """The main process's side: conversions and sections made by the workers, taken once each."""
+
+    def __init__(self, permalink: Permalink | None) -> None:
+        self.permalink = permalink
+        self._converted: dict[bytes, Ready] = {}
+        self._sections: dict[str, bytes] = {}
+        """Packed sections by the HTML they are of (the page's own ``content`` string: no copy is held)."""
+
+    def add(self, ready: Ready) -> None:
+        """A worker's result, until the page is converted."""
+        self._converted[ready.markdown] = ready
+
+    def convert(self, markdown: str, permalink: Permalink) -> Converted | None:
+        """:func:`generator.render.direct.convert` of ``markdown``, from a worker when it made exactly this one."""
+        ready = self._converted.pop(_digest(markdown), None) if permalink == self.permalink else None
+        if ready is None:
+            return convert(markdown, permalink)
+        converted: Converted = pickle.loads(zlib.decompress(ready.converted))  # from our own forked worker
+        if ready.sections is not None:
+            self._sections[converted.html] = ready.sections
+        return converted
+
+    def sections(self, page_html: str) -> str | None:
+        """The packed search sections a worker made of exactly ``page_html``, if any (taken: asked once)."""
+        packed = self._sections.pop(page_html, None)
+        return None if packed is None else zlib.decompress(packed).decode("utf-8", "surrogatepass")
