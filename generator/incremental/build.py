@@ -200,11 +200,14 @@ class Build:
     def env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
         """Under ``serve --dirty``: theme templates compiled once for the server, not once per rebuild.
 
-        Under ``accountplan build`` with a carried site: what is read of the pages not rebuilt.
+        Under ``accountplan build`` with a carried site: what is read of the pages not rebuilt. A build with
+        the user's cache compiles the theme's templates only when the previous build did not.
         """
         if (carried_site := site.active()) is not None:
             carried_site.complete(config)
-        return reuse_compiled_theme(env) if store.dirty_serving() else env
+        if store.dirty_serving():
+            return reuse_compiled_theme(env)
+        return carried.carried_templates(env, config.config_file_path, "theme")  # compiled by the previous build
 
     def blocks_in(self, page_html: str) -> list[str]:
         """The heavy blocks lifted out of a converted page (they are part of what it links to)."""

@@ -1,27 +1,37 @@
 """What one ``mkdocs build`` carries to the next build process, sealed in the user's cache.
 
-The kept account and person pages (:mod:`.pages`), the search sections of the generated pages and
-the per-dossier rule results: each under content keys, so a merge build with the previous build's
-cache folder restored (CI) renders, indexes and checks only what an edit changed. A blob that is
-missing, damaged or not sealed with this user's key is never unpickled (:mod:`generator.usercache`).
+The kept account and person pages (:mod:`.pages`), the search sections of the generated pages,
+the per-dossier rule results, redacted copies and scorecards (the memos of :data:`MEMOS`, in
+:data:`SHARDS` blobs each) and the compiled Jinja templates: each under content keys, so a merge
+build with the previous build's cache folder restored (CI) renders, indexes, checks, redacts and
+scores only what an edit changed. A blob that is missing, damaged or not sealed with this user's
+key is never unpickled (:mod:`generator.usercache`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
+from importlib import metadata
 from typing import Any, TypeVar
+
+import jinja2
+import jinja2.bccache
 
 from .. import usercache
 from ..render.search_text import Section, sections
-from .memo import carried, carry_in
+from ..render.templating import environment
+from .memo import carried, carry_in, memo
 from .pages import KeptPages, kept
 from .store import store_for
+from .theme import CompiledTemplates
 from .versions import code_version, versioned
 
 T = TypeVar("T")
+log = logging.getLogger("mkdocs.plugins.accountplan")
 
 _state = {"rules": False}
 """Whether this process has read the rule results in (once a process: later builds keep them in memory)."""
@@ -116,31 +126,121 @@ RULES = "carried-rules"
 """The sealed per-dossier rule results of the project's last build (:mod:`.rules`)."""
 MEMOS = {"rules": RULES, "redaction": "carried-redaction", "scores": "carried-scores"}
 """The process-wide memos carried from one build process to the next (:mod:`.memo`), by sealed blob name."""
+SHARDS = 32
+"""Each memo is sealed in this many blobs (``<name>.<shard>``), its entries spread by a hash of their key.
+
+A one-account edit changes a few entries of each memo (the edited dossier's, the people who serve it):
+only the blobs holding them are sealed again, not 50 MB of redacted copies and scores that did not change.
+"""
+
+_REPORTED = {"rules": "dossiers' rule results", "redaction": "redacted dossiers", "scores": "scorecards"}
+"""What the build log says each memo holds (the bench and the tests read it)."""
+
+_read: dict[tuple[str, str, int], frozenset[Hashable]] = {}
+"""The keys of each memo blob as this process read or last wrote it (a blob with the same keys holds the
+same values: every key is a content key), by cache folder, memo name and shard."""
 
 
 def carry_rules_in(config_file: str | None) -> None:
     """For ``mkdocs build`` and a server's first build: seed the memos of :data:`MEMOS` from the last process's.
 
     Their keys are content keys (settings, the audience level, roster digest, each dossier's files
-    and digests): a dossier whose files did not change is not checked, redacted or scored again
-    (its account scores; people, roll-ups and changes span accounts and are computed again).
+    and digests; a person's scorecard names the keys of the account scorecards it reads): a dossier
+    whose files did not change is not checked, redacted or scored again, and a person whose inputs
+    did not change is not scored again (roll-ups and changes since the quarter began are computed again).
     """
     folder = usercache.project_folder(usercache.project_of(config_file))
     if folder is None or _state.get("rules"):
         return
     _state["rules"] = True  # once a process: later builds of a server keep the memos in memory
+    carried_templates(environment(), config_file, "pages")
     for name, blob in MEMOS.items():
-        found = versioned(usercache.load(os.path.join(folder, blob)))
-        if found is not None:
-            carry_in(name, found)
+        values: dict[Hashable, Any] = {}
+        for shard in range(SHARDS):
+            found = versioned(usercache.load(os.path.join(folder, _shard_name(blob, shard))))
+            if found is not None:
+                values.update(found)
+                _read[folder, name, shard] = frozenset(found)
+        if values:
+            carry_in(name, values)
 
 
 def carry_rules_out(config_file: str | None) -> None:
-    """Seal this build's rule results, redacted copies and account scores for the next build."""
+    """Seal this build's rule results, redacted copies and scores for the next build: the blobs whose keys changed."""
     folder = usercache.project_folder(usercache.project_of(config_file))
-    if folder is not None:
-        for name, blob in MEMOS.items():
-            usercache.dump(folder, blob, (code_version(), carried(name)))
+    if folder is None:
+        return
+    for templates in _templates.values():
+        templates.save()
+    used = {name: carried(name) for name in MEMOS}
+    log.info("accountplan: carried over from the previous build: " + ", ".join(
+        f"{len(used[name]) - memo(name).computed} of {len(used[name])} {what}" for name, what in _REPORTED.items()))
+    for name, blob in MEMOS.items():
+        parts: list[dict[Hashable, Any]] = [{} for _ in range(SHARDS)]
+        for key, value in used[name].items():
+            parts[shard_of(key)][key] = value
+        for shard, part in enumerate(parts):
+            keys = frozenset(part)
+            if _read.get((folder, name, shard)) != keys:
+                usercache.dump(folder, _shard_name(blob, shard), (code_version(), part))
+                _read[folder, name, shard] = keys
+
+
+def shard_of(key: Hashable) -> int:
+    """The blob of a memo entry: a hash of its key's text, the same in every process (unlike ``hash()``)."""
+    return hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=2).digest()[0] % SHARDS
+
+
+def _shard_name(blob: str, shard: int) -> str:
+    return f"{blob}.{shard:02d}"
+
+
+TEMPLATES = "carried-templates"
+"""The sealed compiled Jinja templates of the project's last build, one blob per environment."""
+
+
+class CarriedTemplates(CompiledTemplates):
+    """Compiled templates carried from one build process to the next: a merge build compiles none of them again.
+
+    Jinja checks each against its source's hash before using it, and compiles an edited template again;
+    the code is read back only from a blob sealed with the user's key (:mod:`generator.usercache`).
+    ``name`` tells the environments apart (a compiled template depends on its environment's options).
+    """
+
+    def __init__(self, folder: str, name: str) -> None:
+        super().__init__()
+        self.path = os.path.join(folder, f"{TEMPLATES}-{name}")
+        # Jinja's own check is its bytecode format and Python's version: the compiler's version is checked here.
+        self.compiler = f"jinja2 {metadata.version('jinja2')}, mkdocs {metadata.version('mkdocs')}"
+        found = versioned(usercache.load(self.path)) or {}
+        self.code = found.get(self.compiler) or {}
+        self.changed = False
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep a freshly compiled template for the next build."""
+        super().dump_bytecode(bucket)
+        self.changed = True
+
+    def save(self) -> None:
+        """Seal the compiled templates when this build compiled any."""
+        if self.changed:
+            usercache.dump(os.path.dirname(self.path), os.path.basename(self.path),
+                           (code_version(), {self.compiler: self.code}))
+            self.changed = False
+
+
+_templates: dict[tuple[str, str], CarriedTemplates] = {}
+"""This process's carried templates, by cache folder and environment name."""
+
+
+def carried_templates(env: jinja2.Environment, config_file: str | None, name: str) -> jinja2.Environment:
+    """``env`` compiling its templates once a project, not once a build process (nothing when caching is off)."""
+    folder = usercache.project_folder(usercache.project_of(config_file))
+    if folder is not None and env.bytecode_cache is None:
+        kept = _templates.get((folder, name))
+        env.bytecode_cache = kept if kept is not None else _templates.setdefault((folder, name),
+                                                                                 CarriedTemplates(folder, name))
+    return env
 
 
 def carry_served() -> None:

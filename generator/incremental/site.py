@@ -36,6 +36,7 @@ import json
 import logging
 import os
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -43,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import usercache
+from ..model.keys import RACY_NS
 from ..publish.atomic import target_in, write_bytes_atomic
 from .signature import signature
 
@@ -111,6 +113,11 @@ class CarriedSite:
         self.logged: dict[str, list[tuple[str, int, str]]] = {}
         """What was logged while each page was read or built, by source path."""
         self._release: Callable[[str], object] = lambda src: None
+        self.restored: dict[str, tuple[bytes, tuple[int, ...]]] = {}
+        """The hash and stat of every file restored, by path inside the site."""
+        self.restored_at = 0
+        self.settled = False
+        """The restore ended well before MkDocs could write (:meth:`complete`): an unchanged stat is then proof."""
 
     @property
     def enabled(self) -> bool:
@@ -125,19 +132,24 @@ class CarriedSite:
         before = usercache.load(os.path.join(self.folder, MANIFEST))
         if not isinstance(before, Manifest) or before.signature != self.signature:
             return
-        tree = os.path.join(self.folder, TREE)
+        tree, made = os.path.realpath(os.path.join(self.folder, TREE)), set()
         try:
             for relative, digest in before.outputs.items():
-                data = target_in(tree, relative).read_bytes()
+                data = Path(tree, _relative(relative)).read_bytes()
                 if _hash(data) != digest:
                     raise ValueError(relative)  # not the file the manifest names
-                out = target_in(self.site_dir, relative)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(data)
+                out = os.path.join(self.site_dir, relative)  # a fresh folder of this build's own
+                if (parent := os.path.dirname(out)) not in made:
+                    os.makedirs(parent, exist_ok=True)
+                    made.add(parent)
+                with open(out, "wb") as handle:
+                    handle.write(data)
+                self.restored[relative] = (digest, _stat_key(os.stat(out)))
         except (OSError, ValueError):  # a file missing or changed: nothing of it is used
             _empty(self.site_dir)
+            self.restored = {}
             return
-        self.before, self.full = before, False
+        self.before, self.full, self.restored_at = before, False, time.monotonic_ns()
 
     def attach(self, files: Any, nav: Any, release: Callable[[str], object]) -> None:
         """From ``on_nav``: answer every file's ``is_modified()`` from its content; a changed file set builds all.
@@ -174,6 +186,8 @@ class CarriedSite:
         """
         if not self.enabled or self.nav is None:
             return
+        # MkDocs writes nothing before this event: a later write of the same size gets another mtime.
+        self.settled = time.monotonic_ns() - self.restored_at > RACY_NS
         from mkdocs.utils.meta import get_data
 
         in_nav = {page.file.src_uri for page in self.nav.pages}
@@ -210,7 +224,7 @@ class CarriedSite:
     def _cold(self, why: str) -> None:
         """Build every file, into an emptied folder: nothing has been written into it yet."""
         log.info(f"accountplan: {why} since the carried build; building every page")
-        self.full = True
+        self.full, self.restored = True, {}
         _empty(self.site_dir)
 
     def save(self) -> None:
@@ -233,8 +247,8 @@ class CarriedSite:
     def _keep(self, pages: dict[str, PageRecord]) -> None:
         """Copy the files that changed into the cache's tree, delete those that are gone, seal the new manifest."""
         assert self.folder is not None and self.signature is not None
-        outputs = {path.relative_to(self.site_dir).as_posix(): _hash(path.read_bytes())
-                   for path in sorted(Path(self.site_dir).rglob("*")) if path.is_file()}
+        outputs = {relative: self._digest(path, relative) for path in sorted(Path(self.site_dir).rglob("*"))
+                   if path.is_file() and (relative := path.relative_to(self.site_dir).as_posix())}
         tree = os.path.join(self.folder, TREE)
         kept = self.before.outputs if self.before is not None and not self.full else {}
         if not kept:
@@ -247,6 +261,13 @@ class CarriedSite:
             os.unlink(target_in(tree, relative))
         sources = {src: key for src, key in self.sources.items() if key is not None}
         usercache.dump(self.folder, MANIFEST, Manifest(self.signature, sources, outputs, pages, self.nav_text))
+
+    def _digest(self, path: Path, relative: str) -> bytes:
+        """The hash of a file of the built site: the restored one's when it was not written since."""
+        known = self.restored.get(relative)
+        if known is not None and self.settled and _stat_key(path.stat()) == known[1]:
+            return known[0]
+        return _hash(path.read_bytes())
 
     def _pages(self) -> dict[str, PageRecord] | None:
         """Every page's record; the search index rewritten with the carried entries of the pages not rebuilt."""
@@ -284,6 +305,19 @@ class CarriedSite:
             text = json.dumps({**data, "docs": merged}, separators=(",", ":"), default=str)
             index.write_bytes(text.encode("utf-8"))
         return records
+
+
+def _relative(relative: str) -> str:
+    """A path of the manifest, refused (``ValueError``) unless it stays inside the folder it is joined to."""
+    parts = relative.split("/")
+    if not relative or relative.startswith("/") or "\\" in relative or any(p in ("", ".", "..") for p in parts):
+        raise ValueError(relative)
+    return relative
+
+
+def _stat_key(st: os.stat_result) -> tuple[int, ...]:
+    """What changes when a file is written: size, inode, modification and change times."""
+    return (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def _nav_text(items: Any) -> str:

@@ -6,7 +6,7 @@ import jinja2
 import jinja2.bccache
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
+class CompiledTemplates(jinja2.BytecodeCache):
     """Compiled theme templates kept for the life of the server (Jinja checks each against its source's hash)."""
 
     def __init__(self) -> None:
@@ -23,7 +23,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
-_compiled = _CompiledTemplates()
+_compiled = CompiledTemplates()
 
 
 def reuse_compiled_theme(env: jinja2.Environment) -> jinja2.Environment:

@@ -11,6 +11,7 @@ manifest's back is not used, and a change of the page set or the navigation buil
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -18,26 +19,50 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitebuild import site_build
-from test_carried_cache import EDITED, _edit, _same
+from sitebuild import TODAY, site_build
+from test_carried_cache import EDITED, _edit, _Planted, _same
 from test_incremental import _project  # the sample copied with a pinned config
 
 from generator import usercache
 from generator.incremental import site as carried_site
 
 CARRIED = re.compile(r"accountplan: (\d+) of (\d+) pages carried over from the previous build's site")
+MEMOS = re.compile(r"carried over from the previous build: (\d+ of \d+) dossiers' rule results, "
+                   r"(\d+ of \d+) redacted dossiers, (\d+ of \d+) scorecards")
 
 
 def _build(config: Path, site: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     """One ``accountplan build`` in its own process with ``cache`` as the user's cache; pages not rebuilt."""
+    return _skipped(_built(config, site, cache, monkeypatch))
+
+
+def _built(config: Path, site: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """One ``accountplan build`` in its own process with ``cache`` as the user's cache; its log."""
     monkeypatch.setenv(usercache.ENVIRONMENT, str(cache))
     built = site_build(config, site)
     assert built.returncode == 0, built.log
-    found = CARRIED.search(built.log)
+    return built.log
+
+
+def _skipped(log: str) -> int:
+    """How many pages the build whose ``log`` this is carried over from the previous build's site."""
+    found = CARRIED.search(log)
     if found is None:
-        assert "Building documentation" in built.log or "built " in built.log, built.log
+        assert "Building documentation" in log or "built " in log, log
         return 0
     return int(found.group(1))
+
+
+def _memos(log: str) -> dict[str, tuple[int, int]]:
+    """Of each memo a build carries (:data:`generator.incremental.carried.MEMOS`): entries carried over, used."""
+    found = MEMOS.search(log)
+    assert found is not None, log
+    return {name: _pair(found.group(i)) for i, name in enumerate(("rules", "redaction", "scores"), start=1)}
+
+
+def _pair(text: str) -> tuple[int, int]:
+    carried, used = text.split(" of ")
+    return int(carried), int(used)
 
 
 def _tree(cache: Path) -> Path:
@@ -54,7 +79,10 @@ def test_a_carried_site_is_the_cold_build_byte_for_byte(tmp_path: Path, monkeypa
     shutil.copytree(first, restored)
     _edit(tmp_path / "project" / "accounts")
 
-    skipped = _build(config, tmp_path / "site-b", restored, monkeypatch)
+    log = _built(config, tmp_path / "site-b", restored, monkeypatch)
+    skipped, memos = _skipped(log), _memos(log)
+    assert memos["redaction"][0] == memos["redaction"][1] - 1  # the edited dossier alone redacted again
+    assert memos["rules"][0] == memos["rules"][1] - 1 and 0 < memos["scores"][0] < memos["scores"][1]
     pages = len(list((tmp_path / "site-a").rglob("index.html")))
     assert 0 < skipped < pages  # the edited account and the pages listing it rebuilt, the rest carried over
     assert _build(config, tmp_path / "site-c", tmp_path / "cache-c", monkeypatch) == 0
@@ -120,3 +148,95 @@ def test_a_warning_about_a_page_not_rebuilt_is_logged_and_fails_again(tmp_path: 
     assert status == 0 and CARRIED.search(merged) and warning in merged, merged  # not rebuilt, still reported
     status, failed = _run(config, tmp_path / "site-c", cache, "error")
     assert status == 1 and CARRIED.search(failed) and warning in failed, failed  # fails as a cold build does
+
+
+def _rewrite(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, path
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_carried_memos_serve_only_unchanged_dossiers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The redaction and score memos come back from the cache; an edit that changes redaction, and one that
+    changes a person's scorecard (read across accounts), give a cold build's bytes all the same."""
+    config = _project(tmp_path / "project")
+    contacts = tmp_path / "project" / "accounts" / EDITED / "contacts"
+    cache = tmp_path / "cache"
+    first = _memos(_built(config, tmp_path / "site-a", cache, monkeypatch))
+    assert all(carried == 0 for carried, _ in first.values())
+    dossiers = first["redaction"][1]
+
+    # A contact made restricted: gone from the internal site, and only its dossier redacted again.
+    _rewrite(contacts / "c-greta-maes.md", "coach: true\n---", "coach: true\nsensitivity: restricted\n---")
+    log = _built(config, tmp_path / "site-b", cache, monkeypatch)
+    assert _skipped(log) > 0 and _memos(log)["redaction"] == (dossiers - 1, dossiers)
+    _built(config, tmp_path / "site-c", tmp_path / "cold-c", monkeypatch)
+    _same(tmp_path / "site-b", tmp_path / "site-c")
+    page = f"accounts/{EDITED}/index.html"
+    assert "Greta Maes" in (tmp_path / "site-a" / page).read_text("utf-8")
+    for shown in (page, "search/search_index.json"):
+        assert "Greta Maes" not in (tmp_path / "site-b" / shown).read_text("utf-8")
+
+    # A contact's intimacy changed: the scorecard of a person serving this account and another one changes.
+    person = "team/p-elena-rossi/index.html"
+    _rewrite(contacts / "c-bart-peeters.md", "intimacy: 4\n", "intimacy: 1\n")
+    log = _built(config, tmp_path / "site-d", cache, monkeypatch)
+    carried, used = _memos(log)["scores"]
+    assert 0 < carried < used and _memos(log)["redaction"] == (dossiers - 1, dossiers)
+    _built(config, tmp_path / "site-e", tmp_path / "cold-e", monkeypatch)
+    _same(tmp_path / "site-d", tmp_path / "site-e")
+    assert (tmp_path / "site-d" / person).read_bytes() != (tmp_path / "site-b" / person).read_bytes()
+
+
+def _profile_build(config: Path, site: Path, cache: Path, profile: str) -> str:
+    """``accountplan build --profile PROFILE --fail-on error`` in its own process with ``cache``; its log."""
+    command = [sys.executable, "-m", "generator", "--config", str(config), "build", "--profile", profile,
+               "--fail-on", "error", "--site-dir", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", usercache.ENVIRONMENT: str(cache)}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+def test_memos_are_not_reused_across_settings_or_profiles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = _project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    _built(config, tmp_path / "site-a", cache, monkeypatch)
+
+    _rewrite(config, TODAY, "2027-01-04")  # another build date (and quarter): every score is another
+    log = _built(config, tmp_path / "site-b", cache, monkeypatch)
+    memos = _memos(log)
+    assert memos["scores"][0] == 0 and memos["rules"][0] == 0  # both read the date
+    assert memos["redaction"][0] == memos["redaction"][1]  # redaction reads the audience level alone
+    _built(config, tmp_path / "site-c", tmp_path / "cold-c", monkeypatch)
+    _same(tmp_path / "site-b", tmp_path / "site-c")
+
+    log = _profile_build(config, tmp_path / "site-d", cache, "restricted")  # another audience level
+    assert _memos(log)["redaction"][0] == 0
+    _profile_build(config, tmp_path / "site-e", tmp_path / "cold-e", "restricted")
+    _same(tmp_path / "site-d", tmp_path / "site-e")
+    restricted = "Coffee with the head of architecture"  # an activity only the restricted profile shows
+    assert restricted in (tmp_path / "site-d" / "accounts" / "borealis-bank" / "index.html").read_text("utf-8")
+    assert restricted not in (tmp_path / "site-b" / "accounts" / "borealis-bank" / "index.html").read_text("utf-8")
+
+
+def test_a_tampered_or_planted_memo_blob_is_recomputed_never_unpickled(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    config = _project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    _built(config, tmp_path / "site-a", cache, monkeypatch)
+    [redaction] = sorted(cache.glob("*/carried-redaction.*"), key=lambda p: p.stat().st_size)[-1:]
+    data = redaction.read_bytes()
+    assert data.startswith(usercache.MAGIC)
+    redaction.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # one bit of the payload: the tag no longer matches
+    [scores] = sorted(cache.glob("*/carried-scores.*"), key=lambda p: p.stat().st_size)[-1:]
+    marker = tmp_path / "unpickled"
+    scores.write_bytes(usercache.MAGIC + os.urandom(32) + pickle.dumps(_Planted(marker)))
+
+    log = _built(config, tmp_path / "site-b", cache, monkeypatch)
+    memos = _memos(log)
+    assert not marker.exists()
+    assert 0 < memos["redaction"][0] < memos["redaction"][1] and 0 < memos["scores"][0] < memos["scores"][1]
+    _same(tmp_path / "site-a", tmp_path / "site-b")
+    again = _memos(_built(config, tmp_path / "site-c", cache, monkeypatch))  # the blobs were sealed again
+    assert all(carried == used for carried, used in again.values())
