@@ -14,6 +14,7 @@ rebuild), and only with jieba's own dictionary (no ``jieba_dict`` or ``jieba_dic
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -64,8 +65,10 @@ class Segmenter:
     def __init__(self, jieba: Any) -> None:
         self.jieba = jieba
         self.known: dict[bytes, list[str]] = {}
+        # -I (isolated): the working folder, PYTHON* variables and the user's site folder are not on the helper's
+        # path, so a jieba.py or json.py a pull request puts in the working tree is never imported.
         self.helper: subprocess.Popen[bytes] | None = subprocess.Popen(
-            [sys.executable, "-c", HELPER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [sys.executable, "-I", "-c", HELPER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL)
 
     def cut(self, text: bytes) -> list[str]:
@@ -90,12 +93,13 @@ class Segmenter:
         return list(self.jieba.cut(text))
 
     def close(self) -> None:
-        """Stop the helper."""
+        """Stop the helper (one that died already leaves a broken pipe to close, which is no error here)."""
         if self.helper is not None:
             helper, self.helper = self.helper, None
             for stream in (helper.stdin, helper.stdout):
                 if stream is not None:
-                    stream.close()
+                    with contextlib.suppress(OSError):
+                        stream.close()
             try:
                 helper.wait(timeout=10)
             except subprocess.TimeoutExpired:

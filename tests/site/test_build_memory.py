@@ -65,3 +65,31 @@ def test_the_helper_cuts_as_jieba_does_without_loading_it_here() -> None:
     assert jieba.dt.initialized == loaded  # the dictionary was loaded by the helper, not here
     assert words == [list(jieba.cut(run.encode("utf-8"))) for run in runs]
     assert any(len(w) > 1 for w in words)
+
+
+def test_the_helper_never_imports_from_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pull request can put any file in the working tree: a jieba.py (or json.py) there must not run in the helper.
+    planted = tmp_path / "ran"
+    for name in ("jieba", "json", "logging"):
+        (tmp_path / f"{name}.py").write_text(f"open({str(planted)!r}, 'a').write({name!r})\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    segmenter = Segmenter(jieba)
+    try:
+        words = segmenter.cut("关键客户关系".encode("utf-8"))
+        assert segmenter.helper is not None, "the helper failed: jieba was asked in this process"
+    finally:
+        segmenter.close()
+    assert not planted.exists()
+    assert words == list(jieba.cut("关键客户关系".encode("utf-8")))
+
+
+def test_a_helper_that_died_hands_the_cutting_back_without_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("generator.mkdocs_plugin.segment.HELPER", "import sys; sys.exit(0)")
+    segmenter = Segmenter(jieba)
+    assert segmenter.helper is not None
+    segmenter.helper.wait(timeout=30)  # gone before it is asked: its pipe is broken
+    words = segmenter.cut("关键客户关系".encode("utf-8"))
+    assert segmenter.helper is None  # this process cuts from now on
+    assert words == list(jieba.cut("关键客户关系".encode("utf-8")))
+    segmenter.close()
