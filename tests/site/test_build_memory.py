@@ -76,12 +76,12 @@ def test_the_helper_never_imports_from_the_working_folder(tmp_path: Path, monkey
     monkeypatch.setenv("PYTHONPATH", str(tmp_path))
     segmenter = Segmenter(jieba)
     try:
-        words = segmenter.cut("关键客户关系".encode("utf-8"))
+        words = segmenter.cut("关键客户关系".encode())
         assert segmenter.helper is not None, "the helper failed: jieba was asked in this process"
     finally:
         segmenter.close()
     assert not planted.exists()
-    assert words == list(jieba.cut("关键客户关系".encode("utf-8")))
+    assert words == list(jieba.cut("关键客户关系".encode()))
 
 
 def test_a_helper_that_died_hands_the_cutting_back_without_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,7 +89,7 @@ def test_a_helper_that_died_hands_the_cutting_back_without_an_error(monkeypatch:
     segmenter = Segmenter(jieba)
     assert segmenter.helper is not None
     segmenter.helper.wait(timeout=30)  # gone before it is asked: its pipe is broken
-    words = segmenter.cut("关键客户关系".encode("utf-8"))
+    words = segmenter.cut("关键客户关系".encode())
     assert segmenter.helper is None  # this process cuts from now on
-    assert words == list(jieba.cut("关键客户关系".encode("utf-8")))
+    assert words == list(jieba.cut("关键客户关系".encode()))
     segmenter.close()
