@@ -93,6 +93,21 @@ def test_the_changes_record_is_unknown_until_taken_once_and_after_a_loss(tmp_pat
     assert changes.take(str(tmp_path)) is None and not changes.watched(str(tmp_path))
 
 
+def test_list_all_makes_every_load_list_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For folders whose changes the operating system does not report (a network folder, a hard link from outside)."""
+    record = changes.watching(str(tmp_path))
+    try:
+        changes.take(str(tmp_path))
+        record.saw(["a"])
+        monkeypatch.setenv(changes.LIST_ALL, "1")
+        assert changes.take(str(tmp_path)) is None
+        monkeypatch.delenv(changes.LIST_ALL)
+        record.saw(["b"])
+        assert changes.take(str(tmp_path)) == {"b"}  # what was taken under LIST_ALL is not taken again
+    finally:
+        changes.unwatched(str(tmp_path))
+
+
 def test_the_cached_load_follows_recorded_changes_and_lists_everything_without_them(
         accounts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = str(tmp_path / "cache")

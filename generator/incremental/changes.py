@@ -73,10 +73,18 @@ def lost(root: str) -> None:
         changes.lost()
 
 
+LIST_ALL = "ACCOUNTPLAN_SERVE_LIST_ALL"
+"""Set (to anything but empty): every load lists everything, for folders whose changes the operating system does not
+report to the watcher (a network or shared folder, edits through a hard link from outside, a Windows editor on a WSL
+folder). Without it such a change shows only once the watcher reports another change beside it, or at a restart."""
+
+
 def take(root: str) -> set[str] | None:
-    """The paths changed under ``root`` since its last load; ``None`` when unknown (no watcher, or events lost)."""
+    """The paths changed under ``root`` since its last load; ``None`` when unknown (no watcher, events lost, or
+    :data:`LIST_ALL` set)."""
     changes = _watched.get(os.path.abspath(root))
-    return changes.take() if changes is not None else None
+    taken = changes.take() if changes is not None else None
+    return None if os.environ.get(LIST_ALL) else taken
 
 
 def folders(root: str, paths: Iterable[str], known: Collection[str]) -> set[str] | None:
