@@ -117,7 +117,8 @@ def _in_fields(doc: Document[Any], hidden: list[_Hidden], level: str) -> Iterato
             if match:
                 where = ".".join(map(str, loc))
                 message = said("'{name}' in {where} names contact {id}, who is {sensitivity}: builds at level {level} "
-                               "show this text but hide the contact", where=where, **_values(match, person.contact, level))
+                               "show this text but hide the contact",
+                               where=where, **_values(match, person.contact, level))
                 yield doc.diagnostic(CODE, SEVERITY, message, _HINT, loc)
 
 
