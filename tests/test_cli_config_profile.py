@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,22 @@ def test_a_child_config_cannot_widen_its_parents_profile(project: Path, capsys: 
     (project / "mkdocs.wide.yml").write_text(wide, encoding="utf-8")
     assert main(["--config", "mkdocs.wide.yml", "--lang", lang, "render", "--out", "wide"]) == 2
     assert said in capsys.readouterr().err and not (project / "wide").exists()
+
+
+def test_diff_keeps_the_configs_public_profile(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=project,
+                       check=True, capture_output=True)
+
+    account = project / "accounts" / "canary-co"
+    shutil.move(account, project / "held")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "base")
+    shutil.move(project / "held", account)
+    git("add", "-A")
+    git("commit", "-q", "-m", "canary co")
+    main(["--config", "mkdocs.yml", "diff", "HEAD~1", "HEAD"])
+    assert "Canary Co" not in capsys.readouterr().out
+    main(["--config", "mkdocs.yml", "diff", "HEAD~1", "HEAD", "--profile", "internal"])
+    assert "Canary Co" in capsys.readouterr().out
