@@ -166,5 +166,21 @@ def add_profile_option(command: argparse.ArgumentParser) -> None:
     Every command whose output leaves the editor's terminal (the site, scores, the pull-request
     diff and its maps) takes it, so no output shows more than the internal build unless asked.
     """
-    command.add_argument("--profile", help="build profile from the plugin's 'profiles' (default: internal level); "
-                         "the output shows only what that profile's site shows")
+    command.add_argument("--profile", help="build profile from the plugin's 'profiles' (default: the plugin's "
+                         "'profile' in the settings file, else the internal level); the output shows only what that "
+                         "profile's site shows")
+
+
+def chosen_profile(profile: str | None, config_file: str | None) -> str | None:
+    """``--profile``, else the ``profile`` the settings file's plugin section names (following ``INHERIT``), as
+    ``mkdocs build`` and ``accountplan build`` of that file use: output for a site configured for a narrower
+    audience is never wider because the flag was left out (docs/privacy.md). ``ValueError`` for a file that asks
+    for a wider level than a file it inherits, as its build would."""
+    if profile is not None or not config_file or not os.path.isfile(config_file):
+        return profile
+    from ..config import plugin_section
+    from ..mkdocs_plugin.inherited import refuse_wider
+
+    refuse_wider(config_file)
+    configured = plugin_section(config_file).get("profile")
+    return None if configured is None else str(configured)

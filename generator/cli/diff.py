@@ -22,7 +22,7 @@ from ..model.portfolio import Portfolio
 from ..redact import apply_profile, profile_level
 from ..render.diff_report import FORMATS, write_maps
 from ..translate import t as _t
-from . import add_profile_option
+from . import add_profile_option, chosen_profile
 from .load_errors import print_load_errors
 
 
@@ -45,6 +45,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Load both revisions, compare, print the report; exit 2 for an unknown revision."""
     settings = load_settings(args.config, today=args.today)
+    args.profile = chosen_profile(args.profile, args.config)
     accounts = args.accounts or settings.accounts
     top, relative = locate(accounts)
     profile_level(settings, args.profile)  # an unknown profile fails before any git work

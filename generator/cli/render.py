@@ -22,7 +22,7 @@ from ..pipeline import run as run_pipeline
 from ..translate import t as _t
 from ..translate.language import LANGUAGES
 from ..translate.output import formatter
-from . import add_profile_option
+from . import add_profile_option, chosen_profile
 
 
 def add(sub: Any) -> argparse.ArgumentParser:
@@ -42,6 +42,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Gather, render and write every page; 1 when any diagnostic is an error."""
     settings = load_settings(args.config, today=args.today)
+    args.profile = chosen_profile(args.profile, args.config)  # the site's own profile without --profile
     # The edit links the MkDocs build gives its pages (from repo_url and edit_uri), so both kinds of page agree.
     settings = replace(settings, edit_links=forge_of_config(args.config, settings.forge))
     if _overlaps(args.out, settings.accounts):

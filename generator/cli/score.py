@@ -30,7 +30,7 @@ from ..score.labels import LABELS
 from ..score.rollup import BY
 from ..score.types import PortfolioScores, Rollup, Value
 from ..translate import t as _t
-from . import add_profile_option
+from . import add_profile_option, chosen_profile
 from .load_errors import print_load_errors
 
 FORMATS = ("table", "json", "csv")
@@ -59,6 +59,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Load, score, print."""
     settings = load_settings(args.config)
+    args.profile = chosen_profile(args.profile, args.config)
     root = args.accounts or settings.accounts
     if args.rev:
         with accounts_at(root, args.rev) as (folder, day):

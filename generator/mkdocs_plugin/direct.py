@@ -99,7 +99,8 @@ def search_index(config: MkDocsConfig) -> Any | None:
     """The search plugin's index (Material's ``SearchIndex``), if the site has that plugin."""
     for plugin in config.plugins.values():
         index = getattr(plugin, "search_index", None)
-        if index is not None and hasattr(index, "create_entry_for_section"):
+        if index is not None and hasattr(index, "create_entry_for_section") and \
+                type(index).__module__.startswith("material."):  # MkDocs' own index takes no page
             return index
     return None
 

@@ -51,6 +51,7 @@ from ..model.document import Document
 from ..model.portfolio import Dossier
 from ..model.spec import SENSITIVITY_ORDER
 from ..redact import ROOT_LEVEL, level_of, redact_dossier
+from ..translate import said
 from .walk import strings
 
 CODE = "AP407"
@@ -115,22 +116,28 @@ def _in_fields(doc: Document[Any], hidden: list[_Hidden], level: str) -> Iterato
             match = person.pattern.search(text)
             if match:
                 where = ".".join(map(str, loc))
-                yield doc.diagnostic(CODE, SEVERITY, _message(match, person.contact, where, level), _HINT, loc)
+                message = said("'{name}' in {where} names contact {id}, who is {sensitivity}: builds at level {level} "
+                               "show this text but hide the contact",
+                               where=where, **_values(match, person.contact, level))
+                yield doc.diagnostic(CODE, SEVERITY, message, _HINT, loc)
 
 
 def _in_body(doc: Document[Any], hidden: list[_Hidden], level: str) -> Iterator[Diagnostic]:
     for offset, line in enumerate(doc.body.split("\n")):
         for person in hidden:
             for match in person.pattern.finditer(line):
-                yield Diagnostic(doc.path, doc.body_line + offset, match.start() + 1, CODE, SEVERITY,
-                                 _message(match, person.contact, "the notes below the frontmatter", level), _HINT,
+                message = said("'{name}' in the notes below the frontmatter names contact {id}, who is {sensitivity}: "
+                               "builds at level {level} show this text but hide the contact",
+                               **_values(match, person.contact, level))
+                yield Diagnostic(doc.path, doc.body_line + offset, match.start() + 1, CODE, SEVERITY, message, _HINT,
                                  ("body",))
 
 
-def _message(match: re.Match[str], contact: Contact, where: str, level: str) -> str:
-    return (f"'{match.group(0)}' in {where} names contact {contact.id}, who is {contact.sensitivity}: "
-            f"builds at level {level} show this text but hide the contact")
+def _values(match: re.Match[str], contact: Contact, level: str) -> dict[str, str]:
+    """The message's values: the name as written, the contact, and the level (templates made with ``said``, so that
+    the Chinese output is a whole translation, not a match of looser templates)."""
+    return {"name": match.group(0), "id": contact.id, "sensitivity": contact.sensitivity, "level": level}
 
 
-_HINT = ("rephrase without the name, move the remark into the hidden contact's file, "
-         "or label this entry with the contact's sensitivity")
+_HINT = said("rephrase without the name, move the remark into the hidden contact's file, "
+             "or label this entry with the contact's sensitivity")
