@@ -5,8 +5,9 @@ read from there. Caches live in the user's cache folder — ``$ACCOUNTPLAN_CACHE
 ``$XDG_CACHE_HOME/accountplan``, else ``~/.cache/accountplan`` — in one subfolder per
 project, named by a hash of the project's resolved path. The cache folder is made readable
 by its user only (it holds restricted data); one that already exists is used only when it
-is the user's own and nobody else can write to it (others' read access is taken away), and
-otherwise nothing is cached, with a warning (:func:`refusals`).
+is a folder, the user's own, and nobody else can write to it, and otherwise nothing is cached,
+with a warning (:func:`refusals`). The mode of an existing folder is never changed (it may be
+a shared folder or the home folder): one that others can read is used, with a warning.
 
 Cached results are pickles (they hold parsed documents; a data-only format measured several
 times slower to read back, see docs/benchmarks.md), so each one is *sealed*: written with a
@@ -15,10 +16,12 @@ random bytes in its own file, never inside the cache folder (CI carries that fol
 runs, and pull requests could restore it): ``$ACCOUNTPLAN_CACHE_KEY_FILE``, else
 ``$XDG_STATE_HOME/accountplan/key``, else ``~/.local/state/accountplan/key``, created on first
 use with mode 0600. A key file that is a symbolic link, not owned by the user or readable by
-others (as any file a git checkout writes is) is never used. So a pickle planted anywhere —
-in the working tree, in the cache folder, by a ``--cache-dir`` pointing into a repository, in a
-cache folder carried from a run with another key — is rejected unread, and the cache is
-simply rebuilt.
+others (as any file a git checkout writes is) is never used. Only the default key file is ever
+replaced; one named by ``$ACCOUNTPLAN_CACHE_KEY_FILE`` that is not a usable key is left as it is,
+and nothing is cached, with a warning (it may be any file of the user's, or a key CI wrote wrongly).
+So a pickle planted anywhere — in the working tree, in the cache folder, by a ``--cache-dir``
+pointing into a repository, in a cache folder carried from a run with another key — is rejected
+unread, and the cache is simply rebuilt.
 """
 
 from __future__ import annotations
@@ -58,33 +61,51 @@ def root() -> str | None:
     if value is not None and value.strip().lower() in _OFF:
         return None
     top = os.path.abspath(value) if value is not None else _default_root()
-    return top if _usable(top) else None
+    return top if _usable(top) and _key_usable(key_file()) else None
 
 
 _refused: dict[str, Said] = {}
-"""Cache folders not used in this process, with why (:func:`refusals`)."""
+"""Cache folders and key files warned of in this process, with why (:func:`refusals`); all but a folder others can
+read are not used."""
 _told: set[str] = set()
-"""Refused folders already reported."""
+"""Folders and key files already reported."""
 
 
 def _usable(top: str) -> bool:
     """Whether the cache folder ``top`` may hold this user's cache: made with mode 0700 when missing; an existing one
-    must be the user's own and writable by nobody else. Group and others' read access is taken away."""
+    must be a folder, the user's own and writable by nobody else. Its mode is never changed: one that others can read
+    or enter is used, with a warning (:func:`_folder_caution`)."""
     with contextlib.suppress(OSError):  # a folder that cannot be made only means nothing is cached
         os.makedirs(top, mode=0o700, exist_ok=True)
-    problem = _folder_problem(top)
-    if problem is not None:
-        _refused.setdefault(top, problem)
-        return False
-    return True
-
-
-def _folder_problem(top: str) -> Said | None:
-    """Why the existing folder ``top`` must not be cached in, if it must not (another user's, or writable by others)."""
     try:
         st = os.stat(top)
     except OSError:
-        return None  # missing and not makeable: writes fail, which only means nothing is cached
+        return True  # missing and not makeable: writes fail, which only means nothing is cached
+    problem = _folder_problem(top, st) or _folder_caution(top, st)
+    if problem is not None:
+        _refused.setdefault(top, problem)
+    return problem is None or problem.template == _OPEN_TO_READ
+
+
+_OPEN_TO_READ = ("the cache folder {folder} can be read or entered by other users (mode {mode}): it is used, so what "
+                 "it caches (restricted fields among it) is open to them; run chmod 700 on it, or set "
+                 "ACCOUNTPLAN_CACHE to a folder of your own")
+"""The warning for a cache folder others can read: used (its mode is the user's choice), never made private."""
+
+
+def _folder_caution(top: str, st: os.stat_result) -> Said | None:
+    """The warning for a usable cache folder ``top`` that other users can read or enter."""
+    if hasattr(os, "getuid") and st.st_mode & 0o077:
+        return said(_OPEN_TO_READ, folder=top, mode=f"{stat.S_IMODE(st.st_mode):o}")
+    return None
+
+
+def _folder_problem(top: str, st: os.stat_result) -> Said | None:
+    """Why the existing path ``top`` must not be cached in, if it must not (not a folder, another user's, or writable
+    by others)."""
+    if not stat.S_ISDIR(st.st_mode):
+        return said("the cache folder {folder} is not a folder: it is not used and nothing is cached; set "
+                    "ACCOUNTPLAN_CACHE to a folder of your own (a missing one is made), or to off", folder=top)
     if not hasattr(os, "getuid"):  # no owners or modes to check (Windows)
         return None
     if st.st_uid != os.getuid():
@@ -94,15 +115,12 @@ def _folder_problem(top: str) -> Said | None:
         return said("the cache folder {folder} can be written by other users (mode {mode}): it is not used and nothing "
                     "is cached; run chmod 700 on it, or set ACCOUNTPLAN_CACHE to another folder",
                     folder=top, mode=f"{stat.S_IMODE(st.st_mode):o}")
-    if st.st_mode & 0o077:
-        with contextlib.suppress(OSError):
-            os.chmod(top, 0o700)  # the cache holds restricted data: readable by its user only
     return None
 
 
 def refusals() -> list[Said]:
-    """The cache folders this process refused and has not reported yet, each with why: the entry points warn of them
-    once (the CLI on stderr, the plugin in MkDocs' log)."""
+    """The cache folders and key files this process refused or warns of and has not reported yet, each with why: the
+    entry points warn of them once (the CLI on stderr, the plugin in MkDocs' log)."""
     new = [message for folder, message in _refused.items() if folder not in _told]
     _told.update(_refused)
     return new
@@ -158,25 +176,49 @@ def key_file() -> str:
     """The sealing key's file: ``$ACCOUNTPLAN_CACHE_KEY_FILE``, else ``accountplan/key`` in ``$XDG_STATE_HOME`` (else
     ``~/.local/state``) — never in the cache folder, which CI carries between runs."""
     given = os.environ.get(KEY_ENVIRONMENT, "").strip()
-    if given:
-        return os.path.abspath(given)
+    return os.path.abspath(given) if given else _default_key_file()
+
+
+def _default_key_file() -> str:
+    """The key file when ``$ACCOUNTPLAN_CACHE_KEY_FILE`` names none: the only one ever replaced."""
     base = os.environ.get("XDG_STATE_HOME") or ""
     if not os.path.isabs(base):  # the XDG spec: a relative value is invalid and ignored
         base = os.path.join(os.path.expanduser("~"), ".local", "state")
     return os.path.join(base, "accountplan", "key")
 
 
+def _key_usable(path: str) -> bool:
+    """Whether the key file ``path`` can seal: a trustworthy key, a missing file (one is made), or the default key
+    file (an untrusted one is replaced). A named file that is no usable key is warned of (:func:`refusals`)."""
+    if path == _default_key_file() or not os.path.lexists(path) or _read_key(path) is not None:
+        return True
+    _refused.setdefault(path, said(
+        "the cache key file {path} (ACCOUNTPLAN_CACHE_KEY_FILE) is not a usable key, which is a regular file of "
+        "exactly 32 bytes, your own, readable by you only (mode 0600): it is left as it is and nothing is cached; "
+        "write a key there, or point ACCOUNTPLAN_CACHE_KEY_FILE at a path that does not exist yet (a key is made "
+        "there)", path=path))
+    return False
+
+
+class KeyRefusedError(OSError):
+    """The key file named by ``$ACCOUNTPLAN_CACHE_KEY_FILE`` is no usable key: nothing is sealed or unsealed."""
+
+
 @cache
 def _key(path: str) -> bytes:
-    """The sealing key in the file ``path``: read when it is trustworthy, else a new random one replaces it."""
+    """The sealing key in the file ``path``: read when it is trustworthy, else a new random one made there — replacing
+    an untrusted file only at the default location; :class:`KeyRefusedError` for a named file that is no key."""
     known = _read_key(path)
     if known is not None:
         return known
+    if not _key_usable(path):
+        raise KeyRefusedError(path)  # never overwrite a file the user named (it may be anything of theirs)
     key = secrets.token_bytes(_TAG)
     where = os.path.dirname(path)
     os.makedirs(where, mode=0o700, exist_ok=True)
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(path)  # an untrusted file (a link, someone else's, readable by others) is replaced
+    if path == _default_key_file():  # there, an untrusted file (a link, someone else's, readable by others) goes
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
     descriptor, temp = tempfile.mkstemp(prefix=".key.", dir=where)  # mode 0600
     try:
         with os.fdopen(descriptor, "wb") as out:
@@ -195,7 +237,7 @@ def _key(path: str) -> bytes:
 def _read_key(path: str) -> bytes | None:
     """The key at ``path`` when it is a regular file of 32 bytes, the user's own, readable by nobody else."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
     with os.fdopen(descriptor, "rb") as handle:

@@ -4,7 +4,9 @@
   with another key (a pull request's, or a publish run without the secret) is rebuilt, never unpickled.
 * The cache folder holds restricted data: a new one is made 0700; an existing one that is another user's,
   or writable by others, is not used (nothing is cached, with a warning in en or zh, never a traceback);
-  one readable by others is made 0700.
+  one readable by others is used with a warning, its mode never changed; a path that is not a folder is not used.
+* A key file named by ACCOUNTPLAN_CACHE_KEY_FILE that is no usable key is never overwritten: nothing is cached, with
+  a warning; only the default key file is replaced.
 """
 
 from __future__ import annotations
@@ -81,13 +83,31 @@ def test_a_new_cache_folder_is_readable_by_its_user_only(tmp_path: Path, monkeyp
     assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700
 
 
-def test_a_cache_folder_readable_by_others_is_made_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("mode", [0o755, 0o750, 0o711])
+def test_a_cache_folder_others_can_read_is_used_with_a_warning_and_its_mode_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: int) -> None:
+    """A shared folder or the home folder named by ACCOUNTPLAN_CACHE: its mode is the user's, never changed."""
     folder = tmp_path / "shared-read"
     folder.mkdir()
-    folder.chmod(0o755)
+    folder.chmod(mode)
     monkeypatch.setenv(usercache.ENVIRONMENT, str(folder))
-    assert usercache.root() == str(folder) and usercache.refusals() == []
-    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert usercache.root() == str(folder)
+    (message,) = usercache.refusals()
+    assert f"the cache folder {folder} can be read or entered by other users (mode {mode:o}): it is used" in message
+    assert usercache.root() == str(folder) and usercache.refusals() == []  # said once
+    assert stat.S_IMODE(folder.stat().st_mode) == mode
+
+
+def test_a_file_named_as_the_cache_folder_is_not_used_and_not_changed(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("notes\n", encoding="utf-8")
+    afile.chmod(0o644)
+    monkeypatch.setenv(usercache.ENVIRONMENT, str(afile))
+    assert usercache.root() is None and usercache.project_folder(tmp_path) is None
+    (message,) = usercache.refusals()
+    assert f"the cache folder {afile} is not a folder: it is not used and nothing is cached" in message
+    assert stat.S_IMODE(afile.stat().st_mode) == 0o644 and afile.read_text(encoding="utf-8") == "notes\n"
 
 
 @pytest.mark.parametrize("mode", [0o777, 0o770, 0o702])
@@ -139,3 +159,66 @@ def test_commands_warn_and_cache_nothing_in_an_open_folder(tmp_path: Path, lang:
     assert check.returncode in (0, 1) and build.returncode == 0, build.stderr  # the site is the same without a cache
     assert (project / "site" / "index.html").is_file()
     assert list(folder.iterdir()) == []  # nothing was written into it
+
+
+BAD_KEYS = {
+    "notes": (b"my notes, not a key\n", 0o600),
+    "base64 text": (b"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTMyYnl0ZXM=\n", 0o600),
+    "readable by others": (b"k" * 32, 0o644),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_KEYS))
+def test_a_named_key_file_that_is_no_key_is_never_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               case: str) -> None:
+    data, mode = BAD_KEYS[case]
+    named = tmp_path / "notes.txt"
+    named.write_bytes(data)
+    named.chmod(mode)
+    monkeypatch.setenv(usercache.ENVIRONMENT, str(tmp_path / "cache"))
+    monkeypatch.setenv(usercache.KEY_ENVIRONMENT, str(named))
+    assert usercache.root() is None and usercache.project_folder(tmp_path) is None
+    (message,) = usercache.refusals()
+    assert f"the cache key file {named} (ACCOUNTPLAN_CACHE_KEY_FILE) is not a usable key" in message
+    with pytest.raises(usercache.KeyRefusedError):
+        usercache.seal({"a": 1})
+    usercache.dump(str(tmp_path / "cache" / "p"), "blob", {"a": 1})  # a cost, never an error
+    assert usercache.unseal(usercache.MAGIC + bytes(40)) is None
+    assert named.read_bytes() == data and stat.S_IMODE(named.stat().st_mode) == mode
+    assert not (tmp_path / "cache" / "p" / "blob").exists()
+
+
+def test_a_named_key_file_that_does_not_exist_is_made_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    named = tmp_path / "state" / "key"
+    monkeypatch.setenv(usercache.KEY_ENVIRONMENT, str(named))
+    assert usercache.unseal(usercache.seal({"a": 1})) == {"a": 1}
+    assert len(named.read_bytes()) == 32 and stat.S_IMODE(named.stat().st_mode) == 0o600
+
+
+def test_the_default_key_file_is_replaced_when_untrusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    default = tmp_path / "accountplan" / "key"
+    default.parent.mkdir()
+    default.write_bytes(b"k" * 32)
+    default.chmod(0o644)  # as a checkout writes it: never used
+    assert usercache.unseal(usercache.seal({"a": 1})) == {"a": 1}
+    assert default.read_bytes() != b"k" * 32 and stat.S_IMODE(default.stat().st_mode) == 0o600
+    assert usercache.refusals() == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_check_warns_of_a_named_file_that_is_no_key_and_leaves_it(tmp_path: Path, lang: str) -> None:
+    project = tmp_path / "project"
+    write_canary_portfolio(project)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("meeting notes\n", encoding="utf-8")
+    before = notes.stat()
+    done = accountplan("check", "--lang", lang, cwd=project,
+                       env={usercache.ENVIRONMENT: str(tmp_path / "cache"), usercache.KEY_ENVIRONMENT: str(notes)})
+    assert "Traceback" not in done.stderr and done.returncode in (0, 1), done.stderr
+    assert done.stderr.count(str(notes)) == 1, done.stderr
+    said = ("is not a usable key" if lang == "en" else "不是可用的密钥")
+    assert said in done.stderr, done.stderr
+    assert notes.read_text(encoding="utf-8") == "meeting notes\n"
+    assert (notes.stat().st_mode, notes.stat().st_ino) == (before.st_mode, before.st_ino)
+    assert not [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]

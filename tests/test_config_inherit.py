@@ -1,5 +1,5 @@
-"""``INHERIT`` is followed by one bounded reader: a cycle, a long chain or a parent that is not YAML is a
-clear settings error in every command, in both languages; never a RecursionError."""
+"""``INHERIT`` is followed by one bounded reader: a cycle, a long chain or a parent that cannot be read
+as settings is a clear settings error in every command, in both languages; never a RecursionError."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from generator.cli import main
 from generator.config import INHERIT_DEPTH, ConfigError, inherit_chain, load_settings, rules_page, site_language
 from generator.config.forge_settings import forge_of_config
+from generator.config.inherit import inherit_files, plugin_section
 
 
 def _write(path: Path, text: str) -> str:
@@ -27,14 +28,15 @@ def _cases(tmp_path: Path) -> dict[str, tuple[str, str]]:
     for i in range(INHERIT_DEPTH + 2):
         _write(project / f"long{i}.yml", f"INHERIT: long{i + 1}.yml\n")
     _write(project / f"long{INHERIT_DEPTH + 2}.yml", "site_name: end\n")
-    _write(tmp_path / "outside.txt", "plugins:\n  - accountplan:\n      accounts: /etc\n")
+    _write(tmp_path / "outside.txt", "- a list, not settings\n")
     _write(project / "escape.yml", "INHERIT: ../outside.txt\n")
     _write(project / "missing.yml", "INHERIT: nowhere.yml\n")
     return {
         "self": (str(project / "self.yml"), "inherits itself (a cycle)"),
         "cycle": (str(project / "a.yml"), "inherits itself (a cycle)"),
         "long": (str(project / "long0.yml"), f"more than {INHERIT_DEPTH} files in a chain"),
-        "outside": (str(project / "escape.yml"), "is not a YAML file (.yml or .yaml)"),
+        "outside": (str(project / "escape.yml"), "INHERIT: the file it inherits cannot be read as settings: "
+                    f"{tmp_path / 'project' / '..' / 'outside.txt'}: expected a mapping of settings, found list"),
         "missing": (str(project / "missing.yml"), "'nowhere.yml' does not exist"),
     }
 
@@ -63,7 +65,7 @@ def test_every_command_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str
         if lang == "en":
             assert says in err
         else:
-            assert "INHERIT" in err and ("循环" in err or "YAML 文件" in err), err
+            assert "INHERIT" in err and ("循环" in err or "无法作为设置读取" in err), err
 
 
 def test_a_chain_inside_the_project_still_works(tmp_path: Path) -> None:
@@ -81,3 +83,21 @@ def test_a_parent_outside_the_project_folder_is_read(tmp_path: Path) -> None:
     _write(tmp_path / "shared" / "base.yml", "theme:\n  language: zh\n")
     child = _write(tmp_path / "project" / "mkdocs.yml", "INHERIT: ../shared/base.yml\n")
     assert site_language(str(child)) == "zh"
+
+
+def test_a_parent_of_any_name_is_read_as_mkdocs_reads_it(tmp_path: Path) -> None:
+    """MkDocs reads ``INHERIT: base.cfg`` (any name, bytes in any encoding YAML detects): so does the chain."""
+    (tmp_path / "base.cfg").write_bytes("plugins:\n  - accountplan:\n      profile: public\n".encode("utf-16"))
+    child = _write(tmp_path / "mkdocs.yml", "INHERIT: base.cfg\n")
+    assert plugin_section(child)["profile"] == "public"
+    assert [path for path, _ in inherit_files(child)] == [child, str(tmp_path / "base.cfg")]
+
+
+def test_a_parent_that_is_not_text_names_both_files(tmp_path: Path) -> None:
+    (tmp_path / "base.bin").write_bytes(b"\xff\xfe\x00\xd8garbage\x00")
+    child = _write(tmp_path / "mkdocs.yml", "INHERIT: base.bin\n")
+    with pytest.raises(ConfigError) as raised:
+        inherit_chain(child)
+    (problem,) = raised.value.problems
+    assert problem.startswith(f"{child}: INHERIT: the file it inherits cannot be read as settings: "
+                              f"{tmp_path / 'base.bin'}: ")

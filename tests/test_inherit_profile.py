@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from mkdocs.config import load_config
 
-from generator.config import load_settings, plugin_section
+from generator.config import INHERIT_DEPTH, load_settings, plugin_section
 from generator.mkdocs_plugin.inherited import refuse_wider
 from tests.hostile_fixtures import INTERNAL_MARKERS, RESTRICTED_CANARIES, accountplan, write_canary_portfolio
 from tests.mkdocs_config import plugin_options
@@ -186,3 +188,39 @@ def test_the_repositorys_chinese_config_sets_no_plugin_options_of_its_own() -> N
     assert zh["plugins"] == {"search": {"lang": "zh"}}
     en = load_config(str(REPO / "mkdocs.yml")).plugins["accountplan"].config
     assert dict(load_config(str(REPO / "mkdocs.zh.yml")).plugins["accountplan"].config) == dict(en)
+
+
+def _public_base_cfg(tmp_path: Path) -> Path:
+    """The canary portfolio whose ``mkdocs.yml`` only inherits ``base.cfg`` (``profile: public``): MkDocs reads
+    a parent of any name."""
+    project = _fixture(tmp_path, ZH_FORMS["no plugins of its own"])
+    (project / "mkdocs.yml").rename(project / "base.cfg")
+    (project / "mkdocs.yml").write_text("INHERIT: base.cfg\n", encoding="utf-8")
+    return project
+
+
+def test_a_child_of_a_public_base_cfg_builds_the_public_pages(tmp_path: Path) -> None:
+    project = _public_base_cfg(tmp_path)
+    done = accountplan("build", "--fail-on", "error", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert "(profile public, level public)" in done.stderr, done.stderr
+    _no_leak(project / "site")
+    assert (project / "site" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_mkdocs_build_fails_naming_the_file_when_the_chain_cannot_be_read(tmp_path: Path, lang: str) -> None:
+    """MkDocs follows any chain; ours stops at INHERIT_DEPTH files. Then the level the child inherits is unknown: a
+    build error naming the file, never a build at the default (internal) level."""
+    project = _public_base_cfg(tmp_path)
+    for i in range(INHERIT_DEPTH + 1):
+        (project / f"step{i}.yml").write_text(f"INHERIT: {f'step{i + 1}.yml' if i < INHERIT_DEPTH else 'base.cfg'}\n"
+                                              f"theme: {{name: material, language: {lang}}}\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", "step0.yml", "-d", "out"], cwd=project,
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode != 0 and not (project / "out" / "index.html").exists(), done.stderr
+    assert "Traceback" not in done.stderr and "step0.yml" in done.stderr, done.stderr
+    said = f"more than {INHERIT_DEPTH} files in a chain" if lang == "en" else f"继承链超过 {INHERIT_DEPTH} 个文件"
+    assert said in done.stderr, done.stderr
+    with pytest.raises(ValueError, match="INHERIT"):
+        refuse_wider(str(project / "step0.yml"))

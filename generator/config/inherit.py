@@ -62,15 +62,28 @@ _ConfigLoader.yaml_implicit_resolvers = {
 
 
 def _read(config_file: str) -> dict[str, Any]:
-    """The mapping in an ``mkdocs.yml``; :class:`ConfigError` when it is not one."""
+    """The mapping in an ``mkdocs.yml``, read as MkDocs reads it (bytes, the encoding found by YAML);
+    :class:`ConfigError` when it cannot be read or is not one."""
     try:
-        with open(config_file, encoding="utf-8") as handle:
+        with open(config_file, "rb") as handle:
             config = yaml.load(handle, Loader=_ConfigLoader) or {}
+    except OSError as exc:
+        raise ConfigError([f"{config_file}: cannot be read: {exc.strerror}"]) from None
     except yaml.YAMLError as exc:
         raise ConfigError([f"{config_file}: not valid YAML: {exc}"]) from None
     if not isinstance(config, dict):
         raise ConfigError([f"{config_file}: expected a mapping of settings, found {type(config).__name__}"])
     return config
+
+
+def _read_parent(child: str, parent: str) -> dict[str, Any]:
+    """The mapping of the file ``parent`` that ``child`` inherits; :class:`ConfigError` naming both when it cannot be
+    read as settings (a build never goes on without the options, such as ``profile``, that it would inherit)."""
+    try:
+        return _read(parent)
+    except ConfigError as exc:
+        raise ConfigError([f"{child}: INHERIT: the file it inherits cannot be read as settings: {problem}"
+                           for problem in exc.problems]) from None
 
 
 INHERIT_DEPTH = 8
@@ -81,16 +94,17 @@ def inherit_files(config_file: str) -> list[tuple[str, dict[str, Any]]]:
     """Each file of ``config_file``'s ``INHERIT`` chain with its mapping, nearest (``config_file``) first.
 
     The one reader of ``INHERIT``: :class:`ConfigError` for a file inheriting itself (a cycle), a chain
-    longer than :data:`INHERIT_DEPTH`, a parent that is not a YAML file (``/etc/passwd``: only ``.yml`` and
-    ``.yaml`` files are read, and only as settings) or a missing parent. A parent may sit outside the
-    project (a shared base config, as MkDocs allows); what it holds is only ever read as a mapping.
+    longer than :data:`INHERIT_DEPTH`, a missing parent, or one that cannot be read as a mapping of settings.
+    A parent is any file MkDocs would read (``base.cfg`` as well as ``base.yml``): skipping one MkDocs reads
+    would drop the options it sets, ``profile`` among them. A parent may sit outside the project (a shared
+    base config, as MkDocs allows); what it holds is only ever read as a mapping, never run.
     """
     chain: list[tuple[str, dict[str, Any]]] = []
     seen: list[str] = []
-    current = config_file
+    current, child = config_file, ""
     while True:
         seen.append(os.path.realpath(current))
-        config = _read(current)
+        config = _read_parent(child, current) if child else _read(current)
         chain.append((current, config))
         parent = config.get("INHERIT")
         if parent is None or parent == "":
@@ -99,15 +113,13 @@ def inherit_files(config_file: str) -> list[tuple[str, dict[str, Any]]]:
             raise ConfigError([f"{current}: INHERIT: expected a file name, found {parent!r}"])
         following = os.path.join(os.path.dirname(current), parent)
         real = os.path.realpath(following)
-        if not real.endswith((".yml", ".yaml")):
-            raise ConfigError([f"{current}: INHERIT: '{parent}' is not a YAML file (.yml or .yaml)"])
         if real in seen:
             raise ConfigError([f"{current}: INHERIT: '{parent}' inherits itself (a cycle)"])
         if len(chain) > INHERIT_DEPTH:
             raise ConfigError([f"{config_file}: INHERIT: more than {INHERIT_DEPTH} files in a chain"])
         if not os.path.isfile(following):
             raise ConfigError([f"{current}: INHERIT: '{parent}' does not exist"])
-        current = following
+        current, child = following, current
 
 
 def inherit_chain(config_file: str) -> list[dict[str, Any]]:

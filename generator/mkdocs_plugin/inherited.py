@@ -35,11 +35,9 @@ def with_inherited(options: dict[str, Any], config_file: str | None) -> dict[str
 
 
 def refuse_wider(config_file: str | None) -> None:
-    """``ValueError`` naming both files when ``config_file``'s options build a wider level than a file it inherits."""
-    try:
-        sections = built_sections(config_file) if config_file else []
-    except (ValueError, OSError):
-        return  # a broken chain is reported when the settings are read
+    """``ValueError`` naming both files when ``config_file``'s options build a wider level than a file it inherits,
+    and naming the file when its ``INHERIT`` chain cannot be read (the level it inherits is then unknown)."""
+    sections = built_sections(config_file) if config_file else []  # a broken chain: ConfigError, a failed build
     if len(sections) < 2:
         return
     child, options = sections[0]
