@@ -154,18 +154,18 @@ def test_a_child_may_narrow_and_inherits_every_other_option(tmp_path: Path) -> N
     assert options["money"]["rates"] == {"CNY": 0.128}
 
 
-def test_a_parent_naming_no_profile_is_judged_at_the_default_level(tmp_path: Path) -> None:
-    """A ``mkdocs.yml`` naming no profile builds at ``internal``: a child may narrow that, not widen it."""
+def test_a_parent_naming_no_profile_lets_a_child_choose_its_audience(tmp_path: Path) -> None:
+    """``mkdocs.restricted.yml`` for the account teams, inheriting a ``mkdocs.yml`` that names no profile."""
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - accountplan:\n      accounts: data\n",
                                          encoding="utf-8")
     (tmp_path / "mkdocs.restricted.yml").write_text(
         "INHERIT: mkdocs.yml\nplugins:\n  - accountplan:\n      profile: restricted\n", encoding="utf-8")
+    refuse_wider(str(tmp_path / "mkdocs.restricted.yml"))
+    assert plugin_section(str(tmp_path / "mkdocs.restricted.yml")) == {"accounts": "data", "profile": "restricted"}
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - accountplan:\n      profile: internal\n",
+                                         encoding="utf-8")
     with pytest.raises(ValueError, match=r"builds at level 'restricted', wider than level 'internal'"):
         refuse_wider(str(tmp_path / "mkdocs.restricted.yml"))
-    (tmp_path / "mkdocs.public.yml").write_text(
-        "INHERIT: mkdocs.yml\nplugins:\n  - accountplan:\n      profile: public\n", encoding="utf-8")
-    refuse_wider(str(tmp_path / "mkdocs.public.yml"))
-    assert plugin_section(str(tmp_path / "mkdocs.public.yml")) == {"accounts": "data", "profile": "public"}
 
 
 def test_an_env_value_in_the_parent_is_read_as_mkdocs_reads_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,13 +2,12 @@
 
 The plugin's options follow ``INHERIT`` in both forms of ``plugins`` (:mod:`generator.config.inherit`),
 so a child that leaves ``profile`` and ``profiles`` alone builds at its parent's level. A child
-that sets them itself may narrow its parent's audience, never widen it: ``mkdocs.yml`` with
-``profile: public`` and a ``mkdocs.zh.yml`` asking for ``internal`` fail the Chinese build, naming
-both files, instead of publishing the internal level under a configuration made for the public.
-A parent that names no profile builds at the default level (``internal``), which is what
-``make site`` and ``mkdocs build`` publish from it, so a child asking for ``restricted`` fails
-too: a restricted site is built on purpose, with ``--profile restricted`` on the command line
-(as the publish workflow does), which is the builder's own choice and is not judged here.
+that sets them itself may narrow the audience of a parent that names a ``profile``, never widen
+it: ``mkdocs.yml`` with ``profile: public`` and a ``mkdocs.zh.yml`` asking for ``internal`` fail
+the Chinese build, naming both files, instead of publishing the internal level under a
+configuration made for the public. A parent that names no profile chose no audience, so its
+children may (``mkdocs.restricted.yml`` for the account teams); the command line's
+``--profile`` is the builder's own choice and is not judged here.
 """
 
 from __future__ import annotations
@@ -43,7 +42,7 @@ def refuse_wider(config_file: str | None) -> None:
     child, options = sections[0]
     wide = _level(options)
     for parent, theirs in sections[1:]:
-        narrow = _level(theirs)  # no profile named: the default level, which a build of the parent shows
+        narrow = _level(theirs) if theirs.get("profile") is not None else None  # no profile named: no audience
         if wide is not None and narrow is not None and level_of(wide) > level_of(narrow):
             raise ValueError(f"{child} builds at level '{wide}', wider than level '{narrow}' of {parent}, which it "
                              f"inherits (INHERIT); a site is never built wider than the file it inherits: set no "
