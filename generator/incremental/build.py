@@ -151,7 +151,8 @@ class Build:
         folder = store.store_for(config.config_file_path, lang)
         carried.seed(folder)  # a server's first build starts from the pages of the last build, if one left them
         kept = store.ServedPages(folder, gathered.level)
-        pages = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls, kept=kept)
+        pages = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls, kept=kept,
+                        packed=False)
         # A page served before whose dossier (or roster) no longer loads would keep its stale HTML: replace it.
         served = _served.setdefault(folder, set())
         gone = unavailable_pages(served - set(pages), gathered.shown, settings.accounts, lang,

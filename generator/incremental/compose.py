@@ -23,7 +23,8 @@ from .parts import KeptParts
 
 
 def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMapping[str, str], *,
-            directory_urls: bool = True, kept: KeptPages | None = None, prepare: Prepare | None = None) -> Pages:
+            directory_urls: bool = True, kept: KeptPages | None = None, prepare: Prepare | None = None,
+            packed: bool = True) -> Pages:
     """Every page of ``gathered`` in ``lang``, account and person pages from ``kept`` where none of their inputs
     changed.
 
@@ -31,6 +32,7 @@ def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMa
     keep theirs marked (they are rendered in workers or kept from an earlier build): the plugin
     lifts them when MkDocs reads them. Account and person pages to render go to worker processes
     when many, which also run ``prepare`` on each (:attr:`generator.render.parallel.Pages.prepared`).
+    ``packed``: whether pages wait compressed (:class:`generator.render.parallel.Pages`; not in a server).
     """
     site = site_of(gathered, settings, lang, directory_urls=directory_urls,
                    parts=KeptParts() if kept is not None else computed)
@@ -48,7 +50,7 @@ def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMa
         return tasks[k], person_page(site, people[k - len(todo)])
 
     # Person pages are placed later, in their turn among the portfolio-wide pages (assemble).
-    pages = account_pages(len(tasks), tasks, render, prepare=prepare, placed=len(todo))
+    pages = account_pages(len(tasks), tasks, render, prepare=prepare, placed=len(todo), packed=packed)
     for i, text in reused.items():
         pages[sources[i]] = text
     return assemble(site, pages, kept_people.get, lambda text: lift(text, blocks))

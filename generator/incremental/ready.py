@@ -43,8 +43,8 @@ class Ready:
     converted: compressed, a tenth of the room."""
 
 
-def _digest(markdown: str) -> bytes:
-    return hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def prepare(text: str, permalink: Permalink) -> Ready | None:
@@ -65,8 +65,10 @@ class Prepared:
     def __init__(self, permalink: Permalink | None) -> None:
         self.permalink = permalink
         self._converted: dict[bytes, Ready] = {}
-        self._sections: dict[str, bytes] = {}
-        """Packed sections by the HTML they are of (the page's own ``content`` string: no copy is held)."""
+        self._sections: dict[bytes, bytes] = {}
+        """Packed sections by the digest of the HTML they are of. Not by the HTML itself: MkDocs converts every page
+        before it indexes the first, and a key would keep each page's HTML alive while the plugin holds
+        ``page.content`` compressed (:mod:`generator.mkdocs_plugin.held`)."""
 
     def add(self, ready: Ready) -> None:
         """A worker's result, until the page is converted."""
@@ -79,10 +81,10 @@ class Prepared:
             return convert(markdown, permalink)
         converted: Converted = pickle.loads(zlib.decompress(ready.converted))  # from our own forked worker
         if ready.sections is not None:
-            self._sections[converted.html] = ready.sections
+            self._sections[_digest(converted.html)] = ready.sections
         return converted
 
     def sections(self, page_html: str) -> str | None:
         """The packed search sections a worker made of exactly ``page_html``, if any (taken: asked once)."""
-        packed = self._sections.pop(page_html, None)
+        packed = self._sections.pop(_digest(page_html), None)
         return None if packed is None else zlib.decompress(packed).decode("utf-8", "surrogatepass")

@@ -83,10 +83,13 @@ def workers(count: int) -> int:
 class Pages(MutableMapping[str, str]):
     """Generated pages by source path; pages still being rendered by workers arrive on first access."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, packed: bool = True) -> None:
         self._done: dict[str, str | bytes] = {}
         """Page texts by source path: compressed (:func:`pack`) while they wait to be read, so the pages rendered here
         and those a worker delivered early do not all wait as text (≈170 MB at 1,000 accounts)."""
+        self._packed = packed
+        """Whether waiting pages are compressed: not in a server, which holds every page's text in its page store
+        anyway and reads each page twice a save (compressing cost ≈2 CPU s a save at 1,000 accounts)."""
         self._order: list[str] = []
         self._placed: set[str] = set()
         self.prepared: dict[str, Any] = {}
@@ -112,7 +115,7 @@ class Pages(MutableMapping[str, str]):
         """A rendered page (and what was prepared beside it), not yet placed in the order of pages: kept compressed
         unless it is the page being ``asked`` for, which is read at once."""
         self._released.discard(src)
-        self._done[src] = text if asked else pack(text)
+        self._done[src] = text if asked or not self._packed else pack(text)
         if prepared is not None:
             self.prepared[src] = prepared
 
@@ -172,14 +175,14 @@ def unpack(data: bytes) -> str:
 
 
 def account_pages(count: int, sources: list[str], render: Render, *, prepare: Prepare | None = None,
-                  placed: int | None = None) -> Pages:
+                  placed: int | None = None, packed: bool = True) -> Pages:
     """Pages for ``count`` tasks (``sources[i]`` is the page ``render(i)`` gives): rendered here when few, else by
     forked workers, one per core, which also run ``prepare`` on each page's text.
 
     The first ``placed`` pages (all by default) take their places in the order of pages now;
-    the caller places the others (:meth:`Pages.place`).
+    the caller places the others (:meth:`Pages.place`). ``packed``: see :class:`Pages`.
     """
-    pages = Pages()
+    pages = Pages(packed=packed)
     placed = count if placed is None else placed
     jobs = workers(count)
     if jobs < 2:
