@@ -226,7 +226,7 @@ class Build:
             return sections(page_html)
         packed = made
         if self.sections is not None:  # kept for the next build, as a walk's result is
-            packed = self.sections.get(page_html, lambda html: made or carried._pack(html))
+            packed = self.sections.get(page_html, lambda html: made or carried.pack_sections(html))
         return None if packed is None else [Section(*fields) for fields in json.loads(packed)]
 
     def restore(self, page_html: str, file: File) -> str:

@@ -114,7 +114,7 @@ class CarriedSections:
         (their text in thousands of small strings) were held from the first page to the end of the build
         and took several times the room of the text itself; the string is read back only when indexed.
         """
-        packed = self.get(page_html, make=_pack)
+        packed = self.get(page_html, make=pack_sections)
         return None if packed is None else [Section(*fields) for fields in json.loads(packed)]
 
     def save(self) -> None:
@@ -249,7 +249,7 @@ def carry_served() -> None:
         usercache.dump(store, CARRIED, pages)
 
 
-def _pack(page_html: str) -> str | None:
+def pack_sections(page_html: str) -> str | None:
     """A page's search sections as JSON, ``None`` as :func:`generator.render.search_text.sections` gives it."""
     found = sections(page_html)
     if found is None:

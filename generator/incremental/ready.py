@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from mkdocs.utils import meta
 
 from ..render.direct import Converted, Permalink, convert
-from .carried import _pack as pack_sections
+from ..render.parallel import pack, unpack
+from .carried import pack_sections
 from .lift import lift
 
 
@@ -55,7 +56,7 @@ def prepare(text: str, permalink: Permalink) -> Ready | None:
         return None
     packed = zlib.compress(pickle.dumps(converted, pickle.HIGHEST_PROTOCOL), 1)
     found = pack_sections(converted.html)
-    kept = None if found is None else zlib.compress(found.encode("utf-8", "surrogatepass"), 1)
+    kept = None if found is None else pack(found)
     return Ready(_digest(markdown), packed, kept)
 
 
@@ -87,4 +88,4 @@ class Prepared:
     def sections(self, page_html: str) -> str | None:
         """The packed search sections a worker made of exactly ``page_html``, if any (taken: asked once)."""
         packed = self._sections.pop(_digest(page_html), None)
-        return None if packed is None else zlib.decompress(packed).decode("utf-8", "surrogatepass")
+        return None if packed is None else unpack(packed)
