@@ -75,12 +75,17 @@ def _usable(top: str) -> bool:
     """Whether the cache folder ``top`` may hold this user's cache: made with mode 0700 when missing; an existing one
     must be a folder, the user's own and writable by nobody else. Its mode is never changed: one that others can read
     or enter is used, with a warning (:func:`_folder_caution`)."""
-    with contextlib.suppress(OSError):  # a folder that cannot be made only means nothing is cached
+    try:
         os.makedirs(top, mode=0o700, exist_ok=True)
+    except OSError as error:  # a file on its path, no permission: nothing is cached, and the user is told
+        if not os.path.lexists(top):
+            _refused.setdefault(top, _unmakeable(top, error))
+            return False
     try:
         st = os.stat(top)
-    except OSError:
-        return True  # missing and not makeable: writes fail, which only means nothing is cached
+    except OSError as error:
+        _refused.setdefault(top, _unmakeable(top, error))
+        return False
     problem = _folder_problem(top, st) or _folder_caution(top, st)
     if problem is not None:
         _refused.setdefault(top, problem)
@@ -91,6 +96,13 @@ _OPEN_TO_READ = ("the cache folder {folder} can be read or entered by other user
                  "it caches (restricted fields among it) is open to them; run chmod 700 on it, or set "
                  "ACCOUNTPLAN_CACHE to a folder of your own")
 """The warning for a cache folder others can read: used (its mode is the user's choice), never made private."""
+
+
+def _unmakeable(top: str, error: OSError) -> Said:
+    """The warning for a cache folder ``top`` that does not exist and cannot be made."""
+    return said("the cache folder {folder} cannot be made ({reason}): nothing is cached; set ACCOUNTPLAN_CACHE to a "
+                "folder of your own (a missing one is made), or to off", folder=top,
+                reason=error.strerror or type(error).__name__)
 
 
 def _folder_caution(top: str, st: os.stat_result) -> Said | None:

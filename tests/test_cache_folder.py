@@ -110,6 +110,17 @@ def test_a_file_named_as_the_cache_folder_is_not_used_and_not_changed(tmp_path: 
     assert stat.S_IMODE(afile.stat().st_mode) == 0o644 and afile.read_text(encoding="utf-8") == "notes\n"
 
 
+def test_a_cache_folder_under_a_file_is_not_used_and_the_user_is_told(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("notes\n", encoding="utf-8")
+    monkeypatch.setenv(usercache.ENVIRONMENT, str(afile / "cache"))
+    assert usercache.root() is None and usercache.project_folder(tmp_path) is None
+    (message,) = usercache.refusals()
+    assert f"the cache folder {afile / 'cache'} cannot be made (Not a directory): nothing is cached" in message
+    assert afile.read_text(encoding="utf-8") == "notes\n"
+
+
 @pytest.mark.parametrize("mode", [0o777, 0o770, 0o702])
 def test_a_cache_folder_others_can_write_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       mode: int) -> None:

@@ -11,9 +11,9 @@ plugin reads it again, the page gets it back, and once written it is dropped
 
 from __future__ import annotations
 
-import zlib
-
 from mkdocs.structure.pages import Page
+
+from generator.render.parallel import pack, unpack
 
 
 class Held:
@@ -24,11 +24,11 @@ class Held:
 
     def hold(self, page: Page, html: str) -> str:
         """Keep ``html`` compressed for ``page``; what ``page.content`` holds meanwhile (nothing)."""
-        self._pages[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        self._pages[page.file.src_uri] = pack(html)
         return ""
 
     def give_back(self, page: Page) -> None:
         """Put a held page's HTML back into ``page.content`` (no longer held here)."""
         packed = self._pages.pop(page.file.src_uri, None)
         if packed is not None:
-            page.content = zlib.decompress(packed).decode("utf-8")
+            page.content = unpack(packed)
