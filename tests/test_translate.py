@@ -88,6 +88,13 @@ def test_every_template_in_the_code_has_a_chinese_translation() -> None:
         assert set(re.findall(r"\{(\w+)\}", str(template))) == set(re.findall(r"\{(\w+)\}", str(translation))), template
 
 
+def test_the_translators_template_lists_every_message_of_the_code() -> None:
+    with (LOCALE / "messages.pot").open("rb") as handle:
+        written = {m.id for m in read_po(handle) if m.id}
+    current = {m.id for m in extract.catalog() if m.id}
+    assert written == current, "run: python -m generator.translate.extract (messages.pot is out of date)"
+
+
 def test_every_rule_has_a_chinese_summary_and_documentation() -> None:
     for code, rule in registry().items():
         assert rule.summary in translate.catalogue("zh"), code  # an entry of its own: a looser template can half-match
