@@ -95,6 +95,15 @@ def test_the_translators_template_lists_every_message_of_the_code() -> None:
     assert written == current, "run: python -m generator.translate.extract (messages.pot is out of date)"
 
 
+def test_zh_entries_begin_and_end_lines_as_their_english_does() -> None:
+    """What ``msgfmt -c`` checks: a help text ending in a newline must end in one in Chinese too."""
+    with (LOCALE / "zh" / "LC_MESSAGES" / "accountplan.po").open("rb") as handle:
+        entries = [(str(m.id), str(m.string)) for m in read_po(handle) if m.id and m.string]
+    for english, chinese in entries:
+        assert english.endswith("\n") == chinese.endswith("\n"), english
+        assert english.startswith("\n") == chinese.startswith("\n"), english
+
+
 def test_every_rule_has_a_chinese_summary_and_documentation() -> None:
     for code, rule in registry().items():
         assert rule.summary in translate.catalogue("zh"), code  # an entry of its own: a looser template can half-match
