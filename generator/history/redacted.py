@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 from typing import Any
 
-from ..model.document import Document
+from ..model.document import Document, Positions
 from ..model.portfolio import Dossier
 from ..redact import ROOT_LEVEL, level_of, redact_dossier
+from ..redact.prune import pruned
 from .versions import History, Key, Lineage, Parsed, Version, dossier_of, keys_of
 
 
@@ -105,12 +107,28 @@ class Redactor:
         if key not in self._accounts and not self._holds_more(full.account.data):
             self._accounts[key] = full.account  # nothing above the level: redaction would copy it unchanged
         if key not in self._accounts:
-            alone = Dossier(full.slug, full.folder, full.account, stems=full.stems)
-            shown = redact_dossier(alone, self.level).dossier
-            account = shown.account if shown else None
-            same = account is not None and _ids(account.data) == _ids(full.account.data)
-            self._accounts[key] = account if same else None
+            self._accounts[key] = self._pruned(full.account)
         return self._accounts[key]
+
+    def _pruned(self, doc: Document[Any]) -> Document[Any] | None:
+        """What :func:`~generator.redact.redact_dossier` makes of an account file alone, but its positions.
+
+        Alone (no contacts, activities, opportunities or actions), the only ids redaction can take
+        away are the account file's own sources, plans and initiatives; while none goes (else
+        ``None``: the caller redacts the whole version), its reference scrubbing removes nothing, so the
+        data is :func:`~generator.redact.prune.pruned`'s. History reads only the data of a version, so the
+        positions are not re-keyed (the copy has none) — that re-keying and the scrubbing walk were two
+        thirds of redacting each ``account.md`` blob.
+        """
+        root = level_of(ROOT_LEVEL)
+        if root > self.limit:
+            return None
+        data, _ = pruned(doc.data, root, self.limit, (), [], {})
+        if _ids(data) != _ids(doc.data):
+            return None
+        return dataclasses.replace(doc, data=data, positions=Positions(),
+                                   digest=hashlib.blake2b(f"{doc.digest}:{self.level}".encode(),
+                                                          digest_size=16).hexdigest())
 
 
 class AccountVersions:
