@@ -38,11 +38,30 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
+Shape = tuple[Any, tuple[Any, ...], bool, tuple[Any, ...]]
+_SHAPES: dict[int, tuple[Any, Shape]] = {}
+
+
+def _shape(hint: Any) -> Shape:
+    """``(origin, args without None, is a dataclass, args)`` of a type hint, memoized: asked for every value loaded.
+
+    Kept by the hint's identity (the schema's hints are made once, :func:`~generator.model.spec.hints`): hashing a
+    ``Literal`` hashes all its values, which cost more than the rest of converting a scalar.
+    """
+    found = _SHAPES.get(id(hint))
+    if found is not None and found[0] is hint:
+        return found[1]
+    every = typing.get_args(hint)
+    shape = (typing.get_origin(hint), tuple(a for a in every if a is not type(None)), dataclasses.is_dataclass(hint),
+             every)
+    _SHAPES[id(hint)] = (hint, shape)
+    return shape
+
+
 @cache
-def _shape(hint: Any) -> tuple[Any, tuple[Any, ...], bool]:
-    """``(origin, args without None, is a dataclass)`` of a type hint, memoized: asked for every value loaded."""
-    args = tuple(a for a in typing.get_args(hint) if a is not type(None))
-    return typing.get_origin(hint), args, dataclasses.is_dataclass(hint)
+def _required(cls: type) -> tuple[str, ...]:
+    """The names of the fields a record of ``cls`` must write, in field order."""
+    return tuple(name for name, f in fields(cls).items() if is_required(f))
 
 
 def describe(hint: Any) -> str:
@@ -85,11 +104,13 @@ class Converter:
             return self.problem(node, codes.WRONG_TYPE,
                                 f"expected {describe(cls)}, found {_kind(node)}", _SHAPE_HINT, loc)
         known = fields(cls)
+        types_ = hints(cls)
         values: dict[str, Any] = {}
         ok = True
         for key, value in node.items:
             name = key.value
-            if name not in known:
+            f = known.get(name)
+            if f is None:
                 near = closest(name, known)
                 self.problem(
                     key,
@@ -99,21 +120,22 @@ class Converter:
                     (*loc, name),
                 )
                 continue
-            self.positions[(*loc, name)] = (value.line, value.column)
-            converted = self.value(value, hints(cls)[name], known[name], (*loc, name))
+            here = (*loc, name)
+            self.positions[here] = (value.line, value.column)
+            converted = self.value(value, types_[name], f, here)
             if converted is INVALID:
-                if is_required(known[name]):
+                if is_required(f):
                     ok = False
                 continue
             values[name] = converted
-        for name, f in known.items():
-            if name not in values and is_required(f) and not any(k.value == name for k, _ in node.items):
+        for name in _required(cls):
+            if name not in values and not any(k.value == name for k, _ in node.items):
                 ok = False
                 self.problem(
                     node,
                     codes.REQUIRED_MISSING,
                     f"required field '{name}' is missing from {cls.__name__.lower()}",
-                    f"add '{name}:' — {f.metadata.get('doc', '')}",
+                    f"add '{name}:' — {known[name].metadata.get('doc', '')}",
                     (*loc, name),
                 )
         if not ok and loc == ():
@@ -122,7 +144,7 @@ class Converter:
 
     def value(self, node: Node, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
         """Convert ``node`` to the type ``hint``."""
-        origin, args, is_record = _shape(hint)
+        origin, args, is_record, _ = _shape(hint)
         if origin in (types.UnionType, typing.Union):
             may_be_unknown = f is not None and f.metadata.get("unknown")
             if isinstance(node, Scalar) and node.plain and node.value in _NULLS:
@@ -187,8 +209,8 @@ class Converter:
                 "delete the invisible character; it can make text read differently from what it is",
                 loc,
             )
-        if typing.get_origin(hint) is typing.Literal:
-            allowed = typing.get_args(hint)
+        origin, _, _, allowed = _shape(hint)
+        if origin is typing.Literal:
             if text in allowed:
                 return text
             near = closest(text, allowed)
