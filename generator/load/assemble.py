@@ -84,7 +84,7 @@ def assemble_dossier(slug: str, results: list[Result]) -> tuple[Dossier | None, 
 
 def _id_problems(task: Task, doc: Document[Any]) -> list[Diagnostic]:
     """AP201 when an opportunity's or action's ``id`` differs from its file name."""
-    stem = os.path.splitext(os.path.basename(task.path))[0]
+    stem = stem_of(task.path)
     if doc.data.id == stem:
         return []
     return [doc.diagnostic(codes.CONTACT_ID_MISMATCH,
