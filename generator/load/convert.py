@@ -36,6 +36,8 @@ _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_SUSPECT = re.compile(f"{CONTROL.pattern}|{BIDI.pattern}")
+"""Either a control or a bidirectional control character: text without any needs neither check."""
 
 
 Shape = tuple[Any, tuple[Any, ...], bool, tuple[Any, ...]]
@@ -144,7 +146,8 @@ class Converter:
 
     def value(self, node: Node, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
         """Convert ``node`` to the type ``hint``."""
-        origin, args, is_record, _ = _shape(hint)
+        shape = _shape(hint)
+        origin, args, is_record, _ = shape
         if origin in (types.UnionType, typing.Union):
             may_be_unknown = f is not None and f.metadata.get("unknown")
             if isinstance(node, Scalar) and node.plain and node.value in _NULLS:
@@ -175,7 +178,7 @@ class Converter:
         if not isinstance(node, Scalar):
             return self.problem(node, codes.WRONG_TYPE,
                                 f"expected {describe(hint)}, found {_kind(node)}", _SHAPE_HINT, loc)
-        return self.scalar(node, hint, f, loc)
+        return self.scalar(node, hint, f, loc, shape)
 
     def one_line(self, node: Scalar, text: str, loc: Loc) -> str:
         """A single-line field's text (:data:`SINGLE_LINE`); a line break in it is reported where it is, and read
@@ -191,17 +194,19 @@ class Converter:
             "write the value on one line; only free text (summaries, notes) may span lines", loc))
         return LINE_BREAK.sub(" ", kept)
 
-    def scalar(self, node: Scalar, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
-        """Convert a scalar by the schema's type, checking ranges and allowed values."""
+    def scalar(self, node: Scalar, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc,
+               shape: Shape | None = None) -> Any:
+        """Convert a scalar by the schema's type, checking ranges and allowed values (``shape``: ``hint``'s)."""
         text = node.value
-        if CONTROL.search(text):
+        suspect = _SUSPECT.search(text) is not None  # most text holds neither kind of character: one search
+        if suspect and CONTROL.search(text):
             # Only a YAML escape ("\0", "\x1b") can put one here: raw ones were replaced when the file was read.
             self.problem(node, codes.CONTROL_CHARACTER, "text contains a control character (written as an escape)",
                          "delete the escape; control characters (NUL, escape codes …) have no place in text", loc)
             text = node.value = without_controls(text)
         if f is not None and f.name in SINGLE_LINE:
             text = node.value = self.one_line(node, text, loc)
-        if BIDI.search(text):
+        if suspect and BIDI.search(text):
             return self.problem(
                 node,
                 codes.BIDI_CONTROL,
@@ -209,7 +214,7 @@ class Converter:
                 "delete the invisible character; it can make text read differently from what it is",
                 loc,
             )
-        origin, _, _, allowed = _shape(hint)
+        origin, _, _, allowed = shape or _shape(hint)
         if origin is typing.Literal:
             if text in allowed:
                 return text
