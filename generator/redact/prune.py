@@ -45,7 +45,7 @@ def with_changes(obj: T, changes: dict[str, Any]) -> T:
 
 
 @functools.cache
-def _labelled(cls: type) -> tuple[tuple[dataclasses.Field[Any], int | None], ...]:
+def labelled(cls: type) -> tuple[tuple[dataclasses.Field[Any], int | None], ...]:
     """A dataclass's fields but ``sensitivity``, each with the level its own label sets (``None``: unlabelled).
 
     Looked up once per class: redaction walks every entry of every file, and history every version of each.
@@ -64,7 +64,7 @@ def pruned(obj: Any, level: int, limit: int, loc: Loc, removed: list[Loc],
     """``obj`` without what is above ``limit`` (itself when nothing is), and ``False`` when a required field had
     to go, so ``obj`` must go too (the copy then holds what was pruned up to that field)."""
     changes: dict[str, Any] = {}
-    for f, own in _labelled(type(obj)):
+    for f, own in labelled(type(obj)):  # type: ignore[arg-type]  # a dataclass is hashable
         here = (*loc, f.name)
         field_level = level if own is None else max(level, own)
         value = getattr(obj, f.name)
