@@ -8,6 +8,7 @@ Each change is data (:class:`Change`) with a one-line English text using the sca
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -253,13 +254,17 @@ def _state(item: Plan | Initiative) -> dict[str, Any]:
     return {"status": item.status, "progress": item.progress} if isinstance(item, Plan) else {"status": item.status}
 
 
+_file_name = functools.lru_cache(maxsize=4096)(os.path.basename)
+"""A file's name, remembered: history compares tens of versions of each account, holding the same activities."""
+
+
 def _activity_changes(old: Dossier | None, new: Dossier, people: dict[str, Person]) -> Iterator[Change]:
-    seen = {os.path.basename(a.path) for a in old.activities} if old else set()
-    fresh = [a for a in new.activities if os.path.basename(a.path) not in seen]
+    seen = {_file_name(a.path) for a in old.activities} if old else set()
+    fresh = [a for a in new.activities if _file_name(a.path) not in seen]
     by_person: dict[str, list[tuple[str, Activity]]] = {}
     for doc in fresh:
         for person in doc.data.people or [""]:
-            by_person.setdefault(person, []).append((os.path.basename(doc.path), doc.data))
+            by_person.setdefault(person, []).append((_file_name(doc.path), doc.data))
     names = {c.data.id: c.data.name for c in new.contacts}
     for person in sorted(by_person):
         items = sorted(by_person[person], key=lambda pair: (pair[1].date, pair[0]))
@@ -268,7 +273,7 @@ def _activity_changes(old: Dossier | None, new: Dossier, people: dict[str, Perso
         yield Change("activities", "activities", person, said("{who}: {n} new - {listed}", who=label, n=len(items),
                                                               listed=listed), None, len(items),
                      {"files": [f for f, _ in items]})
-    removed = len(seen - {os.path.basename(a.path) for a in new.activities})
+    removed = len(seen - {_file_name(a.path) for a in new.activities})
     if removed:
         yield Change("activities", "activities-removed", "", said("{n} activity file(s) removed", n=removed),
                      removed, None)

@@ -25,7 +25,6 @@ from typing import Any
 
 from ..config import Settings
 from ..edit.change import Change
-from ..edit.diff import describe
 from ..model.contact import DECIDING_ROLES
 from ..model.portfolio import Dossier, Portfolio
 from ..score import score_account, scoring_config
@@ -239,12 +238,11 @@ def _months(acc: AccountVersions, months: list[dt.date], people: dict[str, Any],
     previous = acc.lineage.at(dt.date(months[0].year, months[0].month, 1) - dt.timedelta(days=1))
     for end in months:
         version = acc.lineage.at(end)
-        if version is not None and (previous is None or version.index != previous.index):
-            new = acc.dossier(version)
-            if new is not None:
-                lines = tuple(c.text for c in describe(acc.dossier(previous), new, people) if shows(c, hidden))
-                if lines:
-                    found.append((f"{end.year:04d}-{end.month:02d}", lines))
+        if (version is not None and (previous is None or version.index != previous.index)
+                and acc.dossier(version) is not None):
+            lines = tuple(c.text for c in acc.changes(previous, version, people) if shows(c, hidden))
+            if lines:
+                found.append((f"{end.year:04d}-{end.month:02d}", lines))
         previous = version
     found.reverse()
     return found
@@ -266,7 +264,7 @@ def _events(acc: AccountVersions, current: Dossier, pairs: list[tuple[Version | 
         old, new = acc.dossier(prev), acc.dossier(cur)
         if new is None or old is None:
             continue
-        for change in describe(old, new, people):
+        for change in acc.changes(prev, cur, people):
             kind = _event_kind(change, new)
             if kind and shows(change, hidden):
                 found.append(Event(day, current.slug, name, kind, change.text))

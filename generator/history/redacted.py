@@ -14,12 +14,15 @@ or plan the profile removes (whose references elsewhere would need scrubbing) â€
 from __future__ import annotations
 
 import dataclasses
-import functools
+import hashlib
 from typing import Any
 
-from ..model.document import Document
+from ..edit.change import Change
+from ..edit.diff import describe
+from ..model.document import Document, Positions
 from ..model.portfolio import Dossier
 from ..redact import ROOT_LEVEL, level_of, redact_dossier
+from ..redact.prune import labelled, pruned
 from .versions import History, Key, Lineage, Parsed, Version, dossier_of, keys_of
 
 
@@ -28,21 +31,14 @@ def _own(obj: Any, inherited: int) -> int:
     return max(inherited, level_of(label)) if isinstance(label, str) else inherited
 
 
-@functools.cache
-def _fields(cls: type) -> tuple[tuple[str, int | None], ...]:
-    """A dataclass's fields but ``sensitivity``, each with the level its own label sets (``None``: unlabelled)."""
-    return tuple((f.name, level_of(f.metadata["sensitivity"]) if f.metadata.get("sensitivity") else None)
-                 for f in dataclasses.fields(cls) if f.name != "sensitivity")
-
-
 def above(obj: Any, level: int, limit: int) -> bool:
     """Whether ``obj`` holds any value labelled (by itself, its field or its container) above ``limit``.
 
     Called once per parsed blob of every version history reads, so the fields' labels are looked up
-    once per class (:func:`_fields`) and only dataclass values are walked into.
+    once per class (:func:`~generator.redact.prune.labelled`) and only dataclass values are walked into.
     """
-    for name, own in _fields(type(obj)):  # type: ignore[arg-type]  # a dataclass is hashable
-        value = getattr(obj, name)
+    for f, own in labelled(type(obj)):  # type: ignore[arg-type]  # a dataclass is hashable
+        value = getattr(obj, f.name)
         if value is None or value == []:
             continue
         here = level if own is None or own <= level else own
@@ -105,12 +101,28 @@ class Redactor:
         if key not in self._accounts and not self._holds_more(full.account.data):
             self._accounts[key] = full.account  # nothing above the level: redaction would copy it unchanged
         if key not in self._accounts:
-            alone = Dossier(full.slug, full.folder, full.account, stems=full.stems)
-            shown = redact_dossier(alone, self.level).dossier
-            account = shown.account if shown else None
-            same = account is not None and _ids(account.data) == _ids(full.account.data)
-            self._accounts[key] = account if same else None
+            self._accounts[key] = self._pruned(full.account)
         return self._accounts[key]
+
+    def _pruned(self, doc: Document[Any]) -> Document[Any] | None:
+        """What :func:`~generator.redact.redact_dossier` makes of an account file alone, but its positions.
+
+        Alone (no contacts, activities, opportunities or actions), the only ids redaction can take
+        away are the account file's own sources, plans and initiatives; while none goes (else
+        ``None``: the caller redacts the whole version), its reference scrubbing removes nothing, so the
+        data is :func:`~generator.redact.prune.pruned`'s. History reads only the data of a version, so the
+        positions are not re-keyed (the copy has none) â€” that re-keying and the scrubbing walk were two
+        thirds of redacting each ``account.md`` blob.
+        """
+        root = level_of(ROOT_LEVEL)
+        if root > self.limit:
+            return None
+        data, _ = pruned(doc.data, root, self.limit, (), [], {})
+        if _ids(data) != _ids(doc.data):
+            return None
+        return dataclasses.replace(doc, data=data, positions=Positions(),
+                                   digest=hashlib.blake2b(f"{doc.digest}:{self.level}".encode(),
+                                                          digest_size=16).hexdigest())
 
 
 class AccountVersions:
@@ -123,6 +135,7 @@ class AccountVersions:
         """The parses of every key the views need, set once they are read (:func:`.movement._accounts`)."""
         self._dossiers: dict[int, Dossier | None] = {}
         self._keys: dict[int, list[Key]] = {}
+        self._changes: dict[tuple[int, int], list[Change]] = {}
 
     def keys(self, version: Version) -> list[Key]:
         """The parse keys of a version's files (made once per version: every view asks)."""
@@ -140,6 +153,20 @@ class AccountVersions:
             full = dossier_of(self.slug, keys, self.parsed)
             self._dossiers[version.index] = self.redactor.dossier(full, keys, self.parsed) if full else None
         return self._dossiers[version.index]
+
+    def changes(self, old: Version | None, new: Version, people: dict[str, Any]) -> list[Change]:
+        """``accountplan diff``'s changes from ``old`` to ``new`` (both shown as :meth:`dossier` gives them).
+
+        Made once per pair: the change log by month and the portfolio's recent events often compare the
+        same two versions (a month with one commit). ``people`` is the build's roster, the same for every call.
+        """
+        pair = (old.index if old is not None else -1, new.index)
+        found = self._changes.get(pair)
+        if found is None:
+            shown = self.dossier(new)
+            assert shown is not None, "only versions that show are compared"
+            found = self._changes[pair] = describe(self.dossier(old), shown, people)
+        return found
 
     def data(self, key: Key) -> Any:
         """The data of one parsed file (``None`` when it did not load)."""

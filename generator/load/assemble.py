@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any
 
@@ -52,7 +53,7 @@ def assemble_dossier(slug: str, results: list[Result]) -> tuple[Dossier | None, 
     for task, doc, found in results:
         problems.extend(found)
         if task.kind == "contact":
-            contact_ids.add(os.path.splitext(os.path.basename(task.path))[0])
+            contact_ids.add(stem_of(task.path))
         elif task.kind == "account" and doc is not None and not doc.partial:
             dossier = Dossier(slug, os.path.dirname(task.path), doc)
     if dossier is None:
@@ -64,7 +65,7 @@ def assemble_dossier(slug: str, results: list[Result]) -> tuple[Dossier | None, 
             dossier.partial.append(doc)
             continue
         if task.kind == "contact":
-            stem = os.path.splitext(os.path.basename(task.path))[0]
+            stem = stem_of(task.path)
             if doc.data.id != stem:
                 problems.append(doc.diagnostic(codes.CONTACT_ID_MISMATCH, Severity.ERROR,
                                                f"contact id '{doc.data.id}' differs from its file name '{stem}.md'",
@@ -83,7 +84,7 @@ def assemble_dossier(slug: str, results: list[Result]) -> tuple[Dossier | None, 
 
 def _id_problems(task: Task, doc: Document[Any]) -> list[Diagnostic]:
     """AP201 when an opportunity's or action's ``id`` differs from its file name."""
-    stem = os.path.splitext(os.path.basename(task.path))[0]
+    stem = stem_of(task.path)
     if doc.data.id == stem:
         return []
     return [doc.diagnostic(codes.CONTACT_ID_MISMATCH,
@@ -95,5 +96,15 @@ def _stems(results: list[Result]) -> dict[str, set[str]]:
     """The file names without ``.md`` of an account folder's files, by kind, whether they loaded or not."""
     stems: dict[str, set[str]] = {}
     for task, _, _ in results:
-        stems.setdefault(task.kind, set()).add(os.path.splitext(os.path.basename(task.path))[0])
+        stems.setdefault(task.kind, set()).add(stem_of(task.path))
     return stems
+
+
+@functools.lru_cache(maxsize=4096)
+def stem_of(path: str) -> str:
+    """A file's name without its extension: the id it defines.
+
+    Remembered for the last few thousand paths: history assembles each version of an account
+    from the same paths (tens of versions, hundreds of files each).
+    """
+    return os.path.splitext(os.path.basename(path))[0]

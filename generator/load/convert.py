@@ -36,13 +36,34 @@ _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_SUSPECT = re.compile(f"{CONTROL.pattern}|{BIDI.pattern}")
+"""Either a control or a bidirectional control character: text without any needs neither check."""
+
+
+Shape = tuple[Any, tuple[Any, ...], bool, tuple[Any, ...]]
+_SHAPES: dict[int, tuple[Any, Shape]] = {}
+
+
+def _shape(hint: Any) -> Shape:
+    """``(origin, args without None, is a dataclass, args)`` of a type hint, memoized: asked for every value loaded.
+
+    Kept by the hint's identity (the schema's hints are made once, :func:`~generator.model.spec.hints`): hashing a
+    ``Literal`` hashes all its values, which cost more than the rest of converting a scalar.
+    """
+    found = _SHAPES.get(id(hint))
+    if found is not None and found[0] is hint:
+        return found[1]
+    every = typing.get_args(hint)
+    shape = (typing.get_origin(hint), tuple(a for a in every if a is not type(None)), dataclasses.is_dataclass(hint),
+             every)
+    _SHAPES[id(hint)] = (hint, shape)
+    return shape
 
 
 @cache
-def _shape(hint: Any) -> tuple[Any, tuple[Any, ...], bool]:
-    """``(origin, args without None, is a dataclass)`` of a type hint, memoized: asked for every value loaded."""
-    args = tuple(a for a in typing.get_args(hint) if a is not type(None))
-    return typing.get_origin(hint), args, dataclasses.is_dataclass(hint)
+def _required(cls: type) -> tuple[str, ...]:
+    """The names of the fields a record of ``cls`` must write, in field order."""
+    return tuple(name for name, f in fields(cls).items() if is_required(f))
 
 
 def describe(hint: Any) -> str:
@@ -85,11 +106,13 @@ class Converter:
             return self.problem(node, codes.WRONG_TYPE,
                                 f"expected {describe(cls)}, found {_kind(node)}", _SHAPE_HINT, loc)
         known = fields(cls)
+        types_ = hints(cls)
         values: dict[str, Any] = {}
         ok = True
         for key, value in node.items:
             name = key.value
-            if name not in known:
+            f = known.get(name)
+            if f is None:
                 near = closest(name, known)
                 self.problem(
                     key,
@@ -99,21 +122,22 @@ class Converter:
                     (*loc, name),
                 )
                 continue
-            self.positions[(*loc, name)] = (value.line, value.column)
-            converted = self.value(value, hints(cls)[name], known[name], (*loc, name))
+            here = (*loc, name)
+            self.positions[here] = (value.line, value.column)
+            converted = self.value(value, types_[name], f, here)
             if converted is INVALID:
-                if is_required(known[name]):
+                if is_required(f):
                     ok = False
                 continue
             values[name] = converted
-        for name, f in known.items():
-            if name not in values and is_required(f) and not any(k.value == name for k, _ in node.items):
+        for name in _required(cls):
+            if name not in values and not any(k.value == name for k, _ in node.items):
                 ok = False
                 self.problem(
                     node,
                     codes.REQUIRED_MISSING,
                     f"required field '{name}' is missing from {cls.__name__.lower()}",
-                    f"add '{name}:' — {f.metadata.get('doc', '')}",
+                    f"add '{name}:' — {known[name].metadata.get('doc', '')}",
                     (*loc, name),
                 )
         if not ok and loc == ():
@@ -122,7 +146,8 @@ class Converter:
 
     def value(self, node: Node, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
         """Convert ``node`` to the type ``hint``."""
-        origin, args, is_record = _shape(hint)
+        shape = _shape(hint)
+        origin, args, is_record, _ = shape
         if origin in (types.UnionType, typing.Union):
             may_be_unknown = f is not None and f.metadata.get("unknown")
             if isinstance(node, Scalar) and node.plain and node.value in _NULLS:
@@ -153,7 +178,7 @@ class Converter:
         if not isinstance(node, Scalar):
             return self.problem(node, codes.WRONG_TYPE,
                                 f"expected {describe(hint)}, found {_kind(node)}", _SHAPE_HINT, loc)
-        return self.scalar(node, hint, f, loc)
+        return self.scalar(node, hint, f, loc, shape)
 
     def one_line(self, node: Scalar, text: str, loc: Loc) -> str:
         """A single-line field's text (:data:`SINGLE_LINE`); a line break in it is reported where it is, and read
@@ -169,17 +194,19 @@ class Converter:
             "write the value on one line; only free text (summaries, notes) may span lines", loc))
         return LINE_BREAK.sub(" ", kept)
 
-    def scalar(self, node: Scalar, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc) -> Any:
-        """Convert a scalar by the schema's type, checking ranges and allowed values."""
+    def scalar(self, node: Scalar, hint: Any, f: dataclasses.Field[Any] | None, loc: Loc,
+               shape: Shape | None = None) -> Any:
+        """Convert a scalar by the schema's type, checking ranges and allowed values (``shape``: ``hint``'s)."""
         text = node.value
-        if CONTROL.search(text):
+        suspect = _SUSPECT.search(text) is not None  # most text holds neither kind of character: one search
+        if suspect and CONTROL.search(text):
             # Only a YAML escape ("\0", "\x1b") can put one here: raw ones were replaced when the file was read.
             self.problem(node, codes.CONTROL_CHARACTER, "text contains a control character (written as an escape)",
                          "delete the escape; control characters (NUL, escape codes …) have no place in text", loc)
             text = node.value = without_controls(text)
         if f is not None and f.name in SINGLE_LINE:
             text = node.value = self.one_line(node, text, loc)
-        if BIDI.search(text):
+        if suspect and BIDI.search(text):
             return self.problem(
                 node,
                 codes.BIDI_CONTROL,
@@ -187,8 +214,8 @@ class Converter:
                 "delete the invisible character; it can make text read differently from what it is",
                 loc,
             )
-        if typing.get_origin(hint) is typing.Literal:
-            allowed = typing.get_args(hint)
+        origin, _, _, allowed = shape or _shape(hint)
+        if origin is typing.Literal:
             if text in allowed:
                 return text
             near = closest(text, allowed)

@@ -9,6 +9,7 @@ value is constructed. Scalars stay text; the schema decides their types later.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -16,8 +17,10 @@ from ..model import codes
 
 try:
     from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - libyaml missing only on exotic installs
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
 MAX_DEPTH = 64
 """Deeper nesting than any dossier needs; refused before it costs memory or stack."""
@@ -100,90 +103,53 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
 
     ``line_offset`` is added to every line, for frontmatter that starts below line 1.
     Raises :class:`YamlProblem` for syntax errors and refused constructs.
+
+    Every file the loader reads and every older version history reads passes here, so the loop
+    takes the parser's events one by one (no generator) and tells them apart by their exact class,
+    the most frequent first; what it builds and refuses is what :func:`_refused` and :func:`_attach`
+    say.
     """
     stack: list[Mapping | Sequence] = []
-    pending_key: list[Scalar | None] = []
-    root: Node | None = None
+    keys: list[Scalar | None] = []
+    root: list[Node] = []
     documents = 0
-
-    def pos(event: yaml.Event) -> tuple[int, int]:
-        mark = event.start_mark
-        if mark is None:  # libyaml always sets marks; the stubs allow None
-            return 1 + line_offset, 1
-        return mark.line + 1 + line_offset, mark.column + 1
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent = stack[-1]
-        if isinstance(parent, Sequence):
-            parent.items.append(node)
-            return
-        key = pending_key[-1]
-        if key is None:
-            if not isinstance(node, Scalar):
-                raise YamlProblem(codes.REFUSED_CONSTRUCT, "mapping keys must be plain text", node.line, node.column)
-            pending_key[-1] = node
-            return
-        parent.items.append((key, node))
-        pending_key[-1] = None
-
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    line, column = pos(event)
-                    raise YamlProblem(
-                        codes.SEVERAL_DOCUMENTS,
-                        "frontmatter holds several YAML documents",
-                        line,
-                        column,
-                        "keep one document between the two '---' lines",
-                    )
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                line, column = pos(event)
-                raise YamlProblem(
-                    codes.REFUSED_CONSTRUCT,
-                    f"alias '*{event.anchor}' is not allowed", line, column, "write the value out in full"
-                )
-            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-                line, column = pos(event)
-                raise YamlProblem(
-                    codes.REFUSED_CONSTRUCT,
-                    f"anchor '&{event.anchor}' is not allowed", line, column, "write the value out in full"
-                )
-            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
-                line, column = pos(event)
-                raise YamlProblem(
-                    codes.REFUSED_CONSTRUCT,
-                    f"tag '{event.tag}' is not allowed",
-                    line,
-                    column,
-                    "remove the tag; the schema decides each field's type",
-                )
-            if isinstance(event, yaml.ScalarEvent):
-                line, column = pos(event)
-                attach(Scalar(event.value, line, column, bool(event.implicit[0])))
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                line, column = pos(event)
-                if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem(
-                        codes.REFUSED_CONSTRUCT,
-                        f"nesting deeper than {MAX_DEPTH} levels", line, column, "flatten the structure"
-                    )
-                node: Mapping | Sequence = (
-                    Mapping(line, column) if isinstance(event, yaml.MappingStartEvent) else Sequence(line, column)
-                )
-                attach(node)
-                stack.append(node)
-                pending_key.append(None)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                pending_key.pop()
+        parser = _Parser(text)
+        try:
+            get: Any = parser.get_event  # its events' own attributes (value, anchor …) by their class
+            while (event := get()) is not None:
+                kind = type(event)
+                if kind is _SCALAR:
+                    _refused(event, line_offset)
+                    mark = event.start_mark
+                    node: Node = Scalar(event.value, mark.line + 1 + line_offset, mark.column + 1,
+                                        bool(event.implicit[0]))
+                    _attach(node, stack, keys, root)
+                elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+                    stack.pop()
+                    keys.pop()
+                elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+                    _refused(event, line_offset)
+                    line, column = _pos(event, line_offset)
+                    if len(stack) >= MAX_DEPTH:
+                        raise YamlProblem(codes.REFUSED_CONSTRUCT, f"nesting deeper than {MAX_DEPTH} levels", line,
+                                          column, "flatten the structure")
+                    node = Mapping(line, column) if kind is _MAPPING_START else Sequence(line, column)
+                    _attach(node, stack, keys, root)
+                    stack.append(node)
+                    keys.append(None)
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        line, column = _pos(event, line_offset)
+                        raise YamlProblem(codes.SEVERAL_DOCUMENTS, "frontmatter holds several YAML documents", line,
+                                          column, "keep one document between the two '---' lines")
+                elif kind is yaml.AliasEvent:
+                    line, column = _pos(event, line_offset)
+                    raise YamlProblem(codes.REFUSED_CONSTRUCT, f"alias '*{event.anchor}' is not allowed", line,
+                                      column, "write the value out in full")
+        finally:
+            parser.dispose()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc, line_offset) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, at a character offset
@@ -194,4 +160,49 @@ def parse(text: str, line_offset: int = 0) -> Node | None:
                           "remove the character or write it as an escape inside double quotes") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(codes.YAML_SYNTAX, f"YAML error: {exc}", 1 + line_offset, 1) from None
-    return root
+    return root[0] if root else None
+
+
+_SCALAR = yaml.ScalarEvent
+_MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+
+
+def _pos(event: yaml.Event, line_offset: int) -> tuple[int, int]:
+    """An event's 1-based line (moved down by ``line_offset``) and column."""
+    mark = event.start_mark
+    if mark is None:  # libyaml always sets marks; the stubs allow None
+        return 1 + line_offset, 1
+    return mark.line + 1 + line_offset, mark.column + 1
+
+
+def _refused(event: Any, line_offset: int) -> None:
+    """Refuse an anchor (``&a``: aliases are how YAML bombs grow) or an explicit tag (``!!python/object``)."""
+    if event.anchor is not None:
+        line, column = _pos(event, line_offset)
+        raise YamlProblem(codes.REFUSED_CONSTRUCT, f"anchor '&{event.anchor}' is not allowed", line, column,
+                          "write the value out in full")
+    tag = event.tag
+    if tag is not None and tag != "!":
+        line, column = _pos(event, line_offset)
+        raise YamlProblem(codes.REFUSED_CONSTRUCT, f"tag '{tag}' is not allowed", line, column,
+                          "remove the tag; the schema decides each field's type")
+
+
+def _attach(node: Node, stack: list[Mapping | Sequence], keys: list[Scalar | None], root: list[Node]) -> None:
+    """Put ``node`` where it belongs: the root, a list's next item, a mapping's next key or that key's value."""
+    if not stack:
+        root.append(node)
+        return
+    parent = stack[-1]
+    if isinstance(parent, Sequence):
+        parent.items.append(node)
+        return
+    key = keys[-1]
+    if key is None:
+        if type(node) is not Scalar:
+            raise YamlProblem(codes.REFUSED_CONSTRUCT, "mapping keys must be plain text", node.line, node.column)
+        keys[-1] = node
+        return
+    parent.items.append((key, node))
+    keys[-1] = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -43,17 +44,29 @@ def with_changes(obj: T, changes: dict[str, Any]) -> T:
     return changed
 
 
+@functools.cache
+def labelled(cls: type) -> tuple[tuple[dataclasses.Field[Any], int | None], ...]:
+    """A dataclass's fields but ``sensitivity``, each with the level its own label sets (``None``: unlabelled).
+
+    Looked up once per class: redaction walks every entry of every file, and history every version of each.
+    """
+    return tuple((f, level_of(f.metadata["sensitivity"]) if f.metadata.get("sensitivity") else None)
+                 for f in dataclasses.fields(cls) if f.name != "sensitivity")
+
+
+def _is_record(value: Any) -> bool:
+    """Whether ``value`` is a dataclass instance (:func:`dataclasses.is_dataclass` without its class case)."""
+    return hasattr(type(value), "__dataclass_fields__")
+
+
 def pruned(obj: Any, level: int, limit: int, loc: Loc, removed: list[Loc],
            index_maps: dict[Loc, dict[int, int]]) -> tuple[Any, bool]:
     """``obj`` without what is above ``limit`` (itself when nothing is), and ``False`` when a required field had
     to go, so ``obj`` must go too (the copy then holds what was pruned up to that field)."""
     changes: dict[str, Any] = {}
-    for f in dataclasses.fields(obj):
-        if f.name == "sensitivity":
-            continue
+    for f, own in labelled(type(obj)):  # type: ignore[arg-type]  # a dataclass is hashable
         here = (*loc, f.name)
-        label = f.metadata.get("sensitivity")
-        field_level = max(level, level_of(label)) if label else level
+        field_level = level if own is None else max(level, own)
         value = getattr(obj, f.name)
         if field_level > limit:
             if not reset(changes, f, value):
@@ -63,7 +76,7 @@ def pruned(obj: Any, level: int, limit: int, loc: Loc, removed: list[Loc],
             continue
         if isinstance(value, list):
             def keep(i: int, item: Any, at: Loc = here, level: int = field_level) -> Any:
-                if not dataclasses.is_dataclass(item):
+                if not _is_record(item):
                     return item
                 if own_level(item, level) > limit:
                     return GONE
@@ -71,7 +84,7 @@ def pruned(obj: Any, level: int, limit: int, loc: Loc, removed: list[Loc],
                 return new if whole else GONE
 
             filter_list(changes, f.name, value, keep, here, removed, index_maps)
-        elif dataclasses.is_dataclass(value):
+        elif _is_record(value):
             inner = own_level(value, field_level)
             new, whole = (None, False) if inner > limit else pruned(value, inner, limit, here, removed, index_maps)
             if not settle(changes, f, value, (new, whole), here, removed):
@@ -176,13 +189,13 @@ def scrubbed(obj: Any, gone: dict[str, set[str]], lines: Lines, loc: Loc,
             def keep(i: int, item: Any, at: Loc = here, ids: set[str] = hidden) -> Any:
                 if isinstance(item, str):
                     return GONE if item in ids else item
-                if not dataclasses.is_dataclass(item):
+                if not _is_record(item):
                     return item
                 new, whole = scrubbed(item, gone, lines, (*at, i), removed, index_maps)
                 return new if whole else GONE
 
             filter_list(changes, f.name, value, keep, here, removed, index_maps)
-        elif dataclasses.is_dataclass(value) and not settle(
+        elif _is_record(value) and not settle(
                 changes, f, value, scrubbed(value, gone, lines, here, removed, index_maps), here, removed):
             return with_changes(obj, changes), False
     return with_changes(obj, changes), True
