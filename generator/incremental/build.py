@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
+from .. import usercache
 from ..config import Settings
 from ..publish.atomic import target_in
 from ..render.direct import Converted, Permalink
@@ -40,6 +41,8 @@ log = logging.getLogger("mkdocs.plugins.accountplan")
 
 _served: dict[str, set[str]] = {}
 """Per page store: every page this process served, so a page that can no longer be built gets an error page."""
+_sections_read: set[str] = set()
+"""Page stores whose carried search sections this server has read (at its first build only)."""
 
 
 class PageFile(File):
@@ -150,6 +153,10 @@ class Build:
         """Under ``serve --dirty``: render only the pages whose inputs changed, and serve all from the store."""
         folder = store.store_for(config.config_file_path, lang)
         carried.seed(folder)  # a server's first build starts from the pages of the last build, if one left them
+        if folder not in _sections_read:  # and indexes them with the last build's search sections (read only)
+            _sections_read.add(folder)
+            if usercache.project_folder(usercache.project_of(config.config_file_path)) is not None:
+                self.sections = carried.CarriedSections(folder)
         kept = store.ServedPages(folder, gathered.level)
         pages = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls, kept=kept,
                         packed=False)
@@ -238,10 +245,12 @@ class Build:
         if self.kept is not None:
             carried.carry(self.kept, self.carried)
             self.kept, self.carried = None, {}
-        if self.sections is not None:
+        if self.sections is not None and not store.dirty_serving():
             self.sections.save()
-            self.sections = None
             carried.carry_rules_out(config_file)
+        elif self.sections is not None and self.sections.hits:  # a server only reads the build's sections
+            log.info(f"accountplan: search sections of {self.sections.hits} pages carried over from the previous build")
+        self.sections = None
         self.close()
 
     def close(self) -> None:

@@ -60,6 +60,7 @@ from .inherited import refuse_wider, with_inherited
 from .search_index import Spool
 from .segment import Segmenting
 from .segment import note_startup as segmenting_startup
+from .segment import stop_serving as stop_segmenting
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
@@ -372,4 +373,5 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_shutdown(self) -> None:
         """Stop the accounts watcher when the server stops; seal the pages and rule results for the next one."""
         watch.stop()
+        stop_segmenting()
         Build.shutdown(self.config_file)
