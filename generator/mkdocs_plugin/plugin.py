@@ -231,8 +231,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             files = self.build.add(files, config, gathered, self.settings, lang, permalink=_bypass(config))
         except OutsideFolder as exc:
             raise _error(exc, config) from None
-        if Build.serving():  # the kept HTML is dropped when what --dirty cannot see changed (the page set included)
-            preview.check(config, [f.src_uri for f in files.documentation_pages()], code_version())
+        # Under serve: the kept HTML is dropped when what --dirty cannot see changed (the page set included).
+        if Build.serving() and preview.check(config, [f.src_uri for f in files.documentation_pages()], code_version()):
+            self.build.whole()  # every page is built: indexed with the last build's search sections
         return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:

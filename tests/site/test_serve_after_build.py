@@ -46,6 +46,10 @@ def test_a_server_after_a_build_uses_its_search_sections_and_serves_what_a_cold_
     assert carried and carried[0] > 10, log.read_text(encoding="utf-8")[-3000:]  # the build's sections were used
     monkeypatch.setenv("XDG_CACHE_HOME", cache)
     after_build = _site(Path(str(preview.site_folder(str(config_file), "en"))))
+    restart_log = tmp_path / "restart.log"  # the next start rebuilds nearly nothing: the sections are not read
+    with serving(config_file, env, restart_log, port=port) as server:
+        assert start(server, accounts, TIMEOUT) is not None, restart_log.read_text(encoding="utf-8")[-3000:]
+    assert not CARRIED.search(restart_log.read_text(encoding="utf-8"))
 
     fresh = str(tmp_path / "fresh-cache")
     cold_log = tmp_path / "cold.log"
