@@ -60,6 +60,7 @@ from .inherited import refuse_wider, with_inherited
 from .search_index import Spool
 from .segment import Segmenting
 from .segment import note_startup as segmenting_startup
+from .segment import stop_serving as stop_segmenting
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
@@ -230,8 +231,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             files = self.build.add(files, config, gathered, self.settings, lang, permalink=_bypass(config))
         except OutsideFolder as exc:
             raise _error(exc, config) from None
-        if Build.serving():  # the kept HTML is dropped when what --dirty cannot see changed (the page set included)
-            preview.check(config, [f.src_uri for f in files.documentation_pages()], code_version())
+        # Under serve: the kept HTML is dropped when what --dirty cannot see changed (the page set included).
+        if Build.serving() and preview.check(config, [f.src_uri for f in files.documentation_pages()], code_version()):
+            self.build.whole()  # every page is built: indexed with the last build's search sections
         return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -372,4 +374,5 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_shutdown(self) -> None:
         """Stop the accounts watcher when the server stops; seal the pages and rule results for the next one."""
         watch.stop()
+        stop_segmenting()
         Build.shutdown(self.config_file)

@@ -115,8 +115,10 @@ def _lock(folder: str) -> bool:
     return True
 
 
-def check(config: Any, pages: list[str], code: str) -> None:
+def check(config: Any, pages: list[str], code: str) -> bool:
     """At a server's first build (``on_files``): empty the kept folder when what ``--dirty`` cannot see changed.
+
+    ``True`` when this build starts from an empty kept folder (emptied, or never written): every page is built.
 
     ``pages``: every documentation page's source path, generated ones included (the navigation of every
     page depends on them, and a page no longer built must not stay in the kept folder);
@@ -124,7 +126,7 @@ def check(config: Any, pages: list[str], code: str) -> None:
     """
     folder = config.site_dir
     if folder not in _locks or folder in _checked:
-        return
+        return False
     _checked.add(folder)
     now = stamp(config, pages, code)
     path = os.path.join(folder, STAMP)
@@ -143,6 +145,7 @@ def check(config: Any, pages: list[str], code: str) -> None:
         _mark(folder)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(now)
+    return not same
 
 
 def stamp(config: Any, pages: list[str], code: str) -> str:
