@@ -133,11 +133,12 @@ class Converter:
         for name in _required(cls):
             if name not in values and not any(k.value == name for k, _ in node.items):
                 ok = False
+                f = known[name]
                 self.problem(
                     node,
                     codes.REQUIRED_MISSING,
                     f"required field '{name}' is missing from {cls.__name__.lower()}",
-                    f"add '{name}:' — {known[name].metadata.get('doc', '')}",
+                    f"add '{name}:' — {f.metadata.get('doc', '')}",
                     (*loc, name),
                 )
         if not ok and loc == ():

@@ -182,10 +182,9 @@ def _refused(event: Any, line_offset: int) -> None:
         line, column = _pos(event, line_offset)
         raise YamlProblem(codes.REFUSED_CONSTRUCT, f"anchor '&{event.anchor}' is not allowed", line, column,
                           "write the value out in full")
-    tag = event.tag
-    if tag is not None and tag != "!":
+    if event.tag is not None and event.tag != "!":
         line, column = _pos(event, line_offset)
-        raise YamlProblem(codes.REFUSED_CONSTRUCT, f"tag '{tag}' is not allowed", line, column,
+        raise YamlProblem(codes.REFUSED_CONSTRUCT, f"tag '{event.tag}' is not allowed", line, column,
                           "remove the tag; the schema decides each field's type")
 
 
