@@ -26,6 +26,7 @@ from ..render.search_text import Section, sections
 from ..render.templating import environment
 from .memo import carried, carry_in, memo
 from .pages import KeptPages, kept
+from .redact import carried_form
 from .store import store_for
 from .theme import CompiledTemplates
 from .versions import code_version, versioned
@@ -133,6 +134,10 @@ A one-account edit changes a few entries of each memo (the edited dossier's, the
 only the blobs holding them are sealed again, not 50 MB of redacted copies and scores that did not change.
 """
 
+_FORMS: dict[str, Callable[[Hashable, Any], Any]] = {"redaction": carried_form}
+"""How a memo's entries are sealed, where not as they are: a redacted copy as :class:`.redact.Frozen`, sharing the
+dossier the next build loads instead of carrying a second copy of it."""
+
 _REPORTED = {"rules": "dossiers' rule results", "redaction": "redacted dossiers", "scores": "scorecards"}
 """What the build log says each memo holds (the bench and the tests read it)."""
 
@@ -179,9 +184,12 @@ def carry_rules_out(config_file: str | None) -> None:
         parts: list[dict[Hashable, Any]] = [{} for _ in range(SHARDS)]
         for key, value in used[name].items():
             parts[shard_of(key)][key] = value
+        form = _FORMS.get(name)
         for shard, part in enumerate(parts):
             keys = frozenset(part)
             if _read.get((folder, name, shard)) != keys:
+                if form is not None:
+                    part = {key: form(key, value) for key, value in part.items()}
                 usercache.dump(folder, _shard_name(blob, shard), (code_version(), part))
                 _read[folder, name, shard] = keys
 

@@ -9,7 +9,8 @@ converts (:mod:`.lift`) instead of settled in place.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
+from typing import cast
 
 from ..config import Settings
 from ..render import paths
@@ -51,6 +52,7 @@ def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMa
 
     # Person pages are placed later, in their turn among the portfolio-wide pages (assemble).
     pages = account_pages(len(tasks), tasks, render, prepare=prepare, placed=len(todo), packed=packed)
+    # A kept page may come compressed (KeptPages): Pages keeps it as it is (render.parallel.pack passes bytes through).
     for i, text in reused.items():
-        pages[sources[i]] = text
-    return assemble(site, pages, kept_people.get, lambda text: lift(text, blocks))
+        pages[sources[i]] = cast(str, text)
+    return assemble(site, pages, cast(Callable[[str], str | None], kept_people.get), lambda text: lift(text, blocks))

@@ -55,6 +55,10 @@ class Memo(Generic[V]):
         self._current[key] = value
         return value
 
+    def replace(self, key: Hashable, value: V) -> None:
+        """Keep ``value`` for ``key`` in this build instead of what :meth:`get` gave (a carried value, thawed)."""
+        self._current[key] = value
+
 
 _memos: dict[str, Memo[Any]] = {}
 

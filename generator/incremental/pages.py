@@ -16,7 +16,7 @@ from ..model.portfolio import Dossier
 from ..render import paths
 from ..render.context import Site
 from ..render.movement import gains, movement_of
-from ..render.parallel import pack, unpack
+from ..render.parallel import pack
 from ..render.team import touches
 from .versions import code_version, theme_version
 
@@ -77,21 +77,25 @@ class KeptPages:
                  _history(site, person_id, person=True)]
         return digest(parts)
 
-    def account(self, site: Site, dossier: Dossier) -> str | None:
-        """The account page's text from the previous build when its key is unchanged, else ``None`` (render it)."""
+    def account(self, site: Site, dossier: Dossier) -> str | bytes | None:
+        """The account page's text from the previous build when its key is unchanged, else ``None`` (render it).
+
+        Bytes are the text compressed (:func:`generator.render.parallel.pack`), as kept: they wait so in
+        :class:`~generator.render.parallel.Pages`, and a merge build that carries its site over never reads most
+        of them (unpacked together they were ≈250 MB at 1,000 accounts)."""
         return self._kept(paths.account_page(dossier.slug), self.key(site, dossier))
 
-    def person(self, site: Site, person_id: str) -> str | None:
+    def person(self, site: Site, person_id: str) -> str | bytes | None:
         """A person's page from the previous build when its key is unchanged, else ``None``."""
         return self._kept(paths.person_page(person_id), self.person_key(site, person_id))
 
-    def _kept(self, src: str, key: str) -> str | None:
+    def _kept(self, src: str, key: str) -> str | bytes | None:
         self.keys[src] = key
         found = self.pages.get(src)
         if found is None or found[0] != key:
             return None
         self.hits += 1
-        return unpack(found[1])
+        return found[1]
 
     def packed(self, src: str, text: str) -> bytes:
         """A page's text for :meth:`remember`, compressed: as kept when the page was reused, else compressed now."""

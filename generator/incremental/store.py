@@ -152,7 +152,7 @@ class ServedPages(KeptPages):
         super().__init__(store, level)
         self.served = _served.setdefault(store, {})
 
-    def _kept(self, src: str, key: str) -> str | None:
+    def _kept(self, src: str, key: str) -> str | bytes | None:
         found = self.served.get(src)
         if found is not None and found[0] == key:
             self.keys[src] = key

@@ -1,6 +1,6 @@
 """Where a build's memory goes: ``mkdocs build`` in this process, its RSS sampled per plugin event.
 
-    python -m tests.bench.memory -f mkdocs.yml [--trace SECONDS] [--top 25]
+    python -m tests.bench.memory -f mkdocs.yml [--publish] [--trace] [--top 25]
 
 A thread reads this process's resident set (and its forked page workers') every 50 ms and
 keeps the peak of each stretch between two MkDocs events (``files``, ``page_read_source``, …,
@@ -9,6 +9,9 @@ keeps the peak of each stretch between two MkDocs events (``files``, ``page_read
 sites are printed at the end of ``on_files``, when the first page is written, and at
 ``on_post_build`` — what holds the memory at each of these points. For finding causes, not a
 benchmark: the figures of record come from :mod:`tests.bench.measure` (``ru_maxrss``).
+With ``--publish`` the build is ``accountplan build -q --fail-on never`` (the path that carries the
+previous build's site and memos: P2's merge build) instead of ``mkdocs build``. The table also gives
+the CPU seconds of this process spent in each stage.
 """
 
 from __future__ import annotations
@@ -56,10 +59,15 @@ class Sampler(threading.Thread):
         self.stage = "start"
         self.order: list[str] = ["start"]
         self.peaks: dict[str, tuple[float, float]] = {"start": (0.0, 0.0)}
+        self.cpu: dict[str, float] = {"start": 0.0}
+        self.since = time.process_time()
         self.running = True
 
     def enter(self, stage: str) -> None:
         if stage != self.stage:
+            now = time.process_time()
+            self.cpu[self.stage] = self.cpu.get(self.stage, 0.0) + now - self.since
+            self.since = now
             self.stage = stage
             if stage not in self.peaks:
                 self.order.append(stage)
@@ -93,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("-f", "--config-file", required=True)
     p.add_argument("--trace", action="store_true", help="tracemalloc: the largest allocation sites at three points")
     p.add_argument("--top", type=int, default=25)
+    p.add_argument("--publish", action="store_true", help="accountplan build (carried site, memos), not mkdocs build")
     args = p.parse_args(argv)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -117,14 +126,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     PluginCollection.run_event = run_event  # type: ignore[method-assign]
     start = time.perf_counter()
-    build(load_config(args.config_file))
+    if args.publish:
+        from generator.cli import main as accountplan
+
+        accountplan(["--config", args.config_file, "build", "-q", "--fail-on", "never"])
+    else:
+        build(load_config(args.config_file))
+    sampler.enter("end")
     sampler.running = False
     sampler.join()
-    print(f"\nbuilt in {time.perf_counter() - start:.1f} s; peak RSS per stage (MB): main, largest worker",
-          file=sys.stderr)
-    for stage in sampler.order:
+    print(f"\nbuilt in {time.perf_counter() - start:.1f} s; peak RSS per stage (MB): main, largest worker; "
+          "CPU s of this process", file=sys.stderr)
+    for stage in sampler.order[:-1]:
         main_mb, worker_mb = sampler.peaks[stage]
-        print(f"  {stage:<20} {main_mb:8.0f} {worker_mb:8.0f}", file=sys.stderr)
+        print(f"  {stage:<20} {main_mb:8.0f} {worker_mb:8.0f} {sampler.cpu.get(stage, 0.0):8.2f}", file=sys.stderr)
     return 0
 
 
