@@ -5,7 +5,7 @@ Material's page template includes its navigation sidebar (``partials/nav.html``)
 the 1,000 account pages although, for a page that is not itself in the navigation, nothing in
 it depends on the page except the relative links (``| url``). Those partials are rendered
 once for each set of relative links a page sees and reused for every other page that sees the
-same set, so the output is the same byte for byte (``tests/test_partials.py``).
+same set, so the output is the same byte for byte (``tests/site/test_partials.py``).
 
 A page in the navigation (it marks itself and its section active, and shows its table of
 contents there) is always rendered in full, and so is any page where the key cannot be made.
@@ -22,6 +22,7 @@ from typing import Any
 
 from jinja2 import Environment, TemplateNotFound
 from jinja2.runtime import Context
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import normalize_url
 
@@ -56,7 +57,8 @@ class _Remembered:
             return None
         if self.owner is None or self.owner[0] is not nav or self.owner[1] is not config:
             self.owner = (nav, config)
-            self.urls = list(_urls(nav.items))
+            logo = config.theme.get("logo") if isinstance(config, MkDocsConfig) else None  # an image's link
+            self.urls = [*_urls(nav.items), *([logo] if isinstance(logo, str) else [])]
             self.pages = {id(p) for p in nav.pages}
             self.rendered = {}
         if id(page) in self.pages or getattr(page, "active", False):
