@@ -111,6 +111,8 @@ def markdown_text(value: object) -> Markup:
 
 LINE_BREAK = re.compile(r"\s*[\n\r\x0b\x0c\x85\u2028\u2029]\s*")
 """A line break (any Unicode one) with the spaces around it."""
+_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
+"""A line break alone: found by a scan for the character, where :data:`LINE_BREAK` tries ``\\s*`` at every position."""
 
 
 def one_line(value: object) -> object:
@@ -120,7 +122,7 @@ def one_line(value: object) -> object:
     and a line of its own can start a heading or a list, so no value may carry a line break into a
     page; in HTML a break and a space look the same. Other values are returned unchanged.
     """
-    if isinstance(value, str) and not isinstance(value, Markup) and LINE_BREAK.search(value):
+    if isinstance(value, str) and not isinstance(value, Markup) and _BREAK.search(value):
         return LINE_BREAK.sub(" ", value)
     return value
 

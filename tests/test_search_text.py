@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from material.plugins.search.plugin import Parser
 
+from generator.render import search_text
 from generator.render.search_text import Section, sections
 from tests.generated_pages import ACCOUNTS, IDS, converted
 
@@ -51,3 +52,13 @@ def test_nested_headings_whitespace_and_kept_tags_as_the_indexer_does(page_html:
                                        "<p>1 < 2</p>", "<!DOCTYPE html><p>x</p>"])
 def test_pages_the_walk_cannot_read_are_left_to_the_search_plugin(page_html: str) -> None:
     assert sections(page_html) is None
+
+
+@pytest.mark.parametrize("page_html", ["<p>x</p>", "<SCRIPT>", "<ObJeCt data=x>", '<style>a{}</style>',
+                                       "<STYLE>a{}</STYLE>", "<style>a{}</style><Style x>", "<styles>",
+                                       "<style x>a<b</style>", "<!DOCTYPE html>", "<!-- c -->", "<?xml",
+                                       "DATA-Search-Exclude", "<p>İ linenodiv</p>", "<p>İ</p><script>",
+                                       "<p>İ</p>", "LineNoDiv", "<scripts>"])
+def test_the_quick_unreadable_check_finds_what_the_pattern_finds(page_html: str) -> None:
+    # The check scans a lower-cased copy; a character that lower-cases to two falls back to the pattern.
+    assert search_text._unreadable(page_html) == (search_text._UNREADABLE.search(page_html) is not None)

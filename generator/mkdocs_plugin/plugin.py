@@ -57,6 +57,7 @@ from . import direct as mkdocs_direct
 from . import preview, watch
 from .held import Held
 from .inherited import refuse_wider, with_inherited
+from .partials import remember_partials
 from .search_index import Spool
 from .segment import Segmenting
 from .segment import note_startup as segmenting_startup
@@ -247,8 +248,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         return nav
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Theme templates compiled once a server; what is read of a carried site's pages not rebuilt."""
-        return self.build.env(env, config)
+        """Theme templates compiled once a server; what is read of a carried site's pages not rebuilt; the
+        navigation partials rendered once per place (:mod:`.partials`)."""
+        return remember_partials(self.build.env(env, config))
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """A generated page's edit button opens the file behind it (an account's ``account.md``), or is hidden.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 from .labels import joined, msg, terms, text
 from .types import Figure, Msg, Value
@@ -112,7 +113,7 @@ def weighted(key: str, parts: Sequence[tuple[str, float, Figure]], *, unit: str 
             absent.append(name)
         elif weight > 0:
             present.append((name, weight, value))
-    symbolic = _weighted_formula([(n, w) for n, w, _ in parts if w > 0])
+    symbolic = _weighted_formula(tuple((n, w) for n, w, _ in parts if w > 0))
     notes = [note] if note else []
     if absent:
         notes.append(msg("n.absent", names=terms(absent)))
@@ -128,7 +129,8 @@ def _renormalised(total: float) -> bool:
     return abs(total - 1.0) >= 1e-9
 
 
-def _weighted_formula(parts: Sequence[tuple[str, float]]) -> Msg:
+@cache  # the same few formulas for every account: a message is frozen, so one copy serves them all
+def _weighted_formula(parts: tuple[tuple[str, float], ...]) -> Msg:
     body = tuple(msg("f.weighted_term", weight=num(w), name=term_of(n)) for n, w in parts)
     total = sum(w for _, w in parts)
     if _renormalised(total):

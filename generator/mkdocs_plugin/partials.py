@@ -1,0 +1,97 @@
+"""The theme's site-wide navigation rendered once per place, not once per page (issue 18, P1).
+
+Material's page template includes its navigation sidebar (``partials/nav.html``) and tabs
+(``partials/tabs.html``) in every page: the whole site's navigation, rendered again for each of
+the 1,000 account pages although, for a page that is not itself in the navigation, nothing in
+it depends on the page except the relative links (``| url``). Those partials are rendered
+once for each set of relative links a page sees and reused for every other page that sees the
+same set, so the output is the same byte for byte (``tests/site/test_partials.py``).
+
+A page in the navigation (it marks itself and its section active, and shows its table of
+contents there) is always rendered in full, and so is any page where the key cannot be made.
+The remembered partials belong to one navigation and one configuration: a new build (a
+server's rebuild reuses the compiled templates) starts afresh. ``ACCOUNTPLAN_PARTIALS=0`` renders
+them for every page, as before (the tests compare both).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from jinja2 import Environment, TemplateNotFound
+from jinja2.runtime import Context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.utils import normalize_url
+
+CACHED = ("partials/nav.html", "partials/tabs.html")
+"""The partials that depend on a page not in the navigation only through its relative links."""
+
+Render = Callable[[Context], Iterator[str]]
+
+
+def _urls(items: list[Any]) -> Iterator[str]:
+    """Every URL the navigation links to (pages and links, sections walked), in order."""
+    for item in items:
+        url = getattr(item, "url", None)
+        if isinstance(url, str):
+            yield url
+        yield from _urls(getattr(item, "children", None) or [])
+
+
+class _Remembered:
+    """Rendered partials of one navigation and configuration, by the links the page sees."""
+
+    def __init__(self) -> None:
+        self.owner: tuple[object, object] | None = None
+        self.urls: list[str] = []
+        self.pages: set[int] = set()
+        self.rendered: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def key(self, context: Context, name: str) -> tuple[str, tuple[str, ...]] | None:
+        """What ``name``'s output depends on for this page, ``None`` when it must be rendered in full."""
+        nav, page, config = context.get("nav"), context.get("page"), context.get("config")
+        if not isinstance(nav, Navigation) or page is None or not isinstance(getattr(page, "url", None), str):
+            return None
+        if self.owner is None or self.owner[0] is not nav or self.owner[1] is not config:
+            self.owner = (nav, config)
+            logo = config.theme.get("logo") if isinstance(config, MkDocsConfig) else None  # an image's link
+            self.urls = [*_urls(nav.items), *([logo] if isinstance(logo, str) else [])]
+            self.pages = {id(p) for p in nav.pages}
+            self.rendered = {}
+        if id(page) in self.pages or getattr(page, "active", False):
+            return None
+        base = context.get("base_url")
+        return name, (str(base), *(normalize_url(url, page=page) for url in self.urls))
+
+
+def _remembering(name: str, render: Render, remembered: _Remembered) -> Render:
+    def root(context: Context) -> Iterator[str]:
+        key = remembered.key(context, name)
+        if key is None:
+            yield from render(context)
+            return
+        text = remembered.rendered.get(key)
+        if text is None:
+            text = remembered.rendered[key] = "".join(render(context))
+        yield text
+
+    root.remembering = True  # type: ignore[attr-defined]
+    return root
+
+
+def remember_partials(env: Environment) -> Environment:
+    """``env`` with :data:`CACHED` rendered once per set of relative links (a template compiled anew: in full)."""
+    if os.environ.get("ACCOUNTPLAN_PARTIALS") == "0":
+        return env
+    remembered = _Remembered()
+    for name in CACHED:
+        try:
+            template = env.get_template(name)
+        except TemplateNotFound:
+            continue
+        if not getattr(template.root_render_func, "remembering", False):
+            template.root_render_func = _remembering(name, template.root_render_func, remembered)
+    return env
