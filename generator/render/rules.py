@@ -9,9 +9,18 @@ from ..rules import registry
 from .context import Site
 from .markup import to_html
 
+VIEW = "rule-list"
+"""The part name of the rule list (:class:`.context.Parts`): ``rule_list(site)``, a function of the code, the language
+and the settings alone."""
+
 
 def rules_view(site: Site) -> list[dict[str, Any]]:
     """Every registered rule with its code, summary, severities and documentation as HTML."""
+    return site.parts(VIEW, rule_list, site)
+
+
+def rule_list(site: Site) -> list[dict[str, Any]]:
+    """:func:`rules_view`, made now."""
     t = site.t
     out = []
     for code in sorted(registry()):
