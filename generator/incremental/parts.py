@@ -1,9 +1,9 @@
-"""The portfolio-wide views' parts kept from one build to the next (rows, the chart, the rule list, team shares).
+"""The portfolio-wide views' parts kept from one build to the next (rows, due lines, the chart, rules, team shares).
 
 The portfolio and grouping pages hold a row for every account, the team pages an index of
 every dossier's share; after an edit only the edited dossier's row and share change. Render
 computes each part through :class:`generator.render.context.Parts`; :class:`KeptParts` keeps
-each by what it is made of. Rows, the chart and the rule list are kept by content keys
+each by what it is made of. Rows, due lines, the chart and the rule list are kept by content keys
 (:mod:`.fragments`), so a build in a new process (a merge build, a server's first build) reuses
 the previous process's. A team share is kept by object identity while the process lives: the
 gathering memos hand back the very same dossier while its files are unchanged, and each kept
@@ -12,6 +12,7 @@ share holds that dossier, so its id stays its own while the share is kept.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
@@ -20,7 +21,7 @@ import jinja2
 from ..diagnostics import Severity
 from ..model.keys import digest, dossier_key
 from ..model.portfolio import Dossier
-from ..render import portfolio, rules, team
+from ..render import actions, portfolio, rules, team
 from ..render.context import Site
 from ..render.paths import Links, account_page
 from .fragments import Fragments
@@ -42,6 +43,13 @@ def _row(site: Site, dossier: Dossier, links: Links, template: jinja2.Template) 
     return [dossier_key(dossier), repr(counts), links.to(account_page(dossier.slug)), str(template.name)]
 
 
+def _due(site: Site, dossier: Dossier, links: Links, horizon: dt.date) -> list[str]:
+    """An account's lines of the due list: its dossier by content, the roster (owners' names), the page showing them
+    and the horizon."""
+    roster = site.portfolio.roster
+    return [dossier_key(dossier), roster.digest if roster else "-", links.current, horizon.isoformat()]
+
+
 def _chart(points: list[dict[str, Any]], lang: str) -> list[str]:
     """The fit × revenue chart: its points and language."""
     return [lang, repr(points)]
@@ -52,7 +60,8 @@ def _rules(site: Site) -> list[str]:
     return []
 
 
-_CONTENT: dict[str, Callable[..., list[str]]] = {portfolio.ROW: _row, portfolio.CHART: _chart, rules.VIEW: _rules}
+_CONTENT: dict[str, Callable[..., list[str]]] = {portfolio.ROW: _row, portfolio.CHART: _chart, rules.VIEW: _rules,
+                                                 actions.DUE: _due}
 """The content key of each part kept across processes, from its arguments (beside :meth:`KeptParts.common`)."""
 
 
