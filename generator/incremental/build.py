@@ -32,7 +32,7 @@ from ..render.generate import Gathered
 from ..render.parallel import Pages
 from ..render.search_text import Section, sections
 from ..render.unavailable import unavailable_pages
-from . import carried, lift, site, store
+from . import carried, fragments, lift, site, store
 from .compose import compose
 from .pages import KeptPages
 from .ready import Prepared, prepare
@@ -110,6 +110,7 @@ class Build:
         """When ``mkdocs serve --dirty`` stops: seal its kept pages and memos for the next process, as a build does."""
         if store.dirty_serving():
             carried.carry_served()
+            fragments.save_all()
             carried.carry_rules_out(config_file)
 
     @staticmethod
@@ -143,6 +144,9 @@ class Build:
         if self.kept is not None:
             log.info(f"accountplan: {self.kept.hits} of {len(self.kept.keys)} account and person pages "
                      "carried over from the previous build")
+            used = fragments.fragments(self.kept.store).now
+            log.info(f"accountplan: {len(used) - sum(fragments.last.values())} of {len(used)} lines of the "
+                     "portfolio-wide pages carried over from the previous build")
         for src_uri in self.pages:  # ids are checked when loading; this is defence in depth
             target_in(config.site_dir, src_uri)
         for src_uri in self.pages:
@@ -263,6 +267,7 @@ class Build:
         """After a whole build: seal what it carries to the next one; stop any page workers still running."""
         if self.kept is not None:
             carried.carry(self.kept, self.carried)
+            fragments.fragments(self.kept.store).save()
             self.kept, self.carried = None, {}
         if self.sections is not None and not store.dirty_serving():
             self.sections.save()

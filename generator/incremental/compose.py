@@ -14,10 +14,10 @@ from typing import cast
 
 from ..config import Settings
 from ..render import paths
-from ..render.context import computed
 from ..render.generate import Gathered, site_of
 from ..render.pages import account_page, assemble, person_page
 from ..render.parallel import Pages, Prepare, account_pages
+from .fragments import fragments
 from .lift import lift
 from .pages import KeptPages
 from .parts import KeptParts
@@ -35,8 +35,9 @@ def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMa
     when many, which also run ``prepare`` on each (:attr:`generator.render.parallel.Pages.prepared`).
     ``packed``: whether pages wait compressed (:class:`generator.render.parallel.Pages`; not in a server).
     """
-    site = site_of(gathered, settings, lang, directory_urls=directory_urls,
-                   parts=KeptParts() if kept is not None else computed)
+    site = site_of(gathered, settings, lang, directory_urls=directory_urls)
+    if kept is not None:
+        site.parts = KeptParts(fragments(kept.store), site, kept.level)
     dossiers = site.portfolio.dossiers
     sources = [paths.account_page(d.slug) for d in dossiers]
     reused = {i: text for i, d in enumerate(dossiers) if kept and (text := kept.account(site, d)) is not None}

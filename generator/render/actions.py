@@ -9,13 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
+
+from markupsafe import Markup
 
 from ..model import Action
 from ..model.document import Document
 from ..model.portfolio import Dossier
 from .context import Site
 from .paths import Links, account_page, contact_anchor, person_page
+from .templating import environment
 
 DUE_WINDOW_DAYS = 14
 """The portfolio's list shows open actions due within this many days, and every overdue one."""
@@ -65,7 +68,32 @@ def person_actions(site: Site, person_id: str, dossiers: Iterable[Dossier], link
     return [_row(site, d, doc, links) for d, doc in _open(dossiers, lambda a: a.owner == person_id)]
 
 
+DUE = "due"
+"""The part name of one account's lines of the portfolio's due list (:class:`.context.Parts`):
+``due_lines(site, dossier, links, horizon)``."""
+
+
 def due_actions(site: Site, links: Links) -> list[dict[str, Any]]:
-    """Open actions across the portfolio that are overdue or due within :data:`DUE_WINDOW_DAYS`."""
+    """Open actions across the portfolio that are overdue or due within :data:`DUE_WINDOW_DAYS`, soonest first, each
+    with its line drawn (``html``): the lines are made per account, then put in order here."""
     horizon = site.today + dt.timedelta(days=DUE_WINDOW_DAYS)
-    return [_row(site, d, doc, links) for d, doc in _open(site.portfolio.dossiers, lambda a: a.due <= horizon)]
+    lines = [line for d in site.portfolio.dossiers for line in site.parts(DUE, due_lines, site, d, links, horizon)]
+    return sorted(lines, key=lambda line: (line["due"], line["slug"], line["id"]))
+
+
+def due_lines(site: Site, dossier: Dossier, links: Links, horizon: dt.date) -> list[dict[str, Any]]:
+    """One account's open actions due by ``horizon`` (or overdue), each with its line of the due list (``html``)."""
+    draw = _draw(site)
+    lines = [_row(site, dossier, doc, links) for _, doc in _open([dossier], lambda a: a.due <= horizon)]
+    for line in lines:
+        line["html"], line["slug"] = Markup(draw(line)), dossier.slug
+    return lines
+
+
+def _draw(site: Site) -> Callable[[dict[str, Any]], str]:
+    """The macro drawing one line of an action list (``action_row.html``) in the site's language, made once a build."""
+    draw = site.cache.get("action-row")
+    if draw is None:
+        module = environment().get_template("action_row.html").make_module({"t": site.t})
+        draw = site.cache["action-row"] = vars(module)["row"]
+    return cast(Callable[[dict[str, Any]], str], draw)

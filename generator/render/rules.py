@@ -14,9 +14,18 @@ _doc_html = cache(to_html)
 """A rule's documentation as HTML, converted once a process: the rules page is assembled again after every save
 of a server (61 rules through Markdown and nh3); :func:`.markup.to_html` is a function of the text alone."""
 
+VIEW = "rule-list"
+"""The part name of the rule list (:class:`.context.Parts`): ``rule_list(site)``, a function of the code, the language
+and the settings alone."""
+
 
 def rules_view(site: Site) -> list[dict[str, Any]]:
     """Every registered rule with its code, summary, severities and documentation as HTML."""
+    return site.parts(VIEW, rule_list, site)
+
+
+def rule_list(site: Site) -> list[dict[str, Any]]:
+    """:func:`rules_view`, made now."""
     t = site.t
     out = []
     for code in sorted(registry()):
