@@ -30,7 +30,8 @@ class KeptPages:
     An account page is a function of its dossier's files (their content digests), the
     portfolio-wide inputs (code and theme, language, link style, settings — which hold
     today, rules, limits, scoring and profiles —, the audience level, the roster, whether
-    changes are shown, the commit ``HEAD`` names when the history is shown) and the account's
+    changes are shown, where the history was read from — :attr:`Movement.head`, not the commit id, so a new
+    commit renders again only the pages whose own history it changed) and the account's
     own derived inputs (findings, last change; its scores and their change follow from its
     dossier and the settings). All of them go into the key, so any change that
     could alter the page renders it again; everything else is reused unread. A person's
@@ -52,7 +53,7 @@ class KeptPages:
         """The part of every key that is the same for all pages of one build."""
         if self._common is None:
             roster = site.portfolio.roster
-            history = movement_of(site)  # a new commit (HEAD moved) changes every page's history section
+            history = movement_of(site)  # where the history was read from; each page's own history is in its key
             parts = [code_version(), theme_version(), site.t.lang, str(site.directory_urls), repr(site.settings),
                      self.level, roster.digest if roster else "-", str(bool(site.deltas)),
                      f"{history.head}|{history.available}" if history else "-"]
