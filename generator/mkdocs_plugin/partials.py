@@ -61,7 +61,9 @@ class _Remembered:
             self.urls = [*_urls(nav.items), *([logo] if isinstance(logo, str) else [])]
             self.pages = {id(p) for p in nav.pages}
             self.rendered = {}
-        if id(page) in self.pages or getattr(page, "active", False):
+        # MkDocs marks every page active while rendering it; that mark reaches the navigation only through a
+        # parent section: a page in the navigation, or given a parent there, is rendered in full.
+        if id(page) in self.pages or getattr(page, "parent", None) is not None:
             return None
         base = context.get("base_url")
         return name, (str(base), *(normalize_url(url, page=page) for url in self.urls))
