@@ -45,3 +45,20 @@ def test_pages_outside_the_navigation_reuse_the_rendered_partials(tmp_path: Path
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     assert keys.count(True) > keys.count(False) > 0  # account and person pages outnumber the navigation's
+
+
+def test_a_relative_homepage_link_is_right_on_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Material links the logo to ``extra.homepage`` made relative to the page (``| url``): two account pages at the
+    same depth see the same navigation links but not the same homepage link."""
+    import yaml
+
+    config = pinned_config(tmp_path, "mkdocs.yml")
+    parsed = yaml.safe_load(config.read_text(encoding="utf-8"))
+    parsed["extra"] = {"homepage": "accounts/helios-telecom/"}
+    config.write_text(yaml.safe_dump(parsed, allow_unicode=True), encoding="utf-8")
+    remembered = mkdocs_build(config, tmp_path / "remembered")
+    monkeypatch.setenv("ACCOUNTPLAN_PARTIALS", "0")
+    full = mkdocs_build(config, tmp_path / "full")
+    assert remembered.returncode == 0 and full.returncode == 0, remembered.log + full.log
+    ours, theirs = _files(remembered.site), _files(full.site)
+    assert [name for name in ours if ours[name] != theirs[name]] == []
