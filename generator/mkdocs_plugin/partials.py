@@ -57,11 +57,15 @@ class _Remembered:
             return None
         if self.owner is None or self.owner[0] is not nav or self.owner[1] is not config:
             self.owner = (nav, config)
-            logo = config.theme.get("logo") if isinstance(config, MkDocsConfig) else None  # an image's link
-            self.urls = [*_urls(nav.items), *([logo] if isinstance(logo, str) else [])]
+            # The logo's image and the homepage it links to (Material's ``extra.homepage``) are relative links too.
+            logo = config.theme.get("logo") if isinstance(config, MkDocsConfig) else None
+            home = config.extra.get("homepage") if isinstance(config, MkDocsConfig) else None
+            self.urls = [*_urls(nav.items), *(url for url in (logo, home) if isinstance(url, str))]
             self.pages = {id(p) for p in nav.pages}
             self.rendered = {}
-        if id(page) in self.pages or getattr(page, "active", False):
+        # MkDocs marks every page active while rendering it; that mark reaches the navigation only through a
+        # parent section: a page in the navigation, or given a parent there, is rendered in full.
+        if id(page) in self.pages or getattr(page, "parent", None) is not None:
             return None
         base = context.get("base_url")
         return name, (str(base), *(normalize_url(url, page=page) for url in self.urls))

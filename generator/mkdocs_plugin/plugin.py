@@ -54,7 +54,7 @@ from ..render.theme_files import assets, theme_dir
 from ..translate.language import normalize
 from ..translate.output import one_line
 from . import direct as mkdocs_direct
-from . import preview, watch
+from . import loglang, preview, watch
 from .held import Held
 from .inherited import refuse_wider, with_inherited
 from .partials import remember_partials
@@ -201,6 +201,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             raise _error(exc, config) from exc
         self.settings = replace(self.settings, forge=self.config.forge, edit_links=forge)
         _supply_theme(config)
+        loglang.use(normalize(config.theme.get("language")))  # the build's own log lines in the site's language
         _warn_of_refused_caches(normalize(config.theme.get("language")))
         _quiet_jieba()
         self.config_file = config.config_file_path

@@ -57,11 +57,15 @@ def _search_module(config: MkDocsConfig) -> Any | None:
         return None
     if search.jieba is not jieba or jieba.dt.initialized:
         return None
+    return search if _own_dictionary(config, search.SearchPlugin) else None
+
+
+def _own_dictionary(config: MkDocsConfig, kind: Any) -> bool:
+    """Whether ``config``'s search plugin (of class ``kind``) is on and cuts with jieba's own dictionary."""
     for plugin in config.plugins.values():
-        if isinstance(plugin, search.SearchPlugin):
-            own = plugin.config.enabled and not plugin.config.jieba_dict and not plugin.config.jieba_dict_user
-            return search if own else None
-    return None
+        if isinstance(plugin, kind):
+            return bool(plugin.config.enabled and not plugin.config.jieba_dict and not plugin.config.jieba_dict_user)
+    return False
 
 
 class Segmenter:
@@ -75,6 +79,12 @@ class Segmenter:
         self.helper: subprocess.Popen[bytes] | None = subprocess.Popen(
             [sys.executable, "-I", "-c", HELPER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL)
+
+    def __getattr__(self, name: str) -> Any:
+        """Any other of jieba's functions (``load_userdict`` when mkdocs.yml names a dictionary under ``serve``)."""
+        if name == "jieba":
+            raise AttributeError(name)
+        return getattr(self.jieba, name)
 
     def cut(self, text: bytes) -> list[str]:
         """The words of one run of Han characters (as UTF-8), as ``jieba.cut`` gives them."""
@@ -122,6 +132,9 @@ class Segmenting:
     def start(self, config: MkDocsConfig) -> None:
         """Put the helper in jieba's place in the search plugin, when it may be (a server's stays to its end)."""
         self.stop()
+        served = _served.get("module")
+        if served is not None and not _own_dictionary(config, served.SearchPlugin):
+            stop_serving()  # mkdocs.yml now names a dictionary the helper would not use: jieba cuts here again
         module = _search_module(config)
         if module is not None and _serving:
             _served.update(module=module, segmenter=Segmenter(module.jieba))

@@ -24,3 +24,41 @@ def test_remembered_navigation_gives_the_same_site(tmp_path: Path, monkeypatch: 
     # Pages in the navigation (the portfolio) and outside it (an account) both went through the partials.
     assert 'md-nav__item--active' in remembered.page("accounts")
     assert 'md-tabs__link' in remembered.page("accounts/helios-telecom")
+
+
+def test_pages_outside_the_navigation_reuse_the_rendered_partials(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs marks every page active while rendering it: only a page in the navigation (or with a parent there,
+    which its active mark reaches) is rendered in full; an account page reuses what another at its depth made."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator.mkdocs_plugin import partials
+
+    keys: list[bool] = []
+    key = partials._Remembered.key
+    monkeypatch.setattr(partials._Remembered, "key",
+                        lambda self, context, name: keys.append(key(self, context, name) is not None) or key(
+                            self, context, name))
+    monkeypatch.setenv("ACCOUNTPLAN_CACHE", "off")
+    config = load_config(str(pinned_config(tmp_path, "mkdocs.yml")), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    assert keys.count(True) > keys.count(False) > 0  # account and person pages outnumber the navigation's
+
+
+def test_a_relative_homepage_link_is_right_on_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Material links the logo to ``extra.homepage`` made relative to the page (``| url``): two account pages at the
+    same depth see the same navigation links but not the same homepage link."""
+    import yaml
+
+    config = pinned_config(tmp_path, "mkdocs.yml")
+    parsed = yaml.safe_load(config.read_text(encoding="utf-8"))
+    parsed["extra"] = {"homepage": "accounts/helios-telecom/"}
+    config.write_text(yaml.safe_dump(parsed, allow_unicode=True), encoding="utf-8")
+    remembered = mkdocs_build(config, tmp_path / "remembered")
+    monkeypatch.setenv("ACCOUNTPLAN_PARTIALS", "0")
+    full = mkdocs_build(config, tmp_path / "full")
+    assert remembered.returncode == 0 and full.returncode == 0, remembered.log + full.log
+    ours, theirs = _files(remembered.site), _files(full.site)
+    assert [name for name in ours if ours[name] != theirs[name]] == []
