@@ -40,7 +40,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .publish.atomic import target_in, write_bytes_atomic
+from .publish.atomic import OutsideFolder, target_in, write_bytes_atomic
 from .translate import Said, said
 
 ENVIRONMENT = "ACCOUNTPLAN_CACHE"
@@ -306,8 +306,11 @@ def load(path: str) -> Any:
 
 
 def dump(folder: str, name: str, obj: Any) -> None:
-    """Seal ``obj`` into ``folder/name`` atomically; a failure only costs a slower next run."""
-    with contextlib.suppress(OSError):
+    """Seal ``obj`` into ``folder/name`` atomically; a failure only costs a slower next run.
+
+    A ``name`` that resolves outside ``folder`` (a symlink put in the cache's place) is not written through,
+    as :func:`.publish.atomic.target_in` refuses it everywhere; here the refusal is a miss, not a failed build."""
+    with contextlib.suppress(OSError, OutsideFolder):
         write_bytes_atomic(target_in(folder, name), _sealed(obj), durable=False)  # a lost cache file is a miss
 
 

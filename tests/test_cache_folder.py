@@ -233,3 +233,12 @@ def test_check_warns_of_a_named_file_that_is_no_key_and_leaves_it(tmp_path: Path
     assert notes.read_text(encoding="utf-8") == "meeting notes\n"
     assert (notes.stat().st_mode, notes.stat().st_ino) == (before.st_mode, before.st_ino)
     assert not [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
+
+
+def test_a_symlink_in_a_cache_file_s_place_is_a_miss_not_a_failed_build(tmp_path: Path) -> None:
+    folder, outside = tmp_path / "cache", tmp_path / "elsewhere"
+    folder.mkdir(mode=0o700)
+    (folder / "memo.pickle").symlink_to(outside)
+    usercache.dump(str(folder), "memo.pickle", {"a": 1})  # refused quietly: nothing written through the link
+    assert not outside.exists() and (folder / "memo.pickle").is_symlink()
+    assert usercache.load(str(folder / "memo.pickle")) is None
