@@ -14,12 +14,15 @@ from __future__ import annotations
 import os
 import pickle
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator import usercache
+from generator.translate import catalogue, text
+from generator.translate.oserrors import STRERROR
 from tests.hostile_fixtures import accountplan, tree_hashes, write_canary_portfolio
 
 CARRIED = "pages carried over from the previous build's site"
@@ -119,6 +122,25 @@ def test_a_cache_folder_under_a_file_is_not_used_and_the_user_is_told(tmp_path: 
     (message,) = usercache.refusals()
     assert f"the cache folder {afile / 'cache'} cannot be made (Not a directory): nothing is cached" in message
     assert afile.read_text(encoding="utf-8") == "notes\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the texts listed are glibc's")
+def test_each_listed_os_error_text_is_the_system_s_and_has_a_chinese_translation() -> None:
+    chinese = catalogue("zh")
+    for number, english in STRERROR.items():
+        assert os.strerror(number) == english
+        assert chinese.get(english), english
+
+
+def test_the_reason_a_cache_folder_cannot_be_made_is_translated_with_the_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("notes\n", encoding="utf-8")
+    monkeypatch.setenv(usercache.ENVIRONMENT, str(afile / "cache"))
+    assert usercache.root() is None
+    (message,) = usercache.refusals()
+    shown = text(message, "zh")
+    assert f"无法创建缓存文件夹 {afile / 'cache'}（不是目录）" in shown and "Not a directory" not in shown
 
 
 @pytest.mark.parametrize("mode", [0o777, 0o770, 0o702])

@@ -138,8 +138,6 @@ _FORMS: dict[str, Callable[[Hashable, Any], Any]] = {"redaction": carried_form}
 """How a memo's entries are sealed, where not as they are: a redacted copy as :class:`.redact.Frozen`, sharing the
 dossier the next build loads instead of carrying a second copy of it."""
 
-_REPORTED = {"rules": "dossiers' rule results", "redaction": "redacted dossiers", "scores": "scorecards"}
-"""What the build log says each memo holds (the bench and the tests read it)."""
 
 _read: dict[tuple[str, str, int], frozenset[Hashable]] = {}
 """The keys of each memo blob as this process read or last wrote it (a blob with the same keys holds the
@@ -178,8 +176,10 @@ def carry_rules_out(config_file: str | None) -> None:
     for templates in _templates.values():
         templates.save()
     used = {name: carried(name) for name in MEMOS}
-    log.info("accountplan: carried over from the previous build: " + ", ".join(
-        f"{len(used[name]) - memo(name).computed} of {len(used[name])} {what}" for name, what in _REPORTED.items()))
+    (rules, of_rules), (redacted, of_redacted), (scores, of_scores) = (
+        (len(used[name]) - memo(name).computed, len(used[name])) for name in ("rules", "redaction", "scores"))
+    log.info(f"accountplan: carried over from the previous build: {rules} of {of_rules} dossiers' rule results, "
+             f"{redacted} of {of_redacted} redacted dossiers, {scores} of {of_scores} scorecards")  # one template
     for name, blob in MEMOS.items():
         parts: list[dict[Hashable, Any]] = [{} for _ in range(SHARDS)]
         for key, value in used[name].items():

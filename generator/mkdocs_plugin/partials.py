@@ -12,12 +12,18 @@ contents there) is always rendered in full, and so is any page where the key can
 The remembered partials belong to one navigation and one configuration: a new build (a
 server's rebuild reuses the compiled templates) starts afresh. ``ACCOUNTPLAN_PARTIALS=0`` renders
 them for every page, as before (the tests compare both).
+
+What Material's own partials read is known; a site's ``custom_dir`` may override any partial the navigation
+includes with one that reads the page (its title, its metadata). So the partials are remembered only while every
+``partials/`` template resolves to Material's own file; with any of them overridden, every page is rendered in full.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, TemplateNotFound
@@ -86,9 +92,27 @@ def _remembering(name: str, render: Render, remembered: _Remembered) -> Render:
     return root
 
 
+def _material_partials_only(env: Environment) -> bool:
+    """Whether every ``partials/`` template ``env`` can load is Material's own (none overridden by a ``custom_dir``):
+    only then is it known that the navigation reads nothing of the page but its links."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None or env.loader is None:
+        return False
+    own = Path(spec.origin).resolve().parent / "templates"
+    for name in env.list_templates(filter_func=lambda name: name.startswith("partials/")):
+        try:  # where the loader finds it, without compiling it (a partial may use another plugin's filters)
+            _, source, _ = env.loader.get_source(env, name)
+        except TemplateNotFound:
+            return False
+        if source is None or not Path(source).resolve().is_relative_to(own):
+            return False
+    return True
+
+
 def remember_partials(env: Environment) -> Environment:
-    """``env`` with :data:`CACHED` rendered once per set of relative links (a template compiled anew: in full)."""
-    if os.environ.get("ACCOUNTPLAN_PARTIALS") == "0":
+    """``env`` with :data:`CACHED` rendered once per set of relative links (a template compiled anew: in full), when
+    the partials are Material's own (:func:`_material_partials_only`)."""
+    if os.environ.get("ACCOUNTPLAN_PARTIALS") == "0" or not _material_partials_only(env):
         return env
     remembered = _Remembered()
     for name in CACHED:

@@ -62,3 +62,24 @@ def test_a_relative_homepage_link_is_right_on_every_page(tmp_path: Path, monkeyp
     assert remembered.returncode == 0 and full.returncode == 0, remembered.log + full.log
     ours, theirs = _files(remembered.site), _files(full.site)
     assert [name for name in ours if ours[name] != theirs[name]] == []
+
+
+def test_a_theme_override_of_a_partial_that_reads_the_page_is_rendered_for_every_page(tmp_path: Path) -> None:
+    """A ``custom_dir`` may override a navigation partial with one that reads the page: its output differs per page,
+    so no page may reuse another's."""
+    import shutil
+
+    import yaml
+
+    config = pinned_config(tmp_path, "mkdocs.yml")
+    parsed = yaml.safe_load(config.read_text(encoding="utf-8"))
+    theme = tmp_path / "theme"
+    shutil.copytree(parsed["theme"]["custom_dir"], theme)
+    (theme / "partials").mkdir(exist_ok=True)
+    (theme / "partials" / "nav.html").write_text("<!-- page: {{ page.title }} -->\n", encoding="utf-8")
+    parsed["theme"]["custom_dir"] = str(theme)
+    config.write_text(yaml.safe_dump(parsed, allow_unicode=True), encoding="utf-8")
+    built = mkdocs_build(config, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    assert "<!-- page: Helios Telecom Group -->" in built.page("accounts/helios-telecom")
+    assert "<!-- page: Atlas Freight Lines -->" in built.page("accounts/atlas-freight")
