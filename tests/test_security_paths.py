@@ -107,7 +107,7 @@ def test_the_serve_page_store_never_writes_or_deletes_outside_itself(tmp_path: P
     assert outside.read_text(encoding="utf-8") == "keep\n"
     # A page that was in the store and is gone is deleted only inside the store.
     page_store.sync_pages({"team/p-ann.md": "# Ann\n"}, str(store))
-    page_store._written[str(store)]["../victim.md"] = "keep\n"
+    page_store._written[str(store)]["../victim.md"] = page_store.Written(None, "keep\n", (5, 0, 0))
     page_store.sync_pages({}, str(store))
     assert outside.read_text(encoding="utf-8") == "keep\n"
     assert not (store / "team" / "p-ann.md").exists()

@@ -110,6 +110,7 @@ class Build:
         """When ``mkdocs serve --dirty`` stops: seal its kept pages and memos for the next process, as a build does."""
         if store.dirty_serving():
             carried.carry_served()
+            store.seal_keys()
             fragments.save_all()
             carried.carry_rules_out(config_file)
 
@@ -170,7 +171,7 @@ class Build:
         if folder not in _sections_read and usercache.project_folder(usercache.project_of(config.config_file_path)):
             _sections_read.add(folder)
             self.store = folder
-        kept = store.ServedPages(folder, gathered.level)
+        kept = KeptPages(folder, gathered.level)
         pages = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls, kept=kept,
                         packed=False)
         # A page served before whose dossier (or roster) no longer loads would keep its stale HTML: replace it.
@@ -180,7 +181,7 @@ class Build:
         served.update(pages)
         for src, text in gone.items():
             pages[src] = text
-        store.add_page_files(files, config, pages, folder)
+        store.add_page_files(files, config, pages, folder, kept.keys)  # unchanged keys: files not read
         kept.remember(pages)
         return pages
 

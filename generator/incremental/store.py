@@ -24,21 +24,38 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import usercache
 from ..publish.atomic import OutsideFolder, target_in, write_bytes_atomic
-from .pages import KeptPages
 
 STORE = "pages"
 """The page stores' folder, inside the project's cache folder (:func:`generator.usercache.project_folder`)."""
 
 _state: dict[str, Any] = {"dirty": False}
-_written: dict[str, dict[str, str]] = {}
-"""Per store folder: each page's text as last written by this process.
 
-An unchanged page is recognised by identity or one string comparison, without hashing 150 MB
-of page text on every rebuild (the kept account and person pages, :mod:`.pages`, are compressed)."""
+KEYS = ".keys"
+"""Beside each page store (its name and this suffix): the key and file of every keyed page, sealed for the next
+server (:func:`seal_keys`)."""
+
+
+class Written(NamedTuple):
+    """What the page store's file of one page holds, as this process last wrote or checked it."""
+
+    key: str | None
+    """The page's content key (:class:`.pages.KeptPages`), for an account or person page; else ``None``."""
+    text: str | None
+    """The page's text, for a page without a key (compared as text); ``None`` for a keyed page."""
+    stat: tuple[int, int, int]
+    """Size, modification time and inode of the file then: another stat means another file."""
+
+
+_written: dict[str, dict[str, Written]] = {}
+"""Per store folder: what each page's file holds, as this process last wrote or checked it.
+
+A keyed page whose key and file are unchanged is recognised without its text: a server's first
+build after another server no longer unpacks and reads 1,500 kept pages (≈ 1.5 CPU s at N=1000)
+only to find each equal to its file, and a rebuild after a save compares 1,500 keys, not texts."""
 
 
 def note_startup(command: str, dirty: bool) -> None:
@@ -63,34 +80,56 @@ def store_for(config_file: str | None, lang: str) -> str:
     return os.path.join(folder, STORE, name)
 
 
-def sync_pages(pages: Mapping[str, str], directory: str) -> tuple[dict[str, str], set[str]]:
+def sync_pages(pages: Mapping[str, str], directory: str,
+               keys: Mapping[str, str] | None = None) -> tuple[dict[str, str], set[str]]:
     """Write the pages whose text changed into ``directory``; delete the files of pages that are gone.
 
     Returns the absolute path of every page by source path, and the source paths written.
-    A process's first call compares each page with the file a previous server left, so an
-    unchanged page keeps its old time there too (:mod:`generator.mkdocs_plugin.preview` keeps that server's HTML).
+    ``keys``: the content key of the pages that have one (:class:`.pages.KeptPages`): a page whose key is
+    the one its unchanged file was written or checked with is not read (its text is not even asked of
+    ``pages``). A process's first call starts from the keys the last server sealed (:func:`seal_keys`)
+    and compares the other pages with the files a previous process left, so an unchanged page keeps
+    its old time there too (:mod:`generator.mkdocs_plugin.preview` keeps that server's HTML).
     """
-    known = _written.setdefault(directory, {})
+    known = _known(directory)
+    keys = keys or {}
     paths: dict[str, str] = {}
     written: set[str] = set()
-    for src_uri, text in pages.items():
+    for src_uri in pages:
         path = os.path.join(directory, *src_uri.split("/"))
         paths[src_uri] = path
-        before = known.get(src_uri)
-        if before is None and _holds(path, text):
-            before = text
-        if before is not None and (before is text or before == text) and os.path.exists(path):
-            known[src_uri] = text  # the new object: the previous one may be freed
+        key, before, now = keys.get(src_uri), known.get(src_uri), _stat(path)
+        if before is not None and now is not None and before.stat == now:
+            if key is not None and before.key == key:
+                continue
+            if before.text is not None and (before.text is (text := pages[src_uri]) or before.text == text):
+                known[src_uri] = before._replace(key=key, text=None if key else text)
+                continue
+        text = pages[src_uri]
+        if now is not None and _holds(path, text):
+            known[src_uri] = Written(key, None if key else text, now)
             continue
         # A page is written, and deleted, only inside the store: an id climbing out is refused.
         write_bytes_atomic(target_in(directory, src_uri), text.encode("utf-8"), durable=False)
-        known[src_uri] = text
         written.add(src_uri)
+        if (now := _stat(path)) is not None:
+            known[src_uri] = Written(key, None if key else text, now)
+        else:
+            known.pop(src_uri, None)
     for src_uri in set(known) - set(pages):
         del known[src_uri]
         with contextlib.suppress(OSError, OutsideFolder):
             os.unlink(target_in(directory, src_uri))
     return paths, written
+
+
+def _stat(path: str) -> tuple[int, int, int] | None:
+    """Size, modification time and inode of the file at ``path``; ``None`` when there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino
 
 
 def _holds(path: str, text: str) -> bool:
@@ -102,17 +141,42 @@ def _holds(path: str, text: str) -> bool:
         return False
 
 
-def page_files(config: Any, pages: Mapping[str, str], directory: str) -> list[Any]:
-    """MkDocs files for ``pages`` backed by the store, so that ``--dirty`` skips the unchanged ones."""
+def _known(directory: str) -> dict[str, Written]:
+    """What this process knows of the store's files; at its first use, the keyed pages the last server sealed."""
+    known = _written.get(directory)
+    if known is None:
+        found = usercache.load(directory + KEYS)
+        known = _written[directory] = {}
+        if isinstance(found, dict):
+            for src_uri, entry in found.items():
+                if (isinstance(src_uri, str) and isinstance(entry, tuple) and len(entry) == 2
+                        and isinstance(entry[0], str) and isinstance(entry[1], tuple) and len(entry[1]) == 3
+                        and all(isinstance(n, int) for n in entry[1])):
+                    known[src_uri] = Written(entry[0], None, entry[1])
+    return known
+
+
+def seal_keys() -> None:
+    """When ``mkdocs serve`` stops: seal the key and file of each keyed page of its stores for the next server."""
+    for directory, known in _written.items():
+        keyed = {src: (w.key, w.stat) for src, w in known.items() if w.key is not None}
+        usercache.dump(os.path.dirname(directory), os.path.basename(directory) + KEYS, keyed)
+
+
+def page_files(config: Any, pages: Mapping[str, str], directory: str,
+               keys: Mapping[str, str] | None = None) -> list[Any]:
+    """MkDocs files for ``pages`` backed by the store, so that ``--dirty`` skips the unchanged ones (``keys``:
+    :func:`sync_pages`)."""
     from mkdocs.structure.files import File
 
-    paths, _ = sync_pages(pages, directory)
+    paths, _ = sync_pages(pages, directory, keys)
     return [File.generated(config, src_uri, abs_src_path=path) for src_uri, path in paths.items()]
 
 
-def add_page_files(files: Any, config: Any, pages: Mapping[str, str], directory: str) -> Any:
+def add_page_files(files: Any, config: Any, pages: Mapping[str, str], directory: str,
+                   keys: Mapping[str, str] | None = None) -> Any:
     """Put store-backed files for ``pages`` into MkDocs' ``files``, replacing any file at the same path."""
-    for generated in page_files(config, pages, directory):
+    for generated in page_files(config, pages, directory, keys):
         existing = files.get_file_from_path(generated.src_uri)
         if existing is not None:
             files.remove(existing)
@@ -133,36 +197,3 @@ def nav_titles(nav: Any, pages: Mapping[str, str]) -> None:
         src = page.file.src_uri
         if page.markdown is None and src in pages and not page.file.is_modified():
             page.markdown, page.meta = get_data(pages[src])
-
-
-_served: dict[str, dict[str, tuple[str, str]]] = {}
-"""Per page store: each account and person page's key and the text this process last served for it."""
-
-
-class ServedPages(KeptPages):
-    """:class:`.pages.KeptPages` for a serving process: a page whose key is unchanged is the very text it served last.
-
-    The kept pages are compressed; unpacking all of them after every save (1,500 pages at N=1000,
-    about a second) only to find each equal to the page store's file cost more than the rest of the
-    rebuild. The text served last is held anyway (:data:`_written`), so it costs no memory, and being
-    the same object it is recognised as unchanged without a comparison (:func:`sync_pages`).
-    """
-
-    def __init__(self, store: str, level: str) -> None:
-        super().__init__(store, level)
-        self.served = _served.setdefault(store, {})
-
-    def _kept(self, src: str, key: str) -> str | bytes | None:
-        found = self.served.get(src)
-        if found is not None and found[0] == key:
-            self.keys[src] = key
-            self.hits += 1
-            return found[1]
-        return super()._kept(src, key)
-
-    def remember(self, pages: Mapping[str, str | bytes]) -> None:
-        """Keep this build's pages for the next one, and the text served for each."""
-        super().remember(pages)
-        served = {src: (key, text) for src, key in self.keys.items() if isinstance(text := pages.get(src), str)}
-        self.served.clear()
-        self.served.update(served)

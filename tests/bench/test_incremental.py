@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 
 from generator import usercache
@@ -95,3 +96,57 @@ def test_lifted_blocks_come_back_exactly_and_change_the_page_when_they_change() 
     other = lift.lift(body.replace("<td>1</td>", "<td>2</td>"), blocks)
     assert other != page  # the placeholder names the block's content: --dirty sees the page changed
     assert list(lift.lifted(other, blocks)) == ["<div data-search-exclude>\n<table><tr><td>2</td></tr></table>\n</div>"]
+
+
+class _Asked(dict[str, str]):
+    """Pages that note every text asked of them (the page store should ask only for pages it cannot vouch for)."""
+
+    def __init__(self, pages: dict[str, str]) -> None:
+        super().__init__(pages)
+        self.asked: list[str] = []
+
+    def __getitem__(self, src: str) -> str:
+        self.asked.append(src)
+        return super().__getitem__(src)
+
+
+def test_a_page_whose_key_and_file_are_unchanged_is_not_read_even_by_the_next_server(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(page_store, "_written", {})  # this server's process
+    store = page_store.store_for(str(tmp_path / "mkdocs.yml"), "en")
+    pages = {"accounts/a/index.md": "# A\n", "accounts/b/index.md": "# B\n", "accounts/index.md": "A B\n"}
+    keys = {"accounts/a/index.md": "key-a", "accounts/b/index.md": "key-b"}
+    _, written = page_store.sync_pages(pages, store, keys)
+    assert written == set(pages)
+    page_store.seal_keys()  # the server stops
+    monkeypatch.setattr(page_store, "_written", {})  # the next server's process
+    asked = _Asked(pages)
+    _, written = page_store.sync_pages(asked, store, keys)
+    assert written == set() and asked.asked == ["accounts/index.md"]  # the page without a key is compared as text
+
+    # Another key, or a file changed behind the store's back, is read and compared; a new text is written.
+    (Path(store) / "accounts" / "b" / "index.md").write_text("# B, by hand\n", encoding="utf-8")
+    asked = _Asked({**pages, "accounts/a/index.md": "# A, edited\n"})
+    _, written = page_store.sync_pages(asked, store, {**keys, "accounts/a/index.md": "key-a2"})
+    assert written == {"accounts/a/index.md", "accounts/b/index.md"}
+    assert (Path(store) / "accounts" / "b" / "index.md").read_text(encoding="utf-8") == "# B\n"
+    asked = _Asked({**pages, "accounts/a/index.md": "# A, edited\n"})
+    _, written = page_store.sync_pages(asked, store, {**keys, "accounts/a/index.md": "key-a2"})
+    assert written == set() and asked.asked == ["accounts/index.md"]
+
+
+def test_sealed_keys_are_not_trusted_when_not_sealed_by_this_user(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(page_store, "_written", {})  # this server's process
+    store = page_store.store_for(str(tmp_path / "mkdocs.yml"), "en")
+    pages = {"accounts/a/index.md": "# A\n"}
+    page_store.sync_pages(pages, store, {"accounts/a/index.md": "key-a"})
+    page_store.seal_keys()
+    monkeypatch.setattr(page_store, "_written", {})
+    keys_file = Path(store + page_store.KEYS)
+    keys_file.write_bytes(keys_file.read_bytes()[:-1] + b"x")  # not what was sealed
+    asked = _Asked(pages)
+    _, written = page_store.sync_pages(asked, store, {"accounts/a/index.md": "key-a"})
+    assert written == set() and asked.asked == ["accounts/a/index.md"]  # compared with its file instead
