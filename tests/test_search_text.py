@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,8 @@ def test_every_generated_page_gives_the_indexers_sections(accounts: Path, lang: 
     '<p>preface</p>\n<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>\n'
     "<div><p> </p><ul><li>x &amp; y</li><li>z</li></ul><pre>a\n  b</pre><br/><code>c</code></div>",
     '<h1 id="top">Top</h1><p>one</p><div><h3 id="deep">Deep</h3><p>two</p></div><p>three</p>',
+    # A section left (its element closed) is never returned to, though a later one nested deeper is left too.
+    '<p>a</p><div><h3 id="c">C</h3>x</div><div><div><h3 id="d">D</h3>y</div>z</div>w',
     "<table><tr><td>a</td>\n\n<td>b</td></tr></table><p>x<sub>2</sub></p><!-- note --><svg><path d='M0 0'/></svg>",
     '<p>a</p><svg class="ap-svg"><title>t</title><style>.ap-svg .b{font-weight:700}</style><text class="b">x</text>'
     "</svg><p>b</p>",
@@ -62,3 +65,21 @@ def test_pages_the_walk_cannot_read_are_left_to_the_search_plugin(page_html: str
 def test_the_quick_unreadable_check_finds_what_the_pattern_finds(page_html: str) -> None:
     # The check scans a lower-cased copy; a character that lower-cases to two falls back to the pattern.
     assert search_text._unreadable(page_html) == (search_text._UNREADABLE.search(page_html) is not None)
+
+
+_PIECES = ["<div>", "</div>", "<p>", "</p>", "<pre>", "</pre>", "<li>", "</li>", "<ul>", "</ul>", "<code>", "</code>",
+           "<span/>", "<p/>", "<br>", "<br/>", "<td>", "</td>", "</tr>", "<hx>", "</hx>", "<H2 id='u'>", "</H2>",
+           '<h1 id="t">', "</h1>", '<h2 id="a&amp;b">', "</h2>", "<h3>", "</h3>", '<h3 id="c">',
+           '<a class="headerlink">', '<a href="#x">', "</a>", "<SUB>", "</sub>", "<!-- c -->", "x", "y z", " ", "\n",
+           "\n  \n", "a\nb", "&amp;", "&lt;q&gt;", "  w  "]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_random_tag_soup_gives_the_indexers_sections(seed: int) -> None:
+    # Nested and unclosed headings, stray end tags, "/>" on ordinary tags, whitespace in and out of <pre>:
+    # every path of the walk against the parser it stands in for.
+    rng = random.Random(seed)
+    page_html = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 60)))
+    found = sections(page_html)
+    assert found is not None
+    assert _walked(found) == _material(page_html), page_html

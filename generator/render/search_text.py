@@ -38,6 +38,12 @@ HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                   "track", "wbr"})
+_COUNTED = HEADINGS | {"pre", "hx"}
+"""Tags the indexer asks ``tag in context`` of: ``pre``, and a section's heading (``hx`` for the preface)."""
+_SPECIAL = _COUNTED | KEEP | {"a"}
+"""Tags whose start or end does more than open or close an element (void ones aside)."""
+_OPENING = {tag: f"<{tag}>" for tag in KEEP}
+_CLOSING = {tag: f"</{tag}>" for tag in KEEP}
 
 
 @dataclass
@@ -49,86 +55,6 @@ class Section:
     id: str | None = None
     title: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
-
-
-class _Walk:
-    """The indexer's state while walking the tags of one page."""
-
-    def __init__(self) -> None:
-        self.context: list[str] = []
-        self.open: dict[str, int] = {}
-        """How many elements of each tag are open (``tag in context``, without a scan)."""
-        self.section: Section | None = None
-        self.data: list[Section] = []
-        self.permalinks: list[bool] = []
-        """Per open element: whether it is a permalink (``<a class="headerlink">``)."""
-        self.in_permalink = 0
-        """How many of the open elements are permalinks."""
-
-    def current(self) -> Section:
-        if self.section is None:
-            self.section = Section("hx")
-            self.data.append(self.section)
-        return self.section
-
-    def start(self, tag: str, attrs: str) -> None:
-        if tag in VOID:
-            return
-        self.context.append(tag)
-        self.open[tag] = self.open.get(tag, 0) + 1
-        permalink = tag == "a" and _PERMALINK.search(attrs) is not None
-        self.permalinks.append(permalink)
-        self.in_permalink += permalink
-        if tag in HEADINGS:
-            ident = _ID.search(attrs)
-            if ident is not None:
-                if tag != "h1" and not self.data:
-                    self.section = Section("hx", len(self.context))
-                    self.data.append(self.section)
-                self.section = Section(tag, len(self.context))
-                if len(self.data):
-                    self.section.id = html.unescape(ident.group(1) if ident.group(1) is not None else ident.group(2))
-                self.data.append(self.section)
-        if tag in KEEP:
-            section = self.current()
-            (section.title if self.open.get(section.tag) else section.text).append(f"<{tag}>")
-        elif self.section is None:
-            self.current()
-
-    def end(self, tag: str) -> None:
-        if not self.context or self.context[-1] != tag:
-            return
-        section = self.current()
-        if section.depth > len(self.context):
-            for earlier in reversed(self.data):
-                if earlier.depth <= len(self.context):
-                    section.depth = float("inf")
-                    self.section = section = earlier
-                    break
-        self.context.pop()
-        self.open[tag] -= 1
-        self.in_permalink -= self.permalinks.pop()
-        if tag in KEEP:
-            data = section.title if self.open.get(section.tag) else section.text
-            index = data.index(f"<{tag}>")
-            if any(not piece.isspace() for piece in data[index + 1:]):
-                data.append(f"</{tag}>")
-            else:
-                del data[index:]
-
-    def text(self, data: str) -> None:
-        in_pre = self.open.get("pre")
-        if not in_pre:
-            data = " " if data.isspace() else data.replace("\n", " ")
-        section = self.section if self.section is not None else self.current()
-        if self.open.get(section.tag):
-            if not self.in_permalink:
-                section.title.append(html.escape(data, quote=False))
-        elif data.isspace():
-            if not section.text or not section.text[-1].isspace() or in_pre:
-                section.text.append(data)
-        else:
-            section.text.append(html.escape(data, quote=False))
 
 
 def _unreadable(page_html: str) -> bool:
@@ -143,33 +69,105 @@ def _unreadable(page_html: str) -> bool:
 
 
 def sections(page_html: str) -> list[Section] | None:
-    """The search sections of ``page_html`` as Material's indexer makes them, or ``None`` if it must parse it."""
+    """The search sections of ``page_html`` as Material's indexer makes them, or ``None`` if it must parse it.
+
+    One loop over the pieces :data:`_TOKEN` splits the page into (text, then a tag's three groups), the
+    indexer's three handlers written out in it: a page has thousands of tags, and most of them (``div``,
+    ``td``, ``span`` …) only open and close an element, which is all the loop does for them.
+    """
     if _unreadable(page_html):
         return None
-    walk = _Walk()
-    start, end, text = walk.start, walk.end, walk.text  # bound once: a page has thousands of tags
-    position = 0
-    for match in _TOKEN.finditer(page_html):
-        at = match.start()
-        if at > position:
-            raw = page_html[position:at]
-            if "<" in raw:
+    pieces = _TOKEN.split(page_html)
+    context: list[str] = []
+    """The open elements' tags (never a void one)."""
+    counts = dict.fromkeys(_COUNTED, 0)
+    """How many elements of each tag that is ever asked about (``tag in context``) are open."""
+    permalinks: list[int] = []
+    """The depth (``len(context)``) of each open permalink (``<a class="headerlink">``)."""
+    found: list[Section] = []
+    section: Section | None = None
+    pieces += (None, None, None)  # the last text is followed by no tag
+    tokens = iter(pieces)
+    for data, closing, tag, attrs in zip(tokens, tokens, tokens, tokens, strict=True):
+        if data:  # the indexer's handle_data
+            if "<" in data:
                 return None  # a stray "<": text the parser would read otherwise
-            text(html.unescape(raw) if "&" in raw else raw)
-        position = match.end()
-        closing, tag, attrs = match.groups()
+            if "&" in data:
+                data = html.unescape(data)
+            in_pre = counts["pre"]
+            if not in_pre:
+                data = " " if data.isspace() else data.replace("\n", " ")
+            if section is None:
+                section = Section("hx")
+                found.append(section)
+            if counts[section.tag]:
+                if not permalinks:
+                    section.title.append(html.escape(data, quote=False))
+            elif data.isspace():
+                text = section.text
+                if not text or not text[-1].isspace() or in_pre:
+                    text.append(data)
+            else:
+                section.text.append(html.escape(data, quote=False))
         if tag is None:
             continue  # a comment, or a style sheet
         tag = tag.lower()
-        if closing:
-            end(tag)
-        else:
-            start(tag, attrs)
-            if attrs.endswith("/"):
-                end(tag)
-    if position < len(page_html):
-        raw = page_html[position:]
-        if "<" in raw:
-            return None
-        text(html.unescape(raw))
-    return walk.data
+        if not closing:  # the indexer's handle_starttag
+            if tag in VOID:
+                continue  # never opened, so a "/>" closes nothing either
+            context.append(tag)
+            if tag not in _SPECIAL:
+                if section is None:
+                    section = Section("hx")
+                    found.append(section)
+                if not attrs.endswith("/"):
+                    continue
+            else:
+                if tag in counts:
+                    counts[tag] += 1
+                if tag == "a" and "headerlink" in attrs and _PERMALINK.search(attrs) is not None:
+                    permalinks.append(len(context))
+                if tag in HEADINGS:
+                    ident = _ID.search(attrs)
+                    if ident is not None:
+                        if tag != "h1" and not found:
+                            found.append(Section("hx", len(context)))
+                        section = Section(tag, len(context))
+                        if found:
+                            section.id = html.unescape(ident.group(1) if ident.group(1) is not None
+                                                       else ident.group(2))
+                        found.append(section)
+                if section is None:
+                    section = Section("hx")
+                    found.append(section)
+                if tag in KEEP:
+                    (section.title if counts[section.tag] else section.text).append(_OPENING[tag])
+                if not attrs.endswith("/"):
+                    continue
+        # the indexer's handle_endtag (of a closing tag, or of a start tag closed by "/>")
+        if not context or context[-1] != tag:
+            continue
+        depth = len(context)
+        if section is None:
+            section = Section("hx")
+            found.append(section)
+        if section.depth > depth:
+            for earlier in reversed(found):
+                if earlier.depth <= depth:
+                    section.depth = float("inf")
+                    section = earlier
+                    break
+        context.pop()
+        if permalinks and permalinks[-1] == depth:
+            permalinks.pop()
+        if tag in _SPECIAL:
+            if tag in counts:
+                counts[tag] -= 1
+            if tag in KEEP:
+                kept = section.title if counts[section.tag] else section.text
+                index = kept.index(_OPENING[tag])
+                if any(not piece.isspace() for piece in kept[index + 1:]):
+                    kept.append(_CLOSING[tag])
+                else:
+                    del kept[index:]
+    return found
