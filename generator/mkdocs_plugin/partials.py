@@ -106,7 +106,7 @@ def _material_partials_only(env: Environment) -> bool:
             _, source, _ = env.loader.get_source(env, name)
         except TemplateNotFound:
             return False
-        if source is None or not Path(source).resolve().is_relative_to(own):
+        if source is None or Path(source).resolve() != (own / name).resolve():  # Material's file of that name
             return False
     return True
 
@@ -123,7 +123,7 @@ def _first_found_in(loader: FileSystemLoader, own: Path) -> bool:
                 template = os.path.relpath(path, folder).replace(os.sep, "/")
                 if template not in seen:
                     seen.add(template)
-                    if not Path(path).resolve().is_relative_to(own):
+                    if Path(path).resolve() != (own / template).resolve():  # Material's file of that name
                         return False
     return True
 

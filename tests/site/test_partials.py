@@ -83,3 +83,22 @@ def test_a_theme_override_of_a_partial_that_reads_the_page_is_rendered_for_every
     assert built.returncode == 0, built.log
     assert "<!-- page: Helios Telecom Group -->" in built.page("accounts/helios-telecom")
     assert "<!-- page: Atlas Freight Lines -->" in built.page("accounts/atlas-freight")
+
+
+@pytest.mark.parametrize("target", ["partials/footer.html", "partials/nav-item.html"])
+def test_a_partial_linked_to_another_of_material_s_files_counts_as_overridden(tmp_path: Path, target: str) -> None:
+    """A ``custom_dir`` partial that is a link into Material's templates is Material's own only when it is Material's
+    file of the same name (the footer reads the page's previous and next links)."""
+    import importlib.util
+
+    from jinja2 import Environment, FileSystemLoader
+
+    from generator.mkdocs_plugin.partials import _material_partials_only
+
+    spec = importlib.util.find_spec("material")
+    assert spec is not None and spec.origin is not None
+    own = Path(spec.origin).resolve().parent / "templates"
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "nav-item.html").symlink_to(own / target)
+    env = Environment(loader=FileSystemLoader([str(tmp_path), str(own)]))
+    assert _material_partials_only(env) is (target == "partials/nav-item.html")
