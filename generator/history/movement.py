@@ -98,6 +98,7 @@ def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: 
                level, ends, month_ends(quarter_start(ends[0]), today),
                {**shown.people})
     results = ResultCache(cache)
+    _ = history.first_seen  # once, before any worker forks
     common = f"{settings!r}|{level}"
     keys = {d.slug: account_key(history, history.lineages[d.slug], d, job.full.get(d.slug), shown, common)
             for d in shown.dossiers if d.slug in history.lineages}
@@ -164,7 +165,7 @@ def _accounts(job: _Job, slugs: list[str], cache: str | None) -> list[tuple[str,
         for prev, cur in pairs:
             wanted.update(moved_keys(acc, prev, cur))
         plans[slug] = pairs
-    parsed = store.parse(wanted, job.present(slugs)) if wanted else {}
+    parsed = store.parse(wanted, job.present(slugs), history.first_seen) if wanted else {}
     store.save()
     for acc in accounts.values():
         acc.parsed = parsed

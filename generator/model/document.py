@@ -5,6 +5,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Generic, TypeVar
 
 from ..diagnostics import Diagnostic, Loc, Severity
@@ -62,6 +63,14 @@ class Positions(Mapping[Loc, tuple[int, int]]):
     def __len__(self) -> int:
         return len(self._packed)
 
+    def loc_at(self, line: int, column: int) -> Loc | None:
+        """The first loc recorded at ``(line, column)``, or ``None`` (a search of the packed integers)."""
+        try:
+            slot = self._packed.index((line << _SHIFT) | column)
+        except ValueError:
+            return None
+        return next(islice(self._index, slot, None))
+
     def __repr__(self) -> str:
         return f"Positions({dict(self.items())!r})"
 
@@ -102,6 +111,11 @@ class Document(Generic[T]):
     def __post_init__(self) -> None:
         if not isinstance(self.positions, Positions):
             self.positions = Positions(self.positions)
+
+    def positions_at(self, line: int, column: int) -> Loc | None:
+        """The loc of the value recorded at ``(line, column)``, or ``None``."""
+        positions = self.positions
+        return positions.loc_at(line, column) if isinstance(positions, Positions) else None
 
     def at(self, loc: Loc) -> tuple[int, int]:
         """Position of ``loc``, or of its nearest recorded ancestor."""
