@@ -292,7 +292,8 @@ def present_files(root: str, dossiers: Iterable[Dossier]) -> dict[str, Document[
     found: dict[str, Document[Any]] = {}
     for d in dossiers:
         found[f"{root}/{d.slug}/{ACCOUNT}"] = d.account
-        for folder, docs in (("contacts", d.contacts), ("activities", d.activities)):
+        for folder, docs in (("contacts", d.contacts), ("activities", d.activities),
+                             ("opportunities", d.opportunities), ("actions", d.actions)):
             for doc in docs:
                 found[f"{root}/{d.slug}/{folder}/{os.path.basename(doc.path)}"] = doc
     return found
