@@ -26,7 +26,7 @@ from .config import Settings
 from .diagnostics import Diagnostic
 from .history import movement as moves
 from .history.changed import by_slug
-from .history.versions import History
+from .history.versions import Reading
 from .incremental.stages import COLD, serving
 from .model.document import Document
 from .model.portfolio import Dossier, Portfolio
@@ -55,6 +55,7 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     ``timeline``: read the git history too (:mod:`generator.history`), its parses kept in ``history_cache``.
     """
     stages = COLD if cache is None else serving(cache)
+    reading = Reading(settings.accounts, history_cache) if timeline else None  # git reads the log meanwhile
     full = stages.load(settings.accounts)                                     # load
     validate = stages.validate if cache is not None else checking_ahead(full, settings)  # validate (below)
     redaction = stages.redact(full, settings, profile)                        # redact
@@ -64,9 +65,8 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     diagnostics = validate(full, settings)
     shown = [d for d in diagnostics if redaction.visible(d)]
     moved = None
-    if timeline:
-        moved = moves.compute(History.read(settings.accounts, history_cache), full, portfolio, scores, settings,
-                                 redaction.level, history_cache)
+    if reading is not None:
+        moved = moves.compute(reading.history(), full, portfolio, scores, settings, redaction.level, history_cache)
     changed = by_slug(portfolio, remember=cache is not None)  # when each account last changed (git, else files)
     return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level, moved, changed)
 

@@ -14,6 +14,7 @@ import io
 import os
 import subprocess
 import tarfile
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -170,6 +171,53 @@ _LINK_MODES = ("120000", "160000")
 """Tree modes of a symbolic link and of a submodule: not files, whatever their blob holds."""
 
 
+_LOG = ("-c", "core.quotePath=true", "log", "--first-parent", "--reverse", "--no-abbrev", "--raw", "-M",
+        "--diff-merges=first-parent", "--format=%x01%H %ct %s")
+
+
+class PendingLog:
+    """A ``git log`` (:func:`log`) started at once and read when :meth:`commits` is asked for.
+
+    git writes into a temporary file meanwhile, so it runs beside whatever the caller does next (a build
+    loads the working tree while git walks the history), and never waits on a full pipe.
+    """
+
+    def __init__(self, top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> None:
+        self.relative, self.rev, self.check = relative, rev, check
+        # Open until :meth:`commits` (which closes them): git writes into them meanwhile.
+        self._out, self._err = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            self._process = subprocess.Popen(["git", *_LOG, rev, "--", relative], cwd=top, stdin=subprocess.DEVNULL,
+                                             stdout=self._out, stderr=self._err)
+        except FileNotFoundError:
+            self._close()
+            raise RevisionError("git is not installed or not on PATH") from None
+
+    def _close(self) -> None:
+        self._out.close()
+        self._err.close()
+
+    def commits(self) -> list[Commit]:
+        """The commits, once git is done (see :func:`log`)."""
+        try:
+            try:
+                code = self._process.wait(timeout=600)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+                raise RevisionError("git log took too long") from None
+            self._out.seek(0)
+            self._err.seek(0)
+            out, err = self._out.read(), self._err.read()
+        finally:
+            self._close()
+        if code != 0:
+            if self.check:
+                raise RevisionError(f"git log {self.rev} failed: {err.decode('utf-8', 'replace').strip()}")
+            return []
+        return _commits(out, self.relative)
+
+
 def log(top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> list[Commit]:
     """The first-parent commits of ``rev`` touching ``relative``, oldest first, with their changed blobs.
 
@@ -178,17 +226,16 @@ def log(top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> l
     history. Paths git has to quote (not valid dossier names anyway) are left out. A log git
     cannot give is empty, or with ``check`` a :class:`RevisionError`.
     """
-    done = git("-c", "core.quotePath=true", "log", "--first-parent", "--reverse", "--no-abbrev", "--raw", "-M",
-               "--diff-merges=first-parent", "--format=%x01%H %ct %s", rev, "--", relative, cwd=top)
-    if done.returncode != 0:
-        if check:
-            raise RevisionError(f"git log {rev} failed: {done.stderr.decode('utf-8', 'replace').strip()}")
-        return []
+    return PendingLog(top, relative, rev, check=check).commits()
+
+
+def _commits(out: bytes, relative: str) -> list[Commit]:
+    """The commits of ``git log --raw`` output (:data:`_LOG`)."""
     prefix = relative.rstrip("/") + "/" if relative not in ("", ".") else ""
     commits: list[Commit] = []
     head: list[str] | None = None
     changes: list[FileChange] = []
-    for line in done.stdout.decode("utf-8", "replace").split("\n"):
+    for line in out.decode("utf-8", "replace").split("\n"):
         if line.startswith("\x01"):
             if head is not None:
                 commits.append(_commit(head, changes))

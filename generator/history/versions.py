@@ -92,16 +92,9 @@ class History:
     def read(cls, accounts: str, cache: str | None = None) -> History | None:
         """The history of ``accounts`` (``None`` outside a git repository or without git).
 
-        ``cache``: the folder where the log read last is kept (:func:`read_log`).
+        ``cache``: the folder where the log read last is kept (:class:`Reading`).
         """
-        try:
-            top, relative = git.locate(accounts)
-            head = git.head(top)
-            shallow = git.is_shallow(top)
-            commits = read_log(top, relative, head, shallow, cache)
-        except git.RevisionError:
-            return None
-        return cls(top, relative, commits, shallow, replay(commits), head)
+        return Reading(accounts, cache).history()
 
     def day(self, version: Version) -> dt.date:
         """The commit day of a version."""
@@ -124,33 +117,67 @@ def _log_version() -> str:
     return sources_digest("log-1", [Path(git.__file__)])
 
 
-def read_log(top: str, relative: str, head: str, shallow: bool, cache: str | None) -> list[git.Commit]:
-    """The first-parent log of ``head`` (:func:`.git.log`), reading only the commits added since the last build.
+class Reading:
+    """The history of an accounts folder being read: ``git log`` starts at once, :meth:`history` waits for it.
 
-    The log read last is kept in ``cache`` with the commit ``HEAD`` named then. When ``head``'s
-    first-parent line runs through that commit (:func:`.git.continues`), only ``old..head`` is
-    read and appended; anything else (a rewritten history, another folder, a shallow clone, no
-    kept log) reads the whole log again. Both give the same list.
+    The first-parent log of ``HEAD`` (:func:`.git.log`) is read whole, or only the commits added since the
+    last build: the log read last is kept in ``cache`` with the commit ``HEAD`` named then, and when ``HEAD``'s
+    first-parent line runs through that commit (:func:`.git.continues`) only ``old..HEAD`` is read and
+    appended; anything else (a rewritten history, another folder, a shallow clone, no kept log) reads the
+    whole log again. Both give the same list.
     """
-    path = os.path.join(cache, f"history-log-{_log_version()}.pickle") if cache and head and not shallow else None
-    kept = read_pack(path)
-    old, commits = kept.get("head", ""), kept.get("commits")
-    if kept.get("where") == (top, relative) and isinstance(commits, list) and git.continues(top, old, head):
-        if old == head:
-            return commits
-        commits = _added(top, relative, old, head, commits)
-    else:
-        commits = git.log(top, relative, head or "HEAD")
-    write_pack(path, {"where": (top, relative), "head": head, "commits": commits})
-    return commits
 
+    def __init__(self, accounts: str, cache: str | None = None) -> None:
+        self._ready: list[git.Commit] | None = None
+        self._pending: git.PendingLog | None = None
+        self._kept: list[git.Commit] = []
+        try:
+            self.top, self.relative = git.locate(accounts)
+            self.head = git.head(self.top)
+            self.shallow = git.is_shallow(self.top)
+            self._start(cache)
+        except git.RevisionError:
+            self.top = ""
 
-def _added(top: str, relative: str, old: str, head: str, commits: list[git.Commit]) -> list[git.Commit]:
-    """The kept log with the commits from ``old`` to ``head``; the whole log when git cannot give just those."""
-    try:
-        return [*commits, *git.log(top, relative, f"{old}..{head}", check=True)]
-    except git.RevisionError:
-        return git.log(top, relative, head)
+    def _start(self, cache: str | None) -> None:
+        top, relative, head = self.top, self.relative, self.head
+        self._path = (os.path.join(cache, f"history-log-{_log_version()}.pickle")
+                      if cache and head and not self.shallow else None)
+        kept = read_pack(self._path)
+        old, commits = kept.get("head", ""), kept.get("commits")
+        if kept.get("where") == (top, relative) and isinstance(commits, list) and git.continues(top, old, head):
+            if old == head:
+                self._ready = commits
+                return
+            self._kept = commits
+            self._pending = git.PendingLog(top, relative, f"{old}..{head}", check=True)
+        else:
+            self._pending = git.PendingLog(top, relative, head or "HEAD")
+
+    def history(self) -> History | None:
+        """The history read (``None`` outside a git repository or without git)."""
+        if not self.top:
+            return None
+        try:
+            commits = self._commits()
+        except git.RevisionError:
+            return None
+        return History(self.top, self.relative, commits, self.shallow, replay(commits), self.head)
+
+    def _commits(self) -> list[git.Commit]:
+        if self._ready is not None:
+            return self._ready
+        assert self._pending is not None
+        if self._kept:
+            try:
+                commits = [*self._kept, *self._pending.commits()]
+            except git.RevisionError:  # git cannot give just those: the whole log
+                commits = git.log(self.top, self.relative, self.head)
+        else:
+            commits = self._pending.commits()
+        write_pack(self._path, {"where": (self.top, self.relative), "head": self.head, "commits": commits})
+        self._ready = commits
+        return commits
 
 
 def _split(path: str) -> tuple[str, str] | None:

@@ -1,7 +1,7 @@
 """Reading the history from where the last build left off gives exactly what a cold read gives.
 
 The log read last is kept in the cache with the commit ``HEAD`` named then
-(:func:`generator.history.versions.read_log`); the next build reads only the commits added
+(:class:`generator.history.versions.Reading`); the next build reads only the commits added
 since. These tests move the fixture repository's ``HEAD`` in every way a team does — a new
 commit, an amended one, a reset, a merge of a branch the last build saw, a renamed account
 folder — and compare the history, the computed movement and the built pages with a cold read.
@@ -15,12 +15,15 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from generator import pipeline
 from generator.config import Settings
 from generator.history import git
 from generator.history.versions import History
+from generator.incremental.stages import COLD
 from generator.pipeline import gather
 from tests.edit.conftest import ACCOUNT, run_git, write
 from tests.history.test_history_site import commit, git_env, history_repo
@@ -56,13 +59,13 @@ def test_a_new_commit_is_read_alone(history_repo: Path, tmp_path: Path, monkeypa
     move_cto(history_repo, "acme-industries", "intimacy: 3", "intimacy: 4")
     commit(history_repo, "2026-11-26", "acme-industries: CTO now close")
     ranges: list[str] = []
-    real = git.log
 
-    def spy(top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> list[git.Commit]:
-        ranges.append(rev)
-        return real(top, relative, rev, check=check)
+    class Spy(git.PendingLog):
+        def __init__(self, top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> None:
+            ranges.append(rev)
+            super().__init__(top, relative, rev, check=check)
 
-    monkeypatch.setattr(git, "log", spy)
+    monkeypatch.setattr(git, "PendingLog", Spy)
     again = same_as_cold(history_repo, cache)
     assert ranges[0] == f"{first.head}..{again.head}"  # the read through the cache: only the new commit
     assert again.commits[:-1] == first.commits and again.commits[-1].subject == "acme-industries: CTO now close"
@@ -156,14 +159,13 @@ def test_a_range_git_cannot_give_reads_everything_again(history_repo: Path, tmp_
     same_as_cold(history_repo, cache)
     move_cto(history_repo, "acme-industries", "intimacy: 3", "intimacy: 4")
     commit(history_repo, "2026-11-26", "acme-industries: CTO now close")
-    real = git.log
+    class Failing(git.PendingLog):
+        def commits(self) -> list[git.Commit]:
+            if self.check:
+                raise git.RevisionError("git log failed")
+            return super().commits()
 
-    def failing(top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> list[git.Commit]:
-        if check:
-            raise git.RevisionError("git log failed")
-        return real(top, relative, rev)
-
-    monkeypatch.setattr(git, "log", failing)
+    monkeypatch.setattr(git, "PendingLog", Failing)
     assert same_as_cold(history_repo, cache).commits[-1].subject == "acme-industries: CTO now close"
 
 
@@ -183,3 +185,28 @@ def test_an_account_s_history_key_moves_only_with_its_own_history(history_repo: 
     assert after.accounts["globex"] == before.accounts["globex"]
     assert after.keys["acme-industries"] != before.keys["acme-industries"]
     assert after.accounts["acme-industries"] != before.accounts["acme-industries"]
+
+
+def test_git_walks_the_log_while_the_working_tree_loads(history_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``gather`` starts ``git log`` before loading and reads it after: git runs beside the load."""
+    events: list[str] = []
+
+    class Spy(git.PendingLog):
+        def __init__(self, top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> None:
+            events.append("git log started")
+            super().__init__(top, relative, rev, check=check)
+
+        def commits(self) -> list[git.Commit]:
+            events.append("git log read")
+            return super().commits()
+
+    def load(root: str) -> Any:
+        events.append("load")
+        return COLD.load(root)
+
+    monkeypatch.setattr(git, "PendingLog", Spy)
+    monkeypatch.setattr(pipeline, "COLD", COLD._replace(load=load))
+    settings = Settings(accounts=str(history_repo / "accounts"), today=TODAY)
+    gathered = pipeline.gather(settings, timeline=True)
+    assert events == ["git log started", "load", "git log read"]
+    assert gathered.movement is not None and gathered.movement.available

@@ -1,4 +1,5 @@
-"""The working tree's documents stand in for their blobs in history (:func:`generator.history.versions.present_files`)."""
+"""The working tree's documents stand in for their blobs in history
+(:func:`~generator.history.versions.present_files`)."""
 
 from __future__ import annotations
 
