@@ -188,7 +188,8 @@ def _contact_changes(old: Dossier | None, new: Dossier) -> Iterator[Change]:
                 "Contact file deleted: {who} (history is lost; set 'left: YYYY-MM-DD' instead of deleting)",
                 who=who(c)), cid, None)
     for cid in sorted(before.keys() & after.keys()):
-        yield from _contact_diff(before[cid], after[cid])
+        if before[cid] is not after[cid]:  # the very same object (a file a history version did not change)
+            yield from _contact_diff(before[cid], after[cid])
 
 
 def _contact_diff(a: Contact, b: Contact) -> Iterator[Change]:

@@ -17,10 +17,16 @@ from .change import Change, arrow, level, person_name, who
 
 
 def knows_changes(old: Dossier | None, new: Dossier, people: dict[str, Person]) -> Iterator[Change]:
-    """Per contact (new or kept): owners gained and lost, pairs gained, lost and their strength moved."""
+    """Per contact (new or kept): owners gained and lost, pairs gained, lost and their strength moved.
+
+    A contact both sides hold as the very same object (history's versions share the files they did not
+    change) has nothing to report and is skipped.
+    """
     before = {c.data.id: c.data for c in old.contacts} if old else {}
     for doc in sorted(new.contacts, key=lambda d: d.data.id):
-        yield from _contact_links(before.get(doc.data.id), doc.data, people)
+        was = before.get(doc.data.id)
+        if was is not doc.data:
+            yield from _contact_links(was, doc.data, people)
 
 
 def _contact_links(a: Contact | None, b: Contact, people: dict[str, Person]) -> Iterator[Change]:

@@ -40,7 +40,7 @@ from .records import (
     month_ends,
     quarter_ends,
 )
-from .redacted import AccountVersions, Redactor
+from .redacted import AccountVersions, Redactor, shared
 from .results import ResultCache, account_key
 from .versions import BlobCache, History, Key, Lineage, Version, present_files
 
@@ -148,7 +148,7 @@ def _accounts(job: _Job, slugs: list[str], cache: str | None) -> list[tuple[str,
     store = BlobCache(history.top, cache)
     plans: dict[str, list[tuple[Version | None, Version]]] = {}
     wanted: set[Key] = set()
-    redactor = Redactor(job.level)
+    redactor = Redactor(job.level, set().union(*(shared(job.full.get(slug), job.shown[slug]) for slug in slugs)))
     accounts = {slug: AccountVersions(slug, history.lineages[slug], history, redactor) for slug in slugs}
     for slug, acc in accounts.items():
         lineage = acc.lineage

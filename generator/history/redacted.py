@@ -59,9 +59,11 @@ def _ids(account: Any) -> tuple[set[str], ...]:
 class Redactor:
     """Redacts the versions of one build's dossiers for one level, remembering what each blob needed."""
 
-    def __init__(self, level: str) -> None:
+    def __init__(self, level: str, clear: set[int] | None = None) -> None:
         self.level = level
         self.limit = level_of(level)
+        self.clear = clear or set()
+        """Ids of data objects known to hold nothing above the level (:func:`shared`), alive while this is."""
         self._above: dict[Key, bool] = {}
         self._accounts: dict[Key, Document[Any] | None] = {}
 
@@ -88,6 +90,8 @@ class Redactor:
 
     def _holds_more(self, data: Any) -> bool:
         """Whether a file's data holds anything labelled above the level (then redaction changes it)."""
+        if id(data) in self.clear:
+            return False
         own = _own(data, level_of(ROOT_LEVEL))
         return own > self.limit or above(data, own, self.limit)
 
@@ -123,6 +127,15 @@ class Redactor:
         return dataclasses.replace(doc, data=data, positions=Positions(),
                                    digest=hashlib.blake2b(f"{doc.digest}:{self.level}".encode(),
                                                           digest_size=16).hexdigest())
+
+
+def shared(full: Dossier | None, shown: Dossier) -> set[int]:
+    """Ids of the data objects of ``full`` that its redaction ``shown`` holds as they are: nothing in them is
+    above the level (redaction copies whatever it prunes), so the versions that hold them need not look again."""
+    if full is None:
+        return set()
+    kept = {id(doc.data) for doc in shown.documents()}
+    return {id(doc.data) for doc in full.documents()} & kept
 
 
 class AccountVersions:
