@@ -23,7 +23,7 @@ from ..model.document import Document, Positions
 from ..model.portfolio import Dossier
 from ..redact import ROOT_LEVEL, level_of, redact_dossier
 from ..redact.prune import labelled, pruned
-from .versions import History, Key, Lineage, Parsed, Version, dossier_of, keys_of
+from .versions import History, Key, Lineage, Parsed, Version, dossier_after, dossier_of, keys_of
 
 
 def _own(obj: Any, inherited: int) -> int:
@@ -147,6 +147,8 @@ class AccountVersions:
         self.parsed: dict[Key, Parsed] = {}
         """The parses of every key the views need, set once they are read (:func:`.movement._accounts`)."""
         self._dossiers: dict[int, Dossier | None] = {}
+        self._last: tuple[Version, Dossier] | None = None
+        """The version assembled last and its dossier before redaction: the next is made from it when it can be."""
         self._keys: dict[int, list[Key]] = {}
         self._changes: dict[tuple[int, int], list[Change]] = {}
 
@@ -163,7 +165,11 @@ class AccountVersions:
             return None
         if version.index not in self._dossiers:
             keys = self.keys(version)
-            full = dossier_of(self.slug, keys, self.parsed)
+            last = self._last
+            full = (dossier_after(last[1], last[0], version, self.history.relative, self.slug, self.parsed)
+                    if last is not None else None) or dossier_of(self.slug, keys, self.parsed)
+            if full is not None:
+                self._last = (version, full)
             self._dossiers[version.index] = self.redactor.dossier(full, keys, self.parsed) if full else None
         return self._dossiers[version.index]
 

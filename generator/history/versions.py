@@ -12,6 +12,7 @@ is reused for every version holding the blob and, through the on-disk pack
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -324,6 +325,47 @@ def present_files(root: str, dossiers: Iterable[Dossier]) -> dict[str, Document[
             for doc in docs:
                 found[f"{root}/{d.slug}/{folder}/{os.path.basename(doc.path)}"] = doc
     return found
+
+
+def dossier_after(before: Dossier, old: Version, new: Version, root: str, slug: str, parsed: dict[Key, Parsed]
+                  ) -> Dossier | None:
+    """``new``'s dossier made from ``old``'s (``before``, assembled from the same ``parsed``) by swapping the files
+    that changed, or ``None`` when it must be assembled in full (:func:`dossier_of`).
+
+    That is when the folder holds other file names now, or a changed file did not load or loaded partly before
+    or after, or changed its ``id``: then which list a file belongs to, or a problem about it, may change.
+    Otherwise assembling gives the same lists with the changed files in their places (activities sorted again
+    by date), which is what this gives, without a new task and result per file.
+    """
+    if old.files.keys() != new.files.keys():
+        return None
+    account, swaps = before.account, {}
+    for sub, blob in new.files.items():
+        kind = kind_of(sub)
+        if kind is None or old.files[sub] == blob:
+            continue
+        path = f"{root}/{slug}/{sub}"
+        was, now = parsed.get((old.files[sub], kind, path)), parsed.get((blob, kind, path))
+        a, b = was[0] if was else None, now[0] if now else None
+        if a is None or b is None or a.partial or b.partial:
+            return None
+        if kind == "account":
+            account = b
+        elif a.data.id != b.data.id:
+            return None
+        else:
+            swaps[id(a)] = b
+    held = [d for docs in (before.contacts, before.activities, before.opportunities, before.actions) for d in docs]
+    if sum(id(d) in swaps for d in held) != len(swaps):  # a changed file the dossier does not hold where it should
+        return None
+    activities = [swaps.get(id(d), d) for d in before.activities]
+    if any(id(d) in swaps for d in before.activities):
+        activities.sort(key=lambda d: (d.data.date, d.path))
+    return dataclasses.replace(
+        before, account=account, contacts=[swaps.get(id(d), d) for d in before.contacts], activities=activities,
+        opportunities=[swaps.get(id(d), d) for d in before.opportunities],
+        actions=[swaps.get(id(d), d) for d in before.actions], stems={k: set(v) for k, v in before.stems.items()},
+        contact_ids=set(before.contact_ids), partial=list(before.partial))
 
 
 def dossier_of(slug: str, keys: list[Key], parsed: dict[Key, Parsed]) -> Dossier | None:
