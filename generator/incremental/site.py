@@ -130,7 +130,10 @@ class CarriedSite:
             return
         assert self.folder is not None
         before = usercache.load(os.path.join(self.folder, MANIFEST))
-        if not isinstance(before, Manifest) or before.signature != self.signature:
+        if not isinstance(before, Manifest):
+            return
+        if before.signature != self.signature:
+            self._say("the generator, the installed packages, the configuration or the theme changed")
             return
         tree, made = os.path.realpath(os.path.join(self.folder, TREE)), set()
         try:
@@ -146,6 +149,7 @@ class CarriedSite:
                     handle.write(data)
                 self.restored[relative] = (digest, _stat_key(os.stat(out)))
         except (OSError, ValueError):  # a file missing or changed: nothing of it is used
+            self._say("a file of the carried site is missing or changed")
             _empty(self.site_dir)
             self.restored = {}
             return
@@ -221,9 +225,14 @@ class CarriedSite:
         assert self.before is not None
         return self.before.pages[src]
 
+    @staticmethod
+    def _say(why: str) -> None:
+        """Tell why the carried site is not used: every page is built."""
+        log.info(f"accountplan: {why} since the carried build; building every page")
+
     def _cold(self, why: str) -> None:
         """Build every file, into an emptied folder: nothing has been written into it yet."""
-        log.info(f"accountplan: {why} since the carried build; building every page")
+        self._say(why)
         self.full, self.restored = True, {}
         _empty(self.site_dir)
 

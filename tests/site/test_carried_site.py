@@ -102,7 +102,9 @@ def test_a_changed_copy_in_the_cache_is_not_used(tmp_path: Path, monkeypatch: py
     _build(config, tmp_path / "site-a", cache, monkeypatch)
     page = _tree(cache) / "accounts" / "borealis-bank" / "index.html"
     page.write_text(page.read_text("utf-8").replace("Borealis", "Planted"), encoding="utf-8")
-    assert _build(config, tmp_path / "site-b", cache, monkeypatch) == 0  # a cold build, not the planted page
+    log = _built(config, tmp_path / "site-b", cache, monkeypatch)
+    assert _skipped(log) == 0  # a cold build, not the planted page, and the log says why
+    assert "a file of the carried site is missing or changed since the carried build; building every page" in log
     _same(tmp_path / "site-a", tmp_path / "site-b")
     assert "Planted" not in (tmp_path / "site-b" / "accounts" / "borealis-bank" / "index.html").read_text("utf-8")
 
@@ -120,7 +122,9 @@ def test_a_removed_account_or_a_changed_navigation_builds_every_page(tmp_path: P
 
     text = config.read_text("utf-8")  # the same pages under another title in the navigation
     config.write_text(text + "nav:\n  - Start: index.md\n  - Rules: rules.md\n", encoding="utf-8")
-    assert _build(config, tmp_path / "site-d", cache, monkeypatch) == 0  # another signature: a cold build
+    log = _built(config, tmp_path / "site-d", cache, monkeypatch)
+    assert _skipped(log) == 0  # another signature: a cold build, and the log says why
+    assert "the configuration or the theme changed since the carried build; building every page" in log
     _build(config, tmp_path / "site-e", tmp_path / "cold-e", monkeypatch)
     _same(tmp_path / "site-d", tmp_path / "site-e")
 
