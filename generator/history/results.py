@@ -16,10 +16,10 @@ from typing import Any
 
 from ..model.keys import digest, dossier_key, sources_digest
 from ..model.portfolio import Dossier, Portfolio
-from .packs import read_pack, write_pack
+from .packs import read_grown, write_grown
 from .versions import History, Lineage
 
-FORMAT = "1"
+FORMAT = "2"
 
 
 @cache
@@ -43,11 +43,17 @@ def account_key(history: History, lineage: Lineage, shown: Dossier, full: Dossie
 
 
 class ResultCache:
-    """Results by key: read from the pack on first use, written back when something new was computed."""
+    """Results by key: read from the pack on first use, written back when something new was computed.
+
+    The pack grows by the results computed since it was written (:func:`.packs.write_grown`); when it is
+    written whole, only the results this build used are kept.
+    """
 
     def __init__(self, folder: str | None) -> None:
         self.path = os.path.join(folder, f"movement-{code_version()}.pickle") if folder else None
         self.kept: dict[str, Any] | None = None
+        self.base: dict[str, Any] = {}
+        self.added: dict[str, Any] = {}
         self.fresh: dict[str, Any] = {}
 
     def get(self, key: str) -> Any:
@@ -61,9 +67,18 @@ class ResultCache:
         self.fresh[key] = value
 
     def save(self, used: set[str]) -> None:
-        """Write the results this build used, when any was new."""
-        if self.fresh:
-            write_pack(self.path, {k: v for k, v in {**(self.kept or {}), **self.fresh}.items() if k in used})
+        """Write the results computed now, when any was new (beside the kept ones, or all this build used)."""
+        if not self.fresh:
+            return
+        added = {**self.added, **self.fresh}
+        whole = {k: v for k, v in {**(self.kept or {}), **self.fresh}.items() if k in used}
+        write_grown(self.path, self.base, ({"results": added}, len(added)), ({"results": whole}, len(whole)))
 
     def _load(self) -> dict[str, Any]:
-        return read_pack(self.path)
+        self.base, added = read_grown(self.path)
+        kept, more = self.base.get("results"), added.get("results")
+        if not isinstance(kept, dict):
+            self.base = {}
+            return {}
+        self.added = more if isinstance(more, dict) else {}
+        return {**kept, **self.added}

@@ -31,7 +31,7 @@ from ..model.document import Document
 from ..model.keys import cache_version, sources_digest
 from ..model.portfolio import ACCOUNT, KINDS, Dossier, gc_paused
 from . import git
-from .packs import read_pack, write_pack
+from .packs import read_grown, read_pack, write_grown, write_pack
 
 Parsed = tuple[Document[Any] | None, list[Diagnostic]]
 Key = tuple[str, str, str]
@@ -125,13 +125,16 @@ class Reading:
     last build: the log read last is kept in ``cache`` with the commit ``HEAD`` named then, and when ``HEAD``'s
     first-parent line runs through that commit (:func:`.git.continues`) only ``old..HEAD`` is read and
     appended; anything else (a rewritten history, another folder, a shallow clone, no kept log) reads the
-    whole log again. Both give the same list.
+    whole log again. Both give the same list. The kept log grows by the commits read since it was written
+    (:func:`.packs.write_grown`): a rebuild after one commit writes that commit, not the whole log again.
     """
 
     def __init__(self, accounts: str, cache: str | None = None) -> None:
         self._ready: list[git.Commit] | None = None
         self._pending: git.PendingLog | None = None
         self._kept: list[git.Commit] = []
+        self._extra: list[git.Commit] = []
+        self._base: dict[str, Any] = {}
         try:
             self.top, self.relative = git.locate(accounts)
             self.head = git.head(self.top)
@@ -144,13 +147,15 @@ class Reading:
         top, relative, head = self.top, self.relative, self.head
         self._path = (os.path.join(cache, f"history-log-{_log_version()}.pickle")
                       if cache and head and not self.shallow else None)
-        kept = read_pack(self._path)
-        old, commits = kept.get("head", ""), kept.get("commits")
-        if kept.get("where") == (top, relative) and isinstance(commits, list) and git.continues(top, old, head):
+        base, added = read_grown(self._path)
+        commits, extra = base.get("commits"), added.get("commits")
+        extra = extra if isinstance(extra, list) else []
+        old = added.get("head", "") if extra else base.get("head", "")
+        if base.get("where") == (top, relative) and isinstance(commits, list) and git.continues(top, old, head):
             if old == head:
-                self._ready = commits
+                self._ready = [*commits, *extra]
                 return
-            self._kept = commits
+            self._base, self._kept, self._extra = base, [*commits, *extra], extra
             self._pending = git.PendingLog(top, relative, f"{old}..{head}", check=True)
         else:
             self._pending = git.PendingLog(top, relative, head or "HEAD")
@@ -169,14 +174,21 @@ class Reading:
         if self._ready is not None:
             return self._ready
         assert self._pending is not None
+        added: list[git.Commit] | None = None  # the commits since the kept base log, when that still holds
         if self._kept:
             try:
-                commits = [*self._kept, *self._pending.commits()]
+                new = self._pending.commits()
+                commits, added = [*self._kept, *new], [*self._extra, *new]
             except git.RevisionError:  # git cannot give just those: the whole log
                 commits = git.log(self.top, self.relative, self.head)
         else:
             commits = self._pending.commits()
-        write_pack(self._path, {"where": (self.top, self.relative), "head": self.head, "commits": commits})
+        whole = {"where": (self.top, self.relative), "head": self.head, "commits": commits}
+        if added is None:
+            write_grown(self._path, {}, ({}, 0), (whole, len(commits)))
+        else:
+            write_grown(self._path, self._base, ({"head": self.head, "commits": added}, len(added)),
+                        (whole, len(commits)))
         self._ready = commits
         return commits
 

@@ -21,7 +21,7 @@ import pytest
 
 from generator import pipeline
 from generator.config import Settings
-from generator.history import git
+from generator.history import git, packs
 from generator.history.versions import History
 from generator.incremental.stages import COLD
 from generator.pipeline import gather
@@ -210,3 +210,21 @@ def test_git_walks_the_log_while_the_working_tree_loads(history_repo: Path, monk
     gathered = pipeline.gather(settings, timeline=True)
     assert events == ["git log started", "load", "git log read"]
     assert gathered.movement is not None and gathered.movement.available
+
+
+def test_a_new_commit_writes_itself_beside_the_kept_log_and_results(history_repo: Path, tmp_path: Path) -> None:
+    """The kept log and results grow by what is new (:func:`generator.history.packs.write_grown`): the base packs
+    are not written again after a commit, and reading base and additions gives what a cold read gives."""
+    cache = tmp_path / "cache"
+    same_as_cold(history_repo, cache)
+    bases = {p: p.read_bytes() for p in cache.glob("*.pickle") if p.name.startswith(("history-log-", "movement-"))}
+    assert len(bases) == 2
+    moves = (("2026-11-26", ("intimacy: 3", "intimacy: 4")), ("2026-11-27", ("support: 4", "support: 5")))
+    for day, (old, new) in moves:
+        move_cto(history_repo, "acme-industries", old, new)
+        commit(history_repo, day, f"acme-industries: {new}")
+        again = same_as_cold(history_repo, cache)
+        assert {p: p.read_bytes() for p in bases} == bases  # the bases as they were
+        added = {p.name for p in cache.glob(f"*{packs.ADDED}") if p.stat().st_size > 0}
+        assert {name.split("-")[0] for name in added} == {"history", "movement"}
+    assert [c.subject for c in again.commits[-2:]] == ["acme-industries: intimacy: 4", "acme-industries: support: 5"]
