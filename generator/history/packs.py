@@ -45,8 +45,9 @@ ADDED = ".added"
 def read_grown(path: str | None) -> tuple[dict[Any, Any], dict[Any, Any]]:
     """A grown pack at ``path``: its base and what was added since (empty unless written for this very base)."""
     base = read_pack(path)
-    added = read_pack(f"{path}{ADDED}") if base else {}
-    if not base or added.get("base") != base.get("stamp"):
+    stamp = base.get("stamp")
+    added = read_pack(f"{path}{ADDED}") if isinstance(stamp, str) else {}
+    if not isinstance(stamp, str) or added.get("base") != stamp or not isinstance(added.get("data"), dict):
         added = {}
     return base, added.get("data", {})
 
@@ -59,7 +60,8 @@ def write_grown(path: str | None, base: dict[Any, Any], added: tuple[dict[Any, A
     if not path:
         return
     data, count = added
-    if base and count <= max(FEW, base.get("size", 0) // 10):
+    size = base.get("size")
+    if isinstance(base.get("stamp"), str) and isinstance(size, int) and count <= max(FEW, size // 10):
         write_pack(f"{path}{ADDED}", {"base": base["stamp"], "data": data})
         return
     write_pack(path, {**whole[0], "stamp": secrets.token_hex(8), "size": whole[1]})
