@@ -27,7 +27,7 @@ from .diagnostics import Diagnostic
 from .history import movement as moves
 from .history.changed import by_slug
 from .history.versions import Reading
-from .incremental.stages import COLD, serving
+from .incremental.stages import COLD, Stages, serving
 from .model.document import Document
 from .model.portfolio import Dossier, Portfolio
 from .model.roster import Roster
@@ -56,6 +56,16 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     """
     stages = COLD if cache is None else serving(cache)
     reading = Reading(settings.accounts, history_cache) if timeline else None  # git reads the log meanwhile
+    try:
+        return _gather(settings, profile, stages, reading, history=history, cache=cache, history_cache=history_cache)
+    finally:
+        if reading is not None:
+            reading.close()  # git stopped and its files closed, should a stage have raised before the log was read
+
+
+def _gather(settings: Settings, profile: str | None, stages: Stages, reading: Reading | None, *, history: bool,
+            cache: str | None, history_cache: str | None) -> Gathered:
+    """:func:`gather`'s stages, the history read through ``reading`` when there is one."""
     full = stages.load(settings.accounts)                                     # load
     validate = stages.validate if cache is not None else checking_ahead(full, settings)  # validate (below)
     redaction = stages.redact(full, settings, profile)                        # redact

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -130,3 +131,68 @@ def test_a_base_with_a_problem_elsewhere_gives_the_data_a_full_load_gives() -> N
     quick = patched("account.md", raw, document, edited)
     full, found = load_document("account.md", edited, model)
     assert quick is not None and full is not None and quick == full and found == problems
+
+
+CONTACT = Path(__file__).resolve().parent.parent / "accounts" / "helios-telecom" / "contacts" / "c-ahmed-rahimi.md"
+
+
+def _contact(text: str):  # type: ignore[no-untyped-def]
+    return load_document("c-ahmed-rahimi.md", text.encode(), MODELS["contact"][0])
+
+
+def test_a_line_break_python_does_not_split_at_is_left_to_a_full_load() -> None:
+    """U+2028 is a line break to YAML: every position after it is a line further on than ``split("\\n")`` says.
+    Found by review: with two of them, the body's first line stood where YAML put the frontmatter's last value,
+    and editing the body changed that value."""
+    text = CONTACT.read_text(encoding="utf-8")
+    text = text.replace("---\nid:", "---\n# a\u2028# b\u2028# c\nid:", 1).replace("support: 4\n", "", 1)
+    text = text.replace("reports_to: c-jan-kowal\n---\n\n", "reports_to: c-jan-kowal\nsupport: 4\n---\nsupport: 4\n", 1)
+    base, problems = _contact(text)
+    assert base is not None and not problems and base.data.support == 4
+    lines = text.split("\n")
+    body = lines.index("---", 1) + 1
+    assert lines[body] == "support: 4" and base.positions_at(body + 1, 10) == ("support",)  # where YAML has it
+    edited = "\n".join([*lines[:body], "support: 2", *lines[body + 1:]])
+    assert patched("c.md", text.encode(), base, edited.encode()) is None
+    full, _ = _contact(edited)
+    assert full is not None and full.data.support == 4 and full.body.startswith("support: 2")
+
+
+def test_a_list_whose_items_the_loader_refused_is_left_to_a_full_load() -> None:
+    """Positions number the items as written, the data only those that loaded: indexes no longer match."""
+    text = CONTACT.read_text(encoding="utf-8").replace(
+        "knows:\n", "knows:\n  - person: Not An Id\n    strength: 2\n  - person: p-anna-berg\n    strength: 2\n", 1)
+    base, problems = _contact(text)
+    assert base is not None and [p.code for p in problems] == ["AP107"]
+    edited = text.replace("strength: 4", "strength: 5", 1)
+    assert patched("c.md", text.encode(), base, edited.encode()) is None
+    full, _ = _contact(edited)
+    assert full is not None and full.data.knows[-1].strength == 5  # what a wrong index would have missed
+
+
+def test_history_reads_a_version_only_from_one_that_loaded_without_a_diagnostic(monkeypatch: pytest.MonkeyPatch
+                                                                              ) -> None:
+    """A key written twice leaves the first one's positions beside the second one's data: such a version (any with
+    a diagnostic) is never read from (:func:`generator.history.versions._read`)."""
+    from generator.history import versions
+
+    first = ACCOUNT.replace("strategy:\n", "strategy:\n  fit: 4\n  trend: converging\nstrategy:\n", 1)
+    versions_ = [first, first.replace("  trend: converging\n", "  trend: diverging\n", 1)]
+    versions_.append(versions_[1].replace("industry: rail", "industry: road"))
+    clean = [ACCOUNT, ACCOUNT.replace("industry: rail", "industry: road"), ACCOUNT.replace("fit: 4", "fit: 3")]
+    used: list[bytes] = []
+
+    def spy(path: str, before: bytes, document: Any, raw: bytes) -> Any:
+        used.append(before)
+        return patched(path, before, document, raw)
+
+    monkeypatch.setattr(versions, "patched", spy)
+    for texts, read_from in ((versions_, []), (clean, [clean[0], clean[1]])):
+        keys = [(f"b{i}", "account", "account.md") for i in range(len(texts))]
+        blobs = {key[0]: text.encode() for key, text in zip(keys, texts, strict=True)}
+        used.clear()
+        got = dict(versions._read(keys, blobs, {}))
+        assert used == [t.encode() for t in read_from]
+        for key, text in zip(keys, texts, strict=True):
+            full = load_document("account.md", text.encode(), MODELS["account"][0])
+            assert got[key][0] == full[0]

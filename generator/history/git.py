@@ -192,13 +192,25 @@ class PendingLog:
         except FileNotFoundError:
             self._close()
             raise RevisionError("git is not installed or not on PATH") from None
+        except OSError as exc:
+            self._close()
+            raise RevisionError(f"git could not start: {exc.strerror}") from None
 
     def _close(self) -> None:
         self._out.close()
         self._err.close()
 
+    def close(self) -> None:
+        """Stop git if it still runs and let go of its files: for a caller that will not read the log after all."""
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+        self._close()
+
     def commits(self) -> list[Commit]:
-        """The commits, once git is done (see :func:`log`)."""
+        """The commits, once git is done (see :func:`log`); asked for once."""
+        if self._out.closed:
+            raise RevisionError("git log was already read or stopped")
         try:
             try:
                 code = self._process.wait(timeout=600)

@@ -61,6 +61,8 @@ class _Job:
     ends: list[dt.date]
     months: list[dt.date]
     people: dict[str, Any]
+    troubled: frozenset[str]
+    """The paths of the working tree's files whose loading gave a diagnostic."""
 
     def present(self, slugs: list[str]) -> dict[str, Any]:
         """The working tree's loaded files of these accounts, by the path their parse keys give them."""
@@ -96,7 +98,7 @@ def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: 
         return Movement(today, ends, accounts, [], False)
     job = _Job(history, {d.slug: d for d in full.dossiers}, {d.slug: d for d in shown.dossiers}, scores, settings,
                level, ends, month_ends(quarter_start(ends[0]), today),
-               {**shown.people})
+               {**shown.people}, frozenset(d.path for d in full.diagnostics))
     results = ResultCache(cache)
     _ = history.first_seen  # once, before any worker forks
     common = f"{settings!r}|{level}"
@@ -148,7 +150,8 @@ def _accounts(job: _Job, slugs: list[str], cache: str | None) -> list[tuple[str,
     store = BlobCache(history.top, cache)
     plans: dict[str, list[tuple[Version | None, Version]]] = {}
     wanted: set[Key] = set()
-    redactor = Redactor(job.level, set().union(*(shared(job.full.get(slug), job.shown[slug]) for slug in slugs)))
+    clear = {k: v for slug in slugs for k, v in shared(job.full.get(slug), job.shown[slug]).items()}
+    redactor = Redactor(job.level, clear)
     accounts = {slug: AccountVersions(slug, history.lineages[slug], history, redactor) for slug in slugs}
     for slug, acc in accounts.items():
         lineage = acc.lineage
@@ -165,7 +168,7 @@ def _accounts(job: _Job, slugs: list[str], cache: str | None) -> list[tuple[str,
         for prev, cur in pairs:
             wanted.update(moved_keys(acc, prev, cur))
         plans[slug] = pairs
-    parsed = store.parse(wanted, job.present(slugs), history.first_seen) if wanted else {}
+    parsed = store.parse(wanted, job.present(slugs), history.first_seen, job.troubled) if wanted else {}
     store.save()
     for acc in accounts.values():
         acc.parsed = parsed

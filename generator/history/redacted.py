@@ -59,11 +59,12 @@ def _ids(account: Any) -> tuple[set[str], ...]:
 class Redactor:
     """Redacts the versions of one build's dossiers for one level, remembering what each blob needed."""
 
-    def __init__(self, level: str, clear: set[int] | None = None) -> None:
+    def __init__(self, level: str, clear: dict[int, Any] | None = None) -> None:
         self.level = level
         self.limit = level_of(level)
-        self.clear = clear or set()
-        """Ids of data objects known to hold nothing above the level (:func:`shared`), alive while this is."""
+        self.clear = clear or {}
+        """Data objects known to hold nothing above the level (:func:`shared`) by id; held here, so no other
+        object can take one's id while this lives."""
         self._above: dict[Key, bool] = {}
         self._accounts: dict[Key, Document[Any] | None] = {}
 
@@ -129,13 +130,13 @@ class Redactor:
                                                           digest_size=16).hexdigest())
 
 
-def shared(full: Dossier | None, shown: Dossier) -> set[int]:
-    """Ids of the data objects of ``full`` that its redaction ``shown`` holds as they are: nothing in them is
+def shared(full: Dossier | None, shown: Dossier) -> dict[int, Any]:
+    """The data objects of ``full`` that its redaction ``shown`` holds as they are, by id: nothing in them is
     above the level (redaction copies whatever it prunes), so the versions that hold them need not look again."""
     if full is None:
-        return set()
+        return {}
     kept = {id(doc.data) for doc in shown.documents()}
-    return {id(doc.data) for doc in full.documents()} & kept
+    return {id(doc.data): doc.data for doc in full.documents() if id(doc.data) in kept}
 
 
 class AccountVersions:

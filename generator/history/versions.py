@@ -18,6 +18,7 @@ import functools
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,7 +133,8 @@ class Reading:
     def __init__(self, accounts: str, cache: str | None = None) -> None:
         self._ready: list[git.Commit] | None = None
         self._pending: git.PendingLog | None = None
-        self._kept: list[git.Commit] = []
+        self._kept: list[git.Commit] | None = None
+        """The kept log with what was added to it, when only the commits after it are read."""
         self._extra: list[git.Commit] = []
         self._base: dict[str, Any] = {}
         try:
@@ -148,9 +150,10 @@ class Reading:
         self._path = (os.path.join(cache, f"history-log-{_log_version()}.pickle")
                       if cache and head and not self.shallow else None)
         base, added = read_grown(self._path)
-        commits, extra = base.get("commits"), added.get("commits")
-        extra = extra if isinstance(extra, list) else []
-        old = added.get("head", "") if extra else base.get("head", "")
+        commits, more, added_head = base.get("commits"), added.get("commits"), added.get("head")
+        grown = isinstance(more, list) and isinstance(added_head, str)
+        extra: list[git.Commit] = more if isinstance(more, list) and grown else []
+        old = str(added_head if grown else base.get("head", ""))
         if base.get("where") == (top, relative) and isinstance(commits, list) and git.continues(top, old, head):
             if old == head:
                 self._ready = [*commits, *extra]
@@ -170,12 +173,19 @@ class Reading:
             return None
         return History(self.top, self.relative, commits, self.shallow, replay(commits), self.head)
 
+    def close(self) -> None:
+        """Stop reading: for a build that ends before it asks for :meth:`history`."""
+        if self._pending is not None and self._ready is None:
+            self._pending.close()
+            self._pending = None
+
     def _commits(self) -> list[git.Commit]:
         if self._ready is not None:
             return self._ready
-        assert self._pending is not None
+        if self._pending is None:
+            raise git.RevisionError("the history was not read")
         added: list[git.Commit] | None = None  # the commits since the kept base log, when that still holds
-        if self._kept:
+        if self._kept is not None:
             try:
                 new = self._pending.commits()
                 commits, added = [*self._kept, *new], [*self._extra, *new]
@@ -249,10 +259,11 @@ def _read(keys: list[Key], blobs: dict[str, bytes], present: dict[tuple[str, str
     """The parse of each key, ``keys`` sorted by path then by when each version was written.
 
     A version that differs only in plain values (a support moved, a progress updated) from the version of the
-    same file read just before it, or else from the working tree's (``present``: bytes and load by kind and path),
-    is loaded from that one (:func:`generator.load.patch.patched`: the document a full parse gives); any other
-    is parsed in full. The version's diagnostics are then the empty list, as for one the working tree gave:
-    history reads past versions' documents, never their diagnostics.
+    same file read just before it, or else from the working tree's (``present``: bytes and load by kind and path,
+    only of files that loaded without a diagnostic), is loaded from that one (:func:`generator.load.patch.patched`:
+    the document a full parse gives); any other is parsed in full. Only a version that loaded without a diagnostic
+    is read from, so a version read from one has none either: its diagnostics are the empty list, kept so in the
+    pack.
     """
     last: tuple[str, str, bytes, Document[Any]] | None = None  # kind, path, bytes and load of the version before
     for key in keys:
@@ -263,7 +274,7 @@ def _read(keys: list[Key], blobs: dict[str, bytes], present: dict[tuple[str, str
             last = (kind, path, *base) if base is not None else None
         quick = patched(path, last[2], last[3], raw) if last is not None else None
         parsed: Parsed = (quick, []) if quick is not None else _parse((path, raw, kind))
-        if parsed[0] is not None and not parsed[0].partial:
+        if parsed[0] is not None and not parsed[1]:
             last = (kind, path, raw, parsed[0])
         yield key, parsed
 
@@ -285,13 +296,14 @@ class BlobCache:
         self.kept = read_pack(self.path)
 
     def parse(self, keys: Iterable[Key], present: dict[str, Document[Any]] | None = None,
-              order: dict[str, int] | None = None) -> dict[Key, Parsed]:
+              order: dict[str, int] | None = None, troubled: AbstractSet[str] = frozenset()) -> dict[Key, Parsed]:
         """The parse of every key: kept ones reused, the others read in one ``cat-file`` and parsed.
 
         ``present`` holds the files of the working tree as the build loaded them, by the key's path:
         a blob with the very bytes of the loaded file (same content digest) takes its document.
         ``order`` gives blob ids in the order they were written (:attr:`History.first_seen`): the versions
         of one file are read in that order, each from the one before when only values changed (:func:`_read`).
+        ``troubled``: the paths of ``present`` documents whose loading gave a diagnostic (never read from).
         """
         if not self.loaded:
             self._load()
@@ -311,7 +323,7 @@ class BlobCache:
             with gc_paused():
                 # In this process: measured no faster in a pool on 2 cores, as blobs are sent to the workers.
                 found.update(_read(rest, blobs, {k[1:]: (blobs.get(k[0], b""), v[0]) for k, v in found.items()
-                                                 if v[0] is not None}))
+                                                 if v[0] is not None and v[0].path not in troubled}))
             self.kept.update(found)
             self.fresh += len(todo)
         return {k: self.kept[k] for k in wanted}

@@ -6,15 +6,17 @@ first time. :func:`patched` gives the same :class:`~generator.model.document.Doc
 :func:`~generator.load.files.load_document` would, by converting only the changed values, or
 ``None`` when it cannot be sure — then the caller loads the file in full. It is sure when:
 
-* both versions decode cleanly and have the same number of lines, and the earlier one's load is not
-  :attr:`~generator.model.document.Document.partial` (a value it refused is left out of both alike);
+* the earlier version loaded **without any diagnostic** (the caller's to know: a list item the loader
+  refused, or a key written twice, would leave positions that do not match the data), both versions decode
+  cleanly, have the same number of lines, and hold no character other than a newline that YAML reads as a
+  line break (U+0085, U+2028, U+2029), so that a line here is a line for the parser;
 * each changed line is ``<indent>[- ]<key>: <value>`` in both, same indent and key, the value a
   short plain scalar (letters, digits, ``. _ + -``, not starting with a sign or dot: nothing YAML
   reads specially, no comment, no quote, no flow collection);
 * the earlier version recorded a value of that very key at that line and column (so the line is a
-  mapping entry of the frontmatter, not text inside a block scalar or the body), and converting the
-  earlier line's text gives the value the earlier version holds (so the value did not continue on the
-  next line);
+  mapping entry of the frontmatter, not text inside a block scalar or the body), every list on the way
+  to it holds as many items as were written (none was refused), and converting the earlier line's text
+  gives the value the earlier version holds (so the value did not continue on the next line);
 * the new text converts, by the loader's own :class:`~generator.load.convert.Converter`, without a
   diagnostic.
 
@@ -37,17 +39,22 @@ from .files import decode
 from .yamlnodes import Scalar
 
 _ENTRY = re.compile(r"( *)(- )?([A-Za-z_][A-Za-z0-9_]*): ([A-Za-z0-9][A-Za-z0-9._+-]{0,63})")
+_OTHER_BREAKS = re.compile("[\u0085\u2028\u2029]")
+"""Line breaks to YAML that ``str.split("\\n")`` does not split at."""
 MAX_CHANGED = 8
 """More changed lines than this and a full parse is as quick."""
 
 
 def patched(path: str, before: bytes, document: Document[Any], raw: bytes) -> Document[Any] | None:
-    """``raw`` loaded from ``document`` (``before``'s load) by converting its changed values, or ``None``."""
+    """``raw`` loaded from ``document`` (``before``'s load, which gave no diagnostic) by converting its changed
+    values, or ``None``."""
     if document.partial:
         return None
     old_text, old_problems = decode(path, before)
     new_text, new_problems = decode(path, raw)
     if old_text is None or new_text is None or old_problems or new_problems:
+        return None
+    if _OTHER_BREAKS.search(old_text) or _OTHER_BREAKS.search(new_text):
         return None
     old_lines, new_lines = old_text.split("\n"), new_text.split("\n")
     if len(old_lines) != len(new_lines):
@@ -77,9 +84,9 @@ def _changed_value(path: str, document: Document[Any], data: Any, line: int, old
     name = now.group(3)
     if not loc or loc[-1] != name:
         return None
-    container = _at(data, loc[:-1])
+    container = _at(document, data, loc[:-1])
     cls = type(container)
-    if not dataclasses.is_dataclass(cls):
+    if container is None or not dataclasses.is_dataclass(cls):
         return None
     f, hint = fields(cls)[name], hints(cls)[name]
     converter = Converter(path)
@@ -92,10 +99,18 @@ def _changed_value(path: str, document: Document[Any], data: Any, line: int, old
     return loc, value
 
 
-def _at(data: Any, loc: Loc) -> Any:
-    """The value at ``loc`` in a converted record."""
-    for part in loc:
-        data = data[part] if isinstance(part, int) else getattr(data, part)
+def _at(document: Document[Any], data: Any, loc: Loc) -> Any:
+    """The value at ``loc`` in a converted record; ``None`` where the data does not hold what positions say: a
+    missing value, or a list with fewer items than were written (the loader refused one, so indexes moved)."""
+    for depth, part in enumerate(loc):
+        if isinstance(part, int):
+            if not isinstance(data, list) or (*loc[:depth], len(data)) in document.positions:
+                return None
+            data = data[part] if 0 <= part < len(data) else None
+        else:
+            data = getattr(data, part, None) if dataclasses.is_dataclass(type(data)) else None
+        if data is None:
+            return None
     return data
 
 

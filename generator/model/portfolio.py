@@ -97,11 +97,13 @@ def latest_kpi(account: Account) -> Kpi | None:
 
 
 @contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building the portfolio.
+def gc_paused(*, freeze: bool = True) -> Iterator[None]:
+    """Pause the cyclic garbage collector while building the portfolio (or anything else made of many objects).
 
     Loading creates millions of small acyclic objects; the collector would scan them again
     and again as they pile up (a third of the load time at 1,000 accounts) and find nothing.
+    ``freeze=False`` where the pause may come often in a long-lived process (a server unpickling
+    its caches): freezing there would keep any reference cycle alive at that moment for good.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -110,6 +112,7 @@ def gc_paused() -> Iterator[None]:
     finally:
         # Freezing moves what was built into the permanent generation, so the next
         # collection does not scan it all at once; refcounting still frees it as usual.
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()

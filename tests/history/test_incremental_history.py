@@ -228,3 +228,25 @@ def test_a_new_commit_writes_itself_beside_the_kept_log_and_results(history_repo
         added = {p.name for p in cache.glob(f"*{packs.ADDED}") if p.stat().st_size > 0}
         assert {name.split("-")[0] for name in added} == {"history", "movement"}
     assert [c.subject for c in again.commits[-2:]] == ["acme-industries: intimacy: 4", "acme-industries: support: 5"]
+
+
+def test_a_gather_that_fails_stops_git_and_closes_its_files(history_repo: Path, monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    started: list[git.PendingLog] = []
+
+    class Spy(git.PendingLog):
+        def __init__(self, top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> None:
+            super().__init__(top, relative, rev, check=check)
+            started.append(self)
+
+    def load(root: str) -> Any:
+        raise RuntimeError("a stage failed")
+
+    monkeypatch.setattr(git, "PendingLog", Spy)
+    monkeypatch.setattr(pipeline, "COLD", COLD._replace(load=load))
+    with pytest.raises(RuntimeError, match="a stage failed"):
+        pipeline.gather(Settings(accounts=str(history_repo / "accounts"), today=TODAY), timeline=True)
+    [log] = started
+    assert log._process.returncode is not None and log._out.closed and log._err.closed
+    with pytest.raises(git.RevisionError):
+        log.commits()
