@@ -344,9 +344,8 @@ def present_files(root: str, dossiers: Iterable[Dossier]) -> dict[str, Document[
     found: dict[str, Document[Any]] = {}
     for d in dossiers:
         found[f"{root}/{d.slug}/{ACCOUNT}"] = d.account
-        for folder, docs in (("contacts", d.contacts), ("activities", d.activities),
-                             ("opportunities", d.opportunities), ("actions", d.actions)):
-            for doc in docs:
+        for folder in KINDS:  # each subfolder the loader reads is a list of the dossier's of the same name
+            for doc in getattr(d, folder):
                 found[f"{root}/{d.slug}/{folder}/{os.path.basename(doc.path)}"] = doc
     return found
 
@@ -379,7 +378,7 @@ def dossier_after(before: Dossier, old: Version, new: Version, root: str, slug: 
             return None
         else:
             swaps[id(a)] = b
-    held = [d for docs in (before.contacts, before.activities, before.opportunities, before.actions) for d in docs]
+    held = before.documents()[1:]  # every file but account.md
     if sum(id(d) in swaps for d in held) != len(swaps):  # a changed file the dossier does not hold where it should
         return None
     activities = [swaps.get(id(d), d) for d in before.activities]
