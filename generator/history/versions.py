@@ -374,7 +374,7 @@ def dossier_after(before: Dossier, old: Version, new: Version, root: str, slug: 
             return None
         if kind == "account":
             account = b
-        elif a.data.id != b.data.id:
+        elif getattr(a.data, "id", None) != getattr(b.data, "id", None):  # an activity has none
             return None
         else:
             swaps[id(a)] = b
