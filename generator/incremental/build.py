@@ -218,6 +218,21 @@ class Build:
             self.carried[src_uri] = self.kept.packed(src_uri, text)
         return text
 
+    def skip(self, src_uri: str) -> None:
+        """A generated page a carried site does not rebuild: dropped unread, kept for the next build's memo."""
+        assert self.pages is not None
+        packed = self.kept.reused(src_uri) if self.kept is not None else None
+        if packed is None:
+            self.take(src_uri)
+            return
+        self.pages.drop(src_uri)
+        self.pages.prepared.pop(src_uri, None)
+        self.carried[src_uri] = packed
+
+    def page_key(self, src_uri: str) -> str | None:
+        """The content key of an account or person page of this build (its text is a function of it), else ``None``."""
+        return self.kept.keys.get(src_uri) if self.kept is not None else None
+
     def nav(self, nav: Navigation, files: Files) -> None:
         """Under ``serve --dirty``: titles of the generated navigation pages MkDocs will not read again.
 
@@ -226,7 +241,7 @@ class Build:
         if store.dirty_serving() and self.pages is not None:
             store.nav_titles(nav, self.pages)
         if (carried_site := site.active()) is not None:
-            carried_site.attach(files, nav, self.take)
+            carried_site.attach(files, nav, self.skip, self.page_key)
 
     @staticmethod
     def env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:

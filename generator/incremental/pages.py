@@ -100,8 +100,13 @@ class KeptPages:
 
     def packed(self, src: str, text: str) -> bytes:
         """A page's text for :meth:`remember`, compressed: as kept when the page was reused, else compressed now."""
+        reused = self.reused(src)
+        return reused if reused is not None else pack(text)
+
+    def reused(self, src: str) -> bytes | None:
+        """The page's text as kept (compressed), when this build reused it; ``None`` when it was rendered again."""
         found = self.pages.get(src)
-        return found[1] if found is not None and found[0] == self.keys.get(src) else pack(text)
+        return found[1] if found is not None and found[0] == self.keys.get(src) else None
 
     def remember(self, pages: Mapping[str, str | bytes]) -> None:
         """Keep this build's account and person pages, compressed, for the next one; pages that are gone drop out."""

@@ -41,11 +41,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .. import usercache
 from ..model.keys import RACY_NS
 from ..publish.atomic import target_in, write_bytes_atomic
+from . import site_index
 from .signature import signature
 
 FOLDER = "site"
@@ -67,8 +68,8 @@ class PageRecord:
     anchors: frozenset[str] | None
     links: dict[str, dict[str, str]]
     """The page's links to anchors, by the source path of the page they lead to."""
-    entries: list[dict[str, Any]]
-    """The page's search entries."""
+    entries: bytes
+    """The page's search entries, as the index holds them, compressed (:func:`.site_index.pack`)."""
     logged: tuple[tuple[str, int, str], ...] = ()
     """The warnings and errors logged while the page was read and built: logger, level, message."""
 
@@ -86,8 +87,9 @@ class Manifest:
     nav: str
 
 
-def _hash(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=20).digest()
+def _hash(data: bytes, person: bytes = b"") -> bytes:
+    """A file's hash; ``person`` keeps hashes of different kinds of input apart (a page's key, a file's bytes)."""
+    return hashlib.blake2b(data, digest_size=20, person=person).digest()
 
 
 class CarriedSite:
@@ -113,6 +115,7 @@ class CarriedSite:
         self.logged: dict[str, list[tuple[str, int, str]]] = {}
         """What was logged while each page was read or built, by source path."""
         self._release: Callable[[str], object] = lambda src: None
+        self._page_key: Callable[[str], str | None] = lambda src: None
         self.restored: dict[str, tuple[bytes, tuple[int, ...]]] = {}
         """The hash and stat of every file restored, by path inside the site."""
         self.restored_at = 0
@@ -155,12 +158,16 @@ class CarriedSite:
             return
         self.before, self.full, self.restored_at = before, False, time.monotonic_ns()
 
-    def attach(self, files: Any, nav: Any, release: Callable[[str], object]) -> None:
+    def attach(self, files: Any, nav: Any, release: Callable[[str], object],
+               page_key: Callable[[str], str | None] = lambda src: None) -> None:
         """From ``on_nav``: answer every file's ``is_modified()`` from its content; a changed file set builds all.
 
         ``release(src_uri)`` is called for each generated page that is not rebuilt, once that is sure.
+        ``page_key(src_uri)``: the content key of a generated page whose text is a function of it (an account or
+        person page: :class:`generator.incremental.pages.KeptPages`), which then stands for its text, so that a
+        page kept compressed from the previous build is not unpacked to be compared.
         """
-        self.files, self.nav, self._release = files, nav, release
+        self.files, self.nav, self._release, self._page_key = files, nav, release, page_key
         included = [f for f in files if f.inclusion.is_included()]
         if self.before is not None and not self.full and {f.src_uri for f in included} != set(self.before.sources):
             self._cold("the set of pages and files changed")
@@ -171,8 +178,11 @@ class CarriedSite:
         """Whether ``file`` is built: its content differs from the carried build's, or every file is built."""
         src = file.src_uri
         if src not in self.changed:
+            page_key = self._page_key(src) if file.generated_by else None
             try:
-                key: bytes | None = _hash(f"{file.dest_uri}\0".encode() + file.content_bytes)
+                key: bytes | None = (_hash(f"{file.dest_uri}\0{page_key}".encode(), person=b"page-key")
+                                     if page_key is not None else _hash(f"{file.dest_uri}\0".encode()
+                                                                        + file.content_bytes))
             except (OSError, ValueError, KeyError):
                 key = None
             self.sources[src] = key
@@ -295,25 +305,29 @@ class CarriedSite:
             if src in self.skipped:
                 records[src] = self._record(src)
             else:
-                anchors = page.present_anchor_ids
+                anchors, entries = page.present_anchor_ids, by_url.pop(page.url, [])
                 records[src] = PageRecord(page._title_from_render, frozenset(anchors) if anchors is not None else None,
                                           {to.src_uri: dict(links) for to, links in page.links_to_anchors.items()},
-                                          by_url.pop(page.url, []), tuple(self.logged.get(src, ())))
-            merged.extend(records[src].entries)
+                                          site_index.pack(entries), tuple(self.logged.get(src, ())))
+                merged.extend(entries)
         if by_url:  # entries no page's address leads to: the index is not a list of pages' entries
-            if self.skipped:  # never publish an index without them; the next build is a cold one
-                from mkdocs.exceptions import MkDocsException
-
-                with contextlib.suppress(OSError):
-                    os.unlink(os.path.join(self.folder or "", MANIFEST))
-                raise MkDocsException("the carried-over search index could not be merged; build again")
-            return None
+            return self._unmerged() if self.skipped else None  # never publish an index without them
         if not self.skipped and merged != built:  # the index is not the pages' entries in page order
             return None
         if self.skipped and data is not None:
-            text = json.dumps({**data, "docs": merged}, separators=(",", ":"), default=str)
-            index.write_bytes(text.encode("utf-8"))
+            text = site_index.index_text(data, (record.entries for record in records.values()))
+            if text is None:  # an index laid out otherwise: the next build is a cold one
+                return self._unmerged()
+            index.write_bytes(text)
         return records
+
+    def _unmerged(self) -> NoReturn:
+        """The carried entries cannot go into this build's index: never publish it without them."""
+        from mkdocs.exceptions import MkDocsException
+
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(self.folder or "", MANIFEST))
+        raise MkDocsException("the carried-over search index could not be merged; build again")
 
 
 def _relative(relative: str) -> str:

@@ -142,6 +142,14 @@ class Pages(MutableMapping[str, str]):
         self._released.add(src)
         return text
 
+    def drop(self, src: str) -> None:
+        """Forget a page nobody will read (a carried site's page that is not rebuilt), without unpacking it."""
+        if src in self._done:
+            del self._done[src]
+            self._released.add(src)
+        else:  # still with a worker: wait for it, as a reading would
+            self.release(src)
+
     def __delitem__(self, src: str) -> None:
         raise TypeError("generated pages cannot be removed")
 

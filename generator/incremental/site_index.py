@@ -1,0 +1,39 @@
+"""A carried site's search entries: kept per page as the bytes the index holds, merged without decoding them.
+
+A merge build rebuilds a few pages; the search index must still hold every page's entries in
+page order (:mod:`.site`). Kept as Python objects, the entries of 1,500 pages were about 85 MB
+of the build's memory from the restore to the end (at 1,000 accounts) and a second to unpickle;
+kept as each page's encoded entries, compressed, they are about 8 MB and are decoded only where
+the index is written, as text. The bytes are those of a cold build: ``json.dumps`` of a list is
+its items' ``json.dumps`` joined by the separator (as :mod:`generator.mkdocs_plugin.search_index`
+writes the index in the first place).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable
+from typing import Any
+
+
+def encode(entry: dict[str, Any]) -> str:
+    """One search entry as the index holds it."""
+    return json.dumps(entry, separators=(",", ":"), default=str)
+
+
+def pack(entries: Iterable[dict[str, Any]]) -> bytes:
+    """A page's entries, encoded and joined as in the index, compressed."""
+    return zlib.compress(",".join(encode(entry) for entry in entries).encode("utf-8"), 1)
+
+
+def index_text(data: dict[str, Any], pages: Iterable[bytes]) -> bytes | None:
+    """The index ``data`` (its ``docs`` replaced) holding the packed entries of ``pages`` in their order.
+
+    ``None`` when the index is not laid out as this module knows (``docs`` not its last member).
+    """
+    empty = json.dumps({**data, "docs": []}, separators=(",", ":"), default=str)
+    if not empty.endswith("[]}") or list(data)[-1:] != ["docs"]:
+        return None
+    parts = [part for part in (zlib.decompress(packed) for packed in pages) if part]
+    return empty[:-2].encode("utf-8") + b",".join(parts) + b"]}"

@@ -1,0 +1,89 @@
+"""The carried site's cheap paths (issue 18, P2/P4): kept pages compared by key, search entries merged as bytes.
+
+The byte-identity of whole builds is tested in ``tests/site/test_carried_site.py``; here, that the
+cheap paths give what the expensive ones gave, and that they really skip the expensive work.
+"""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from generator.incremental import site as carried_site
+from generator.incremental import site_index
+from generator.render import parallel
+from generator.render.parallel import Pages
+
+ENTRIES = [
+    [{"location": "a/", "title": "A", "text": "Ünïcode 主航道 \"quoted\" <b>"},
+     {"location": "a/#x", "title": "X", "text": ""}],
+    [],
+    [{"location": "b/", "title": "B", "text": "b", "tags": ["t"], "boost": 2}],
+]
+
+
+def test_merged_index_is_the_json_of_the_merged_entries() -> None:
+    data = {"config": {"lang": ["en"], "separator": "[\\s\\-]+"}, "docs": [{"stale": True}]}
+    text = site_index.index_text(data, [site_index.pack(page) for page in ENTRIES])
+    merged = [entry for page in ENTRIES for entry in page]
+    assert text == json.dumps({**data, "docs": merged}, separators=(",", ":"), default=str).encode("utf-8")
+    assert site_index.index_text(data, [site_index.pack([]), site_index.pack([])]) == \
+        json.dumps({**data, "docs": []}, separators=(",", ":")).encode("utf-8")
+
+
+def test_an_index_laid_out_otherwise_is_not_merged() -> None:
+    assert site_index.index_text({"docs": [], "config": {}}, [site_index.pack(ENTRIES[0])]) is None
+
+
+def test_a_dropped_page_is_never_unpacked(monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = Pages()
+    pages["accounts/a/index.md"] = "# A\n"  # kept compressed while it waits
+    monkeypatch.setattr(parallel, "unpack", lambda data: pytest.fail("unpacked"))
+    pages.drop("accounts/a/index.md")
+    with pytest.raises(KeyError, match="already handed over"):
+        pages["accounts/a/index.md"]
+
+
+class _File:
+    """A generated page whose text must not be read."""
+
+    generated_by = "accountplan"
+
+    def __init__(self, src: str) -> None:
+        self.src_uri, self.dest_uri = src, src.replace(".md", ".html")
+
+    @property
+    def content_bytes(self) -> bytes:
+        raise AssertionError("the text of a page with a content key was read")
+
+    def is_documentation_page(self) -> bool:
+        return True
+
+
+def _site(before: dict[str, bytes] | None, keys: dict[str, str]) -> carried_site.CarriedSite:
+    """A carried site as :meth:`~generator.incremental.site.CarriedSite.attach` leaves it, with these page keys."""
+    site = carried_site.CarriedSite("/nowhere", "signature", SimpleNamespace(site_dir="/nowhere/site"))
+    site._page_key = keys.get
+    if before is not None:
+        site.before = carried_site.Manifest("signature", before, {}, {}, "")
+        site.full = False
+    return site
+
+
+def test_a_page_with_a_content_key_is_compared_by_its_key_not_its_text() -> None:
+    keys = {"accounts/a.md": "key-1"}
+    first = _site(None, keys)
+    first._modified(_File("accounts/a.md"))
+    kept: Any = first.sources["accounts/a.md"]
+    assert kept is not None
+
+    same = _site({"accounts/a.md": kept}, keys)
+    assert same._modified(_File("accounts/a.md")) is False
+    assert "accounts/a.md" in same.skipped
+
+    keys["accounts/a.md"] = "key-2"  # any input of the page changed
+    other = _site({"accounts/a.md": kept}, keys)
+    assert other._modified(_File("accounts/a.md")) is True
