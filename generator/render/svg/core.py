@@ -90,16 +90,24 @@ def clean(value: object) -> str:
     return _SPACE.sub(" ", str(value)).strip()
 
 
+_NUMS: dict[float, str] = {}
+"""Coordinates written before: charts repeat a few thousand values (grid lines, rows, columns) many times."""
+
+
 def num(value: float) -> str:
     """A coordinate with at most one decimal and no trailing zero: stable, short output."""
-    rounded = round(float(value), 1)
-    if rounded.is_integer():  # the common case, and -0.0 becomes "0"
-        return str(int(rounded))
-    return f"{rounded:.1f}"
+    found = _NUMS.get(value)
+    if found is None:
+        rounded = round(float(value), 1)
+        # the common case is an integer, and -0.0 becomes "0"
+        found = str(int(rounded)) if rounded.is_integer() else f"{rounded:.1f}"
+        if len(_NUMS) > 65536:  # a bound: values are mostly few, but nothing promises it
+            _NUMS.clear()
+        _NUMS[value] = found
+    return found
 
 
-def char_em(char: str) -> float:
-    """Estimated advance of one character in em: CJK and full-width ~1, Latin ~0.55."""
+def _em(char: str) -> float:
     if unicodedata.east_asian_width(char) in ("W", "F"):
         return 1.0
     if char in " .,:;'!|il":
@@ -109,10 +117,23 @@ def char_em(char: str) -> float:
     return 0.56
 
 
+_EMS: dict[str, float] = {}
+"""Each character's advance, worked out once (a portfolio's names use a few hundred characters)."""
+
+
+def char_em(char: str) -> float:
+    """Estimated advance of one character in em: CJK and full-width ~1, Latin ~0.55."""
+    found = _EMS.get(char)
+    if found is None:
+        found = _EMS[char] = _em(char)
+    return found
+
+
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Estimated rendered width in px; deliberately generous so text never overflows its box."""
     factor = 1.06 if bold else 1.0
-    return sum(char_em(c) for c in text) * size * factor
+    ems = _EMS
+    return sum(ems[c] if c in ems else char_em(c) for c in text) * size * factor
 
 
 def fit(text: str, max_width: float, size: float, *, bold: bool = False) -> tuple[str, bool]:
