@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import os
 import pickle
+import shutil
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,57 @@ def test_check_index_on_the_corpus_reports_what_a_cold_check_does(corpus: str, t
     finally:
         contact.write_bytes(original)
     assert exact(index.check(corpus, SETTINGS, store, jobs=1)) == cold
+
+
+def test_a_checkout_rewrites_the_stats_not_the_packs(corpus: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file written anew with the same bytes (as CI's checkout leaves them): read and hashed once, found in
+    the cache, and only the stats blob is written again; the next load reads nothing."""
+    monkeypatch.setattr(keys, "RACY_NS", 0)
+    store = tmp_path / "cache"
+    copy = tmp_path / "checkout"
+    shutil.copytree(corpus, copy)
+    _, cold = checked(str(copy), jobs=1, cache=str(store))
+    packs = {p: p.stat().st_mtime_ns for p in store.rglob("*.pack")}
+    fresh = tmp_path / "fresh"
+    shutil.copytree(copy, fresh)
+    shutil.rmtree(copy)
+    fresh.rename(copy)  # new inodes and times, the same paths and bytes
+    reads: list[str] = []
+    read = cache_module._read
+    monkeypatch.setattr(cache_module, "_read", lambda path: reads.append(path) or read(path))
+    parsed: list[object] = []
+    parse = portfolio_module.parse_files
+    monkeypatch.setattr(portfolio_module, "parse_files", lambda todo, *a: parsed.extend(todo) or parse(todo, *a))
+    _, warm = checked(str(copy), jobs=1, cache=str(store))
+    assert warm == cold and parsed == [] and len(reads) == sum(1 for p in copy.rglob("*") if p.is_file())
+    assert {p: p.stat().st_mtime_ns for p in store.rglob("*.pack")} == packs  # no pack written again
+    reads.clear()
+    cache_module._opened_stats.clear()  # as a new process: the stats blob is read from disk
+    assert checked(str(copy), jobs=1, cache=str(store))[1] == cold and reads == []
+
+
+def test_a_stat_seen_with_other_content_is_not_trusted(corpus: str, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stats blob and a pack from different runs (two processes writing at once): the file is read again."""
+    monkeypatch.setattr(keys, "RACY_NS", 0)
+    store = tmp_path / "cache"
+    copy = tmp_path / "tree"
+    shutil.copytree(corpus, copy)
+    checked(str(copy), jobs=1, cache=str(store))
+    contact = next(copy.glob("*/contacts/*.md"))
+    [blob] = store.rglob(cache_module.STATS)
+    stats = usercache.load(str(blob))
+    assert isinstance(stats, dict)
+    signature, _ = stats[str(contact)]
+    stats[str(contact)] = (signature, "another content key")
+    usercache.dump(str(blob.parent), blob.name, stats)
+    cache_module._opened_stats.clear()
+    contact.write_bytes(contact.read_bytes().replace(b"support: ", b"suppurt: ", 1))
+    os.utime(contact, ns=(signature[1], signature[1]))  # mtime as cached; ctime and the bytes differ
+    stats[str(contact)] = (cache_module._signature(str(contact)), stats[str(contact)][1])  # its stat now, old key
+    usercache.dump(str(blob.parent), blob.name, stats)
+    cache_module._opened_stats.clear()
+    _, warm = checked(str(copy), jobs=1, cache=str(store))
+    assert any("unknown key 'suppurt'" in line for line, _, _ in warm)
+    assert warm == checked(str(copy), jobs=1)[1]
