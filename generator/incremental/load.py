@@ -14,9 +14,9 @@ To avoid reading every file on every run, the cache also remembers each file's
 is not re-read, as in git's index. A file modified within :data:`~generator.model.keys.RACY_NS`
 of being cached is always re-read next time, since a second write in the same clock tick could
 keep its stat. ``ctime`` cannot be set back by tools that restore ``mtime``. The stats are kept in
-one blob of their own (:data:`STATS`), not in the packs: after a checkout (CI) every file has new
-stats and the same content, and only that blob is written again, not every pack (2.2 of a merge
-build's CPU seconds at 1,000 accounts). A stat is trusted only with the content key it was
+blobs of their own (:data:`STATS`, a few by account folder), not in the packs: after a checkout (CI)
+every file has new stats and the same content, and only those blobs are written again, not every
+pack (2.2 of a profiled merge build's CPU seconds at 1,000 accounts). A stat is trusted only with the content key it was
 seen with, which must be the pack entry's: two processes writing at once can leave a stat and a
 pack from different runs, and then the file is read again, never taken for what it was.
 
@@ -77,6 +77,7 @@ def load_portfolio(root: str, cache: str, *, jobs: int | None = None,
         _scans[where] = found
     else:
         _scans.pop(where, None)
+        _opened_stats.clear()  # ≈20 MB at 1,000 accounts, kept only where another load follows (a server)
     return found.portfolio()
 
 
@@ -135,8 +136,9 @@ class LoadCache:
         self._pending: dict[str, _Pending] = {}
         self._dirty: set[str] = set()
         self._names: dict[str, str] = {}
-        self._stats = _open_stats(os.path.join(self.directory, STATS))
-        self._stats_changed = False
+        self._stats: dict[int, Stats] = {}
+        """The stats blobs read, by shard (:func:`_shard`)."""
+        self._stats_changed: set[int] = set()
 
     def lookup(self, tasks: Iterable[Task]) -> tuple[list[Result], list[Task]]:
         """Split ``tasks`` into cached results and the tasks that must be parsed."""
@@ -151,13 +153,13 @@ class LoadCache:
                 self._pending[task.path] = _Pending(task, _trusted(signature), None)
                 misses.append(task)
                 continue
-            if signature and self._stats.get(task.path) == (signature, entry.key):
+            if signature and self._stats_of(task).get(task.path) == (signature, entry.key):
                 hits.append((task, entry.doc, entry.diagnostics))
                 continue
             raw = _read(task.path)
             key = content_key(raw, task.kind) if raw is not None else ""
             if raw is not None and entry.key == key:
-                self._stat(task.path, _trusted(signature), key)
+                self._stat(task, _trusted(signature), key)
                 hits.append((task, entry.doc, entry.diagnostics))
                 continue
             self._pending[task.path] = _Pending(task, _trusted(signature), key)
@@ -175,27 +177,35 @@ class LoadCache:
                 continue
             name = self._name(task)
             self._packs[name][task.path] = _Entry(task.shown, key, doc, diagnostics)
-            self._stat(task.path, pending.signature, key)
+            self._stat(task, pending.signature, key)
             self._dirty.add(name)
         for name in sorted(self._dirty):
             self._write(name)
         self._dirty.clear()
-        if self._stats_changed:
-            path = os.path.join(self.directory, STATS)
-            usercache.dump(self.directory, STATS, self._stats)
-            _remember(path, self._stats, _opened_stats)
-            self._stats_changed = False
+        for shard in sorted(self._stats_changed):
+            name = f"{STATS}.{shard:02d}"
+            usercache.dump(self.directory, name, self._stats[shard])
+            _remember(os.path.join(self.directory, name), self._stats[shard], _opened_stats)
+        self._stats_changed.clear()
         self._prune_versions()
 
-    def _stat(self, path: str, signature: Signature | None, key: str) -> None:
-        """Remember ``path``'s stat with the content key it was seen with (``None``: too fresh, nothing)."""
-        now = (signature, key) if signature is not None else None
-        if self._stats.get(path) != now:
+    def _stats_of(self, task: Task) -> Stats:
+        """The stats blob holding ``task``'s file (read once per load)."""
+        shard = _shard(self._name(task))
+        found = self._stats.get(shard)
+        if found is None:
+            found = self._stats[shard] = _open_stats(os.path.join(self.directory, f"{STATS}.{shard:02d}"))
+        return found
+
+    def _stat(self, task: Task, signature: Signature | None, key: str) -> None:
+        """Remember the file's stat with the content key it was seen with (``None``: too fresh, nothing)."""
+        stats, now = self._stats_of(task), (signature, key) if signature is not None else None
+        if stats.get(task.path) != now:
             if now is None:
-                self._stats.pop(path, None)
+                stats.pop(task.path, None)
             else:
-                self._stats[path] = now
-            self._stats_changed = True
+                stats[task.path] = now
+            self._stats_changed.add(_shard(self._name(task)))
 
     def _name(self, task: Task) -> str:
         """The pack of a file: one per account folder, one for the roster; memoized per folder."""
@@ -303,7 +313,14 @@ def _remember(path: str, value: Any, memo: dict[str, tuple[Signature, Any]]) -> 
 
 
 STATS = "stats"
-"""The blob of every cached file's stat and the content key it was seen with, by path."""
+"""The blobs (``stats.<shard>``) of every cached file's stat and the content key it was seen with, by path."""
+STAT_SHARDS = 32
+"""The files' stats are spread over this many blobs by account folder: a re-check of one folder reads one."""
+
+
+def _shard(pack: str) -> int:
+    """The stats blob of the files of a pack (by the pack's name, a hex digest)."""
+    return int(pack[:4], 16) % STAT_SHARDS
 
 Stats = dict[str, tuple[Signature, str]]
 
