@@ -145,7 +145,8 @@ class LoadCache:
         hits: list[Result] = []
         misses: list[Task] = []
         for task in tasks:
-            pack = self._pack(task)
+            name = self._name(task)
+            pack, stats = self._pack(name), self._stats_of(name)
             entry = pack.get(task.path)
             signature = _signature(task.path)
             if entry is None or entry.shown != task.shown:
@@ -153,13 +154,13 @@ class LoadCache:
                 self._pending[task.path] = _Pending(task, _trusted(signature), None)
                 misses.append(task)
                 continue
-            if signature and self._stats_of(task).get(task.path) == (signature, entry.key):
+            if signature and stats.get(task.path) == (signature, entry.key):
                 hits.append((task, entry.doc, entry.diagnostics))
                 continue
             raw = _read(task.path)
             key = content_key(raw, task.kind) if raw is not None else ""
             if raw is not None and entry.key == key:
-                self._stat(task, _trusted(signature), key)
+                self._stat(name, task.path, _trusted(signature), key)
                 hits.append((task, entry.doc, entry.diagnostics))
                 continue
             self._pending[task.path] = _Pending(task, _trusted(signature), key)
@@ -177,7 +178,7 @@ class LoadCache:
                 continue
             name = self._name(task)
             self._packs[name][task.path] = _Entry(task.shown, key, doc, diagnostics)
-            self._stat(task, pending.signature, key)
+            self._stat(name, task.path, pending.signature, key)
             self._dirty.add(name)
         for name in sorted(self._dirty):
             self._write(name)
@@ -189,23 +190,23 @@ class LoadCache:
         self._stats_changed.clear()
         self._prune_versions()
 
-    def _stats_of(self, task: Task) -> Stats:
-        """The stats blob holding ``task``'s file (read once per load)."""
-        shard = _shard(self._name(task))
+    def _stats_of(self, pack: str) -> Stats:
+        """The stats blob holding the stats of a pack's files (read once per load)."""
+        shard = _shard(pack)
         found = self._stats.get(shard)
         if found is None:
             found = self._stats[shard] = _open_stats(os.path.join(self.directory, f"{STATS}.{shard:02d}"))
         return found
 
-    def _stat(self, task: Task, signature: Signature | None, key: str) -> None:
-        """Remember the file's stat with the content key it was seen with (``None``: too fresh, nothing)."""
-        stats, now = self._stats_of(task), (signature, key) if signature is not None else None
-        if stats.get(task.path) != now:
+    def _stat(self, pack: str, path: str, signature: Signature | None, key: str) -> None:
+        """Remember the stat of ``path`` (in ``pack``) with the content key it was seen with (``None``: too fresh)."""
+        stats, now = self._stats_of(pack), (signature, key) if signature is not None else None
+        if stats.get(path) != now:
             if now is None:
-                stats.pop(task.path, None)
+                stats.pop(path, None)
             else:
-                stats[task.path] = now
-            self._stats_changed.add(_shard(self._name(task)))
+                stats[path] = now
+            self._stats_changed.add(_shard(pack))
 
     def _name(self, task: Task) -> str:
         """The pack of a file: one per account folder, one for the roster; memoized per folder."""
@@ -216,8 +217,8 @@ class LoadCache:
             name = self._names[parent] = hashlib.blake2b(folder.encode(), digest_size=12).hexdigest()
         return name
 
-    def _pack(self, task: Task) -> dict[str, _Entry]:
-        name = self._name(task)
+    def _pack(self, name: str) -> dict[str, _Entry]:
+        """The pack named ``name`` (:meth:`_name`), read once per load."""
         pack = self._packs.get(name)
         if pack is None:
             pack = self._packs[name] = _open_pack(os.path.join(self.directory, name + ".pack"))
