@@ -139,12 +139,15 @@ class LoadCache:
         self._stats: dict[int, Stats] = {}
         """The stats blobs read, by shard (:func:`_shard`)."""
         self._stats_changed: set[int] = set()
+        self._looked: set[str] = set()
+        """Every file this load looked up."""
 
     def lookup(self, tasks: Iterable[Task]) -> tuple[list[Result], list[Task]]:
         """Split ``tasks`` into cached results and the tasks that must be parsed."""
         hits: list[Result] = []
         misses: list[Task] = []
         for task in tasks:
+            self._looked.add(task.path)
             name = self._name(task)
             pack, stats = self._pack(name), self._stats_of(name)
             entry = pack.get(task.path)
@@ -173,18 +176,22 @@ class LoadCache:
             pending = self._pending.pop(task.path, None)
             if pending is None:
                 continue
-            key = _parsed_key(task, doc) if pending.key is None else pending.key
+            # The parse read the file again: its document says what it read, which may no longer be what the
+            # lookup read (an editor saving meanwhile); then the stat seen at the lookup is not this content's.
+            key = _parsed_key(task, doc) if doc is not None or pending.key is None else pending.key
             if not key:
                 continue
             name = self._name(task)
             self._packs[name][task.path] = _Entry(task.shown, key, doc, diagnostics)
-            self._stat(name, task.path, pending.signature, key)
+            self._stat(name, task.path, pending.signature if pending.key in (None, key) else None, key)
             self._dirty.add(name)
         for name in sorted(self._dirty):
             self._write(name)
         self._dirty.clear()
         for shard in sorted(self._stats_changed):
-            name = f"{STATS}.{shard:02d}"
+            stats, name = self._stats[shard], f"{STATS}.{shard:02d}"
+            for gone in [path for path in stats if path not in self._looked and os.path.dirname(path) in self._names]:
+                del stats[gone]  # a file of a folder this load listed, no longer there
             usercache.dump(self.directory, name, self._stats[shard])
             _remember(os.path.join(self.directory, name), self._stats[shard], _opened_stats)
         self._stats_changed.clear()
