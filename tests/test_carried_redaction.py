@@ -20,6 +20,7 @@ from generator.incremental import redact as frozen_module
 from generator.incremental.memo import Memo
 from generator.incremental.redact import Frozen, carried_form, redact
 from generator.load.portfolio import load_portfolio
+from generator.model.keys import dossier_key
 from generator.model.portfolio import Dossier, Portfolio
 from generator.redact import apply_profile, redact_dossier
 from tests.hostile_fixtures import write_canary_portfolio
@@ -97,6 +98,8 @@ def test_the_memo_thaws_carried_copies_and_seals_them_as_they_came(
     assert later.computed == 0
     assert got == apply_profile(second, SETTINGS, None)
     assert not any(isinstance(value, Frozen) for value in later._current.values())
+    # Sealed again (frozen anew against the dossiers they were thawed against), they thaw to the same copies.
     again = {key: carried_form(key, value) for key, value in later._current.items()}
-    assert {key: value.data for key, value in again.items()} == {
-        key: value.data for key, value in later._previous.items()}
+    assert set(again) == set(later._previous) and all(isinstance(value, Frozen) for value in again.values())
+    by_key = {dossier_key(d): d for d in second.dossiers}
+    assert all(again[key].thaw(by_key[key[2]]) == later._current[key] for key in again)
