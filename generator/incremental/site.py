@@ -221,7 +221,7 @@ class CarriedSite:
             return
         for src, file in self.skipped.items():
             record = self._record(src)
-            file.page.present_anchor_ids = set(record.anchors) if record.anchors is not None else None
+            file.page.present_anchor_ids = record.anchors  # MkDocs only asks whether an anchor is in it
             file.page.links_to_anchors = {self.files.get_file_from_path(to): dict(links)
                                           for to, links in record.links.items()}
             for name, level, message in record.logged:  # what a cold build logs about the page
