@@ -114,11 +114,13 @@ def run(args: argparse.Namespace) -> int:
                                         "warnings alone never fail it", args.language, count=gate.failures))
             carried.save()
         except (MkDocsException, OSError) as exc:
+            carried.wait()  # nothing is still being restored into the folder deleted now
             shutil.rmtree(temp, ignore_errors=True)
             print(_t("accountplan build: {message}", args.language, message=text(str(exc), args.language)),
                   file=sys.stderr)
             return 1
         except BaseException:
+            carried.wait()
             shutil.rmtree(temp, ignore_errors=True)
             raise
         finally:

@@ -36,6 +36,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -119,6 +120,9 @@ class CarriedSite:
         self.restored: dict[str, tuple[bytes, tuple[int, ...]]] = {}
         """The hash and stat of every file restored, by path inside the site."""
         self.restored_at = 0
+        self._copying: threading.Thread | None = None
+        """The thread putting the carried files into the build folder while the build gathers (:meth:`restore`)."""
+        self._copy_failed = False
         self.settled = False
         """The restore ended well before MkDocs could write (:meth:`complete`): an unchanged stat is then proof."""
 
@@ -128,7 +132,12 @@ class CarriedSite:
         return self.folder is not None and self.signature is not None
 
     def restore(self) -> None:
-        """Put the previous build's site into the empty build folder when its manifest is this build's and intact."""
+        """Put the previous build's site into the empty build folder when its manifest is this build's and intact.
+
+        The files are copied (and checked against the manifest) by a thread while the build loads and gathers,
+        which leaves the second core idle in a merge build; :meth:`wait` ends it before MkDocs writes anything
+        (``on_env``), and a file found missing or changed then makes the build a cold one, as before.
+        """
         if not self.enabled:
             return
         assert self.folder is not None
@@ -138,6 +147,19 @@ class CarriedSite:
         if before.signature != self.signature:
             self._say("the generator, the installed packages, the configuration or the theme changed")
             return
+        self.before, self.full = before, False
+        self._copying = threading.Thread(target=self._copy, args=(before,), name="accountplan-restore", daemon=True)
+        self._copying.start()
+
+    def wait(self) -> None:
+        """Let the restore finish (before anything is written into the build folder or it is deleted)."""
+        if self._copying is not None:
+            self._copying.join()
+            self._copying = None
+
+    def _copy(self, before: Manifest) -> None:
+        """:meth:`restore`'s thread: every file of the manifest into the build folder, each checked by its hash."""
+        assert self.folder is not None
         tree, made = os.path.realpath(os.path.join(self.folder, TREE)), set()
         try:
             for relative, digest in before.outputs.items():
@@ -151,12 +173,10 @@ class CarriedSite:
                 with open(out, "wb") as handle:
                     handle.write(data)
                 self.restored[relative] = (digest, _stat_key(os.stat(out)))
-        except (OSError, ValueError):  # a file missing or changed: nothing of it is used
-            self._say("a file of the carried site is missing or changed")
-            _empty(self.site_dir)
-            self.restored = {}
+        except Exception:  # a file missing or changed, or anything else: nothing of it is used (see complete)
+            self._copy_failed = True
             return
-        self.before, self.full, self.restored_at = before, False, time.monotonic_ns()
+        self.restored_at = time.monotonic_ns()
 
     def attach(self, files: Any, nav: Any, release: Callable[[str], object],
                page_key: Callable[[str], str | None] = lambda src: None) -> None:
@@ -199,7 +219,9 @@ class CarriedSite:
         from the carried build's, the skipped pages are read after all and every file is built.
         """
         if not self.enabled or self.nav is None:
+            self.wait()
             return
+        self.wait()
         # MkDocs writes nothing before this event: a later write of the same size gets another mtime.
         self.settled = time.monotonic_ns() - self.restored_at > RACY_NS
         from mkdocs.utils.meta import get_data
@@ -210,8 +232,9 @@ class CarriedSite:
                 file.page.markdown, file.page.meta = get_data(file.content_string)
                 file.page._title_from_render = self._record(src).title
         self.nav_text = _nav_text(self.nav.items)
-        if not self.full and self.before is not None and self.nav_text != self.before.nav:
-            self._cold("the navigation changed")
+        why = "a file of the carried site is missing or changed" if self._copy_failed else "the navigation changed"
+        if not self.full and self.before is not None and (self._copy_failed or self.nav_text != self.before.nav):
+            self._cold(why)
             from mkdocs.commands.build import _populate_page  # MkDocs' own reading of a page, as a cold build does
 
             for file in self.skipped.values():
@@ -242,6 +265,7 @@ class CarriedSite:
 
     def _cold(self, why: str) -> None:
         """Build every file, into an emptied folder: nothing has been written into it yet."""
+        self.wait()
         self._say(why)
         self.full, self.restored = True, {}
         _empty(self.site_dir)
@@ -410,6 +434,7 @@ def begin(config: Any) -> CarriedSite:
 
 def end(site: CarriedSite) -> None:
     """After the build, successful or not: ``site`` is no longer the one the plugin wires into."""
+    site.wait()
     _active.remove(site)
     logger = logging.getLogger("mkdocs")
     for handler in [h for h in logger.handlers if isinstance(h, _Warnings) and h.site is site]:
