@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from ...neutralise import safe_url
 from . import style
@@ -107,7 +108,9 @@ def num(value: float) -> str:
     return found
 
 
-def _em(char: str) -> float:
+@lru_cache(maxsize=4096)  # each character worked out once: names use a few hundred; bounded for any input
+def char_em(char: str) -> float:
+    """Estimated advance of one character in em: CJK and full-width ~1, Latin ~0.55."""
     if unicodedata.east_asian_width(char) in ("W", "F"):
         return 1.0
     if char in " .,:;'!|il":
@@ -117,23 +120,10 @@ def _em(char: str) -> float:
     return 0.56
 
 
-_EMS: dict[str, float] = {}
-"""Each character's advance, worked out once (a portfolio's names use a few hundred characters)."""
-
-
-def char_em(char: str) -> float:
-    """Estimated advance of one character in em: CJK and full-width ~1, Latin ~0.55."""
-    found = _EMS.get(char)
-    if found is None:
-        found = _EMS[char] = _em(char)
-    return found
-
-
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Estimated rendered width in px; deliberately generous so text never overflows its box."""
     factor = 1.06 if bold else 1.0
-    ems = _EMS
-    return sum(ems[c] if c in ems else char_em(c) for c in text) * size * factor
+    return sum(map(char_em, text)) * size * factor
 
 
 def fit(text: str, max_width: float, size: float, *, bold: bool = False) -> tuple[str, bool]:
