@@ -13,6 +13,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import lru_cache
 
 LOCATIONS = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")
 """Where GitHub looks, in its order."""
@@ -69,6 +70,7 @@ def read_text(text: str) -> list[Line]:
     return lines
 
 
+@lru_cache(maxsize=1024)  # one CODEOWNERS file's patterns, matched against every account folder
 def _regex(pattern: str) -> re.Pattern[str]:
     """A gitignore-style pattern as a regular expression over a path relative to the repository."""
     anchored = pattern.startswith("/") or "/" in pattern.rstrip("/")
