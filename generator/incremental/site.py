@@ -47,6 +47,8 @@ from typing import Any, NoReturn
 from .. import usercache
 from ..model.keys import RACY_NS
 from ..publish.atomic import target_in, write_bytes_atomic
+from ..publish.site import MARKER as SITE_MARKER
+from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from . import site_index
 from .signature import signature
 
@@ -148,6 +150,9 @@ class CarriedSite:
             self._say("the generator, the installed packages, the configuration or the theme changed")
             return
         self.before, self.full = before, False
+        # The site's marker first, as the build writes it: the plugin's check of the folder (on_pre_build) runs
+        # while the thread copies, and must find the folder either empty or marked as a site this tool built.
+        Path(self.site_dir, SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
         self._copying = threading.Thread(target=self._copy, args=(before,), name="accountplan-restore", daemon=True)
         self._copying.start()
 

@@ -16,7 +16,9 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sitebuild import TODAY, site_build
@@ -25,6 +27,7 @@ from test_incremental import _project  # the sample copied with a pinned config
 
 from generator import usercache
 from generator.incremental import site as carried_site
+from generator.publish.site import refuse_unsafe_target
 
 CARRIED = re.compile(r"accountplan: (\d+) of (\d+) pages carried over from the previous build's site")
 MEMOS = re.compile(r"carried over from the previous build: (\d+ of \d+) dossiers' rule results, "
@@ -244,3 +247,34 @@ def test_a_tampered_or_planted_memo_blob_is_recomputed_never_unpickled(tmp_path:
     _same(tmp_path / "site-a", tmp_path / "site-b")
     again = _memos(_built(config, tmp_path / "site-c", cache, monkeypatch))  # the blobs were sealed again
     assert all(carried == used for carried, used in again.values())
+
+
+def test_the_restore_marks_the_folder_before_the_thread_copies(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The carried files are copied by a thread while the build starts; the plugin's check of the build folder
+    (on_pre_build) must find it marked as a site this tool built even when the thread has written a page whose
+    path sorts before the marker (found by a review of the restore thread)."""
+    config = _project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    _build(config, tmp_path / "site-a", cache, monkeypatch)
+    [folder] = [p.parent for p in cache.glob(f"*/{carried_site.FOLDER}/*/{carried_site.MANIFEST}")]
+    manifest = usercache.load(str(folder / carried_site.MANIFEST))
+    assert isinstance(manifest, carried_site.Manifest)
+    started, release = threading.Event(), threading.Event()
+
+    def copying(self: carried_site.CarriedSite, before: carried_site.Manifest) -> None:
+        Path(self.site_dir, "+early").mkdir()  # sorts before ".accountplan-site"
+        started.set()
+        release.wait(30)
+
+    monkeypatch.setattr(carried_site.CarriedSite, "_copy", copying)
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    site = carried_site.CarriedSite(str(folder), manifest.signature, SimpleNamespace(site_dir=str(fresh)))
+    site.restore()
+    try:
+        assert started.wait(30)
+        refuse_unsafe_target(fresh, [tmp_path / "project" / "accounts"], tmp_path / "project")
+    finally:
+        release.set()
+        site.wait()
