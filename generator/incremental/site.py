@@ -149,10 +149,13 @@ class CarriedSite:
         if before.signature != self.signature:
             self._say("the generator, the installed packages, the configuration or the theme changed")
             return
-        self.before, self.full = before, False
         # The site's marker first, as the build writes it: the plugin's check of the folder (on_pre_build) runs
         # while the thread copies, and must find the folder either empty or marked as a site this tool built.
-        Path(self.site_dir, SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
+        try:
+            Path(self.site_dir, SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
+        except OSError:  # the build will say what is wrong with its folder; nothing is carried over
+            return
+        self.before, self.full = before, False
         self._copying = threading.Thread(target=self._copy, args=(before,), name="accountplan-restore", daemon=True)
         self._copying.start()
 
