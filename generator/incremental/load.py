@@ -33,7 +33,7 @@ import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import usercache
 from ..diagnostics import Diagnostic
@@ -47,6 +47,7 @@ from . import changes
 from .scan import Scan
 
 Signature = tuple[int, int, int, int]
+T = TypeVar("T")
 
 
 def load_portfolio(root: str, cache: str, *, jobs: int | None = None,
@@ -192,8 +193,8 @@ class LoadCache:
             stats, name = self._stats[shard], f"{STATS}.{shard:02d}"
             for gone in [path for path in stats if path not in self._looked and os.path.dirname(path) in self._names]:
                 del stats[gone]  # a file of a folder this load listed, no longer there
-            usercache.dump(self.directory, name, self._stats[shard])
-            _remember(os.path.join(self.directory, name), self._stats[shard], _opened_stats)
+            usercache.dump(self.directory, name, stats)
+            _remember(os.path.join(self.directory, name), stats, _opened_stats)
         self._stats_changed.clear()
         self._prune_versions()
 
@@ -234,7 +235,7 @@ class LoadCache:
     def _write(self, name: str) -> None:
         # Entries of files that are gone drop out: only this run's files are in the pack.
         usercache.dump(self.directory, name + ".pack", self._packs[name])
-        _remember_pack(os.path.join(self.directory, name + ".pack"), self._packs[name])
+        _remember(os.path.join(self.directory, name + ".pack"), self._packs[name], _opened)
 
     def _prune_versions(self) -> None:
         """Delete packs written by other versions of the code; they can never hit again."""
@@ -297,21 +298,22 @@ wrong, only possibly fewer than another process has written since (which costs m
 
 def _open_pack(path: str) -> dict[str, _Entry]:
     """A pack's entries: from memory while its file is as this process last saw it, else read from disk."""
+    return _open(path, _opened, _read_pack)
+
+
+def _open(path: str, memo: dict[str, tuple[Signature, T]], read: Callable[[str], T]) -> T:
+    """What ``read(path)`` gives, from ``memo`` while the file keeps the stat it had when this process last read or
+    wrote it."""
     signature = _signature(path)
-    kept = _opened.get(path)
+    kept = memo.get(path)
     if kept is not None and signature is not None and kept[0] == signature:
         return kept[1]
-    pack = _read_pack(path)
-    _remember_pack(path, pack)
-    return pack
+    value = read(path)
+    _remember(path, value, memo)
+    return value
 
 
-def _remember_pack(path: str, pack: dict[str, _Entry]) -> None:
-    """Keep ``pack`` for this process while its file keeps the stat it has now (even one written just now)."""
-    _remember(path, pack, _opened)
-
-
-def _remember(path: str, value: Any, memo: dict[str, tuple[Signature, Any]]) -> None:
+def _remember(path: str, value: T, memo: dict[str, tuple[Signature, T]]) -> None:
     """Keep ``value`` (read from or written to ``path``) in ``memo`` while the file keeps the stat it has now."""
     signature = _signature(path)
     if signature is None:
@@ -330,6 +332,7 @@ def _shard(pack: str) -> int:
     """The stats blob of the files of a pack (by the pack's name, a hex digest)."""
     return int(pack[:4], 16) % STAT_SHARDS
 
+
 Stats = dict[str, tuple[Signature, str]]
 
 _opened_stats: dict[str, tuple[Signature, Stats]] = {}
@@ -341,14 +344,12 @@ def _open_stats(path: str) -> Stats:
 
     The caller changes the dict it gets and writes it back: in a process that keeps it (a server), the next
     load starts from those changes either way."""
-    signature = _signature(path)
-    kept = _opened_stats.get(path)
-    if kept is not None and signature is not None and kept[0] == signature:
-        return kept[1]
+    return _open(path, _opened_stats, _read_stats)
+
+
+def _read_stats(path: str) -> Stats:
     data = usercache.load(path)
-    stats: Stats = data if isinstance(data, dict) else {}
-    _remember(path, stats, _opened_stats)
-    return stats
+    return data if isinstance(data, dict) else {}
 
 
 def _read_pack(path: str) -> dict[str, _Entry]:

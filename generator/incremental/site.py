@@ -207,10 +207,12 @@ class CarriedSite:
         src = file.src_uri
         if src not in self.changed:
             page_key = self._page_key(src) if file.generated_by else None
+            key: bytes | None
             try:
-                key: bytes | None = (_hash(f"{file.dest_uri}\0{page_key}".encode(), person=b"page-key")
-                                     if page_key is not None else _hash(f"{file.dest_uri}\0".encode()
-                                                                        + file.content_bytes))
+                if page_key is not None:  # the page's text is a function of its key: the key stands for it
+                    key = _hash(f"{file.dest_uri}\0{page_key}".encode(), person=b"page-key")
+                else:
+                    key = _hash(f"{file.dest_uri}\0".encode() + file.content_bytes)
             except (OSError, ValueError, KeyError):
                 key = None
             self.sources[src] = key
@@ -226,10 +228,9 @@ class CarriedSite:
         Navigation pages not read get their metadata and title; if the navigation then differs
         from the carried build's, the skipped pages are read after all and every file is built.
         """
-        if not self.enabled or self.nav is None:
-            self.wait()
-            return
         self.wait()
+        if not self.enabled or self.nav is None:
+            return
         # MkDocs writes nothing before this event: a later write of the same size gets another mtime.
         self.settled = time.monotonic_ns() - self.restored_at > RACY_NS
         from mkdocs.utils.meta import get_data
