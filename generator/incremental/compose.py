@@ -51,9 +51,13 @@ def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMa
             return tasks[k], account_page(site, dossiers[todo[k]])
         return tasks[k], person_page(site, people[k - len(todo)])
 
-    # Person pages are placed later, in their turn among the portfolio-wide pages (assemble).
-    pages = account_pages(len(tasks), tasks, render, prepare=prepare, placed=len(todo), packed=packed)
-    # A kept page may come compressed (KeptPages): Pages keeps it as it is (render.parallel.pack passes bytes through).
-    for i, text in reused.items():
-        pages[sources[i]] = cast(str, text)
+    # Person pages are placed later, in their turn among the portfolio-wide pages (assemble). Account pages take
+    # their places in the portfolio's order, rendered or kept alike: MkDocs builds, and indexes for search, the
+    # pages in that order, so kept pages placed after the rendered ones gave another search index than a cold build.
+    pages = account_pages(len(tasks), tasks, render, prepare=prepare, placed=0, packed=packed)
+    for i, src in enumerate(sources):
+        if i in reused:  # a kept page may come compressed (KeptPages): Pages keeps it as it is (pack passes bytes)
+            pages[src] = cast(str, reused[i])
+        else:
+            pages.place(src)
     return assemble(site, pages, cast(Callable[[str], str | None], kept_people.get), lambda text: lift(text, blocks))

@@ -278,3 +278,18 @@ def test_the_restore_marks_the_folder_before_the_thread_copies(tmp_path: Path,
     finally:
         release.set()
         site.wait()
+
+
+def test_an_edit_to_any_account_keeps_the_search_index_in_the_cold_order(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kept pages used to take their places after the pages rendered again, so an edit to any account but the
+    first moved its search entries to the front of the index (found by a helper trying the change as a user)."""
+    config = _project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    assert _build(config, tmp_path / "site-a", cache, monkeypatch) == 0
+    account = tmp_path / "project" / "accounts" / "borealis-bank" / "account.md"
+    text = account.read_text("utf-8")
+    account.write_text(re.sub(r"(?m)^name: (.*)$", r"name: \1 Renamed", text, count=1), "utf-8")
+    assert _build(config, tmp_path / "site-b", cache, monkeypatch) > 0
+    assert _build(config, tmp_path / "site-c", tmp_path / "cache-c", monkeypatch) == 0
+    _same(tmp_path / "site-b", tmp_path / "site-c")
