@@ -67,9 +67,18 @@ def _handler(fixture: Fixture) -> type[BaseHTTPRequestHandler]:
             with fixture.lock:
                 fixture.active += 1
                 fixture.peak[path] = max(fixture.peak.get(path, 0), fixture.active)
+            self.counted = True
             try:
                 self.route(path)
             finally:
+                self.done()
+
+        def done(self) -> None:
+            """The request no longer counts as active: before its answer is written, so that a client that has
+            read the answer and starts its next request never finds this one still counted (a loaded machine
+            could deschedule this thread between writing and counting down: a peak of 3 for a limit of 2)."""
+            if self.counted:
+                self.counted = False
                 with fixture.lock:
                     fixture.active -= 1
 
@@ -104,6 +113,7 @@ def _handler(fixture: Fixture) -> type[BaseHTTPRequestHandler]:
                 self.send(404, b"<h1>Not found</h1>", "text/html")
 
         def send(self, status: int, body: bytes, kind: str, **headers: str) -> None:
+            self.done()
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
