@@ -47,6 +47,17 @@ def test_a_dropped_page_is_never_unpacked(monkeypatch: pytest.MonkeyPatch) -> No
         pages["accounts/a/index.md"]
 
 
+def test_asking_whether_a_page_is_there_never_unpacks_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = Pages()
+    pages["accounts/a/index.md"] = "# A\n"
+    pages["accounts/b/index.md"] = "# B\n"
+    pages.release("accounts/b/index.md")
+    monkeypatch.setattr(parallel, "unpack", lambda data: pytest.fail("unpacked"))
+    assert "accounts/a/index.md" in pages
+    assert "accounts/b/index.md" not in pages  # handed over: as reading it says
+    assert "accounts/c/index.md" not in pages
+
+
 class _File:
     """A generated page whose text must not be read."""
 

@@ -12,9 +12,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import gc
 import json
 import logging
+from collections.abc import Iterator, Mapping
 from functools import partial
 from typing import cast
 
@@ -44,6 +47,17 @@ _served: dict[str, set[str]] = {}
 """Per page store: every page this process served, so a page that can no longer be built gets an error page."""
 _sections_read: set[str] = set()
 """Page stores whose carried search sections this server may read (at its first build only: :meth:`Build.whole`)."""
+
+
+@contextlib.contextmanager
+def _quiet(logger: logging.Logger) -> Iterator[None]:
+    """Nothing below an error logged through ``logger`` while the block runs."""
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 class PageFile(File):
@@ -94,6 +108,11 @@ class Build:
         self.store: str | None = None
         """Under ``serve --dirty``, at a server's first build: the page store whose carried search sections
         :meth:`whole` may read."""
+        self.keys: Mapping[str, str] = {}
+        """The content key of each account and person page of this build, by source path (:class:`.pages.KeptPages`)."""
+        self.seeded: site.CarriedSite | None = None
+        """Under ``serve --dirty``, at a server's first build into an empty folder: the last ``accountplan build``'s
+        site it starts from (:meth:`seed`)."""
 
     @staticmethod
     def startup(command: str, dirty: bool) -> None:
@@ -140,6 +159,7 @@ class Build:
         self.kept = carried.carried_pages(config.config_file_path, lang, gathered.level)
         self.carried = {}
         self.sections = carried.CarriedSections(self.kept.store) if self.kept else None
+        self.keys = self.kept.keys if self.kept is not None else {}
         self.pages = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls,
                              kept=self.kept, prepare=partial(prepare, permalink=permalink) if permalink else None)
         if self.kept is not None:
@@ -183,6 +203,7 @@ class Build:
             pages[src] = text
         store.add_page_files(files, config, pages, folder, kept.keys)  # unchanged keys: files not read
         kept.remember(pages)
+        self.keys = kept.keys
         return pages
 
     def whole(self) -> None:
@@ -194,6 +215,32 @@ class Build:
         """
         if self.store is not None:
             self.sections = carried.CarriedSections(self.store)
+
+    def seed(self, config: MkDocsConfig, today: dt.date) -> None:
+        """Under ``serve --dirty``, when this server's first build starts from an empty folder: start it from the site
+        the last ``accountplan build`` carried (:mod:`.site`), when that is this server's site to the byte.
+
+        A server keeps the configured ``site_url`` (:mod:`generator.mkdocs_plugin.preview`) and the build's date, so
+        that its pages are the build's; the carried site's checks then hold as for a build (the same signature, files
+        and navigation, each file by its content), and only the pages that differ are built. The restored files are
+        written after the page store's (:meth:`add`), so MkDocs' own ``--dirty`` skips them on later saves too. The
+        carried site is read, never replaced; its search entries make this server's index whole.
+
+        It is signed as the build signed its own: the settings file as loaded, before the plugins' ``on_config``,
+        with the date ``today`` handed to the plugin as ``accountplan build`` hands it over.
+        """
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import MkDocsException
+
+        try:
+            with _quiet(logging.getLogger("mkdocs")):  # what it says of the settings, this build has said
+                signed = load_config(config_file=config.config_file_path)
+        except (MkDocsException, OSError, ValueError):  # changed meanwhile: the rebuild it causes will say
+            return
+        plugin = signed.plugins.get("accountplan")
+        if plugin is not None and "today" in plugin.config:
+            plugin.config["today"] = today
+        self.seeded = site.begin(config, keep=False, signed=signed)
 
     def read(self, file: File) -> str | None:
         """A generated page's text for MkDocs, its heavy blocks lifted out, dropped from :class:`Pages`.
@@ -221,6 +268,9 @@ class Build:
     def skip(self, src_uri: str) -> None:
         """A generated page a carried site does not rebuild: dropped unread, kept for the next build's memo."""
         assert self.pages is not None
+        if self.seeded is not None:  # a server's page, in its store: nothing to keep
+            self.pages.drop(src_uri)
+            return
         packed = self.kept.reused(src_uri) if self.kept is not None else None
         if packed is None:
             self.take(src_uri)
@@ -231,7 +281,7 @@ class Build:
 
     def page_key(self, src_uri: str) -> str | None:
         """The content key of an account or person page of this build (its text is a function of it), else ``None``."""
-        return self.kept.keys.get(src_uri) if self.kept is not None else None
+        return self.keys.get(src_uri)
 
     def nav(self, nav: Navigation, files: Files) -> None:
         """Under ``serve --dirty``: titles of the generated navigation pages MkDocs will not read again.
@@ -281,6 +331,8 @@ class Build:
 
     def finish(self, config_file: str | None) -> None:
         """After a whole build: seal what it carries to the next one; stop any page workers still running."""
+        if self.seeded is not None:
+            self.seeded.save()  # the search index made whole
         if self.kept is not None:
             carried.carry(self.kept, self.carried)
             fragments.fragments(self.kept.store).save()
@@ -294,7 +346,10 @@ class Build:
         self.close()
 
     def close(self) -> None:
-        """Stop the workers of the previous build's pages, if any."""
+        """Stop the workers of the previous build's pages, if any; end a server's use of a carried site."""
+        if self.seeded is not None:
+            site.end(self.seeded)
+            self.seeded = None
         if self.pages is not None:
             self.pages.close()
             self.pages = None

@@ -29,8 +29,9 @@ KNOWN_EXTENSIONS = frozenset({
     "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.tilde"})
 """Markdown extensions that read nothing but the page: one that includes other files (``pymdownx.snippets``)
 would make a page depend on a file its manifest does not name, so any other extension means a cold build."""
-_UNSIGNED = frozenset({"site_dir", "strict", "plugins", "config_file_path", "theme"})
-"""Configuration that changes no byte of the site (the plugins and the theme are signed on their own)."""
+_UNSIGNED = frozenset({"site_dir", "strict", "plugins", "config_file_path", "theme", "dev_addr", "watch"})
+"""Configuration that changes no byte of the site (the plugins and the theme are signed on their own; the server's
+address and watched paths only matter to ``mkdocs serve``, whose first build may start from a build's site)."""
 
 def signature(config: Mapping[str, Any]) -> str | None:
     """Everything besides the sources that could change a byte of the site; ``None`` when that cannot be known."""

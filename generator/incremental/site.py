@@ -44,6 +44,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
+from mkdocs.exceptions import MkDocsException
+
 from .. import usercache
 from ..model.keys import RACY_NS
 from ..publish.atomic import target_in, write_bytes_atomic
@@ -98,12 +100,15 @@ def _hash(data: bytes, person: bytes = b"") -> bytes:
 class CarriedSite:
     """One ``accountplan build``'s carried site: restored before the build, saved after a clean one."""
 
-    def __init__(self, folder: str | None, signature: str | None, config: Any) -> None:
+    def __init__(self, folder: str | None, signature: str | None, config: Any, *, keep: bool = True) -> None:
         self.folder = folder
         """This site's folder in the user's cache; ``None`` when caching is off."""
         self.signature = signature
         """``None`` when the site cannot be carried (an unknown plugin, a hook)."""
         self.config = config
+        self.keep = keep
+        """Whether a successful build is kept for the next one: not a server's (:meth:`Build.seed
+        <generator.incremental.build.Build.seed>`), which only starts from the last ``accountplan build``'s site."""
         self.site_dir: str = config.site_dir
         self.before: Manifest | None = None
         self.full = True
@@ -288,6 +293,11 @@ class CarriedSite:
         if not self.enabled or self.files is None:
             return
         assert self.folder is not None
+        if not self.keep:  # a server's first build: its search index made whole, the build's site left as it was
+            if self.skipped:
+                with contextlib.suppress(MkDocsException):  # else the index holds the rebuilt pages (MkDocs' --dirty)
+                    self._pages()
+            return
         manifest = os.path.join(self.folder, MANIFEST)
         pages = self._pages()
         with contextlib.suppress(FileNotFoundError):
@@ -356,10 +366,9 @@ class CarriedSite:
 
     def _unmerged(self) -> NoReturn:
         """The carried entries cannot go into this build's index: never publish it without them."""
-        from mkdocs.exceptions import MkDocsException
-
-        with contextlib.suppress(OSError):
-            os.unlink(os.path.join(self.folder or "", MANIFEST))
+        if self.keep:
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(self.folder or "", MANIFEST))
         raise MkDocsException("the carried-over search index could not be merged; build again")
 
 
@@ -421,11 +430,14 @@ def _not_dirty_notice(record: logging.LogRecord) -> bool:
 _active: list[CarriedSite] = []
 
 
-def begin(config: Any) -> CarriedSite:
+def begin(config: Any, *, keep: bool = True, signed: Any = None) -> CarriedSite:
     """For ``accountplan build``, before MkDocs builds into ``config.site_dir`` (fresh and empty): the carried site.
 
     Restores the previous build's site when it can be used; build with ``dirty=site.enabled``,
-    call :meth:`CarriedSite.save` after a successful build and :func:`end` in any case.
+    call :meth:`CarriedSite.save` after a successful build and :func:`end` in any case. ``keep=False``:
+    a server's first build (:meth:`generator.incremental.build.Build.seed`), which reads the carried site
+    but does not replace it; ``signed``: the configuration to sign instead of ``config``, as
+    ``accountplan build`` would have it before the plugins' ``on_config`` (which fills in their defaults).
     """
     folder = usercache.project_folder(usercache.project_of(config.config_file_path))
     plugin = config.plugins.get("accountplan")
@@ -433,7 +445,7 @@ def begin(config: Any) -> CarriedSite:
            f"{plugin.config.get('profile') if plugin is not None else None}"
     where = None if folder is None else os.path.join(
         folder, FOLDER, hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest())
-    site = CarriedSite(where, signature(config) if plugin is not None else None, config)
+    site = CarriedSite(where, signature(signed or config) if plugin is not None else None, config, keep=keep)
     site.restore()
     _active.append(site)
     logging.getLogger("mkdocs").addHandler(_Warnings(site))

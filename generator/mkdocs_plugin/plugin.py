@@ -235,7 +235,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             raise _error(exc, config) from None
         # Under serve: the kept HTML is dropped when what --dirty cannot see changed (the page set included).
         if Build.serving() and preview.check(config, [f.src_uri for f in files.documentation_pages()], code_version()):
-            self.build.whole()  # every page is built: indexed with the last build's search sections
+            self.build.whole()  # every page is built: indexed with the last build's search sections,
+            self.build.seed(config, self.settings.today)  # or taken from the last build's site where it fits
         return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:

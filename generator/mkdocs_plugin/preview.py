@@ -31,7 +31,7 @@ import hashlib
 import os
 import shutil
 from importlib import metadata
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 import yaml
 
@@ -76,6 +76,9 @@ def use(config: Any, lang: str) -> None:
     """
     if not _serving["on"]:
         return
+    configured = configured_site_url(config.config_file_path)
+    if configured is not False:  # the pages' canonical links as published, so that they are the build's pages
+        config.site_url = configured
     site = f"{os.path.abspath(config.config_file_path or '.')}|{lang}"
     folder = _kept.get(site)
     if folder is None:
@@ -85,6 +88,32 @@ def use(config: Any, lang: str) -> None:
         _kept[site] = folder
         _mark(folder)
     config.site_dir = folder
+
+
+def configured_site_url(config_file: str | None) -> str | Literal[False] | None:
+    """``site_url`` as the settings file (``INHERIT`` followed) gives it, and MkDocs would check it; ``False`` when
+    that cannot be read (the server's address then stays).
+
+    ``mkdocs serve`` replaces it by the server's address, which only the pages' canonical links show
+    (``<link rel="canonical">``, for search engines); its path stays the configured one. A dirty server
+    keeps the configured one, so that its pages are byte for byte those ``accountplan build`` writes,
+    and its first build can take the unchanged ones from the last build's carried site
+    (:meth:`generator.incremental.build.Build.seed`).
+    """
+    from mkdocs.config import config_options
+    from mkdocs.config.base import ValidationError
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    if not config_file:
+        return False
+    try:
+        with open(config_file, "rb") as handle:
+            value = yaml_load(handle).get("site_url")
+        return config_options.Optional(config_options.URL(is_dir=True)).validate(value)
+    except (OSError, AttributeError, ConfigurationError, ValidationError, yaml.YAMLError):
+        # an unreadable or invalid file (or not a mapping): MkDocs has said so, or will
+        return False
 
 
 def _mark(folder: str) -> None:

@@ -153,6 +153,14 @@ class Pages(MutableMapping[str, str]):
     def __delitem__(self, src: str) -> None:
         raise TypeError("generated pages cannot be removed")
 
+    def __contains__(self, src: object) -> bool:
+        """Whether ``src`` is one of the pages, not handed over yet: answered without reading (or unpacking) it.
+
+        ``Mapping``'s own test reads the page, which unpacked every kept page of a server's rebuild just to ask
+        (0.4 CPU s a save at 1,000 accounts).
+        """
+        return src in self._placed and src not in self._released
+
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._order))
 

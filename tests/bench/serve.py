@@ -170,18 +170,22 @@ def preview_start(config_file: Path, accounts: str, env: dict[str, str], log: Pa
                   timeout: float = 3600, port: int | None = None, after_build: bool = True) -> dict[str, float | None]:
     """P3: ``mkdocs serve --dirty`` started with the cache of an earlier run in ``env``'s cache folder.
 
-    ``first``: the first page after the previous run was a ``mkdocs build`` (the caller ran it; skipped
-    without ``after_build``), ``again``: after a previous ``mkdocs serve --dirty`` on the same ``port`` was
-    stopped, and ``preview``: the median seconds from saving a dossier to its page showing the change in
-    that second server. ``*_cpu``: the server's CPU seconds for the same (the median save's for ``preview``).
+    ``first``: the first page after the previous run was a build, ``make site``'s ``accountplan build``
+    (the caller ran it; skipped without ``after_build``), and ``first_save`` the seconds from one save to
+    its page showing it in that server; ``again``: after a previous ``mkdocs serve --dirty`` on the same
+    ``port`` was stopped, and ``preview``: the median seconds from saving a dossier to its page showing the
+    change in that second server. ``*_cpu``: the server's CPU seconds for the same (the median save's for
+    ``preview``).
     """
     result: dict[str, float | None] = dict.fromkeys(
-        ("first", "first_cpu", "again", "again_cpu", "preview", "preview_cpu"))
+        ("first", "first_cpu", "first_save", "again", "again_cpu", "preview", "preview_cpu"))
     port = port or free_port()
     if after_build:
         with serving(config_file, env, log, port=port) as server:
             result["first"] = start(server, accounts, timeout)
             result["first_cpu"] = server.cpu()
+            if result["first"] is not None:
+                result["first_save"] = edit(server, accounts, timeout)[0]
     with serving(config_file, env, log, port=port) as server:
         result["again"] = start(server, accounts, timeout)
         result["again_cpu"] = server.cpu()

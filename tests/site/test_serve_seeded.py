@@ -1,0 +1,83 @@
+"""``make serve`` after ``make site``: the server's first build starts from the site ``accountplan build`` carried.
+
+A real ``accountplan build`` of the sample fills the user's cache with its carried site; a real
+``mkdocs serve --dirty`` started on an empty kept folder then takes every page whose content is
+unchanged from it, and must serve the very pages and search index a server starting from an empty
+cache writes. A dossier edited between the build and the server's start is rebuilt, and a save
+while serving still shows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_incremental import _project
+
+from generator.mkdocs_plugin import preview
+from tests.bench.serve import first_account, free_port, serving, shows, start
+
+TIMEOUT = 600
+SEEDED = re.compile(r"(\d+) of (\d+) pages carried over from the previous build's site")
+
+
+def _site(folder: Path) -> dict[str, bytes]:
+    """Every page and the search index of a kept site."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.suffix == ".html" or p.name == "search_index.json"}
+
+
+def _build(config_file: Path, env: dict[str, str]) -> None:
+    """``make site``'s build: ``accountplan build``, which carries its site over in the user's cache."""
+    subprocess.run([sys.executable, "-m", "generator", "--config", str(config_file), "build", "-q",
+                    "--fail-on", "never", "--site-dir", str(config_file.parent / "built")],
+                   env=env, check=True, capture_output=True)
+
+
+def _rename(dossier: Path, name: str) -> None:
+    text = dossier.read_text(encoding="utf-8")
+    dossier.write_text(re.sub(r"^name: .*$", f"name: {name}", text, count=1, flags=re.M), encoding="utf-8")
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["unchanged", "edited-before-start"])
+def test_a_server_after_a_build_starts_from_its_site_and_serves_what_a_cold_server_serves(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edited: bool) -> None:
+    config_file = _project(tmp_path)
+    accounts = str(tmp_path / "accounts")
+    cache = str(tmp_path / "cache")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": cache}
+    env.pop("ACCOUNTPLAN_CACHE", None)
+    _build(config_file, env)
+    slug, dossier = first_account(accounts)
+    if edited:
+        _rename(Path(dossier), "Renamed Before The Server Started")
+    at_start = Path(dossier).read_bytes()
+    log = tmp_path / "serve.log"
+    port = free_port()
+    with serving(config_file, env, log, port=port) as server:
+        assert start(server, accounts, TIMEOUT) is not None, log.read_text(encoding="utf-8")[-3000:]
+        seeded = SEEDED.findall(log.read_text(encoding="utf-8"))
+        assert seeded, log.read_text(encoding="utf-8")[-3000:]
+        carried, pages = int(seeded[0][0]), int(seeded[0][1])
+        # The edited account's page and every page listing its name are built; the rest is the build's.
+        assert (pages - 15 < carried < pages - 1) if edited else carried == pages, seeded
+        monkeypatch.setenv("XDG_CACHE_HOME", cache)
+        served = _site(Path(str(preview.site_folder(str(config_file), "en"))))
+        _rename(Path(dossier), "Saved While Serving")  # a save after the start still shows
+        assert server.wait_for(f"/accounts/{slug}/", shows("Saved While Serving"), server.started, TIMEOUT,
+                               interval=0.2) is not None, log.read_text(encoding="utf-8")[-3000:]
+    fresh = str(tmp_path / "fresh-cache")
+    Path(dossier).write_bytes(at_start)  # the cold server sees what the first one started from
+    cold_log = tmp_path / "cold.log"
+    with serving(config_file, {**env, "XDG_CACHE_HOME": fresh}, cold_log, port=port) as server:
+        assert start(server, accounts, TIMEOUT) is not None, cold_log.read_text(encoding="utf-8")[-3000:]
+    assert not SEEDED.search(cold_log.read_text(encoding="utf-8"))
+    monkeypatch.setenv("XDG_CACHE_HOME", fresh)
+    cold = _site(Path(str(preview.site_folder(str(config_file), "en"))))
+    assert "search/search_index.json" in cold and len(cold) > 20
+    assert served.keys() == cold.keys()
+    assert [k for k in cold if served[k] != cold[k]] == []
