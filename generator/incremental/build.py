@@ -150,7 +150,7 @@ class Build:
         """Every generated page of ``gathered`` added to MkDocs' ``files`` (an id climbing out of the site is refused:
         :class:`generator.publish.atomic.OutsideFolder`); ``permalink``: generated pages bypass Markdown with these
         settings (:mod:`generator.mkdocs_plugin.direct`), and their workers convert them."""
-        self.close()
+        self._stop_workers()
         self.blocks = {}
         self.prepared = Prepared(permalink)
         if store.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
@@ -220,11 +220,12 @@ class Build:
         """Under ``serve --dirty``, when this server's first build starts from an empty folder: start it from the site
         the last ``accountplan build`` carried (:mod:`.site`), when that is this server's site to the byte.
 
-        A server keeps the configured ``site_url`` (:mod:`generator.mkdocs_plugin.preview`) and the build's date, so
-        that its pages are the build's; the carried site's checks then hold as for a build (the same signature, files
-        and navigation, each file by its content), and only the pages that differ are built. The restored files are
-        written after the page store's (:meth:`add`), so MkDocs' own ``--dirty`` skips them on later saves too. The
-        carried site is read, never replaced; its search entries make this server's index whole.
+        A server keeps the configured ``site_url`` (:mod:`generator.mkdocs_plugin.preview`), so that its pages are the
+        build's; the carried site's checks then hold as for a build (the same signature, files and navigation, each
+        file by its content), and only the pages that differ are built. The files are restored while the build
+        gathers when it is called that early (``on_config``), and the restored files get the build's end as their
+        time, so that MkDocs' own ``--dirty`` skips them on later saves too (they are newer than the page store's
+        files). The carried site is read, never replaced; its search entries make this server's index whole.
 
         It is signed as the build signed its own: the settings file as loaded, before the plugins' ``on_config``,
         with the date ``today`` handed to the plugin as ``accountplan build`` hands it over.
@@ -350,6 +351,9 @@ class Build:
         if self.seeded is not None:
             site.end(self.seeded)
             self.seeded = None
+        self._stop_workers()
+
+    def _stop_workers(self) -> None:
         if self.pages is not None:
             self.pages.close()
             self.pages = None

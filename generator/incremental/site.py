@@ -297,6 +297,9 @@ class CarriedSite:
             if self.skipped:
                 with contextlib.suppress(MkDocsException):  # else the index holds the rebuilt pages (MkDocs' --dirty)
                     self._pages()
+            for relative in self.restored:  # as new as anything this build wrote: --dirty compares file times
+                with contextlib.suppress(OSError):
+                    os.utime(os.path.join(self.site_dir, relative))
             return
         manifest = os.path.join(self.folder, MANIFEST)
         pages = self._pages()

@@ -206,6 +206,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         _quiet_jieba()
         self.config_file = config.config_file_path
         preview.use(config, normalize(config.theme.get("language")))  # serve --dirty: the last server's HTML
+        if preview.fresh(config):  # a kept folder never built into: filled from the last build's site meanwhile
+            self.build.seed(config, self.settings.today)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -236,7 +238,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         # Under serve: the kept HTML is dropped when what --dirty cannot see changed (the page set included).
         if Build.serving() and preview.check(config, [f.src_uri for f in files.documentation_pages()], code_version()):
             self.build.whole()  # every page is built: indexed with the last build's search sections,
-            self.build.seed(config, self.settings.today)  # or taken from the last build's site where it fits
+            if self.build.seeded is None:  # or taken from the last build's site where it fits
+                self.build.seed(config, self.settings.today)
         return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -16,7 +16,10 @@ What ``--dirty`` cannot see is written into a stamp beside the HTML (:func:`stam
 files (``INHERIT`` followed) and the environment values they read with ``!ENV``, the documentation
 pages' names (every page's navigation), the files of
 the theme's folders, and the versions of MkDocs, Material and this generator. When the stamp
-differs, the folder is emptied first and that server's first build is a full one, as before.
+differs, the folder is emptied first and that server's first build starts from the site the last
+``accountplan build`` carried where it is this server's (:meth:`generator.incremental.build.Build.seed`),
+else builds every page. A folder never built into (no stamp) starts that restore at once, while the
+build gathers (:func:`fresh`).
 
 One server at a time uses a folder (a lock held for the server's life); a second server of the
 same site gets MkDocs' own temporary folder. With caching off (``ACCOUNTPLAN_CACHE=off``) nothing
@@ -41,8 +44,9 @@ from ..publish.site import MARKER, MARKER_TEXT
 
 FOLDER = "serve-site"
 """The kept sites' folder, inside the project's cache folder (:func:`generator.usercache.project_folder`)."""
-STAMP = ".accountplan-serve-stamp"
-"""The file beside the kept HTML naming what it was built from (:func:`stamp`)."""
+STAMP = ".stamp"
+"""Beside each kept folder (its name, dot-prefixed, and this suffix): what its HTML was built from (:func:`stamp`).
+Outside the folder, so that emptying the folder (a cold build) keeps it."""
 
 _serving: dict[str, bool] = {"on": False}
 """Whether this process is ``mkdocs serve --dirty`` (from ``on_startup``; rebuilds get new plugin instances)."""
@@ -50,6 +54,8 @@ _kept: dict[str, str] = {}
 """Per site (configuration file and language): the kept folder this process serves from."""
 _checked: set[str] = set()
 """Kept folders whose stamp this process has checked (once, at its first build)."""
+_emptied: set[str] = set()
+"""Kept folders never built into, emptied by :func:`fresh` before this process's first build wrote anything."""
 _locks: dict[str, IO[bytes]] = {}
 """Open lock files of the kept folders this process uses, held until it ends."""
 
@@ -144,6 +150,37 @@ def _lock(folder: str) -> bool:
     return True
 
 
+def stamp_path(folder: str) -> str:
+    """Where the stamp of the kept folder ``folder`` is."""
+    return os.path.join(os.path.dirname(folder), f".{os.path.basename(folder)}{STAMP}")
+
+
+def fresh(config: Any) -> bool:
+    """At a server's first build (``on_config``): whether its kept folder was never built into (it has no stamp).
+
+    It is emptied now (what it may hold was never stamped), and its first build may start filling it
+    at once from the last ``accountplan build``'s site, while it gathers
+    (:meth:`generator.incremental.build.Build.seed`); :func:`check` then leaves it as it is.
+    """
+    folder = config.site_dir
+    if folder not in _locks or folder in _checked or os.path.exists(stamp_path(folder)):
+        return False
+    _empty(folder)
+    _emptied.add(folder)
+    return True
+
+
+def _empty(folder: str) -> None:
+    """Delete everything in the kept folder, and mark it as built by this tool."""
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+    _mark(folder)
+
+
 def check(config: Any, pages: list[str], code: str) -> bool:
     """At a server's first build (``on_files``): empty the kept folder when what ``--dirty`` cannot see changed.
 
@@ -158,20 +195,14 @@ def check(config: Any, pages: list[str], code: str) -> bool:
         return False
     _checked.add(folder)
     now = stamp(config, pages, code)
-    path = os.path.join(folder, STAMP)
+    path = stamp_path(folder)
     try:
         with open(path, encoding="utf-8") as handle:
             same = handle.read() == now
     except OSError:
         same = False
-    if not same:
-        for entry in os.scandir(folder):
-            if entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path, ignore_errors=True)
-            else:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-        _mark(folder)
+    if not same and folder not in _emptied:  # else emptied by fresh(): only this build has written into it since
+        _empty(folder)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(now)
     return not same

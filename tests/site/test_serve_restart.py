@@ -92,10 +92,10 @@ def test_the_kept_site_is_emptied_when_what_dirty_cannot_see_changed(tmp_path: P
     assert preview.stamp(config, pages, "code") != stamp
 
     (folder / "old.html").write_text("<html>", encoding="utf-8")
-    (folder / ".accountplan-serve-stamp").write_text("another stamp\n", encoding="utf-8")
+    Path(preview.stamp_path(str(folder))).write_text("another stamp\n", encoding="utf-8")
     preview.check(config, pages, "code")
     assert not (folder / "old.html").exists()
-    assert (folder / ".accountplan-serve-stamp").read_text(encoding="utf-8") == preview.stamp(config, pages, "code")
+    assert Path(preview.stamp_path(str(folder))).read_text(encoding="utf-8") == preview.stamp(config, pages, "code")
 
 
 def test_an_environment_value_the_settings_read_changes_the_stamp(tmp_path: Path,

@@ -43,9 +43,12 @@ def _rename(dossier: Path, name: str) -> None:
     dossier.write_text(re.sub(r"^name: .*$", f"name: {name}", text, count=1, flags=re.M), encoding="utf-8")
 
 
-@pytest.mark.parametrize("edited", [False, True], ids=["unchanged", "edited-before-start"])
+@pytest.mark.parametrize(("edited", "stale"), [(False, False), (True, False), (False, True)],
+                         ids=["unchanged", "edited-before-start", "after-a-server-of-other-code"])
 def test_a_server_after_a_build_starts_from_its_site_and_serves_what_a_cold_server_serves(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edited: bool) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edited: bool, stale: bool) -> None:
+    """``stale``: a server of other code left the kept folder (its stamp differs): emptied, then restored at the
+    first build's ``on_files``, not while it gathers."""
     config_file = _project(tmp_path)
     accounts = str(tmp_path / "accounts")
     cache = str(tmp_path / "cache")
@@ -56,6 +59,12 @@ def test_a_server_after_a_build_starts_from_its_site_and_serves_what_a_cold_serv
     if edited:
         _rename(Path(dossier), "Renamed Before The Server Started")
     at_start = Path(dossier).read_bytes()
+    monkeypatch.setenv("XDG_CACHE_HOME", cache)
+    kept = Path(str(preview.site_folder(str(config_file), "en")))
+    if stale:
+        (kept / "accounts").mkdir(parents=True)
+        (kept / "accounts" / "gone.html").write_text("<html>", encoding="utf-8")
+        Path(preview.stamp_path(str(kept))).write_text("a server of other code\n", encoding="utf-8")
     log = tmp_path / "serve.log"
     port = free_port()
     with serving(config_file, env, log, port=port) as server:
@@ -65,11 +74,14 @@ def test_a_server_after_a_build_starts_from_its_site_and_serves_what_a_cold_serv
         carried, pages = int(seeded[0][0]), int(seeded[0][1])
         # The edited account's page and every page listing its name are built; the rest is the build's.
         assert (pages - 15 < carried < pages - 1) if edited else carried == pages, seeded
-        monkeypatch.setenv("XDG_CACHE_HOME", cache)
-        served = _site(Path(str(preview.site_folder(str(config_file), "en"))))
+        served = _site(kept)
+        assert not (kept / "accounts" / "gone.html").exists()
+        other = sorted(kept.glob("accounts/*/index.html"))[-1]  # an account the save below does not touch
+        before = other.stat().st_mtime_ns
         _rename(Path(dossier), "Saved While Serving")  # a save after the start still shows
         assert server.wait_for(f"/accounts/{slug}/", shows("Saved While Serving"), server.started, TIMEOUT,
                                interval=0.2) is not None, log.read_text(encoding="utf-8")[-3000:]
+        assert other.stat().st_mtime_ns == before  # a restored page is not built again by the next save
     fresh = str(tmp_path / "fresh-cache")
     Path(dossier).write_bytes(at_start)  # the cold server sees what the first one started from
     cold_log = tmp_path / "cold.log"
