@@ -25,7 +25,6 @@ from . import rules
 from .config import Settings
 from .diagnostics import Diagnostic
 from .history import movement as moves
-from .history.changed import by_slug
 from .history.versions import Reading
 from .incremental.stages import COLD, Stages, serving
 from .model.document import Document
@@ -77,7 +76,7 @@ def _gather(settings: Settings, profile: str | None, stages: Stages, reading: Re
     moved = None
     if reading is not None:
         moved = moves.compute(reading.history(), full, portfolio, scores, settings, redaction.level, history_cache)
-    changed = by_slug(portfolio, remember=cache is not None)  # when each account last changed (git, else files)
+    changed = stages.changed(portfolio)  # when each account last changed (git, else files)
     return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level, moved, changed)
 
 

@@ -3,6 +3,7 @@ load gives (:mod:`generator.incremental.scan`, :mod:`generator.incremental.chang
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import time
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from generator.history import changed
 from generator.incremental import changes, load
 from generator.incremental.scan import Scan
 from generator.load import portfolio
@@ -150,5 +152,34 @@ def test_a_load_that_fails_leaves_the_next_one_listing_everything(
             with pytest.raises(KeyboardInterrupt):
                 load.load_portfolio("accounts", cache)
         assert changes.take("accounts") is None
+    finally:
+        changes.unwatched("accounts")
+
+
+def test_a_server_keeps_each_folders_last_change_until_its_watcher_sees_one(
+        accounts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = str(tmp_path / "cache")
+    record = changes.watching("accounts")
+    computed: list[str] = []
+
+    def newest(folder: str) -> float | None:
+        computed.append(os.path.basename(folder))
+        return changed.newest_mtime(folder)
+
+    monkeypatch.setattr(load, "newest_mtime", newest)
+    try:
+        loaded = load.load_portfolio("accounts", cache)
+        first = load.last_changed(loaded, cache)
+        assert first == changed.by_slug(loaded) and len(computed) == len(loaded.dossiers)
+        computed.clear()
+        assert load.last_changed(load.load_portfolio("accounts", cache), cache) == first
+        assert computed == []  # nothing seen: no file stat-ed again
+        contact = next((accounts / "helios-telecom" / "contacts").iterdir())
+        os.utime(contact, (1893456000, 1893456000))  # 2030-01-01, as an editor's save leaves it
+        record.saw([str(contact)])
+        loaded = load.load_portfolio("accounts", cache)
+        again = load.last_changed(loaded, cache)
+        assert computed == ["helios-telecom"]
+        assert again == changed.by_slug(loaded) and again["helios-telecom"] == dt.date(2030, 1, 1)
     finally:
         changes.unwatched("accounts")

@@ -11,18 +11,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..model import keys
 from ..model.portfolio import Portfolio
 from .git import RevisionError, git
 
+Newest = Callable[[str], float | None]
+"""The newest modification time of the visible files under a folder (absolute path), ``None`` when it has none."""
 
-def last_changed(root: str, folders: Iterable[str], *, remember: bool = False) -> dict[str, dt.date]:
+
+def last_changed(root: str, folders: Iterable[str], *, remember: bool = False,
+                 newest: Newest | None = None) -> dict[str, dt.date]:
     """Date of the last change of each folder in ``folders`` (absolute or relative paths).
 
     ``remember`` (a serving process): directory listings are kept between calls while the
     directory's own stat is unchanged, so a rebuild stats each file but lists no folder again.
+    ``newest``: the newest file time of a folder, in place of stat-ing its files (a server passes one
+    that keeps it for the folders its watcher saw unchanged: :mod:`generator.incremental.load`).
     """
     wanted = {os.path.abspath(f): f for f in folders}
     found: dict[str, dt.date] = {}
@@ -33,7 +39,7 @@ def last_changed(root: str, folders: Iterable[str], *, remember: bool = False) -
         listings = {}
     for absolute, original in wanted.items():
         if original not in found:
-            stamp = _newest_mtime(absolute, listings)
+            stamp = newest(absolute) if newest is not None else _newest_mtime(absolute, listings)
             if stamp is not None:
                 found[original] = dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date()
     if listings is not None:  # only the folders of this call are kept
@@ -42,13 +48,13 @@ def last_changed(root: str, folders: Iterable[str], *, remember: bool = False) -
     return found
 
 
-def by_slug(portfolio: Portfolio, *, remember: bool = False) -> dict[str, dt.date]:
+def by_slug(portfolio: Portfolio, *, remember: bool = False, newest: Newest | None = None) -> dict[str, dt.date]:
     """Date of the last change of each dossier of ``portfolio`` whose folder exists, by slug.
 
     See :func:`last_changed`; the pipeline reads these while gathering, so rendering reads no files.
     """
     folders = {d.folder: d.slug for d in portfolio.dossiers}
-    dates = last_changed(portfolio.root, folders, remember=remember)
+    dates = last_changed(portfolio.root, folders, remember=remember, newest=newest)
     return {folders[f]: date for f, date in dates.items() if os.path.isdir(f)}
 
 
@@ -93,6 +99,11 @@ _listings: dict[str, _Listing] = {}
 """Listings kept by the last ``remember`` call, by directory path."""
 
 _now_ns = time.time_ns
+
+
+def newest_mtime(folder: str) -> float | None:
+    """The newest modification time of the visible files under ``folder`` (hidden ones are skipped)."""
+    return _newest_mtime(folder)
 
 
 def _newest_mtime(folder: str, listings: dict[str, _Listing] | None = None) -> float | None:

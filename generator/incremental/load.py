@@ -27,16 +27,19 @@ is ignored and rewritten, and a pack that cannot be written is skipped, never an
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from .. import usercache
 from ..diagnostics import Diagnostic
+from ..history.changed import by_slug, newest_mtime
 from ..load import portfolio
 from ..load.tasks import Result, Task
 from ..model import keys
@@ -80,6 +83,14 @@ def load_portfolio(root: str, cache: str, *, jobs: int | None = None,
         _scans.pop(where, None)
         _opened_stats.clear()  # ≈20 MB at 1,000 accounts, kept only where another load follows (a server)
     return found.portfolio()
+
+
+def last_changed(loaded: Portfolio, cache: str) -> dict[str, dt.date]:
+    """:func:`generator.history.changed.by_slug`, each account folder's newest file time kept while a watcher saw
+    no change in it (a save stat-ed every file of every dossier again: 85,000 at N=1000, 0.15 s)."""
+    scan = _scans.get((os.path.abspath(loaded.root), cache))
+    newest = partial(scan.newest, compute=newest_mtime) if scan is not None else None
+    return by_slug(loaded, remember=True, newest=newest)
 
 
 _scans: dict[tuple[str, str], Scan] = {}

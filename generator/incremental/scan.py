@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
 from ..load.assemble import assemble_dossier, roster_problems
@@ -37,6 +37,8 @@ class _Folder:
     dossier: Dossier | None
     grouped: list[Diagnostic]
     """Its files' load problems and those of grouping them (:func:`generator.load.assemble.assemble_dossier`)."""
+    newest: tuple[float | None] | None = None
+    """The newest time of its files once asked (:meth:`Scan.newest`); a folder listed again is a new ``_Folder``."""
 
 
 def _folders(paths: dict[str, str], load: Load) -> dict[str, _Folder]:
@@ -62,6 +64,7 @@ class Scan:
     """The top of ``root`` in discovery order: account folders (slugs) and the problems of its other entries."""
     roster: list[Result]
     folders: dict[str, _Folder]
+    _paths: dict[str, _Folder] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def full(cls, root: str, load: Load) -> Scan:
@@ -91,6 +94,24 @@ class Scan:
         folders = dict(self.folders)
         folders.update(_folders({slug: self.folders[slug].path for slug in sorted(slugs)}, load))
         return Scan(self.root, self.order, self.roster, folders)
+
+    def newest(self, path: str, compute: Callable[[str], float | None]) -> float | None:
+        """``compute(path)``, the newest file time of an account folder, kept with the folder while it is unchanged.
+
+        For a folder of this load (by path) the first answer is kept; a watcher that sees a change in it makes
+        :meth:`update` list it again into a new folder record, so a kept time is never older than its files.
+        """
+        folder = self._by_path().get(path)
+        if folder is None:
+            return compute(path)
+        if folder.newest is None:
+            folder.newest = (compute(path),)
+        return folder.newest[0]
+
+    def _by_path(self) -> dict[str, _Folder]:
+        if self._paths is None:
+            self._paths = {os.path.abspath(folder.path): folder for folder in self.folders.values()}
+        return self._paths
 
     def portfolio(self) -> Portfolio:
         """The portfolio a whole load gives: dossiers in slug order, diagnostics in the order they are met."""

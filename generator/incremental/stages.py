@@ -9,12 +9,14 @@ scored (:mod:`.score`) again. Both give the same results.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from typing import NamedTuple
 
 from ..config import Settings
 from ..diagnostics import Diagnostic
+from ..history.changed import by_slug
 from ..history.quarter import Delta, since_quarter_start
 from ..load.portfolio import load_portfolio
 from ..model.portfolio import Portfolio
@@ -34,9 +36,11 @@ class Stages(NamedTuple):
     redact: Callable[[Portfolio, Settings, str | None], Redaction]
     score: Callable[[Portfolio, Settings], PortfolioScores]
     since_quarter_start: Callable[[Portfolio, Settings], tuple[PortfolioScores, tuple[Delta, ...]]]
+    changed: Callable[[Portfolio], dict[str, dt.date]]
+    """When each account last changed (git, else its files' times)."""
 
 
-COLD = Stages(load_portfolio, validate, apply_profile, score_portfolio, since_quarter_start)
+COLD = Stages(load_portfolio, validate, apply_profile, score_portfolio, since_quarter_start, by_slug)
 """Every stage computed afresh (``accountplan render``, and any build without a cache folder)."""
 
 
@@ -48,4 +52,4 @@ def serving(cache: str) -> Stages:
     scored.start()
     return Stages(partial(load.load_portfolio, cache=cache), partial(rules.validate, memo=memo("rules")),
                   partial(redact.redact, memo=redacted), partial(score.score_portfolio, memo=scored),
-                  partial(score.since_quarter_start, memo=scored))
+                  partial(score.since_quarter_start, memo=scored), partial(load.last_changed, cache=cache))
