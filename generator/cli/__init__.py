@@ -94,8 +94,15 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit status."""
-    words = sys.argv[1:] if argv is None else argv
+    """Entry point of the console script; returns the exit status (130 after Ctrl-C, at any point: no traceback)."""
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:  # while reading the settings or parsing the command line too
+        return 130
+
+
+def _main(words: Sequence[str]) -> int:
+    """:func:`main` of the command line ``words``."""
     early = early_language(words, DEFAULT_CONFIG)
     from ..translate import t as _t
 
