@@ -98,3 +98,62 @@ def test_a_page_with_a_content_key_is_compared_by_its_key_not_its_text() -> None
     keys["accounts/a.md"] = "key-2"  # any input of the page changed
     other = _site({"accounts/a.md": kept}, keys)
     assert other._modified(_File("accounts/a.md")) is True
+
+
+def test_a_servers_restored_files_are_oldest_until_its_first_build_ends_well(tmp_path: Any) -> None:
+    """A server stopped (or failed) during its first build leaves restored files that ``--dirty`` takes for older
+    than any source, so the next server builds them; a first build that ends dates them when the pages were known,
+    and a file this build wrote keeps its own time."""
+    folder, out = tmp_path / "carried", tmp_path / "kept"
+    data = {"index.html": b"<html>home", "accounts/a/index.html": b"<html>a"}
+    for relative, content in data.items():
+        (folder / "tree" / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "tree" / relative).write_bytes(content)
+    out.mkdir()
+    manifest = carried_site.Manifest("signature", {}, {r: carried_site._hash(c) for r, c in data.items()}, {}, "")
+    site = carried_site.CarriedSite(str(folder), "signature", SimpleNamespace(site_dir=str(out)), keep=False)
+    site._copy(manifest)
+    assert not site._copy_failed
+    assert [(out / r).stat().st_mtime_ns for r in data] == [0, 0]
+    site.attached_at = 1_800_000_000_000_000_000
+    (out / "index.html").write_bytes(b"<html>rebuilt")  # a page this build wrote
+    written = (out / "index.html").stat().st_mtime_ns
+    site._date_restored()
+    assert (out / "accounts/a/index.html").stat().st_mtime_ns == site.attached_at
+    assert (out / "index.html").stat().st_mtime_ns == written
+
+
+def test_a_servers_index_gets_the_carried_entries_in_page_order_with_its_drafts() -> None:
+    from mkdocs.structure.files import InclusionLevel
+
+    class Page:
+        def __init__(self, url: str) -> None:
+            self.url = url
+
+    class File:
+        def __init__(self, src: str, url: str, draft: bool = False) -> None:
+            self.src_uri, self.page = src, Page(url)
+            self.inclusion = InclusionLevel.DRAFT if draft else InclusionLevel.INCLUDED
+
+    class Files:
+        def __init__(self, files: list[File]) -> None:
+            self.files = files
+
+        def documentation_pages(self, *, inclusion: Any) -> list[File]:
+            return [f for f in self.files if inclusion(f.inclusion)]
+
+    files = [File("index.md", ""), File("a.md", "a/"), File("draft.md", "draft/", draft=True), File("b.md", "b/")]
+    site = _site({"index.md": b"k", "a.md": b"k", "b.md": b"k"}, {})
+    site.keep, site.files = False, Files(files)
+    carried = {"index.md": [{"location": "", "text": "home"}], "b.md": [{"location": "b/#x", "text": "b"}]}
+    site.skipped = {src: object() for src in carried}
+    site.before = carried_site.Manifest("signature", {}, {}, {
+        src: carried_site.PageRecord(None, None, {}, site_index.pack(entries)) for src, entries in carried.items()}, "")
+    built = [{"location": "draft/", "text": "draft"}, {"location": "a/", "text": "a"}]
+    entries = list(built)
+    site.merge_served(entries)
+    assert [e["text"] for e in entries] == ["home", "a", "draft", "b"]
+
+    stray = [*built, {"location": "gone/", "text": "no such page"}]
+    site.merge_served(stray)  # an entry of no page: left as it was
+    assert [e["text"] for e in stray] == ["draft", "a", "no such page"]

@@ -19,7 +19,7 @@ import json
 import logging
 from collections.abc import Iterator, Mapping
 from functools import partial
-from typing import cast
+from typing import Any, cast
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -242,6 +242,11 @@ class Build:
         if plugin is not None and "today" in plugin.config:
             plugin.config["today"] = today
         self.seeded = site.begin(config, keep=False, signed=signed)
+
+    def merge_served(self, entries: list[dict[str, Any]] | None) -> None:
+        """Under ``serve --dirty``, before the search plugin writes: a seeded first build's index made whole."""
+        if self.seeded is not None and entries is not None:
+            self.seeded.merge_served(entries)
 
     def read(self, file: File) -> str | None:
         """A generated page's text for MkDocs, its heavy blocks lifted out, dropped from :class:`Pages`.

@@ -67,7 +67,8 @@ def _stable(value: Any) -> str:
 @cache
 def _distributions() -> str:
     """Name and version of every installed distribution (MkDocs, Material, Markdown and their extensions...)."""
-    return repr(sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()))
+    # A set: run as `python -m` from the project, its own egg-info on the path counts the project a second time.
+    return repr(sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()}))
 
 
 def _installed(folder: str) -> bool:

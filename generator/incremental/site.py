@@ -130,6 +130,8 @@ class CarriedSite:
         self._copying: threading.Thread | None = None
         """The thread putting the carried files into the build folder while the build gathers (:meth:`restore`)."""
         self._copy_failed = False
+        self.attached_at = 0
+        """When the files were attached (``on_nav``): every source this build compares was written before."""
         self.settled = False
         """The restore ended well before MkDocs could write (:meth:`complete`): an unchanged stat is then proof."""
 
@@ -185,6 +187,8 @@ class CarriedSite:
                     made.add(parent)
                 with open(out, "wb") as handle:
                     handle.write(data)
+                if not self.keep:  # a server's: older than any source until the build ends well (_date_restored)
+                    os.utime(out, ns=(0, 0))
                 self.restored[relative] = (digest, _stat_key(os.stat(out)))
         except Exception:  # a file missing or changed, or anything else: nothing of it is used (see complete)
             self._copy_failed = True
@@ -201,6 +205,7 @@ class CarriedSite:
         page kept compressed from the previous build is not unpacked to be compared.
         """
         self.files, self.nav, self._release, self._page_key = files, nav, release, page_key
+        self.attached_at = time.time_ns()
         included = [f for f in files if f.inclusion.is_included()]
         if self.before is not None and not self.full and {f.src_uri for f in included} != set(self.before.sources):
             self._cold("the set of pages and files changed")
@@ -293,13 +298,8 @@ class CarriedSite:
         if not self.enabled or self.files is None:
             return
         assert self.folder is not None
-        if not self.keep:  # a server's first build: its search index made whole, the build's site left as it was
-            if self.skipped:
-                with contextlib.suppress(MkDocsException):  # else the index holds the rebuilt pages (MkDocs' --dirty)
-                    self._pages()
-            for relative in self.restored:  # as new as anything this build wrote: --dirty compares file times
-                with contextlib.suppress(OSError):
-                    os.utime(os.path.join(self.site_dir, relative))
+        if not self.keep:  # a server's first build: the build's site left as it was
+            self._date_restored()
             return
         manifest = os.path.join(self.folder, MANIFEST)
         pages = self._pages()
@@ -308,6 +308,47 @@ class CarriedSite:
         if pages is not None:  # else the search index cannot be split by page: this site is not carried over
             with contextlib.suppress(OSError):
                 self._keep(pages)
+
+    def merge_served(self, entries: list[dict[str, Any]]) -> None:
+        """A server's first build (``keep=False``), before its search plugin writes the index: ``entries`` (the
+        plugin's, of the pages this build indexed) made every page's, in the order a cold server indexes them.
+
+        The plugin keeps its index as objects for the server's later saves (MkDocs' ``--dirty``), so the carried
+        entries go into that list, not only into the file. The drafts a server builds are in the order too.
+        Left as it was (and said) when an entry belongs to no page: search then finds the rebuilt pages only.
+        """
+        if self.keep or self.full or not self.skipped or self.files is None:
+            return
+        from mkdocs.structure.files import InclusionLevel
+
+        by_url: dict[str, list[dict[str, Any]]] = {}
+        for entry in entries:
+            by_url.setdefault(str(entry.get("location", "")).split("#")[0], []).append(entry)
+        merged: list[dict[str, Any]] = []
+        for file in self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+            if file.src_uri in self.skipped:
+                merged += site_index.entries(self._record(file.src_uri).entries)
+            else:
+                merged += by_url.pop(file.page.url, [])
+        if by_url:
+            log.info("accountplan: the carried search entries could not be merged; search finds the rebuilt pages "
+                     "until the server is started again")
+            return
+        entries[:] = merged
+
+    def _date_restored(self) -> None:
+        """A server's restored files not written since, dated when the changed pages were known (:meth:`attach`).
+
+        They were restored with the oldest time (:meth:`_copy`), so that a server stopped before this point
+        leaves nothing that MkDocs' ``--dirty`` would take for newer than its source; now they are as new as
+        the page store's files they were compared with, and older than any edit made since.
+        """
+        stamp = self.attached_at or time.time_ns()
+        for relative, (_, stat) in self.restored.items():
+            path = os.path.join(self.site_dir, relative)
+            with contextlib.suppress(OSError):
+                if _stat_key(os.stat(path)) == stat:  # else written by this build: its own time stays
+                    os.utime(path, ns=(stamp, stamp))
 
     def _keep(self, pages: dict[str, PageRecord]) -> None:
         """Copy the files that changed into the cache's tree, delete those that are gone, seal the new manifest."""
@@ -369,9 +410,8 @@ class CarriedSite:
 
     def _unmerged(self) -> NoReturn:
         """The carried entries cannot go into this build's index: never publish it without them."""
-        if self.keep:
-            with contextlib.suppress(OSError):
-                os.unlink(os.path.join(self.folder or "", MANIFEST))
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(self.folder or "", MANIFEST))
         raise MkDocsException("the carried-over search index could not be merged; build again")
 
 

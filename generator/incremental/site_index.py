@@ -27,6 +27,13 @@ def pack(entries: Iterable[dict[str, Any]]) -> bytes:
     return zlib.compress(",".join(encode(entry) for entry in entries).encode("utf-8"), 1)
 
 
+def entries(packed: bytes) -> list[dict[str, Any]]:
+    """The entries :func:`pack` packed, as objects again (for a server's index, which its plugin keeps as objects)."""
+    text = zlib.decompress(packed).decode("utf-8")
+    found: list[dict[str, Any]] = json.loads(f"[{text}]")
+    return found
+
+
 def index_text(data: dict[str, Any], pages: Iterable[bytes]) -> bytes | None:
     """The index ``data`` (its ``docs`` replaced) holding the packed entries of ``pages`` in their order.
 

@@ -41,6 +41,19 @@ def _material_search(config: MkDocsConfig) -> Any | None:
     return None
 
 
+def served_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """Under ``serve --dirty``: the entries the search plugin will write and keep for the next save, else ``None``."""
+    try:
+        from material.plugins.search.plugin import SearchPlugin
+    except ImportError:  # pragma: no cover - Material is a dependency
+        return None
+    for plugin in config.plugins.values():
+        if isinstance(plugin, SearchPlugin) and plugin.config.enabled and plugin.is_dirty:
+            index = getattr(plugin, "search_index", None)
+            return index.entries if index is not None and isinstance(index.entries, list) else None
+    return None
+
+
 class Spool:
     """One build's search entries, encoded as they are made, in a temporary file."""
 

@@ -159,7 +159,7 @@ class Pages(MutableMapping[str, str]):
         ``Mapping``'s own test reads the page, which unpacked every kept page of a server's rebuild just to ask
         (0.4 CPU s a save at 1,000 accounts).
         """
-        return src in self._placed and src not in self._released
+        return src in self._placed and src not in self._released and (src in self._done or self._pending is not None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._order))

@@ -9,14 +9,18 @@ while serving still shows.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
-from test_incremental import _project
+import yaml
+from test_incremental import REPO, _project
 
 from generator.mkdocs_plugin import preview
 from tests.bench.serve import first_account, free_port, serving, shows, start
@@ -43,13 +47,32 @@ def _rename(dossier: Path, name: str) -> None:
     dossier.write_text(re.sub(r"^name: .*$", f"name: {name}", text, count=1, flags=re.M), encoding="utf-8")
 
 
-@pytest.mark.parametrize(("edited", "stale"), [(False, False), (True, False), (False, True)],
-                         ids=["unchanged", "edited-before-start", "after-a-server-of-other-code"])
+def _with_a_draft(config_file: Path) -> None:
+    """The project with its own copy of the docs and a draft page: a server builds and indexes it, a build not."""
+    docs = config_file.parent / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    (docs / "drafts").mkdir()
+    (docs / "drafts" / "wip.md").write_text("# Work in progress\n\nA draft only the preview shows.\n", encoding="utf-8")
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config.update(docs_dir=str(docs), draft_docs="drafts/\n")
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+
+def _pages_indexed(kept: Path) -> set[str]:
+    index = json.loads((kept / "search" / "search_index.json").read_bytes())
+    return {str(entry["location"]).split("#")[0] for entry in index["docs"]}
+
+
+@pytest.mark.parametrize(("edited", "stale", "draft"), [(False, False, False), (True, False, False),
+                                                         (False, True, False), (False, False, True)],
+                         ids=["unchanged", "edited-before-start", "after-a-server-of-other-code", "with-a-draft"])
 def test_a_server_after_a_build_starts_from_its_site_and_serves_what_a_cold_server_serves(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edited: bool, stale: bool) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edited: bool, stale: bool, draft: bool) -> None:
     """``stale``: a server of other code left the kept folder (its stamp differs): emptied, then restored at the
-    first build's ``on_files``, not while it gathers."""
+    first build's ``on_files``, not while it gathers. ``draft``: a page only the server builds, in its index."""
     config_file = _project(tmp_path)
+    if draft:
+        _with_a_draft(config_file)
     accounts = str(tmp_path / "accounts")
     cache = str(tmp_path / "cache")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": cache}
@@ -76,12 +99,22 @@ def test_a_server_after_a_build_starts_from_its_site_and_serves_what_a_cold_serv
         assert (pages - 15 < carried < pages - 1) if edited else carried == pages, seeded
         served = _site(kept)
         assert not (kept / "accounts" / "gone.html").exists()
+        indexed = _pages_indexed(kept)
+        assert len(indexed) > 30 and ("drafts/wip/" in indexed) == draft
         other = sorted(kept.glob("accounts/*/index.html"))[-1]  # an account the save below does not touch
         before = other.stat().st_mtime_ns
+        index_written = (kept / "search" / "search_index.json").stat().st_mtime_ns
         _rename(Path(dossier), "Saved While Serving")  # a save after the start still shows
         assert server.wait_for(f"/accounts/{slug}/", shows("Saved While Serving"), server.started, TIMEOUT,
                                interval=0.2) is not None, log.read_text(encoding="utf-8")[-3000:]
         assert other.stat().st_mtime_ns == before  # a restored page is not built again by the next save
+        # The search plugin keeps its index for the saves (--dirty): the carried pages' entries stay in it.
+        deadline = time.monotonic() + TIMEOUT
+        while (kept / "search" / "search_index.json").stat().st_mtime_ns == index_written:
+            assert time.monotonic() < deadline, "the save's build never wrote the search index"
+            time.sleep(0.2)
+        time.sleep(0.5)  # written whole (MkDocs writes the file in one call; this is margin, not a condition)
+        assert _pages_indexed(kept) == indexed
     fresh = str(tmp_path / "fresh-cache")
     Path(dossier).write_bytes(at_start)  # the cold server sees what the first one started from
     cold_log = tmp_path / "cold.log"
