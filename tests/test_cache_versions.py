@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from generator.incremental import site
+from generator.incremental import signature as site
 from generator.incremental.versions import files_digest
 
 REPO = Path(__file__).resolve().parents[1]

@@ -35,10 +35,11 @@ from ..render.generate import Gathered
 from ..render.parallel import Pages
 from ..render.search_text import Section, sections
 from ..render.unavailable import unavailable_pages
-from . import carried, fragments, lift, site, store
+from . import carried, fragments, lift, site_wiring, store
 from .compose import compose
 from .pages import KeptPages
 from .ready import Prepared, prepare
+from .site import CarriedSite
 from .theme import reuse_compiled_theme
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
@@ -110,7 +111,7 @@ class Build:
         :meth:`whole` may read."""
         self.keys: Mapping[str, str] = {}
         """The content key of each account and person page of this build, by source path (:class:`.pages.KeptPages`)."""
-        self.seeded: site.CarriedSite | None = None
+        self.seeded: CarriedSite | None = None
         """Under ``serve --dirty``, at a server's first build into an empty folder: the last ``accountplan build``'s
         site it starts from (:meth:`seed`)."""
 
@@ -241,7 +242,7 @@ class Build:
         plugin = signed.plugins.get("accountplan")
         if plugin is not None and "today" in plugin.config:
             plugin.config["today"] = today
-        self.seeded = site.begin(config, keep=False, signed=signed)
+        self.seeded = site_wiring.begin(config, keep=False, signed=signed)
 
     def merge_served(self, entries: list[dict[str, Any]] | None) -> None:
         """Under ``serve --dirty``, before the search plugin writes: a seeded first build's index made whole."""
@@ -296,7 +297,7 @@ class Build:
         """
         if store.dirty_serving() and self.pages is not None:
             store.nav_titles(nav, self.pages)
-        if (carried_site := site.active()) is not None:
+        if (carried_site := site_wiring.active()) is not None:
             carried_site.attach(files, nav, self.skip, self.page_key)
 
     @staticmethod
@@ -306,7 +307,7 @@ class Build:
         Under ``accountplan build`` with a carried site: what is read of the pages not rebuilt. A build with
         the user's cache compiles the theme's templates only when the previous build did not.
         """
-        if (carried_site := site.active()) is not None:
+        if (carried_site := site_wiring.active()) is not None:
             carried_site.complete(config)
         if store.dirty_serving():
             return reuse_compiled_theme(env)
@@ -354,7 +355,7 @@ class Build:
     def close(self) -> None:
         """Stop the workers of the previous build's pages, if any; end a server's use of a carried site."""
         if self.seeded is not None:
-            site.end(self.seeded)
+            site_wiring.end(self.seeded)
             self.seeded = None
         self._stop_workers()
 
