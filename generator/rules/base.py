@@ -38,8 +38,17 @@ def roster_complete(roster: Document[Roster] | None) -> bool:
     """
     if roster is None:
         return False
+    held = (roster, roster.data, roster.positions)
+    if _complete and all(a is b for a, b in zip(_complete[0][0], held, strict=True)):  # once a check, not per dossier
+        return _complete[0][1]
     written = {loc[1] for loc in roster.positions if len(loc) >= 2 and loc[0] == "people"}
-    return len(written) == len(roster.data.people)
+    complete = len(written) == len(roster.data.people)
+    _complete[:] = [(held, complete)]
+    return complete
+
+
+_complete: list[tuple[tuple[object, ...], bool]] = []
+"""The last roster asked about, with the data and positions it was answered for, and the answer."""
 
 
 @dataclass(frozen=True)

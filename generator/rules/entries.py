@@ -57,24 +57,43 @@ class Repeat:
         return self.doc.at(self.first)[0]
 
 
-def repeats(dossier: Dossier) -> Iterator[Repeat]:
+_last: list[tuple[Dossier, tuple[Repeat, ...]]] = []
+"""The last dossier walked and its repeats: AP208 and AP209 ask for the same dossier one after the other."""
+
+
+def repeats(dossier: Dossier) -> tuple[Repeat, ...]:
     """Every repeated entry in every list of every loaded record of the dossier."""
-    for doc in dossier.documents():
-        yield from _in_record(doc, doc.data, ())
+    if _last and _last[0][0] is dossier:
+        return _last[0][1]
+    found = tuple(repeat for doc in dossier.documents() for repeat in _in_record(doc, doc.data, ()))
+    _last[:] = [(dossier, found)]
+    return found
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass type (``()`` for any other type): looked up once per type, not once per record."""
+    names = _FIELDS.get(kind)
+    if names is None:
+        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else ()
+        names = _FIELDS[kind] = tuple(f.name for f in fields)
+    return names
 
 
 def _in_record(doc: Document[Any], obj: Any, loc: Loc) -> Iterator[Repeat]:
-    if not dataclasses.is_dataclass(obj):
-        return
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
+    kind = type(obj)
+    for name in _field_names(kind):
+        value = getattr(obj, name)
         if isinstance(value, list):
-            if (type(obj), f.name) not in AP204_LISTS:
-                yield from _in_list(doc, f.name, value, (*loc, f.name))
+            if (kind, name) not in AP204_LISTS:
+                yield from _in_list(doc, name, value, (*loc, name))
             for i, item in enumerate(value):
-                yield from _in_record(doc, item, (*loc, f.name, i))
-        elif dataclasses.is_dataclass(value):
-            yield from _in_record(doc, value, (*loc, f.name))
+                if _field_names(type(item)):
+                    yield from _in_record(doc, item, (*loc, name, i))
+        elif _field_names(type(value)):
+            yield from _in_record(doc, value, (*loc, name))
 
 
 def _in_list(doc: Document[Any], name: str, items: list[Any], loc: Loc) -> Iterator[Repeat]:
@@ -94,7 +113,8 @@ def _key(item: Any) -> tuple[Any, ...] | None:
     """The entry's key, or ``None`` for an entry with none (a fact, a free-text note)."""
     if isinstance(item, str | int | float):
         return (item,)
-    if not dataclasses.is_dataclass(item):
+    fields = _field_names(type(item))
+    if not fields:
         return None
-    names = KEYS.get(type(item)) or (("id",) if any(f.name == "id" for f in dataclasses.fields(item)) else ())
+    names = KEYS.get(type(item)) or (("id",) if "id" in fields else ())
     return tuple(getattr(item, n) for n in names) if names else None
