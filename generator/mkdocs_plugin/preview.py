@@ -104,7 +104,9 @@ def configured_site_url(config_file: str | None) -> str | Literal[False] | None:
     (``<link rel="canonical">``, for search engines); its path stays the configured one. A dirty server
     keeps the configured one, so that its pages are byte for byte those ``accountplan build`` writes,
     and its first build can take the unchanged ones from the last build's carried site
-    (:meth:`generator.incremental.build.Build.seed`).
+    (:meth:`generator.incremental.build.Build.seed`). Every dirty server does, caching on or off, so
+    that its pages never depend on the cache; without a ``site_url`` its pages have no canonical
+    link, as the published ones.
     """
     from mkdocs.config import config_options
     from mkdocs.config.base import ValidationError
