@@ -224,9 +224,10 @@ class Build:
         A server keeps the configured ``site_url`` (:mod:`generator.mkdocs_plugin.preview`), so that its pages are the
         build's; the carried site's checks then hold as for a build (the same signature, files and navigation, each
         file by its content), and only the pages that differ are built. The files are restored while the build
-        gathers when it is called that early (``on_config``), and the restored files get the build's end as their
-        time, so that MkDocs' own ``--dirty`` skips them on later saves too (they are newer than the page store's
-        files). The carried site is read, never replaced; its search entries make this server's index whole.
+        gathers when it is called that early (``on_config``), and the restored files are dated when the changed pages
+        are known (``on_nav``), so that MkDocs' own ``--dirty`` skips them on later saves too (they are newer than the
+        page store's files). The carried site is read, never replaced; its search entries make this server's index
+        whole (:meth:`merge_served`).
 
         It is signed as the build signed its own: the settings file as loaded, before the plugins' ``on_config``,
         with the date ``today`` handed to the plugin as ``accountplan build`` hands it over.
@@ -339,7 +340,7 @@ class Build:
     def finish(self, config_file: str | None) -> None:
         """After a whole build: seal what it carries to the next one; stop any page workers still running."""
         if self.seeded is not None:
-            self.seeded.save()  # the search index made whole
+            self.seeded.save()  # its restored files dated (the index was made whole before the search plugin wrote)
         if self.kept is not None:
             carried.carry(self.kept, self.carried)
             fragments.fragments(self.kept.store).save()

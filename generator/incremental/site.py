@@ -203,7 +203,8 @@ class CarriedSite:
         page kept compressed from the previous build is not unpacked to be compared.
         """
         self.files, self.nav, self._release, self._page_key = files, nav, release, page_key
-        self.attached_at = time.time_ns()
+        if not self.keep:
+            self.attached_at = self._now_on_disk()
         included = [f for f in files if f.inclusion.is_included()]
         if self.before is not None and not self.full and {f.src_uri for f in included} != set(self.before.sources):
             self._cold("the set of pages and files changed")
@@ -288,7 +289,8 @@ class CarriedSite:
         _empty(self.site_dir)
 
     def save(self) -> None:
-        """After a successful build: merge the search index, then keep the site for the next build.
+        """After a successful build: merge the search index, then keep the site for the next build (a server's first
+        build, ``keep=False``, only dates its restored files: :meth:`_date_restored`; its index: :meth:`merge_served`).
 
         Keeping it may fail (a full disk) at the cost of the next build's speed only; merging the
         index may not, since the index is part of the site.
@@ -334,6 +336,17 @@ class CarriedSite:
             return
         entries[:] = merged
 
+    def _now_on_disk(self) -> int:
+        """Now, by the clock files are dated with (the kernel's, which lags the precise one by up to a tick): the time
+        the site's marker gets when touched. A little earlier when it cannot be touched (a page is rebuilt once more).
+        """
+        try:
+            marker = os.path.join(self.site_dir, SITE_MARKER)
+            os.utime(marker)
+            return os.stat(marker).st_mtime_ns
+        except OSError:
+            return time.time_ns() - RACY_NS
+
     def _date_restored(self) -> None:
         """A server's restored files not written since, dated when the changed pages were known (:meth:`attach`).
 
@@ -341,7 +354,7 @@ class CarriedSite:
         leaves nothing that MkDocs' ``--dirty`` would take for newer than its source; now they are as new as
         the page store's files they were compared with, and older than any edit made since.
         """
-        stamp = self.attached_at or time.time_ns()
+        stamp = self.attached_at or self._now_on_disk()
         for relative, (_, stat) in self.restored.items():
             path = os.path.join(self.site_dir, relative)
             with contextlib.suppress(OSError):

@@ -11,7 +11,9 @@ plugin skips its own write for this build. The bytes are the same: ``json.dumps`
 its items' ``json.dumps`` joined by the separator.
 
 Only for Material's plugin outside ``serve --dirty`` (where it merges the previous build's
-entries into the index); anything else writes its index as before.
+entries into the index); anything else writes its index as before. Under ``serve --dirty``
+:func:`served_entries` gives the plugin's own list, which a server's first build that started
+from a build's site completes with that site's entries before the plugin writes it.
 """
 
 from __future__ import annotations

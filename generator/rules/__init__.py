@@ -23,6 +23,7 @@ from ..model import Roster
 from ..model.codes import RULE_MODULES
 from ..model.document import Document
 from ..model.portfolio import Dossier, Portfolio
+from . import entries
 from .base import ACCOUNTS, DOSSIER, AccountSummary, Rule
 
 RULES = RULE_MODULES
@@ -83,7 +84,10 @@ def roster_diagnostics(root: str, roster: Document[Roster] | None, settings: Set
 def dossier_diagnostics(root: str, roster: Document[Roster] | None, dossier: Dossier,
                         settings: Settings) -> list[Diagnostic]:
     """Per-dossier rules' diagnostics about one dossier, which sees the roster's people."""
-    return [d for rule in _active(DOSSIER, settings) if rule.check for d in rule.check(dossier, roster, settings)]
+    try:
+        return [d for rule in _active(DOSSIER, settings) if rule.check for d in rule.check(dossier, roster, settings)]
+    finally:
+        entries.forget()
 
 
 def account_diagnostics(accounts: Sequence[AccountSummary], settings: Settings) -> list[Diagnostic]:

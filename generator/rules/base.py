@@ -12,7 +12,7 @@ a time and a dossier whose files did not change need not be checked again
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Protocol
@@ -38,17 +38,18 @@ def roster_complete(roster: Document[Roster] | None) -> bool:
     """
     if roster is None:
         return False
-    held = (roster, roster.data, roster.positions)
-    if _complete and all(a is b for a, b in zip(_complete[0][0], held, strict=True)):  # once a check, not per dossier
-        return _complete[0][1]
+    people = len(roster.data.people)
+    if _complete and _complete[0][0] is roster.positions and _complete[0][1] == people:  # once a check, not a dossier
+        return _complete[0][2]
     written = {loc[1] for loc in roster.positions if len(loc) >= 2 and loc[0] == "people"}
-    complete = len(written) == len(roster.data.people)
-    _complete[:] = [(held, complete)]
+    complete = len(written) == people
+    _complete[:] = [(roster.positions, people, complete)]
     return complete
 
 
-_complete: list[tuple[tuple[object, ...], bool]] = []
-"""The last roster asked about, with the data and positions it was answered for, and the answer."""
+_complete: list[tuple[Mapping[Loc, tuple[int, int]], int, bool]] = []
+"""The last answer, with what it is a function of: the roster's positions (read-only once loaded) and its count of
+people."""
 
 
 @dataclass(frozen=True)

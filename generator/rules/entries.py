@@ -58,7 +58,13 @@ class Repeat:
 
 
 _last: list[tuple[Dossier, tuple[Repeat, ...]]] = []
-"""The last dossier walked and its repeats: AP208 and AP209 ask for the same dossier one after the other."""
+"""The dossier being checked and its repeats: AP208 and AP209 ask for it one after the other. Forgotten when the
+dossier's check ends (:func:`forget`), so a dossier changed in place afterwards is walked again."""
+
+
+def forget() -> None:
+    """End the walk kept for the dossier just checked (:func:`generator.rules.dossier_diagnostics`)."""
+    _last.clear()
 
 
 def repeats(dossier: Dossier) -> tuple[Repeat, ...]:
