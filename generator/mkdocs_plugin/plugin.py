@@ -58,7 +58,7 @@ from . import loglang, preview, watch
 from .held import Held
 from .inherited import refuse_wider, with_inherited
 from .partials import remember_partials
-from .search_index import Spool, served_entries
+from .search_index import Spool, served_entries, settle_served
 from .segment import Segmenting
 from .segment import note_startup as segmenting_startup
 from .segment import stop_serving as stop_segmenting
@@ -344,9 +344,11 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     @event_priority(100)
     def _write_search_index(self, *, config: MkDocsConfig) -> None:
         """Before the search plugin: its index written from the entries spooled page by page; a server's first
-        index, when it started from a build's site, given that site's entries of the pages not rebuilt."""
+        index, when it started from a build's site, given that site's entries of the pages not rebuilt; a server's
+        index after a save, each page once."""
         self.search.write(config)
         self.build.merge_served(served_entries(config))
+        settle_served(config)  # a server's save: each rebuilt page's entries in place of its old ones
 
     def _post_build(self, *, config: MkDocsConfig) -> None:
         """Mark the folder as built here (so the next build may replace it); stop any page workers still running."""

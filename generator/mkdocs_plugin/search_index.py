@@ -43,8 +43,8 @@ def _material_search(config: MkDocsConfig) -> Any | None:
     return None
 
 
-def served_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
-    """Under ``serve --dirty``: the entries the search plugin will write and keep for the next save, else ``None``."""
+def _dirty_search(config: MkDocsConfig) -> Any | None:
+    """Material's search plugin under ``serve --dirty`` (enabled, with an index), else ``None``."""
     try:
         from material.plugins.search.plugin import SearchPlugin
     except ImportError:  # pragma: no cover - Material is a dependency
@@ -52,8 +52,52 @@ def served_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     for plugin in config.plugins.values():
         if isinstance(plugin, SearchPlugin) and plugin.config.enabled and plugin.is_dirty:
             index = getattr(plugin, "search_index", None)
-            return index.entries if index is not None and isinstance(index.entries, list) else None
+            return plugin if index is not None and isinstance(index.entries, list) else None
     return None
+
+
+def served_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """Under ``serve --dirty``: the entries the search plugin will write and keep for the next save, else ``None``."""
+    plugin = _dirty_search(config)
+    return plugin.search_index.entries if plugin is not None else None
+
+
+def settle_served(config: MkDocsConfig) -> None:
+    """Under ``serve --dirty``, before the search plugin writes after a save: the last index with each rebuilt page's
+    entries in place of its old ones (:func:`replaced`), handed over as the whole index.
+
+    The plugin's own merge drops the old entries of the first rebuilt page only (those whose address starts with
+    its address), so every other page a save rebuilt was listed twice, and a rebuilt home page, whose address
+    ``""`` every address starts with, dropped the entries of every page not rebuilt.
+    """
+    plugin = _dirty_search(config)
+    if plugin is None or plugin.search_index_prev is None or not plugin.search_index.entries:
+        return
+    plugin.search_index.entries = replaced(plugin.search_index_prev.entries, plugin.search_index.entries)
+    plugin.search_index_prev = None  # the plugin then writes the entries as they are, and keeps them for the next save
+
+
+def replaced(before: list[dict[str, Any]], rebuilt: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``before`` with the entries of each page ``rebuilt`` has entries for in place of its old ones; a page new since
+    comes last. A page is an entry's address without its anchor."""
+    fresh: dict[str, list[dict[str, Any]]] = {}
+    for entry in rebuilt:
+        fresh.setdefault(_page_of(entry), []).append(entry)
+    merged: list[dict[str, Any]] = []
+    placed: set[str] = set()
+    for entry in before:
+        page = _page_of(entry)
+        if page not in fresh:
+            merged.append(entry)
+        elif page not in placed:
+            merged += fresh[page]
+            placed.add(page)
+    merged += [entry for page, entries in fresh.items() if page not in placed for entry in entries]
+    return merged
+
+
+def _page_of(entry: dict[str, Any]) -> str:
+    return str(entry.get("location", "")).split("#")[0]
 
 
 class Spool:
