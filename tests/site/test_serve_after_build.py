@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from kept_sites import cold_server_site, kept_site
 from test_incremental import _project
 
 from generator.mkdocs_plugin import preview
@@ -21,12 +22,6 @@ from tests.bench.serve import free_port, serving, start
 
 TIMEOUT = 600
 CARRIED = re.compile(r"search sections of (\d+) pages carried over from the previous build")
-
-
-def _site(folder: Path) -> dict[str, bytes]:
-    """Every page and the search index of a kept site."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.suffix == ".html" or p.name == "search_index.json"}
 
 
 def test_a_server_after_a_build_uses_its_search_sections_and_serves_what_a_cold_server_serves(
@@ -45,19 +40,12 @@ def test_a_server_after_a_build_uses_its_search_sections_and_serves_what_a_cold_
     carried = [int(n) for n in CARRIED.findall(log.read_text(encoding="utf-8"))]
     assert carried and carried[0] > 10, log.read_text(encoding="utf-8")[-3000:]  # the build's sections were used
     monkeypatch.setenv("XDG_CACHE_HOME", cache)
-    after_build = _site(Path(str(preview.site_folder(str(config_file), "en"))))
+    after_build = kept_site(Path(str(preview.site_folder(str(config_file), "en"))))
     restart_log = tmp_path / "restart.log"  # the next start rebuilds nearly nothing: the sections are not read
     with serving(config_file, env, restart_log, port=port) as server:
         assert start(server, accounts, TIMEOUT) is not None, restart_log.read_text(encoding="utf-8")[-3000:]
     assert not CARRIED.search(restart_log.read_text(encoding="utf-8"))
 
-    fresh = str(tmp_path / "fresh-cache")
-    cold_log = tmp_path / "cold.log"
-    with serving(config_file, {**env, "XDG_CACHE_HOME": fresh}, cold_log, port=port) as server:
-        assert start(server, accounts, TIMEOUT) is not None, cold_log.read_text(encoding="utf-8")[-3000:]
-    assert not CARRIED.search(cold_log.read_text(encoding="utf-8"))
-    monkeypatch.setenv("XDG_CACHE_HOME", fresh)
-    cold = _site(Path(str(preview.site_folder(str(config_file), "en"))))
-    assert "search/search_index.json" in cold and len(cold) > 20
+    cold = cold_server_site(config_file, env, accounts, port, tmp_path, monkeypatch, CARRIED)
     assert after_build.keys() == cold.keys()
     assert [k for k in cold if after_build[k] != cold[k]] == []

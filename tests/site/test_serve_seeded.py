@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from kept_sites import cold_server_site, kept_site
 from test_incremental import REPO, _project
 
 from generator.mkdocs_plugin import preview
@@ -27,12 +28,6 @@ from tests.bench.serve import first_account, free_port, serving, shows, start
 
 TIMEOUT = 600
 SEEDED = re.compile(r"(\d+) of (\d+) pages carried over from the previous build's site")
-
-
-def _site(folder: Path) -> dict[str, bytes]:
-    """Every page and the search index of a kept site."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.suffix == ".html" or p.name == "search_index.json"}
 
 
 def _build(config_file: Path, env: dict[str, str]) -> None:
@@ -102,7 +97,7 @@ def test_a_server_after_a_build_starts_from_its_site_and_serves_what_a_cold_serv
         carried, pages = int(seeded[0][0]), int(seeded[0][1])
         # The edited account's page and every page listing its name are built; the rest is the build's.
         assert (pages - 15 < carried < pages - 1) if edited else carried == pages, seeded
-        served = _site(kept)
+        served = kept_site(kept)
         assert not (kept / "accounts" / "gone.html").exists()
         indexed, locations = _pages_indexed(kept), _locations(kept)
         assert len(indexed) > 30 and ("drafts/wip/" in indexed) == draft
@@ -121,14 +116,7 @@ def test_a_server_after_a_build_starts_from_its_site_and_serves_what_a_cold_serv
             time.sleep(0.2)
         time.sleep(0.5)  # written whole (MkDocs writes the file in one call; this is margin, not a condition)
         assert _locations(kept) == locations
-    fresh = str(tmp_path / "fresh-cache")
     Path(dossier).write_bytes(at_start)  # the cold server sees what the first one started from
-    cold_log = tmp_path / "cold.log"
-    with serving(config_file, {**env, "XDG_CACHE_HOME": fresh}, cold_log, port=port) as server:
-        assert start(server, accounts, TIMEOUT) is not None, cold_log.read_text(encoding="utf-8")[-3000:]
-    assert not SEEDED.search(cold_log.read_text(encoding="utf-8"))
-    monkeypatch.setenv("XDG_CACHE_HOME", fresh)
-    cold = _site(Path(str(preview.site_folder(str(config_file), "en"))))
-    assert "search/search_index.json" in cold and len(cold) > 20
+    cold = cold_server_site(config_file, env, accounts, port, tmp_path, monkeypatch, SEEDED)
     assert served.keys() == cold.keys()
     assert [k for k in cold if served[k] != cold[k]] == []
