@@ -8,7 +8,6 @@ reports (account.md's ids and KPI years, roster people) are left to it.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +17,7 @@ from ..model import Account, Knows, Stance
 from ..model.account import Footprint, Satisfaction, TeamMember
 from ..model.document import Document
 from ..model.portfolio import Dossier
+from .walk import field_plan
 
 KEYS: dict[type, tuple[str, ...]] = {
     Stance: ("contact",),
@@ -76,29 +76,17 @@ def repeats(dossier: Dossier) -> tuple[Repeat, ...]:
     return found
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(kind: type) -> tuple[str, ...]:
-    """The fields of a dataclass type (``()`` for any other type): looked up once per type, not once per record."""
-    names = _FIELDS.get(kind)
-    if names is None:
-        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else ()
-        names = _FIELDS[kind] = tuple(f.name for f in fields)
-    return names
-
-
 def _in_record(doc: Document[Any], obj: Any, loc: Loc) -> Iterator[Repeat]:
     kind = type(obj)
-    for name in _field_names(kind):
+    for name, _, _ in field_plan(kind) or ():
         value = getattr(obj, name)
         if isinstance(value, list):
             if (kind, name) not in AP204_LISTS:
                 yield from _in_list(doc, name, value, (*loc, name))
             for i, item in enumerate(value):
-                if _field_names(type(item)):
+                if field_plan(type(item)) is not None:
                     yield from _in_record(doc, item, (*loc, name, i))
-        elif _field_names(type(value)):
+        elif field_plan(type(value)) is not None:
             yield from _in_record(doc, value, (*loc, name))
 
 
@@ -119,8 +107,8 @@ def _key(item: Any) -> tuple[Any, ...] | None:
     """The entry's key, or ``None`` for an entry with none (a fact, a free-text note)."""
     if isinstance(item, str | int | float):
         return (item,)
-    fields = _field_names(type(item))
-    if not fields:
+    plan = field_plan(type(item))
+    if plan is None:
         return None
-    names = KEYS.get(type(item)) or (("id",) if "id" in fields else ())
+    names = KEYS.get(type(item)) or (("id",) if any(name == "id" for name, _, _ in plan) else ())
     return tuple(getattr(item, n) for n in names) if names else None

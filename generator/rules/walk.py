@@ -11,7 +11,7 @@ from ..diagnostics import Loc
 _PLANS: dict[type, tuple[tuple[str, dataclasses.Field[Any], str | None], ...] | None] = {}
 
 
-def _fields(cls: type) -> tuple[tuple[str, dataclasses.Field[Any], str | None], ...] | None:
+def field_plan(cls: type) -> tuple[tuple[str, dataclasses.Field[Any], str | None], ...] | None:
     """``(name, field, ref kind)`` of a dataclass type, or ``None`` for any other type.
 
     Memoized per type: asking ``dataclasses.fields`` for every object of a large portfolio
@@ -28,7 +28,7 @@ def _fields(cls: type) -> tuple[tuple[str, dataclasses.Field[Any], str | None], 
 
 def references(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
     """Every id reference in ``obj``: ``(loc, kind, id)``, kind from the field's ``ref``."""
-    plan = _fields(type(obj))
+    plan = field_plan(type(obj))
     if plan is None:
         return
     for name, _, kind in plan:
@@ -41,15 +41,15 @@ def references(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
                 if isinstance(item, str):
                     if kind:
                         yield (*loc, name, i), kind, item
-                elif _fields(type(item)) is not None:
+                elif field_plan(type(item)) is not None:
                     yield from references(item, (*loc, name, i))
-        elif _fields(type(value)) is not None:
+        elif field_plan(type(value)) is not None:
             yield from references(value, (*loc, name))
 
 
 def strings(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dataclasses.Field[Any], str]]:
     """Every text value in ``obj`` with its loc and declaring field."""
-    plan = _fields(type(obj))
+    plan = field_plan(type(obj))
     if plan is None:
         return
     for name, f, _ in plan:
@@ -60,7 +60,7 @@ def strings(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dataclasses.Field[An
             for i, item in enumerate(value):
                 if isinstance(item, str):
                     yield (*loc, name, i), f, item
-                elif _fields(type(item)) is not None:
+                elif field_plan(type(item)) is not None:
                     yield from strings(item, (*loc, name, i))
-        elif _fields(type(value)) is not None:
+        elif field_plan(type(value)) is not None:
             yield from strings(value, (*loc, name))
