@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from generator.incremental import site as carried_site
-from generator.incremental import site_index
+from generator.incremental import site_index, site_manifest
 from generator.render import parallel
 from generator.render.parallel import Pages
 
@@ -79,7 +79,7 @@ def _site(before: dict[str, bytes] | None, keys: dict[str, str]) -> carried_site
     site = carried_site.CarriedSite("/nowhere", "signature", SimpleNamespace(site_dir="/nowhere/site"))
     site._page_key = keys.get
     if before is not None:
-        site.before = carried_site.Manifest("signature", before, {}, {}, "")
+        site.before = site_manifest.Manifest("signature", before, {}, {}, "")
         site.full = False
     return site
 
@@ -110,7 +110,7 @@ def test_a_servers_restored_files_are_oldest_until_its_first_build_ends_well(tmp
         (folder / "tree" / relative).parent.mkdir(parents=True, exist_ok=True)
         (folder / "tree" / relative).write_bytes(content)
     out.mkdir()
-    manifest = carried_site.Manifest("signature", {}, {r: carried_site._hash(c) for r, c in data.items()}, {}, "")
+    manifest = site_manifest.Manifest("signature", {}, {r: site_manifest.file_hash(c) for r, c in data.items()}, {}, "")
     site = carried_site.CarriedSite(str(folder), "signature", SimpleNamespace(site_dir=str(out)), keep=False)
     site._copy(manifest)
     assert not site._copy_failed
@@ -147,8 +147,9 @@ def test_a_servers_index_gets_the_carried_entries_in_page_order_with_its_drafts(
     site.keep, site.files = False, Files(files)
     carried = {"index.md": [{"location": "", "text": "home"}], "b.md": [{"location": "b/#x", "text": "b"}]}
     site.skipped = {src: object() for src in carried}
-    site.before = carried_site.Manifest("signature", {}, {}, {
-        src: carried_site.PageRecord(None, None, {}, site_index.pack(entries)) for src, entries in carried.items()}, "")
+    records = {src: site_manifest.PageRecord(None, None, {}, site_index.pack(entries))
+               for src, entries in carried.items()}
+    site.before = site_manifest.Manifest("signature", {}, {}, records, "")
     built = [{"location": "draft/", "text": "draft"}, {"location": "a/", "text": "a"}]
     entries = list(built)
     site.merge_served(entries)

@@ -31,7 +31,6 @@ and fails, as a cold one).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -39,7 +38,6 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
@@ -52,6 +50,7 @@ from ..publish.atomic import target_in, write_bytes_atomic
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from . import site_index
+from .site_manifest import Manifest, PageRecord, file_hash, nav_text, relative_path, stat_key
 
 FOLDER = "site"
 """The carried sites' folder, inside the project's cache folder."""
@@ -60,39 +59,6 @@ TREE = "tree"
 INDEX = "search/search_index.json"
 
 log = logging.getLogger("mkdocs.plugins.accountplan.site")
-
-
-@dataclass(frozen=True)
-class PageRecord:
-    """What the build needs of a page it does not read again."""
-
-    title: str | None
-    """The title the page's first heading gave (``Page._title_from_render``)."""
-    anchors: frozenset[str] | None
-    links: dict[str, dict[str, str]]
-    """The page's links to anchors, by the source path of the page they lead to."""
-    entries: bytes
-    """The page's search entries, as the index holds them, compressed (:func:`.site_index.pack`)."""
-    logged: tuple[tuple[str, int, str], ...] = ()
-    """The warnings and errors logged while the page was read and built: logger, level, message."""
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """The sealed description of a carried site."""
-
-    signature: str
-    sources: dict[str, bytes]
-    """Content hash of every source file, by source path."""
-    outputs: dict[str, bytes]
-    """Hash of every file of the site, by path inside it."""
-    pages: dict[str, PageRecord]
-    nav: str
-
-
-def _hash(data: bytes, person: bytes = b"") -> bytes:
-    """A file's hash; ``person`` keeps hashes of different kinds of input apart (a page's key, a file's bytes)."""
-    return hashlib.blake2b(data, digest_size=20, person=person).digest()
 
 
 class CarriedSite:
@@ -176,8 +142,8 @@ class CarriedSite:
         tree, made = os.path.realpath(os.path.join(self.folder, TREE)), set()
         try:
             for relative, digest in before.outputs.items():
-                data = Path(tree, _relative(relative)).read_bytes()
-                if _hash(data) != digest:
+                data = Path(tree, relative_path(relative)).read_bytes()
+                if file_hash(data) != digest:
                     raise ValueError(relative)  # not the file the manifest names
                 out = os.path.join(self.site_dir, relative)  # a fresh folder of this build's own
                 if (parent := os.path.dirname(out)) not in made:
@@ -187,7 +153,7 @@ class CarriedSite:
                     handle.write(data)
                 if not self.keep:  # a server's: older than any source until the build ends well (_date_restored)
                     os.utime(out, ns=(0, 0))
-                self.restored[relative] = (digest, _stat_key(os.stat(out)))
+                self.restored[relative] = (digest, stat_key(os.stat(out)))
         except Exception:  # a file missing or changed, or anything else: nothing of it is used (see complete)
             self._copy_failed = True
             return
@@ -219,9 +185,9 @@ class CarriedSite:
             key: bytes | None
             try:
                 if page_key is not None:  # the page's text is a function of its key: the key stands for it
-                    key = _hash(f"{file.dest_uri}\0{page_key}".encode(), person=b"page-key")
+                    key = file_hash(f"{file.dest_uri}\0{page_key}".encode(), person=b"page-key")
                 else:
-                    key = _hash(f"{file.dest_uri}\0".encode() + file.content_bytes)
+                    key = file_hash(f"{file.dest_uri}\0".encode() + file.content_bytes)
             except (OSError, ValueError, KeyError):
                 key = None
             self.sources[src] = key
@@ -249,7 +215,7 @@ class CarriedSite:
             if src in in_nav:
                 file.page.markdown, file.page.meta = get_data(file.content_string)
                 file.page._title_from_render = self._record(src).title
-        self.nav_text = _nav_text(self.nav.items)
+        self.nav_text = nav_text(self.nav.items)
         why = "a file of the carried site is missing or changed" if self._copy_failed else "the navigation changed"
         if not self.full and self.before is not None and (self._copy_failed or self.nav_text != self.before.nav):
             self._cold(why)
@@ -321,9 +287,7 @@ class CarriedSite:
             return
         from mkdocs.structure.files import InclusionLevel
 
-        by_url: dict[str, list[dict[str, Any]]] = {}
-        for entry in entries:
-            by_url.setdefault(str(entry.get("location", "")).split("#")[0], []).append(entry)
+        by_url = site_index.by_page(entries)
         merged: list[dict[str, Any]] = []
         for file in self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
             if file.src_uri in self.skipped:
@@ -354,11 +318,11 @@ class CarriedSite:
         leaves nothing that MkDocs' ``--dirty`` would take for newer than its source; now they are as new as
         the page store's files they were compared with, and older than any edit made since.
         """
-        stamp = self.attached_at or self._now_on_disk()
+        stamp = self.attached_at
         for relative, (_, stat) in self.restored.items():
             path = os.path.join(self.site_dir, relative)
             with contextlib.suppress(OSError):
-                if _stat_key(os.stat(path)) == stat:  # else written by this build: its own time stays
+                if stat_key(os.stat(path)) == stat:  # else written by this build: its own time stays
                     os.utime(path, ns=(stamp, stamp))
 
     def _keep(self, pages: dict[str, PageRecord]) -> None:
@@ -382,9 +346,9 @@ class CarriedSite:
     def _digest(self, path: Path, relative: str) -> bytes:
         """The hash of a file of the built site: the restored one's when it was not written since."""
         known = self.restored.get(relative)
-        if known is not None and self.settled and _stat_key(path.stat()) == known[1]:
+        if known is not None and self.settled and stat_key(path.stat()) == known[1]:
             return known[0]
-        return _hash(path.read_bytes())
+        return file_hash(path.read_bytes())
 
     def _pages(self) -> dict[str, PageRecord] | None:
         """Every page's record; the search index rewritten with the carried entries of the pages not rebuilt."""
@@ -393,9 +357,7 @@ class CarriedSite:
         with contextlib.suppress(OSError, ValueError):
             data = json.loads(index.read_bytes())
         built = data["docs"] if isinstance(data, dict) and isinstance(data.get("docs"), list) else []
-        by_url: dict[str, list[dict[str, Any]]] = {}
-        for entry in built:
-            by_url.setdefault(str(entry.get("location", "")).split("#")[0], []).append(entry)
+        by_url = site_index.by_page(built)
         records: dict[str, PageRecord] = {}
         merged: list[dict[str, Any]] = []
         for file in self.files.documentation_pages():
@@ -424,30 +386,6 @@ class CarriedSite:
         with contextlib.suppress(OSError):
             os.unlink(os.path.join(self.folder or "", MANIFEST))
         raise MkDocsException("the carried-over search index could not be merged; build again")
-
-
-def _relative(relative: str) -> str:
-    """A path of the manifest, refused (``ValueError``) unless it stays inside the folder it is joined to."""
-    parts = relative.split("/")
-    if not relative or relative.startswith("/") or "\\" in relative or any(p in ("", ".", "..") for p in parts):
-        raise ValueError(relative)
-    return relative
-
-
-def _stat_key(st: os.stat_result) -> tuple[int, ...]:
-    """What changes when a file is written: size, inode, modification and change times."""
-    return (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def _nav_text(items: Any) -> str:
-    """Everything the navigation shows on every page: each entry's kind, title, link and metadata, nested."""
-    parts = []
-    for item in items:
-        parts.append(f"{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}|"
-                     f"{sorted(getattr(item, 'meta', {}).items())!r}")
-        if item.children:
-            parts.append(f"[{_nav_text(item.children)}]")
-    return "\n".join(parts)
 
 
 def _empty(folder: str) -> None:

@@ -17,6 +17,14 @@ from collections.abc import Iterable
 from typing import Any
 
 
+def by_page(entries: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Search entries grouped by the page they belong to (an entry's address without its anchor), in order."""
+    pages: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        pages.setdefault(str(entry.get("location", "")).split("#")[0], []).append(entry)
+    return pages
+
+
 def encode(entry: dict[str, Any]) -> str:
     """One search entry as the index holds it."""
     return json.dumps(entry, separators=(",", ":"), default=str)

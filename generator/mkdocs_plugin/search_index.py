@@ -26,6 +26,8 @@ from typing import IO, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..incremental.site_index import by_page
+
 INDEX = os.path.join("search", "search_index.json")
 """Where Material's plugin writes the index, under the site folder."""
 
@@ -80,24 +82,17 @@ def settle_served(config: MkDocsConfig) -> None:
 def replaced(before: list[dict[str, Any]], rebuilt: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``before`` with the entries of each page ``rebuilt`` has entries for in place of its old ones; a page new since
     comes last. A page is an entry's address without its anchor."""
-    fresh: dict[str, list[dict[str, Any]]] = {}
-    for entry in rebuilt:
-        fresh.setdefault(_page_of(entry), []).append(entry)
+    fresh = by_page(rebuilt)
     merged: list[dict[str, Any]] = []
     placed: set[str] = set()
-    for entry in before:
-        page = _page_of(entry)
+    for page, entries in by_page(before).items():
         if page not in fresh:
-            merged.append(entry)
-        elif page not in placed:
+            merged += entries
+        else:
             merged += fresh[page]
             placed.add(page)
     merged += [entry for page, entries in fresh.items() if page not in placed for entry in entries]
     return merged
-
-
-def _page_of(entry: dict[str, Any]) -> str:
-    return str(entry.get("location", "")).split("#")[0]
 
 
 class Spool:

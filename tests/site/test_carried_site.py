@@ -27,6 +27,7 @@ from test_incremental import _project  # the sample copied with a pinned config
 
 from generator import usercache
 from generator.incremental import site as carried_site
+from generator.incremental import site_manifest
 from generator.publish.site import refuse_unsafe_target
 
 CARRIED = re.compile(r"accountplan: (\d+) of (\d+) pages carried over from the previous build's site")
@@ -259,10 +260,10 @@ def test_the_restore_marks_the_folder_before_the_thread_copies(tmp_path: Path,
     _build(config, tmp_path / "site-a", cache, monkeypatch)
     [folder] = [p.parent for p in cache.glob(f"*/{carried_site.FOLDER}/*/{carried_site.MANIFEST}")]
     manifest = usercache.load(str(folder / carried_site.MANIFEST))
-    assert isinstance(manifest, carried_site.Manifest)
+    assert isinstance(manifest, site_manifest.Manifest)
     started, release = threading.Event(), threading.Event()
 
-    def copying(self: carried_site.CarriedSite, before: carried_site.Manifest) -> None:
+    def copying(self: carried_site.CarriedSite, before: site_manifest.Manifest) -> None:
         Path(self.site_dir, "+early").mkdir()  # sorts before ".accountplan-site"
         started.set()
         release.wait(30)
