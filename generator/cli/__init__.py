@@ -94,7 +94,8 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit status (130 after Ctrl-C, at any point: no traceback)."""
+    """Entry point of the console script; returns the exit status (130 after Ctrl-C, without a traceback, from the
+    moment this function runs: the console script's own imports before it are Python's to interrupt)."""
     try:
         return _main(sys.argv[1:] if argv is None else argv)
     except KeyboardInterrupt:  # while reading the settings or parsing the command line too
