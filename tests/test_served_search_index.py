@@ -1,45 +1,97 @@
-"""A dirty server's search index after a save: each rebuilt page's entries in place of its old ones, each page once.
+"""A dirty server's search index: every page's entries once, in page order, those of the pages a build rebuilt new.
 
 Material's own merge drops only the old entries whose address starts with the first rebuilt entry's: every other
-page a save rebuilt was listed twice, and a rebuilt home page (address ``""``) dropped every page not rebuilt.
+page a save rebuilt was listed twice, a rebuilt home page (address ``""``) dropped every page not rebuilt, and a
+deleted page stayed. A restarted server's first build indexed only the pages it rebuilt: search found nothing else.
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
+from mkdocs.structure.files import File, Files
 
-from generator.mkdocs_plugin.search_index import replaced, settle_served
+from generator.mkdocs_plugin import preview
+from generator.mkdocs_plugin.search_index import in_page_order, kept_entries, settle_served
 
 
 def _entries(*locations: str) -> list[dict[str, Any]]:
     return [{"location": location, "title": location, "text": "old"} for location in locations]
 
 
-BEFORE = _entries("", "#intro", "a/", "a/#x", "b/", "c/")
+BEFORE = _entries("", "#intro", "a/", "a/#x", "b/", "c/", "gone/")
+PAGES = ["", "a/", "b/", "c/", "d/"]
 
 
-def test_rebuilt_pages_take_their_places_and_each_page_is_listed_once() -> None:
-    rebuilt = [{"location": "b/", "text": "new"}, {"location": "", "text": "new"}, {"location": "d/", "text": "new"}]
-    merged = replaced(BEFORE, rebuilt)
+def _files(urls: list[str]) -> Files:
+    """Documentation pages at these addresses, each with its page (as after MkDocs read them)."""
+    files = []
+    for url in urls:
+        file = File(f"{url or 'index'}.md".replace("/.md", ".md"), "docs", "site", use_directory_urls=True)
+        file.page = SimpleNamespace(url=url)  # type: ignore[assignment]
+        files.append(file)
+    return Files(files)
+
+
+def test_rebuilt_pages_take_their_places_each_page_once_and_deleted_pages_go() -> None:
+    rebuilt = [{"location": "b/", "text": "new"}, {"location": "", "text": "new"}, {"location": "d/", "text": "new"},
+               {"location": "tags/", "text": "new"}]
+    merged = in_page_order(BEFORE, rebuilt, PAGES, {"", "b/", "c/", "d/"})
     assert [(e["location"], e["text"]) for e in merged] == [
-        ("", "new"), ("a/", "old"), ("a/#x", "old"), ("b/", "new"), ("c/", "old"), ("d/", "new")]
+        ("", "new"), ("a/", "old"), ("a/#x", "old"), ("b/", "new"), ("d/", "new"), ("tags/", "new")]
+    # c/ was built and has no entries now (excluded from search); gone/ is no page any more.
+
+
+def _plugin(previous: list[dict[str, Any]] | None, rebuilt: list[dict[str, Any]]) -> SearchPlugin:
+    plugin = SearchPlugin()
+    plugin.load_config({})
+    plugin.is_dirty = True
+    plugin.search_index_prev = SimpleNamespace(entries=list(previous)) if previous is not None else None
+    plugin.search_index = SearchIndex(**plugin.config)
+    plugin.search_index.entries = rebuilt
+    return plugin
 
 
 @pytest.mark.parametrize("first", ["", "b/"])
 def test_the_plugin_writes_the_settled_index_and_keeps_it_for_the_next_save(first: str) -> None:
-    plugin = SearchPlugin()
-    plugin.load_config({})
-    plugin.is_dirty = True
-    plugin.search_index_prev = SimpleNamespace(entries=list(BEFORE))
-    plugin.search_index = SearchIndex(**plugin.config)
-    plugin.search_index.entries = [{"location": first, "text": "new"}, {"location": "c/", "text": "new"}]
-    config = SimpleNamespace(plugins={"material/search": plugin})
-    settle_served(config)  # type: ignore[arg-type]
+    plugin = _plugin(BEFORE, [{"location": first, "text": "new"}, {"location": "c/", "text": "new"}])
+    config = SimpleNamespace(plugins={"material/search": plugin}, site_dir="/nowhere")
+    settle_served(config, _files(PAGES), {first, "c/"})  # type: ignore[arg-type]
     assert plugin.search_index_prev is None  # Material then writes the entries as they are
     pages = [e["location"].split("#")[0] for e in plugin.search_index.entries]
     assert sorted(set(pages)) == ["", "a/", "b/", "c/"]
     assert pages.count("c/") == 1 and pages.count(first) == 1
+
+
+def test_a_first_build_takes_the_index_the_last_server_left_in_its_kept_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = tmp_path / "search" / "search_index.json"
+    index.parent.mkdir()
+    index.write_text(json.dumps({"config": {}, "docs": BEFORE}), encoding="utf-8")
+    plugin = _plugin(None, [{"location": "a/", "text": "new"}])
+    config = SimpleNamespace(plugins={"material/search": plugin}, site_dir=str(tmp_path))
+    settle_served(config, _files(PAGES), {"a/"})  # type: ignore[arg-type]
+    assert len(plugin.search_index.entries) == 1  # not a kept folder of this process: nothing of it is read
+
+    monkeypatch.setattr(preview, "_locks", {str(tmp_path): None})
+    settle_served(config, _files(PAGES), {"a/"})  # type: ignore[arg-type]
+    assert [(e["location"], e["text"]) for e in plugin.search_index.entries] == [
+        ("", "old"), ("#intro", "old"), ("a/", "new"), ("b/", "old"), ("c/", "old")]
+
+
+@pytest.mark.parametrize("text", [
+    "", "not json", "[]", '{"docs": {}}', '{"docs": [1]}', '{"docs": [{"location": 1}]}', '{"docs": [{}]}',
+    "[" * 100_000, '{"docs": "x"}'])
+def test_a_kept_index_that_is_not_a_list_of_entries_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(preview, "_locks", {str(tmp_path): None})
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(text, encoding="utf-8")
+    assert kept_entries(str(tmp_path)) is None
+    (tmp_path / "search" / "search_index.json").write_text('{"docs": [{"location": "a/"}]}', encoding="utf-8")
+    assert kept_entries(str(tmp_path)) == [{"location": "a/"}]

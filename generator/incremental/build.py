@@ -245,10 +245,10 @@ class Build:
             plugin.config["today"] = today
         self.seeded = site_wiring.begin(config, keep=False, signed=signed)
 
-    def merge_served(self, entries: list[dict[str, Any]] | None) -> None:
-        """Under ``serve --dirty``, before the search plugin writes: a seeded first build's index made whole."""
-        if self.seeded is not None and entries is not None:
-            self.seeded.merge_served(entries)
+    def merge_served(self, entries: list[dict[str, Any]] | None) -> bool:
+        """Under ``serve --dirty``, before the search plugin writes: a seeded first build's index made whole.
+        Whether it was."""
+        return self.seeded is not None and entries is not None and self.seeded.merge_served(entries)
 
     def read(self, file: File) -> str | None:
         """A generated page's text for MkDocs, its heavy blocks lifted out, dropped from :class:`Pages`.

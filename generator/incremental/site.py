@@ -275,16 +275,16 @@ class CarriedSite:
             with contextlib.suppress(OSError):
                 self._keep(pages)
 
-    def merge_served(self, entries: list[dict[str, Any]]) -> None:
+    def merge_served(self, entries: list[dict[str, Any]]) -> bool:
         """A server's first build (``keep=False``), before its search plugin writes the index: ``entries`` (the
         plugin's, of the pages this build indexed) made every page's, in the order a cold server indexes them.
 
         The plugin keeps its index as objects for the server's later saves (MkDocs' ``--dirty``), so the carried
         entries go into that list, not only into the file. The drafts a server builds are in the order too.
-        Left as it was (and said) when an entry belongs to no page: search then finds the rebuilt pages only.
+        Left as it was when an entry belongs to no page. Whether the entries were made every page's.
         """
         if self.keep or self.full or not self.skipped or self.files is None:
-            return
+            return False
         from mkdocs.structure.files import InclusionLevel
 
         by_url = site_index.by_page(entries)
@@ -294,11 +294,10 @@ class CarriedSite:
                 merged += site_index.entries(self._record(file.src_uri).entries)
             else:
                 merged += by_url.pop(file.page.url, [])
-        if by_url:
-            log.info("accountplan: the carried search entries could not be merged; search finds the rebuilt pages "
-                     "until the server is started again")
-            return
+        if by_url:  # the index the restore put in the kept folder is completed instead (search_index.settle_served)
+            return False
         entries[:] = merged
+        return True
 
     def _now_on_disk(self) -> int:
         """Now, by the clock files are dated with (the kernel's, which lags the precise one by up to a tick): the time

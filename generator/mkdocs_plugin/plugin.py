@@ -173,6 +173,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """Generated pages' HTML, compressed between conversion and writing (:mod:`.held`)."""
         self.segmenting = Segmenting()
         """The search index's Chinese words cut in a helper process (:mod:`.segment`)."""
+        self.served: tuple[Files, set[str]] = Files([]), set()
+        """The build's files, and the addresses of the pages it built (for a server's index:
+        :func:`.search_index.settle_served`)."""
 
     def load_config(self, options: dict[str, Any],
                     config_file_path: str | None = None) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
@@ -250,6 +253,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Titles of generated navigation pages MkDocs will not read again (``serve --dirty``, a carried site)."""
         self.build.nav(nav, files)
+        self.served = files, set()
         return nav
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -317,6 +321,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
                               nav: Navigation) -> TemplateContext | None:
         """After the search plugin: the page's search entries out of memory, into the index being written."""
         self.search.take(config)
+        self.served[1].add(page.url)
         return context
 
     on_page_context = CombinedEvent(_give_back_html, _index_generated_page, _unmark_generated_page,
@@ -347,8 +352,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         index, when it started from a build's site, given that site's entries of the pages not rebuilt; a server's
         index after a save, each page once."""
         self.search.write(config)
-        self.build.merge_served(served_entries(config))
-        settle_served(config)  # a server's save: each rebuilt page's entries in place of its old ones
+        if not self.build.merge_served(served_entries(config)):  # else: a server's save, or its first build
+            settle_served(config, *self.served)  # each page's entries once, in page order
 
     def _post_build(self, *, config: MkDocsConfig) -> None:
         """Mark the folder as built here (so the next build may replace it); stop any page workers still running."""

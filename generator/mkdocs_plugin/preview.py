@@ -23,8 +23,8 @@ build gathers (:func:`fresh`).
 
 One server at a time uses a folder (a lock held for the server's life); a second server of the
 same site gets MkDocs' own temporary folder. With caching off (``ACCOUNTPLAN_CACHE=off``) nothing
-is kept. For previews only: a dirty build indexes only the pages it rebuilt for search (MkDocs'
-own caveat), so right after a start the search finds only what changed since the last server.
+is kept. A dirty build indexes for search only the pages it rebuilt (MkDocs' own caveat): the index
+the last server left is completed with them (:func:`generator.mkdocs_plugin.search_index.settle_served`).
 """
 
 from __future__ import annotations
@@ -150,6 +150,11 @@ def _lock(folder: str) -> bool:
         return False
     _locks[folder] = handle
     return True
+
+
+def is_kept(folder: str) -> bool:
+    """Whether ``folder`` is a kept folder this process serves from (and holds the lock of)."""
+    return folder in _locks
 
 
 def stamp_path(folder: str) -> str:

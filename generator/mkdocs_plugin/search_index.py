@@ -13,7 +13,8 @@ its items' ``json.dumps`` joined by the separator.
 Only for Material's plugin outside ``serve --dirty`` (where it merges the previous build's
 entries into the index); anything else writes its index as before. Under ``serve --dirty``
 :func:`served_entries` gives the plugin's own list, which a server's first build that started
-from a build's site completes with that site's entries before the plugin writes it.
+from a build's site completes with that site's entries before the plugin writes it, and any other
+server's build with the last index's entries of the pages it did not build (:func:`settle_served`).
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ import tempfile
 from typing import IO, Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, InclusionLevel
 
 from ..incremental.site_index import by_page
+from . import preview
 
 INDEX = os.path.join("search", "search_index.json")
 """Where Material's plugin writes the index, under the site folder."""
@@ -64,34 +67,61 @@ def served_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     return plugin.search_index.entries if plugin is not None else None
 
 
-def settle_served(config: MkDocsConfig) -> None:
-    """Under ``serve --dirty``, before the search plugin writes after a save: the last index with each rebuilt page's
-    entries in place of its old ones (:func:`replaced`), handed over as the whole index.
+def settle_served(config: MkDocsConfig, files: Files, built: set[str]) -> None:
+    """Under ``serve --dirty``, before the search plugin writes: every page's entries in page order, each page
+    built now with its new ones, every other page with those the last index had (:func:`in_page_order`).
+
+    The last index is the one the plugin kept since the server's last build; at a server's first build, the one
+    the last server left in the kept folder (:func:`kept_entries`), which a dirty build would otherwise replace
+    by the entries of the few pages it rebuilt: search found nothing after each restart.
 
     The plugin's own merge drops the old entries of the first rebuilt page only (those whose address starts with
-    its address), so every other page a save rebuilt was listed twice, and a rebuilt home page, whose address
-    ``""`` every address starts with, dropped the entries of every page not rebuilt.
+    its address), so every other page a save rebuilt was listed twice, a rebuilt home page, whose address ``""``
+    every address starts with, dropped the entries of every page not rebuilt, and a deleted page stayed.
+
+    ``files``: the build's files; ``built``: the addresses of the pages this build built.
     """
     plugin = _dirty_search(config)
-    if plugin is None or plugin.search_index_prev is None or not plugin.search_index.entries:
+    if plugin is None:
         return
-    plugin.search_index.entries = replaced(plugin.search_index_prev.entries, plugin.search_index.entries)
+    pages = [file.page.url for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+             if file.page is not None]  # in the order the server builds them
+    previous = plugin.search_index_prev
+    before = previous.entries if previous is not None else kept_entries(config.site_dir)
+    if before is None:
+        return
+    plugin.search_index.entries = in_page_order(before, plugin.search_index.entries, pages, built)
     plugin.search_index_prev = None  # the plugin then writes the entries as they are, and keeps them for the next save
 
 
-def replaced(before: list[dict[str, Any]], rebuilt: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``before`` with the entries of each page ``rebuilt`` has entries for in place of its old ones; a page new since
-    comes last. A page is an entry's address without its anchor."""
-    fresh = by_page(rebuilt)
+def kept_entries(site_dir: str) -> list[dict[str, Any]] | None:
+    """The entries of the index a server left in its kept folder (:mod:`.preview`); ``None`` for any other folder,
+    or when there is none, or it is not a list of entries with an address each (a page rebuilt then indexes again).
+    """
+    if not preview.is_kept(site_dir):
+        return None
+    try:
+        with open(os.path.join(site_dir, INDEX), "rb") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError, RecursionError):
+        return None
+    docs = data.get("docs") if isinstance(data, dict) else None
+    if not isinstance(docs, list) or not all(isinstance(e, dict) and isinstance(e.get("location"), str) for e in docs):
+        return None
+    return docs
+
+
+def in_page_order(before: list[dict[str, Any]], rebuilt: list[dict[str, Any]], pages: list[str],
+                  built: set[str]) -> list[dict[str, Any]]:
+    """The entries of each page of ``pages`` in turn: ``rebuilt``'s for a page in ``built`` (none when it has none
+    now), ``before``'s for any other. A page is an entry's address without its anchor; entries of a page no longer
+    in ``pages`` are dropped, and ``rebuilt``'s of a page not in it (another plugin's) come last."""
+    fresh, old = by_page(rebuilt), by_page(before)
     merged: list[dict[str, Any]] = []
-    placed: set[str] = set()
-    for page, entries in by_page(before).items():
-        if page not in fresh:
-            merged += entries
-        else:
-            merged += fresh[page]
-            placed.add(page)
-    merged += [entry for page, entries in fresh.items() if page not in placed for entry in entries]
+    for page in pages:
+        merged += fresh.pop(page, []) if page in built or page in fresh else old.get(page, [])
+    for entries in fresh.values():
+        merged += entries
     return merged
 
 

@@ -6,6 +6,7 @@ of the pages), stopped with Ctrl-C as a user stops them; pages are fetched over 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -32,6 +33,11 @@ def _difference(served: bytes, cold: bytes) -> str:
 
 def _pages(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.html"))}
+
+
+def _index(folder: Path) -> list[dict[str, str]]:
+    docs: list[dict[str, str]] = json.loads((folder / "search" / "search_index.json").read_bytes())["docs"]
+    return docs
 
 
 def test_a_restarted_server_reuses_unchanged_pages_and_shows_edits_made_meanwhile(
@@ -61,13 +67,14 @@ def test_a_restarted_server_reuses_unchanged_pages_and_shows_edits_made_meanwhil
     assert other.stat().st_mtime_ns == before[0]  # kept, not built again
     assert edited.stat().st_mtime_ns > before[1]
 
-    # Every page equals what a server starting from nothing builds (search index aside: a dirty build's holds
-    # only the pages it rebuilt, MkDocs' own caveat).
+    # Every page and the search index equal what a server starting from nothing builds (a dirty build indexes
+    # only the pages it rebuilt, MkDocs' own caveat: the last server's index holds the others).
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fresh-cache"))
     with serving(config_file, {**env, "XDG_CACHE_HOME": str(tmp_path / "fresh-cache")}, log, port=port) as server:
         assert start(server, accounts, TIMEOUT) is not None
         cold = Path(str(preview.site_folder(str(config_file), "en")))
         assert cold != kept and _pages(kept) == _pages(cold)
+        assert _index(kept) == _index(cold) and len(_index(cold)) > 20
 
 
 def test_the_kept_site_is_emptied_when_what_dirty_cannot_see_changed(tmp_path: Path) -> None:
@@ -176,3 +183,5 @@ def test_saves_while_serving_show_as_a_cold_build_shows_them(tmp_path: Path, mon
             assert body == cold_body, f"{path}: {_difference(body, cold_body)}"
     # Every page but the deleted account's (a server that served it keeps an error page there).
     assert {k: v for k, v in _pages(kept).items() if OTHER not in k} == _pages(cold)
+    # Each saved page's entries once, in page order; the deleted account's are its error page's.
+    assert [e for e in _index(kept) if OTHER not in e["location"]] == _index(cold)
