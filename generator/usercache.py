@@ -26,6 +26,7 @@ unread, and the cache is simply rebuilt.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import hmac
@@ -162,19 +163,13 @@ def _project_name(project: str | os.PathLike[str]) -> str:
     return hashlib.blake2b(os.path.realpath(project).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
-def default_project_folder(project: str | os.PathLike[str]) -> str:
-    """The project's folder in the default cache root, for state that must be kept even with caching off; a new
-    folder of this process's own when that root is not safe (:func:`_usable`)."""
-    top = _default_root()
-    if not _usable(top):
-        return _private_folder()
-    return os.path.join(top, _project_name(project))
-
-
 @cache
-def _private_folder() -> str:
-    """A temporary folder only this user can read, for this process (made once)."""
-    return tempfile.mkdtemp(prefix="accountplan-")
+def process_folder() -> str:
+    """A temporary folder only this user can read, for state a process needs with nothing cached (a server's
+    generated pages with ``ACCOUNTPLAN_CACHE=off``, or an unusable cache folder); deleted when the process ends."""
+    folder = tempfile.mkdtemp(prefix="accountplan-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def clear(project: str | os.PathLike[str]) -> str | None:

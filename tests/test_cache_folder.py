@@ -167,7 +167,7 @@ def test_a_cache_folder_of_another_user_is_not_used(tmp_path: Path, monkeypatch:
     assert "belongs to another user" in message and f"uid {someone - 1}" in message
     monkeypatch.delenv(usercache.ENVIRONMENT)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # the default root, tmp_path/accountplan: also "theirs"
-    private = Path(usercache.default_project_folder(tmp_path / "project"))
+    private = Path(usercache.process_folder())  # where a server then keeps its generated pages
     assert tmp_path not in private.parents and stat.S_IMODE(private.stat().st_mode) == 0o700
 
 

@@ -127,8 +127,9 @@ class Build:
 
     @staticmethod
     def shutdown(config_file: str | None) -> None:
-        """When ``mkdocs serve --dirty`` stops: seal its kept pages and memos for the next process, as a build does."""
-        if store.dirty_serving():
+        """When ``mkdocs serve --dirty`` stops: seal its kept pages and memos for the next process, as a build does;
+        nothing with caching off (its page store, a folder of its own, is deleted as it ends)."""
+        if store.dirty_serving() and usercache.project_folder(usercache.project_of(config_file)) is not None:
             carried.carry_served()
             store.seal_keys()
             fragments.save_all()

@@ -71,11 +71,10 @@ def dirty_serving() -> bool:
 def store_for(config_file: str | None, lang: str) -> str:
     """The page store of one site (config file and language), in the project's folder of the user's cache.
 
-    Outside the working tree, like every cache; with caching turned off (``ACCOUNTPLAN_CACHE=off``)
-    a serving process still needs one, so it then lives in the default cache folder.
+    Outside the working tree, like every cache; with nothing cached (``ACCOUNTPLAN_CACHE=off``, or a cache
+    folder that cannot be used) a serving process still needs one: a folder of its own, deleted when it ends.
     """
-    project = usercache.project_of(config_file)
-    folder = usercache.project_folder(project) or usercache.default_project_folder(project)
+    folder = usercache.project_folder(usercache.project_of(config_file)) or usercache.process_folder()
     name = hashlib.blake2b(f"{os.path.abspath(config_file or '.')}|{lang}".encode(), digest_size=8).hexdigest()
     return os.path.join(folder, STORE, name)
 
