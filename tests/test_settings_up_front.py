@@ -64,3 +64,18 @@ def test_absent_settings_take_the_settings_defaults(tmp_path: Path) -> None:
     settings = config.plugins["accountplan"].settings
     assert settings.limits == Limits() and settings.rules == {} and settings.profiles["restricted"] == "restricted"
     assert config.plugins["accountplan"].config.history is True
+
+
+def test_the_accounts_folder_is_absolute_when_the_settings_file_is_named_relatively(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``mkdocs serve -f mkdocs.zh.yml`` names the file relatively; ``accountplan build`` absolutely. The folder is part
+    of every dossier's key, so a relative one made such a server reuse none of the build's carried results."""
+    (tmp_path / "docs").mkdir()
+    config = {"site_name": "t", "docs_dir": "docs", "plugins": [{"accountplan": {"today": "2026-11-27"}}]}
+    (tmp_path / "mkdocs.zh.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with open("mkdocs.zh.yml", "rb") as handle:  # as MkDocs' command line opens it
+        loaded = load_config(handle)
+    assert loaded.config_file_path == "mkdocs.zh.yml"
+    loaded.plugins.on_config(loaded)
+    assert loaded.plugins["accountplan"].settings.accounts == str(tmp_path / "accounts")

@@ -194,7 +194,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
         # Every option but the build's own, unknown names included: a misspelt setting is an error, not a warning.
         options = {k: v for k, v in self.config.items() if v is not None}  # the build's own options are skipped there
-        base_dir = os.path.dirname(config.config_file_path or "") or "."
+        # Absolute, as `accountplan build` makes it: `mkdocs serve -f mkdocs.zh.yml` gives a relative path, and the
+        # accounts folder is part of every dossier's key, so such a server reused nothing the build carried.
+        base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         try:
             refuse_wider(config.config_file_path)  # a child's own profile may narrow its parent's, never widen it
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
