@@ -13,6 +13,7 @@ import html
 import posixpath
 import re
 from collections.abc import Collection
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -25,9 +26,11 @@ _ATTRIBUTE = re.compile(r'\s(?:href|src)\s*=\s*"([^"]*)"')
 
 def links(page_html: str) -> list[str]:
     """Every double-quoted ``href`` and ``src`` of a page, entities decoded, in order."""
-    return [html.unescape(m.group(1)) for m in _ATTRIBUTE.finditer(page_html) if m.group(1)]
+    return [html.unescape(m.group(1)) if "&" in m.group(1) else m.group(1)
+            for m in _ATTRIBUTE.finditer(page_html) if m.group(1)]
 
 
+@lru_cache(maxsize=1 << 16)
 def resolve(url: str, page_url: str) -> str | None:
     """The site path ``url`` points at from the page at ``page_url``; ``None`` for external or same-page links."""
     # Same-page anchors, other sites, and site-absolute paths (which depend on where the site is served).
@@ -44,9 +47,13 @@ def resolve(url: str, page_url: str) -> str | None:
 
 
 def broken_links(page_html: str, page_url: str, known: Collection[str]) -> list[str]:
-    """Relative links of a page whose target is not among ``known`` output files (``dest_uri`` values)."""
+    """Relative links of a page whose target is not among ``known`` output files (``dest_uri`` values), each once.
+
+    A portfolio page links each account several times, and a server checks the same links on every save:
+    each link is looked at once a page, and where it leads is worked out once a process (:func:`resolve`).
+    """
     broken = []
-    for url in links(page_html):
+    for url in dict.fromkeys(links(page_html)):
         target = resolve(url, page_url)
         if target is None:
             continue
