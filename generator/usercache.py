@@ -166,7 +166,8 @@ def _project_name(project: str | os.PathLike[str]) -> str:
 @cache
 def process_folder() -> str:
     """A temporary folder only this user can read, for state a process needs with nothing cached (a server's
-    generated pages with ``ACCOUNTPLAN_CACHE=off``, or an unusable cache folder); deleted when the process ends."""
+    generated pages with ``ACCOUNTPLAN_CACHE=off``, or an unusable cache folder); deleted when the process exits
+    (a server stops so on Ctrl-C, ``SIGTERM`` and ``SIGHUP``; one killed with ``SIGKILL`` leaves it behind)."""
     folder = tempfile.mkdtemp(prefix="accountplan-")
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder

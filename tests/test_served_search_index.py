@@ -8,6 +8,7 @@ deleted page stayed. A restarted server's first build indexed only the pages it 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -17,7 +18,7 @@ from material.plugins.search.plugin import SearchIndex, SearchPlugin
 from mkdocs.structure.files import File, Files
 
 from generator.mkdocs_plugin import preview
-from generator.mkdocs_plugin.search_index import in_page_order, kept_entries, settle_served
+from generator.mkdocs_plugin.search_index import in_page_order, keep_served, kept_entries, settle_served
 
 
 def _entries(*locations: str) -> list[dict[str, Any]]:
@@ -73,12 +74,17 @@ def test_a_first_build_takes_the_index_the_last_server_left_in_its_kept_folder(
     index = tmp_path / "search" / "search_index.json"
     index.parent.mkdir()
     index.write_text(json.dumps({"config": {}, "docs": BEFORE}), encoding="utf-8")
-    plugin = _plugin(None, [{"location": "a/", "text": "new"}])
+    plugin = _plugin(None, [])
     config = SimpleNamespace(plugins={"material/search": plugin}, site_dir=str(tmp_path))
+    keep_served(config)  # type: ignore[arg-type]
+    plugin.search_index.entries = [{"location": "a/", "text": "new"}]
     settle_served(config, _files(PAGES), {"a/"})  # type: ignore[arg-type]
     assert len(plugin.search_index.entries) == 1  # not a kept folder of this process: nothing of it is read
 
     monkeypatch.setattr(preview, "_locks", {str(tmp_path): None})
+    keep_served(config)  # type: ignore[arg-type]
+    # A file of the docs folder at the index's address is copied over it before the pages are built: too late.
+    index.write_text(json.dumps({"config": {}, "docs": _entries("poison/")}), encoding="utf-8")
     settle_served(config, _files(PAGES), {"a/"})  # type: ignore[arg-type]
     assert [(e["location"], e["text"]) for e in plugin.search_index.entries] == [
         ("", "old"), ("#intro", "old"), ("a/", "new"), ("b/", "old"), ("c/", "old")]
@@ -95,3 +101,10 @@ def test_a_kept_index_that_is_not_a_list_of_entries_is_not_used(
     assert kept_entries(str(tmp_path)) is None
     (tmp_path / "search" / "search_index.json").write_text('{"docs": [{"location": "a/"}]}', encoding="utf-8")
     assert kept_entries(str(tmp_path)) == [{"location": "a/"}]
+
+
+def test_a_pipe_at_the_kept_index_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(preview, "_locks", {str(tmp_path): None})
+    (tmp_path / "search").mkdir()
+    os.mkfifo(tmp_path / "search" / "search_index.json")  # opening it would wait for a writer for ever
+    assert kept_entries(str(tmp_path)) is None

@@ -128,7 +128,7 @@ class Build:
     @staticmethod
     def shutdown(config_file: str | None) -> None:
         """When ``mkdocs serve --dirty`` stops: seal its kept pages and memos for the next process, as a build does;
-        nothing with caching off (its page store, a folder of its own, is deleted as it ends)."""
+        nothing with caching off (its page store, a folder of its own, is deleted as the process exits)."""
         if store.dirty_serving() and usercache.project_folder(usercache.project_of(config_file)) is not None:
             carried.carry_served()
             store.seal_keys()

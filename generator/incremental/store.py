@@ -8,10 +8,10 @@ Here each generated page is kept as a file in a *page store*, rewritten only whe
 text changed: an unchanged page keeps its old time, older than its HTML, and is skipped;
 the edited account's page (and any portfolio page whose text moved) is rebuilt.
 
-For previews only: a dirty build's search index holds only the rebuilt pages, and links
-to pages that were removed stay until the next full build (MkDocs' own caveats for
-``--dirty``). ``mkdocs build`` never goes through the page store; it carries only the kept pages
-(:mod:`.carried`) from one build process to the next.
+For previews only: links to pages that were removed stay until the next full build (MkDocs'
+own caveat for ``--dirty``); its other caveat, a search index of the rebuilt pages only, is
+mended (:func:`generator.mkdocs_plugin.search_index.settle_served`). ``mkdocs build`` never goes
+through the page store; it carries only the kept pages (:mod:`.carried`) from one build process to the next.
 
 MkDocs creates new plugin instances for every rebuild under ``serve`` and calls
 ``on_startup`` only once, so whether this process serves dirty is kept here, at module
@@ -72,7 +72,8 @@ def store_for(config_file: str | None, lang: str) -> str:
     """The page store of one site (config file and language), in the project's folder of the user's cache.
 
     Outside the working tree, like every cache; with nothing cached (``ACCOUNTPLAN_CACHE=off``, or a cache
-    folder that cannot be used) a serving process still needs one: a folder of its own, deleted when it ends.
+    folder that cannot be used) a serving process still needs one: a folder of its own, deleted when it exits
+    (:func:`generator.usercache.process_folder`).
     """
     folder = usercache.project_folder(usercache.project_of(config_file)) or usercache.process_folder()
     name = hashlib.blake2b(f"{os.path.abspath(config_file or '.')}|{lang}".encode(), digest_size=8).hexdigest()

@@ -58,7 +58,7 @@ from . import loglang, preview, watch
 from .held import Held
 from .inherited import refuse_wider, with_inherited
 from .partials import remember_partials
-from .search_index import Spool, served_entries, settle_served
+from .search_index import Spool, keep_served, served_entries, settle_served
 from .segment import Segmenting
 from .segment import note_startup as segmenting_startup
 from .segment import stop_serving as stop_segmenting
@@ -245,6 +245,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             self.build.whole()  # every page is built: indexed with the last build's search sections,
             if self.build.seeded is None:  # or taken from the last build's site where it fits
                 self.build.seed(config, self.settings.today)
+        elif self.build.seeded is None:
+            keep_served(config)  # the last server's search index, before this build writes anything
+        preview.building(config)
         return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -368,6 +371,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """After the search plugin: enable it again (it skipped its own write of the index); stop the segmenter."""
         self.search.resume()
         self.segmenting.stop()
+        preview.built(config)  # every page and the search index written: the kept folder is whole
 
     on_post_build = CombinedEvent(_write_search_index, _post_build, _resume_search)
 

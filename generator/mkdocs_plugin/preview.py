@@ -58,11 +58,36 @@ _emptied: set[str] = set()
 """Kept folders never built into, emptied by :func:`fresh` before this process's first build wrote anything."""
 _locks: dict[str, IO[bytes]] = {}
 """Open lock files of the kept folders this process uses, held until it ends."""
+_stamps: dict[str, str] = {}
+"""Per kept folder: its stamp (:func:`stamp`) as this process's first build found it, written after each build."""
 
 
 def note_startup(command: str, dirty: bool) -> None:
-    """Remember whether this process is ``mkdocs serve --dirty`` (``on_startup``, called once a process)."""
+    """Remember whether this process is ``mkdocs serve --dirty`` (``on_startup``, called once a process); a server
+    stops on ``SIGTERM`` and ``SIGHUP`` as on Ctrl-C (:func:`_stop_on_termination`)."""
     _serving["on"] = command == "serve" and dirty
+    if command == "serve":
+        _stop_on_termination()
+
+
+def _stop_on_termination() -> None:
+    """``SIGTERM`` (``kill``, an editor's stop button) and ``SIGHUP`` (a closed terminal) stop a server as Ctrl-C does.
+
+    Their default ends the process at once: MkDocs' temporary site and, with caching off, the folder of generated
+    pages (:func:`generator.usercache.process_folder`) stayed behind, and nothing was sealed for the next server.
+    MkDocs stops on ``KeyboardInterrupt`` and then runs every plugin's ``on_shutdown``. A handler already set by
+    someone else is left as it is.
+    """
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        with contextlib.suppress(ValueError, OSError, TypeError):  # not the main thread, or no such signal here
+            if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+                signal.signal(number, stop)
 
 
 def site_folder(config_file: str | None, lang: str) -> str | None:
@@ -192,6 +217,9 @@ def check(config: Any, pages: list[str], code: str) -> bool:
     """At a server's first build (``on_files``): empty the kept folder when what ``--dirty`` cannot see changed.
 
     ``True`` when this build starts from an empty kept folder (emptied, or never written): every page is built.
+    The stamp is taken away while a build writes and put back when it ended well (:func:`building`,
+    :func:`built`): a server stopped or failing half-way leaves pages its search index does not match, and the
+    next server then starts from an emptied folder.
 
     ``pages``: every documentation page's source path, generated ones included (the navigation of every
     page depends on them, and a page no longer built must not stay in the kept folder);
@@ -210,9 +238,24 @@ def check(config: Any, pages: list[str], code: str) -> bool:
         same = False
     if not same and folder not in _emptied:  # else emptied by fresh(): only this build has written into it since
         _empty(folder)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(now)
+    _stamps[folder] = now
     return not same
+
+
+def building(config: Any) -> None:
+    """A server's build is about to write into its kept folder (``on_files``, after :func:`check`): no stamp until
+    it ends well."""
+    if config.site_dir in _stamps:
+        with contextlib.suppress(OSError):
+            os.unlink(stamp_path(config.site_dir))
+
+
+def built(config: Any) -> None:
+    """A server's build ended well, its search index written (``on_post_build``): the kept folder stamped again."""
+    now = _stamps.get(config.site_dir)
+    if now is not None:
+        with contextlib.suppress(OSError), open(stamp_path(config.site_dir), "w", encoding="utf-8") as handle:
+            handle.write(now)
 
 
 def stamp(config: Any, pages: list[str], code: str) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import tempfile
 from typing import IO, Any
 
@@ -82,16 +83,30 @@ def settle_served(config: MkDocsConfig, files: Files, built: set[str]) -> None:
     ``files``: the build's files; ``built``: the addresses of the pages this build built.
     """
     plugin = _dirty_search(config)
+    kept = _kept.pop(config.site_dir, None)
     if plugin is None:
         return
     pages = [file.page.url for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
              if file.page is not None]  # in the order the server builds them
     previous = plugin.search_index_prev
-    before = previous.entries if previous is not None else kept_entries(config.site_dir)
+    before = previous.entries if previous is not None else kept
     if before is None:
         return
     plugin.search_index.entries = in_page_order(before, plugin.search_index.entries, pages, built)
     plugin.search_index_prev = None  # the plugin then writes the entries as they are, and keeps them for the next save
+
+
+def keep_served(config: MkDocsConfig) -> None:
+    """At a server's first build, before anything is written (``on_files``): the index the last server left in its
+    kept folder, for :func:`settle_served`. Read this early, as a file of the docs folder at the same address
+    would be copied over it."""
+    plugin = _dirty_search(config)
+    if plugin is not None and plugin.search_index_prev is None:
+        _kept[config.site_dir] = kept_entries(config.site_dir)
+
+
+_kept: dict[str, list[dict[str, Any]] | None] = {}
+"""Per kept folder: the index its last server left, until this server's first build writes its own."""
 
 
 def kept_entries(site_dir: str) -> list[dict[str, Any]] | None:
@@ -100,8 +115,11 @@ def kept_entries(site_dir: str) -> list[dict[str, Any]] | None:
     """
     if not preview.is_kept(site_dir):
         return None
+    path = os.path.join(site_dir, INDEX)
     try:
-        with open(os.path.join(site_dir, INDEX), "rb") as handle:
+        if not stat.S_ISREG(os.stat(path, follow_symlinks=False).st_mode):  # a pipe would never end
+            return None
+        with open(path, "rb") as handle:
             data = json.load(handle)
     except (OSError, ValueError, RecursionError):
         return None
