@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Material's end-of-life banner is known (the core does not depend on MkDocs); keep build logs readable.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install check site serve test bench clean
+.PHONY: install check site serve serve-zh test bench clean
 
 # The one dossier gate: errors fail, warnings inform. `make test`, the pull-request workflow and the
 # pre-commit hooks (.pre-commit-config.yaml, .pre-commit-hooks.yaml) all run this command.
@@ -33,6 +33,9 @@ site: $(STAMP)  ## build the site into site/ (English) and site/zh/ (Chinese)
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (rebuilds only the pages an edit changes)
 	$(BIN)/mkdocs serve --dirty
+
+serve-zh: $(STAMP)  ## the Chinese site's live preview on http://127.0.0.1:8001 (beside make serve's)
+	$(BIN)/mkdocs serve --dirty -f mkdocs.zh.yml -a 127.0.0.1:8001
 
 test: $(STAMP)  ## check the dossiers, run the test suite, linters, type checks and the layering contract
 	$(MAKE) --no-print-directory check
