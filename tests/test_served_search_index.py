@@ -42,7 +42,7 @@ def _files(urls: list[str]) -> Files:
 def test_rebuilt_pages_take_their_places_each_page_once_and_deleted_pages_go() -> None:
     rebuilt = [{"location": "b/", "text": "new"}, {"location": "", "text": "new"}, {"location": "d/", "text": "new"},
                {"location": "tags/", "text": "new"}]
-    merged = in_page_order(BEFORE, rebuilt, PAGES, {"", "b/", "c/", "d/"})
+    merged = [entry for group in in_page_order(BEFORE, rebuilt, PAGES, {"", "b/", "c/", "d/"}) for entry in group]
     assert [(e["location"], e["text"]) for e in merged] == [
         ("", "new"), ("a/", "old"), ("a/#x", "old"), ("b/", "new"), ("d/", "new"), ("tags/", "new")]
     # c/ was built and has no entries now (excluded from search); gone/ is no page any more.
@@ -59,14 +59,25 @@ def _plugin(previous: list[dict[str, Any]] | None, rebuilt: list[dict[str, Any]]
 
 
 @pytest.mark.parametrize("first", ["", "b/"])
-def test_the_plugin_writes_the_settled_index_and_keeps_it_for_the_next_save(first: str) -> None:
+def test_the_settled_index_is_written_whole_and_kept_for_the_next_save(first: str, tmp_path: Path) -> None:
     plugin = _plugin(BEFORE, [{"location": first, "text": "new"}, {"location": "c/", "text": "new"}])
-    config = SimpleNamespace(plugins={"material/search": plugin}, site_dir="/nowhere")
-    settle_served(config, _files(PAGES), {first, "c/"})  # type: ignore[arg-type]
-    assert plugin.search_index_prev is None  # Material then writes the entries as they are
+    config = SimpleNamespace(plugins={"material/search": plugin}, site_dir=str(tmp_path))
+    assert settle_served(config, _files(PAGES), {first, "c/"}) is plugin  # type: ignore[arg-type]
+    assert plugin.search_index_prev is plugin.search_index  # as the plugin keeps it after its own write
     pages = [e["location"].split("#")[0] for e in plugin.search_index.entries]
     assert sorted(set(pages)) == ["", "a/", "b/", "c/"]
     assert pages.count("c/") == 1 and pages.count(first) == 1
+    # The file is what the plugin itself would write of these entries, byte for byte.
+    written = (tmp_path / "search" / "search_index.json").read_bytes()
+    assert written == plugin.search_index.generate_search_index(None).encode("utf-8")
+
+    # The next save: pages not rebuilt keep their encoding; the rebuilt one is encoded anew.
+    plugin.search_index = SearchIndex(**plugin.config)
+    plugin.search_index.entries = [{"location": "a/", "text": "newer"}]
+    settle_served(config, _files(PAGES), {"a/"})  # type: ignore[arg-type]
+    written = (tmp_path / "search" / "search_index.json").read_bytes()
+    assert written == plugin.search_index.generate_search_index(None).encode("utf-8")
+    assert [e["text"] for e in json.loads(written)["docs"] if e["location"] == "a/"] == ["newer"]
 
 
 def test_a_first_build_takes_the_index_the_last_server_left_in_its_kept_folder(

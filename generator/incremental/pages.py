@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..model.keys import digest, dossier_key
+from ..model.keys import digest, dossier_key, frozen_repr
 from ..model.portfolio import Dossier
 from ..render import paths
 from ..render.context import Site
@@ -66,7 +66,7 @@ class KeptPages:
         # settings (``score_account``), both in the key already; findings can come from other files (references).
         # Its history and change since the quarter start come from git, which moves between two builds.
         parts = [self.common(site), dossier_key(dossier),
-                 repr(site.findings.get(dossier.slug, [])), repr(site.changed.get(dossier.slug)),
+                 frozen_repr(site.findings.get(dossier.slug, [])), repr(site.changed.get(dossier.slug)),
                  repr(sorted(site.deltas.get(("account", dossier.slug), {}).items())), _history(site, dossier.slug)]
         return digest(parts)
 
@@ -74,7 +74,8 @@ class KeptPages:
         """The key of one person's page: the roster, every dossier naming them, their scores."""
         parts = [self.common(site), person_id, *(f"{slug}|{dossier_key(dossier)}"
                                                  for slug, dossier in sorted(touches(site, person_id).items())),
-                 repr(site.person_score(person_id)), repr(sorted(site.deltas.get(("person", person_id), {}).items())),
+                 frozen_repr(site.person_score(person_id)),
+                 repr(sorted(site.deltas.get(("person", person_id), {}).items())),
                  _history(site, person_id, person=True)]
         return digest(parts)
 

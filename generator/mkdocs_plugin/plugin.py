@@ -358,7 +358,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         index after a save, each page once."""
         self.search.write(config)
         if not self.build.merge_served(served_entries(config)):  # else: a server's save, or its first build
-            settle_served(config, *self.served)  # each page's entries once, in page order
+            self.search.pause(settle_served(config, *self.served))  # each page's entries once, in page order
 
     def _post_build(self, *, config: MkDocsConfig) -> None:
         """Mark the folder as built here (so the next build may replace it); stop any page workers still running."""

@@ -14,6 +14,7 @@ import weakref
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .portfolio import Dossier
 
@@ -57,10 +58,36 @@ _keys: dict[int, tuple[weakref.ref[Dossier], str]] = {}
 """Each live dossier's key, by object id."""
 
 
-def _forget(ident: int, ref: weakref.ref[Dossier]) -> None:
-    known = _keys.get(ident)
+def _forget(ident: int, ref: weakref.ref[Any], table: dict[int, tuple[weakref.ref[Any], str]] = _keys) -> None:
+    known = table.get(ident)
     if known is not None and known[0] is ref:
-        del _keys[ident]
+        del table[ident]
+
+
+def frozen_repr(value: object) -> str:
+    """``repr(value)`` of a frozen object (a diagnostic, a scorecard), worked out once while the object lives.
+
+    A server's page keys name every account's findings and every person's scorecard; the memos hand the same
+    objects back while their inputs are unchanged, so their text is not made again on every save. A list is
+    the list's ``repr`` of its items'; an object that takes no weak reference is not kept.
+    """
+    if isinstance(value, list):
+        return "[" + ", ".join(map(frozen_repr, value)) + "]"
+    ident = id(value)
+    known = _reprs.get(ident)
+    if known is not None and known[0]() is value:
+        return known[1]
+    text = repr(value)
+    try:
+        ref: weakref.ref[Any] = weakref.ref(value, lambda ref: _forget(ident, ref, _reprs))
+    except TypeError:
+        return text
+    _reprs[ident] = (ref, text)
+    return text
+
+
+_reprs: dict[int, tuple[weakref.ref[Any], str]] = {}
+"""The text of each live object :func:`frozen_repr` was asked about, by object id."""
 
 
 @cache

@@ -86,17 +86,20 @@ def findings_by_slug(portfolio: Portfolio, diagnostics: Iterable[Diagnostic]) ->
     """Warnings and errors grouped by the dossier whose folder holds their file."""
     folders = {os.path.abspath(d.folder): d.slug for d in portfolio.dossiers}
     grouped: dict[str, list[Diagnostic]] = defaultdict(list)
+    slugs: dict[str, str | None] = {}  # by file: a file has several findings
     for diagnostic in diagnostics:
         if diagnostic.severity < Severity.WARNING:
             continue
-        # Up the file's folders to a dossier's (a lookup per level, not a scan of every dossier).
-        where = os.path.abspath(diagnostic.path)
-        while where not in folders:
-            parent = os.path.dirname(where)
-            if parent == where:
-                break
-            where = parent
-        slug = folders.get(where)
+        if diagnostic.path not in slugs:
+            # Up the file's folders to a dossier's (a lookup per level, not a scan of every dossier).
+            where = os.path.abspath(diagnostic.path)
+            while where not in folders:
+                parent = os.path.dirname(where)
+                if parent == where:
+                    break
+                where = parent
+            slugs[diagnostic.path] = folders.get(where)
+        slug = slugs[diagnostic.path]
         if slug is not None:
             grouped[slug].append(diagnostic)
     return dict(grouped)
