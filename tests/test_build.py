@@ -217,3 +217,26 @@ def test_a_linked_folder_in_docs_is_named_once_not_file_by_file(tmp_path: Path) 
     assert done.returncode != 0
     assert "docs: etc: a symbolic link leading outside the docs folder" in done.stderr, done.stderr
     assert "a.txt" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_folder_holding_only_sites_this_tool_built_may_be_replaced(tmp_path: Path) -> None:
+    """``accountplan --config mkdocs.zh.yml build`` run before the English one leaves ``site`` holding only
+    ``site/zh``: the English build replaces it (as it replaces ``site/zh`` in ``make site``'s order), anything
+    else in it is still refused."""
+    from generator.publish.site import MARKER, refuse_unsafe_target
+
+    site, project = tmp_path / "project" / "site", tmp_path / "project"
+    (site / "zh").mkdir(parents=True)
+    (site / "zh" / MARKER).write_text("x", encoding="utf-8")
+    refuse_unsafe_target(site, [project / "docs", project / "accounts"], project)
+    (site / "report.pdf").write_bytes(b"%PDF precious")
+    with pytest.raises(ValueError, match="was not built by 'accountplan build'"):
+        refuse_unsafe_target(site, [project / "docs", project / "accounts"], project)
+    (site / "report.pdf").unlink()
+    (site / "public").mkdir()  # a folder of someone else's beside it
+    with pytest.raises(ValueError, match="was not built by 'accountplan build'"):
+        refuse_unsafe_target(site, [project / "docs", project / "accounts"], project)
+    (site / "public").rmdir()
+    (site / "zh" / MARKER).unlink()  # a site without the marker is not one this tool built
+    with pytest.raises(ValueError, match="was not built by 'accountplan build'"):
+        refuse_unsafe_target(site, [project / "docs", project / "accounts"], project)

@@ -44,11 +44,23 @@ def refuse_unsafe_target(target: Path, sources: list[Path], project: Path) -> No
     project = project.resolve()
     if target == project or target in project.parents:
         raise ValueError(f"the site folder {target} must not be or hold the project folder {project}")
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+    if target.is_dir() and any(target.iterdir()) and not _built_here(target):
         raise ValueError(f"refusing to replace {target}: it is not empty and was not built by 'accountplan build' "
                          f"(no {MARKER} file in it); choose an empty or new --site-dir, or delete the folder yourself")
     if target.exists() and not target.is_dir():
         raise ValueError(f"refusing to replace {target}: it is a file, not a site folder")
+
+
+def _built_here(folder: Path) -> bool:
+    """Whether ``folder`` was built by this tool: it holds the marker, or holds only sites that do.
+
+    ``make site`` builds the Chinese site into ``site/zh``; built first (``--config mkdocs.zh.yml``), it left a
+    ``site`` holding nothing but that site, which the English build then refused to replace.
+    """
+    if (folder / MARKER).is_file():
+        return True
+    entries = list(folder.iterdir())
+    return bool(entries) and all(e.is_dir() and not e.is_symlink() and (e / MARKER).is_file() for e in entries)
 
 
 _LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?P<kind>build|old)-(?P<pid>\d+)(-.*)?")
