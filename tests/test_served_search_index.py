@@ -84,7 +84,7 @@ def test_a_first_build_takes_the_index_the_last_server_left_in_its_kept_folder(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     index = tmp_path / "search" / "search_index.json"
     index.parent.mkdir()
-    index.write_text(json.dumps({"config": {}, "docs": BEFORE}), encoding="utf-8")
+    index.write_text(json.dumps({"config": {"lang": ["en"]}, "docs": BEFORE}, separators=(",", ":")), encoding="utf-8")
     plugin = _plugin(None, [])
     config = SimpleNamespace(plugins={"material/search": plugin}, site_dir=str(tmp_path))
     keep_served(config)  # type: ignore[arg-type]
@@ -95,23 +95,30 @@ def test_a_first_build_takes_the_index_the_last_server_left_in_its_kept_folder(
     monkeypatch.setattr(preview, "_locks", {str(tmp_path): None})
     keep_served(config)  # type: ignore[arg-type]
     # A file of the docs folder at the index's address is copied over it before the pages are built: too late.
-    index.write_text(json.dumps({"config": {}, "docs": _entries("poison/")}), encoding="utf-8")
+    index.write_text(json.dumps({"config": {}, "docs": _entries("poison/")}, separators=(",", ":")), encoding="utf-8")
     settle_served(config, _files(PAGES), {"a/"})  # type: ignore[arg-type]
     assert [(e["location"], e["text"]) for e in plugin.search_index.entries] == [
         ("", "old"), ("#intro", "old"), ("a/", "new"), ("b/", "old"), ("c/", "old")]
+    written = index.read_bytes()  # from the kept entries' own text: what the plugin would write of them
+    assert written == plugin.search_index.generate_search_index(None).encode("utf-8")
 
 
 @pytest.mark.parametrize("text", [
-    "", "not json", "[]", '{"docs": {}}', '{"docs": [1]}', '{"docs": [{"location": 1}]}', '{"docs": [{}]}',
-    "[" * 100_000, '{"docs": "x"}'])
+    "", "not json", "[]", '{"config":{},"docs":{}}', '{"config":{},"docs":[1]}',
+    '{"config":{},"docs":[{"location":1}]}', '{"config":{},"docs":[{}]}', "[" * 100_000, '{"config":{},"docs":"x"}',
+    '{"config":{},"docs":[{"location":"a/"},]}',
+    '{"config":{},"docs":[{"location":"a/"}{"location":"b/"}]}', '{"config":{,"docs":[]}',
+    '{"config":{},"docs":[{"location":"a/"}]}x]}', '{"docs": [{"location": "a/"}]}'])
 def test_a_kept_index_that_is_not_a_list_of_entries_is_not_used(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(preview, "_locks", {str(tmp_path): None})
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(text, encoding="utf-8")
     assert kept_entries(str(tmp_path)) is None
-    (tmp_path / "search" / "search_index.json").write_text('{"docs": [{"location": "a/"}]}', encoding="utf-8")
+    (tmp_path / "search" / "search_index.json").write_text('{"config":{},"docs":[{"location":"a/"}]}', encoding="utf-8")
     assert kept_entries(str(tmp_path)) == [{"location": "a/"}]
+    (tmp_path / "search" / "search_index.json").write_text('{"config":{},"docs":[]}', encoding="utf-8")
+    assert kept_entries(str(tmp_path)) == []
 
 
 def test_a_pipe_at_the_kept_index_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
