@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -237,6 +238,11 @@ def test_a_folder_holding_only_sites_this_tool_built_may_be_replaced(tmp_path: P
     with pytest.raises(ValueError, match="was not built by 'accountplan build'"):
         refuse_unsafe_target(site, [project / "docs", project / "accounts"], project)
     (site / "public").rmdir()
+    (site / "2025Q4").mkdir()  # another site of this tool's, but no language's: an archive, say
+    (site / "2025Q4" / MARKER).write_text("x", encoding="utf-8")
+    with pytest.raises(ValueError, match="was not built by 'accountplan build'"):
+        refuse_unsafe_target(site, [project / "docs", project / "accounts"], project)
+    shutil.rmtree(site / "2025Q4")
     (site / "zh" / MARKER).unlink()  # a site without the marker is not one this tool built
     with pytest.raises(ValueError, match="was not built by 'accountplan build'"):
         refuse_unsafe_target(site, [project / "docs", project / "accounts"], project)

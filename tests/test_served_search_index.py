@@ -18,7 +18,7 @@ from material.plugins.search.plugin import SearchIndex, SearchPlugin
 from mkdocs.structure.files import File, Files
 
 from generator.mkdocs_plugin import preview
-from generator.mkdocs_plugin.search_index import in_page_order, keep_served, kept_entries, settle_served
+from generator.mkdocs_plugin.search_index import in_page_order, keep_served, kept_entries, kept_index, settle_served
 
 
 def _entries(*locations: str) -> list[dict[str, Any]]:
@@ -119,6 +119,16 @@ def test_a_kept_index_that_is_not_a_list_of_entries_is_not_used(
     assert kept_entries(str(tmp_path)) == [{"location": "a/"}]
     (tmp_path / "search" / "search_index.json").write_text('{"config":{},"docs":[]}', encoding="utf-8")
     assert kept_entries(str(tmp_path)) == []
+
+
+def test_a_kept_index_not_written_as_the_plugin_writes_is_encoded_as_it_would(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(preview, "_locks", {str(tmp_path): None})
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"config":{},"docs":[{"location":"a/","text":"é"}]}',
+                                                           encoding="utf-8")
+    found = kept_index(str(tmp_path))
+    assert found is not None and found[1]["a/"][1] == b'{"location":"a/","text":"\\u00e9"}'
 
 
 def test_a_pipe_at_the_kept_index_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -281,7 +281,8 @@ class CarriedSite:
 
         The plugin keeps its index as objects for the server's later saves (MkDocs' ``--dirty``), so the carried
         entries go into that list, not only into the file. The drafts a server builds are in the order too.
-        Left as it was when an entry belongs to no page. Whether the entries were made every page's.
+        Entries of no page (another plugin's) come last, as after a save (``search_index.in_page_order``). Whether
+        the entries were made every page's (not for a build other than a seeded server's first).
         """
         if self.keep or self.full or not self.skipped or self.files is None:
             return False
@@ -294,8 +295,8 @@ class CarriedSite:
                 merged += site_index.entries(self._record(file.src_uri).entries)
             else:
                 merged += by_url.pop(file.page.url, [])
-        if by_url:  # the index the restore put in the kept folder is completed instead (search_index.settle_served)
-            return False
+        for rest in by_url.values():
+            merged += rest
         entries[:] = merged
         return True
 

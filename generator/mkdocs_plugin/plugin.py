@@ -167,6 +167,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """The build's speed work: caches, kept pages, lifted blocks (:mod:`generator.incremental`)."""
         self.config_file: str | None = None
         """The settings file, for what a stopping server seals."""
+        self.site_dir: str | None = None
+        """The folder this build writes (a server's kept folder is not stamped again after a failed build)."""
         self.search = Spool()
         """The search index, written as pages are indexed (:mod:`.search_index`)."""
         self.held = Held()
@@ -211,6 +213,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         _quiet_jieba()
         self.config_file = config.config_file_path
         preview.use(config, normalize(config.theme.get("language")))  # serve --dirty: the last server's HTML
+        self.site_dir = config.site_dir
         if preview.fresh(config):  # a kept folder never built into: filled from the last build's site meanwhile
             self.build.seed(config, self.settings.today)
         return config
@@ -376,7 +379,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     on_post_build = CombinedEvent(_write_search_index, _post_build, _resume_search)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """Stop page workers when the build fails half-way."""
+        """Stop page workers when the build fails half-way; a server's kept folder stays unstamped."""
+        preview.failed(self.site_dir)
         self.build.close()
         self.search.close()
         self.search.resume()

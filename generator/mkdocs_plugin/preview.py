@@ -80,7 +80,13 @@ def _stop_on_termination() -> None:
     """
     import signal
 
+    server = os.getpid()
+
     def stop(signum: int, frame: object) -> None:
+        if os.getpid() != server:  # a forked page worker: ended as the default would end it, the server decides
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
         raise KeyboardInterrupt
 
     for name in ("SIGTERM", "SIGHUP"):
@@ -248,6 +254,16 @@ def building(config: Any) -> None:
     if config.site_dir in _stamps:
         with contextlib.suppress(OSError):
             os.unlink(stamp_path(config.site_dir))
+
+
+def failed(site_dir: str | None) -> None:
+    """A server's build failed (``on_build_error``): its kept folder is not stamped again in this process.
+
+    The pages it wrote are newer than their sources, so ``--dirty`` skips them on the next save, and their
+    search entries are the previous index's: the next server starts from an emptied folder.
+    """
+    if site_dir is not None:
+        _stamps.pop(site_dir, None)
 
 
 def built(config: Any) -> None:

@@ -170,7 +170,8 @@ def kept_index(site_dir: str) -> tuple[list[dict[str, Any]], dict[str, tuple[lis
     or it is not an index of entries with an address each (a page rebuilt then indexes again).
 
     The file is read entry by entry, so that each entry's text is known: ``{"config": ..., "docs": [...]}`` as the
-    search plugin writes it, and nothing else.
+    search plugin writes it, and nothing else. The text is taken as this tool wrote it: a file edited by hand with
+    spaces inside an entry keeps them (its meaning is the same).
     """
     if not preview.is_kept(site_dir):
         return None
@@ -183,6 +184,8 @@ def kept_index(site_dir: str) -> tuple[list[dict[str, Any]], dict[str, tuple[lis
         entries, texts = _entries_of(text)
     except (OSError, ValueError, RecursionError, IndexError):
         return None
+    if not text.isascii():  # not as the plugin writes (it escapes every other character): encoded as it would
+        texts = {id(entry): json.dumps(entry, separators=(",", ":"), default=str) for entry in entries}
     encoded: dict[str, tuple[list[dict[str, Any]], bytes]] = {}
     for group in by_page(entries).values():
         first = str(group[0]["location"])

@@ -52,15 +52,22 @@ def refuse_unsafe_target(target: Path, sources: list[Path], project: Path) -> No
 
 
 def _built_here(folder: Path) -> bool:
-    """Whether ``folder`` was built by this tool: it holds the marker, or holds only sites that do.
+    """Whether ``folder`` was built by this tool: it holds the marker, or holds only sites that do, each in a folder
+    named as a language (``zh``, ``pt-BR``).
 
     ``make site`` builds the Chinese site into ``site/zh``; built first (``--config mkdocs.zh.yml``), it left a
-    ``site`` holding nothing but that site, which the English build then refused to replace.
+    ``site`` holding nothing but that site, which the English build then refused to replace. A folder of other
+    sites (an archive of quarters, say) is still refused: one mistyped ``--site-dir`` would delete them all.
     """
     if (folder / MARKER).is_file():
         return True
     entries = list(folder.iterdir())
-    return bool(entries) and all(e.is_dir() and not e.is_symlink() and (e / MARKER).is_file() for e in entries)
+    return bool(entries) and all(_LANGUAGE.fullmatch(e.name) and e.is_dir() and not e.is_symlink()
+                                 and (e / MARKER).is_file() for e in entries)
+
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")
+"""A language's folder name: ``zh``, ``en``, ``pt-BR``, ``zh-Hant``."""
 
 
 _LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?P<kind>build|old)-(?P<pid>\d+)(-.*)?")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,26 @@ def test_a_server_with_caching_off_leaves_no_file_behind(tmp_path: Path, stop: s
         server.process.wait(timeout=TIMEOUT)
     assert not own.exists() and not any(temporary.glob("mkdocs_*"))
     assert [p for p in home.rglob("*") if p.is_file()] == []
+
+
+def test_a_forked_page_worker_ends_on_sigterm_as_by_default() -> None:
+    """The server's handler stops the server; a page worker it forked ends as the default action would end it."""
+    code = (
+        "import os, signal, time\n"
+        "from generator.mkdocs_plugin import preview\n"
+        "preview._stop_on_termination()\n"
+        "child = os.fork()\n"
+        "if child == 0:\n"
+        "    time.sleep(30)\n"
+        "    os._exit(0)\n"
+        "time.sleep(0.5)\n"
+        "os.kill(child, signal.SIGTERM)\n"
+        "_, status = os.waitpid(child, 0)\n"
+        "print(os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM)\n"
+        "try:\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    time.sleep(5)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('stopped as by Ctrl-C')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.stdout.split("\n")[:2] == ["True", "stopped as by Ctrl-C"], done.stdout + done.stderr

@@ -106,6 +106,11 @@ def test_the_kept_site_is_emptied_when_what_dirty_cannot_see_changed(tmp_path: P
     assert not Path(preview.stamp_path(str(folder))).exists()
     preview.built(config)
     assert Path(preview.stamp_path(str(folder))).read_text(encoding="utf-8") == preview.stamp(config, pages, "code")
+    preview.building(config)
+    preview.failed(config.site_dir)  # a build failed half-way: its pages are newer than their sources
+    preview.building(config)
+    preview.built(config)  # a later save's build ended well: the folder is still not whole
+    assert not Path(preview.stamp_path(str(folder))).exists()
 
 
 def test_an_environment_value_the_settings_read_changes_the_stamp(tmp_path: Path,
