@@ -193,10 +193,14 @@ def kept_index(site_dir: str) -> tuple[list[dict[str, Any]], dict[str, tuple[lis
     return entries, encoded
 
 
+class _NotAnIndex(ValueError):
+    """The kept index is not laid out as the search plugin writes it (never shown: the index is then not used)."""
+
+
 def _entries_of(text: str) -> tuple[list[dict[str, Any]], dict[int, str]]:
     """The ``docs`` entries of an index's text and each one's text (by object id); ``ValueError`` for any other."""
     if not text.startswith('{"config":') or not text.endswith("]}"):
-        raise ValueError("not an index")
+        raise _NotAnIndex
     json.loads(text[:text.index(',"docs":[')] + "}")  # the config is a JSON object
     decoder = json.JSONDecoder()
     at = text.index(',"docs":[') + len(',"docs":[')
@@ -205,7 +209,7 @@ def _entries_of(text: str) -> tuple[list[dict[str, Any]], dict[int, str]]:
     while text[at] != "]":  # an entry, then a comma and the next, or the end (a trailing comma is no entry)
         entry, end = decoder.raw_decode(text, at)
         if not isinstance(entry, dict) or not isinstance(entry.get("location"), str):
-            raise ValueError("not an entry")
+            raise _NotAnIndex
         entries.append(entry)
         texts[id(entry)] = text[at:end]
         if text[end] != ",":
@@ -213,9 +217,9 @@ def _entries_of(text: str) -> tuple[list[dict[str, Any]], dict[int, str]]:
             break
         at = end + 1
         if text[at] == "]":
-            raise ValueError("a trailing comma")
+            raise _NotAnIndex
     if text[at:] != "]}":
-        raise ValueError("not a list of entries")
+        raise _NotAnIndex
     return entries, texts
 
 
