@@ -18,7 +18,7 @@ from material.plugins.search.plugin import SearchIndex, SearchPlugin
 from mkdocs.structure.files import File, Files
 
 from generator.mkdocs_plugin import preview
-from generator.mkdocs_plugin.search_index import in_page_order, keep_served, kept_entries, kept_index, settle_served
+from generator.mkdocs_plugin.search_index import in_page_order, keep_served, kept_index, settle_served
 
 
 def _entries(*locations: str) -> list[dict[str, Any]]:
@@ -27,6 +27,11 @@ def _entries(*locations: str) -> list[dict[str, Any]]:
 
 BEFORE = _entries("", "#intro", "a/", "a/#x", "b/", "c/", "gone/")
 PAGES = ["", "a/", "b/", "c/", "d/"]
+
+
+def _kept_entries(folder: Path) -> list[dict[str, Any]] | None:
+    found = kept_index(str(folder))
+    return found[0] if found is not None else None
 
 
 def _files(urls: list[str]) -> Files:
@@ -114,11 +119,11 @@ def test_a_kept_index_that_is_not_a_list_of_entries_is_not_used(
     monkeypatch.setattr(preview, "_locks", {str(tmp_path): None})
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(text, encoding="utf-8")
-    assert kept_entries(str(tmp_path)) is None
+    assert _kept_entries(tmp_path) is None
     (tmp_path / "search" / "search_index.json").write_text('{"config":{},"docs":[{"location":"a/"}]}', encoding="utf-8")
-    assert kept_entries(str(tmp_path)) == [{"location": "a/"}]
+    assert _kept_entries(tmp_path) == [{"location": "a/"}]
     (tmp_path / "search" / "search_index.json").write_text('{"config":{},"docs":[]}', encoding="utf-8")
-    assert kept_entries(str(tmp_path)) == []
+    assert _kept_entries(tmp_path) == []
 
 
 def test_a_kept_index_not_written_as_the_plugin_writes_is_encoded_as_it_would(
@@ -135,4 +140,4 @@ def test_a_pipe_at_the_kept_index_is_not_read(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(preview, "_locks", {str(tmp_path): None})
     (tmp_path / "search").mkdir()
     os.mkfifo(tmp_path / "search" / "search_index.json")  # opening it would wait for a writer for ever
-    assert kept_entries(str(tmp_path)) is None
+    assert _kept_entries(tmp_path) is None

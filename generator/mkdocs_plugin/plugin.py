@@ -50,7 +50,6 @@ from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from ..publish.site import refuse_unsafe_target as refuse_unsafe_site
 from ..render.direct import Permalink
 from ..render.paths import edit_url
-from ..render.theme_files import assets, theme_dir
 from ..translate.language import normalize
 from ..translate.output import one_line
 from . import direct as mkdocs_direct
@@ -58,10 +57,11 @@ from . import loglang, preview, watch
 from .held import Held
 from .inherited import refuse_wider, with_inherited
 from .partials import remember_partials
-from .search_index import Spool, keep_served, served_entries, settle_served
+from .search_index import Spool, keep_served, served_entries
 from .segment import Segmenting
 from .segment import note_startup as segmenting_startup
 from .segment import stop_serving as stop_segmenting
+from .supply import supply_theme
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
 DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
@@ -95,30 +95,6 @@ def _options() -> type[base.Config]:
 class AccountPlanConfig(_options()):  # type: ignore[misc]
     """The plugin's options: the fields of :class:`generator.config.Settings` and :class:`generator.config.Build`
     (one definition of each, its default and its doc there)."""
-
-
-MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")
-"""Extensions the generated pages need (``## Title { #id }``, Markdown in HTML blocks) beyond MkDocs' built-in ones."""
-
-
-def _supply_theme(config: MkDocsConfig) -> None:
-    """Make the package's templates and assets part of the site, for repositories without a copy of ``theme/``.
-
-    The package's theme folder goes last among the theme's folders (a ``custom_dir`` and the
-    theme itself still override it), and its styles and scripts join ``extra_css`` and
-    ``extra_javascript`` unless listed already, as this repository's ``mkdocs.yml`` does, and so do
-    the Markdown extensions the generated pages are written for.
-    """
-    folder = str(theme_dir())
-    if all(os.path.realpath(d) != os.path.realpath(folder) for d in config.theme.dirs):
-        config.theme.dirs.append(folder)
-    for extension in MARKDOWN_EXTENSIONS:
-        if extension not in config.markdown_extensions:
-            config.markdown_extensions.append(extension)
-    listed = {str(entry) for entry in (*config.extra_css, *config.extra_javascript)}
-    for asset in assets():
-        if asset not in listed:
-            (config.extra_css if asset.endswith(".css") else config.extra_javascript).append(asset)
 
 
 def _bypass(config: MkDocsConfig) -> Permalink | None:
@@ -175,9 +151,6 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """Generated pages' HTML, compressed between conversion and writing (:mod:`.held`)."""
         self.segmenting = Segmenting()
         """The search index's Chinese words cut in a helper process (:mod:`.segment`)."""
-        self.served: tuple[Files, set[str]] = Files([]), set()
-        """The build's files, and the addresses of the pages it built (for a server's index:
-        :func:`.search_index.settle_served`)."""
 
     def load_config(self, options: dict[str, Any],
                     config_file_path: str | None = None) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
@@ -207,7 +180,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         except (ValueError, TypeError) as exc:
             raise _error(exc, config) from exc
         self.settings = replace(self.settings, forge=self.config.forge, edit_links=forge)
-        _supply_theme(config)
+        supply_theme(config)
         loglang.use(normalize(config.theme.get("language")))  # the build's own log lines in the site's language
         _warn_of_refused_caches(normalize(config.theme.get("language")))
         _quiet_jieba()
@@ -261,7 +234,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Titles of generated navigation pages MkDocs will not read again (``serve --dirty``, a carried site)."""
         self.build.nav(nav, files)
-        self.served = files, set()
+        self.search.start(files)
         return nav
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -328,8 +301,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def _spool_search_entries(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                               nav: Navigation) -> TemplateContext | None:
         """After the search plugin: the page's search entries out of memory, into the index being written."""
-        self.search.take(config)
-        self.served[1].add(page.url)
+        self.search.take(config, page.url)
         return context
 
     on_page_context = CombinedEvent(_give_back_html, _index_generated_page, _unmark_generated_page,
@@ -361,7 +333,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         index after a save, each page once."""
         self.search.write(config)
         if not self.build.merge_served(served_entries(config)):  # else: a server's save, or its first build
-            self.search.pause(settle_served(config, *self.served))  # each page's entries once, in page order
+            self.search.settle(config)  # each page's entries once, in page order
 
     def _post_build(self, *, config: MkDocsConfig) -> None:
         """Mark the folder as built here (so the next build may replace it); stop any page workers still running."""

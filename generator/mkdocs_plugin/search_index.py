@@ -29,37 +29,36 @@ from typing import IO, Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 
-from ..incremental.site_index import by_page
+from ..incremental.site_index import by_page, encode
 from . import preview
 
 INDEX = os.path.join("search", "search_index.json")
 """Where Material's plugin writes the index, under the site folder."""
 
 
-def _material_search(config: MkDocsConfig) -> Any | None:
-    """The site's Material search plugin when its index may be spooled: enabled, and not under ``serve --dirty``."""
+def _search_plugin(config: MkDocsConfig) -> Any | None:
+    """The site's Material search plugin when it is enabled and has an index, else ``None``."""
     try:
         from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - Material is a dependency
         return None
     for plugin in config.plugins.values():
         if isinstance(plugin, SearchPlugin):
-            enabled = plugin.config.enabled and getattr(plugin, "search_index", None) is not None
-            return plugin if enabled and not plugin.is_dirty and plugin.search_index_prev is None else None
+            index = getattr(plugin, "search_index", None)
+            return plugin if plugin.config.enabled and index is not None and isinstance(index.entries, list) else None
     return None
+
+
+def _material_search(config: MkDocsConfig) -> Any | None:
+    """The site's Material search plugin when its index may be spooled: not under ``serve --dirty``."""
+    plugin = _search_plugin(config)
+    return plugin if plugin is not None and not plugin.is_dirty and plugin.search_index_prev is None else None
 
 
 def _dirty_search(config: MkDocsConfig) -> Any | None:
     """Material's search plugin under ``serve --dirty`` (enabled, with an index), else ``None``."""
-    try:
-        from material.plugins.search.plugin import SearchPlugin
-    except ImportError:  # pragma: no cover - Material is a dependency
-        return None
-    for plugin in config.plugins.values():
-        if isinstance(plugin, SearchPlugin) and plugin.config.enabled and plugin.is_dirty:
-            index = getattr(plugin, "search_index", None)
-            return plugin if index is not None and isinstance(index.entries, list) else None
-    return None
+    plugin = _search_plugin(config)
+    return plugin if plugin is not None and plugin.is_dirty else None
 
 
 def served_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
@@ -73,7 +72,7 @@ def settle_served(config: MkDocsConfig, files: Files, built: set[str]) -> Any | 
     built now with its new ones, every other page with those the last index had (:func:`in_page_order`).
 
     The last index is the one the plugin kept since the server's last build; at a server's first build, the one
-    the last server left in the kept folder (:func:`kept_entries`), which a dirty build would otherwise replace
+    the last server left in the kept folder (:func:`kept_index`), which a dirty build would otherwise replace
     by the entries of the few pages it rebuilt: search found nothing after each restart.
 
     The plugin's own merge drops the old entries of the first rebuilt page only (those whose address starts with
@@ -126,7 +125,7 @@ def _encode(encoded: dict[str, tuple[list[dict[str, Any]], bytes]], group: list[
     known = encoded.get(first)
     if known is not None and len(known[0]) == len(group) and all(a is b for a, b in zip(known[0], group, strict=True)):
         return known[1]
-    text = ",".join(json.dumps(entry, separators=(",", ":"), default=str) for entry in group).encode("utf-8")
+    text = ",".join(map(encode, group)).encode("utf-8")
     encoded[first] = (group, text)
     return text
 
@@ -158,12 +157,6 @@ _kept: dict[str, list[dict[str, Any]] | None] = {}
 """Per kept folder: the index its last server left, until this server's first build writes its own."""
 
 
-def kept_entries(site_dir: str) -> list[dict[str, Any]] | None:
-    """The entries of the index a server left in its kept folder (:func:`kept_index`)."""
-    found = kept_index(site_dir)
-    return found[0] if found is not None else None
-
-
 def kept_index(site_dir: str) -> tuple[list[dict[str, Any]], dict[str, tuple[list[dict[str, Any]], bytes]]] | None:
     """The entries of the index a server left in its kept folder (:mod:`.preview`), and each page's entries with
     their text in the file (as :data:`_encoded` keeps them); ``None`` for any other folder, or when there is none,
@@ -185,7 +178,7 @@ def kept_index(site_dir: str) -> tuple[list[dict[str, Any]], dict[str, tuple[lis
     except (OSError, ValueError, RecursionError, IndexError):
         return None
     if not text.isascii():  # not as the plugin writes (it escapes every other character): encoded as it would
-        texts = {id(entry): json.dumps(entry, separators=(",", ":"), default=str) for entry in entries}
+        texts = {id(entry): encode(entry) for entry in entries}
     encoded: dict[str, tuple[list[dict[str, Any]], bytes]] = {}
     for group in by_page(entries).values():
         first = str(group[0]["location"])
@@ -201,9 +194,10 @@ def _entries_of(text: str) -> tuple[list[dict[str, Any]], dict[int, str]]:
     """The ``docs`` entries of an index's text and each one's text (by object id); ``ValueError`` for any other."""
     if not text.startswith('{"config":') or not text.endswith("]}"):
         raise _NotAnIndex
-    json.loads(text[:text.index(',"docs":[')] + "}")  # the config is a JSON object
+    docs = text.index(',"docs":[')
+    json.loads(text[:docs] + "}")  # the config is a JSON object
     decoder = json.JSONDecoder()
-    at = text.index(',"docs":[') + len(',"docs":[')
+    at = docs + len(',"docs":[')
     entries: list[dict[str, Any]] = []
     texts: dict[int, str] = {}
     while text[at] != "]":  # an entry, then a comma and the next, or the end (a trailing comma is no entry)
@@ -238,30 +232,41 @@ class Spool:
 
     def __init__(self) -> None:
         self.file: IO[bytes] | None = None
-        self.head = ""
+        self.head = b""
         """The index with no entries, as the plugin writes it, less its closing ``]}``."""
         self.count = 0
         self.paused: Any | None = None
         """The search plugin whose own write is skipped for this build (enabled again by :meth:`resume`)."""
+        self.files: Files = Files([])
+        """The build's files (``on_nav``), for a server's index (:func:`settle_served`)."""
+        self.built: set[str] = set()
+        """The addresses of the pages this build indexed, for a server's index."""
 
-    def take(self, config: MkDocsConfig) -> None:
-        """After the search plugin indexed a page: move its entries from the plugin's list to the file."""
+    def start(self, files: Files) -> None:
+        """A build's files are known (``on_nav``): no page indexed yet."""
+        self.files, self.built = files, set()
+
+    def take(self, config: MkDocsConfig, url: str) -> None:
+        """After the search plugin indexed the page at ``url``: move its entries from the plugin's list to the file."""
+        self.built.add(url)
+        self._spool(config)
+
+    def _spool(self, config: MkDocsConfig) -> None:
+        """The entries in the plugin's list, moved to the file (outside ``serve --dirty``)."""
         plugin = _material_search(config)
         if plugin is None or not plugin.search_index.entries:
             return
         index = plugin.search_index
         if self.file is None:
-            entries, index.entries = index.entries, []
-            empty = index.generate_search_index(None)
-            index.entries = entries
-            if not empty.endswith("[]}"):  # not the layout this module knows: the plugin writes its index itself
+            head = _head(index)
+            if head is None:  # not the layout this module knows: the plugin writes its index itself
                 return
-            self.head = empty[:-2]
+            self.head = head
             self.file = tempfile.TemporaryFile()  # noqa: SIM115 - lives until the index is written
         for entry in index.entries:
             if self.count:
                 self.file.write(b",")
-            self.file.write(json.dumps(entry, separators=(",", ":"), default=str).encode("utf-8"))
+            self.file.write(encode(entry).encode("utf-8"))
             self.count += 1
         index.entries.clear()
 
@@ -272,17 +277,20 @@ class Spool:
             return
         plugin = _material_search(config)
         assert plugin is not None, "the search plugin changed during a build"
-        self.take(config)  # entries made since the last page, if any, come last as they would
+        self._spool(config)  # entries made since the last page, if any, come last as they would
         path = os.path.join(config.site_dir, INDEX)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         self.file.seek(0)
         with open(path, "wb") as out:
-            out.write(self.head.encode("utf-8"))
+            out.write(self.head)
             shutil.copyfileobj(self.file, out)
             out.write(b"]}")
         self.close()
-        plugin.config.enabled = False
-        self.paused = plugin
+        self.pause(plugin)
+
+    def settle(self, config: MkDocsConfig) -> None:
+        """Under ``serve --dirty``: every page's entries once, in page order (:func:`settle_served`), written here."""
+        self.pause(settle_served(config, self.files, self.built))
 
     def pause(self, plugin: Any | None) -> None:
         """Skip the search plugin's own write of the index for this build (it was written for it)."""
