@@ -17,7 +17,7 @@ import pytest
 
 from generator.publish import atomic
 from generator.publish.site import recover
-from tests.hostile_fixtures import REPO, accountplan, write_canary_portfolio
+from tests.hostile_fixtures import REPO, accountplan, tree_hashes, write_canary_portfolio
 
 # --- recovery after a killed build ----------------------------------------------------------
 
@@ -153,6 +153,60 @@ def test_build_replaces_only_a_site_it_built_itself(tmp_path: Path) -> None:
         done = accountplan("build", "--quiet", "--site-dir", "built", cwd=tmp_path)
         assert done.returncode == 0, done.stderr
         assert (tmp_path / "built" / ".accountplan-site").is_file() and (tmp_path / "built" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("link", ["site/zh", "site"])
+@pytest.mark.parametrize("command", ["accountplan", "mkdocs"])
+def test_a_site_folder_reached_through_a_symbolic_link_is_refused(tmp_path: Path, link: str, command: str) -> None:
+    """A pull request can commit ``site`` (or ``site/zh``) as a link to another project's site, which holds the
+    marker: resolved first, that site passed the check and was replaced. Neither command follows the link."""
+    project, victim = tmp_path / "project", tmp_path / "victim"
+    write_canary_portfolio(project)
+    (victim / "zh" / "keep").mkdir(parents=True)
+    for site in (victim, victim / "zh"):
+        (site / ".accountplan-site").write_text("x", encoding="utf-8")
+    (victim / "zh" / "keep" / "file").write_text("precious", encoding="utf-8")
+    if link == "site/zh":
+        (project / "site").mkdir()
+    (project / link).symlink_to(victim / link.removeprefix("site").lstrip("/"), target_is_directory=True)
+    before = tree_hashes(victim)
+    if command == "accountplan":
+        done = accountplan("build", "--quiet", "--site-dir", "site/zh", cwd=project)
+        assert done.returncode == 2, done.stderr
+    else:
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site/zh"]
+        done = subprocess.run(mkdocs, cwd=project, capture_output=True, text=True, timeout=600, check=False)
+        assert done.returncode == 1, done.stderr
+    assert f"{project / link} is a symbolic link" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert tree_hashes(victim) == before and (project / link).is_symlink()
+
+
+@pytest.mark.parametrize("command", ["render", "schema"])
+def test_pages_and_schemas_are_not_written_through_a_link_in_the_project(tmp_path: Path, command: str) -> None:
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    write_canary_portfolio(project)
+    elsewhere.mkdir()
+    (project / "docs" / "pages").symlink_to(elsewhere, target_is_directory=True)
+    done = accountplan(command, "--out", "docs/pages/out", cwd=project)
+    assert done.returncode == 2, done.stderr
+    assert f"{project / 'docs' / 'pages'} is a symbolic link" in done.stderr and "Traceback" not in done.stderr
+    assert not any(elsewhere.iterdir())
+    done = accountplan("--lang", "zh", command, "--out", "docs/pages", cwd=project)
+    assert done.returncode == 2 and "是符号链接" in done.stderr, done.stderr
+
+
+def test_links_above_the_project_are_the_machines_own(tmp_path: Path) -> None:
+    """Only links inside the project are refused: a project reached through a linked home folder still builds."""
+    from generator.publish.site import refuse_unsafe_target
+
+    real = tmp_path / "real"
+    (real / "project").mkdir(parents=True)
+    (tmp_path / "home").symlink_to(real, target_is_directory=True)
+    project = tmp_path / "home" / "project"
+    assert refuse_unsafe_target(project / "site", [project / "docs"], project) == real / "project" / "site"
+    (real / "project" / "out").symlink_to(real, target_is_directory=True)
+    with pytest.raises(ValueError, match="is a symbolic link"):
+        refuse_unsafe_target(project / "out" / "site", [project / "docs"], project)
 
 
 def test_a_plain_mkdocs_build_applies_the_same_site_folder_check(tmp_path: Path) -> None:

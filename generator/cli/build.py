@@ -97,8 +97,8 @@ def run(args: argparse.Namespace) -> int:
             print(_t("accountplan build: {message}", args.language, message=text(str(exc), args.language)),
                   file=sys.stderr)
             return 1
-        target = Path(args.site_dir or config.site_dir).resolve()
-        refuse_unsafe_target(target, [Path(config.docs_dir), Path(settings.accounts)], Path(config_file).parent)
+        target = refuse_unsafe_target(Path(args.site_dir or config.site_dir),
+                                      [Path(config.docs_dir), Path(settings.accounts)], Path(config_file).parent)
         profile = _set_profile(config, args.profile)
         level = profile_level(settings, profile)
         _set_today(config, settings.today)

@@ -19,6 +19,7 @@ from ..config.forge_settings import forge_of_config
 from ..diagnostics import Severity
 from ..history.log import history_cache
 from ..pipeline import run as run_pipeline
+from ..publish.site import refuse_linked
 from ..translate import t as _t
 from ..translate.language import LANGUAGES
 from ..translate.output import formatter
@@ -45,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     args.profile = chosen_profile(args.profile, args.config)  # the site's own profile without --profile
     # The edit links the MkDocs build gives its pages (from repo_url and edit_uri), so both kinds of page agree.
     settings = replace(settings, edit_links=forge_of_config(args.config, settings.forge))
+    refuse_linked(args.out, os.path.dirname(os.path.abspath(args.config)))
     if _overlaps(args.out, settings.accounts):
         print(_t("accountplan render: --out {out} would write pages among the dossiers in {accounts}; choose a folder "
                 "outside it that does not contain it (e.g. docs/ or build/pages)", args.language, out=args.out,

@@ -321,7 +321,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         project = Path(config.config_file_path or ".").resolve().parent
         accounts = Path(self.settings.accounts) if self.settings is not None else project / "accounts"
         try:
-            refuse_unsafe_site(Path(config.site_dir).resolve(), [Path(config.docs_dir), accounts], project)
+            refuse_unsafe_site(Path(config.site_dir), [Path(config.docs_dir), accounts], project)
         except ValueError as exc:
             raise _error(exc, config) from None
         self.segmenting.start(config)

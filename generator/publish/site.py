@@ -35,13 +35,31 @@ def publish(built: Path, target: Path) -> None:
     swap_folder(built, target)
 
 
-def refuse_unsafe_target(target: Path, sources: list[Path], project: Path) -> None:
-    """Refuse a site folder whose replacement would delete sources (docs, accounts, the project)."""
+def refuse_linked(target: str | os.PathLike[str], project: str | os.PathLike[str]) -> Path:
+    """``target`` made absolute (not resolved), after refusing it when it is a symbolic link or reached through one
+    inside ``project``, where a pull request can commit links.
+
+    Looked for before the path is resolved: resolved, ``site/zh`` linked to another project's site would be that
+    site, and be replaced (or written into). Folders above the project are the machine's own (a linked home).
+    """
+    target, project = Path(os.path.abspath(target)), Path(os.path.abspath(project))
+    for folder in (target, *target.parents):
+        if folder != target and project not in folder.parents:
+            break
+        if folder.is_symlink():
+            raise ValueError(f"refusing to write into {target}: {folder} is a symbolic link; name a real folder")
+    return target
+
+
+def refuse_unsafe_target(target: Path, sources: list[Path], project: Path) -> Path:
+    """The site folder ``target`` as a real path, after refusing one whose replacement would delete what it must not:
+    sources (docs, accounts, the project), a folder of someone else's, or, through a symbolic link
+    (:func:`refuse_linked`), any of those elsewhere."""
+    target, project = refuse_linked(target, project).resolve(), project.resolve()
     for source in sources:
         source = source.resolve()
         if target == source or source in target.parents or target in source.parents:
             raise ValueError(f"the site folder {target} must not be, hold or sit inside {source}")
-    project = project.resolve()
     if target == project or target in project.parents:
         raise ValueError(f"the site folder {target} must not be or hold the project folder {project}")
     if target.is_dir() and any(target.iterdir()) and not _built_here(target):
@@ -49,6 +67,7 @@ def refuse_unsafe_target(target: Path, sources: list[Path], project: Path) -> No
                          f"(no {MARKER} file in it); choose an empty or new --site-dir, or delete the folder yourself")
     if target.exists() and not target.is_dir():
         raise ValueError(f"refusing to replace {target}: it is a file, not a site folder")
+    return target
 
 
 def _built_here(folder: Path) -> bool:
