@@ -181,17 +181,23 @@ def test_a_site_folder_reached_through_a_symbolic_link_is_refused(tmp_path: Path
     assert tree_hashes(victim) == before and (project / link).is_symlink()
 
 
-@pytest.mark.parametrize("command", ["render", "schema"])
-def test_pages_and_schemas_are_not_written_through_a_link_in_the_project(tmp_path: Path, command: str) -> None:
+@pytest.mark.parametrize("command", [("render", "--out"), ("schema", "--out"), ("diff", "HEAD", "--maps")])
+def test_pages_schemas_and_maps_are_not_written_through_a_link_in_the_project(tmp_path: Path,
+                                                                             command: tuple[str, ...]) -> None:
     project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
     write_canary_portfolio(project)
     elsewhere.mkdir()
     (project / "docs" / "pages").symlink_to(elsewhere, target_is_directory=True)
-    done = accountplan(command, "--out", "docs/pages/out", cwd=project)
+    if command[0] == "diff":
+        git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
+        subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+        subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+        subprocess.run([*git, "commit", "-qm", "x"], cwd=project, check=True)
+    done = accountplan(*command, "docs/pages/out", cwd=project)
     assert done.returncode == 2, done.stderr
     assert f"{project / 'docs' / 'pages'} is a symbolic link" in done.stderr and "Traceback" not in done.stderr
     assert not any(elsewhere.iterdir())
-    done = accountplan("--lang", "zh", command, "--out", "docs/pages", cwd=project)
+    done = accountplan("--lang", "zh", *command, "docs/pages", cwd=project)
     assert done.returncode == 2 and "是符号链接" in done.stderr, done.stderr
 
 

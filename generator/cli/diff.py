@@ -19,6 +19,7 @@ from ..edit.diff import compare
 from ..history.git import WORKTREE, extract, locate
 from ..load.portfolio import load_portfolio
 from ..model.portfolio import Portfolio
+from ..publish.site import refuse_linked
 from ..redact import apply_profile, profile_level
 from ..render.diff_report import FORMATS, write_maps
 from ..translate import t as _t
@@ -46,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     """Load both revisions, compare, print the report; exit 2 for an unknown revision."""
     settings = load_settings(args.config, today=args.today)
     args.profile = chosen_profile(args.profile, args.config)
+    if args.maps:
+        refuse_linked(args.maps, os.path.dirname(os.path.abspath(args.config)))
     accounts = args.accounts or settings.accounts
     top, relative = locate(accounts)
     profile_level(settings, args.profile)  # an unknown profile fails before any git work
