@@ -82,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from ..mkdocs_plugin.plugin import CACHE_LOG, DOSSIER_LOG
+    from ..mkdocs_plugin.plugin import CACHE_LOG
+    from ..mkdocs_plugin.report import DOSSIER_LOG
 
     config_file = os.path.abspath(args.config)
     # Before _source_date_epoch derives one from git for the sitemap: that date is not the build's today.

@@ -38,7 +38,6 @@ from mkdocs.utils.templates import TemplateContext
 from .. import translate, usercache
 from ..config import Settings, plugin_options
 from ..config.forge import forge_from_mkdocs
-from ..diagnostics import Severity
 from ..history.log import history_cache, history_log
 from ..incremental.build import Build
 from ..incremental.versions import code_version
@@ -51,12 +50,12 @@ from ..publish.site import refuse_unsafe_target as refuse_unsafe_site
 from ..render.direct import Permalink
 from ..render.paths import edit_url
 from ..translate.language import normalize
-from ..translate.output import one_line
 from . import direct as mkdocs_direct
 from . import loglang, preview, watch
 from .held import Held
 from .inherited import refuse_wider, with_inherited
 from .partials import remember_partials
+from .report import Reporter
 from .search_index import Spool, keep_served, served_entries
 from .segment import Segmenting
 from .segment import note_startup as segmenting_startup
@@ -64,8 +63,6 @@ from .segment import stop_serving as stop_segmenting
 from .supply import supply_theme
 
 log = logging.getLogger("mkdocs.plugins.accountplan")
-DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
-dossier_log = logging.getLogger(DOSSIER_LOG)
 """Dossier diagnostics: ``accountplan build --fail-on error`` fails on their errors, never on their warnings."""
 CACHE_LOG = "mkdocs.plugins.accountplan.cache"
 """A cache folder not used (:func:`generator.usercache.refusals`): a warning that ``--fail-on error`` does not fail
@@ -151,6 +148,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         """Generated pages' HTML, compressed between conversion and writing (:mod:`.held`)."""
         self.segmenting = Segmenting()
         """The search index's Chinese words cut in a helper process (:mod:`.segment`)."""
+        self.reporter = Reporter()
+        """The dossiers' problems in the log: under a server, after its first build, what a save changed."""
 
     def load_config(self, options: dict[str, Any],
                     config_file_path: str | None = None) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
@@ -205,11 +204,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
                               timeline=self.config.timeline, history_cache=history_cache(config.config_file_path))
         except ValueError as exc:  # an unknown profile or bad scoring settings: a configuration error
             raise _error(exc, config) from exc
-        report = {Severity.ERROR: dossier_log.error, Severity.WARNING: dossier_log.warning,
-                  Severity.INFO: dossier_log.info}
         lang = normalize(config.theme.get("language"))
-        for diagnostic in gathered.diagnostics:
-            report[diagnostic.severity](one_line(diagnostic, lang))
+        self.reporter.report(gathered.diagnostics, lang, changes_only=Build.serving() and not config.strict)
         for line in history_log(gathered.movement):
             log.info(translate.text(line, lang))
         try:
