@@ -152,6 +152,15 @@ def project_of(config_file: str | None) -> str:
     return os.path.dirname(os.path.abspath(config_file)) if config_file else os.getcwd()
 
 
+def project_cache(config_file: str | None) -> str | None:
+    """The cache folder of the project a settings file belongs to; ``None`` when nothing is cached.
+
+    Where a build and a server keep what they carry: parsed files, rule results, the git history's parses,
+    kept pages (each in its page store inside it).
+    """
+    return project_folder(project_of(config_file))
+
+
 def project_folder(project: str | os.PathLike[str]) -> str | None:
     """The cache folder of one project (the folder of its ``mkdocs.yml``); ``None`` when nothing is cached."""
     top = root()

@@ -19,7 +19,6 @@ import pytest
 
 from generator import usercache
 from generator.config import load_settings
-from generator.incremental import carried
 from generator.incremental import store as page_store
 from generator.pipeline import gather
 from tests.hostile_fixtures import accountplan, write_canary_portfolio
@@ -121,7 +120,7 @@ def test_build_and_the_serve_path_never_unpickle_a_planted_blob(planted: tuple[P
     monkeypatch.chdir(root)
     page_store.note_startup("serve", True)
     try:
-        cache = carried.load_cache(str(root / "mkdocs.yml"))
+        cache = usercache.project_cache(str(root / "mkdocs.yml"))
         assert cache == usercache.project_folder(root)
         gathered = gather(load_settings(str(root / "mkdocs.yml")), cache=cache)
     finally:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..diagnostics import FORMATS, Diagnostic, Severity
 from ..translate.output import formatter
-from ..usercache import ENVIRONMENT, project_folder, project_of
+from ..usercache import ENVIRONMENT, project_cache
 from .args import existing_path
 from .progress import Progress
 
@@ -42,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, today=args.today)
     root, only = _scope(args.paths, settings.accounts)
     progress = Progress("parsed", force=args.progress)
-    project = project_of(args.config)
-    cache = None if args.no_cache else args.cache_dir or project_folder(project)
+    cache = None if args.no_cache else args.cache_dir or project_cache(args.config)
     if cache:
         from ..incremental.check import check
 

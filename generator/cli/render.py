@@ -14,10 +14,10 @@ import sys
 from dataclasses import replace
 from typing import Any
 
+from .. import usercache
 from ..config import load_settings
 from ..config.forge_settings import forge_of_config
 from ..diagnostics import Severity
-from ..history.log import history_cache
 from ..pipeline import run as run_pipeline
 from ..publish.site import refuse_linked
 from ..translate import t as _t
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     # The git history too, as the plugin reads it: the files and the site never disagree.
     gathered, written = run_pipeline(settings, args.profile, args.language, args.out,
                                      directory_urls=not args.no_directory_urls,
-                                     history_cache=history_cache(args.config))
+                                     history_cache=usercache.project_cache(args.config))
     if gathered.diagnostics:
         print(formatter("text", args.language)(gathered.diagnostics), file=sys.stderr)
     print(_t("wrote {count} pages to {out}", args.language, count=written, out=args.out), file=sys.stderr)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import usercache
 from .records import Movement
 
 
@@ -21,8 +20,3 @@ def history_log(movement: Movement | None) -> Iterator[str]:
     if movement.shallow:
         yield ("accountplan: the clone is shallow, so history starts late; fetch it all "
                "(actions/checkout with fetch-depth: 0, or 'git fetch --unshallow')")
-
-
-def history_cache(config_file: str | None) -> str | None:
-    """The folder for parsed history blobs: the project's folder in the user's cache (``None``: caching off)."""
-    return usercache.project_folder(usercache.project_of(config_file))

@@ -129,7 +129,7 @@ class Build:
     def shutdown(config_file: str | None) -> None:
         """When ``mkdocs serve --dirty`` stops: seal its kept pages and memos for the next process, as a build does;
         nothing with caching off (its page store, a folder of its own, is deleted as the process exits)."""
-        if store.dirty_serving() and usercache.project_folder(usercache.project_of(config_file)) is not None:
+        if store.dirty_serving() and usercache.project_cache(config_file) is not None:
             carried.carry_served()
             store.seal_keys()
             fragments.save_all()
@@ -145,7 +145,7 @@ class Build:
         """
         with gc_paused():
             carried.carry_rules_in(config_file)
-        return carried.load_cache(config_file)
+        return usercache.project_cache(config_file)
 
     def add(self, files: Files, config: MkDocsConfig, gathered: Gathered, settings: Settings, lang: str,
             permalink: Permalink | None = None) -> Files:
@@ -190,7 +190,7 @@ class Build:
         """Under ``serve --dirty``: render only the pages whose inputs changed, and serve all from the store."""
         folder = store.store_for(config.config_file_path, lang)
         carried.seed(folder)  # a server's first build starts from the pages of the last build, if one left them
-        if folder not in _sections_read and usercache.project_folder(usercache.project_of(config.config_file_path)):
+        if folder not in _sections_read and usercache.project_cache(config.config_file_path):
             _sections_read.add(folder)
             self.store = folder
         kept = KeptPages(folder, gathered.level)

@@ -38,16 +38,6 @@ _state = {"rules": False}
 """Whether this process has read the rule results in (once a process: later builds keep them in memory)."""
 
 
-def load_cache(config_file: str | None) -> str | None:
-    """The content-keyed load cache folder (``None`` when caching is off).
-
-    The project's folder in the user's cache (the one ``accountplan check`` uses), so that
-    every rebuild of one server, and every build after the first (a merge build in CI with
-    the folder restored), parses only the files whose bytes changed.
-    """
-    return usercache.project_folder(usercache.project_of(config_file))
-
-
 CARRIED = "carried-pages"
 """The sealed account and person pages of a site's last build, in its page store folder."""
 
@@ -60,7 +50,7 @@ def carried_pages(config_file: str | None, lang: str, level: str) -> KeptPages |
     are the serve path's (:class:`.pages.KeptPages`). ``None`` when caching is off. A blob that is missing,
     damaged or not sealed with this user's key is never unpickled: every page is then rendered.
     """
-    if usercache.project_folder(usercache.project_of(config_file)) is None:
+    if usercache.project_cache(config_file) is None:
         return None
     store = store_for(config_file, lang)
     seed(store)
@@ -152,7 +142,7 @@ def carry_rules_in(config_file: str | None) -> None:
     whose files did not change is not checked, redacted or scored again, and a person whose inputs
     did not change is not scored again (roll-ups and changes since the quarter began are computed again).
     """
-    folder = usercache.project_folder(usercache.project_of(config_file))
+    folder = usercache.project_cache(config_file)
     if folder is None or _state.get("rules"):
         return
     _state["rules"] = True  # once a process: later builds of a server keep the memos in memory
@@ -170,7 +160,7 @@ def carry_rules_in(config_file: str | None) -> None:
 
 def carry_rules_out(config_file: str | None) -> None:
     """Seal this build's rule results, redacted copies and scores for the next build: the blobs whose keys changed."""
-    folder = usercache.project_folder(usercache.project_of(config_file))
+    folder = usercache.project_cache(config_file)
     if folder is None:
         return
     for templates in _templates.values():
@@ -243,7 +233,7 @@ _templates: dict[tuple[str, str], CarriedTemplates] = {}
 
 def carried_templates(env: jinja2.Environment, config_file: str | None, name: str) -> jinja2.Environment:
     """``env`` compiling its templates once a project, not once a build process (nothing when caching is off)."""
-    folder = usercache.project_folder(usercache.project_of(config_file))
+    folder = usercache.project_cache(config_file)
     if folder is not None and env.bytecode_cache is None:
         kept = _templates.get((folder, name))
         env.bytecode_cache = kept if kept is not None else _templates.setdefault((folder, name),

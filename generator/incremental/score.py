@@ -69,9 +69,11 @@ def _steps(portfolio: Portfolio, settings: Settings, memo: Memo[Any]) -> score.S
 
     def person(pid: str, meetings: int, accounts: list[str], owned: list[tuple[str, Contact]],
                config: ScoringConfig, served: Served) -> PersonScore:
-        key = ("person", common, pid, meetings, tuple(accounts),
-               tuple((slug, c.id, c.intimacy, c.support) for slug, c in owned),
-               tuple((slug, head, None if scored is None else keys[slug]) for slug, head, scored in served))
+        # What the scorecard is computed from, by the dossiers it comes from: the owned contacts (in order) and each
+        # served account's head share and scorecard are each a dossier's, under `common` (the date, the settings).
+        owners = tuple(keys[slug] for slug in dict.fromkeys(slug for slug, _ in owned))
+        serves = tuple((slug, scored is not None and keys[slug]) for slug, _, scored in served)
+        key = ("person", common, pid, meetings, tuple(accounts), owners, serves)
         scored: PersonScore = memo.get(key, partial(person_score, pid, meetings, accounts, owned, config, served))
         return scored
 

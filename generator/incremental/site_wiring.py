@@ -57,7 +57,7 @@ def begin(config: Any, *, keep: bool = True, signed: Any = None) -> CarriedSite:
     but does not replace it; ``signed``: the configuration to sign instead of ``config``, as
     ``accountplan build`` would have it before the plugins' ``on_config`` (which fills in their defaults).
     """
-    folder = usercache.project_folder(usercache.project_of(config.config_file_path))
+    folder = usercache.project_cache(config.config_file_path)
     plugin = config.plugins.get("accountplan")
     name = f"{os.path.abspath(config.config_file_path or '.')}|{config.theme.get('language')}|" \
            f"{plugin.config.get('profile') if plugin is not None else None}"

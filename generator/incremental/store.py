@@ -75,7 +75,7 @@ def store_for(config_file: str | None, lang: str) -> str:
     folder that cannot be used) a serving process still needs one: a folder of its own, deleted when it exits
     (:func:`generator.usercache.process_folder`).
     """
-    folder = usercache.project_folder(usercache.project_of(config_file)) or usercache.process_folder()
+    folder = usercache.project_cache(config_file) or usercache.process_folder()
     name = hashlib.blake2b(f"{os.path.abspath(config_file or '.')}|{lang}".encode(), digest_size=8).hexdigest()
     return os.path.join(folder, STORE, name)
 

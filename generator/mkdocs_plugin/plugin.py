@@ -38,8 +38,9 @@ from mkdocs.utils.templates import TemplateContext
 from .. import translate, usercache
 from ..config import Settings, plugin_options
 from ..config.forge import forge_from_mkdocs
-from ..history.log import history_cache, history_log
+from ..history.log import history_log
 from ..incremental.build import Build
+from ..incremental.theme import list_theme_once
 from ..incremental.versions import code_version
 from ..pipeline import check_settings, gather
 from ..publish.atomic import OutsideFolder, leading_out
@@ -180,6 +181,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             raise _error(exc, config) from exc
         self.settings = replace(self.settings, forge=self.config.forge, edit_links=forge)
         supply_theme(config)
+        if Build.serving():
+            list_theme_once(config.theme)  # a save lists the installed theme's 14,500 files no more
         loglang.use(normalize(config.theme.get("language")))  # the build's own log lines in the site's language
         _warn_of_refused_caches(normalize(config.theme.get("language")))
         _quiet_jieba()
@@ -200,8 +203,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         watch.record(self.settings.accounts)  # under serve: a rebuild lists only the folders a save changed
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
-                              cache=Build.load_cache(config.config_file_path),
-                              timeline=self.config.timeline, history_cache=history_cache(config.config_file_path))
+                              cache=Build.load_cache(config.config_file_path), timeline=self.config.timeline,
+                              history_cache=usercache.project_cache(config.config_file_path))
         except ValueError as exc:  # an unknown profile or bad scoring settings: a configuration error
             raise _error(exc, config) from exc
         lang = normalize(config.theme.get("language"))

@@ -98,7 +98,7 @@ def _stop_on_termination() -> None:
 
 def site_folder(config_file: str | None, lang: str) -> str | None:
     """The kept site folder of one site, in the project's folder of the user's cache; ``None`` with caching off."""
-    project = usercache.project_folder(usercache.project_of(config_file))
+    project = usercache.project_cache(config_file)
     if project is None:
         return None
     name = hashlib.blake2b(f"{os.path.abspath(config_file or '.')}|{lang}".encode(), digest_size=8).hexdigest()

@@ -38,9 +38,11 @@ def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: 
     counts: Counter[str] = Counter()
     teams: dict[str, list[str]] = {}
     owned: dict[str, list[tuple[str, Contact]]] = {}
+    heads: dict[str, Head] = {}
     for data in accounts:
-        met, team, mine = share(data, as_of, config)
+        met, team, mine, head = share(data, as_of, config)
         slug = data[0]
+        heads[slug] = head
         counts.update(met)
         for member in team:
             teams.setdefault(member, [])
@@ -48,7 +50,6 @@ def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: 
                 teams[member].append(slug)
         for owner, contact in mine:
             owned.setdefault(owner, []).append((slug, contact))
-    heads = {slug: _head_share(account, as_of, config) for slug, account, _, _ in accounts}
     found = {}
     for pid in people:
         meetings, accounts_of, owns = counts.get(pid, 0), teams.get(pid, []), owned.get(pid, [])
@@ -57,23 +58,23 @@ def score_people(people: Iterable[str], accounts: Sequence[AccountData], as_of: 
     return found
 
 
-Share = tuple[Counter[str], list[str], list[tuple[str, Contact]]]
+Head = tuple[float | None, float | None, str, str | None]
+"""One head's share of an account's KPI year: sales and profit in the reporting currency (``None`` without a
+rate or a KPI record), the currency they are in, and the account's currency when no rate converts it."""
+
+
+Share = tuple[Counter[str], list[str], list[tuple[str, Contact]], Head]
 """One dossier's share of everyone's scorecards (:func:`dossier_share`)."""
 
 
 def dossier_share(data: AccountData, as_of: dt.date, config: ScoringConfig) -> Share:
     """One dossier's share of everyone's scorecards: meetings per person in the window, the team's
-    people in order, and each active contact's owners (once per contact)."""
+    people in order, each active contact's owners (once per contact), and one head's share of its KPI year."""
     _, account, contacts, activities = data
     met = person_counts(in_window(activities, as_of, config.limits.weeks_window), config)
     team = [member.person for member in account.team]
     mine = [(owner, contact) for contact in active_contacts(contacts, as_of) for owner in dict.fromkeys(contact.owners)]
-    return met, team, mine
-
-
-Head = tuple[float | None, float | None, str, str | None]
-"""One head's share of an account's KPI year: sales and profit in the reporting currency (``None`` without a
-rate or a KPI record), the currency they are in, and the account's currency when no rate converts it."""
+    return met, team, mine, _head_share(account, as_of, config)
 
 
 def _head_share(account: Account, as_of: dt.date, config: ScoringConfig) -> Head:

@@ -58,7 +58,7 @@ def _edit(accounts: Path) -> None:
 def _blob(cache: Path, config: Path) -> Path:
     """The sealed memo file of the site's English build in the cache folder ``cache``."""
     store = Path(page_store.store_for(str(config), "en"))
-    project = Path(usercache.project_folder(usercache.project_of(str(config))) or "")
+    project = Path(usercache.project_cache(str(config)) or "")
     return cache / project.name / store.relative_to(project) / carried.CARRIED
 
 
