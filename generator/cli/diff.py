@@ -14,6 +14,7 @@ import sys
 import tempfile
 from typing import Any
 
+from .. import usercache
 from ..config import Settings, load_settings
 from ..edit.diff import compare
 from ..history.git import WORKTREE, extract, locate
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, today=args.today)
     args.profile = chosen_profile(args.profile, args.config)
     if args.maps:
-        refuse_linked(args.maps, os.path.dirname(os.path.abspath(args.config)))
+        refuse_linked(args.maps, usercache.project_of(args.config))
     accounts = args.accounts or settings.accounts
     top, relative = locate(accounts)
     profile_level(settings, args.profile)  # an unknown profile fails before any git work

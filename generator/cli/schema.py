@@ -13,6 +13,7 @@ import json
 import os
 from typing import Any
 
+from .. import usercache
 from ..model.jsonschema import ENTITIES, all_schemas, entity_schema
 from ..publish.atomic import target_in, write_text_atomic
 from ..publish.site import refuse_linked
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     """Print (or write) the requested schema; exit 0."""
     names = list(ENTITIES) if args.what == "all" else [args.what]
     if args.out:
-        refuse_linked(args.out, os.path.dirname(os.path.abspath(args.config)))
+        refuse_linked(args.out, usercache.project_of(args.config))
         os.makedirs(args.out, exist_ok=True)
         for name in names:
             target = os.path.join(args.out, f"{name}.schema.json")
