@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, today=args.today)
     args.profile = chosen_profile(args.profile, args.config)
     if args.maps:
-        refuse_linked(args.maps, usercache.project_of(args.config))
+        args.maps = str(refuse_linked(args.maps, usercache.project_of(args.config)))  # written where it was checked
     accounts = args.accounts or settings.accounts
     top, relative = locate(accounts)
     profile_level(settings, args.profile)  # an unknown profile fails before any git work

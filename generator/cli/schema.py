@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     """Print (or write) the requested schema; exit 0."""
     names = list(ENTITIES) if args.what == "all" else [args.what]
     if args.out:
-        refuse_linked(args.out, usercache.project_of(args.config))
+        args.out = str(refuse_linked(args.out, usercache.project_of(args.config)))  # written where it was checked
         os.makedirs(args.out, exist_ok=True)
         for name in names:
             target = os.path.join(args.out, f"{name}.schema.json")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import os
-import sys
+import sysconfig
 
 import jinja2
 import jinja2.bccache
@@ -69,9 +69,11 @@ class _ListedOnce(jinja2.FileSystemLoader):
 
 
 def _installed(folder: str) -> bool:
-    """Whether ``folder`` belongs to an installed package (under the Python environment's prefix)."""
-    prefix = os.path.join(os.path.realpath(sys.prefix), "")
-    return os.path.realpath(folder).startswith(prefix)
+    """Whether ``folder`` belongs to an installed package (in the environment's site-packages, not merely under its
+    prefix: a project may sit inside its own environment's folder)."""
+    real = os.path.realpath(folder)
+    return any(real.startswith(os.path.join(os.path.realpath(sysconfig.get_path(kind)), ""))
+               for kind in ("purelib", "platlib"))
 
 
 def list_theme_once(theme: Theme) -> None:
