@@ -181,9 +181,11 @@ def test_a_site_folder_reached_through_a_symbolic_link_is_refused(tmp_path: Path
     assert tree_hashes(victim) == before and (project / link).is_symlink()
 
 
-@pytest.mark.parametrize("command", [("render", "--out"), ("schema", "--out"), ("diff", "HEAD", "--maps")])
-def test_pages_schemas_and_maps_are_not_written_through_a_link_in_the_project(tmp_path: Path,
-                                                                             command: tuple[str, ...]) -> None:
+WRITERS = [("render", "--out"), ("schema", "--out"), ("diff", "HEAD~1", "--maps")]
+
+
+def _linked_project(tmp_path: Path, command: tuple[str, ...]) -> tuple[Path, Path]:
+    """A project whose ``docs/pages`` is a link to a folder outside it (for ``diff``, in two commits that differ)."""
     project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
     write_canary_portfolio(project)
     elsewhere.mkdir()
@@ -193,12 +195,33 @@ def test_pages_schemas_and_maps_are_not_written_through_a_link_in_the_project(tm
         subprocess.run([*git, "init", "-q"], cwd=project, check=True)
         subprocess.run([*git, "add", "-A"], cwd=project, check=True)
         subprocess.run([*git, "commit", "-qm", "x"], cwd=project, check=True)
+        account = project / "accounts" / "canary-co" / "account.md"  # a change, so the diff draws maps
+        account.write_text(account.read_text(encoding="utf-8").replace("tier: B", "tier: A"), encoding="utf-8")
+        subprocess.run([*git, "commit", "-qam", "y"], cwd=project, check=True)
+    return project, elsewhere
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_pages_schemas_and_maps_are_not_written_through_a_link_in_the_project(tmp_path: Path,
+                                                                             command: tuple[str, ...]) -> None:
+    project, elsewhere = _linked_project(tmp_path, command)
     done = accountplan(*command, "docs/pages/out", cwd=project)
     assert done.returncode == 2, done.stderr
     assert f"{project / 'docs' / 'pages'} is a symbolic link" in done.stderr and "Traceback" not in done.stderr
     assert not any(elsewhere.iterdir())
     done = accountplan("--lang", "zh", *command, "docs/pages", cwd=project)
     assert done.returncode == 2 and "是符号链接" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_a_folder_named_through_a_link_and_back_is_written_where_it_was_checked(tmp_path: Path,
+                                                                              command: tuple[str, ...]) -> None:
+    """``docs/pages/../built`` is checked as ``docs/built``; written raw it would land beside the link's target."""
+    project, elsewhere = _linked_project(tmp_path, command)
+    done = accountplan(*command, "docs/pages/../built", cwd=project)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+    assert any((project / "docs" / "built").iterdir()), done.stderr
+    assert not (tmp_path / "built").exists() and not any(elsewhere.iterdir())
 
 
 def test_links_above_the_project_are_the_machines_own(tmp_path: Path) -> None:

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(FORMATS[args.format](report, args.language))
         if args.maps:
             for path in write_maps(report, base, head, args.maps):
-                print(_t("wrote {path}", args.language, path=path), file=sys.stderr)
+                print(_t("wrote {path}", args.language, path=os.path.relpath(path)), file=sys.stderr)
     return 0
 
 

@@ -46,10 +46,10 @@ def run(args: argparse.Namespace) -> int:
     args.profile = chosen_profile(args.profile, args.config)  # the site's own profile without --profile
     # The edit links the MkDocs build gives its pages (from repo_url and edit_uri), so both kinds of page agree.
     settings = replace(settings, edit_links=forge_of_config(args.config, settings.forge))
-    args.out = str(refuse_linked(args.out, usercache.project_of(args.config)))  # written where it was checked
+    shown, args.out = args.out, str(refuse_linked(args.out, usercache.project_of(args.config)))  # written where checked
     if _overlaps(args.out, settings.accounts):
         print(_t("accountplan render: --out {out} would write pages among the dossiers in {accounts}; choose a folder "
-                "outside it that does not contain it (e.g. docs/ or build/pages)", args.language, out=args.out,
+                "outside it that does not contain it (e.g. docs/ or build/pages)", args.language, out=shown,
                 accounts=settings.accounts), file=sys.stderr)
         return 2
     # The git history too, as the plugin reads it: the files and the site never disagree.
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
                                      history_cache=usercache.project_cache(args.config))
     if gathered.diagnostics:
         print(formatter("text", args.language)(gathered.diagnostics), file=sys.stderr)
-    print(_t("wrote {count} pages to {out}", args.language, count=written, out=args.out), file=sys.stderr)
+    print(_t("wrote {count} pages to {out}", args.language, count=written, out=shown), file=sys.stderr)
     return 1 if any(d.severity is Severity.ERROR for d in gathered.diagnostics) else 0
 
 

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         for name in names:
             target = os.path.join(args.out, f"{name}.schema.json")
             write_text_atomic(target_in(args.out, f"{name}.schema.json"), render(entity_schema(name)))
-            print(target)
+            print(os.path.relpath(target))
         return 0
     schema = all_schemas() if args.what == "all" else entity_schema(args.what)
     print(render(schema), end="")

@@ -38,3 +38,15 @@ def test_a_server_copies_the_theme_files_a_build_copies(tmp_path: Path) -> None:
     again = _theme_files(config_file, custom, listed_once=True)
     assert again == _theme_files(config_file, custom, listed_once=False)
     assert ("css/b.css", str(custom / "css" / "b.css")) in again
+
+
+def test_only_site_packages_counts_as_installed(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A project inside its own environment's folder (``.venv/project/theme``) keeps its theme listed each rebuild."""
+    venv = tmp_path / ".venv"
+    purelib = venv / "lib" / "python3" / "site-packages"
+    (purelib / "material" / "templates").mkdir(parents=True)
+    (venv / "project" / "theme").mkdir(parents=True)
+    monkeypatch.setattr(theme.sysconfig, "get_path", lambda kind: str(purelib))
+    assert theme._installed(str(purelib / "material" / "templates"))
+    assert not theme._installed(str(venv / "project" / "theme"))
+    assert not theme._installed(str(venv / "lib" / "python3" / "site-packages-old"))
