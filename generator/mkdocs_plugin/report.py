@@ -10,6 +10,7 @@ Every page still shows its findings. ``--strict`` counts warnings per build, so 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Sequence
 
 from ..diagnostics import Diagnostic, Severity
@@ -20,24 +21,37 @@ DOSSIER_LOG = "mkdocs.plugins.accountplan.dossiers"
 log = logging.getLogger(DOSSIER_LOG)
 
 
+Finding = tuple[str, str, Severity, str]
+"""What makes a warning or note the same one after a save: its file, code, severity and message, not its line
+(a line added above it moves it without changing it)."""
+
+
 class Reporter:
     """Logs a build's diagnostics; remembers the last build's when rebuilds log only the changes."""
 
     def __init__(self) -> None:
-        self.shown: frozenset[Diagnostic] | None = None
+        self.shown: Counter[Finding] | None = None
         """The warnings and notes the last build logged or counted; ``None`` before a server's first build."""
 
     def report(self, diagnostics: Sequence[Diagnostic], lang: str, *, changes_only: bool) -> None:
         """Log ``diagnostics`` in ``lang``: all of them, or (``changes_only`` after a first build) as above."""
-        before = self.shown if changes_only else None
-        now = frozenset(d for d in diagnostics if d.severity is not Severity.ERROR)
+        before = Counter(self.shown) if changes_only and self.shown is not None else None
+        now = Counter(_finding(d) for d in diagnostics if d.severity is not Severity.ERROR)
         self.shown = now if changes_only else None
+        same = 0
         for diagnostic in diagnostics:
-            if before is None or diagnostic.severity is Severity.ERROR or diagnostic not in before:
-                _LOG[diagnostic.severity](one_line(diagnostic, lang))
+            if before is not None and diagnostic.severity is not Severity.ERROR and before[_finding(diagnostic)] > 0:
+                before[_finding(diagnostic)] -= 1
+                same += 1
+                continue
+            _LOG[diagnostic.severity](one_line(diagnostic, lang))
         if before is not None:
             log.info(_t("{same} warning(s) and note(s) as in the last build, not repeated (each page shows its "
-                       "findings); {gone} gone", lang, same=len(now & before), gone=len(before - now)))
+                       "findings); {gone} gone", lang, same=same, gone=before.total()))
+
+
+def _finding(diagnostic: Diagnostic) -> Finding:
+    return diagnostic.path, diagnostic.code, diagnostic.severity, diagnostic.message
 
 
 _LOG = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
