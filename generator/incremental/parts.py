@@ -1,4 +1,5 @@
-"""The portfolio-wide views' parts kept from one build to the next (rows, due lines, the chart, rules, team shares).
+"""The portfolio-wide views' parts kept from one build to the next (rows, attention and due lines, the chart, rules,
+team shares).
 
 The portfolio and grouping pages hold a row for every account, the team pages an index of
 every dossier's share; after an edit only the edited dossier's row and share change. Render
@@ -43,6 +44,13 @@ def _row(site: Site, dossier: Dossier, links: Links, template: jinja2.Template) 
     return [dossier_key(dossier), repr(counts), links.to(account_page(dossier.slug)), str(template.name)]
 
 
+def _attention(site: Site, dossier: Dossier, links: Links, template: jinja2.Template) -> list[str]:
+    """An account's items of the attention list: its dossier by content (its name), its findings' codes and messages,
+    the link to its page and the template drawing them."""
+    findings = [(d.code, d.message) for d in site.findings.get(dossier.slug, [])]
+    return [dossier_key(dossier), repr(findings), links.to(account_page(dossier.slug)), str(template.name)]
+
+
 def _due(site: Site, dossier: Dossier, links: Links, horizon: dt.date) -> list[str]:
     """An account's lines of the due list: its dossier by content, the roster (owners' names), the page showing them
     and the horizon."""
@@ -61,7 +69,7 @@ def _rules(site: Site) -> list[str]:
 
 
 _CONTENT: dict[str, Callable[..., list[str]]] = {portfolio.ROW: _row, portfolio.CHART: _chart, rules.VIEW: _rules,
-                                                 actions.DUE: _due}
+                                                 actions.DUE: _due, portfolio.ATTENTION: _attention}
 """The content key of each part kept across processes, from its arguments (beside :meth:`KeptParts.common`)."""
 
 

@@ -134,16 +134,23 @@ def _chart(site: Site, points: list[dict[str, Any]]) -> Markup:
     return site.parts(CHART, graphics.fit_revenue_chart, points, site.t.lang)
 
 
+ATTENTION = "attention"
+"""The part name of an account's lines in the attention list: ``attention_lines(site, dossier, links, template)``."""
+
+
 def attention(site: Site, links: Links) -> list[dict[str, Any]]:
-    """Rule findings grouped by code, each with the accounts where it fires."""
+    """Rule findings grouped by code, each with the accounts where it fires (``lines``: their list items, by name)."""
     rules = registry()
-    names = {d.slug: d.account.data.name for d in site.portfolio.dossiers}
-    by_code: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    template = environment().get_template("attention_lines.html")
+    dossiers = {d.slug: d for d in site.portfolio.dossiers}
+    by_code: dict[str, list[tuple[str, Markup]]] = defaultdict(list)
     severity: dict[str, Severity] = {}
     for slug, findings in site.findings.items():
         for d in findings:
-            by_code[d.code][slug].append(d.message)
             severity[d.code] = max(severity.get(d.code, d.severity), d.severity)
+        dossier = dossiers[slug]
+        for code, line in site.parts(ATTENTION, attention_lines, site, dossier, links, template).items():
+            by_code[code].append((dossier.account.data.name, line))
     out = []
     for code in sorted(by_code, key=lambda c: (-severity[c], c)):
         rule = rules.get(code)
@@ -152,10 +159,25 @@ def attention(site: Site, links: Links) -> list[dict[str, Any]]:
             "summary": translate.text(rule.summary, site.t.lang) if rule else "",
             "severity": site.t.enum("severity", severity[code].label), "severity_value": severity[code].label,
             "href": links.to(RULES, code.lower()) if rule else None,
-            "accounts": [{"name": names[s], "href": links.to(account_page(s)), "messages": msgs}
-                         for s, msgs in sorted(by_code[code].items(), key=lambda kv: names[kv[0]])],
+            "lines": Markup("").join(line for _, line in sorted(by_code[code], key=lambda pair: pair[0])),
         })
     return out
+
+
+def attention_lines(site: Site, dossier: Dossier, links: Links, template: jinja2.Template) -> dict[str, Markup]:
+    """One account's list items in the attention list, by rule code (its messages under each, in their order).
+
+    Rendered once for the account (one item a line), not once per rule and account: a server keeps
+    each account's items while its dossier and findings are the same (:mod:`generator.incremental.parts`).
+    """
+    by_code: dict[str, list[str]] = {}
+    for d in site.findings.get(dossier.slug, []):
+        by_code.setdefault(d.code, []).append(d.message)
+    text = template.render(lines=list(by_code.items()), name=dossier.account.data.name,
+                           href=links.to(account_page(dossier.slug)), t=site.t)
+    items = text.split("\n")[:-1]  # every printed value is on one line (the environment's finalize)
+    assert len(items) == len(by_code), "attention_lines.html writes one item a line"
+    return {code: Markup(item) for code, item in zip(by_code, items, strict=True)}
 
 
 def grouping_view(site: Site, by: str, links: Links) -> dict[str, Any]:

@@ -220,6 +220,7 @@ def test_every_kind_of_edit_serves_what_a_cold_build_gives(tmp_path: Path, servi
             # Its share of the people's scorecards (now and at the quarter start), its line of the
             # accounts tables (at the portfolio page's depth and the grouping pages') and of the team index.
             assert memo("scores").part("people").computed == 2 and fragments.last["rows"] == 2, step
+            assert fragments.last["attention"] == 1, step  # its attention items; the rest are kept
             assert memo("team").computed == 1, step
         _same_as_cold(config_file, served, tmp_path / f"cold-{number}")
 
