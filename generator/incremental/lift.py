@@ -20,7 +20,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Mapping, MutableMapping
 
-from ..render.heavy import MARKED, unindexed
+from ..render.heavy import sub_marked, unindexed
 
 _PLACEHOLDER = re.compile(r'<div class="ap-lift" data-ap-lift="([0-9a-f]{32})"></div>')
 
@@ -28,16 +28,15 @@ _PLACEHOLDER = re.compile(r'<div class="ap-lift" data-ap-lift="([0-9a-f]{32})"><
 def lift(body: str, blocks: MutableMapping[str, str]) -> str:
     """``body`` with each marked block replaced by its placeholder (the block kept in ``blocks``)."""
 
-    def placeholder(match: re.Match[str]) -> str:
+    def placeholder(block: str) -> str:
         # The block's last line break stays in the page, so restoring gives exactly the text render writes.
-        block = match.group(1)
         end = "\n" if block.endswith("\n") else ""
         block = unindexed(block.removesuffix("\n"))
         name = hashlib.blake2b(block.encode("utf-8"), digest_size=16).hexdigest()
         blocks[name] = block
         return f'<div class="ap-lift" data-ap-lift="{name}"></div>{end}'
 
-    return MARKED.sub(placeholder, body)
+    return sub_marked(body, placeholder)
 
 
 def lifted(page_html: str, blocks: Mapping[str, str]) -> Iterator[str]:
