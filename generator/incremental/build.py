@@ -36,7 +36,7 @@ from ..render.parallel import Pages
 from ..render.search_text import Section, sections
 from ..render.unavailable import unavailable_pages
 from . import carried, fragments, lift, site_wiring, store
-from .compose import compose
+from .compose import Whole, accounts_first, compose
 from .pages import KeptPages
 from .ready import Prepared, prepare
 from .site import CarriedSite
@@ -46,6 +46,10 @@ log = logging.getLogger("mkdocs.plugins.accountplan")
 
 _served: dict[str, set[str]] = {}
 """Per page store: every page this process served, so a page that can no longer be built gets an error page."""
+_whole: dict[str, Whole] = {}
+"""Per page store: the pages of this server's last whole rebuild, which a save's accounts-first rebuild reuses."""
+_owed: set[str] = set()
+"""Page stores whose last rebuild put the accounts first: the next one is whole."""
 _sections_read: set[str] = set()
 """Page stores whose carried search sections this server may read (at its first build only: :meth:`Build.whole`)."""
 
@@ -111,6 +115,8 @@ class Build:
         :meth:`whole` may read."""
         self.keys: Mapping[str, str] = {}
         """The content key of each account and person page of this build, by source path (:class:`.pages.KeptPages`)."""
+        self.owed = False
+        """Under ``serve --dirty``: this rebuild put the changed accounts' pages first; the rest needs another one."""
         self.seeded: CarriedSite | None = None
         """Under ``serve --dirty``, at a server's first build into an empty folder: the last ``accountplan build``'s
         site it starts from (:meth:`seed`)."""
@@ -148,15 +154,16 @@ class Build:
         return usercache.project_cache(config_file)
 
     def add(self, files: Files, config: MkDocsConfig, gathered: Gathered, settings: Settings, lang: str,
-            permalink: Permalink | None = None) -> Files:
+            permalink: Permalink | None = None, *, accounts_first: bool = False) -> Files:
         """Every generated page of ``gathered`` added to MkDocs' ``files`` (an id climbing out of the site is refused:
         :class:`generator.publish.atomic.OutsideFolder`); ``permalink``: generated pages bypass Markdown with these
-        settings (:mod:`generator.mkdocs_plugin.direct`), and their workers convert them."""
+        settings (:mod:`generator.mkdocs_plugin.direct`), and their workers convert them. ``accounts_first``: under
+        ``serve --dirty``, a save may rebuild the changed accounts' pages alone first (:attr:`owed` then says so)."""
         self._stop_workers()
         self.blocks = {}
         self.prepared = Prepared(permalink)
         if store.dirty_serving():  # only pages whose inputs changed are rendered and rebuilt
-            self.pages = self._served(files, config, gathered, settings, lang)
+            self.pages = self._served(files, config, gathered, settings, lang, accounts_first)
             return files
         self.kept = carried.carried_pages(config.config_file_path, lang, gathered.level)
         self.carried = {}
@@ -186,16 +193,35 @@ class Build:
         gc.collect()
         return files
 
-    def _served(self, files: Files, config: MkDocsConfig, gathered: Gathered, settings: Settings, lang: str) -> Pages:
-        """Under ``serve --dirty``: render only the pages whose inputs changed, and serve all from the store."""
+    def _served(self, files: Files, config: MkDocsConfig, gathered: Gathered, settings: Settings, lang: str,
+                first: bool) -> Pages:
+        """Under ``serve --dirty``: render only the pages whose inputs changed, and serve all from the store.
+
+        With ``first``, after a whole rebuild, a save renders only the account pages whose inputs
+        changed and keeps every other page as that rebuild left it, so the page being edited shows sooner;
+        the next rebuild, which the plugin asks for at once, is whole again (Hugo's fast render mode).
+        """
         folder = store.store_for(config.config_file_path, lang)
         carried.seed(folder)  # a server's first build starts from the pages of the last build, if one left them
         if folder not in _sections_read and usercache.project_cache(config.config_file_path):
             _sections_read.add(folder)
             self.store = folder
+        whole = _whole.get(folder) if first and folder not in _owed else None
         kept = KeptPages(folder, gathered.level)
-        pages = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls, kept=kept,
-                        packed=False)
+        found = None if whole is None else accounts_first(gathered, settings, lang, kept, whole,
+                                                          directory_urls=config.use_directory_urls)
+        self.owed = found is not None
+        if found is None:  # a whole rebuild (also when an account or a person came or went)
+            kept = KeptPages(folder, gathered.level)
+        pages = found if found is not None else compose(gathered, settings, lang, self.blocks, kept=kept,
+                                                        directory_urls=config.use_directory_urls, packed=False)
+        if self.owed:
+            _owed.add(folder)
+            log.info("accountplan: the changed accounts' pages first; the portfolio-wide and people's pages follow "
+                     "in the next rebuild")
+        else:
+            _owed.discard(folder)
+            _whole[folder] = Whole(list(pages), {src: pages[src] for src in pages if src not in kept.keys})
         # A page served before whose dossier (or roster) no longer loads would keep its stale HTML: replace it.
         served = _served.setdefault(folder, set())
         gone = unavailable_pages(served - set(pages), gathered.shown, settings.accounts, lang,

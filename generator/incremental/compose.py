@@ -9,11 +9,13 @@ converts (:mod:`.lift`) instead of settled in place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
+from dataclasses import dataclass
 from typing import cast
 
 from ..config import Settings
 from ..render import paths
+from ..render.context import Site
 from ..render.generate import Gathered, site_of
 from ..render.pages import account_page, assemble, person_page
 from ..render.parallel import Pages, Prepare, account_pages
@@ -21,6 +23,14 @@ from .fragments import fragments
 from .lift import lift
 from .pages import KeptPages
 from .parts import KeptParts
+
+
+@dataclass(frozen=True)
+class Whole:
+    """The pages of a server's last whole rebuild: their order, and the portfolio-wide pages' text (lifted)."""
+
+    order: list[str]
+    wide: Mapping[str, str]
 
 
 def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMapping[str, str], *,
@@ -35,12 +45,8 @@ def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMa
     when many, which also run ``prepare`` on each (:attr:`generator.render.parallel.Pages.prepared`).
     ``packed``: whether pages wait compressed (:class:`generator.render.parallel.Pages`; not in a server).
     """
-    site = site_of(gathered, settings, lang, directory_urls=directory_urls)
-    if kept is not None:
-        site.parts = KeptParts(fragments(kept.store), site, kept.level)
+    site, sources, reused = _accounts(gathered, settings, lang, directory_urls, kept)
     dossiers = site.portfolio.dossiers
-    sources = [paths.account_page(d.slug) for d in dossiers]
-    reused = {i: text for i, d in enumerate(dossiers) if kept and (text := kept.account(site, d)) is not None}
     kept_people = {p: text for p in sorted(site.people) if kept and (text := kept.person(site, p)) is not None}
     todo = [i for i in range(len(dossiers)) if i not in reused]
     people = [p for p in sorted(site.people) if p not in kept_people]
@@ -61,3 +67,46 @@ def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMa
         else:
             pages.place(src)
     return assemble(site, pages, cast(Callable[[str], str | None], kept_people.get), lambda text: lift(text, blocks))
+
+
+def _accounts(gathered: Gathered, settings: Settings, lang: str, directory_urls: bool,
+              kept: KeptPages | None) -> tuple[Site, list[str], dict[int, str | bytes]]:
+    """The site, its account pages' paths, and the account pages ``kept`` has (by index) as their inputs are."""
+    site = site_of(gathered, settings, lang, directory_urls=directory_urls)
+    if kept is not None:
+        site.parts = KeptParts(fragments(kept.store), site, kept.level)
+    sources = [paths.account_page(d.slug) for d in site.portfolio.dossiers]
+    reused = {i: text for i, d in enumerate(site.portfolio.dossiers)
+              if kept and (text := kept.account(site, d)) is not None}
+    return site, sources, reused
+
+
+def accounts_first(gathered: Gathered, settings: Settings, lang: str, kept: KeptPages, whole: Whole, *,
+                   directory_urls: bool = True) -> Pages | None:
+    """The pages of a server's save, the account pages whose inputs changed alone rendered: people's and the
+    portfolio-wide pages as ``whole`` (or ``kept``) had them. ``None`` when an account or a person came or went,
+    or no account page changed (a save of a hand-written page, say: one whole rebuild, not two)."""
+    site, sources, reused = _accounts(gathered, settings, lang, directory_urls, kept)
+    people = [paths.person_page(p) for p in sorted(site.people)]
+    if len(reused) == len(sources) or set(whole.order) != {*sources, *people, *whole.wide}:
+        return None
+    earlier = {src: text for src in people if (text := kept.previous(src)) is not None}
+    if len(earlier) != len(people):
+        return None
+    dossiers = site.portfolio.dossiers
+    todo = [i for i in range(len(dossiers)) if i not in reused]
+    index = {src: i for i, src in enumerate(sources)}
+
+    def render(k: int) -> tuple[str, str]:
+        return sources[todo[k]], account_page(site, dossiers[todo[k]])
+
+    pages = account_pages(len(todo), [sources[i] for i in todo], render, placed=0, packed=False)
+    for src in whole.order:  # the order of a whole rebuild, which MkDocs builds and indexes the pages in
+        i = index.get(src)
+        if i is None:
+            pages[src] = cast(str, earlier.get(src) or whole.wide[src])
+        elif i in reused:
+            pages[src] = cast(str, reused[i])
+        else:
+            pages.place(src)
+    return pages

@@ -91,6 +91,15 @@ class KeptPages:
         """A person's page from the previous build when its key is unchanged, else ``None``."""
         return self._kept(paths.person_page(person_id), self.person_key(site, person_id))
 
+    def previous(self, src: str) -> bytes | None:
+        """The page as the previous build kept it (compressed), kept again under its previous key without looking
+        at its inputs (a server's save shows the accounts' pages first: :func:`.compose.compose`)."""
+        found = self.pages.get(src)
+        if found is None:
+            return None
+        self.keys[src] = found[0]
+        return found[1]
+
     def _kept(self, src: str, key: str) -> str | bytes | None:
         self.keys[src] = key
         found = self.pages.get(src)

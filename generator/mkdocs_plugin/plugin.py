@@ -212,7 +212,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         for line in history_log(gathered.movement):
             log.info(translate.text(line, lang))
         try:
-            files = self.build.add(files, config, gathered, self.settings, lang, permalink=_bypass(config))
+            files = self.build.add(files, config, gathered, self.settings, lang, permalink=_bypass(config),
+                                   accounts_first=self.config.fast_render and watch.can_ask(self.settings.accounts))
         except OutsideFolder as exc:
             raise _error(exc, config) from None
         # Under serve: the kept HTML is dropped when what --dirty cannot see changed (the page set included).
@@ -346,6 +347,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         self.search.resume()
         self.segmenting.stop()
         preview.built(config)  # every page and the search index written: the kept folder is whole
+        if self.build.owed and self.settings is not None:  # the changed accounts' pages came first: now the rest
+            watch.ask(self.settings.accounts)
 
     on_post_build = CombinedEvent(_write_search_index, _post_build, _resume_search)
 

@@ -138,6 +138,19 @@ def watch(server: Any, root: str) -> bool:
                     [(root, True)])
 
 
+def can_ask(root: str) -> bool:
+    """Whether a server watches ``root`` through a recorder, and so can be asked for another rebuild (:func:`ask`)."""
+    recorder = _recorders.get(os.path.abspath(root))
+    return recorder is not None and recorder.server is not None and _condition(recorder.server) is not None
+
+
+def ask(root: str) -> None:
+    """Ask the server watching ``root`` for another rebuild, as a change under it would."""
+    recorder = _recorders.get(os.path.abspath(root))
+    if recorder is not None:
+        recorder.ask()
+
+
 class _Recorder:
     """Records the changed paths under one ``accounts/`` folder for its next load, and asks a server to rebuild."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,19 @@ def cold_server_site(config_file: Path, env: dict[str, str], accounts: str, port
     cold = kept_site(Path(str(preview.site_folder(str(config_file), "en"))))
     assert "search/search_index.json" in cold and len(cold) > 20
     return cold
+
+
+def settled(log: Path, quiet: float = 1.0) -> None:
+    """Wait until the server logging to ``log`` has finished its rebuilds: the log ends with a finished rebuild
+    and stays so for ``quiet`` seconds (a save's rebuild asks for a second one: ``fast_render``)."""
+    deadline = time.monotonic() + TIMEOUT
+    last = ""
+    since = time.monotonic()
+    while time.monotonic() < deadline:
+        text = log.read_text(encoding="utf-8")
+        if text != last:
+            last, since = text, time.monotonic()
+        elif text.rstrip().endswith("Reloading browsers") and time.monotonic() - since >= quiet:
+            return
+        time.sleep(0.1)
+    raise AssertionError(log.read_text(encoding="utf-8")[-3000:])

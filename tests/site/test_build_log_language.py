@@ -31,12 +31,15 @@ def test_the_carried_over_lines_of_a_zh_build_are_in_chinese(caplog: pytest.LogC
     site.log.info("accountplan: 16 of 17 pages carried over from the previous build's site")
     carried.log.info("accountplan: carried over from the previous build: 9 of 10 dossiers' rule results, "
                      "8 of 10 redacted dossiers, 7 of 10 scorecards")
+    build.log.info("accountplan: the changed accounts' pages first; the portfolio-wide and people's pages follow "
+                   "in the next rebuild")
     assert caplog.messages == ["accountplan：全组合页面的 5 行中有 3 行沿用上一次构建",
                                "accountplan：7 个页面的搜索分段沿用自上次构建",
                                "accountplan：22 个客户和人员页面中有 0 个沿用自上次构建",
                                "accountplan：17 个页面中有 16 个沿用自上次构建的站点",
                                "accountplan：沿用上一次构建的结果：档案规则结果 10 份中 9 份，脱敏档案 10 份中 8 份，"
-                               "评分卡 10 份中 7 份"]
+                               "评分卡 10 份中 7 份",
+                               "accountplan：先重建改动客户的页面；全组合页面和人员页面在下一次重建中跟上"]
 
 
 def test_an_english_build_and_unknown_lines_are_left_as_they_are(caplog: pytest.LogCaptureFixture) -> None:

@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from kept_sites import settled
 from test_incremental import _project
 
 from generator.mkdocs_plugin import preview
@@ -176,6 +177,7 @@ def test_saves_while_serving_show_as_a_cold_build_shows_them(tmp_path: Path, mon
         saved = dossier.read_text(encoding="utf-8")
         dossier.write_text(saved.replace("Atlas Saved While Serving", "Atlas Saved Twice"), encoding="utf-8")
         assert server.wait_for(f"/accounts/{SLUG}/", shows("Atlas Saved Twice"), server.started, TIMEOUT)
+        settled(log)  # the account's page first, the portfolio-wide pages in the rebuild it asks for
         served = {path: fetch(server.base + path) for path in
                   (f"/accounts/{SLUG}/", "/accounts/new-account/", "/accounts/", "/team/")}
     kept = Path(str(preview.site_folder(str(config_file), "en")))
