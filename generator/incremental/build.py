@@ -36,7 +36,7 @@ from ..render.parallel import Pages
 from ..render.search_text import Section, sections
 from ..render.unavailable import unavailable_pages
 from . import carried, fragments, lift, site_wiring, store
-from .compose import Whole, accounts_first, compose
+from .compose import Whole, accounts_first, accounts_of, compose
 from .pages import KeptPages
 from .ready import Prepared, prepare
 from .site import CarriedSite
@@ -208,20 +208,21 @@ class Build:
             self.store = folder
         whole = _whole.get(folder) if first and folder not in _owed else None
         kept = KeptPages(folder, gathered.level)
-        found = None if whole is None else accounts_first(gathered, settings, lang, kept, whole,
-                                                          directory_urls=config.use_directory_urls)
+        accounts = accounts_of(gathered, settings, lang, kept, directory_urls=config.use_directory_urls)
+        found = None if whole is None else accounts_first(accounts, kept, whole)
         self.owed = found is not None
-        if found is None:  # a whole rebuild (also when an account or a person came or went)
-            kept = KeptPages(folder, gathered.level)
-        pages = found if found is not None else compose(gathered, settings, lang, self.blocks, kept=kept,
-                                                        directory_urls=config.use_directory_urls, packed=False)
-        if self.owed:
+        if found is not None and whole is not None:
+            pages = found
+            self.blocks.update(whole.blocks)  # a kept page MkDocs writes again (its HTML file gone) gets its blocks
             _owed.add(folder)
             log.info("accountplan: the changed accounts' pages first; the portfolio-wide and people's pages follow "
                      "in the next rebuild")
         else:
+            pages = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls,
+                            kept=kept, packed=False, accounts=accounts)
             _owed.discard(folder)
-            _whole[folder] = Whole(list(pages), {src: pages[src] for src in pages if src not in kept.keys})
+            _whole[folder] = Whole(list(pages), {src: pages[src] for src in pages if src not in kept.keys},
+                                   dict(self.blocks), kept.made_common)
         # A page served before whose dossier (or roster) no longer loads would keep its stale HTML: replace it.
         served = _served.setdefault(folder, set())
         gone = unavailable_pages(served - set(pages), gathered.shown, settings.accounts, lang,

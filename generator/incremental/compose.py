@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
-from typing import cast
+from typing import NamedTuple, cast
 
 from ..config import Settings
 from ..render import paths
@@ -27,15 +27,26 @@ from .parts import KeptParts
 
 @dataclass(frozen=True)
 class Whole:
-    """The pages of a server's last whole rebuild: their order, and the portfolio-wide pages' text (lifted)."""
+    """A server's last whole rebuild: its pages' order, the portfolio-wide pages' text (lifted) and their lifted
+    blocks, and what every account and person page's key held then (:meth:`.pages.KeptPages.common`)."""
 
     order: list[str]
     wide: Mapping[str, str]
+    blocks: Mapping[str, str]
+    common: str | None
+
+
+class Accounts(NamedTuple):
+    """The site of a build, its account pages' paths, and the account pages kept as their inputs are (by index)."""
+
+    site: Site
+    sources: list[str]
+    reused: dict[int, str | bytes]
 
 
 def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMapping[str, str], *,
             directory_urls: bool = True, kept: KeptPages | None = None, prepare: Prepare | None = None,
-            packed: bool = True) -> Pages:
+            packed: bool = True, accounts: Accounts | None = None) -> Pages:
     """Every page of ``gathered`` in ``lang``, account and person pages from ``kept`` where none of their inputs
     changed.
 
@@ -44,8 +55,9 @@ def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMa
     lifts them when MkDocs reads them. Account and person pages to render go to worker processes
     when many, which also run ``prepare`` on each (:attr:`generator.render.parallel.Pages.prepared`).
     ``packed``: whether pages wait compressed (:class:`generator.render.parallel.Pages`; not in a server).
+    ``accounts``: :func:`accounts_of` for ``kept``, when already made.
     """
-    site, sources, reused = _accounts(gathered, settings, lang, directory_urls, kept)
+    site, sources, reused = accounts or accounts_of(gathered, settings, lang, kept, directory_urls=directory_urls)
     dossiers = site.portfolio.dossiers
     kept_people = {p: text for p in sorted(site.people) if kept and (text := kept.person(site, p)) is not None}
     todo = [i for i in range(len(dossiers)) if i not in reused]
@@ -69,26 +81,28 @@ def compose(gathered: Gathered, settings: Settings, lang: str, blocks: MutableMa
     return assemble(site, pages, cast(Callable[[str], str | None], kept_people.get), lambda text: lift(text, blocks))
 
 
-def _accounts(gathered: Gathered, settings: Settings, lang: str, directory_urls: bool,
-              kept: KeptPages | None) -> tuple[Site, list[str], dict[int, str | bytes]]:
-    """The site, its account pages' paths, and the account pages ``kept`` has (by index) as their inputs are."""
+def accounts_of(gathered: Gathered, settings: Settings, lang: str, kept: KeptPages | None, *,
+                directory_urls: bool = True) -> Accounts:
+    """The site of ``gathered``, and which account pages ``kept`` has as their inputs are."""
     site = site_of(gathered, settings, lang, directory_urls=directory_urls)
     if kept is not None:
         site.parts = KeptParts(fragments(kept.store), site, kept.level)
     sources = [paths.account_page(d.slug) for d in site.portfolio.dossiers]
     reused = {i: text for i, d in enumerate(site.portfolio.dossiers)
               if kept and (text := kept.account(site, d)) is not None}
-    return site, sources, reused
+    return Accounts(site, sources, reused)
 
 
-def accounts_first(gathered: Gathered, settings: Settings, lang: str, kept: KeptPages, whole: Whole, *,
-                   directory_urls: bool = True) -> Pages | None:
+def accounts_first(accounts: Accounts, kept: KeptPages, whole: Whole) -> Pages | None:
     """The pages of a server's save, the account pages whose inputs changed alone rendered: people's and the
-    portfolio-wide pages as ``whole`` (or ``kept``) had them. ``None`` when an account or a person came or went,
-    or no account page changed (a save of a hand-written page, say: one whole rebuild, not two)."""
-    site, sources, reused = _accounts(gathered, settings, lang, directory_urls, kept)
+    portfolio-wide pages as ``whole`` (or ``kept``) had them. ``None`` (a whole rebuild) when no account page
+    changed (a hand-written page saved, say: one rebuild, not two), when the settings, date, roster or history
+    changed (every account page would be rendered twice), or when an account or a person came or went."""
+    site, sources, reused = accounts
+    if len(reused) == len(sources) or kept.common(site) != whole.common:
+        return None
     people = [paths.person_page(p) for p in sorted(site.people)]
-    if len(reused) == len(sources) or set(whole.order) != {*sources, *people, *whole.wide}:
+    if set(whole.order) != {*sources, *people, *whole.wide}:
         return None
     earlier = {src: text for src in people if (text := kept.previous(src)) is not None}
     if len(earlier) != len(people):

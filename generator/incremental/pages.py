@@ -49,6 +49,11 @@ class KeptPages:
         """Key of every account and person page of this build, by source path (kept with its text after the build)."""
         self._common: str | None = None
 
+    @property
+    def made_common(self) -> str | None:
+        """:meth:`common` as this build made it, ``None`` before any key."""
+        return self._common
+
     def common(self, site: Site) -> str:
         """The part of every key that is the same for all pages of one build."""
         if self._common is None:

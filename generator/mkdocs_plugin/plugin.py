@@ -201,6 +201,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             raise _error(ValueError(f"docs: {', '.join(links)}: a symbolic link leading outside the docs folder, "
                                     "refused (what it leads to would be published)"), config)
         watch.record(self.settings.accounts)  # under serve: a rebuild lists only the folders a save changed
+        watch.cancel_later(self.settings.accounts)  # a rebuild a save asked for: this one is it, or is whole
         try:
             gathered = gather(self.settings, self.config.profile, history=self.config.history,
                               cache=Build.load_cache(config.config_file_path), timeline=self.config.timeline,
@@ -348,7 +349,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         self.segmenting.stop()
         preview.built(config)  # every page and the search index written: the kept folder is whole
         if self.build.owed and self.settings is not None:  # the changed accounts' pages came first: now the rest
-            watch.ask(self.settings.accounts)
+            watch.ask_later(self.settings.accounts)
 
     on_post_build = CombinedEvent(_write_search_index, _post_build, _resume_search)
 

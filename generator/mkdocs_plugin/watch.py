@@ -151,6 +151,37 @@ def ask(root: str) -> None:
         recorder.ask()
 
 
+FOLLOW_UP = 1.0
+"""Seconds from a save's first rebuild to the one it asks for (:func:`ask_later`). MkDocs holds every request
+while it builds: asked at once, the second rebuild started 0.1 s after the first, and a browser reloading the
+page being edited a little later waited for both."""
+
+_later: dict[str, threading.Timer] = {}
+"""Per ``accounts/`` folder: the rebuild asked for after :data:`FOLLOW_UP` seconds, not yet asked."""
+
+
+def ask_later(root: str, delay: float = FOLLOW_UP) -> None:
+    """Ask the server watching ``root`` for another rebuild in ``delay`` seconds, unless one starts before."""
+    cancel_later(root)
+    key = os.path.abspath(root)
+
+    def fire() -> None:
+        if _later.get(key) is timer:  # not cancelled, nor replaced by a later save's
+            del _later[key]
+            ask(root)
+
+    timer = _later[key] = threading.Timer(delay, fire)
+    timer.daemon = True
+    timer.start()
+
+
+def cancel_later(root: str) -> None:
+    """Forget the rebuild :func:`ask_later` would ask for: one is starting (each build calls this)."""
+    timer = _later.pop(os.path.abspath(root), None)
+    if timer is not None:
+        timer.cancel()
+
+
 class _Recorder:
     """Records the changed paths under one ``accounts/`` folder for its next load, and asks a server to rebuild."""
 
@@ -302,7 +333,10 @@ def watch_head(server: Any, accounts: str) -> bool:
 
 
 def stop() -> None:
-    """Stop every native observer this process started (the loader lists everything again)."""
+    """Stop every native observer this process started (the loader lists everything again), and any rebuild asked
+    for later."""
+    for root in list(_later):
+        cancel_later(root)
     for root in list(_recorders):
         changes.unwatched(root)
         del _recorders[root]

@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     asked: list[str] = []
     if args.fast_render:  # no server here: the rebuild the plugin asks for is run (and timed) after the save's
         watch.can_ask = lambda root: True
-        watch.ask = asked.append
+        watch.ask_later = asked.append
     timed_stages()
     timed(plugin, "gather", "gather (all)")
     timed(Build, "add", "generate and store pages")

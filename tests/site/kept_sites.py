@@ -34,9 +34,10 @@ def cold_server_site(config_file: Path, env: dict[str, str], accounts: str, port
     return cold
 
 
-def settled(log: Path, quiet: float = 1.0) -> None:
+def settled(log: Path, quiet: float = 3.0) -> None:
     """Wait until the server logging to ``log`` has finished its rebuilds: the log ends with a finished rebuild
-    and stays so for ``quiet`` seconds (a save's rebuild asks for a second one: ``fast_render``)."""
+    and stays so for ``quiet`` seconds (a save's rebuild asks for a second one a second later: ``fast_render``,
+    :data:`generator.mkdocs_plugin.watch.FOLLOW_UP`)."""
     deadline = time.monotonic() + TIMEOUT
     last = ""
     since = time.monotonic()
