@@ -19,6 +19,7 @@ import pytest
 from kept_sites import TIMEOUT, cold_server_site, kept_site
 from test_incremental import _project, _rebuild, _same_as_cold, _set_plugin, rendered, serving
 
+from generator.incremental import fragments
 from generator.mkdocs_plugin import preview, watch
 from tests.bench.serve import free_port, shows, start
 from tests.bench.serve import serving as server_running
@@ -99,6 +100,7 @@ def test_the_first_rebuild_builds_the_account_alone_and_the_one_it_asks_for_the_
     assert (site / "accounts" / "index.html").read_bytes() == portfolio
     _rebuild(config_file)  # the rebuild it asked for
     assert rendered == [SLUG] and asked == [str(accounts)]
+    assert fragments.last["rows"] == 2  # the first rebuild kept the lines of the whole one before it for this one
     assert b"Atlas Saved First" in (site / "accounts" / "index.html").read_bytes()
     _rebuild(config_file)  # no account page changed (a hand-written page saved, say): one whole rebuild, no second
     assert rendered == [SLUG] and asked == [str(accounts)]
