@@ -35,14 +35,14 @@ def cold_server_site(config_file: Path, env: dict[str, str], accounts: str, port
 
 
 def settled(log: Path, quiet: float = 3.0) -> None:
-    """Wait until the server logging to ``log`` has finished its rebuilds: the log ends with a finished rebuild
-    and stays so for ``quiet`` seconds (a save's rebuild asks for a second one a second later: ``fast_render``,
-    :data:`generator.mkdocs_plugin.watch.FOLLOW_UP`)."""
+    """Wait until the server logging to ``log`` has finished its rebuilds: its last rebuild finished, and no other
+    started for ``quiet`` seconds (a save's rebuild asks for a second one a second later: ``fast_render``,
+    :data:`generator.mkdocs_plugin.watch.FOLLOW_UP`). Browsers connecting after a reload do not count."""
     deadline = time.monotonic() + TIMEOUT
     last = ""
     since = time.monotonic()
     while time.monotonic() < deadline:
-        text = log.read_text(encoding="utf-8")
+        text = "\n".join(line for line in log.read_text(encoding="utf-8").splitlines() if "Browser " not in line)
         if text != last:
             last, since = text, time.monotonic()
         elif text.rstrip().endswith("Reloading browsers") and time.monotonic() - since >= quiet:

@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-from kept_sites import TIMEOUT, cold_server_site, kept_site
+from headless import find_chromium, open_browser
+from kept_sites import TIMEOUT, cold_server_site, kept_site, settled
 from test_incremental import _project, _rebuild, _same_as_cold, _set_plugin, rendered, serving
 
 from generator.incremental import fragments
@@ -114,3 +115,28 @@ def test_the_first_rebuild_builds_the_account_alone_and_the_one_it_asks_for_the_
 
 
 __all__ = ["rendered", "serving"]  # the fixtures of test_incremental, used here
+
+
+@pytest.mark.skipif(find_chromium() is None or not sys.platform.startswith("linux"),
+                    reason="needs chromium (Debian: apt-get install chromium) and inotify's change records")
+def test_a_browser_on_the_account_page_reloads_it_with_the_save(tmp_path: Path) -> None:
+    """A reader's browser on the account page reloads it by itself (MkDocs' live-reload script) and shows the save;
+    after the second rebuild the portfolio page shows it too."""
+    config_file = _project(tmp_path)
+    accounts = tmp_path / "accounts"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("ACCOUNTPLAN_CACHE", None)
+    log = tmp_path / "serve.log"
+    chromium = find_chromium()
+    assert chromium is not None
+    with server_running(config_file, env, log, port=free_port()) as server, open_browser(chromium) as browser:
+        assert start(server, str(accounts), TIMEOUT) is not None, log.read_text(encoding="utf-8")[-3000:]
+        browser.goto(f"{server.base}/accounts/{SLUG}/")
+        assert "Atlas Freight" in browser.evaluate("document.title")
+        _rename(accounts / SLUG / "account.md", "Atlas Seen In A Browser")
+        assert browser.wait_for("document.title.includes('Atlas Seen In A Browser')", timeout=TIMEOUT), \
+            log.read_text(encoding="utf-8")[-3000:]
+        assert FIRST in log.read_text(encoding="utf-8")
+        settled(log)
+        browser.goto(f"{server.base}/accounts/")
+        assert browser.evaluate("document.body.textContent.includes('Atlas Seen In A Browser')")
