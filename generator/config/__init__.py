@@ -123,8 +123,9 @@ class Build:
     timeline: bool = True
     """Read the git history: account, portfolio and person history, and the home page's changes."""
     fast_render: bool = True
-    """Under ``mkdocs serve``: a save first rebuilds the pages of the accounts it changed and shows them, then at
-    once the portfolio-wide and people's pages (as Hugo's fast render mode); ``false``: one whole rebuild a save."""
+    """Under ``mkdocs serve``: a save first rebuilds the pages of the accounts it changed and shows them, then a
+    second later the portfolio-wide and people's pages (as Hugo's fast render mode); ``false``: one whole rebuild a
+    save."""
 
 
 PLUGIN_ONLY = frozenset(f.name for f in fields(Build))

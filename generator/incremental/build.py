@@ -199,7 +199,7 @@ class Build:
 
         With ``first``, after a whole rebuild, a save renders only the account pages whose inputs
         changed and keeps every other page as that rebuild left it, so the page being edited shows sooner;
-        the next rebuild, which the plugin asks for at once, is whole again (Hugo's fast render mode).
+        the next rebuild, which the plugin asks for a second later, is whole again (Hugo's fast render mode).
         """
         folder = store.store_for(config.config_file_path, lang)
         carried.seed(folder)  # a server's first build starts from the pages of the last build, if one left them
@@ -209,20 +209,18 @@ class Build:
         whole = _whole.get(folder) if first and folder not in _owed else None
         kept = KeptPages(folder, gathered.level)
         accounts = accounts_of(gathered, settings, lang, kept, directory_urls=config.use_directory_urls)
-        found = None if whole is None else accounts_first(accounts, kept, whole)
-        self.owed = found is not None
-        if found is not None and whole is not None:
-            pages = found
+        if whole is not None and (found := accounts_first(accounts, kept, whole)) is not None:
+            pages, self.owed = found, True
             self.blocks.update(whole.blocks)  # a kept page MkDocs writes again (its HTML file gone) gets its blocks
             _owed.add(folder)
             log.info("accountplan: the changed accounts' pages first; the portfolio-wide and people's pages follow "
                      "in the next rebuild")
         else:
-            pages = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls,
-                            kept=kept, packed=False, accounts=accounts)
+            pages, self.owed = compose(gathered, settings, lang, self.blocks, directory_urls=config.use_directory_urls,
+                                       kept=kept, packed=False, accounts=accounts), False
             _owed.discard(folder)
             _whole[folder] = Whole(list(pages), {src: pages[src] for src in pages if src not in kept.keys},
-                                   dict(self.blocks), kept.made_common)
+                                   dict(self.blocks), kept.common(accounts.site))
         # A page served before whose dossier (or roster) no longer loads would keep its stale HTML: replace it.
         served = _served.setdefault(folder, set())
         gone = unavailable_pages(served - set(pages), gathered.shown, settings.accounts, lang,

@@ -33,7 +33,7 @@ class Whole:
     order: list[str]
     wide: Mapping[str, str]
     blocks: Mapping[str, str]
-    common: str | None
+    common: str
 
 
 class Accounts(NamedTuple):

@@ -49,11 +49,6 @@ class KeptPages:
         """Key of every account and person page of this build, by source path (kept with its text after the build)."""
         self._common: str | None = None
 
-    @property
-    def made_common(self) -> str | None:
-        """:meth:`common` as this build made it, ``None`` before any key."""
-        return self._common
-
     def common(self, site: Site) -> str:
         """The part of every key that is the same for all pages of one build."""
         if self._common is None:
@@ -98,7 +93,7 @@ class KeptPages:
 
     def previous(self, src: str) -> bytes | None:
         """The page as the previous build kept it (compressed), kept again under its previous key without looking
-        at its inputs (a server's save shows the accounts' pages first: :func:`.compose.compose`)."""
+        at its inputs (a server's save shows the accounts' pages first: :func:`.compose.accounts_first`)."""
         found = self.pages.get(src)
         if found is None:
             return None

@@ -40,10 +40,12 @@ class Reporter:
         self.shown = now if changes_only else None
         same = 0
         for diagnostic in diagnostics:
-            if before is not None and diagnostic.severity is not Severity.ERROR and before[_finding(diagnostic)] > 0:
-                before[_finding(diagnostic)] -= 1
-                same += 1
-                continue
+            if before is not None and diagnostic.severity is not Severity.ERROR:
+                finding = _finding(diagnostic)
+                if before[finding] > 0:
+                    before[finding] -= 1
+                    same += 1
+                    continue
             _LOG[diagnostic.severity](one_line(diagnostic, lang))
         if before is not None:
             log.info(_t("{same} warning(s) and note(s) as in the last build, not repeated (each page shows its "
