@@ -214,14 +214,18 @@ def test_pages_schemas_and_maps_are_not_written_through_a_link_in_the_project(tm
 
 
 @pytest.mark.parametrize("command", WRITERS)
-def test_a_folder_named_through_a_link_and_back_is_written_where_it_was_checked(tmp_path: Path,
-                                                                              command: tuple[str, ...]) -> None:
-    """``docs/pages/../built`` is checked as ``docs/built``; written raw it would land beside the link's target."""
+@pytest.mark.parametrize("named", ["docs/pages/../built", "docs/pages/../../built", "docs/pages/./../../x/../built"])
+def test_a_folder_named_through_a_link_and_back_is_refused(tmp_path: Path, command: tuple[str, ...],
+                                                           named: str) -> None:
+    """Tidied, ``docs/pages/../built`` is ``docs/built``; the system goes through the link ``docs/pages`` (to a folder
+    outside the project), so ``../built`` is beside that folder. Refused, as any path through a link in the project."""
     project, elsewhere = _linked_project(tmp_path, command)
-    done = accountplan(*command, "docs/pages/../built", cwd=project)
-    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
-    assert any((project / "docs" / "built").iterdir()), done.stderr
+    done = accountplan(*command, named, cwd=project)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert f"{project / 'docs' / 'pages'} is a symbolic link" in done.stderr, done.stderr
+    assert not (project / "docs" / "built").exists() and not (project / "built").exists()
     assert not (tmp_path / "built").exists() and not any(elsewhere.iterdir())
+
 
 
 def test_links_above_the_project_are_the_machines_own(tmp_path: Path) -> None:

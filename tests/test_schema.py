@@ -192,6 +192,7 @@ def test_cli_prints_one_kind_or_all(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_writes_one_file_per_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "all", "--out", str(tmp_path / "schemas")]) == 0
+    assert str(tmp_path / "schemas" / "roster.schema.json") in capsys.readouterr().out.splitlines()  # as named
     written = sorted(os.listdir(tmp_path / "schemas"))
     assert written == ["account.schema.json", "action.schema.json", "activity.schema.json", "contact.schema.json",
                        "opportunity.schema.json",

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, today=args.today)
     args.profile = chosen_profile(args.profile, args.config)
     if args.maps:
-        args.maps = str(refuse_linked(args.maps, usercache.project_of(args.config)))  # written where it was checked
+        shown, args.maps = args.maps, str(refuse_linked(args.maps, usercache.project_of(args.config)))
     accounts = args.accounts or settings.accounts
     top, relative = locate(accounts)
     profile_level(settings, args.profile)  # an unknown profile fails before any git work
@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(FORMATS[args.format](report, args.language))
         if args.maps:
             for path in write_maps(report, base, head, args.maps):
-                print(_t("wrote {path}", args.language, path=os.path.relpath(path)), file=sys.stderr)
+                print(_t("wrote {path}", args.language, path=os.path.join(shown, os.path.basename(path))),
+                      file=sys.stderr)
     return 0
 
 

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     args.profile = chosen_profile(args.profile, args.config)  # the site's own profile without --profile
     # The edit links the MkDocs build gives its pages (from repo_url and edit_uri), so both kinds of page agree.
     settings = replace(settings, edit_links=forge_of_config(args.config, settings.forge))
-    shown, args.out = args.out, str(refuse_linked(args.out, usercache.project_of(args.config)))  # written where checked
+    shown, args.out = args.out, str(refuse_linked(args.out, usercache.project_of(args.config)))
     if _overlaps(args.out, settings.accounts):
         print(_t("accountplan render: --out {out} would write pages among the dossiers in {accounts}; choose a folder "
                 "outside it that does not contain it (e.g. docs/ or build/pages)", args.language, out=shown,

@@ -39,12 +39,11 @@ def run(args: argparse.Namespace) -> int:
     """Print (or write) the requested schema; exit 0."""
     names = list(ENTITIES) if args.what == "all" else [args.what]
     if args.out:
-        args.out = str(refuse_linked(args.out, usercache.project_of(args.config)))  # written where it was checked
+        shown, args.out = args.out, str(refuse_linked(args.out, usercache.project_of(args.config)))
         os.makedirs(args.out, exist_ok=True)
         for name in names:
-            target = os.path.join(args.out, f"{name}.schema.json")
             write_text_atomic(target_in(args.out, f"{name}.schema.json"), render(entity_schema(name)))
-            print(os.path.relpath(target))
+            print(os.path.join(shown, f"{name}.schema.json"))  # as the user named the folder
         return 0
     schema = all_schemas() if args.what == "all" else entity_schema(args.what)
     print(render(schema), end="")

@@ -41,12 +41,15 @@ def refuse_linked(target: str | os.PathLike[str], project: str | os.PathLike[str
 
     Looked for before the path is resolved: resolved, ``site/zh`` linked to another project's site would be that
     site, and be replaced (or written into). Folders above the project are the machine's own (a linked home).
+    Looked for in the path as named, too: tidied, ``link/../out`` is ``out``, but the system goes through ``link``.
     """
-    target, project = Path(os.path.abspath(target)), Path(os.path.abspath(project))
-    for folder in (target, *target.parents):
-        if folder != target and project not in folder.parents:
-            break
-        if folder.is_symlink():
+    named, project = Path(os.path.join(os.getcwd(), target)), Path(os.path.abspath(project))
+    target = Path(os.path.abspath(named))
+    # Each folder on the way, tidied, and as named: the system goes through every step before a "..".
+    steps = [(folder, folder) for folder in (target, *target.parents)]
+    steps += [(Path(os.path.abspath(step)), step) for step in named.parents if step.name not in ("", ".", "..")]
+    for folder, looked_up in steps:
+        if (folder == target or project in folder.parents) and looked_up.is_symlink():
             raise ValueError(f"refusing to write into {target}: {folder} is a symbolic link; name a real folder")
     return target
 
