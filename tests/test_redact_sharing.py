@@ -57,7 +57,7 @@ def _reachable(root: object) -> Iterator[object]:
         elif isinstance(obj, list | tuple | set | frozenset | Positions):
             stack += list(obj)
         elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            stack += list(vars(obj).values())
+            stack += [getattr(obj, f.name) for f in dataclasses.fields(obj)]
 
 
 def _texts(root: object) -> str:

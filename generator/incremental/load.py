@@ -119,7 +119,7 @@ def _digest_key(digest: str, kind: str) -> str:
     return hashlib.blake2b(f"{digest}|{kind}|{cache_version()}".encode(), digest_size=16).hexdigest()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     """One cached file inside a pack."""
 

@@ -47,7 +47,7 @@ GiftKind = Literal["gift", "hospitality", "travel", "cash", "voucher", "gift-car
 CASH_LIKE: frozenset[str] = frozenset({"cash", "voucher", "gift-card"})
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class TeamMember:
     """One of our people on the account team."""
 
@@ -55,7 +55,7 @@ class TeamMember:
     role: TeamRole = fld("AR (account), SR (solution), FR (fulfilment) — the iron triangle — sponsor or member.")
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Fact:
     """A statement about the customer, with the sources that back it."""
 
@@ -63,7 +63,7 @@ class Fact:
     sources: list[str] = fld("Source ids; a fact without a source is flagged.", ref="source", factory=list)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Strategy:
     """Customer strategy insight over a 3–5-year horizon (客户洞察, 战略匹配度)."""
 
@@ -80,7 +80,7 @@ class Strategy:
     sources: list[str] = fld("Source ids behind the summary.", ref="source", factory=list)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Source:
     """Where information came from, and when it was collected."""
 
@@ -102,7 +102,7 @@ class Source:
         return self.published if self.published is not None and self.published <= self.collected else self.collected
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Plan:
     """A relationship improvement plan for one of the three layers."""
 
@@ -117,7 +117,7 @@ class Plan:
     department: str | None = fld("For general plans: the department to cover.", default=None)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Initiative:
     """An organizational-relationship initiative, one of the method's four kinds."""
 
@@ -134,7 +134,7 @@ class Initiative:
                                    ref="opportunity", factory=list)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Issue:
     """An issue or complaint raised by the customer, closed in a loop."""
 
@@ -148,7 +148,7 @@ class Issue:
     owner: str | None = fld("Our person responsible.", default=None, ref="person")
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Satisfaction:
     """A satisfaction result (survey or structured feedback)."""
 
@@ -158,7 +158,7 @@ class Satisfaction:
     respondents: int | None = fld("How many answered.", default=None, low=0)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Kpi:
     """Business results for one year, in the account's currency."""
 
@@ -172,7 +172,7 @@ class Kpi:
                                   "effective growth and profit.", default=None)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Gift:
     """One entry of the gifts and hospitality register."""
 
@@ -190,7 +190,7 @@ class Gift:
     sensitivity: Sensitivity = fld("Label of the entry.", default="restricted")
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Footprint:
     """One cell of the whitespace grid that opportunities cannot tell: what is installed, or not relevant."""
 
@@ -201,7 +201,7 @@ class Footprint:
     competitor: str | None = fld("For `competitor`: whose product it is.", default=None)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Account:
     """An account dossier's main frontmatter."""
 

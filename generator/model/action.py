@@ -16,7 +16,7 @@ from .spec import Sensitivity, fld
 ActionStatus = Literal["open", "done", "dropped"]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Action:
     """One next step with an owner and a due date."""
 

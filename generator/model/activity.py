@@ -16,7 +16,7 @@ from .spec import Sensitivity, fld, scale
 ActivityKind = Literal["visit", "meeting", "call", "event", "workshop", "meal", "exec-visit", "email"]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Activity:
     """One contact with the customer (the surface of general relationships)."""
 

@@ -33,7 +33,7 @@ KEY_INFLUENCE = 4
 """Influence from which a contact is a key relationship whatever their role (see :attr:`Contact.key`)."""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Personal:
     """Private notes on a person; restricted by default, never in wider builds."""
 
@@ -42,7 +42,7 @@ class Personal:
     sensitivity: Sensitivity = fld("Label of this block.", default="restricted")
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Knows:
     """One of our people who knows this contact, and how well (who knows whom)."""
 
@@ -52,7 +52,7 @@ class Knows:
     since: dt.date | None = fld("Since when they have known each other.", default=None)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Contact:
     """A customer person in the relationship map."""
 

@@ -88,7 +88,7 @@ def _restore(locs: tuple[Loc, ...], packed: bytes) -> Positions:
     return positions
 
 
-@dataclass
+@dataclass(slots=True)
 class Document(Generic[T]):
     """One dossier file after loading."""
 

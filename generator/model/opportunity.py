@@ -17,7 +17,7 @@ from .contact import DECIDING_ROLES, Contact
 from .spec import Sensitivity, fld, scale
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Stance:
     """One contact's stance on this opportunity (their support for the project, not for us in general)."""
 
@@ -28,7 +28,7 @@ class Stance:
     note: str | None = fld("Why: what they said, what they need to see.", default=None)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Opportunity:
     """A project we pursue at the customer."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .spec import fld
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Person:
     """Someone in our sales organization."""
 
@@ -19,7 +19,7 @@ class Person:
     manager: str | None = fld("Roster id of their manager.", default=None, ref="person")
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Roster:
     """The roster file."""
 

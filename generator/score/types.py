@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 Value = float | int | str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Msg:
     """A generated text as a stable key plus arguments, so the site can show it in any language.
 
@@ -22,7 +22,7 @@ class Msg:
 MsgArg = str | Msg | tuple[Msg, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One computed number (or label), explainable on its own."""
 
@@ -46,7 +46,7 @@ class Figure:
     """``note`` as messages: ``note`` is their English texts joined by ``; ``."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccountScore:
     """The method's two-dimension evaluation of one account."""
 
@@ -74,7 +74,7 @@ class AccountScore:
                 *self.groups, *self.actions)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonScore:
     """One of our people: visit cadence and the accounts and relationships they own."""
 
@@ -94,7 +94,7 @@ class PersonScore:
         return (self.score, self.cadence, *self.details)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rollup:
     """Averages of account scores over a group (tier, region, owner)."""
 
@@ -112,7 +112,7 @@ class Rollup:
         return tuple(f for f in (self.total, self.kpi_score, self.actions_score) if f is not None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PortfolioScores:
     """All scores of one portfolio as of one date, with the configuration version."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import shutil
 from pathlib import Path
@@ -41,7 +42,7 @@ def _sources(accounts: Path) -> list[dict[str, object]]:
     path = accounts / SLUG / "account.md"
     doc, problems = load_document(str(path), path.read_bytes(), Account, markdown=True)
     assert doc is not None and problems == []
-    return [vars(s) for s in doc.data.sources]
+    return [dataclasses.asdict(s) for s in doc.data.sources]
 
 
 def test_add_writes_an_entry_with_the_pages_title_and_date_that_passes_check(
