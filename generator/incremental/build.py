@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import json
 import logging
 from collections.abc import Iterator, Mapping
 from functools import partial
@@ -356,8 +355,8 @@ class Build:
             return sections(page_html)
         packed = made
         if self.sections is not None:  # kept for the next build, as a walk's result is
-            packed = self.sections.get(page_html, lambda html: made or carried.pack_sections(html))
-        return None if packed is None else [Section(*fields) for fields in json.loads(packed)]
+            packed = self.sections.get(page_html, lambda html: made or carried.packed_sections(html))
+        return carried.unpacked_sections(packed)
 
     def restore(self, page_html: str, file: File) -> str:
         """A finished generated page with its heavy blocks put back."""

@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from mkdocs.utils import meta
 
 from ..render.direct import Converted, Permalink, convert
-from ..render.parallel import pack, unpack
-from .carried import pack_sections
+from .carried import packed_sections
 from .lift import lift
 
 
@@ -55,9 +54,7 @@ def prepare(text: str, permalink: Permalink) -> Ready | None:
     if converted is None:
         return None
     packed = zlib.compress(pickle.dumps(converted, pickle.HIGHEST_PROTOCOL), 1)
-    found = pack_sections(converted.html)
-    kept = None if found is None else pack(found)
-    return Ready(_digest(markdown), packed, kept)
+    return Ready(_digest(markdown), packed, packed_sections(converted.html))
 
 
 class Prepared:
@@ -85,7 +82,7 @@ class Prepared:
             self._sections[_digest(converted.html)] = ready.sections
         return converted
 
-    def sections(self, page_html: str) -> str | None:
-        """The packed search sections a worker made of exactly ``page_html``, if any (taken: asked once)."""
-        packed = self._sections.pop(_digest(page_html), None)
-        return None if packed is None else unpack(packed)
+    def sections(self, page_html: str) -> bytes | None:
+        """The packed search sections a worker made of exactly ``page_html``, if any (taken: asked once):
+        compressed, as :func:`.carried.packed_sections` gives them."""
+        return self._sections.pop(_digest(page_html), None)
