@@ -25,17 +25,23 @@ ENTRIES = [
 ]
 
 
+def _index(data: dict[str, Any], pages: list[bytes]) -> bytes:
+    chunks = site_index.index_chunks(data, pages)
+    assert chunks is not None
+    return b"".join(chunks)
+
+
 def test_merged_index_is_the_json_of_the_merged_entries() -> None:
     data = {"config": {"lang": ["en"], "separator": "[\\s\\-]+"}, "docs": [{"stale": True}]}
-    text = site_index.index_text(data, [site_index.pack(page) for page in ENTRIES])
+    text = _index(data, [site_index.pack(page) for page in ENTRIES])
     merged = [entry for page in ENTRIES for entry in page]
     assert text == json.dumps({**data, "docs": merged}, separators=(",", ":"), default=str).encode("utf-8")
-    assert site_index.index_text(data, [site_index.pack([]), site_index.pack([])]) == \
+    assert _index(data, [site_index.pack([]), site_index.pack([])]) == \
         json.dumps({**data, "docs": []}, separators=(",", ":")).encode("utf-8")
 
 
 def test_an_index_laid_out_otherwise_is_not_merged() -> None:
-    assert site_index.index_text({"docs": [], "config": {}}, [site_index.pack(ENTRIES[0])]) is None
+    assert site_index.index_chunks({"docs": [], "config": {}}, [site_index.pack(ENTRIES[0])]) is None
 
 
 def test_a_dropped_page_is_never_unpacked(monkeypatch: pytest.MonkeyPatch) -> None:

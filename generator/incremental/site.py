@@ -375,10 +375,11 @@ class CarriedSite:
         if not self.skipped and merged != built:  # the index is not the pages' entries in page order
             return None
         if self.skipped and data is not None:
-            text = site_index.index_text(data, (record.entries for record in records.values()))
-            if text is None:  # an index laid out otherwise: the next build is a cold one
+            chunks = site_index.index_chunks(data, (record.entries for record in records.values()))
+            if chunks is None:  # an index laid out otherwise: the next build is a cold one
                 return self._unmerged()
-            index.write_bytes(text)
+            with open(index, "wb") as out:
+                out.writelines(chunks)
         return records
 
     def _unmerged(self) -> NoReturn:
