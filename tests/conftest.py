@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.incremental.load import keep_between_loads
+
 
 @pytest.fixture(autouse=True)
 def _user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -18,3 +20,10 @@ def _user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
     monkeypatch.delenv("ACCOUNTPLAN_CACHE", raising=False)
     monkeypatch.delenv("ACCOUNTPLAN_CACHE_KEY_FILE", raising=False)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _loads_kept() -> None:
+    """Every test starts as a process that keeps the load cache's blobs between loads (a build in an earlier test,
+    through MkDocs' ``on_startup``, leaves this process not keeping them: :func:`keep_between_loads`)."""
+    keep_between_loads(True)

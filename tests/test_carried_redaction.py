@@ -94,12 +94,14 @@ def test_the_memo_thaws_carried_copies_and_seals_them_as_they_came(
     later: Memo[Any] = Memo()  # the next process: its memo seeded with the sealed copies
     later._previous = pickle.loads(pickle.dumps(sealed))
     later.start()
+    carried_keys = set(later._previous)
     got = redact(second, SETTINGS, None, later)
     assert later.computed == 0
     assert got == apply_profile(second, SETTINGS, None)
     assert not any(isinstance(value, Frozen) for value in later._current.values())
+    assert not later._previous  # each carried form let go once thawed: not held beside its copy to the build's end
     # Sealed again (frozen anew against the dossiers they were thawed against), they thaw to the same copies.
     again = {key: carried_form(key, value) for key, value in later._current.items()}
-    assert set(again) == set(later._previous) and all(isinstance(value, Frozen) for value in again.values())
+    assert set(again) == carried_keys and all(isinstance(value, Frozen) for value in again.values())
     by_key = {dossier_key(d): d for d in second.dossiers}
     assert all(again[key].thaw(by_key[key[2]]) == later._current[key] for key in again)

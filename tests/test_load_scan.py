@@ -183,3 +183,21 @@ def test_a_server_keeps_each_folders_last_change_until_its_watcher_sees_one(
         assert again == changed.by_slug(loaded) and again["helios-telecom"] == dt.date(2030, 1, 1)
     finally:
         changes.unwatched("accounts")
+
+
+@pytest.mark.parametrize("command", ["build", "gh-deploy", "serve"])
+def test_only_a_server_keeps_the_load_caches_blobs_for_its_next_load(
+        command: str, accounts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.incremental.build import Build
+
+    monkeypatch.setattr(load, "_opened", {})
+    monkeypatch.setattr(load, "_opened_stats", {})
+    cache = str(tmp_path / "cache")
+    Build.startup(command, dirty=True)
+    for _ in range(2):  # the first load writes the packs, the second reads them
+        _same(load.load_portfolio("accounts", cache), accounts)
+    serving = command == "serve"
+    assert bool(load._opened) is serving
+    assert serving or not load._opened_stats
+    if serving:  # the packs a server keeps are the ones on disk (by path), each with the entries it last read
+        assert {os.path.dirname(path) for path in load._opened} == {os.path.join(cache, load.cache_version())}

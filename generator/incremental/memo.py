@@ -56,8 +56,10 @@ class Memo(Generic[V]):
         return value
 
     def replace(self, key: Hashable, value: V) -> None:
-        """Keep ``value`` for ``key`` in this build instead of what :meth:`get` gave (a carried value, thawed)."""
+        """Keep ``value`` for ``key`` in this build instead of what :meth:`get` gave (a carried value, thawed): what it
+        replaces is let go (a redacted copy's carried form, 22 MB at 1,000 accounts, was held to the build's end)."""
         self._current[key] = value
+        self._previous.pop(key, None)
 
 
 _memos: dict[str, Memo[Any]] = {}
