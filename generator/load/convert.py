@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -218,7 +219,7 @@ class Converter:
         origin, _, _, allowed = shape or _shape(hint)
         if origin is typing.Literal:
             if text in allowed:
-                return text
+                return sys.intern(text)
             near = closest(text, allowed)
             return self.problem(
                 node,
@@ -298,8 +299,15 @@ def _not_text(node: Scalar) -> bool:
     return node.plain and bool(_YAML_INT.fullmatch(node.value) or _FLOAT.fullmatch(node.value) or node.value in _BOOLS)
 
 
+SHARED_LENGTH = 64
+"""Text up to this length is interned (:func:`sys.intern`): kinds, ids, names and stock phrases recur across a
+dossier's files, and one object for each value is then what a dossier's load-cache pack keeps and gives back.
+Every value its own object, 943,000 strings took 66 MB of a merge build at 1,000 accounts; 227,000 are distinct."""
+
+
 def _parse_str(node: Scalar) -> Any:
-    return node.value
+    text = node.value
+    return sys.intern(text) if len(text) <= SHARED_LENGTH else text
 
 
 def _parse_int(node: Scalar) -> Any:
