@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
+from typing import TypeVar
 
+T = TypeVar("T")
 Value = float | int | str | None
 
 
@@ -17,6 +20,10 @@ class Msg:
 
     key: str
     args: tuple[tuple[str, MsgArg], ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", _shared(self.key))
+        object.__setattr__(self, "args", tuple((name, _shared(value)) for name, value in self.args))
 
 
 MsgArg = str | Msg | tuple[Msg, ...]
@@ -44,6 +51,19 @@ class Figure:
     """``formula`` as a message key and arguments (labels.py translates it)."""
     notes: tuple[Msg, ...] = ()
     """``note`` as messages: ``note`` is their English texts joined by ``; ``."""
+
+    def __post_init__(self) -> None:
+        for name in ("key", "formula", "note", "worked", "unit"):
+            object.__setattr__(self, name, _shared(getattr(self, name)))
+
+
+def _shared(value: T) -> T:
+    """``value``, interned when it is text: the same formulas, notes and worked sums recur across thousands of
+    scorecards (57,000 figures at 1,000 accounts), and the scorecards carried to the next build are pickled in a
+    few blobs, each of which then holds each text once (their strings were 19 MB of duplicates unpickled)."""
+    if isinstance(value, str) and type(value) is str:  # sys.intern refuses a subclass of str
+        return sys.intern(value)  # type: ignore[return-value]  # T is str here
+    return value
 
 
 @dataclass(frozen=True, slots=True)
