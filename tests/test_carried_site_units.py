@@ -164,3 +164,13 @@ def test_a_servers_index_gets_the_carried_entries_in_page_order_with_its_drafts(
     stray = [*built, {"location": "tags/", "text": "another plugin's page"}]
     assert site.merge_served(stray)  # an entry of no page comes last, as after a save; the index is still whole
     assert [e["text"] for e in stray] == ["home", "a", "draft", "b", "another plugin's page"]
+
+
+def test_a_carried_pages_anchors_answer_as_the_set_they_were() -> None:
+    ids = {"a", "x-1", "主航道", "with space", 'q"uote', "line\nbreak"}
+    packed = site_manifest.packed_anchors(ids)
+    assert packed is not None and site_manifest.packed_anchors(None) is None
+    anchors = site_manifest.Anchors(packed)
+    assert all(anchor in anchors for anchor in ids)
+    assert "b" not in anchors and "" not in anchors and "a\n" not in anchors
+    assert site_manifest.packed_anchors(set()) == "[]" and "a" not in site_manifest.Anchors("[]")

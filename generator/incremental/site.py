@@ -50,7 +50,7 @@ from ..publish.atomic import target_in, write_bytes_atomic
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from . import site_index
-from .site_manifest import Manifest, PageRecord, file_hash, nav_text, relative_path, stat_key
+from .site_manifest import Anchors, Manifest, PageRecord, file_hash, nav_text, packed_anchors, relative_path, stat_key
 
 FOLDER = "site"
 """The carried sites' folder, inside the project's cache folder."""
@@ -228,7 +228,7 @@ class CarriedSite:
             return
         for src, file in self.skipped.items():
             record = self._record(src)
-            file.page.present_anchor_ids = record.anchors  # MkDocs only asks whether an anchor is in it
+            file.page.present_anchor_ids = None if record.anchors is None else Anchors(record.anchors)
             file.page.links_to_anchors = {self.files.get_file_from_path(to): dict(links)
                                           for to, links in record.links.items()}
             for name, level, message in record.logged:  # what a cold build logs about the page
@@ -366,7 +366,7 @@ class CarriedSite:
                 records[src] = self._record(src)
             else:
                 anchors, entries = page.present_anchor_ids, by_url.pop(page.url, [])
-                records[src] = PageRecord(page._title_from_render, frozenset(anchors) if anchors is not None else None,
+                records[src] = PageRecord(page._title_from_render, packed_anchors(anchors),
                                           {to.src_uri: dict(links) for to, links in page.links_to_anchors.items()},
                                           site_index.pack(entries), tuple(self.logged.get(src, ())))
                 merged.extend(entries)
@@ -378,8 +378,7 @@ class CarriedSite:
             chunks = site_index.index_chunks(data, (record.entries for record in records.values()))
             if chunks is None:  # an index laid out otherwise: the next build is a cold one
                 return self._unmerged()
-            with open(index, "wb") as out:
-                out.writelines(chunks)
+            write_bytes_atomic(index, chunks, durable=False)  # never half-written: the next build would carry it
         return records
 
     def _unmerged(self) -> NoReturn:
