@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.incremental.load import keep_between_loads
-
 
 @pytest.fixture(autouse=True)
 def _user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -25,5 +23,7 @@ def _user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
 @pytest.fixture(autouse=True)
 def _loads_kept() -> None:
     """Every test starts as a process that keeps the load cache's blobs between loads (a build in an earlier test,
-    through MkDocs' ``on_startup``, leaves this process not keeping them: :func:`keep_between_loads`)."""
+    through MkDocs' ``on_startup`` or ``accountplan build``, leaves this process not keeping them)."""
+    from generator.incremental.load import keep_between_loads
+
     keep_between_loads(True)

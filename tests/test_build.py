@@ -333,3 +333,18 @@ def test_a_folder_holding_only_sites_this_tool_built_may_be_replaced(tmp_path: P
     (site / "zh" / MARKER).unlink()  # a site without the marker is not one this tool built
     with pytest.raises(ValueError, match="was not built by 'accountplan build'"):
         refuse_unsafe_target(site, [project / "docs", project / "accounts"], project)
+
+
+def test_accountplan_build_keeps_no_load_cache_packs_for_a_next_load(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # MkDocs' on_startup, which tells a one-off build from a server, is not called by accountplan build.
+    from generator.cli import main
+    from generator.incremental import load
+
+    write_canary_portfolio(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(load, "_opened", {})
+    load.keep_between_loads(True)
+    assert main(["build", "--quiet", "--fail-on", "never"]) == 0
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert load._keeping["on"] is False and not load._opened

@@ -34,6 +34,7 @@ from typing import Any
 from ..config import Settings, load_settings
 from ..history.git import RevisionError, git
 from ..incremental import site_wiring as carried_site
+from ..incremental.load import keep_between_loads
 from ..publish.site import fresh_folder, publish, refuse_unsafe_target
 from ..redact import profile_level
 from ..translate import t as _t
@@ -105,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
         _set_today(config, settings.today)
         if args.lang:
             _set_language(config, args.lang)
+        keep_between_loads(False)  # one build: MkDocs' on_startup, which says so for `mkdocs build`, is not called
         temp = fresh_folder(target)
         config.site_dir = str(temp)
         carried = carried_site.begin(config)  # the previous build's site, when it can be carried over

@@ -249,7 +249,7 @@ def carry_served() -> None:
         usercache.dump(store, CARRIED, pages)
 
 
-def pack_sections(page_html: str) -> str | None:
+def _pack_sections(page_html: str) -> str | None:
     """A page's search sections as JSON, ``None`` as :func:`generator.render.search_text.sections` gives it."""
     found = sections(page_html)
     if found is None:
@@ -258,8 +258,8 @@ def pack_sections(page_html: str) -> str | None:
 
 
 def packed_sections(page_html: str) -> bytes | None:
-    """:func:`pack_sections` compressed (:func:`generator.render.parallel.pack`), as the carried sections hold them."""
-    found = pack_sections(page_html)
+    """:func:`_pack_sections` compressed (:func:`generator.render.parallel.pack`), as the carried sections hold them."""
+    found = _pack_sections(page_html)
     return None if found is None else pack(found)
 
 

@@ -329,10 +329,10 @@ _keeping = {"on": True}
 
 
 def keep_between_loads(keep: bool) -> None:
-    """Whether this process keeps the packs and stats blobs it read or wrote for its next load (:data:`_opened`).
+    """Whether this process keeps the packs it read or wrote (:data:`_opened`) for its next load.
 
-    A server loads again after every save and does; a build loads once, and kept they were held to its end for
-    nothing (the stats alone are 31 MB at 1,000 accounts: every file's path, stat and content key).
+    A server loads again after every save, and keeping the packs spares it unpickling them again. A build loads
+    once; kept, the packs' entries were held to the build's end for nothing.
     """
     _keeping["on"] = keep
     if not keep:

@@ -56,6 +56,7 @@ def index_chunks(data: dict[str, Any], pages: Iterable[bytes]) -> Iterator[bytes
 
 
 def _chunks(head: bytes, pages: Iterable[bytes]) -> Iterator[bytes]:
+    """The index's head, each page's entries (a page without any adds no separator) and its end."""
     yield head
     separator = b""
     for packed in pages:

@@ -16,7 +16,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -59,7 +59,7 @@ def leading_out(folder: str | os.PathLike[str], relatives: Iterable[str]) -> lis
     return out
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes], *, durable: bool = True) -> None:
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes], *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` (bytes, or parts written one after the other) atomically, keeping the old
     file's permissions.
 

@@ -61,12 +61,13 @@ def _shared(value: T) -> T:
     """``value``, interned when it is text: the same formulas, notes and worked sums recur across thousands of
     scorecards (57,000 figures at 1,000 accounts), and the scorecards carried to the next build are pickled in a
     few blobs, each of which then holds each text once (their strings were 19 MB of duplicates unpickled)."""
-    if isinstance(value, str) and type(value) is str:  # sys.intern refuses a subclass of str
+    # isinstance for the type checker; exactly str, since sys.intern refuses a subclass (a translated text, say)
+    if isinstance(value, str) and type(value) is str:
         return sys.intern(value)  # type: ignore[return-value]  # T is str here
     return value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)  # weakly referenced: model.keys.frozen_repr
 class AccountScore:
     """The method's two-dimension evaluation of one account."""
 
@@ -94,7 +95,7 @@ class AccountScore:
                 *self.groups, *self.actions)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)  # weakly referenced: model.keys.frozen_repr
 class PersonScore:
     """One of our people: visit cadence and the accounts and relationships they own."""
 
