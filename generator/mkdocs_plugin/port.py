@@ -21,12 +21,12 @@ from .. import translate
 def in_use(host: str, port: int) -> bool:
     """Whether another process listens on ``host:port`` (other failures to bind are left to MkDocs to report)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:  # no IPv6 on the machine: MkDocs will say so
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host, port))
-        except OSError as exc:
-            return exc.errno == errno.EADDRINUSE
+    except OSError as exc:
+        return exc.errno == errno.EADDRINUSE
     return False
 
 
