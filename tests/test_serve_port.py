@@ -22,7 +22,7 @@ def test_a_taken_address_is_refused_with_what_to_do(capsys: pytest.CaptureFixtur
         address = f"127.0.0.1:{other.getsockname()[1]}"
         assert port.main([address]) == 1
         said = capsys.readouterr().err
-        assert f"{address} is already in use" in said and "-a 127.0.0.1:8002" in said
+        assert f"{address} is already in use" in said and "mkdocs serve --dirty -a 127.0.0.1:8002" in said
         assert port.main([address, "--lang", "zh"]) == 1
         said = capsys.readouterr().err
         assert address in said and "已被占用" in said and "In use" not in said
@@ -39,11 +39,33 @@ def test_the_check_runs_as_a_command_and_says_nothing_when_free() -> None:
     assert done.returncode == 0 and done.stdout == done.stderr == ""
 
 
-def test_make_serve_checks_the_address_it_serves_on() -> None:
+def test_make_serve_checks_the_address_it_serves_on_and_advises_its_own_site() -> None:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    for target, address in (("serve", "127.0.0.1:8000"), ("serve-zh", "127.0.0.1:8001")):
+    for target, address, site in (("serve", "127.0.0.1:8000", ""), ("serve-zh", "127.0.0.1:8001", "-f mkdocs.zh.yml")):
         recipe = re.search(rf"^{target}:.*\n((?:\t.*\n)+)", makefile, re.M)
         assert recipe is not None, target
-        check, serve = recipe.group(1).splitlines()
+        check, serve = recipe.group(1).splitlines()[-2:]
         assert f"-m generator.mkdocs_plugin.port {address}" in check
-        assert "mkdocs serve" in serve and f"-a {address}" in serve
+        assert "mkdocs serve" in serve and f"-a {address}" in serve and site in serve
+        instead = re.search(r'--instead "([^"]+)"', check)
+        assert instead is not None and "$(BIN)/mkdocs serve --dirty" in instead.group(1) and site in instead.group(1)
+
+
+@pytest.mark.parametrize("given", ["localhost", "127.0.0.1:", "127.0.0.1:70000", "127.0.0.1:0", ":8000", "x:y"])
+def test_a_bad_address_is_a_usage_error_not_a_traceback(given: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        port.main([given])
+    assert stopped.value.code == 2 and "expected HOST:PORT" in capsys.readouterr().err
+
+
+def test_an_ipv6_address_is_checked_on_ipv6(capsys: pytest.CaptureFixture[str]) -> None:
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6 here")
+    try:
+        other = socket.socket(socket.AF_INET6)
+        other.bind(("::1", 0))
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    with other:
+        other.listen()
+        assert port.main([f"[::1]:{other.getsockname()[1]}"]) == 1

@@ -30,17 +30,27 @@ def in_use(host: str, port: int) -> bool:
     return False
 
 
+def address(text: str) -> tuple[str, int]:
+    """``HOST:PORT`` (``[::1]:8000`` for IPv6) as a host and a port number; a bad one is argparse's error."""
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError("expected HOST:PORT")  # argparse adds the value given
+    return host.strip("[]"), int(port)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """0 when the address is free; 1, with what to do, when another process listens on it."""
     parser = argparse.ArgumentParser(prog="python -m generator.mkdocs_plugin.port")
-    parser.add_argument("address", help="HOST:PORT, as mkdocs serve -a takes it")
+    parser.add_argument("address", type=address, help="HOST:PORT, as mkdocs serve -a takes it")
+    parser.add_argument("--instead", default="mkdocs serve --dirty -a 127.0.0.1:8002",
+                        help="the command that previews on another port, as the advice gives it")
     parser.add_argument("--lang", default="en")
     args = parser.parse_args(argv)
-    host, _, port = args.address.rpartition(":")
-    if in_use(host.strip("[]"), int(port)):
+    host, port = args.address
+    if in_use(host, port):
         print(translate.t("accountplan: {address} is already in use, most likely by another preview (make serve or "
                           "make serve-zh): stop it (Ctrl-C in its terminal), or preview on another port with "
-                          "mkdocs serve --dirty -a 127.0.0.1:8002", args.lang, address=args.address), file=sys.stderr)
+                          "{instead}", args.lang, address=f"{host}:{port}", instead=args.instead), file=sys.stderr)
         return 1
     return 0
 
