@@ -249,18 +249,13 @@ def carry_served() -> None:
         usercache.dump(store, CARRIED, pages)
 
 
-def _pack_sections(page_html: str) -> str | None:
-    """A page's search sections as JSON, ``None`` as :func:`generator.render.search_text.sections` gives it."""
+def packed_sections(page_html: str) -> bytes | None:
+    """A page's search sections as JSON, compressed (:func:`generator.render.parallel.pack`), as the carried sections
+    hold them; ``None`` as :func:`generator.render.search_text.sections` gives it."""
     found = sections(page_html)
     if found is None:
         return None
-    return json.dumps([[s.tag, s.depth, s.id, s.title, s.text] for s in found], ensure_ascii=False)
-
-
-def packed_sections(page_html: str) -> bytes | None:
-    """:func:`_pack_sections` compressed (:func:`generator.render.parallel.pack`), as the carried sections hold them."""
-    found = _pack_sections(page_html)
-    return None if found is None else pack(found)
+    return pack(json.dumps([[s.tag, s.depth, s.id, s.title, s.text] for s in found], ensure_ascii=False))
 
 
 def unpacked_sections(packed: bytes | None) -> list[Section] | None:

@@ -329,7 +329,8 @@ _keeping = {"on": True}
 
 
 def keep_between_loads(keep: bool) -> None:
-    """Whether this process keeps the packs it read or wrote (:data:`_opened`) for its next load.
+    """Whether this process keeps the packs and stats blobs it read or wrote (:data:`_opened`, :data:`_opened_stats`)
+    for its next load.
 
     A server loads again after every save, and keeping the packs spares it unpickling them again. A build loads
     once; kept, the packs' entries were held to the build's end for nothing.
