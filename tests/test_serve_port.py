@@ -68,4 +68,6 @@ def test_an_ipv6_address_is_checked_on_ipv6(capsys: pytest.CaptureFixture[str]) 
         pytest.skip("no IPv6 loopback here")
     with other:
         other.listen()
-        assert port.main([f"[::1]:{other.getsockname()[1]}"]) == 1
+        given = f"[::1]:{other.getsockname()[1]}"
+        assert port.main([given]) == 1
+        assert f"accountplan: {given} is already in use" in capsys.readouterr().err  # named as written

@@ -50,7 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if in_use(host, port):
         print(translate.t("accountplan: {address} is already in use, most likely by another preview (make serve or "
                           "make serve-zh): stop it (Ctrl-C in its terminal), or preview on another port with "
-                          "{instead}", args.lang, address=f"{host}:{port}", instead=args.instead), file=sys.stderr)
+                          "{instead}", args.lang, address=f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+                          instead=args.instead), file=sys.stderr)
         return 1
     return 0
 
