@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from generator.incremental import site as carried_site
-from generator.incremental import site_index, site_manifest
+from generator.incremental import site_copy, site_index, site_manifest
 from generator.render import parallel
 from generator.render.parallel import Pages
 
@@ -116,7 +116,7 @@ def test_a_servers_restored_files_are_oldest_until_its_first_build_ends_well(tmp
         (folder / "tree" / relative).parent.mkdir(parents=True, exist_ok=True)
         (folder / "tree" / relative).write_bytes(content)
     out.mkdir()
-    manifest = site_manifest.Manifest("signature", {}, {r: site_manifest.file_hash(c) for r, c in data.items()}, {}, "")
+    manifest = site_manifest.Manifest("signature", {}, {r: site_copy.file_hash(c) for r, c in data.items()}, {}, "")
     site = carried_site.CarriedSite(str(folder), "signature", SimpleNamespace(site_dir=str(out)), keep=False)
     site._copy(manifest)
     assert not site._copy_failed

@@ -50,7 +50,8 @@ from ..publish.atomic import target_in, write_bytes_atomic
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from . import site_index
-from .site_manifest import Anchors, Manifest, PageRecord, file_hash, nav_text, packed_anchors, relative_path, stat_key
+from .site_copy import copy_in_child, file_hash, stat_key
+from .site_manifest import Anchors, Manifest, PageRecord, nav_text, packed_anchors, relative_path
 
 FOLDER = "site"
 """The carried sites' folder, inside the project's cache folder."""
@@ -137,23 +138,15 @@ class CarriedSite:
             self._copying = None
 
     def _copy(self, before: Manifest) -> None:
-        """:meth:`restore`'s thread: every file of the manifest into the build folder, each checked by its hash."""
+        """:meth:`restore`'s thread: every file of the manifest into the build folder, each checked by its hash, by a
+        child process (:mod:`.site_copy`: a thread copying here slowed the load it ran beside)."""
         assert self.folder is not None
-        tree, made = os.path.realpath(os.path.join(self.folder, TREE)), set()
+        tree = os.path.realpath(os.path.join(self.folder, TREE))
         try:
-            for relative, digest in before.outputs.items():
-                data = Path(tree, relative_path(relative)).read_bytes()
-                if file_hash(data) != digest:
-                    raise ValueError(relative)  # not the file the manifest names
-                out = os.path.join(self.site_dir, relative)  # a fresh folder of this build's own
-                if (parent := os.path.dirname(out)) not in made:
-                    os.makedirs(parent, exist_ok=True)
-                    made.add(parent)
-                with open(out, "wb") as handle:
-                    handle.write(data)
-                if not self.keep:  # a server's: older than any source until the build ends well (_date_restored)
-                    os.utime(out, ns=(0, 0))
-                self.restored[relative] = (digest, stat_key(os.stat(out)))
+            files = [(relative_path(relative), digest) for relative, digest in before.outputs.items()]
+            # a server's files are older than any source until its build ends well (_date_restored)
+            stats = copy_in_child(tree, self.site_dir, files, oldest=not self.keep)
+            self.restored = {relative: (digest, stats[relative]) for relative, digest in files}
         except Exception:  # a file missing or changed, or anything else: nothing of it is used (see complete)
             self._copy_failed = True
             return

@@ -3,9 +3,7 @@ hash and compare its files (a manifest's path checked before it is joined to a f
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,22 +60,12 @@ class Manifest:
     nav: str
 
 
-def file_hash(data: bytes, person: bytes = b"") -> bytes:
-    """A file's hash; ``person`` keeps hashes of different kinds of input apart (a page's key, a file's bytes)."""
-    return hashlib.blake2b(data, digest_size=20, person=person).digest()
-
-
 def relative_path(relative: str) -> str:
     """A path of the manifest, refused (``ValueError``) unless it stays inside the folder it is joined to."""
     parts = relative.split("/")
     if not relative or relative.startswith("/") or "\\" in relative or any(p in ("", ".", "..") for p in parts):
         raise ValueError(relative)
     return relative
-
-
-def stat_key(st: os.stat_result) -> tuple[int, ...]:
-    """What changes when a file is written: size, inode, modification and change times."""
-    return (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def nav_text(items: Any) -> str:

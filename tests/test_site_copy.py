@@ -1,0 +1,79 @@
+"""The carried site's copy into a build folder, made by a child process (:mod:`generator.incremental.site_copy`)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.incremental import site_copy
+
+FILES = {"index.html": b"<html>home", "accounts/a/index.html": b"<html>a", "assets/x.css": b"p{}"}
+
+
+def _tree(root: Path) -> list[tuple[str, bytes]]:
+    for relative, data in FILES.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_bytes(data)
+    return [(relative, site_copy.file_hash(data)) for relative, data in FILES.items()]
+
+
+def test_the_child_copies_every_file_and_gives_the_stat_of_each(tmp_path: Path) -> None:
+    files = _tree(tmp_path / "tree")
+    (tmp_path / "out").mkdir()
+    stats = site_copy.copy_in_child(str(tmp_path / "tree"), str(tmp_path / "out"), files, oldest=False)
+    assert {r: (tmp_path / "out" / r).read_bytes() for r in FILES} == FILES
+    assert stats == {r: site_copy.stat_key(os.stat(tmp_path / "out" / r)) for r in FILES}
+
+
+def test_a_servers_copy_is_dated_at_the_epoch(tmp_path: Path) -> None:
+    files = _tree(tmp_path / "tree")
+    (tmp_path / "out").mkdir()
+    site_copy.copy_in_child(str(tmp_path / "tree"), str(tmp_path / "out"), files, oldest=True)
+    assert {(tmp_path / "out" / r).stat().st_mtime_ns for r in FILES} == {0}
+
+
+@pytest.mark.parametrize("change", ["changed", "missing"])
+def test_a_file_that_is_not_the_manifests_fails_the_copy(tmp_path: Path, change: str) -> None:
+    files = _tree(tmp_path / "tree")
+    target = tmp_path / "tree" / "accounts" / "a" / "index.html"
+    if change == "changed":
+        target.write_bytes(b"<html>planted")
+    else:
+        target.unlink()
+    (tmp_path / "out").mkdir()
+    with pytest.raises(ValueError, match=re.escape("accounts/a/index.html")):
+        site_copy.copy_in_child(str(tmp_path / "tree"), str(tmp_path / "out"), files, oldest=False)
+    with pytest.raises((ValueError, OSError)):
+        site_copy.copy_files(str(tmp_path / "tree"), str(tmp_path / "out"), files, oldest=False)
+
+
+def test_the_child_reads_nothing_from_the_environment_or_the_working_folder(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python -I -S``: a module planted where ``PYTHONPATH`` or the working folder points is never imported."""
+    planted = tmp_path / "planted"
+    planted.mkdir()
+    for name in ("json", "hashlib", "sitecustomize"):
+        (planted / f"{name}.py").write_text(f"open({str(tmp_path / 'ran')!r}, 'w').write('{name}')\n")
+    monkeypatch.setenv("PYTHONPATH", str(planted))
+    monkeypatch.setenv("PYTHONSTARTUP", str(planted / "json.py"))
+    monkeypatch.chdir(planted)
+    files = _tree(tmp_path / "tree")
+    (tmp_path / "out").mkdir()
+    site_copy.copy_in_child(str(tmp_path / "tree"), str(tmp_path / "out"), files, oldest=False)
+    assert not (tmp_path / "ran").exists()
+    assert (tmp_path / "out" / "index.html").read_bytes() == FILES["index.html"]
+
+
+def test_without_a_child_the_copy_is_made_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no interpreter")
+
+    monkeypatch.setattr(subprocess, "run", refuse)
+    files = _tree(tmp_path / "tree")
+    (tmp_path / "out").mkdir()
+    stats = site_copy.copy_in_child(str(tmp_path / "tree"), str(tmp_path / "out"), files, oldest=False)
+    assert set(stats) == set(FILES) and (tmp_path / "out" / "assets" / "x.css").read_bytes() == b"p{}"
