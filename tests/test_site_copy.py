@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.incremental import site_copy
+from generator.incremental.child import ChildFailed
 
 FILES = {"index.html": b"<html>home", "accounts/a/index.html": b"<html>a", "assets/x.css": b"p{}"}
 
@@ -45,7 +46,7 @@ def test_a_file_that_is_not_the_manifests_fails_the_copy(tmp_path: Path, change:
     else:
         target.unlink()
     (tmp_path / "out").mkdir()
-    with pytest.raises(ValueError, match=re.escape("accounts/a/index.html")):
+    with pytest.raises(ChildFailed, match=re.escape("accounts/a/index.html")):
         site_copy.copy_in_child(str(tmp_path / "tree"), str(tmp_path / "out"), files, oldest=False)
     with pytest.raises((ValueError, OSError)):
         site_copy.copy_files(str(tmp_path / "tree"), str(tmp_path / "out"), files, oldest=False)

@@ -1,13 +1,10 @@
 """Copy a carried site's files into a build folder, each checked against the manifest's hash.
 
 A merge build restores the previous site (about 1,500 files at 1,000 accounts) while it loads
-and gathers. Copied by a thread, every read, hash and write gave the interpreter lock away and
-waited to take it back from the loading thread: the copy took 2 s instead of 0.6 s and slowed
-the load by 0.8 s. :func:`copy_in_child` runs the same copy in a child process of its own, which
-imports nothing but the standard library (``python -I -S`` on this file: no ``PYTHON*`` variable,
-no site packages, nothing from the working tree), and takes the stat of every file written back.
-
-This module is also that child's whole program, so it imports only the standard library.
+and gathers. Copied by a thread, the copy took 2 s instead of 0.6 s and slowed the load by
+0.8 s; :func:`copy_in_child` makes it in a child process (:mod:`.child`) and takes the stat of
+every file written back. This module is also that child's whole program: it imports only the
+standard library.
 """
 
 from __future__ import annotations
@@ -15,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Iterable
 
@@ -59,18 +55,17 @@ def copy_files(tree: str, site_dir: str, files: Iterable[tuple[str, bytes]], *, 
 
 
 def copy_in_child(tree: str, site_dir: str, files: list[tuple[str, bytes]], *, oldest: bool) -> dict[str, StatKey]:
-    """:func:`copy_files` in a child process (this file run by the same interpreter); in this one where no child
-    can be started. Raises ``ValueError`` or ``OSError`` as :func:`copy_files` does, for the child's failure too."""
-    request = json.dumps({"tree": tree, "site": site_dir, "oldest": oldest,
-                          "files": [[relative, digest.hex()] for relative, digest in files]}).encode()
-    command = [sys.executable, "-I", "-S", os.path.abspath(__file__)]
+    """:func:`copy_files` in a child process; in this one where no child can be started. Raises ``ValueError`` or
+    ``OSError`` as :func:`copy_files` does, and :class:`.child.ChildFailed` for the child's failure."""
+    from .child import run  # the parent's side only: the child imports nothing of the package
+
+    request = {"tree": tree, "site": site_dir, "oldest": oldest,
+               "files": [[relative, digest.hex()] for relative, digest in files]}
     try:
-        done = subprocess.run(command, input=request, capture_output=True, check=False)
+        written = json.loads(run(os.path.abspath(__file__), json.dumps(request).encode()))
     except OSError:  # no interpreter to start (an embedded one): the copy is made here
         return copy_files(tree, site_dir, files, oldest=oldest)
-    if done.returncode != 0:
-        raise ValueError(done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}")
-    return {relative: tuple(stat) for relative, stat in json.loads(done.stdout).items()}
+    return {relative: tuple(stat) for relative, stat in written.items()}
 
 
 def main() -> int:

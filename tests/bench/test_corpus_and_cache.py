@@ -15,6 +15,7 @@ from generator import usercache
 from generator.cli import main
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, Severity
+from generator.incremental import file_keys
 from generator.incremental import load as cache_module
 from generator.load import portfolio as portfolio_module
 from generator.load.portfolio import load_portfolio
@@ -38,6 +39,14 @@ def checked(root: str, cache: str | Path | None = None, **kw: object
     portfolio = (cache_module.load_portfolio(root, str(cache), **kw) if cache is not None  # type: ignore[arg-type]
                  else load_portfolio(root, **kw))  # type: ignore[arg-type]
     return portfolio, exact(validate(portfolio, SETTINGS))
+
+
+@pytest.fixture(autouse=True, params=["read-here", "read-by-a-child"])
+def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test twice: the load cache reading files as a server's save does, and (as a merge build at scale does)
+    with a child process reading, stat-ing and hashing them all first (:mod:`generator.incremental.file_keys`)."""
+    if request.param == "read-by-a-child":
+        monkeypatch.setattr(cache_module, "PREFETCH", 0)
 
 
 @pytest.fixture(scope="module")
@@ -244,9 +253,7 @@ def test_a_checkout_rewrites_the_stats_not_the_packs(corpus: str, tmp_path: Path
     shutil.copytree(copy, fresh)
     shutil.rmtree(copy)
     fresh.rename(copy)  # new inodes and times, the same paths and bytes
-    reads: list[str] = []
-    read = cache_module._read
-    monkeypatch.setattr(cache_module, "_read", lambda path: reads.append(path) or read(path))
+    reads = _reads(monkeypatch)
     parsed: list[object] = []
     parse = portfolio_module.parse_files
     monkeypatch.setattr(portfolio_module, "parse_files", lambda todo, *a: parsed.extend(todo) or parse(todo, *a))
@@ -256,6 +263,23 @@ def test_a_checkout_rewrites_the_stats_not_the_packs(corpus: str, tmp_path: Path
     reads.clear()
     cache_module._opened_stats.clear()  # as a new process: the stats blob is read from disk
     assert checked(str(copy), jobs=1, cache=str(store))[1] == cold and reads == []
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose content the load cache reads from now on: here, or in its child (:mod:`.file_keys`, which
+    reads every file beforehand) where the load asks for the digest it found."""
+    reads: list[str] = []
+    read, get = cache_module._read, file_keys.Prefetch.get
+    monkeypatch.setattr(cache_module, "_read", lambda path: reads.append(path) or read(path))
+
+    def got(self: file_keys.Prefetch) -> file_keys.Seen:
+        found = get(self)
+        digest = found.digest
+        monkeypatch.setattr(found, "digest", lambda i: reads.append(self.paths[i]) or digest(i))
+        return found
+
+    monkeypatch.setattr(file_keys.Prefetch, "get", got)
+    return reads
 
 
 def test_a_stat_seen_with_other_content_is_not_trusted(corpus: str, tmp_path: Path,

@@ -1,0 +1,79 @@
+"""Every dossier file's stat and digest, read by a child process beside the load
+(:mod:`generator.incremental.file_keys`)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.incremental import child, file_keys
+from generator.incremental import load as cache_module
+
+
+def _files(root: Path) -> list[str]:
+    for name, text in {"a.md": "one", "b.md": "two", "sub/c.md": "three"}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+    return [str(root / name) for name in ("a.md", "b.md", "sub/c.md")] + [str(root / "gone.md")]
+
+
+def _all(found: file_keys.Seen, count: int = 4) -> list[tuple[file_keys.Signature | None, str | None]]:
+    return [(found.signature(i), found.digest(i)) for i in range(count)]
+
+
+def test_the_child_sees_what_this_process_sees(tmp_path: Path) -> None:
+    paths = _files(tmp_path)
+    found = file_keys.Prefetch(paths).get()
+    here = file_keys.Seen(*file_keys.seen(paths))
+    assert _all(found) == _all(here)
+    assert [found.digest(i) for i in range(len(paths))] == [
+        cache_module._digest(path) for path in paths[:3]] + [None]  # the load's own digest; a missing file
+    assert [found.signature(i) for i in range(len(paths))] == [cache_module._signature(path) for path in paths]
+    assert found.before <= here.before <= time.time_ns()
+
+
+def test_stats_taken_just_after_a_write_are_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The age of a stat counts from when the child began: a file written a moment before is too fresh to trust,
+    however long the load took to ask."""
+    monkeypatch.setattr(cache_module.keys, "RACY_NS", 300_000_000)
+    paths = _files(tmp_path)[:1]
+    found = file_keys.Prefetch(paths).get()
+    before, signature = found.before, found.signature(0)
+    assert signature is not None
+    time.sleep(0.4)  # the load asks later than the racy window: its own clock would trust the stat
+    assert cache_module._trusted(signature) == signature
+    assert cache_module._trusted(signature, before) is None
+    time.sleep(0.4)  # a child begun after the window is trusted
+    found = file_keys.Prefetch(paths).get()
+    assert cache_module._trusted(found.signature(0), found.before) == found.signature(0)
+
+
+def test_without_a_child_this_process_reads_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(*args: object) -> None:
+        raise child.ChildFailed("no")
+
+    monkeypatch.setattr(child, "run", failing)
+    paths = _files(tmp_path)
+    found = file_keys.Prefetch(paths).get()
+    assert _all(found) == [
+        (cache_module._signature(path), cache_module._digest(path)) for path in paths[:3]] + [(None, None)]
+
+
+def test_a_name_that_is_not_utf8_reaches_the_child_as_the_file_system_names_it(tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9 \xe4\xb8\xad.md")  # Latin-1 bytes, then UTF-8: undecodable as either alone
+    path = tmp_path / name
+    path.write_bytes(b"name: x\n")
+    found = file_keys.Prefetch([str(path)]).get()
+    assert _all(found, 1)[0] == (cache_module._signature(str(path)), cache_module._digest(str(path))) != (None, None)
+
+
+def test_an_answer_in_many_pieces_is_read_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _files(tmp_path)
+    monkeypatch.setattr(file_keys, "CHUNK", 3)  # the request and the answer in pieces of 3 files: 3 + 1
+    found = file_keys.Prefetch(paths).get()
+    assert len(found._pieces) == 2
+    assert _all(found) == [(cache_module._signature(path), cache_module._digest(path)) for path in paths[:3]] + [
+        (None, None)]
