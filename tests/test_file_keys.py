@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -51,15 +53,58 @@ def test_stats_taken_just_after_a_write_are_not_trusted(tmp_path: Path, monkeypa
     assert cache_module._trusted(found.signature(0), found.before) == found.signature(0)
 
 
-def test_without_a_child_this_process_reads_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def failing(*args: object) -> None:
-        raise child.ChildFailed("no")
-
-    monkeypatch.setattr(child, "run", failing)
+@pytest.mark.parametrize("child_says", ["raise SystemExit(1)", "import sys; sys.stdout.write('x' * 100000)", ""])
+def test_without_a_whole_answer_this_process_reads_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             child_says: str) -> None:
+    """A child that fails, answers too much, or answers nothing: the same as a child's answer, made here."""
+    monkeypatch.setattr(child, "command", lambda module_file: [sys.executable, "-c", child_says])
+    made: list[int] = []
+    seen = file_keys.seen
+    monkeypatch.setattr(file_keys, "seen", lambda paths: made.append(len(paths)) or seen(paths))
     paths = _files(tmp_path)
-    found = file_keys.Prefetch(paths).get()
-    assert _all(found) == [
+    assert _all(file_keys.Prefetch(paths).get()) == [
         (cache_module._signature(path), cache_module._digest(path)) for path in paths[:3]] + [(None, None)]
+    assert made == [len(paths)]
+
+
+def test_the_child_answers_without_waiting_for_the_end_of_its_input(tmp_path: Path) -> None:
+    """A worker forked while the request was written holds the pipe open: the child reads frames, not to the end."""
+    paths = _files(tmp_path)[:1]
+    process = subprocess.Popen(child.command(file_keys.__file__), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        for frame in child.frames([os.fsencode(paths[0] + "\0")]):
+            process.stdin.write(frame)
+        process.stdin.flush()  # not closed
+        answer = process.stdout.read(16 + file_keys.RECORD.size)
+        assert process.wait(timeout=30) == 0
+    finally:
+        process.stdin.close()
+        process.kill()
+    found = file_keys.Seen(int.from_bytes(answer[:8], "little"), [answer[16:]])
+    assert _all(found, 1) == [(cache_module._signature(paths[0]), cache_module._digest(paths[0]))]
+
+
+def test_an_inode_beyond_63_bits_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Network and overlay file systems give inode numbers up to 2**64 - 1 (found by a helper's review)."""
+    def large(st: os.stat_result) -> file_keys.Signature:
+        return st.st_size, st.st_mtime_ns, st.st_ctime_ns, 2**64 - 1
+
+    monkeypatch.setattr(file_keys, "signature", large)
+    paths = _files(tmp_path)
+    found = file_keys.Seen(*file_keys.seen(paths))
+    assert found.signature(0) == large(os.stat(paths[0])) and found.digest(0) == cache_module._digest(paths[0])
+
+
+def test_a_pipe_or_a_link_put_among_the_files_is_not_read(tmp_path: Path) -> None:
+    """Discovery refuses both; one swapped in after it is reported unreadable (the load then parses it and says
+    why), never waited for or followed."""
+    paths = _files(tmp_path)
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "link.md").symlink_to(tmp_path / "a.md")
+    found = file_keys.Prefetch([str(tmp_path / "pipe.md"), str(tmp_path / "link.md"), paths[0]]).get()
+    assert [found.digest(i) for i in range(3)] == [None, None, cache_module._digest(paths[0])]
+    assert found.signature(0) is not None and found.signature(1) is not None
 
 
 def test_a_name_that_is_not_utf8_reaches_the_child_as_the_file_system_names_it(tmp_path: Path) -> None:

@@ -10,8 +10,13 @@ which the load judges whether a stat is too fresh to trust.
 The paths go to the child and the answer comes back in pieces of :data:`CHUNK` files, each far
 below the size from which the C library maps memory of its own; the answer is decoded only where
 the load asks. Sent and received whole (as JSON, then as packed bytes), the request and the answer
-left a merge build's peak at 1,000 accounts 25 MB, then 6 MB, higher. Stats the load cache already
-holds are not sent: loading them first to send them cost 12 MB more.
+left a merge build's peak at 1,000 accounts 25 MB, then 6 MB, higher. The child reads every file,
+also those whose stat the load cache holds: loading the cached stats first, for the child to
+compare, cost 12 MB more.
+
+A file is read only if it is a regular file when opened (not followed if a link, not waited for if
+a pipe) and only up to the size its stat gave: one swapped or growing meanwhile is reported
+unreadable, and the load parses it, as it does a changed file.
 
 This module is also that child's whole program: it imports only the standard library.
 """
@@ -19,7 +24,9 @@ This module is also that child's whole program: it imports only the standard lib
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import stat as kind
 import struct
 import subprocess
 import sys
@@ -28,19 +35,28 @@ import time
 from collections.abc import Sequence
 
 Signature = tuple[int, int, int, int]
-RECORD = struct.Struct("<4qB16s")
+RECORD = struct.Struct("<3qQB16s")
 """A file in the answer: its stat signature, what was found (:data:`_MISSING` ...), its digest."""
 CHUNK = 1024
 """Files a piece of the request or the answer holds (50 KB of answer)."""
 _MISSING, _UNREADABLE, _READ = range(3)
-_HEAD = struct.Struct("<q")
-_SIGNATURE = struct.Struct("<4q")
+_HEAD = struct.Struct("<qq")
+"""The answer's head: the time before the first stat, the number of records."""
+_SIGNATURE = struct.Struct("<3qQ")
+"""Size, modification and change times (signed: a file may be dated before 1970), inode (unsigned 64 bits)."""
 _FOUND = _SIGNATURE.size
+_NOT_FOLLOWED = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+_NOT_WAITED = getattr(os, "O_NONBLOCK", 0)
+log = logging.getLogger("mkdocs.plugins.accountplan.load")
 
 
 def digest(raw: bytes) -> str:
     """The content digest the load cache keys a file by (:func:`.load.content_key`)."""
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+    return _digest(raw).hex()
+
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
 
 
 def signature(st: os.stat_result) -> Signature:
@@ -50,23 +66,38 @@ def signature(st: os.stat_result) -> Signature:
 
 def seen(paths: Sequence[str | bytes]) -> tuple[int, list[bytes]]:
     """The time before the first stat, and a :data:`RECORD` of each file, :data:`CHUNK` records a piece."""
-    before, records = time.time_ns(), []
-    for path in paths:
-        try:
-            stat = signature(os.stat(path))
-        except OSError:
-            records.append(RECORD.pack(0, 0, 0, 0, _MISSING, b""))
-            continue
-        try:
-            with open(path, "rb") as handle:
-                records.append(RECORD.pack(*stat, _READ, hashlib.blake2b(handle.read(), digest_size=16).digest()))
-        except OSError:
-            records.append(RECORD.pack(*stat, _UNREADABLE, b""))
+    before = time.time_ns()
+    records = [_record(path) for path in paths]
     return before, [b"".join(records[i:i + CHUNK]) for i in range(0, len(records), CHUNK)]
 
 
+def _record(path: str | bytes) -> bytes:
+    """A file's :data:`RECORD`: its stat, then (a regular file, as large as its stat said) the digest of its bytes."""
+    try:
+        known = signature(os.stat(path))
+    except (OSError, ValueError):
+        return RECORD.pack(0, 0, 0, 0, _MISSING, b"")
+    try:
+        handle = os.open(path, os.O_RDONLY | _NOT_FOLLOWED | _NOT_WAITED)
+    except OSError:
+        return RECORD.pack(*known, _UNREADABLE, b"")
+    try:
+        opened = os.fstat(handle)
+        if not kind.S_ISREG(opened.st_mode) or signature(opened) != known:
+            return RECORD.pack(*known, _UNREADABLE, b"")  # not the file stat-ed: the load parses it
+        with open(handle, "rb", closefd=False) as stream:
+            raw = stream.read(known[0] + 1)
+        if len(raw) != known[0]:
+            return RECORD.pack(*known, _UNREADABLE, b"")  # written meanwhile: the load parses it
+        return RECORD.pack(*known, _READ, _digest(raw))
+    except OSError:
+        return RECORD.pack(*known, _UNREADABLE, b"")
+    finally:
+        os.close(handle)
+
+
 class Seen:
-    """:func:`seen`'s answer, read a file at a time (a stat made once, straight from the bytes: the load keeps it)."""
+    """:func:`seen`'s answer, read a file at a time: a signature or digest is made only when asked for."""
 
     def __init__(self, before: int, pieces: list[bytes]) -> None:
         self.before = before
@@ -97,22 +128,28 @@ class Prefetch:
         self._thread.start()
 
     def _ask(self) -> None:
-        from .child import command  # the parent's side only: the child imports nothing of the package
-
         try:
+            from .child import command, frames  # the parent's side only: the child imports nothing of the package
+
             with subprocess.Popen(command(os.path.abspath(__file__)), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                  stderr=subprocess.DEVNULL) as process:
-                assert process.stdin is not None and process.stdout is not None
-                for begin in range(0, len(self.paths), CHUNK):  # the child reads everything before it answers
-                    process.stdin.write(os.fsencode("\0".join(self.paths[begin:begin + CHUNK]) + "\0"))
+                                  stderr=subprocess.PIPE) as process:
+                assert process.stdin is not None and process.stdout is not None and process.stderr is not None
+                paths = self.paths
+                request = (os.fsencode("\0".join(paths[i:i + CHUNK]) + "\0") for i in range(0, len(paths), CHUNK))
+                for frame in frames(request):
+                    process.stdin.write(frame)
                 process.stdin.close()
                 head = process.stdout.read(_HEAD.size)
-                pieces = [process.stdout.read(CHUNK * RECORD.size) for _ in range(0, len(self.paths), CHUNK)]
-                if process.wait() == 0 and len(head) == _HEAD.size and all(pieces) and \
-                        sum(map(len, pieces)) == len(self.paths) * RECORD.size:
-                    self._answer = _HEAD.unpack(head)[0], pieces
-        except Exception:  # no child, or it failed: get() reads the files itself
-            self._answer = None
+                answer = [process.stdout.read(CHUNK * RECORD.size) for _ in range(0, len(self.paths), CHUNK)]
+                rest, failure = process.stdout.read(), process.stderr.read()
+                whole = (process.wait() == 0 and len(head) == _HEAD.size and not rest and all(answer)
+                         and _HEAD.unpack(head)[1] == len(self.paths) == sum(map(len, answer)) // RECORD.size)
+            if whole:
+                self._answer = _HEAD.unpack(head)[0], answer
+            else:
+                log.debug("accountplan: the file keys' child failed: %s", failure.decode("utf-8", "replace"))
+        except Exception as error:  # no child: get() reads the files itself
+            log.debug("accountplan: no file keys' child: %s", error)
 
     def get(self) -> Seen:
         """The child's answer, or (without a whole one) :func:`seen` of the paths made in this process."""
@@ -120,10 +157,19 @@ class Prefetch:
         return Seen(*(self._answer or seen(self.paths)))
 
 
+def request_in() -> bytes:
+    """The child's request, read frame by frame (:func:`.child.frames`), not to the end of its input."""
+    stream, pieces = sys.stdin.buffer, []
+    while size := int.from_bytes(stream.read(8), "little"):
+        pieces.append(stream.read(size))
+    return b"".join(pieces)
+
+
 def main() -> int:
     """The child: NUL-ended paths on standard input; :func:`seen` on standard output."""
-    before, pieces = seen(sys.stdin.buffer.read().split(b"\0")[:-1])  # bytes, as the file system names them
-    sys.stdout.buffer.write(_HEAD.pack(before))
+    paths = request_in().split(b"\0")[:-1]  # bytes, as the file system names them
+    before, pieces = seen(paths)
+    sys.stdout.buffer.write(_HEAD.pack(before, len(paths)))
     for piece in pieces:
         sys.stdout.buffer.write(piece)
     return 0

@@ -55,8 +55,8 @@ def copy_files(tree: str, site_dir: str, files: Iterable[tuple[str, bytes]], *, 
 
 
 def copy_in_child(tree: str, site_dir: str, files: list[tuple[str, bytes]], *, oldest: bool) -> dict[str, StatKey]:
-    """:func:`copy_files` in a child process; in this one where no child can be started. Raises ``ValueError`` or
-    ``OSError`` as :func:`copy_files` does, and :class:`.child.ChildFailed` for the child's failure."""
+    """:func:`copy_files` in a child process; in this one where no child can be started. Raises what
+    :func:`copy_files` raises where it runs here, and :class:`.child.ChildFailed` where the child fails."""
     from .child import run  # the parent's side only: the child imports nothing of the package
 
     request = {"tree": tree, "site": site_dir, "oldest": oldest,
@@ -68,9 +68,17 @@ def copy_in_child(tree: str, site_dir: str, files: list[tuple[str, bytes]], *, o
     return {relative: tuple(stat) for relative, stat in written.items()}
 
 
+def request_in() -> bytes:
+    """The child's request, read frame by frame (:func:`.child.frames`), not to the end of its input."""
+    stream, pieces = sys.stdin.buffer, []
+    while size := int.from_bytes(stream.read(8), "little"):
+        pieces.append(stream.read(size))
+    return b"".join(pieces)
+
+
 def main() -> int:
     """The child: a request (JSON) on standard input; the stats (JSON) on standard output, exit status 0."""
-    request = json.loads(sys.stdin.buffer.read())
+    request = json.loads(request_in())
     files = [(relative, bytes.fromhex(digest)) for relative, digest in request["files"]]
     try:
         written = copy_files(request["tree"], request["site"], files, oldest=request["oldest"])
