@@ -122,3 +122,16 @@ def test_an_answer_in_many_pieces_is_read_in_order(tmp_path: Path, monkeypatch: 
     assert len(found._pieces) == 2
     assert _all(found) == [(cache_module._signature(path), cache_module._digest(path)) for path in paths[:3]] + [
         (None, None)]
+
+
+def test_the_childs_digest_is_the_loaders(tmp_path: Path) -> None:
+    """The child cannot import the package: its digest is written out again, and must stay the one documents hold."""
+    from generator.load.portfolio import load_portfolio
+    from generator.model.keys import content_digest
+
+    raw = b"---\nid: x\n---\n\xe4\xb8\xad\n"
+    assert file_keys._digest(raw).hex() == content_digest(raw)
+    sample = Path(__file__).resolve().parents[1] / "accounts"
+    account = next(sample.glob("*/account.md"))
+    [dossier] = [d for d in load_portfolio(str(sample)).dossiers if d.slug == account.parent.name]
+    assert dossier.account.digest == file_keys._digest(account.read_bytes()).hex()

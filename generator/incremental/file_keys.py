@@ -50,12 +50,8 @@ _NOT_WAITED = getattr(os, "O_NONBLOCK", 0)
 log = logging.getLogger("mkdocs.plugins.accountplan.load")
 
 
-def digest(raw: bytes) -> str:
-    """The content digest the load cache keys a file by (:func:`.load.content_key`)."""
-    return _digest(raw).hex()
-
-
 def _digest(raw: bytes) -> bytes:
+    """:func:`generator.model.keys.content_digest` as bytes (this child imports nothing of the package)."""
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 

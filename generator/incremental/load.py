@@ -114,7 +114,7 @@ def load_files(tasks: list[Task], cache: str, *, jobs: int | None = None,
 
 def content_key(raw: bytes, kind: str) -> str:
     """The cache key of a file: its bytes, the model kind and the code version."""
-    return _digest_key(file_keys.digest(raw), kind)
+    return _digest_key(keys.content_digest(raw), kind)
 
 
 def _digest_key(digest: str, kind: str) -> str:
@@ -305,7 +305,7 @@ def _signature(path: str) -> Signature | None:
 def _digest(path: str) -> str | None:
     """The content digest of the file at ``path``; ``None`` when it cannot be read."""
     raw = _read(path)
-    return None if raw is None else file_keys.digest(raw)
+    return None if raw is None else keys.content_digest(raw)
 
 
 def _trusted(signature: Signature | None, taken: int | None = None) -> Signature | None:

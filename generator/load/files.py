@@ -7,13 +7,13 @@ be loaded in a process pool and cached by content.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import codes
 from ..model.document import Document
 from ..model.ids import RESERVED, SLUG, slug_problem
+from ..model.keys import content_digest
 from ..neutralise import CONTROL, REPLACEMENT
 from .convert import BIDI, INVALID, Converter
 from .yamlnodes import Mapping, YamlProblem, parse
@@ -99,7 +99,7 @@ def load_document(path: str, raw: bytes, model: type, *, markdown: bool = True,
     converter = Converter(path)
     data = converter.record(root, model)
     diagnostics = controls + duplicates + converter.diagnostics + _bidi_in_body(path, body, body_line)
-    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    digest = content_digest(raw)
     if data is INVALID:
         if not partial or converter.partial is None:
             return None, diagnostics

@@ -27,12 +27,12 @@ diagnostics are not: a caller that needs them (the validator) loads in full; his
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 from typing import Any
 
 from ..diagnostics import Loc
 from ..model.document import Document
+from ..model.keys import content_digest
 from ..model.spec import fields, hints
 from .convert import INVALID, Converter
 from .files import decode
@@ -69,7 +69,7 @@ def patched(path: str, before: bytes, document: Document[Any], raw: bytes) -> Do
             return None
         loc, value = found
         data = _replaced(data, loc, value)
-    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    digest = content_digest(raw)
     return Document(path, data, document.positions, document.body, document.body_line, digest)
 
 

@@ -28,6 +28,12 @@ write in the same tick could keep a file's stat, so a stat this fresh cannot sta
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
+def content_digest(raw: bytes) -> str:
+    """A file's content digest, as a loaded :attr:`Document.digest <generator.model.document.Document.digest>` holds
+    it and the load cache keys the file by (the file keys' child computes the same: ``incremental/file_keys.py``)."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
 def digest(parts: list[str]) -> str:
     """A short hash of ``parts`` (joined with a separator no part holds)."""
     return hashlib.blake2b("\x00".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
