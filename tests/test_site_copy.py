@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.incremental import site_copy
+from generator.incremental import child, site_copy
 from generator.incremental.child import ChildFailed
 
 FILES = {"index.html": b"<html>home", "accounts/a/index.html": b"<html>a", "assets/x.css": b"p{}"}
@@ -78,3 +79,21 @@ def test_without_a_child_the_copy_is_made_in_this_process(tmp_path: Path, monkey
     (tmp_path / "out").mkdir()
     stats = site_copy.copy_in_child(str(tmp_path / "tree"), str(tmp_path / "out"), files, oldest=False)
     assert set(stats) == set(FILES) and (tmp_path / "out" / "assets" / "x.css").read_bytes() == b"p{}"
+
+
+def test_the_child_copies_without_waiting_for_the_end_of_its_input(tmp_path: Path) -> None:
+    """A worker forked while the request was written holds the pipe open: the child reads its one frame only."""
+    files = _tree(tmp_path / "tree")
+    (tmp_path / "out").mkdir()
+    request = json.dumps({"tree": str(tmp_path / "tree"), "site": str(tmp_path / "out"), "oldest": False,
+                          "files": [[relative, digest.hex()] for relative, digest in files]}).encode()
+    process = subprocess.Popen(child.command(site_copy.__file__), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        process.stdin.write(b"".join(child.frames([request])))
+        process.stdin.flush()  # not closed
+        assert process.wait(timeout=30) == 0
+        assert set(json.loads(process.stdout.read())) == set(FILES)
+    finally:
+        process.stdin.close()
+        process.kill()

@@ -68,17 +68,11 @@ def copy_in_child(tree: str, site_dir: str, files: list[tuple[str, bytes]], *, o
     return {relative: tuple(stat) for relative, stat in written.items()}
 
 
-def request_in() -> bytes:
-    """The child's request, read frame by frame (:func:`.child.frames`), not to the end of its input."""
-    stream, pieces = sys.stdin.buffer, []
-    while size := int.from_bytes(stream.read(8), "little"):
-        pieces.append(stream.read(size))
-    return b"".join(pieces)
-
-
 def main() -> int:
-    """The child: a request (JSON) on standard input; the stats (JSON) on standard output, exit status 0."""
-    request = json.loads(request_in())
+    """The child: a request (JSON, the one frame :func:`.child.run` sends; not read to the end of the input) on
+    standard input; the stats (JSON) on standard output, exit status 0."""
+    size = int.from_bytes(sys.stdin.buffer.read(8), "little")
+    request = json.loads(sys.stdin.buffer.read(size))
     files = [(relative, bytes.fromhex(digest)) for relative, digest in request["files"]]
     try:
         written = copy_files(request["tree"], request["site"], files, oldest=request["oldest"])
