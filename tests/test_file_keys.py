@@ -135,3 +135,31 @@ def test_the_childs_digest_is_the_loaders(tmp_path: Path) -> None:
     account = next(sample.glob("*/account.md"))
     [dossier] = [d for d in load_portfolio(str(sample)).dossiers if d.slug == account.parent.name]
     assert dossier.account.digest == file_keys._digest(account.read_bytes()).hex()
+
+
+def test_a_file_larger_than_the_loader_reads_is_not_read(tmp_path: Path) -> None:
+    """A sparse terabyte (or any file past the loader's limit) is reported unreadable, then parsed and reported too
+    large by the loader; reading it whole ran out of memory (found by a helper's review)."""
+    huge = tmp_path / "huge.md"
+    with huge.open("wb") as handle:
+        handle.truncate(2**40)
+    found = file_keys.Prefetch([str(huge)]).get()
+    assert found.signature(0) is not None and found.digest(0) is None
+    assert file_keys.Seen(*file_keys.seen([str(huge)])).digest(0) is None
+    assert cache_module._read(str(huge)) is None
+
+
+def test_an_answer_with_bytes_beyond_its_records_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _files(tmp_path)
+    real = child.command(file_keys.__file__)
+    extra = "import runpy, sys; runpy.run_path(sys.argv[1], run_name='__main__')"
+    wrapper = tmp_path / "wrapper.py"
+    wrapper.write_text(f"import atexit, sys\natexit.register(lambda: sys.stdout.buffer.write(b'xxxxx'))\n{extra}\n")
+    monkeypatch.setattr(child, "command", lambda module_file: [*real[:-1], str(wrapper), module_file])
+    made: list[int] = []
+    seen = file_keys.seen
+    monkeypatch.setattr(file_keys, "seen", lambda paths: made.append(len(paths)) or seen(paths))
+    monkeypatch.setattr(file_keys, "CHUNK", 3)  # the last piece's read would take the extra bytes
+    assert _all(file_keys.Prefetch(paths).get())[:3] == [
+        (cache_module._signature(path), cache_module._digest(path)) for path in paths[:3]]
+    assert made == [len(paths)]

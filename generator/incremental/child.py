@@ -28,8 +28,8 @@ class ChildFailed(Exception):
 
 def command(module_file: str) -> list[str]:
     """The command that runs ``module_file`` as a child: this interpreter, isolated, without site packages, and
-    in UTF-8 mode where this process is (``-I`` drops ``PYTHONUTF8``): file names are encoded alike in both."""
-    return [sys.executable, "-I", "-S", *(["-X", "utf8"] if sys.flags.utf8_mode else []), module_file]
+    in UTF-8 mode exactly where this process is (``-I`` drops ``PYTHONUTF8``): file names are encoded alike in both."""
+    return [sys.executable, "-I", "-S", "-X", f"utf8={sys.flags.utf8_mode}", module_file]
 
 
 def frames(pieces: Iterable[bytes]) -> Iterator[bytes]:

@@ -30,6 +30,7 @@ import stat as kind
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
@@ -39,6 +40,9 @@ RECORD = struct.Struct("<3qQB16s")
 """A file in the answer: its stat signature, what was found (:data:`_MISSING` ...), its digest."""
 CHUNK = 1024
 """Files a piece of the request or the answer holds (50 KB of answer)."""
+LARGEST = 2_000_000
+"""A larger file is not read here, but reported unreadable: the loader reads a file only up to its limit (1 MB) and
+reports one beyond it (``generator/load/files.py``: ``MAX_BYTES``; ``generator/load/tasks.py`` reads 2 MB)."""
 _MISSING, _UNREADABLE, _READ = range(3)
 _HEAD = struct.Struct("<qq")
 """The answer's head: the time before the first stat, the number of records."""
@@ -79,11 +83,11 @@ def _record(path: str | bytes) -> bytes:
     try:
         opened = os.fstat(handle)
         known = signature(opened)
-        if not kind.S_ISREG(opened.st_mode):
-            return RECORD.pack(*known, _UNREADABLE, b"")  # a pipe or a device: the load parses it and says why
+        if not kind.S_ISREG(opened.st_mode) or opened.st_size > LARGEST:
+            return RECORD.pack(*known, _UNREADABLE, b"")  # a pipe, a device, too large: the load parses it
         try:
             raw = os.read(handle, opened.st_size + 1)
-        except OSError:
+        except (OSError, MemoryError):
             return RECORD.pack(*known, _UNREADABLE, b"")
         if len(raw) != opened.st_size:
             return RECORD.pack(*known, _UNREADABLE, b"")  # written meanwhile: the load parses it
@@ -95,9 +99,10 @@ def _record(path: str | bytes) -> bytes:
 
 
 def _unopened(path: str | bytes) -> bytes:
-    """The record of a file that could not be opened: a link, one not readable, or none."""
+    """The record of a file that could not be opened: a link (its own stat, not its target's), one not readable, or
+    none."""
     try:
-        return RECORD.pack(*signature(os.stat(path)), _UNREADABLE, b"")
+        return RECORD.pack(*signature(os.lstat(path)), _UNREADABLE, b"")
     except (OSError, ValueError):
         return RECORD.pack(0, 0, 0, 0, _MISSING, b"")
 
@@ -137,23 +142,29 @@ class Prefetch:
         try:
             from .child import command, frames  # the parent's side only: the child imports nothing of the package
 
-            with subprocess.Popen(command(os.path.abspath(__file__)), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE) as process:
-                assert process.stdin is not None and process.stdout is not None and process.stderr is not None
-                paths = self.paths
-                request = (os.fsencode("\0".join(paths[i:i + CHUNK]) + "\0") for i in range(0, len(paths), CHUNK))
-                for frame in frames(request):
-                    process.stdin.write(frame)
-                process.stdin.close()
-                head = process.stdout.read(_HEAD.size)
-                answer = [process.stdout.read(CHUNK * RECORD.size) for _ in range(0, len(self.paths), CHUNK)]
-                rest, failure = process.stdout.read(), process.stderr.read()
-                whole = (process.wait() == 0 and len(head) == _HEAD.size and not rest and all(answer)
-                         and _HEAD.unpack(head)[1] == len(self.paths) == sum(map(len, answer)) // RECORD.size)
-            if whole:
-                self._answer = _HEAD.unpack(head)[0], answer
-            else:
-                log.debug("accountplan: the file keys' child failed: %s", failure.decode("utf-8", "replace"))
+            with tempfile.TemporaryFile() as errors, subprocess.Popen(
+                    command(os.path.abspath(__file__)), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                    stderr=errors) as process:
+                assert process.stdin is not None and process.stdout is not None
+                try:
+                    paths = self.paths
+                    request = (os.fsencode("\0".join(paths[i:i + CHUNK]) + "\0") for i in range(0, len(paths), CHUNK))
+                    for frame in frames(request):
+                        process.stdin.write(frame)
+                    process.stdin.close()
+                    head = process.stdout.read(_HEAD.size)
+                    answer = [process.stdout.read(CHUNK * RECORD.size) for _ in range(0, len(paths), CHUNK)]
+                    process.stdout.close()  # not read to its end: a worker forked meanwhile may hold it open
+                    whole = (process.wait() == 0 and len(head) == _HEAD.size and _HEAD.unpack(head)[1] == len(paths)
+                             and sum(map(len, answer)) == len(paths) * RECORD.size)
+                except BaseException:
+                    process.kill()  # never left waiting for the rest of a request
+                    raise
+                if not whole:
+                    errors.seek(0)
+                    log.debug("accountplan: the file keys' child failed: %s", errors.read().decode("utf-8", "replace"))
+                    return
+            self._answer = _HEAD.unpack(head)[0], answer
         except Exception as error:  # no child: get() reads the files itself
             log.debug("accountplan: no file keys' child: %s", error)
 

@@ -318,11 +318,14 @@ def _trusted(signature: Signature | None, taken: int | None = None) -> Signature
 
 
 def _read(path: str) -> bytes | None:
+    """The bytes of the file at ``path``; ``None`` when it cannot be read or is larger than the loader reads (it is
+    parsed then, and reported too large)."""
     try:
         with open(path, "rb") as handle:
-            return handle.read()
+            raw = handle.read(file_keys.LARGEST + 1)
     except OSError:
         return None
+    return raw if len(raw) <= file_keys.LARGEST else None
 
 
 _opened: dict[str, tuple[Signature, dict[str, _Entry]]] = {}
