@@ -24,6 +24,6 @@ def _user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
 def _loads_kept() -> None:
     """Every test starts as a process that keeps the load cache's blobs between loads (a build in an earlier test,
     through MkDocs' ``on_startup`` or ``accountplan build``, leaves this process not keeping them)."""
-    from generator.incremental.load import keep_between_loads
+    from generator.incremental.load_blobs import keep_between_loads
 
     keep_between_loads(True)

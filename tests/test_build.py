@@ -339,12 +339,12 @@ def test_accountplan_build_keeps_no_load_cache_packs_for_a_next_load(tmp_path: P
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     # MkDocs' on_startup, which tells a one-off build from a server, is not called by accountplan build.
     from generator.cli import main
-    from generator.incremental import load
+    from generator.incremental import load_blobs
 
     write_canary_portfolio(tmp_path)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(load, "_opened", {})
-    load.keep_between_loads(True)
+    monkeypatch.setattr(load_blobs, "opened_packs", {})
+    load_blobs.keep_between_loads(True)
     assert main(["build", "--quiet", "--fail-on", "never"]) == 0
     assert (tmp_path / "site" / "index.html").is_file()
-    assert load._keeping["on"] is False and not load._opened
+    assert load_blobs._keeping["on"] is False and not load_blobs.opened_packs

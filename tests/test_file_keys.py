@@ -33,7 +33,7 @@ def test_the_child_sees_what_this_process_sees(tmp_path: Path) -> None:
     assert _all(found) == _all(here)
     assert [found.digest(i) for i in range(len(paths))] == [
         cache_module._digest(path) for path in paths[:3]] + [None]  # the load's own digest; a missing file
-    assert [found.signature(i) for i in range(len(paths))] == [cache_module._signature(path) for path in paths]
+    assert [found.signature(i) for i in range(len(paths))] == [file_keys.signature_at(path) for path in paths]
     assert found.before <= here.before <= time.time_ns()
 
 
@@ -63,7 +63,7 @@ def test_without_a_whole_answer_this_process_reads_the_files(tmp_path: Path, mon
     monkeypatch.setattr(file_keys, "seen", lambda paths: made.append(len(paths)) or seen(paths))
     paths = _files(tmp_path)
     assert _all(file_keys.Prefetch(paths).get()) == [
-        (cache_module._signature(path), cache_module._digest(path)) for path in paths[:3]] + [(None, None)]
+        (file_keys.signature_at(path), cache_module._digest(path)) for path in paths[:3]] + [(None, None)]
     assert made == [len(paths)]
 
 
@@ -82,7 +82,7 @@ def test_the_child_answers_without_waiting_for_the_end_of_its_input(tmp_path: Pa
         process.stdin.close()
         process.kill()
     found = file_keys.Seen(int.from_bytes(answer[:8], "little"), [answer[16:]])
-    assert _all(found, 1) == [(cache_module._signature(paths[0]), cache_module._digest(paths[0]))]
+    assert _all(found, 1) == [(file_keys.signature_at(paths[0]), cache_module._digest(paths[0]))]
 
 
 def test_an_inode_beyond_63_bits_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -112,7 +112,7 @@ def test_a_name_that_is_not_utf8_reaches_the_child_as_the_file_system_names_it(t
     path = tmp_path / name
     path.write_bytes(b"name: x\n")
     found = file_keys.Prefetch([str(path)]).get()
-    assert _all(found, 1)[0] == (cache_module._signature(str(path)), cache_module._digest(str(path))) != (None, None)
+    assert _all(found, 1)[0] == (file_keys.signature_at(str(path)), cache_module._digest(str(path))) != (None, None)
 
 
 def test_an_answer_in_many_pieces_is_read_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,7 +120,7 @@ def test_an_answer_in_many_pieces_is_read_in_order(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(file_keys, "CHUNK", 3)  # the request and the answer in pieces of 3 files: 3 + 1
     found = file_keys.Prefetch(paths).get()
     assert len(found._pieces) == 2
-    assert _all(found) == [(cache_module._signature(path), cache_module._digest(path)) for path in paths[:3]] + [
+    assert _all(found) == [(file_keys.signature_at(path), cache_module._digest(path)) for path in paths[:3]] + [
         (None, None)]
 
 
@@ -161,5 +161,5 @@ def test_an_answer_with_bytes_beyond_its_records_is_refused(tmp_path: Path, monk
     monkeypatch.setattr(file_keys, "seen", lambda paths: made.append(len(paths)) or seen(paths))
     monkeypatch.setattr(file_keys, "CHUNK", 3)  # the last piece's read would take the extra bytes
     assert _all(file_keys.Prefetch(paths).get())[:3] == [
-        (cache_module._signature(path), cache_module._digest(path)) for path in paths[:3]]
+        (file_keys.signature_at(path), cache_module._digest(path)) for path in paths[:3]]
     assert made == [len(paths)]

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from generator.history import changed
-from generator.incremental import changes, load
+from generator.incremental import changes, load, load_blobs
 from generator.incremental.scan import Scan
 from generator.load import portfolio
 from generator.load.tasks import Result, Task
@@ -191,18 +191,18 @@ def test_only_a_server_keeps_the_load_caches_packs_for_its_next_load(
     from generator.incremental import store
     from generator.incremental.build import Build
 
-    monkeypatch.setattr(load, "_opened", {})
+    monkeypatch.setattr(load_blobs, "opened_packs", {})
     monkeypatch.setitem(store._state, "dirty", store._state["dirty"])  # as it was, after this test
     reads: list[str] = []
-    real = load._read_pack
-    monkeypatch.setattr(load, "_read_pack", lambda path: reads.append(path) or real(path))
+    real = load_blobs._read_pack
+    monkeypatch.setattr(load_blobs, "_read_pack", lambda path: reads.append(path) or real(path))
     cache = str(tmp_path / "cache")
     Build.startup(command, dirty=True)
     _same(load.load_portfolio("accounts", cache), accounts)  # writes the packs
     first = len(reads)
     _same(load.load_portfolio("accounts", cache), accounts)
     serving = command == "serve"
-    assert bool(load._opened) is serving
+    assert bool(load_blobs.opened_packs) is serving
     # A server takes the packs it wrote or read from memory; a build process reads them from disk again.
     assert first > len(accounts_folders(accounts)) and len(reads) - first == (0 if serving else first)
 

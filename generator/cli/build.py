@@ -34,7 +34,7 @@ from typing import Any
 from ..config import Settings, load_settings
 from ..history.git import RevisionError, git
 from ..incremental import site_wiring as carried_site
-from ..incremental.load import keep_between_loads
+from ..incremental.load_blobs import keep_between_loads
 from ..publish.site import fresh_folder, publish, refuse_unsafe_target
 from ..redact import profile_level
 from ..translate import t as _t

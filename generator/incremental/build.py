@@ -34,7 +34,7 @@ from ..render.generate import Gathered
 from ..render.parallel import Pages
 from ..render.search_text import Section, sections
 from ..render.unavailable import unavailable_pages
-from . import carried, fragments, lift, load, site_wiring, store
+from . import carried, fragments, lift, load_blobs, site_wiring, store
 from .compose import Whole, accounts_first, accounts_of, compose
 from .pages import KeptPages
 from .ready import Prepared, prepare
@@ -125,7 +125,7 @@ class Build:
         """Remember ``mkdocs serve --dirty`` for the life of the process (later rebuilds use new plugin instances);
         only a server keeps the load cache's blobs from one load to the next."""
         store.note_startup(command, dirty)
-        load.keep_between_loads(command == "serve")
+        load_blobs.keep_between_loads(command == "serve")
 
     @staticmethod
     def serving() -> bool:

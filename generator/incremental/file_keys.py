@@ -64,6 +64,14 @@ def signature(st: os.stat_result) -> Signature:
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
+def signature_at(path: str) -> Signature | None:
+    """The signature of the file at ``path`` (a link followed); ``None`` when there is none."""
+    try:
+        return signature(os.stat(path))
+    except OSError:
+        return None
+
+
 def seen(paths: Sequence[str | bytes]) -> tuple[int, list[bytes]]:
     """The time before the first stat, and a :data:`RECORD` of each file, :data:`CHUNK` records a piece."""
     before = time.time_ns()

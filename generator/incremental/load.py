@@ -20,6 +20,10 @@ pack (2.2 of a profiled merge build's CPU seconds at 1,000 accounts). A stat is 
 seen with, which must be the pack entry's: two processes writing at once can leave a stat and a
 pack from different runs, and then the file is read again, never taken for what it was.
 
+The packs and stats blobs as this process last read or wrote them are kept in :mod:`.load_blobs`
+(a server's next load takes them from memory); each file's stat and digest are read in
+:mod:`.file_keys` (by a child process from :data:`PREFETCH` files on).
+
 The cache is an optimisation only: a pack that cannot be read, authenticated or unpickled
 is ignored and rewritten, and a pack that cannot be written is skipped, never an error.
 """
@@ -38,7 +42,6 @@ from functools import partial
 from typing import Any, TypeVar
 
 from .. import usercache
-from ..diagnostics import Diagnostic
 from ..history.changed import by_slug, newest_mtime
 from ..load import portfolio
 from ..load.tasks import Result, Task
@@ -47,6 +50,7 @@ from ..model.document import Document
 from ..model.keys import cache_version
 from ..model.portfolio import Portfolio, gc_paused
 from . import changes, file_keys
+from .load_blobs import STATS, Entry, Stats, forget_stats, open_pack, open_stats, stats_shard, wrote_pack, wrote_stats
 from .scan import Scan
 
 Signature = file_keys.Signature
@@ -84,7 +88,7 @@ def load_portfolio(root: str, cache: str, *, jobs: int | None = None,
         _scans[where] = found
     else:
         _scans.pop(where, None)
-        _opened_stats.clear()  # ≈20 MB at 1,000 accounts, kept only where another load follows (a server)
+        forget_stats()  # kept only where another load follows (a server)
     return found.portfolio()
 
 
@@ -122,16 +126,6 @@ def _digest_key(digest: str, kind: str) -> str:
     return hashlib.blake2b(f"{digest}|{kind}|{cache_version()}".encode(), digest_size=16).hexdigest()
 
 
-@dataclass(slots=True)
-class _Entry:
-    """One cached file inside a pack."""
-
-    shown: str
-    key: str
-    doc: Document[Any] | None
-    diagnostics: list[Diagnostic]
-
-
 @dataclass
 class _Pending:
     """A file that must be parsed, with what is needed to cache its result afterwards."""
@@ -147,7 +141,7 @@ class LoadCache:
 
     def __init__(self, directory: str) -> None:
         self.directory = os.path.join(directory, cache_version())
-        self._packs: dict[str, dict[str, _Entry]] = {}
+        self._packs: dict[str, dict[str, Entry]] = {}
         self._pending: dict[str, _Pending] = {}
         self._dirty: set[str] = set()
         self._names: dict[str, str] = {}
@@ -165,7 +159,8 @@ class LoadCache:
         """
         tasks = list(tasks)
         if len(tasks) < PREFETCH:
-            return self._split(tasks, lambda i: _signature(tasks[i].path), lambda i: _digest(tasks[i].path), None)
+            return self._split(tasks, lambda i: file_keys.signature_at(tasks[i].path), lambda i: _digest(tasks[i].path),
+                               None)
         prefetch = file_keys.Prefetch([task.path for task in tasks])
         for task in tasks:
             self._pack(self._name(task))
@@ -214,7 +209,7 @@ class LoadCache:
             if not key:
                 continue
             name = self._name(task)
-            self._packs[name][task.path] = _Entry(task.shown, key, doc, diagnostics)
+            self._packs[name][task.path] = Entry(task.shown, key, doc, diagnostics)
             self._stat(name, task.path, pending.signature if pending.key in (None, key) else None, key)
             self._dirty.add(name)
         for name in sorted(self._dirty):
@@ -225,16 +220,16 @@ class LoadCache:
             for gone in [path for path in stats if path not in self._looked and os.path.dirname(path) in self._names]:
                 del stats[gone]  # a file of a folder this load listed, no longer there
             usercache.dump(self.directory, name, stats)
-            _remember(os.path.join(self.directory, name), stats, _opened_stats)
+            wrote_stats(os.path.join(self.directory, name), stats)
         self._stats_changed.clear()
         self._prune_versions()
 
     def _stats_of(self, pack: str) -> Stats:
         """The stats blob holding the stats of a pack's files (read once per load)."""
-        shard = _shard(pack)
+        shard = stats_shard(pack)
         found = self._stats.get(shard)
         if found is None:
-            found = self._stats[shard] = _open_stats(os.path.join(self.directory, f"{STATS}.{shard:02d}"))
+            found = self._stats[shard] = open_stats(os.path.join(self.directory, f"{STATS}.{shard:02d}"))
         return found
 
     def _stat(self, pack: str, path: str, signature: Signature | None, key: str) -> None:
@@ -245,7 +240,7 @@ class LoadCache:
                 stats.pop(path, None)
             else:
                 stats[path] = now
-            self._stats_changed.add(_shard(pack))
+            self._stats_changed.add(stats_shard(pack))
 
     def _name(self, task: Task) -> str:
         """The pack of a file: one per account folder, one for the roster; memoized per folder."""
@@ -256,17 +251,17 @@ class LoadCache:
             name = self._names[parent] = hashlib.blake2b(folder.encode(), digest_size=12).hexdigest()
         return name
 
-    def _pack(self, name: str) -> dict[str, _Entry]:
+    def _pack(self, name: str) -> dict[str, Entry]:
         """The pack named ``name`` (:meth:`_name`), read once per load."""
         pack = self._packs.get(name)
         if pack is None:
-            pack = self._packs[name] = _open_pack(os.path.join(self.directory, name + ".pack"))
+            pack = self._packs[name] = open_pack(os.path.join(self.directory, name + ".pack"))
         return pack
 
     def _write(self, name: str) -> None:
         # Entries of files that are gone drop out: only this run's files are in the pack.
         usercache.dump(self.directory, name + ".pack", self._packs[name])
-        _remember(os.path.join(self.directory, name + ".pack"), self._packs[name], _opened)
+        wrote_pack(os.path.join(self.directory, name + ".pack"), self._packs[name])
 
     def _prune_versions(self) -> None:
         """Delete packs written by other versions of the code; they can never hit again."""
@@ -295,13 +290,6 @@ def _account_folder(path: str) -> str:
     return os.path.dirname(parent) if os.path.basename(parent) in _SUBFOLDERS else parent
 
 
-def _signature(path: str) -> Signature | None:
-    try:
-        return file_keys.signature(os.stat(path))
-    except OSError:
-        return None
-
-
 def _digest(path: str) -> str | None:
     """The content digest of the file at ``path``; ``None`` when it cannot be read."""
     raw = _read(path)
@@ -326,93 +314,3 @@ def _read(path: str) -> bytes | None:
     except OSError:
         return None
     return raw if len(raw) <= file_keys.LARGEST else None
-
-
-_opened: dict[str, tuple[Signature, dict[str, _Entry]]] = {}
-"""Packs this process read or wrote, with the pack file's stat then: a long-running process
-(``mkdocs serve``) loads again without unpickling the packs nobody rewrote since.
-
-Unlike a file's stat, a pack's stat needs no racy-time guard: every entry is checked against
-its own file's signature and content key on lookup, so entries kept in memory are never
-wrong, only possibly fewer than another process has written since (which costs misses)."""
-
-
-def _open_pack(path: str) -> dict[str, _Entry]:
-    """A pack's entries: from memory while its file is as this process last saw it, else read from disk."""
-    return _open(path, _opened, _read_pack)
-
-
-def _open(path: str, memo: dict[str, tuple[Signature, T]], read: Callable[[str], T]) -> T:
-    """What ``read(path)`` gives, from ``memo`` while the file keeps the stat it had when this process last read or
-    wrote it."""
-    signature = _signature(path)
-    kept = memo.get(path)
-    if kept is not None and signature is not None and kept[0] == signature:
-        return kept[1]
-    value = read(path)
-    _remember(path, value, memo)
-    return value
-
-
-_keeping = {"on": True}
-"""Whether this process keeps the blobs it read for its next load (:func:`keep_between_loads`)."""
-
-
-def keep_between_loads(keep: bool) -> None:
-    """Whether this process keeps the packs and stats blobs it read or wrote (:data:`_opened`, :data:`_opened_stats`)
-    for its next load.
-
-    A server loads again after every save, and keeping the packs spares it unpickling them again. A build loads
-    once; kept, the packs' entries were held to the build's end for nothing.
-    """
-    _keeping["on"] = keep
-    if not keep:
-        _opened.clear()
-        _opened_stats.clear()
-
-
-def _remember(path: str, value: T, memo: dict[str, tuple[Signature, T]]) -> None:
-    """Keep ``value`` (read from or written to ``path``) in ``memo`` while the file keeps the stat it has now."""
-    signature = _signature(path) if _keeping["on"] else None
-    if signature is None:
-        memo.pop(path, None)
-    else:
-        memo[path] = (signature, value)
-
-
-STATS = "stats"
-"""The blobs (``stats.<shard>``) of every cached file's stat and the content key it was seen with, by path."""
-STAT_SHARDS = 32
-"""The files' stats are spread over this many blobs by account folder: a re-check of one folder reads one."""
-
-
-def _shard(pack: str) -> int:
-    """The stats blob of the files of a pack (by the pack's name, a hex digest)."""
-    return int(pack[:4], 16) % STAT_SHARDS
-
-
-Stats = dict[str, tuple[Signature, str]]
-
-_opened_stats: dict[str, tuple[Signature, Stats]] = {}
-"""The stats blob this process last read or wrote, while its file keeps that stat (as :data:`_opened`)."""
-
-
-def _open_stats(path: str) -> Stats:
-    """The stats blob's entries (from memory while its file is as this process last saw it); empty when unreadable.
-
-    The caller changes the dict it gets and writes it back: in a process that keeps it (a server), the next
-    load starts from those changes either way."""
-    return _open(path, _opened_stats, _read_stats)
-
-
-def _read_stats(path: str) -> Stats:
-    data = usercache.load(path)
-    return data if isinstance(data, dict) else {}
-
-
-def _read_pack(path: str) -> dict[str, _Entry]:
-    """A pack's entries; an empty pack when it is missing, unreadable, not sealed with our key or not a pack."""
-    data = usercache.load(path)
-    if not isinstance(data, dict) or not all(isinstance(e, _Entry) for e in data.values()):
-        return {}
-    return data

@@ -101,7 +101,8 @@ def cache_version() -> str:
     """Hash of the code whose output is cached: loader, model, diagnostics (and the control characters
     ``neutralise`` refuses while loading), the load cache itself, and Python's version."""
     sources = [_PACKAGE / "diagnostics.py", _PACKAGE / "neutralise.py", *sorted((_PACKAGE / "load").glob("*.py")),
-               *sorted((_PACKAGE / "model").glob("*.py")), _PACKAGE / "incremental" / "load.py"]
+               *sorted((_PACKAGE / "model").glob("*.py")), _PACKAGE / "incremental" / "load.py",
+               _PACKAGE / "incremental" / "load_blobs.py"]
     return sources_digest(f"{FORMAT}|{sys.version}", sources)
 
 

@@ -15,7 +15,7 @@ from generator import usercache
 from generator.cli import main
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, Severity
-from generator.incremental import file_keys
+from generator.incremental import file_keys, load_blobs
 from generator.incremental import load as cache_module
 from generator.load import portfolio as portfolio_module
 from generator.load.portfolio import load_portfolio
@@ -191,13 +191,13 @@ def test_a_long_running_process_reads_only_packs_rewritten_since(corpus: str, tm
     store = tmp_path / "cache"
     _, cold = checked(corpus, jobs=1, cache=str(store))
     reads: list[str] = []
-    read_pack = cache_module._read_pack
+    read_pack = load_blobs._read_pack
 
     def counting(path: str) -> dict[str, object]:
         reads.append(path)
         return read_pack(path)  # type: ignore[return-value]
 
-    monkeypatch.setattr(cache_module, "_read_pack", counting)
+    monkeypatch.setattr(load_blobs, "_read_pack", counting)
     _, warm = checked(corpus, jobs=1, cache=str(store))
     assert warm == cold and reads == []  # every pack is still in memory, unchanged on disk
 
@@ -261,7 +261,7 @@ def test_a_checkout_rewrites_the_stats_not_the_packs(corpus: str, tmp_path: Path
     assert warm == cold and parsed == [] and len(reads) == sum(1 for p in copy.rglob("*") if p.is_file())
     assert {p: p.stat().st_mtime_ns for p in store.rglob("*.pack")} == packs  # no pack written again
     reads.clear()
-    cache_module._opened_stats.clear()  # as a new process: the stats blob is read from disk
+    load_blobs.opened_stats.clear()  # as a new process: the stats blob is read from disk
     assert checked(str(copy), jobs=1, cache=str(store))[1] == cold and reads == []
 
 
@@ -291,18 +291,18 @@ def test_a_stat_seen_with_other_content_is_not_trusted(corpus: str, tmp_path: Pa
     shutil.copytree(corpus, copy)
     checked(str(copy), jobs=1, cache=str(store))
     contact = next(copy.glob("*/contacts/*.md"))
-    [blob] = [b for b in store.rglob(f"{cache_module.STATS}.*") if str(contact) in (usercache.load(str(b)) or {})]
+    [blob] = [b for b in store.rglob(f"{load_blobs.STATS}.*") if str(contact) in (usercache.load(str(b)) or {})]
     stats = usercache.load(str(blob))
     assert isinstance(stats, dict)
     signature, _ = stats[str(contact)]
     stats[str(contact)] = (signature, "another content key")
     usercache.dump(str(blob.parent), blob.name, stats)
-    cache_module._opened_stats.clear()
+    load_blobs.opened_stats.clear()
     contact.write_bytes(contact.read_bytes().replace(b"support: ", b"suppurt: ", 1))
     os.utime(contact, ns=(signature[1], signature[1]))  # mtime as cached; ctime and the bytes differ
-    stats[str(contact)] = (cache_module._signature(str(contact)), stats[str(contact)][1])  # its stat now, old key
+    stats[str(contact)] = (file_keys.signature_at(str(contact)), stats[str(contact)][1])  # its stat now, old key
     usercache.dump(str(blob.parent), blob.name, stats)
-    cache_module._opened_stats.clear()
+    load_blobs.opened_stats.clear()
     _, warm = checked(str(copy), jobs=1, cache=str(store))
     assert any("unknown key 'suppurt'" in line for line, _, _ in warm)
     assert warm == checked(str(copy), jobs=1)[1]
@@ -350,7 +350,7 @@ def test_stats_of_deleted_files_are_dropped(corpus: str, tmp_path: Path, monkeyp
     gone = contacts[0]
     gone.unlink()
     contacts[1].write_bytes(contacts[1].read_bytes() + b"\n")  # a change in the same folder rewrites its shard
-    cache_module._opened_stats.clear()
+    load_blobs.opened_stats.clear()
     checked(str(copy), jobs=1, cache=str(store))
-    held = [p for blob in store.rglob(f"{cache_module.STATS}.*") for p in (usercache.load(str(blob)) or {})]
+    held = [p for blob in store.rglob(f"{load_blobs.STATS}.*") for p in (usercache.load(str(blob)) or {})]
     assert str(contacts[1]) in held and str(gone) not in held
