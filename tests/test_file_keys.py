@@ -147,6 +147,9 @@ def test_a_file_larger_than_the_loader_reads_is_not_read(tmp_path: Path) -> None
     assert found.signature(0) is not None and found.digest(0) is None
     assert file_keys.Seen(*file_keys.seen([str(huge)])).digest(0) is None
     assert cache_module._read(str(huge)) is None
+    from generator.load.tasks import READ_LIMIT
+
+    assert file_keys.LARGEST == READ_LIMIT  # the child's copy of the loader's limit
 
 
 def test_an_answer_with_bytes_beyond_its_records_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -41,8 +41,8 @@ RECORD = struct.Struct("<3qQB16s")
 CHUNK = 1024
 """Files a piece of the request or the answer holds (50 KB of answer)."""
 LARGEST = 2_000_000
-"""A larger file is not read here, but reported unreadable: the loader reads a file only up to its limit (1 MB) and
-reports one beyond it (``generator/load/files.py``: ``MAX_BYTES``; ``generator/load/tasks.py`` reads 2 MB)."""
+"""A larger file is not read here, but reported unreadable, and the loader reports it too large: the loader's own
+read limit (:data:`generator.load.tasks.READ_LIMIT`, written out again as this child imports nothing of the package)."""
 _MISSING, _UNREADABLE, _READ = range(3)
 _HEAD = struct.Struct("<qq")
 """The answer's head: the time before the first stat, the number of records."""

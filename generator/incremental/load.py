@@ -44,7 +44,7 @@ from typing import Any, TypeVar
 from .. import usercache
 from ..history.changed import by_slug, newest_mtime
 from ..load import portfolio
-from ..load.tasks import Result, Task
+from ..load.tasks import READ_LIMIT, Result, Task
 from ..model import keys
 from ..model.document import Document
 from ..model.keys import cache_version
@@ -310,7 +310,7 @@ def _read(path: str) -> bytes | None:
     parsed then, and reported too large)."""
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(file_keys.LARGEST + 1)
+            raw = handle.read(READ_LIMIT + 1)
     except OSError:
         return None
-    return raw if len(raw) <= file_keys.LARGEST else None
+    return raw if len(raw) <= READ_LIMIT else None

@@ -22,6 +22,8 @@ class Task:
 
 
 Result = tuple[Task, Document[Any] | None, list[Diagnostic]]
+READ_LIMIT = 2_000_000
+"""The most bytes of a file the loader reads: enough to tell one past ``files.MAX_BYTES`` (reported too large)."""
 """A file's load result: its task, its document (``None`` when it could not be loaded) and its problems."""
 
 
@@ -40,7 +42,7 @@ def load_task(task: Task) -> Result:
     model, markdown = MODELS[task.kind]
     try:
         with open(task.path, "rb") as handle:
-            raw = handle.read(2_000_001)
+            raw = handle.read(READ_LIMIT + 1)
     except OSError as exc:
         return task, None, [error(task.shown, 0, 0, codes.NOT_UTF8, f"cannot read file: {exc.strerror}")]
     doc, diagnostics = load_document(task.shown, raw, model, markdown=markdown, partial=True)
