@@ -97,3 +97,21 @@ def test_the_child_copies_without_waiting_for_the_end_of_its_input(tmp_path: Pat
     finally:
         process.stdin.close()
         process.kill()
+
+
+@pytest.mark.parametrize("planted", ["pipe", "link"])
+def test_a_pipe_or_a_link_in_the_carried_tree_fails_the_copy_at_once(tmp_path: Path, planted: str) -> None:
+    """Someone who can write the cache folder puts a pipe (the copy waited on it forever) or a link to ``/dev/zero``
+    (read without end) in a page's place: the copy fails, and the build builds every page (found by a helper)."""
+    files = _tree(tmp_path / "tree")
+    target = tmp_path / "tree" / "accounts" / "a" / "index.html"
+    target.unlink()
+    if planted == "pipe":
+        os.mkfifo(target)
+    else:
+        target.symlink_to("/dev/zero")
+    (tmp_path / "out").mkdir()
+    with pytest.raises(ChildFailed, match=re.escape("accounts/a/index.html")):
+        site_copy.copy_in_child(str(tmp_path / "tree"), str(tmp_path / "out"), files, oldest=False)
+    with pytest.raises((OSError, ValueError)):
+        site_copy.copy_files(str(tmp_path / "tree"), str(tmp_path / "out"), files, oldest=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable
 
@@ -38,8 +39,7 @@ def copy_files(tree: str, site_dir: str, files: Iterable[tuple[str, bytes]], *, 
     made: set[str] = set()
     written: dict[str, StatKey] = {}
     for relative, digest in files:
-        with open(os.path.join(tree, relative), "rb") as source:
-            data = source.read()
+        data = _read_regular(os.path.join(tree, relative))
         if file_hash(data) != digest:
             raise ValueError(relative)  # not the file the manifest names
         out = os.path.join(site_dir, relative)  # a fresh folder of this build's own
@@ -52,6 +52,23 @@ def copy_files(tree: str, site_dir: str, files: Iterable[tuple[str, bytes]], *, 
             os.utime(out, ns=(0, 0))
         written[relative] = stat_key(os.stat(out))
     return written
+
+
+def _read_regular(path: str) -> bytes:
+    """The bytes of the regular file at ``path``: a link is not followed and a pipe not waited for (``OSError``),
+    and a file read is as large as its stat said (``ValueError``), so a planted pipe or ``/dev/zero`` fails the copy
+    at once."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        opened = os.fstat(handle)
+        if not stat.S_ISREG(opened.st_mode):
+            raise ValueError(path)
+        data = os.read(handle, opened.st_size + 1)
+    finally:
+        os.close(handle)
+    if len(data) != opened.st_size:
+        raise ValueError(path)
+    return data
 
 
 def copy_in_child(tree: str, site_dir: str, files: list[tuple[str, bytes]], *, oldest: bool) -> dict[str, StatKey]:
