@@ -21,6 +21,13 @@ the tool that writes that language goes through it, and nothing else decides:
   Markdown passes through untouched; the few values that stand on a Markdown line (section
   headings) go through the ``md`` filter, which writes every Markdown-active character as a
   numeric character reference. The diff report (a pull-request comment) uses it too.
+- **File names** (:func:`shown_name`): a name in ``accounts/`` is chosen by whoever opens the
+  pull request, and the file system allows any bytes but ``/`` and NUL. Diagnostics show it in a
+  terminal, a CI log and on the site's pages, so bytes that are not UTF-8 (lone surrogates in
+  Python, which no page can be encoded with), control characters (an escape sequence recolours
+  the terminal, a line break forges a diagnostic) and invisible or direction-changing characters
+  are written as ``\\x`` and ``\\u`` escapes, as ``ls -b`` does. Such a name is never a valid slug,
+  so its file is reported (AP004) and not loaded.
 - **Spreadsheet cells** (:func:`csv_text`): a text cell starting with ``= + - @``, a tab or a
   line break is a formula in Excel and LibreOffice; such cells get a leading ``'``. Every CSV
   the tool writes is written by :func:`csv_text`.
@@ -52,6 +59,22 @@ _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 _WHATWG_TRIM = "".join(chr(c) for c in range(0x21))
 """What the URL standard trims from both ends of a link before parsing it (C0 controls and space)."""
 _TAB_OR_NEWLINE = re.compile("[\t\n\r]")
+
+
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+"""What a shown file name escapes: controls, invisible and direction-changing characters, and lone surrogates."""
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode keeps it (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown_name(path: str) -> str:
+    """``path`` as diagnostics show it, every character of :data:`_UNSHOWN` written as an escape (``c-bad\\xff.md``)."""
+    return _UNSHOWN.sub(_escaped, path) if _UNSHOWN.search(path) else path
 
 
 def without_controls(text: str) -> str:

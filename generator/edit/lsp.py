@@ -49,7 +49,7 @@ def diagnose(path: str, text: str) -> list[Diagnostic]:
     kind = kind_of(path)
     if kind is None:
         return []
-    _, found = load_document(path, text.encode("utf-8"), KINDS[kind], markdown=kind != "roster")
+    _, found = load_document(path, text.encode("utf-8", "surrogatepass"), KINDS[kind], markdown=kind != "roster")
     return found
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..diagnostics import Diagnostic, Severity
 from ..model import codes
 from ..model.portfolio import ACCOUNT, KINDS, ROSTER
+from ..neutralise import shown_name
 from .files import error, slug_problem
 from .tasks import Task
 
@@ -16,12 +17,15 @@ _HOLDS = "an account folder holds account.md, " + ", ".join(f"{k}/" for k in KIN
 
 
 def display(path: str, cwd: str | None = None) -> str:
-    """``path`` as diagnostics show it: relative to ``cwd`` (default: the working folder) when inside it."""
+    """``path`` as diagnostics show it: relative to ``cwd`` (default: the working folder) when inside it.
+
+    Bytes that are not UTF-8 and control characters are escaped (:func:`generator.neutralise.shown_name`):
+    anyone can name a file, and the name reaches terminals, CI logs and pages."""
     folder, sep, name = path.rpartition(os.sep)
     shown = _display_folder(cwd or os.getcwd(), folder or sep)
     if shown is None:
-        return path
-    return name if shown == "." else shown + os.sep + name
+        return shown_name(path)
+    return shown_name(name if shown == "." else shown + os.sep + name)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -52,7 +56,7 @@ def _entries(folder: str, problems: list[Diagnostic], cwd: str) -> list[os.DirEn
         folded = entry.name.casefold()
         if folded in seen:
             problems.append(error(display(entry.path, cwd), 0, 0, codes.BAD_NAME,
-                                  f"name differs only by case from '{seen[folded]}'", "rename one of them"))
+                                  f"name differs only by case from '{shown_name(seen[folded])}'", "rename one of them"))
             continue
         seen[folded] = entry.name
         kept.append(entry)
@@ -63,7 +67,7 @@ def _named(entry: os.DirEntry[str], stem: str, problems: list[Diagnostic], cwd: 
     """Whether ``stem`` is a valid slug; reports it in ``problems`` when not."""
     why = slug_problem(stem)
     if why:
-        problems.append(error(display(entry.path, cwd), 0, 0, codes.BAD_NAME, f"name '{stem}' {why}",
+        problems.append(error(display(entry.path, cwd), 0, 0, codes.BAD_NAME, f"name '{shown_name(stem)}' {why}",
                               "use lower-case ASCII letters, digits and '-'"))
     return why is None
 

@@ -89,3 +89,11 @@ def test_an_editor_sees_problems_while_typing_and_gets_completions() -> None:
                 request=True)
     assert editor.receive()["error"]["code"] == -32601
     assert editor.close() == 0
+
+
+def test_a_lone_surrogate_from_the_editor_is_reported_as_bytes_that_are_not_utf8() -> None:
+    # JSON can carry "\udcff"; the server reported it instead of crashing on the encode.
+    from generator.edit.lsp import diagnose
+
+    found = diagnose(str(CONTACT), '---\nid: c-bart-peeters\nname: "A\udcff"\n---\n')
+    assert [(d.line, d.code) for d in found] == [(3, "AP001")]
