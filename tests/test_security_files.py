@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,10 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic, Severity
 from generator.load import files
 from generator.load.files import MAX_BYTES, load_document, slug_problem
+from generator.edit.fmt import format_files
+from generator.incremental.load import _read as read_cached
 from generator.load.portfolio import load_portfolio
+from generator.load.tasks import Task, load_task
 from generator.model import Account
 from generator.rules import validate
 
@@ -229,3 +234,36 @@ def test_ten_broken_files_are_all_reported_in_one_run(tmp_path: Path) -> None:
     assert reported == set(broken)
     codes = {d.code for d in found if d.severity is Severity.ERROR}
     assert codes == {"AP001", "AP002", "AP005", "AP007", "AP008", "AP009", "AP101", "AP103", "AP104", "AP105", "AP201"}
+
+
+# --- a file swapped after discovery: every reader of dossier files opens it the same way ----------
+
+
+@pytest.fixture
+def swapped(tmp_path: Path) -> Iterator[dict[str, Path]]:
+    """A pipe, a link to a secret and /dev/zero's link, where discovery had seen regular files; an alarm ends a hang."""
+    pipe, link, zero = tmp_path / "c-pipe.md", tmp_path / "c-link.md", tmp_path / "c-zero.md"
+    os.mkfifo(pipe)
+    (tmp_path / "secret").write_text("---\nid: c-link\n---\nsecret\n", encoding="utf-8")
+    link.symlink_to(tmp_path / "secret")
+    zero.symlink_to("/dev/zero")
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("a read waited on a pipe"))
+    signal.alarm(20)
+    yield {"pipe": pipe, "link": link, "zero": zero}
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("which, words", [("pipe", "not a regular file"), ("link", "symbolic link"),
+                                          ("zero", "symbolic link")])
+def test_the_loader_neither_waits_on_a_pipe_nor_follows_a_link(swapped: dict[str, Path], which: str,
+                                                                 words: str) -> None:
+    path = str(swapped[which])
+    _, doc, problems = load_task(Task(path, path, "contact", "acme"))
+    assert doc is None and [(d.code, words in d.message) for d in problems] == [("AP001", True)]
+    assert read_cached(path) is None  # the load cache's read too
+
+
+def test_fmt_reports_a_pipe_instead_of_waiting(swapped: dict[str, Path]) -> None:
+    [result] = format_files([str(swapped["pipe"])])
+    assert not result.changed and [d.code for d in result.problems] == ["AP001"]

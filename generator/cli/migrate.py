@@ -11,6 +11,7 @@ from ..config import load_settings
 from ..edit.migrate_knows import migrate_contact
 from ..load.discover import discover
 from ..load.files import load_document
+from ..load.tasks import read_regular
 from ..model import Roster
 from ..model.portfolio import ROSTER
 from ..publish.atomic import OutsideFolder, target_in, write_text_atomic
@@ -44,8 +45,14 @@ def run(args: argparse.Namespace) -> int:
         return 1
     changed = left = refused = 0
     for task in (x for x in tasks if x.kind == "contact"):
-        with open(task.path, "rb") as handle:
-            migrated = migrate_contact(task.shown, handle.read(2_000_001), people)
+        try:
+            raw = read_regular(task.path)
+        except OSError as exc:
+            left += 1
+            print(_t("{path}: left unchanged: {problem}", args.language, path=task.shown, problem=exc.strerror),
+                  file=sys.stderr)
+            continue
+        migrated = migrate_contact(task.shown, raw, people)
         if migrated.problem:
             left += 1
             print(_t("{path}: left unchanged: {problem}", args.language, path=task.shown,
@@ -82,8 +89,7 @@ def _roster_ids(root: str) -> frozenset[str] | None:
     """The ids of roster.yml's people; ``None`` when it is missing or does not load cleanly."""
     path = os.path.join(root, ROSTER)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(2_000_001)
+        raw = read_regular(path)
     except OSError:
         return None
     doc, problems = load_document(path, raw, Roster, markdown=False)

@@ -34,6 +34,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from ..diagnostics import Diagnostic
 from ..load.discover import discover
 from ..load.files import decode, duplicate_keys, error, split_frontmatter
+from ..load.tasks import read_regular
 from ..load.yamlnodes import Mapping, Node, Scalar, Sequence, YamlProblem, parse
 from ..model import Account, Action, Activity, Contact, Opportunity, Roster, codes
 from ..model.portfolio import ACCOUNT, ROSTER
@@ -322,8 +323,12 @@ def format_files(paths: list[str], *, write: bool = True) -> list[FmtResult]:
     """Format every file; write the changed ones atomically unless ``write`` is false."""
     results = []
     for path in paths:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        try:
+            raw = read_regular(path)
+        except OSError as exc:
+            results.append(FmtResult(path, problems=[error(path, 0, 0, codes.NOT_UTF8,
+                                                           f"cannot read file: {exc.strerror}")]))
+            continue
         result = format_source(path, raw)
         if write and result.changed and result.text is not None:
             # In place only: a name that resolves elsewhere (a symbolic link) is refused, not followed.

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..load import codeowners
 from ..load.files import load_document, slug_problem
+from ..load.tasks import read_regular
 from ..model import Roster, scales
 from ..model.placeholders import placeholder
 from ..model.portfolio import ACCOUNT, KINDS, ROSTER
@@ -76,8 +77,7 @@ def editor(root: str, as_person: str | None = None, email: str | None = None) ->
     (the caller's ``git config user.email``, :func:`generator.history.git.user_email`)."""
     path = os.path.join(root, ROSTER)
     try:
-        with open(path, "rb") as handle:
-            doc, problems = load_document(path, handle.read(), Roster, markdown=False)
+        doc, problems = load_document(path, read_regular(path), Roster, markdown=False)
     except OSError as exc:
         raise ScaffoldError(f"cannot read the roster {path}: {exc.strerror}") from None
     if doc is None:

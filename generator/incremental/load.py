@@ -44,7 +44,7 @@ from typing import Any, TypeVar
 from .. import usercache
 from ..history.changed import by_slug, newest_mtime
 from ..load import portfolio
-from ..load.tasks import READ_LIMIT, Result, Task
+from ..load.tasks import READ_LIMIT, Result, Task, read_regular
 from ..model import keys
 from ..model.document import Document
 from ..model.keys import cache_version
@@ -309,8 +309,7 @@ def _read(path: str) -> bytes | None:
     """The bytes of the file at ``path``; ``None`` when it cannot be read or is larger than the loader reads (it is
     parsed then, and reported too large)."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(READ_LIMIT + 1)
+        raw = read_regular(path)
     except OSError:
         return None
     return raw if len(raw) <= READ_LIMIT else None

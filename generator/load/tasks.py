@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,9 +25,11 @@ class Task:
 
 
 Result = tuple[Task, Document[Any] | None, list[Diagnostic]]
+"""A file's load result: its task, its document (``None`` when it could not be loaded) and its problems."""
 READ_LIMIT = 2_000_000
 """The most bytes of a file the loader reads: enough to tell one past ``files.MAX_BYTES`` (reported too large)."""
-"""A file's load result: its task, its document (``None`` when it could not be loaded) and its problems."""
+_SAFE_OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+"""A link is not followed and a pipe not waited for: discovery saw a regular file, but the tree may change since."""
 
 
 MODELS: dict[str, tuple[type, bool]] = {
@@ -41,9 +46,25 @@ def load_task(task: Task) -> Result:
     """Read and parse one file; a file that cannot be read is an AP001 error, never an exception."""
     model, markdown = MODELS[task.kind]
     try:
-        with open(task.path, "rb") as handle:
-            raw = handle.read(READ_LIMIT + 1)
+        raw = read_regular(task.path)
     except OSError as exc:
         return task, None, [error(task.shown, 0, 0, codes.NOT_UTF8, f"cannot read file: {exc.strerror}")]
     doc, diagnostics = load_document(task.shown, raw, model, markdown=markdown, partial=True)
     return task, doc, diagnostics
+
+
+def read_regular(path: str) -> bytes:
+    """Up to :data:`READ_LIMIT` + 1 bytes of the regular file at ``path``; ``OSError`` for anything else.
+
+    Discovery only hands over regular files, but one may be swapped for a link or a pipe before
+    it is read: the link is not followed and the pipe not waited for."""
+    try:
+        handle = os.open(path, _SAFE_OPEN)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW's answer for a link
+            raise OSError(exc.errno, "a symbolic link, not followed", path) from None
+        raise
+    with open(handle, "rb", closefd=True) as opened:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(0, "not a regular file", path)
+        return opened.read(READ_LIMIT + 1)

@@ -26,6 +26,7 @@ from ..diagnostics import Diagnostic
 from ..edit.fmt import canonical, reindent_comments, round_trip_yaml
 from ..edit.scaffold import ScaffoldError, account_folder, slugify
 from ..load.files import decode, split_frontmatter
+from ..load.tasks import read_regular
 from ..load.yamlnodes import Mapping as YamlMapping
 from ..load.yamlnodes import YamlProblem, parse
 from ..model.account import Channel
@@ -145,8 +146,11 @@ class _Document:
 
 def _read(path: str) -> _Document:
     """The account file's frontmatter, loaded for a round trip; :class:`SourceError` when it cannot be."""
-    with open(path, "rb") as handle:
-        text, problems = decode(path, handle.read())
+    try:
+        raw = read_regular(path)
+    except OSError as exc:
+        raise SourceError(f"cannot read {path}: {exc.strerror}") from None
+    text, problems = decode(path, raw)
     if text is None:
         raise SourceError(_first(problems))
     split = split_frontmatter(path, text)
