@@ -13,10 +13,10 @@ import pytest
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, Severity
-from generator.load import files
-from generator.load.files import MAX_BYTES, load_document, slug_problem
 from generator.edit.fmt import format_files
 from generator.incremental.load import _read as read_cached
+from generator.load import files
+from generator.load.files import MAX_BYTES, load_document, slug_problem
 from generator.load.portfolio import load_portfolio
 from generator.load.tasks import Task, load_task
 from generator.model import Account

@@ -115,8 +115,12 @@ class CarriedSite:
         if not self.enabled:
             return
         assert self.folder is not None
-        before = usercache.load(os.path.join(self.folder, MANIFEST))
+        sealed = os.path.join(self.folder, MANIFEST)
+        before = usercache.load(sealed)
         if not isinstance(before, Manifest):
+            if os.path.lexists(sealed):  # else no build was carried: nothing to say
+                log.info("accountplan: the carried site's manifest is damaged or not sealed with this user's key; "
+                         "building every page")
             return
         if before.signature != self.signature:
             self._say("the generator, the installed packages, the configuration or the theme changed")

@@ -112,6 +112,15 @@ def test_a_changed_copy_in_the_cache_is_not_used(tmp_path: Path, monkeypatch: py
     _same(tmp_path / "site-a", tmp_path / "site-b")
     assert "Planted" not in (tmp_path / "site-b" / "accounts" / "borealis-bank" / "index.html").read_text("utf-8")
 
+    manifest = _tree(cache).parent / carried_site.MANIFEST  # B's, sealed: one byte changed breaks the seal
+    sealed = bytearray(manifest.read_bytes())
+    sealed[-1] ^= 1
+    manifest.write_bytes(bytes(sealed))
+    log = _built(config, tmp_path / "site-c", cache, monkeypatch)
+    assert _skipped(log) == 0
+    assert "the carried site's manifest is damaged or not sealed with this user's key; building every page" in log
+    _same(tmp_path / "site-a", tmp_path / "site-c")
+
 
 def test_a_removed_account_or_a_changed_navigation_builds_every_page(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
