@@ -37,7 +37,7 @@ from ..render.unavailable import unavailable_pages
 from . import carried, fragments, lift, load_blobs, site_wiring, store
 from .compose import Whole, accounts_first, accounts_of, compose
 from .pages import KeptPages
-from .ready import Prepared, prepare
+from .ready import Made, Prepared, prepare
 from .site import CarriedSite
 from .theme import reuse_compiled_theme
 
@@ -293,11 +293,11 @@ class Build:
     def take(self, src_uri: str) -> str:
         """A generated page's text, no longer held by :class:`Pages`; kept for the next build's memo if it has a key."""
         assert self.pages is not None
-        text = self.pages.release(src_uri)
+        text, packed = self.pages.release_packed(src_uri)
         if (ready := self.pages.prepared.pop(src_uri, None)) is not None:
             self.prepared.add(ready)
         if self.kept is not None and src_uri in self.kept.keys:
-            self.carried[src_uri] = self.kept.packed(src_uri, text)
+            self.carried[src_uri] = self.kept.packed(src_uri, text, packed)
         return text
 
     def skip(self, src_uri: str) -> None:
@@ -348,6 +348,11 @@ class Build:
     def convert(self, markdown: str, permalink: Permalink) -> Converted | None:
         """A generated page's direct HTML (:func:`generator.render.direct.convert`), made by its worker if it was."""
         return self.prepared.convert(markdown, permalink)
+
+    def made(self, page_html: str, *, take: bool = False) -> Made | None:
+        """What the worker that converted a generated page made of exactly ``page_html`` beside it, if one did
+        (:meth:`.ready.Prepared.made`)."""
+        return self.prepared.made(page_html, take=take)
 
     def find_sections(self, page_html: str) -> list[Section] | None:
         """A generated page's search sections: made by its worker, or carried over from the previous build when

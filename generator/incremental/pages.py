@@ -108,10 +108,11 @@ class KeptPages:
         self.hits += 1
         return found[1]
 
-    def packed(self, src: str, text: str) -> bytes:
-        """A page's text for :meth:`remember`, compressed: as kept when the page was reused, else compressed now."""
+    def packed(self, src: str, text: str, packed: bytes | None = None) -> bytes:
+        """A page's text for :meth:`remember`, compressed: as kept when the page was reused, else ``packed`` (the
+        text compressed already, by the worker that rendered it), else compressed now."""
         reused = self.reused(src)
-        return reused if reused is not None else pack(text)
+        return reused if reused is not None else packed if packed is not None else pack(text)
 
     def reused(self, src: str) -> bytes | None:
         """The page's text as kept (compressed), when this build reused it; ``None`` when it was rendered again."""

@@ -16,6 +16,7 @@ same byte for byte either way (``tests/site/test_parallel_build.py``).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import pickle
 import zlib
@@ -23,7 +24,9 @@ from dataclasses import dataclass
 
 from mkdocs.utils import meta
 
+from ..publish.linkcheck import links
 from ..render.direct import Converted, Permalink, convert
+from ..render.parallel import pack, unpack
 from .carried import packed_sections
 from .lift import lift
 
@@ -35,7 +38,12 @@ class Ready:
     markdown: bytes
     """Digest of the Markdown the conversion is of (the page text, blocks lifted, frontmatter split off)."""
     converted: bytes
-    """The pickled :class:`~generator.render.direct.Converted`, compressed."""
+    """The pickled :class:`~generator.render.direct.Converted` without its HTML, compressed."""
+    html: bytes
+    """Its HTML, compressed (:func:`~generator.render.parallel.pack`): as the main process holds it until the page
+    is written (:mod:`generator.mkdocs_plugin.held`), which then need not compress it again."""
+    links: tuple[str, ...]
+    """The distinct links of its HTML (:func:`generator.publish.linkcheck.links`), for the check of each page."""
     sections: bytes | None
     """The sections of its HTML as :mod:`.carried` packs them, compressed (``None``: left to the main process).
 
@@ -53,8 +61,21 @@ def prepare(text: str, permalink: Permalink) -> Ready | None:
     converted = convert(markdown, permalink)
     if converted is None:
         return None
-    packed = zlib.compress(pickle.dumps(converted, pickle.HIGHEST_PROTOCOL), 1)
-    return Ready(_digest(markdown), packed, packed_sections(converted.html))
+    rest = zlib.compress(pickle.dumps(dataclasses.replace(converted, html=""), pickle.HIGHEST_PROTOCOL), 1)
+    return Ready(_digest(markdown), rest, pack(converted.html), tuple(dict.fromkeys(links(converted.html))),
+                 packed_sections(converted.html))
+
+
+@dataclass(frozen=True)
+class Made:
+    """What a worker made of a page's HTML beside the HTML itself, for the main process to use once."""
+
+    html: str
+    """The HTML (held here only until the page's turn: it is the page's content meanwhile)."""
+    packed: bytes
+    """It compressed."""
+    links: tuple[str, ...]
+    """Its distinct links."""
 
 
 class Prepared:
@@ -67,6 +88,9 @@ class Prepared:
         """Packed sections by the digest of the HTML they are of. Not by the HTML itself: MkDocs converts every page
         before it indexes the first, and a key would keep each page's HTML alive while the plugin holds
         ``page.content`` compressed (:mod:`generator.mkdocs_plugin.held`)."""
+        self._made: dict[int, Made] = {}
+        """What the workers made of the HTML of pages converted and not yet held, by the identity of that HTML: the
+        same string object is what MkDocs hands the plugin as the page's content, unless a plugin changed it."""
 
     def add(self, ready: Ready) -> None:
         """A worker's result, until the page is converted."""
@@ -77,10 +101,17 @@ class Prepared:
         ready = self._converted.pop(_digest(markdown), None) if permalink == self.permalink else None
         if ready is None:
             return convert(markdown, permalink)
-        converted: Converted = pickle.loads(zlib.decompress(ready.converted))  # from our own forked worker
+        rest: Converted = pickle.loads(zlib.decompress(ready.converted))  # from our own forked worker
+        converted = dataclasses.replace(rest, html=unpack(ready.html))
+        self._made[id(converted.html)] = Made(converted.html, ready.html, ready.links)
         if ready.sections is not None:
             self._sections[_digest(converted.html)] = ready.sections
         return converted
+
+    def made(self, page_html: str, *, take: bool = False) -> Made | None:
+        """What a worker made of exactly ``page_html`` (this very string), if any; with ``take``, forgotten here."""
+        found = self._made.pop(id(page_html), None) if take else self._made.get(id(page_html))
+        return found if found is not None and found.html is page_html else None
 
     def sections(self, page_html: str) -> bytes | None:
         """The packed search sections a worker made of exactly ``page_html``, if any (taken: asked once):

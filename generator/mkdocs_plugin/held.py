@@ -22,9 +22,10 @@ class Held:
     def __init__(self) -> None:
         self._pages: dict[str, bytes] = {}
 
-    def hold(self, page: Page, html: str) -> str:
-        """Keep ``html`` compressed for ``page``; what ``page.content`` holds meanwhile (nothing)."""
-        self._pages[page.file.src_uri] = pack(html)
+    def hold(self, page: Page, html: str, packed: bytes | None = None) -> str:
+        """Keep ``html`` compressed for ``page`` (``packed``: compressed already, by the worker that made it); what
+        ``page.content`` holds meanwhile (nothing)."""
+        self._pages[page.file.src_uri] = packed if packed is not None else pack(html)
         return ""
 
     def give_back(self, page: Page) -> None:

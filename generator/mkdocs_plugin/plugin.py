@@ -44,7 +44,7 @@ from ..incremental.theme import list_theme_once
 from ..incremental.versions import code_version
 from ..pipeline import check_settings, gather
 from ..publish.atomic import OutsideFolder, leading_out
-from ..publish.linkcheck import broken_links
+from ..publish.linkcheck import broken_among, broken_links
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from ..publish.site import refuse_unsafe_target as refuse_unsafe_site
@@ -260,9 +260,13 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         if page.file.generated_by:
             if self.outputs is None or self.outputs[0] is not files:  # once per build
                 self.outputs = (files, {f.dest_uri for f in files})
-            for part in (html, *self.build.blocks_in(html)):
-                for url in broken_links(part, page.url, self.outputs[1]):
-                    log.warning(f"{page.file.src_uri}: link to '{url}' leads to no page or file of the site")
+            made = self.build.made(html)  # the worker that converted the page listed its links
+            broken = broken_links(html, page.url, self.outputs[1]) if made is None else broken_among(
+                made.links, page.url, self.outputs[1])
+            for part in self.build.blocks_in(html):
+                broken += broken_links(part, page.url, self.outputs[1])
+            for url in broken:
+                log.warning(f"{page.file.src_uri}: link to '{url}' leads to no page or file of the site")
             # MkDocs keeps every page's Markdown to the end of the build, though nothing reads it once
             # converted; "" (not None) keeps the title, which comes from the page's metadata.
             page.markdown = ""
@@ -271,7 +275,10 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     @event_priority(-100)
     def _hold_html(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """After every plugin saw it: a generated page's HTML kept compressed until MkDocs writes the page."""
-        return self.held.hold(page, html) if page.file.generated_by else html
+        if not page.file.generated_by:
+            return html
+        made = self.build.made(html, take=True)
+        return self.held.hold(page, html, made.packed if made is not None else None)
 
     on_page_content = CombinedEvent(_check_generated_links, _hold_html)
 

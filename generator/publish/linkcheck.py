@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
@@ -52,8 +52,13 @@ def broken_links(page_html: str, page_url: str, known: Collection[str]) -> list[
     A portfolio page links each account several times, and a server checks the same links on every save:
     each link is looked at once a page, and where it leads is worked out once a process (:func:`resolve`).
     """
+    return broken_among(dict.fromkeys(links(page_html)), page_url, known)
+
+
+def broken_among(urls: Iterable[str], page_url: str, known: Collection[str]) -> list[str]:
+    """Of the distinct links ``urls`` of the page at ``page_url``, those :func:`broken_links` reports."""
     broken = []
-    for url in dict.fromkeys(links(page_html)):
+    for url in urls:
         target = resolve(url, page_url)
         if target is None:
             continue

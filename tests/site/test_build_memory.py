@@ -25,7 +25,7 @@ from sitebuild import REPO, mkdocs_build, pinned_config
 from generator.mkdocs_plugin.segment import Segmenter
 
 UNSPOOLED = ("import sys; import generator.mkdocs_plugin.search_index as s; s._material_search = lambda config: None; "
-             "from generator.mkdocs_plugin.held import Held; Held.hold = lambda self, page, html: html; "
+             "from generator.mkdocs_plugin.held import Held; Held.hold = lambda self, page, html, packed=None: html; "
              "from generator.mkdocs_plugin.segment import Segmenting; Segmenting.start = lambda self, config: None; "
              "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()")
 """``mkdocs`` with all three off: the search plugin as it is, pages keeping their HTML."""
