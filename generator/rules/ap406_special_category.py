@@ -29,6 +29,7 @@ personal:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -93,8 +94,55 @@ FIELDS: tuple[Loc, ...] = (("personal", "notes"), ("personal", "preferences"), (
 """The free-text frontmatter fields about a person."""
 
 
+def _spellings(word: str) -> list[str]:
+    """Each spelling a word of an entry allows (``tumou?r``: tumour, tumor; ``hospitali[sz]``: two)."""
+    parts = re.split(r"(.\?|\[[a-z]+\])", word)
+    choices = [[p[0], ""] if p.endswith("?") else list(p[1:-1]) if p.startswith("[") else [p] for p in parts]
+    return ["".join(chosen) for chosen in itertools.product(*choices)]
+
+
+def _words(english: list[str]) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """What the first word of a text an English entry finds is: exactly one of the first set (an entry of a whole
+    word, ``ill$``, or of several, ``trade union``), or a word starting with one of the starts in the second, by their
+    first four letters (``diagnos``)."""
+    whole: set[str] = set()
+    starts: dict[str, tuple[str, ...]] = {}
+    for entry in english:
+        first, space, _ = entry.removesuffix("$").partition(" ")
+        if space or entry.endswith("$"):
+            whole.update(_spellings(first))
+            continue
+        for start in _spellings(first):
+            assert len(start) >= 4, start  # else add it to the whole words
+            starts[start[:4]] = (*starts.get(start[:4], ()), start)
+    return frozenset(whole), starts
+
+
+_WHOLE, _STARTS = _words([w for english, _ in KEYWORDS.values() for w in english])
+_CHINESE = tuple(w for _, chinese in KEYWORDS.values() for w in chinese)
+_WORD = re.compile(r"\w+")
+_DOTTED_I = {0x130: "i", 0x131: "i"}
+"""The two letters the patterns take for ``i`` that case folding does not make one (İ, ı): the others it does."""
+
+
+def _may_hold_hint(text: str) -> bool:
+    """Whether ``text`` may hold a keyword: a word starting as an English entry does, or a Chinese entry.
+
+    A quick test before the patterns, which try each of about a hundred entries at every
+    position (about 70 µs a contact note, 2 CPU s of a build at 1,000 accounts); most notes hold none.
+    """
+    folded = text.casefold() if text.isascii() else text.translate(_DOTTED_I).casefold()  # "ſick" is "sick"
+    for word in _WORD.findall(folded):
+        starts = _STARTS.get(word[:4])
+        if word in _WHOLE or (starts is not None and word.startswith(starts)):
+            return True
+    return not text.isascii() and any(w in text for w in _CHINESE)
+
+
 def hints(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     """``(category, match)`` for the first hint of each category in ``text``."""
+    if not _may_hold_hint(text):
+        return
     for category, pattern in PATTERNS.items():
         match = pattern.search(text)
         if match:
@@ -124,6 +172,8 @@ def _fields(doc: Document[Contact]) -> Iterator[Diagnostic]:
 
 
 def _body(doc: Document[Contact]) -> Iterator[Diagnostic]:
+    if not _may_hold_hint(doc.body):
+        return
     for offset, line in enumerate(doc.body.split("\n")):
         for category, match in hints(line):
             yield Diagnostic(doc.path, doc.body_line + offset, match.start() + 1, CODE, SEVERITY,
