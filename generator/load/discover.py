@@ -55,8 +55,9 @@ def _entries(folder: str, problems: list[Diagnostic], cwd: str) -> list[os.DirEn
             continue
         folded = entry.name.casefold()
         if folded in seen:
+            seen_folded = shown_name(seen[folded])
             problems.append(error(display(entry.path, cwd), 0, 0, codes.BAD_NAME,
-                                  f"name differs only by case from '{shown_name(seen[folded])}'", "rename one of them"))
+                                  f"name differs only by case from '{seen_folded}'", "rename one of them"))
             continue
         seen[folded] = entry.name
         kept.append(entry)
@@ -67,7 +68,8 @@ def _named(entry: os.DirEntry[str], stem: str, problems: list[Diagnostic], cwd: 
     """Whether ``stem`` is a valid slug; reports it in ``problems`` when not."""
     why = slug_problem(stem)
     if why:
-        problems.append(error(display(entry.path, cwd), 0, 0, codes.BAD_NAME, f"name '{shown_name(stem)}' {why}",
+        stem = shown_name(stem)  # as diagnostics show names
+        problems.append(error(display(entry.path, cwd), 0, 0, codes.BAD_NAME, f"name '{stem}' {why}",
                               "use lower-case ASCII letters, digits and '-'"))
     return why is None
 
