@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
@@ -10,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.mkdocs_plugin import port
+from generator import usercache
+from generator.mkdocs_plugin import port, serve_address
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -71,3 +73,31 @@ def test_an_ipv6_address_is_checked_on_ipv6(capsys: pytest.CaptureFixture[str]) 
         given = f"[::1]:{other.getsockname()[1]}"
         assert port.main([given]) == 1
         assert f"accountplan: {given} is already in use" in capsys.readouterr().err  # named as written
+
+
+def test_a_bare_mkdocs_serve_on_a_taken_port_says_what_to_do_before_building(tmp_path: Path) -> None:
+    # MkDocs binds after its first build: the plugin asks at the start of that build, not a traceback at its end.
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        taken = other.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{taken}"], cwd=REPO,
+                              capture_output=True, text=True, check=False, timeout=300,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", usercache.ENVIRONMENT: str(tmp_path)})
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert f"accountplan: 127.0.0.1:{taken} is already in use" in done.stderr
+    assert "mkdocs serve --dirty -a 127.0.0.1:" in done.stderr and "Building documentation" in done.stderr
+    assert "carried over" not in done.stderr and "pages" not in done.stderr.split("already in use")[0]
+
+
+def test_the_plugin_asks_once_a_process_and_only_a_server() -> None:
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        taken = other.getsockname()[1]
+        serve_address.note_startup("build")
+        assert serve_address.taken("127.0.0.1", taken, "en") is None  # a build binds nothing
+        serve_address.note_startup("serve")
+        said = serve_address.taken("127.0.0.1", taken, "en")
+        assert said is not None and f"127.0.0.1:{taken} is already in use" in said
+        assert serve_address.taken("127.0.0.1", taken, "en") is None  # a later build: the server's own address

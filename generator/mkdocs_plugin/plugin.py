@@ -52,7 +52,7 @@ from ..render.direct import Permalink
 from ..render.paths import edit_url
 from ..translate.language import normalize
 from . import direct as mkdocs_direct
-from . import loglang, preview, watch
+from . import loglang, preview, serve_address, watch
 from .held import Held
 from .inherited import refuse_wider, with_inherited
 from .partials import remember_partials
@@ -163,10 +163,14 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         Build.startup(command, dirty)
         preview.note_startup(command, dirty)
         watch.note_startup(command)
+        serve_address.note_startup(command)
         segmenting_startup(command)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
+        taken = serve_address.taken(*config.dev_addr, normalize(config.theme.get("language")))
+        if taken is not None:  # else MkDocs would build the whole site, then fail to bind with a traceback
+            raise PluginError(taken)
         # Every option but the build's own, unknown names included: a misspelt setting is an error, not a warning.
         options = {k: v for k, v in self.config.items() if v is not None}  # the build's own options are skipped there
         # Absolute, as `accountplan build` makes it: `mkdocs serve -f mkdocs.zh.yml` gives a relative path, and the

@@ -1,33 +1,16 @@
 """``python -m generator.mkdocs_plugin.port HOST:PORT [--lang zh]``: before ``make serve`` starts MkDocs, say what to do
 when the preview's address is taken.
 
-MkDocs binds its server before the plugin sees the address (``on_startup`` is not given the configuration), so a
-second preview on the same port ended in a Python traceback (``OSError: [Errno 98] Address already in use``). The
-Makefile runs this check first; it binds the address as MkDocs' server does (address reuse on, so a port that is
-only waiting out a closed connection counts as free) and lets it go at once.
+The Makefile runs this check before MkDocs starts (:mod:`.serve_address` says why and how it binds).
 """
 
 from __future__ import annotations
 
 import argparse
-import errno
-import socket
 import sys
 from collections.abc import Sequence
 
-from .. import translate
-
-
-def in_use(host: str, port: int) -> bool:
-    """Whether another process listens on ``host:port`` (other failures to bind are left to MkDocs to report)."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    try:
-        with socket.socket(family, socket.SOCK_STREAM) as probe:  # no IPv6 on the machine: MkDocs will say so
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind((host, port))
-    except OSError as exc:
-        return exc.errno == errno.EADDRINUSE
-    return False
+from .serve_address import advice, in_use
 
 
 def address(text: str) -> tuple[str, int]:
@@ -48,10 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     host, port = args.address
     if in_use(host, port):
-        print(translate.t("accountplan: {address} is already in use, most likely by another preview (make serve or "
-                          "make serve-zh): stop it (Ctrl-C in its terminal), or preview on another port with "
-                          "{instead}", args.lang, address=f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
-                          instead=args.instead), file=sys.stderr)
+        print(advice(host, port, args.instead, args.lang), file=sys.stderr)
         return 1
     return 0
 

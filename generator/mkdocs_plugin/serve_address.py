@@ -1,0 +1,62 @@
+"""Whether a preview's address is taken, and what to say then: for ``make serve``'s check (:mod:`.port`) and for a
+bare ``mkdocs serve``, which the plugin asks at the start of its first build (:func:`taken`).
+
+MkDocs binds its server only after that build, so a second preview on the same port ended in a Python traceback
+(``OSError: [Errno 98] Address already in use``) after the whole build. The address is bound as MkDocs' server
+binds it (address reuse on, so a port that is only waiting out a closed connection counts as free) and let go at
+once.
+"""
+
+from __future__ import annotations
+
+import errno
+import socket
+
+from .. import translate
+
+
+def in_use(host: str, port: int) -> bool:
+    """Whether another process listens on ``host:port`` (other failures to bind are left to MkDocs to report)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:  # no IPv6 on the machine: MkDocs will say so
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        return exc.errno == errno.EADDRINUSE
+    return False
+
+
+_UNBOUND = False
+"""Whether this process is a server whose first build has not started: its address is not bound yet."""
+
+
+def note_startup(command: str) -> None:
+    """Remember that this process is ``mkdocs serve`` (``on_startup``)."""
+    global _UNBOUND
+    _UNBOUND = command == "serve"
+
+
+def taken(host: str, port: int, lang: str) -> str | None:
+    """On a server's first build: what to do, when another process listens on its address (``None`` when free).
+
+    Asked once a process: on later builds the server itself holds the address."""
+    global _UNBOUND
+    if not _UNBOUND:
+        return None
+    _UNBOUND = False
+    if not in_use(host, port):
+        return None
+    other = next((p for p in range(port + 1, min(port + 50, 65536)) if not in_use(host, p)), port + 1)
+    return advice(host, port, f"mkdocs serve --dirty -a {_joined(host, other)}", lang)
+
+
+def advice(host: str, port: int, instead: str, lang: str) -> str:
+    """What to do when ``host:port`` is taken: stop the other preview, or preview with ``instead``."""
+    return translate.t("accountplan: {address} is already in use, most likely by another preview (make serve or "
+                       "make serve-zh): stop it (Ctrl-C in its terminal), or preview on another port with "
+                       "{instead}", lang, address=_joined(host, port), instead=instead)
+
+
+def _joined(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
