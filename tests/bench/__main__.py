@@ -231,10 +231,16 @@ class Bench:
         fresh.rename(copy)
         merge = measure(publish_command(config), self.log(f"P2-merge-{n}"), env)
         share = merge["seconds"] / cold["seconds"]
+        note = f"the build filling the cache: {fill['seconds']:.1f} s; merge build peak {merge['max_rss_mb']:.0f} MB"
+        if n >= 10000:  # the issue's targets at a large company's size: a minute, and 2 GB at the peak
+            self.row("P2", f"merge build, carried-over cache, N={n}", merge["seconds"], cold["seconds"],
+                     "<= 60 s", merge["seconds"] <= 60, note=f"{100 * share:.0f}% of cold; {note}")
+            for name, run in (("cold build", cold), ("merge build", merge)):
+                self.row("P4", f"peak memory, {name} N={n}", run["max_rss_mb"], None, "<= 2048 MB",
+                         run["max_rss_mb"] <= 2048, unit="MB", note="ru_maxrss of P2's build")
+            return merge
         self.row("P2", f"merge build, carried-over cache, N={n}", merge["seconds"], cold["seconds"],
-                 "<= 10% of cold", share <= 0.10 if n >= 1000 else None,
-                 note=f"the build filling the cache: {fill['seconds']:.1f} s; merge build peak "
-                      f"{merge['max_rss_mb']:.0f} MB")
+                 "<= 10% of cold", share <= 0.10 if n >= 1000 else None, note=note)
         return merge
 
     def p3(self, accounts: str, n: int) -> None:
