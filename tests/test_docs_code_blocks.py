@@ -37,3 +37,36 @@ def test_each_fenced_block_renders_as_code(page: Path) -> None:
 def test_no_bullet_is_indented_by_three_under_a_numbered_step(page: Path) -> None:
     text = page.read_text("utf-8")
     assert not re.search(r"^\d+\. .*\n(?:(?:   \S.*)?\n)*   - ", text, re.M), page.name
+
+
+def _outdented(text: str) -> list[str]:
+    """Lines that open a paragraph, table or list inside a numbered step, after a blank line, indented by 1-3 spaces:
+    Python-Markdown ends the step there, so the text falls out of it and the next step starts a new list."""
+    found, in_step, fence, blank = [], False, False, False
+    for line in text.split("\n"):
+        if line.lstrip().startswith("```"):
+            fence = not fence
+        if fence:
+            blank = False
+            continue
+        if re.match(r"\d+\. ", line):
+            in_step = True
+        elif line and not line[0].isspace():
+            in_step = False
+        if in_step and blank and re.match(r" {1,3}\S", line):
+            found.append(line)
+        blank = not line.strip()
+    return found
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(DOCS)) for p in PAGES])
+def test_no_paragraph_of_a_numbered_step_is_indented_by_less_than_four(page: Path) -> None:
+    assert _outdented(page.read_text("utf-8")) == [], page.name
+
+
+def test_the_check_finds_a_paragraph_that_falls_out_of_its_step() -> None:
+    text = "1. Step one.\n\n   More of step one.\n\n2. Step two.\n"
+    assert _outdented(text) == ["   More of step one."]
+    rendered = markdown.markdown(text, extensions=EXTENSIONS)
+    assert rendered.count("<ol>") == 2  # what it does to the page: the list is cut in two
+    assert markdown.markdown(text.replace("   More", "    More"), extensions=EXTENSIONS).count("<ol>") == 1
