@@ -70,3 +70,13 @@ def test_the_check_finds_a_paragraph_that_falls_out_of_its_step() -> None:
     rendered = markdown.markdown(text, extensions=EXTENSIONS)
     assert rendered.count("<ol>") == 2  # what it does to the page: the list is cut in two
     assert markdown.markdown(text.replace("   More", "    More"), extensions=EXTENSIONS).count("<ol>") == 1
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(DOCS)) for p in PAGES])
+def test_no_list_is_swallowed_by_the_paragraph_before_it(page: Path) -> None:
+    # A list needs a blank line after a paragraph ("**Not met, and why:**" then "- P1 ..."): without one, its items
+    # render as one run-on paragraph with the dashes and numbers in the text.
+    rendered = markdown.markdown(page.read_text("utf-8"), extensions=EXTENSIONS)
+    swallowed = [p[:80] for p in re.findall(r"<p>((?:(?!</p>).)*)</p>", rendered, re.S)
+                 if re.search(r"\n(?:- |\* |\d+\. )", p)]
+    assert swallowed == [], page.name
