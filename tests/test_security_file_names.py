@@ -91,3 +91,42 @@ def test_text_format_of_an_unshown_name_is_one_line() -> None:
                                    "m")]).splitlines()[0]
     assert line == "c-a\\x0ab\\xff.md:0:0: AP004 error: m"
     line.encode("utf-8")
+
+
+def test_check_given_hostile_file_names_still_reports_them(tmp_path: Path) -> None:
+    # The pre-commit hook passes the staged files: an escaped name must still match the file asked about.
+    write_canary_portfolio(tmp_path)
+    _plant(tmp_path)
+    contacts = b"accounts/canary-co/contacts/"
+    given = [os.fsdecode(contacts + raw + b".md") for raw in HOSTILE]
+    for cached in ([], ["--no-cache"]):
+        done = accountplan("check", *cached, *given, cwd=tmp_path)
+        assert done.returncode == 1, done.stdout
+        for shown in HOSTILE.values():
+            assert f"accounts/canary-co/contacts/{shown}.md:0:0: AP004 error" in done.stdout
+        assert "canary-co/account.md" not in done.stdout  # only the files asked about
+
+
+def test_a_theme_file_named_in_bytes_that_are_not_utf8_is_hashed(tmp_path: Path) -> None:
+    from generator.incremental.versions import files_digest
+
+    with open(os.fsencode(tmp_path) + b"/x\xff.css", "wb") as handle:
+        handle.write(b"a{}")
+    assert len(files_digest(tmp_path)) == 32  # was: every build failed on the theme's (or the package's) digest
+
+
+def test_such_a_docs_file_and_project_folder_still_carry_over(tmp_path: Path) -> None:
+    # A docs file's key and a project's cache names are hashes of paths: one that is not UTF-8 made every build a
+    # cold one (the file dropped from the carried manifest) and the cached check fail.
+    project = Path(os.fsdecode(os.fsencode(tmp_path) + b"/proj\xff"))
+    write_canary_portfolio(project)
+    with open(os.fsencode(project) + b"/docs/x\xff.png", "wb") as handle:
+        handle.write(b"\x89PNG")
+    env = {"ACCOUNTPLAN_CACHE": str(tmp_path / "cache")}
+    assert accountplan("check", cwd=project, env=env).returncode in (0, 1)
+    checked = accountplan("check", cwd=project, env=env)
+    assert "Traceback" not in checked.stderr and "codec" not in checked.stderr, checked.stderr
+    for _ in range(2):
+        built = accountplan("build", cwd=project, env=env)
+        assert built.returncode == 0, built.stderr
+    assert "building every page" not in built.stderr and "pages carried over" in built.stderr, built.stderr

@@ -69,8 +69,11 @@ def _scope(paths: list[str], default_root: str) -> tuple[str, list[str]]:
     first = os.path.abspath(paths[0])
     if len(paths) == 1 and os.path.isdir(first) and not os.path.exists(os.path.join(first, "account.md")):
         return paths[0], []
+    from ..load.discover import display
+
     root = os.path.abspath(default_root)
-    return root, [os.path.abspath(p) for p in paths]
+    # As diagnostics name files (a hostile name escaped): else its error would never match the path asked for.
+    return root, [os.path.abspath(display(os.path.abspath(p))) for p in paths]
 
 
 def _selected(diagnostic: Diagnostic, only: list[str]) -> bool:

@@ -92,7 +92,7 @@ def check(root: str, settings: Settings, cache_dir: str, *, jobs: int | None = N
     cwd = os.getcwd()
     key = (code_version(), repr(replace(settings, accounts="")), os.path.abspath(root), root, cwd)
     where = os.path.join(cache_dir, cache_version())
-    index_name = "check-" + hashlib.blake2b(os.path.abspath(root).encode(), digest_size=12).hexdigest()
+    index_name = "check-" + keys.name_digest(os.path.abspath(root), 12)
     with gc_paused():
         problems: list[Diagnostic] = []
         rosters: list[Task] = []

@@ -47,7 +47,7 @@ from ..load import portfolio
 from ..load.tasks import READ_LIMIT, Result, Task, read_regular
 from ..model import keys
 from ..model.document import Document
-from ..model.keys import cache_version
+from ..model.keys import cache_version, name_digest
 from ..model.portfolio import Portfolio, gc_paused
 from . import changes, file_keys
 from .load_blobs import STATS, Entry, Stats, forget_stats, open_pack, open_stats, stats_shard, wrote_pack, wrote_stats
@@ -248,7 +248,7 @@ class LoadCache:
         name = self._names.get(parent)
         if name is None:
             folder = os.path.abspath(parent) if not task.slug else _account_folder(task.path)
-            name = self._names[parent] = hashlib.blake2b(folder.encode(), digest_size=12).hexdigest()
+            name = self._names[parent] = name_digest(folder, 12)
         return name
 
     def _pack(self, name: str) -> dict[str, Entry]:

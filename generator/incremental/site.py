@@ -182,9 +182,9 @@ class CarriedSite:
             key: bytes | None
             try:
                 if page_key is not None:  # the page's text is a function of its key: the key stands for it
-                    key = file_hash(f"{file.dest_uri}\0{page_key}".encode(), person=b"page-key")
+                    key = file_hash(f"{file.dest_uri}\0{page_key}".encode("utf-8", "surrogatepass"), person=b"page-key")
                 else:
-                    key = file_hash(f"{file.dest_uri}\0".encode() + file.content_bytes)
+                    key = file_hash(f"{file.dest_uri}\0".encode("utf-8", "surrogatepass") + file.content_bytes)
             except (OSError, ValueError, KeyError):
                 key = None
             self.sources[src] = key

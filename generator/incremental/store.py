@@ -21,12 +21,12 @@ level, for the life of the server process.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from .. import usercache
+from ..model.keys import name_digest
 from ..publish.atomic import OutsideFolder, target_in, write_bytes_atomic
 
 STORE = "pages"
@@ -76,7 +76,7 @@ def store_for(config_file: str | None, lang: str) -> str:
     (:func:`generator.usercache.process_folder`).
     """
     folder = usercache.project_cache(config_file) or usercache.process_folder()
-    name = hashlib.blake2b(f"{os.path.abspath(config_file or '.')}|{lang}".encode(), digest_size=8).hexdigest()
+    name = name_digest(f"{os.path.abspath(config_file or '.')}|{lang}", 8)
     return os.path.join(folder, STORE, name)
 
 

@@ -39,7 +39,7 @@ def files_digest(root: Path) -> str:
     for path in sorted(root.rglob("*")) if root.is_dir() else ():
         with contextlib.suppress(OSError):
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(f"{path.relative_to(root)}|".encode() + path.read_bytes() + b"\n")
+                digest.update(f"{path.relative_to(root)}|".encode("utf-8", "surrogatepass") + path.read_bytes() + b"\n")
     return digest.hexdigest()
 
 

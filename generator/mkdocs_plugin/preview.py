@@ -40,6 +40,7 @@ import yaml
 
 from .. import usercache
 from ..config import INHERIT_DEPTH, inherit_chain
+from ..model.keys import name_digest
 from ..publish.site import MARKER, MARKER_TEXT
 
 FOLDER = "serve-site"
@@ -101,7 +102,7 @@ def site_folder(config_file: str | None, lang: str) -> str | None:
     project = usercache.project_cache(config_file)
     if project is None:
         return None
-    name = hashlib.blake2b(f"{os.path.abspath(config_file or '.')}|{lang}".encode(), digest_size=8).hexdigest()
+    name = name_digest(f"{os.path.abspath(config_file or '.')}|{lang}", 8)
     return os.path.join(project, FOLDER, name)
 
 

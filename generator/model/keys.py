@@ -34,6 +34,11 @@ def content_digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
+def name_digest(text: str, size: int) -> str:
+    """A short hex name for ``text`` (a path, perhaps with bytes that are not UTF-8: they are hashed as they are)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=size).hexdigest()
+
+
 def digest(parts: list[str]) -> str:
     """A short hash of ``parts`` (joined with a separator no part holds)."""
     return hashlib.blake2b("\x00".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
@@ -110,6 +115,6 @@ def sources_digest(head: str, sources: Iterable[Path]) -> str:
     """A short hash of ``head`` and the path (within the package) and bytes of each file in ``sources``."""
     hashed = hashlib.blake2b(head.encode(), digest_size=8)
     for source in sources:
-        hashed.update(str(source.resolve().relative_to(_PACKAGE)).encode())
+        hashed.update(str(source.resolve().relative_to(_PACKAGE)).encode("utf-8", "surrogatepass"))
         hashed.update(source.read_bytes())
     return hashed.hexdigest()
