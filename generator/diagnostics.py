@@ -8,6 +8,8 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
+from .neutralise import shown_name
+
 Loc = tuple[str | int, ...]
 
 
@@ -34,7 +36,8 @@ class Diagnostic:
     """A problem found in user data, pointing at a 1-based line and column."""
 
     path: str
-    """File path, relative to the working directory when possible."""
+    """File path, relative to the working directory when possible; as shown (:func:`generator.neutralise.shown_name`:
+    whoever names a file chooses the bytes a terminal, a CI log or a page would otherwise print)."""
     line: int
     """1-based line; 0 when the problem concerns the whole file."""
     column: int
@@ -48,6 +51,11 @@ class Diagnostic:
     """How to fix it."""
     loc: Loc = field(default=(), compare=False)
     """Path into the data, e.g. ``("contacts", 3, "support")``."""
+
+    def __post_init__(self) -> None:
+        shown = shown_name(self.path)  # every tool's problems, whichever stage named the file (fmt, config, load)
+        if shown is not self.path:
+            object.__setattr__(self, "path", shown)
 
     def one_line(self, rules_page: str | None = None) -> str:
         """``file:line:col: CODE severity message (hint)`` as compilers print it, and the rule's page if known."""
@@ -96,7 +104,7 @@ def _shown_file(path: str) -> str:
     for folder, dirs, files in os.walk(path):
         dirs.sort()
         if files:
-            return os.path.join(folder, sorted(files)[0])
+            return shown_name(os.path.join(folder, sorted(files)[0]))  # a name found here, not yet shown
     return path
 
 

@@ -61,7 +61,8 @@ _WHATWG_TRIM = "".join(chr(c) for c in range(0x21))
 _TAB_OR_NEWLINE = re.compile("[\t\n\r]")
 
 
-_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff"
+                      "\U000e0000-\U000e007f]")
 """What a shown file name escapes: controls, invisible and direction-changing characters, and lone surrogates."""
 
 
@@ -69,7 +70,7 @@ def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode keeps it (surrogateescape)
         return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def shown_name(path: str) -> str:

@@ -25,6 +25,8 @@ HOSTILE = {
     b"c-line\nbreak": "c-line\\x0abreak",
     b"c-bidi\xe2\x80\xaefdp": "c-bidi\\u202efdp",
     b"c-cr\r\x07bell": "c-cr\\x0d\\x07bell",
+    b"c-alm\xd8\x9cx": "c-alm\\u061cx",
+    b"c-tag\xf3\xa0\x80\x81x": "c-tag\\U000e0001x",
 }
 
 
@@ -130,3 +132,21 @@ def test_such_a_docs_file_and_project_folder_still_carry_over(tmp_path: Path) ->
         built = accountplan("build", cwd=project, env=env)
         assert built.returncode == 0, built.stderr
     assert "building every page" not in built.stderr and "pages carried over" in built.stderr, built.stderr
+
+
+def test_fmt_given_a_hostile_name_refuses_it_and_prints_it_escaped(tmp_path: Path) -> None:
+    write_canary_portfolio(tmp_path)
+    _plant(tmp_path)
+    given = os.fsdecode(b"accounts/canary-co/contacts/c-esc\x1b[31mred.md")
+    done = accountplan("fmt", "--check", given, cwd=tmp_path)
+    assert "\x1b" not in done.stdout + done.stderr
+    assert "c-esc\\x1b[31mred.md:0:0: AP004" in done.stderr and "would reformat" not in done.stdout
+
+
+def test_every_diagnostic_shows_its_file_name_escaped() -> None:
+    from generator.diagnostics import Diagnostic, Severity, format_github, format_json
+
+    found = Diagnostic(os.fsdecode(b"x/c-\x1b]0;t\x07\xff.md"), 1, 1, "AP004", Severity.ERROR, "m")
+    assert found.path == "x/c-\\x1b]0;t\\x07\\xff.md"
+    assert "\x1b" not in format_github([found]) and "\x1b" not in format_json([found])
+    format_json([found]).encode("utf-8")  # no lone surrogate left to fail the output

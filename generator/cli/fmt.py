@@ -14,6 +14,7 @@ from typing import Any
 
 from ..config import load_settings
 from ..edit.fmt import dossier_files, format_files
+from ..neutralise import shown_name
 from ..translate import t as _t
 from ..translate.output import one_line
 from .args import existing_path
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         print(one_line(problem, lang), file=sys.stderr)
     status = 0
     for result in results:
-        shown = os.path.relpath(result.path)
+        shown = shown_name(os.path.relpath(result.path))
         for problem in result.problems:
             print(_t("{problem} (not formatted)", lang, problem=one_line(problem, lang)), file=sys.stderr)
             status = 1

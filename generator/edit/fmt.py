@@ -33,12 +33,13 @@ from ruamel.yaml.resolver import VersionedResolver
 
 from ..diagnostics import Diagnostic
 from ..load.discover import discover
-from ..load.files import decode, duplicate_keys, error, split_frontmatter
+from ..load.files import decode, duplicate_keys, error, slug_problem, split_frontmatter
 from ..load.tasks import read_regular
 from ..load.yamlnodes import Mapping, Node, Scalar, Sequence, YamlProblem, parse
 from ..model import Account, Action, Activity, Contact, Opportunity, Roster, codes
 from ..model.portfolio import ACCOUNT, ROSTER
 from ..model.spec import fields, hints
+from ..neutralise import shown_name
 from ..publish.atomic import target_in, write_text_atomic
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -313,7 +314,15 @@ def dossier_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
             problems.append(error(path, 0, 0, codes.SYMLINK,
                                   "symbolic links are not formatted", "format the file itself"))
         elif os.path.isfile(path):
-            found.append(path)
+            name = os.path.basename(path)
+            stem = os.path.splitext(name)[0]
+            why = None if name in (ACCOUNT, ROSTER) else slug_problem(stem)
+            if why:  # a name the loader refuses (AP004): the file is never read, so it is not formatted either
+                stem = shown_name(stem)
+                problems.append(error(path, 0, 0, codes.BAD_NAME, f"name '{stem}' {why}",
+                                      "use lower-case ASCII letters, digits and '-'"))
+            else:
+                found.append(path)
         else:
             problems.append(error(path, 0, 0, codes.FRONTMATTER_MISSING, "no such file or folder"))
     return sorted(dict.fromkeys(found)), problems

@@ -88,9 +88,10 @@ class Prepared:
         """Packed sections by the digest of the HTML they are of. Not by the HTML itself: MkDocs converts every page
         before it indexes the first, and a key would keep each page's HTML alive while the plugin holds
         ``page.content`` compressed (:mod:`generator.mkdocs_plugin.held`)."""
-        self._made: dict[int, Made] = {}
-        """What the workers made of the HTML of pages converted and not yet held, by the identity of that HTML: the
-        same string object is what MkDocs hands the plugin as the page's content, unless a plugin changed it."""
+        self._made: Made | None = None
+        """What a worker made of the HTML of the page converted last. MkDocs hands that page's content to the plugin
+        before it converts the next page; the very same string object, unless a plugin changed it. Only the last is
+        kept: a page whose HTML another plugin changed never asks for it, and must not leave it held to the end."""
 
     def add(self, ready: Ready) -> None:
         """A worker's result, until the page is converted."""
@@ -103,15 +104,18 @@ class Prepared:
             return convert(markdown, permalink)
         rest: Converted = pickle.loads(zlib.decompress(ready.converted))  # from our own forked worker
         converted = dataclasses.replace(rest, html=unpack(ready.html))
-        self._made[id(converted.html)] = Made(converted.html, ready.html, ready.links)
+        self._made = Made(converted.html, ready.html, ready.links)
         if ready.sections is not None:
             self._sections[_digest(converted.html)] = ready.sections
         return converted
 
     def made(self, page_html: str, *, take: bool = False) -> Made | None:
-        """What a worker made of exactly ``page_html`` (this very string), if any; with ``take``, forgotten here."""
-        found = self._made.pop(id(page_html), None) if take else self._made.get(id(page_html))
-        return found if found is not None and found.html is page_html else None
+        """What a worker made of exactly ``page_html`` (this very string), if any; with ``take``, forgotten here
+        (whether it was of this HTML or not)."""
+        found = self._made if self._made is not None and self._made.html is page_html else None
+        if take:
+            self._made = None
+        return found
 
     def sections(self, page_html: str) -> bytes | None:
         """The packed search sections a worker made of exactly ``page_html``, if any (taken: asked once):

@@ -76,4 +76,4 @@ def read_regular(path: str) -> bytes:
             chunks.append(os.read(handle, min(left, 1 << 16)))
     finally:
         os.close(handle)
-    return chunks[0] if len(chunks) == 2 else b"".join(chunks)
+    return chunks[0] if len(chunks) == 2 and not chunks[1] else b"".join(chunks)

@@ -42,6 +42,7 @@ from ..history.log import history_log
 from ..incremental.build import Build
 from ..incremental.theme import list_theme_once
 from ..incremental.versions import code_version
+from ..neutralise import shown_name
 from ..pipeline import check_settings, gather
 from ..publish.atomic import OutsideFolder, leading_out
 from ..publish.linkcheck import broken_among, broken_links
@@ -202,6 +203,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         assert self.settings is not None
         links = leading_out(config.docs_dir, [f.src_uri for f in files if f.src_dir == config.docs_dir])
         if links:
+            links = [shown_name(link) for link in links]  # named by whoever committed them
             raise _error(ValueError(f"docs: {', '.join(links)}: a symbolic link leading outside the docs folder, "
                                     "refused (what it leads to would be published)"), config)
         watch.record(self.settings.accounts)  # under serve: a rebuild lists only the folders a save changed

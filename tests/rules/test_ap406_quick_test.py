@@ -43,7 +43,8 @@ def test_every_entry_is_still_found(word: str) -> None:
         assert _found(text) == _found_by_patterns(text) != [], text
 
 
-@pytest.mark.parametrize("text", ["recently \u017fick", "h\u0131v", "H\u0130V", "\u212aosher", "ILL"])
+@pytest.mark.parametrize("text", ["recently \u017fick", "h\u0131v", "H\u0130V", "\u212aosher", "ILL",
+                                  "goes to \u0345church", "HIV\u0345 positive"])
 def test_a_letter_the_patterns_take_for_another_is_found_too(text: str) -> None:
     # Every letter outside ASCII that the patterns take for an ASCII one when ignoring case: long s, the dotless
     # and the dotted i, the Kelvin sign (found by trying every character against every letter).
@@ -52,7 +53,7 @@ def test_a_letter_the_patterns_take_for_another_is_found_too(text: str) -> None:
 
 def test_random_notes_give_what_the_patterns_alone_give() -> None:
     pieces = [*ENGLISH, *CHINESE, "the", "meeting", "Monday", "prefers", "tea", "会议", "项目", " ", " ", ", ", "\n",
-              "-", "_", "1", "é", "ǅ", "İ"]
+              "-", "_", "1", "é", "ǅ", "İ", "\u0345", "\u0307", "ß"]
     chance = random.Random(406)
     for _ in range(3000):
         text = "".join(chance.choice(pieces) + chance.choice(["", " "]) for _ in range(chance.randint(1, 6)))
