@@ -26,8 +26,8 @@ the tool that writes that language goes through it, and nothing else decides:
   terminal, a CI log and on the site's pages, so bytes that are not UTF-8 (lone surrogates in
   Python, which no page can be encoded with), control characters (an escape sequence recolours
   the terminal, a line break forges a diagnostic) and invisible or direction-changing characters
-  are written as ``\\x`` and ``\\u`` escapes, as ``ls -b`` does. Such a name is never a valid slug,
-  so its file is reported (AP004) and not loaded.
+  are written as ``\\x``, ``\\u`` and ``\\U`` escapes (Python's notation). Such a name is never a valid
+  slug, so its file is reported (AP004, or AP010 for a file that is no dossier's) and not loaded.
 - **Spreadsheet cells** (:func:`csv_text`): a text cell starting with ``= + - @``, a tab or a
   line break is a formula in Excel and LibreOffice; such cells get a leading ``'``. Every CSV
   the tool writes is written by :func:`csv_text`.

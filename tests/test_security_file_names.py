@@ -3,7 +3,7 @@
 A name may hold any byte but ``/`` and NUL. Bytes that are not UTF-8 reach Python as lone
 surrogates, which no page can be written with: one such name used to make every build fail.
 Control characters recolour a terminal or forge a diagnostic line. Each such name is reported as
-AP004 with the name escaped (``c-bad\\xff.md``, as ``ls -b`` writes it), its file is not
+AP004 with the name escaped (``c-bad\\xff.md``, in Python's notation), its file is not
 loaded, and the site still builds.
 """
 

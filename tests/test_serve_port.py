@@ -75,19 +75,29 @@ def test_an_ipv6_address_is_checked_on_ipv6(capsys: pytest.CaptureFixture[str]) 
         assert f"accountplan: {given} is already in use" in capsys.readouterr().err  # named as written
 
 
-def test_a_bare_mkdocs_serve_on_a_taken_port_says_what_to_do_before_building(tmp_path: Path) -> None:
-    # MkDocs binds after its first build: the plugin asks at the start of that build, not a traceback at its end.
+def _serve_on_a_taken_port(cache: Path, *config: str) -> tuple[int, subprocess.CompletedProcess[str]]:
+    """``mkdocs serve`` (with ``config``, e.g. ``-f mkdocs.zh.yml``) on a port another socket listens on."""
     with socket.socket() as other:
         other.bind(("127.0.0.1", 0))
         other.listen()
         taken = other.getsockname()[1]
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{taken}"], cwd=REPO,
-                              capture_output=True, text=True, check=False, timeout=300,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", usercache.ENVIRONMENT: str(tmp_path)})
+        done = subprocess.run([sys.executable, "-m", "mkdocs", "serve", *config, "-a", f"127.0.0.1:{taken}"],
+                              cwd=REPO, capture_output=True, text=True, check=False, timeout=300,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", usercache.ENVIRONMENT: str(cache)})
+    return taken, done
+
+
+def test_a_bare_mkdocs_serve_on_a_taken_port_says_what_to_do_before_building(tmp_path: Path) -> None:
+    # MkDocs binds after its first build: the plugin asks at the start of that build, not a traceback at its end.
+    taken, done = _serve_on_a_taken_port(tmp_path)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert f"accountplan: 127.0.0.1:{taken} is already in use" in done.stderr
     assert "mkdocs serve --dirty -a 127.0.0.1:" in done.stderr and "Building documentation" in done.stderr
     assert "carried over" not in done.stderr and "pages" not in done.stderr.split("already in use")[0]
+    # The Chinese site's preview: the advice, in Chinese, previews that site.
+    taken, done = _serve_on_a_taken_port(tmp_path, "-f", "mkdocs.zh.yml")
+    assert done.returncode == 1 and f"127.0.0.1:{taken} 已被占用" in done.stderr, done.stderr
+    assert "mkdocs serve --dirty -f mkdocs.zh.yml -a 127.0.0.1:" in done.stderr
 
 
 def test_the_plugin_asks_once_a_process_and_only_a_server() -> None:

@@ -35,11 +35,12 @@ from ..config import Settings, load_settings
 from ..history.git import RevisionError, git
 from ..incremental import site_wiring as carried_site
 from ..incremental.load_blobs import keep_between_loads
+from ..mkdocs_plugin import loglang
 from ..publish.site import fresh_folder, publish, refuse_unsafe_target
 from ..redact import profile_level
 from ..translate import t as _t
 from ..translate import text
-from ..translate.language import LANGUAGES
+from ..translate.language import LANGUAGES, normalize
 from . import add_profile_option
 
 FAIL_ON = ("never", "error", "warning")
@@ -109,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
         keep_between_loads(False)  # one build: MkDocs' on_startup, which says so for `mkdocs build`, is not called
         temp = fresh_folder(target)
         config.site_dir = str(temp)
+        loglang.use(normalize(config.theme.get("language")))  # begin's own lines in the site's language too
         carried = carried_site.begin(config)  # the previous build's site, when it can be carried over
         try:
             build(config, dirty=carried.enabled)  # dirty: only pages whose content changed (generator.incremental.site)

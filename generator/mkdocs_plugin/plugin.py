@@ -169,7 +169,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the settings from the plugin options, paths relative to ``mkdocs.yml``."""
-        taken = serve_address.taken(*config.dev_addr, normalize(config.theme.get("language")))
+        taken = serve_address.taken(*config.dev_addr, normalize(config.theme.get("language")), config.config_file_path)
         if taken is not None:  # else MkDocs would build the whole site, then fail to bind with a traceback
             raise PluginError(taken)
         # Every option but the build's own, unknown names included: a misspelt setting is an error, not a warning.

@@ -10,6 +10,7 @@ once.
 from __future__ import annotations
 
 import errno
+import os
 import socket
 
 from .. import translate
@@ -37,8 +38,9 @@ def note_startup(command: str) -> None:
     _UNBOUND = command == "serve"
 
 
-def taken(host: str, port: int, lang: str) -> str | None:
-    """On a server's first build: what to do, when another process listens on its address (``None`` when free).
+def taken(host: str, port: int, lang: str, config_file: str | None = None) -> str | None:
+    """On a server's first build: what to do, when another process listens on its address (``None`` when free);
+    the command it names previews the same site (``-f mkdocs.zh.yml``) on the next free port.
 
     Asked once a process: on later builds the server itself holds the address."""
     global _UNBOUND
@@ -48,7 +50,9 @@ def taken(host: str, port: int, lang: str) -> str | None:
     if not in_use(host, port):
         return None
     other = next((p for p in range(port + 1, min(port + 50, 65536)) if not in_use(host, p)), port + 1)
-    return advice(host, port, f"mkdocs serve --dirty -a {_joined(host, other)}", lang)
+    site = "" if config_file is None or os.path.basename(config_file) == "mkdocs.yml" else \
+        f" -f {os.path.relpath(config_file)}"
+    return advice(host, port, f"mkdocs serve --dirty{site} -a {_joined(host, other)}", lang)
 
 
 def advice(host: str, port: int, instead: str, lang: str) -> str:
