@@ -88,8 +88,8 @@ def serving(config_file: Path, env: dict[str, str], log: Path, *, dirty: bool = 
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", f"127.0.0.1:{port}",
                *(["--dirty"] if dirty else [])]
     with open(log, "ab") as out:
-        # A bench started in the background (``cmd &``) inherits SIGINT ignored, and so would the server:
-        # Ctrl-C must reach it, or it is killed without its shutdown hook.
+        # A bench started in the background (``cmd &``) inherits SIGINT ignored, and one under nohup SIGHUP, and so
+        # would the server: Ctrl-C and a closed terminal must reach it, or it is killed without its shutdown hook.
         process = subprocess.Popen(command, stdout=out, stderr=out, stdin=subprocess.DEVNULL, env=env,
                                    preexec_fn=_default_sigint if os.name == "posix" else None)
         try:
@@ -99,8 +99,10 @@ def serving(config_file: Path, env: dict[str, str], log: Path, *, dirty: bool = 
 
 
 def _default_sigint() -> None:
-    """In the server's process, before it starts: SIGINT raises KeyboardInterrupt again, as in a terminal."""
+    """In the server's process, before it starts: SIGINT raises KeyboardInterrupt again and SIGHUP is not ignored,
+    as in a terminal."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 def stop(process: subprocess.Popen[bytes], timeout: float = 120) -> None:
