@@ -131,8 +131,9 @@ def test_fmt_rewrites_a_file_in_place_and_never_through_a_link(tmp_path: Path) -
     elsewhere.write_text("---\nname:    Acme\n---\n", encoding="utf-8")
     link = tmp_path / "acme" / "account.md"
     link.symlink_to(elsewhere)
-    with pytest.raises(OutsideFolder):
-        format_files([str(link)])
+    # Not even read through the link (load.tasks.read_regular): reported, and the file it leads to left alone.
+    [result] = format_files([str(link)])
+    assert not result.changed and [(d.code, "symbolic link" in d.message) for d in result.problems] == [("AP001", True)]
     assert elsewhere.read_text(encoding="utf-8") == "---\nname:    Acme\n---\n"
 
 
