@@ -32,14 +32,13 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.resolver import VersionedResolver
 
 from ..diagnostics import Diagnostic
-from ..load.discover import discover
-from ..load.files import decode, duplicate_keys, error, slug_problem, split_frontmatter
+from ..load.discover import bad_name, discover
+from ..load.files import decode, duplicate_keys, error, split_frontmatter
 from ..load.tasks import read_regular
 from ..load.yamlnodes import Mapping, Node, Scalar, Sequence, YamlProblem, parse
 from ..model import Account, Action, Activity, Contact, Opportunity, Roster, codes
 from ..model.portfolio import ACCOUNT, ROSTER
 from ..model.spec import fields, hints
-from ..neutralise import shown_name
 from ..publish.atomic import target_in, write_text_atomic
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -315,12 +314,10 @@ def dossier_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
                                   "symbolic links are not formatted", "format the file itself"))
         elif os.path.isfile(path):
             name = os.path.basename(path)
-            stem = os.path.splitext(name)[0]
-            why = None if name in (ACCOUNT, ROSTER) else slug_problem(stem)
-            if why:  # a name the loader refuses (AP004): the file is never read, so it is not formatted either
-                stem = shown_name(stem)
-                problems.append(error(path, 0, 0, codes.BAD_NAME, f"name '{stem}' {why}",
-                                      "use lower-case ASCII letters, digits and '-'"))
+            # A name the loader refuses (AP004): the file is never read, so it is not formatted either.
+            refused = None if name in (ACCOUNT, ROSTER) else bad_name(path, os.path.splitext(name)[0])
+            if refused is not None:
+                problems.append(refused)
             else:
                 found.append(path)
         else:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from mkdocs.utils import meta
 
-from ..publish.linkcheck import links
+from ..publish.linkcheck import distinct_links
 from ..render.direct import Converted, Permalink, convert
 from ..render.parallel import pack, unpack
 from .carried import packed_sections
@@ -43,7 +43,7 @@ class Ready:
     """Its HTML, compressed (:func:`~generator.render.parallel.pack`): as the main process holds it until the page
     is written (:mod:`generator.mkdocs_plugin.held`), which then need not compress it again."""
     links: tuple[str, ...]
-    """The distinct links of its HTML (:func:`generator.publish.linkcheck.links`), for the check of each page."""
+    """The distinct links of its HTML (:func:`generator.publish.linkcheck.distinct_links`), for each page's check."""
     sections: bytes | None
     """The sections of its HTML as :mod:`.carried` packs them, compressed (``None``: left to the main process).
 
@@ -62,7 +62,7 @@ def prepare(text: str, permalink: Permalink) -> Ready | None:
     if converted is None:
         return None
     rest = zlib.compress(pickle.dumps(dataclasses.replace(converted, html=""), pickle.HIGHEST_PROTOCOL), 1)
-    return Ready(_digest(markdown), rest, pack(converted.html), tuple(dict.fromkeys(links(converted.html))),
+    return Ready(_digest(markdown), rest, pack(converted.html), distinct_links(converted.html),
                  packed_sections(converted.html))
 
 

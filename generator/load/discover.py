@@ -66,12 +66,19 @@ def _entries(folder: str, problems: list[Diagnostic], cwd: str) -> list[os.DirEn
 
 def _named(entry: os.DirEntry[str], stem: str, problems: list[Diagnostic], cwd: str) -> bool:
     """Whether ``stem`` is a valid slug; reports it in ``problems`` when not."""
+    problem = bad_name(display(entry.path, cwd), stem)
+    if problem is not None:
+        problems.append(problem)
+    return problem is None
+
+
+def bad_name(shown: str, stem: str) -> Diagnostic | None:
+    """The AP004 error of the file or folder ``shown`` when its name ``stem`` is not a valid slug, else ``None``."""
     why = slug_problem(stem)
-    if why:
-        stem = shown_name(stem)  # as diagnostics show names
-        problems.append(error(display(entry.path, cwd), 0, 0, codes.BAD_NAME, f"name '{stem}' {why}",
-                              "use lower-case ASCII letters, digits and '-'"))
-    return why is None
+    if not why:
+        return None
+    stem = shown_name(stem)  # as diagnostics show names
+    return error(shown, 0, 0, codes.BAD_NAME, f"name '{stem}' {why}", "use lower-case ASCII letters, digits and '-'")
 
 
 def discover(root: str) -> tuple[list[Task], list[Diagnostic]]:

@@ -30,6 +30,11 @@ def links(page_html: str) -> list[str]:
             for m in _ATTRIBUTE.finditer(page_html) if m.group(1)]
 
 
+def distinct_links(page_html: str) -> tuple[str, ...]:
+    """:func:`links`, each once, in order: a portfolio page links each account several times."""
+    return tuple(dict.fromkeys(links(page_html)))
+
+
 @lru_cache(maxsize=1 << 16)
 def resolve(url: str, page_url: str) -> str | None:
     """The site path ``url`` points at from the page at ``page_url``; ``None`` for external or same-page links."""
@@ -52,7 +57,7 @@ def broken_links(page_html: str, page_url: str, known: Collection[str]) -> list[
     A portfolio page links each account several times, and a server checks the same links on every save:
     each link is looked at once a page, and where it leads is worked out once a process (:func:`resolve`).
     """
-    return broken_among(dict.fromkeys(links(page_html)), page_url, known)
+    return broken_among(distinct_links(page_html), page_url, known)
 
 
 def broken_among(urls: Iterable[str], page_url: str, known: Collection[str]) -> list[str]:
