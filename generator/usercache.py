@@ -303,10 +303,14 @@ def unseal(data: bytes) -> Any:
 
 
 def load(path: str) -> Any:
-    """The object sealed in the file at ``path``; ``None`` when it is missing, damaged or not ours."""
+    """The object sealed in the file at ``path``; ``None`` when it is missing, damaged or not ours.
+
+    Read as dossier files are (:func:`generator.load.tasks.read_regular`): a pipe or a link to ``/dev/zero`` planted in
+    the cache folder had hung every build and check."""
+    from .load.tasks import read_regular
+
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_regular(path, None)
     except OSError:
         return None
     return unseal(data)

@@ -150,3 +150,14 @@ def test_every_diagnostic_shows_its_file_name_escaped() -> None:
     assert found.path == "x/c-\\x1b]0;t\\x07\\xff.md"
     assert "\x1b" not in format_github([found]) and "\x1b" not in format_json([found])
     format_json([found]).encode("utf-8")  # no lone surrogate left to fail the output
+
+
+def test_fmt_fails_on_a_path_it_refuses(tmp_path: Path) -> None:
+    # A refused path (a link, a pipe, a name the loader refuses) is not formatted: `fmt --check` must not pass.
+    write_canary_portfolio(tmp_path)
+    contacts = tmp_path / "accounts" / "canary-co" / "contacts"
+    os.mkfifo(contacts / "c-pipe.md")
+    (contacts / "c-link.md").symlink_to(contacts / "c-open.md")
+    for name, words in (("c-pipe.md", "not a regular file"), ("c-link.md", "symbolic link")):
+        done = accountplan("fmt", "--check", f"accounts/canary-co/contacts/{name}", cwd=tmp_path)
+        assert done.returncode == 1 and words in done.stderr, done.stderr

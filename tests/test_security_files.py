@@ -267,3 +267,10 @@ def test_the_loader_neither_waits_on_a_pipe_nor_follows_a_link(swapped: dict[str
 def test_fmt_reports_a_pipe_instead_of_waiting(swapped: dict[str, Path]) -> None:
     [result] = format_files([str(swapped["pipe"])])
     assert not result.changed and [d.code for d in result.problems] == ["AP001"]
+
+
+def test_a_pipe_or_dev_zero_planted_in_the_cache_folder_is_a_miss(swapped: dict[str, Path]) -> None:
+    from generator import usercache
+
+    for which in ("pipe", "zero", "link"):
+        assert usercache.load(str(swapped[which])) is None  # was: a build waited on the pipe, read /dev/zero forever

@@ -7,6 +7,7 @@ import re
 import socket
 import subprocess
 import sys
+import unittest.mock
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,18 @@ def test_the_plugin_asks_once_a_process_and_only_a_server() -> None:
         said = serve_address.taken("127.0.0.1", taken, "en")
         assert said is not None and f"127.0.0.1:{taken} is already in use" in said
         assert serve_address.taken("127.0.0.1", taken, "en") is None  # a later build: the server's own address
+
+
+def test_the_advice_names_a_port_that_exists() -> None:
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        taken = other.getsockname()[1]
+        serve_address.note_startup("serve")
+        said = serve_address.taken("127.0.0.1", taken, "en", "/x/mkdocs.zh.yml")
+    assert said is not None
+    suggested = int(said.rsplit(":", 1)[1])
+    assert suggested != taken and 1024 <= suggested < 65536 and "-f " in said
+    serve_address.note_startup("serve")
+    with unittest.mock.patch.object(serve_address, "in_use", lambda host, port: True):  # nothing near is free
+        assert serve_address.taken("127.0.0.1", 65535, "en").endswith("-a 127.0.0.1:PORT")

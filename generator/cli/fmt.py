@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from ..config import load_settings
+from ..diagnostics import Severity
 from ..edit.fmt import dossier_files, format_files
 from ..neutralise import shown_name
 from ..translate import t as _t
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     lang = args.language
     for problem in problems:
         print(one_line(problem, lang), file=sys.stderr)
-    status = 0
+    status = 1 if any(p.severity is Severity.ERROR for p in problems) else 0  # a path refused is not formatted
     for result in results:
         shown = shown_name(os.path.relpath(result.path))
         for problem in result.problems:

@@ -320,6 +320,8 @@ def dossier_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
                 problems.append(refused)
             else:
                 found.append(path)
+        elif os.path.lexists(path):
+            problems.append(error(path, 0, 0, codes.NOT_UTF8, "not a regular file", "format the dossier file itself"))
         else:
             problems.append(error(path, 0, 0, codes.FRONTMATTER_MISSING, "no such file or folder"))
     return sorted(dict.fromkeys(found)), problems

@@ -266,7 +266,7 @@ class CarriedSite:
             return
         manifest = os.path.join(self.folder, MANIFEST)
         pages = self._pages()
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # a folder in its place is no manifest either (and failed the build)
             os.unlink(manifest)  # the tree changes now: no manifest names a half-written one
         if pages is not None:  # else the search index cannot be split by page: this site is not carried over
             with contextlib.suppress(OSError):

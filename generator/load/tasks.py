@@ -53,8 +53,9 @@ def load_task(task: Task) -> Result:
     return task, doc, diagnostics
 
 
-def read_regular(path: str) -> bytes:
-    """Up to :data:`READ_LIMIT` + 1 bytes of the regular file at ``path``; ``OSError`` for anything else.
+def read_regular(path: str, limit: int | None = READ_LIMIT) -> bytes:
+    """Up to ``limit`` + 1 bytes of the regular file at ``path`` (``None``: its size when opened); ``OSError`` for
+    anything else.
 
     Discovery only hands over regular files, but one may be swapped for a link or a pipe before
     it is read: the link is not followed and the pipe not waited for. Plain ``os`` calls, a fifth
@@ -70,7 +71,7 @@ def read_regular(path: str) -> bytes:
         opened = os.fstat(handle)
         if not stat.S_ISREG(opened.st_mode):
             raise OSError(0, "not a regular file", path)
-        left = READ_LIMIT + 1
+        left = (opened.st_size if limit is None else limit) + 1
         chunks = [os.read(handle, min(left, opened.st_size + 1))]  # the whole file, unless it grew since
         while chunks[-1] and (left := left - len(chunks[-1])) > 0:
             chunks.append(os.read(handle, min(left, 1 << 16)))

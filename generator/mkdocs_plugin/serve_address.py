@@ -49,10 +49,12 @@ def taken(host: str, port: int, lang: str, config_file: str | None = None) -> st
     _UNBOUND = False
     if not in_use(host, port):
         return None
-    other = next((p for p in range(port + 1, min(port + 50, 65536)) if not in_use(host, p)), port + 1)
+    nearby = [p for p in (*range(port + 1, port + 50), *range(port - 1, port - 50, -1)) if 1024 <= p < 65536]
+    other = next((p for p in nearby if not in_use(host, p)), None)  # None: none near is free, the user picks one
     site = "" if config_file is None or os.path.basename(config_file) == "mkdocs.yml" else \
         f" -f {os.path.relpath(config_file)}"
-    return advice(host, port, f"mkdocs serve --dirty{site} -a {_joined(host, other)}", lang)
+    address = _joined(host, other if other is not None else "PORT")
+    return advice(host, port, f"mkdocs serve --dirty{site} -a {address}", lang)
 
 
 def advice(host: str, port: int, instead: str, lang: str) -> str:
@@ -62,5 +64,5 @@ def advice(host: str, port: int, instead: str, lang: str) -> str:
                        "{instead}", lang, address=_joined(host, port), instead=instead)
 
 
-def _joined(host: str, port: int) -> str:
+def _joined(host: str, port: int | str) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"

@@ -121,6 +121,11 @@ def test_a_changed_copy_in_the_cache_is_not_used(tmp_path: Path, monkeypatch: py
     assert "the carried site's manifest is damaged or not sealed with this user's key; building every page" in log
     _same(tmp_path / "site-a", tmp_path / "site-c")
 
+    manifest.unlink()  # a folder in the manifest's place: a cold build, not a failed one (it failed every build)
+    manifest.mkdir()
+    _built(config, tmp_path / "site-d", cache, monkeypatch)
+    _same(tmp_path / "site-a", tmp_path / "site-d")
+
 
 def test_a_removed_account_or_a_changed_navigation_builds_every_page(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
