@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
 import subprocess
 import sys
 import unittest.mock
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,10 +80,7 @@ def test_an_ipv6_address_is_checked_on_ipv6(capsys: pytest.CaptureFixture[str]) 
 
 def _serve_on_a_taken_port(cache: Path, *config: str) -> tuple[int, subprocess.CompletedProcess[str]]:
     """``mkdocs serve`` (with ``config``, e.g. ``-f mkdocs.zh.yml``) on a port another socket listens on."""
-    with socket.socket() as other:
-        other.bind(("127.0.0.1", 0))
-        other.listen()
-        taken = other.getsockname()[1]
+    with _listening() as taken:
         done = subprocess.run([sys.executable, "-m", "mkdocs", "serve", *config, "-a", f"127.0.0.1:{taken}"],
                               cwd=REPO, capture_output=True, text=True, check=False, timeout=300,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", usercache.ENVIRONMENT: str(cache)})
@@ -101,11 +100,17 @@ def test_a_bare_mkdocs_serve_on_a_taken_port_says_what_to_do_before_building(tmp
     assert "mkdocs serve --dirty -f mkdocs.zh.yml -a 127.0.0.1:" in done.stderr
 
 
-def test_the_plugin_asks_once_a_process_and_only_a_server() -> None:
+@contextlib.contextmanager
+def _listening() -> Iterator[int]:
+    """A port another socket listens on, for the block."""
     with socket.socket() as other:
         other.bind(("127.0.0.1", 0))
         other.listen()
-        taken = other.getsockname()[1]
+        yield other.getsockname()[1]
+
+
+def test_the_plugin_asks_once_a_process_and_only_a_server() -> None:
+    with _listening() as taken:
         serve_address.note_startup("build")
         assert serve_address.taken("127.0.0.1", taken, "en") is None  # a build binds nothing
         serve_address.note_startup("serve")
@@ -115,10 +120,7 @@ def test_the_plugin_asks_once_a_process_and_only_a_server() -> None:
 
 
 def test_the_advice_names_a_port_that_exists() -> None:
-    with socket.socket() as other:
-        other.bind(("127.0.0.1", 0))
-        other.listen()
-        taken = other.getsockname()[1]
+    with _listening() as taken:
         serve_address.note_startup("serve")
         said = serve_address.taken("127.0.0.1", taken, "en", "/x/mkdocs.zh.yml")
     assert said is not None
