@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import Any
 
 from ..diagnostics import FORMATS, Diagnostic, Severity
+from ..load.discover import display
+from ..neutralise import shown_name
+from ..translate import t as _t
 from ..translate.output import formatter
 from ..usercache import ENVIRONMENT, project_cache
 from .args import existing_path
@@ -41,6 +45,12 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.config, today=args.today)
     root, only = _scope(args.paths, settings.accounts)
+    outside = [p for p in args.paths if not _within(os.path.abspath(p), os.path.abspath(root))]
+    if outside:  # it would be checked against nothing, and pass
+        print(_t("accountplan check: {path} is not in the accounts folder {root}; run from the project folder, "
+                 "pass --config, or give the accounts folder itself", args.language,
+                 path=display(outside[0]), root=shown_name(os.path.abspath(root))), file=sys.stderr)
+        return 2
     progress = Progress("parsed", force=args.progress)
     cache = None if args.no_cache else args.cache_dir or project_cache(args.config)
     if cache:
@@ -63,22 +73,27 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _scope(paths: list[str], default_root: str) -> tuple[str, list[str]]:
-    """The accounts root to load and the files or folders to report on."""
+    """The accounts root to load and the files or folders to report on.
+
+    One folder is the root to load when it is the configured one or another accounts folder beside it (outside
+    it, and no account folder); a folder inside the configured root, as ``accounts/acme/contacts``, narrows it.
+    """
     if not paths:
         return default_root, []
-    first = os.path.abspath(paths[0])
-    if len(paths) == 1 and os.path.isdir(first) and not os.path.exists(os.path.join(first, "account.md")):
-        return paths[0], []
-    from ..load.discover import display
-
     root = os.path.abspath(default_root)
+    first = os.path.abspath(paths[0])
+    if len(paths) == 1 and os.path.isdir(first) and (first == root or not _within(first, root)) \
+            and not os.path.exists(os.path.join(first, "account.md")):
+        return paths[0], []
     # As diagnostics name files (a hostile name escaped): else its error would never match the path asked for.
     return root, [os.path.abspath(display(os.path.abspath(p))) for p in paths]
 
 
 def _selected(diagnostic: Diagnostic, only: list[str]) -> bool:
-    if not only:
-        return True
-    where = os.path.abspath(diagnostic.path)
-    return any(where == p or where.startswith(p.rstrip(os.sep) + os.sep) for p in only)
+    return not only or any(_within(os.path.abspath(diagnostic.path), p) for p in only)
+
+
+def _within(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or lies under it (both absolute)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
