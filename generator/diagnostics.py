@@ -53,7 +53,9 @@ class Diagnostic:
     """Path into the data, e.g. ``("contacts", 3, "support")``."""
 
     def __post_init__(self) -> None:
-        shown = shown_name(self.path)  # every tool's problems, whichever stage named the file (fmt, config, load)
+        # Every tool's problems, whichever stage named the file (fmt, config, load); a name the loader showed
+        # (discover.display) is escaped already, and only its backslashes would be doubled again.
+        shown = shown_name(self.path, backslash=False)
         if shown is not self.path:
             object.__setattr__(self, "path", shown)
 

@@ -26,8 +26,9 @@ the tool that writes that language goes through it, and nothing else decides:
   terminal, a CI log and on the site's pages, so bytes that are not UTF-8 (lone surrogates in
   Python, which no page can be encoded with), control characters (an escape sequence recolours
   the terminal, a line break forges a diagnostic) and invisible or direction-changing characters
-  are written as ``\\x``, ``\\u`` and ``\\U`` escapes (Python's notation). Such a name is never a valid
-  slug, so its file is reported (AP004, or AP010 for a file that is no dossier's) and not loaded.
+  (by Unicode category, and the default-ignorable ones) are written as ``\\x``, ``\\u`` and ``\\U``
+  escapes (Python's notation), and a backslash as ``\\\\``. Such a name is
+  never a valid slug, so its file is reported (AP004, or AP010 for a file that is no dossier's) and not loaded.
 - **Spreadsheet cells** (:func:`csv_text`): a text cell starting with ``= + - @``, a tab or a
   line break is a formula in Excel and LibreOffice; such cells get a leading ``'``. Every CSV
   the tool writes is written by :func:`csv_text`.
@@ -39,6 +40,7 @@ import csv
 import html
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
@@ -46,6 +48,10 @@ from markupsafe import Markup
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Characters no dossier text may hold: C0 controls except tab and line feed (CR is normalised
 away on reading), DEL, and the C1 controls."""
+
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embedding, override and isolate controls: invisible, they make text read differently from what it
+is (AP106 refuses them in dossier text)."""
 
 REPLACEMENT = "\ufffd"
 """What a refused control character becomes, as HTML parsers do with NUL."""
@@ -61,21 +67,48 @@ _WHATWG_TRIM = "".join(chr(c) for c in range(0x21))
 _TAB_OR_NEWLINE = re.compile("[\t\n\r]")
 
 
-_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff"
-                      "\U000e0000-\U000e007f]")
-"""What a shown file name escapes: controls, invisible and direction-changing characters, and lone surrogates."""
+_UNSHOWN_KINDS = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"})
+"""Unicode categories a shown file name escapes: controls, format characters (direction marks, joiners, tags),
+lone surrogates (bytes that were not UTF-8), private-use and unassigned code points, and separators but the space."""
+
+_IGNORABLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0"
+                        "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+"""Unicode's Default_Ignorable_Code_Point characters outside those categories (combining grapheme joiner, Hangul
+fillers, Khmer and Mongolian invisible vowels and selectors, variation selectors): they draw nothing either."""
+
+_ASCII_UNSHOWN = re.compile(r"[\x00-\x1f\x7f\\]")
+"""What a shown ASCII name escapes: controls, and the backslash that starts every escape."""
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
+def _escape(char: str) -> str:
+    code = ord(char)
+    if char == "\\":
+        return "\\\\"
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode keeps it (surrogateescape)
         return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
-def shown_name(path: str) -> str:
-    """``path`` as diagnostics show it, every character of :data:`_UNSHOWN` written as an escape (``c-bad\\xff.md``)."""
-    return _UNSHOWN.sub(_escaped, path) if _UNSHOWN.search(path) else path
+def _unshown(char: str, backslash: bool) -> bool:
+    if char in " \\":
+        return backslash and char == "\\"
+    return unicodedata.category(char) in _UNSHOWN_KINDS or _IGNORABLE.match(char) is not None
+
+
+def shown_name(path: str, *, backslash: bool = True) -> str:
+    """``path`` as diagnostics show it: every character that draws nothing, moves the text around or is no
+    character at all written as an escape in Python's notation (``c-bad\\xff.md``), and a backslash doubled, so
+    that a name typed with escapes in it never looks like one that needed them.
+
+    Escaping again changes nothing but the backslashes: ``backslash=False`` (as :class:`~generator.diagnostics.
+    Diagnostic` does with every path, shown or not) makes it safe to apply to a name that may be shown already.
+    """
+    if path.isascii():
+        unshown = _ASCII_UNSHOWN if backslash else _ASCII_CONTROL
+        return unshown.sub(lambda m: _escape(m.group()), path) if unshown.search(path) else path
+    shown = "".join(_escape(c) if _unshown(c, backslash) else c for c in path)
+    return path if shown == path else shown
 
 
 def without_controls(text: str) -> str:

@@ -22,7 +22,7 @@ from ..load.tasks import read_regular
 from ..model import Roster, scales
 from ..model.placeholders import placeholder
 from ..model.portfolio import ACCOUNT, KINDS, ROSTER
-from ..neutralise import CONTROL
+from ..neutralise import BIDI, CONTROL, shown_name
 from ..publish.atomic import OutsideFolder, target_in, write_text_atomic
 from . import templates
 
@@ -50,10 +50,14 @@ class Scaffolded:
 def yaml_text(value: str) -> str:
     """``value`` as a YAML scalar: plain when that reads back as the same text, else double-quoted.
 
-    A control character (AP108) is refused here, so that what ``new`` writes always passes ``check``.
+    A control character (AP108) or a bidirectional one (AP106) is refused here, so that what ``new`` writes always
+    passes ``check``.
     """
     if CONTROL.search(value):
         raise ScaffoldError(f"{json.dumps(value, ensure_ascii=False)} holds a control character; type it without one")
+    if BIDI.search(value):
+        raise ScaffoldError(f"'{shown_name(value)}' holds an invisible bidirectional control character; type it "
+                            "without one")
     if _PLAIN.fullmatch(value) and not value.endswith(" ") and value not in ("null", "Null", "NULL"):
         return value
     return json.dumps(value, ensure_ascii=False)
@@ -68,7 +72,7 @@ def slugify(text: str) -> str:
 def _checked_slug(name: str, what: str) -> str:
     why = slug_problem(name)
     if why:
-        raise ScaffoldError(f"{what} '{name}' {why}")
+        raise ScaffoldError(f"{what} '{shown_name(name)}' {why}")
     return name
 
 

@@ -23,7 +23,7 @@ from ..model.ids import RESERVED, SLUG, slug_problem
 from ..model.money import MAX_AMOUNT
 from ..model.scales import UNKNOWN
 from ..model.spec import SINGLE_LINE, fields, hints, is_required, names_id
-from ..neutralise import CONTROL, LINE_BREAK, without_controls
+from ..neutralise import BIDI, CONTROL, LINE_BREAK, without_controls
 from ..suggest import closest
 from .yamlnodes import Mapping, Node, Scalar, Sequence
 
@@ -36,7 +36,6 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _SUSPECT = re.compile(f"{CONTROL.pattern}|{BIDI.pattern}")
 """Either a control or a bidirectional control character: text without any needs neither check."""
 

@@ -14,8 +14,8 @@ from ..model import codes
 from ..model.document import Document
 from ..model.ids import RESERVED, SLUG, slug_problem
 from ..model.keys import content_digest
-from ..neutralise import CONTROL, REPLACEMENT
-from .convert import BIDI, INVALID, Converter
+from ..neutralise import BIDI, CONTROL, REPLACEMENT
+from .convert import INVALID, Converter
 from .yamlnodes import Mapping, YamlProblem, parse
 
 MAX_BYTES = 1_000_000

@@ -76,6 +76,9 @@ def test_refuses_to_overwrite(repo: Path, capsys: pytest.CaptureFixture[str]) ->
     (["activity", "acme", "--contacts", "c-nobody"], "unknown contact id(s) in acme: c-nobody"),
     (["activity", "acme", "--as", "p-ghost"], "'p-ghost' is not an id in"),
     (["activity", "acme", "--summary", "x\x1b[2J"], "holds a control character"),  # would fail AP108
+    (["contact", "acme", "--name", "Ann \u202egnaW"], "'Ann \\u202egnaW' holds an invisible bidirectional"),  # AP106
+    (["contact", "acme", "--name", "X", "--title", "CEO\u2066"], "holds an invisible bidirectional"),
+    (["account", "acme\x1b[2J"], "account slug 'acme\\x1b[2J' may hold only"),  # shown escaped
 ])
 def test_bad_requests_are_refused_clearly(repo: Path, capsys: pytest.CaptureFixture[str], args: list[str],
                                           message: str) -> None:
