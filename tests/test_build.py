@@ -280,6 +280,55 @@ def test_a_symbolic_link_in_docs_leading_out_fails_the_build_and_publishes_nothi
                                         for p in site.rglob("*") if p.is_file())
 
 
+def _own_theme(project: Path) -> Path:
+    """A copy of the theme at ``project/theme``, named by ``mkdocs.yml``, as a repository of account plans keeps one."""
+    theme = project / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(str(REPO / "theme"), "theme"), encoding="utf-8")
+    return theme
+
+
+@pytest.mark.parametrize("inside", ["leak.txt", "partials/leak.html", "assets/etc"])
+def test_a_symbolic_link_in_the_theme_leading_out_fails_the_build_and_publishes_nothing(
+        tmp_path: Path, inside: str) -> None:
+    # MkDocs copies the theme folder's files into the site and Jinja reads its templates: both follow links.
+    write_canary_portfolio(tmp_path)
+    theme = _own_theme(tmp_path)
+    secret = tmp_path.parent / f"{tmp_path.name}-secret"
+    secret.mkdir()
+    (secret / "leak.txt").write_text("CANARY-SECRET\n", encoding="utf-8")
+    (theme / inside).parent.mkdir(parents=True, exist_ok=True)
+    (theme / inside).symlink_to(secret if inside.endswith("etc") else secret / "leak.txt")
+    done = accountplan("build", "--quiet", cwd=tmp_path)
+    assert done.returncode != 0, done.stderr
+    assert f"theme: {inside}: a symbolic link leading outside the theme folder" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    site = tmp_path / "site"
+    assert not site.exists() or not any("CANARY-SECRET" in p.read_text(errors="ignore")
+                                        for p in site.rglob("*") if p.is_file())
+
+
+def test_a_link_inside_the_theme_and_a_theme_link_to_a_device_do_not_stop_or_hang_the_build(tmp_path: Path) -> None:
+    write_canary_portfolio(tmp_path)
+    theme = _own_theme(tmp_path)
+    (theme / "assets").mkdir(exist_ok=True)
+    (theme / "assets" / "same.txt").write_text("kept\n", encoding="utf-8")
+    (theme / "assets" / "alias.txt").symlink_to("same.txt")  # inside the folder: allowed
+    done = accountplan("build", "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site" / "assets" / "alias.txt").read_text(encoding="utf-8") == "kept\n"
+    # The theme's digest (a key of the carried site) counts a link by where it leads: /dev/zero is never read.
+    from generator.incremental.versions import files_digest
+
+    (theme / "zero").symlink_to("/dev/zero")
+    os.mkfifo(theme / "pipe")
+    first = files_digest(theme)
+    (theme / "zero").unlink()
+    (theme / "zero").symlink_to("/dev/null")
+    assert files_digest(theme) != first
+
+
 def test_build_without_profile_keeps_the_profile_mkdocs_yml_names(tmp_path: Path) -> None:
     # A site configured for a narrower audience is never built wider by leaving --profile out (as mkdocs build does).
     write_canary_portfolio(tmp_path)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
+import stat
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..load.tasks import read_regular
 from ..render.theme_files import theme_dir
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -34,12 +37,25 @@ def theme_version() -> str:
 
 
 def files_digest(root: Path) -> str:
-    """Name and bytes of every file under ``root`` (compiled bytecode left out: it follows from the source)."""
+    """Name and bytes of every file under ``root`` (compiled bytecode left out: it follows from the source).
+
+    A symbolic link counts by where it leads, never by what: one to a device or a huge file is not read (the
+    build refuses a theme link leading out of its folder, :func:`generator.publish.atomic.links_leading_out_of`),
+    and a file swapped for a pipe is not waited for.
+    """
     digest = hashlib.blake2b(digest_size=16)
     for path in sorted(root.rglob("*")) if root.is_dir() else ():
+        if "__pycache__" in path.parts:
+            continue
         with contextlib.suppress(OSError):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(f"{path.relative_to(root)}|".encode("utf-8", "surrogatepass") + path.read_bytes() + b"\n")
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                data = b"-> " + os.fsencode(os.readlink(path))
+            elif stat.S_ISREG(mode):
+                data = read_regular(str(path), None)
+            else:
+                continue
+            digest.update(f"{path.relative_to(root)}|".encode("utf-8", "surrogatepass") + data + b"\n")
     return digest.hexdigest()
 
 

@@ -44,7 +44,7 @@ from ..incremental.theme import list_theme_once
 from ..incremental.versions import code_version
 from ..neutralise import shown_name
 from ..pipeline import check_settings, gather
-from ..publish.atomic import OutsideFolder, leading_out
+from ..publish.atomic import OutsideFolder, leading_out, links_leading_out_of
 from ..publish.linkcheck import broken_among, broken_links
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
@@ -105,6 +105,18 @@ def _error(exc: Exception, config: MkDocsConfig) -> PluginError:
     """A settings or gathering error for MkDocs to print, in the site's language."""
     lang = normalize(config.theme.get("language"))
     return PluginError(translate.t("accountplan: {message}", lang, message=translate.exception_text(exc, lang)))
+
+
+def _refuse_links_leading_out(files: Files, config: MkDocsConfig) -> None:
+    """A symbolic link in the docs or the theme folder leading outside it stops the build: what it leads to would
+    be published (the working tree is a pull request's to write)."""
+    for what, links in (("docs", leading_out(config.docs_dir, [f.src_uri for f in files
+                                                               if f.src_dir == config.docs_dir])),
+                        ("theme", links_leading_out_of(config.theme.custom_dir) if config.theme.custom_dir else [])):
+        if links:
+            shown = ", ".join(shown_name(link) for link in links)  # named by whoever committed them
+            raise _error(ValueError(f"{what}: {shown}: a symbolic link leading outside the {what} folder, "
+                                    "refused (what it leads to would be published)"), config)
 
 
 def _warn_of_refused_caches(lang: str) -> None:
@@ -201,11 +213,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Gather once, report diagnostics, and add every generated page."""
         assert self.settings is not None
-        links = leading_out(config.docs_dir, [f.src_uri for f in files if f.src_dir == config.docs_dir])
-        if links:
-            links = [shown_name(link) for link in links]  # named by whoever committed them
-            raise _error(ValueError(f"docs: {', '.join(links)}: a symbolic link leading outside the docs folder, "
-                                    "refused (what it leads to would be published)"), config)
+        _refuse_links_leading_out(files, config)
         watch.record(self.settings.accounts)  # under serve: a rebuild lists only the folders a save changed
         watch.cancel_later(self.settings.accounts)  # a rebuild a save asked for: this one is it, or is whole
         try:
