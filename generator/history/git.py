@@ -22,6 +22,15 @@ WORKTREE = "."
 """The revision name that means "the working tree as it is now" instead of a commit."""
 
 
+GIT = ("git", "--no-pager", "-c", "safe.bareRepository=explicit", "-c", "log.showSignature=false",
+       "-c", "core.fsmonitor=false")
+"""Every git command this tool runs starts so. Git looks for a repository in the folder it runs from before the
+folders above, and a pull request can make ``accounts/`` look like one (``HEAD``, ``objects/``, ``refs/`` and a
+``config`` are ordinary files to commit); that config's ``gpg.program`` or ``core.fsmonitor`` would then be run.
+``safe.bareRepository=explicit`` refuses such a repository, and the two settings after it, programs a
+configuration can name for the commands used here, are off whatever a configuration says."""
+
+
 class RevisionError(ValueError):
     """A revision or repository problem, with a message for the user."""
 
@@ -29,7 +38,7 @@ class RevisionError(ValueError):
 def git(*args: str, cwd: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run ``git`` and return the finished process; raises :class:`RevisionError` when git is missing."""
     try:
-        return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False, timeout=600)
+        return subprocess.run([*GIT, *args], cwd=cwd, input=stdin, capture_output=True, check=False, timeout=600)
     except FileNotFoundError:
         raise RevisionError("git is not installed or not on PATH") from None
     except subprocess.TimeoutExpired:
@@ -187,7 +196,7 @@ class PendingLog:
         # Open until :meth:`commits` (which closes them): git writes into them meanwhile.
         self._out, self._err = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115
         try:
-            self._process = subprocess.Popen(["git", *_LOG, rev, "--", relative], cwd=top, stdin=subprocess.DEVNULL,
+            self._process = subprocess.Popen([*GIT, *_LOG, rev, "--", relative], cwd=top, stdin=subprocess.DEVNULL,
                                              stdout=self._out, stderr=self._err)
         except FileNotFoundError:
             self._close()
