@@ -329,6 +329,32 @@ def test_a_link_inside_the_theme_and_a_theme_link_to_a_device_do_not_stop_or_han
     assert files_digest(theme) != first
 
 
+@pytest.mark.parametrize("folder", ["accounts", "docs", "theme"])
+def test_a_source_folder_that_is_itself_a_symbolic_link_is_refused(tmp_path: Path, folder: str) -> None:
+    # The links inside these folders are refused; the folder itself as a link led the build to read and publish
+    # another folder of the machine (the attack review published a host portfolio and a host docs folder so).
+    project = tmp_path / "project"
+    project.mkdir()
+    write_canary_portfolio(project)
+    _own_theme(project)
+    outside = tmp_path / "outside"
+    shutil.move(project / folder, outside)
+    (outside / "planted.txt").write_text("CANARY-SECRET\n", encoding="utf-8")
+    (project / folder).symlink_to(outside, target_is_directory=True)
+    done = accountplan("build", "--quiet", cwd=project)
+    assert done.returncode != 0
+    assert f"{folder} is a symbolic link inside the project, refused" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    site = project / "site"
+    assert not site.exists() or not any("CANARY-SECRET" in p.read_text(errors="ignore")
+                                        for p in site.rglob("*") if p.is_file())
+    if folder == "accounts":  # every command reading the settings says so, and none writes through the link
+        for args in (("check",), ("new", "account", "zeta-corp", "--as", "p-owner")):
+            done = accountplan(*args, cwd=project)
+            assert done.returncode == 2 and "accounts is a symbolic link inside the project" in done.stderr, args
+        assert not (outside / "zeta-corp").exists()
+
+
 def test_build_without_profile_keeps_the_profile_mkdocs_yml_names(tmp_path: Path) -> None:
     # A site configured for a narrower audience is never built wider by leaving --profile out (as mkdocs build does).
     write_canary_portfolio(tmp_path)

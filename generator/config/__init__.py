@@ -20,6 +20,8 @@ from typing import Any
 
 from ..model.money import Money
 from ..model.stages import stages_of
+from ..neutralise import shown_name
+from ..publish.site import linked_step
 from .check import SECTION, ConfigError, checked
 from .forge import Forge
 from .inherit import INHERIT_DEPTH as INHERIT_DEPTH
@@ -106,6 +108,11 @@ class Settings:
             raise ConfigError([f"{SECTION}.{exc}"]) from None
         settings = cls(limits=replace(Limits(), **limits), **{k: v for k, v in data.items() if k in _SIMPLE})
         settings = replace(settings, accounts=os.path.join(base_dir, settings.accounts), money=money)
+        _, link = linked_step(settings.accounts, base_dir, itself=False)
+        if link is not None:  # a pull request's link: the loader would read, and the site publish, what it leads to
+            shown = shown_name(os.path.relpath(link, base_dir))
+            raise ConfigError([f"{SECTION}.accounts: {shown} is a symbolic link inside the project, refused (what it "
+                               "leads to would be read and published); name a real folder"])
         if today:
             day = today if isinstance(today, dt.date) else dt.date.fromisoformat(str(today))
             settings = replace(settings, today=day)

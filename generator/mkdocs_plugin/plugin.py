@@ -48,6 +48,7 @@ from ..publish.atomic import OutsideFolder, leading_out, links_leading_out_of
 from ..publish.linkcheck import broken_among, broken_links
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
+from ..publish.site import linked_step
 from ..publish.site import refuse_unsafe_target as refuse_unsafe_site
 from ..render.direct import Permalink
 from ..render.paths import edit_url
@@ -105,6 +106,18 @@ def _error(exc: Exception, config: MkDocsConfig) -> PluginError:
     """A settings or gathering error for MkDocs to print, in the site's language."""
     lang = normalize(config.theme.get("language"))
     return PluginError(translate.t("accountplan: {message}", lang, message=translate.exception_text(exc, lang)))
+
+
+def _refuse_linked_folders(config: MkDocsConfig) -> None:
+    """The docs and theme folders reached through a symbolic link inside the project stop the build, as links in
+    them do (:func:`_refuse_links_leading_out`); the accounts folder's is refused with the settings."""
+    project = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    for what, folder in (("docs", config.docs_dir), ("theme", config.theme.custom_dir)):
+        link = folder and linked_step(folder, project, itself=False)[1]
+        if link:
+            raise _error(ValueError(f"{what}: {shown_name(os.path.relpath(link, project))} is a symbolic link inside "
+                                    "the project, refused (what it leads to would be published); name a real "
+                                    "folder"), config)
 
 
 def _refuse_links_leading_out(files: Files, config: MkDocsConfig) -> None:
@@ -184,6 +197,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         taken = serve_address.taken(*config.dev_addr, normalize(config.theme.get("language")), config.config_file_path)
         if taken is not None:  # else MkDocs would build the whole site, then fail to bind with a traceback
             raise PluginError(taken)
+        _refuse_linked_folders(config)
         # Every option but the build's own, unknown names included: a misspelt setting is an error, not a warning.
         options = {k: v for k, v in self.config.items() if v is not None}  # the build's own options are skipped there
         # Absolute, as `accountplan build` makes it: `mkdocs serve -f mkdocs.zh.yml` gives a relative path, and the

@@ -37,7 +37,17 @@ def publish(built: Path, target: Path) -> None:
 
 def refuse_linked(target: str | os.PathLike[str], project: str | os.PathLike[str]) -> Path:
     """``target`` made absolute (not resolved), after refusing it when it is a symbolic link or reached through one
-    inside ``project``, where a pull request can commit links.
+    inside ``project``, where a pull request can commit links (:func:`linked_step`)."""
+    target, link = linked_step(target, project)
+    if link is not None:
+        raise ValueError(f"refusing to write into {target}: {link} is a symbolic link; name a real folder")
+    return target
+
+
+def linked_step(target: str | os.PathLike[str], project: str | os.PathLike[str], *, itself: bool = True
+                ) -> tuple[Path, Path | None]:
+    """``target`` made absolute (not resolved), and the first folder on the way to it that is a symbolic link inside
+    ``project`` (``target`` too, wherever it is, unless ``itself`` is false), else ``None``.
 
     Looked for before the path is resolved: resolved, ``site/zh`` linked to another project's site would be that
     site, and be replaced (or written into). Folders above the project are the machine's own (a linked home).
@@ -49,9 +59,9 @@ def refuse_linked(target: str | os.PathLike[str], project: str | os.PathLike[str
     steps = [(folder, folder) for folder in (target, *target.parents)]
     steps += [(Path(os.path.abspath(step)), step) for step in named.parents if step.name not in ("", ".", "..")]
     for folder, looked_up in steps:
-        if (folder == target or project in folder.parents) and looked_up.is_symlink():
-            raise ValueError(f"refusing to write into {target}: {folder} is a symbolic link; name a real folder")
-    return target
+        if ((itself and folder == target) or project in folder.parents) and looked_up.is_symlink():
+            return target, folder
+    return target, None
 
 
 def refuse_unsafe_target(target: Path, sources: list[Path], project: Path) -> Path:
