@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import stat
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..load.tasks import read_regular
+from ..publish.walk import entries
 from ..render.theme_files import theme_dir
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -40,22 +40,21 @@ def files_digest(root: Path) -> str:
     """Name and bytes of every file under ``root`` (compiled bytecode left out: it follows from the source).
 
     A symbolic link counts by where it leads, never by what: one to a device or a huge file is not read (the
-    build refuses a theme link leading out of its folder, :func:`generator.publish.atomic.links_leading_out_of`),
-    and a file swapped for a pipe is not waited for.
+    build refuses a theme link leading out of its folder, :func:`generator.publish.walk.refuse_unsafe`), a file swapped
+    for a pipe is not waited for, and a folder nested a thousand deep is walked without recursion.
     """
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(root.rglob("*")) if root.is_dir() else ():
-        if "__pycache__" in path.parts:
+    for relative, entry, _ in entries(root) if root.is_dir() else ():
+        if "__pycache__" in Path(relative).parts:
             continue
         with contextlib.suppress(OSError):
-            mode = path.lstat().st_mode
-            if stat.S_ISLNK(mode):
-                data = b"-> " + os.fsencode(os.readlink(path))
-            elif stat.S_ISREG(mode):
-                data = read_regular(str(path), None)
+            if entry.is_symlink():
+                data = b"-> " + os.fsencode(os.readlink(entry.path))
+            elif entry.is_file(follow_symlinks=False):
+                data = read_regular(entry.path, None)
             else:
                 continue
-            digest.update(f"{path.relative_to(root)}|".encode("utf-8", "surrogatepass") + data + b"\n")
+            digest.update(f"{relative}|".encode("utf-8", "surrogatepass") + data + b"\n")
     return digest.hexdigest()
 
 

@@ -42,14 +42,13 @@ from ..history.log import history_log
 from ..incremental.build import Build
 from ..incremental.theme import list_theme_once
 from ..incremental.versions import code_version
-from ..neutralise import shown_name
 from ..pipeline import check_settings, gather
-from ..publish.atomic import OutsideFolder, leading_out, links_leading_out_of
+from ..publish.atomic import OutsideFolder
 from ..publish.linkcheck import broken_among, broken_links
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
-from ..publish.site import linked_step
 from ..publish.site import refuse_unsafe_target as refuse_unsafe_site
+from ..publish.walk import refuse_unsafe
 from ..render.direct import Permalink
 from ..render.paths import edit_url
 from ..translate.language import normalize
@@ -108,28 +107,16 @@ def _error(exc: Exception, config: MkDocsConfig) -> PluginError:
     return PluginError(translate.t("accountplan: {message}", lang, message=translate.exception_text(exc, lang)))
 
 
-def _refuse_linked_folders(config: MkDocsConfig) -> None:
-    """The docs and theme folders reached through a symbolic link inside the project stop the build, as links in
-    them do (:func:`_refuse_links_leading_out`); the accounts folder's is refused with the settings."""
+def _refuse_unsafe_folders(config: MkDocsConfig) -> None:
+    """Stop before MkDocs walks the docs or theme folder when it must not (:func:`generator.publish.walk.
+    refuse_unsafe`); the accounts folder's links are the settings' and the loader's to refuse."""
     project = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
     for what, folder in (("docs", config.docs_dir), ("theme", config.theme.custom_dir)):
-        link = folder and linked_step(folder, project, itself=False)[1]
-        if link:
-            raise _error(ValueError(f"{what}: {shown_name(os.path.relpath(link, project))} is a symbolic link inside "
-                                    "the project, refused (what it leads to would be published); name a real "
-                                    "folder"), config)
-
-
-def _refuse_links_leading_out(files: Files, config: MkDocsConfig) -> None:
-    """A symbolic link in the docs or the theme folder leading outside it stops the build: what it leads to would
-    be published (the working tree is a pull request's to write)."""
-    for what, links in (("docs", leading_out(config.docs_dir, [f.src_uri for f in files
-                                                               if f.src_dir == config.docs_dir])),
-                        ("theme", links_leading_out_of(config.theme.custom_dir) if config.theme.custom_dir else [])):
-        if links:
-            shown = ", ".join(shown_name(link) for link in links)  # named by whoever committed them
-            raise _error(ValueError(f"{what}: {shown}: a symbolic link leading outside the {what} folder, "
-                                    "refused (what it leads to would be published)"), config)
+        if folder and os.path.isdir(folder):
+            try:
+                refuse_unsafe(what, folder, project)
+            except ValueError as exc:
+                raise _error(exc, config) from None
 
 
 def _warn_of_refused_caches(lang: str) -> None:
@@ -197,7 +184,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         taken = serve_address.taken(*config.dev_addr, normalize(config.theme.get("language")), config.config_file_path)
         if taken is not None:  # else MkDocs would build the whole site, then fail to bind with a traceback
             raise PluginError(taken)
-        _refuse_linked_folders(config)
+        _refuse_unsafe_folders(config)
         # Every option but the build's own, unknown names included: a misspelt setting is an error, not a warning.
         options = {k: v for k, v in self.config.items() if v is not None}  # the build's own options are skipped there
         # Absolute, as `accountplan build` makes it: `mkdocs serve -f mkdocs.zh.yml` gives a relative path, and the
@@ -227,7 +214,6 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Gather once, report diagnostics, and add every generated page."""
         assert self.settings is not None
-        _refuse_links_leading_out(files, config)
         watch.record(self.settings.accounts)  # under serve: a rebuild lists only the folders a save changed
         watch.cancel_later(self.settings.accounts)  # a rebuild a save asked for: this one is it, or is whole
         try:

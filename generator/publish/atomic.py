@@ -38,46 +38,6 @@ def target_in(folder: str | os.PathLike[str], relative: str | os.PathLike[str]) 
     return target
 
 
-def leading_out(folder: str | os.PathLike[str], relatives: Iterable[str]) -> list[str]:
-    """The symbolic links on the way to ``relatives`` that lead outside ``folder``, each named once, in order.
-
-    A linked folder is named, not every file found through it. The docs folder is part of the working
-    tree, which a pull request writes: MkDocs follows links there and copies what they lead to into
-    the site, so a link to ``~/.ssh`` would be published.
-    """
-    out: list[str] = []
-    for relative in relatives:
-        parts = relative.split("/")
-        for end in range(1, len(parts) + 1):
-            prefix = "/".join(parts[:end])
-            try:
-                target_in(folder, prefix)
-            except OutsideFolder:
-                if prefix not in out:
-                    out.append(prefix)
-                break
-    return out
-
-
-def links_leading_out_of(folder: str | os.PathLike[str]) -> list[str]:
-    """Every symbolic link under ``folder`` (walked without following any) that leads outside it, by its relative name.
-
-    For folders whose every file may be read into the site, listed or not: the theme folder's templates are
-    read by Jinja and its other files copied, so a link there to ``/etc`` or ``~/.ssh`` would be published too.
-    """
-    out: list[str] = []
-    for here, folders, files in os.walk(folder):
-        for name in sorted(folders + files):
-            path = os.path.join(here, name)
-            relative = os.path.relpath(path, folder)
-            if os.path.islink(path):
-                try:
-                    target_in(folder, relative)
-                except OutsideFolder:
-                    out.append(relative.replace(os.sep, "/"))
-    return sorted(out)
-
-
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes], *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` (bytes, or parts written one after the other) atomically, keeping the old
     file's permissions.

@@ -1,0 +1,87 @@
+"""Walking a folder of the working tree before MkDocs does: iteratively, and without following links.
+
+MkDocs walks the docs and theme folders with ``os.walk``, which follows no links but recurses (Python 3.11): a
+folder a thousand levels deep, which a pull request can commit, ended the build in a ``RecursionError``
+traceback. The build looks first (:func:`refuse_unsafe`), with a walk of its own that
+holds a list of folders to visit, not a stack of calls.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+from .atomic import OutsideFolder, target_in
+
+MAX_DEPTH = 64
+"""The deepest a docs or theme folder may nest; no site needs more, and MkDocs' walk fails near a thousand."""
+
+
+def entries(folder: str | os.PathLike[str]) -> Iterator[tuple[str, os.DirEntry[str], int]]:
+    """Everything under ``folder``, in name order, depth first: ``(path relative to folder, entry, depth)``.
+
+    Links are listed, never followed; a folder that cannot be listed is skipped."""
+    root = os.fspath(folder)
+    pending: list[tuple[str, int]] = [(root, 1)]
+    while pending:
+        here, depth = pending.pop()
+        try:
+            with os.scandir(here) as found:
+                listed = sorted(found, key=lambda e: e.name)
+        except OSError:
+            continue
+        below = []
+        for entry in listed:
+            yield os.path.relpath(entry.path, root), entry, depth
+            if entry.is_dir(follow_symlinks=False):
+                below.append((entry.path, depth + 1))
+        pending.extend(reversed(below))
+
+
+def too_deep(folder: str | os.PathLike[str], limit: int = MAX_DEPTH) -> str | None:
+    """The first folder under ``folder`` more than ``limit`` levels down (relative, ``/``-separated), else ``None``."""
+    for relative, entry, depth in entries(folder):
+        if depth > limit and entry.is_dir(follow_symlinks=False):
+            return relative.replace(os.sep, "/")
+    return None
+
+
+def links_leading_out_of(folder: str | os.PathLike[str]) -> list[str]:
+    """Every symbolic link under ``folder`` that leads outside it, by its relative name.
+
+    For folders whose every file may be read into the site, listed or not: the theme folder's templates are
+    read by Jinja and its other files copied, so a link there to ``/etc`` or ``~/.ssh`` would be published too.
+    """
+    out: list[str] = []
+    for relative, entry, _ in entries(folder):
+        if entry.is_symlink():
+            try:
+                target_in(folder, relative)
+            except OutsideFolder:
+                out.append(relative.replace(os.sep, "/"))
+    return sorted(out)
+
+
+def refuse_unsafe(what: str, folder: str, project: str) -> None:
+    """``ValueError`` when the build must not read the ``what`` folder (``docs``, ``theme``) at ``folder``: what a
+    link leads to would be published, and a folder nested too deep fails MkDocs' walk.
+
+    A pull request writes the working tree: the folder may be reached through a link inside ``project``, hold
+    links leading out of it, or nest a thousand levels deep.
+    """
+    from ..neutralise import shown_name
+    from .site import linked_step
+
+    link = linked_step(folder, project, itself=False)[1]
+    if link is not None:
+        raise ValueError(f"{what}: {shown_name(os.path.relpath(link, project))} is a symbolic link inside the "
+                         "project, refused (what it leads to would be published); name a real folder")
+    links = links_leading_out_of(folder)
+    if links:
+        shown = ", ".join(shown_name(link) for link in links)  # named by whoever committed them
+        raise ValueError(f"{what}: {shown}: a symbolic link leading outside the {what} folder, refused (what it "
+                         "leads to would be published)")
+    deep = too_deep(folder)
+    if deep is not None:
+        raise ValueError(f"{what}: {shown_name(deep[:200])}…: folders nested more than {MAX_DEPTH} levels deep, "
+                         "refused (flatten them)")

@@ -1,0 +1,80 @@
+"""A docs or theme folder nested a thousand deep is refused before MkDocs walks it, with a message, not a traceback.
+
+MkDocs walks both with ``os.walk``, which recurses on Python 3.11: such a folder, which a pull request can commit,
+ended the build in ``RecursionError`` (found by round 17's attack review). The theme's digest walked it so too.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.incremental.versions import files_digest
+from generator.publish.walk import MAX_DEPTH, entries, too_deep
+from tests.hostile_fixtures import REPO, accountplan, write_canary_portfolio
+
+LEVELS = 1100
+
+
+@pytest.fixture
+def deep(tmp_path: Path) -> Iterator[Path]:
+    """A folder ``LEVELS`` levels deep under ``tmp_path/tree``, removed without recursion afterwards."""
+    top = tmp_path / "tree"
+    top.mkdir()
+    here = os.getcwd()
+    os.chdir(top)
+    try:
+        for _ in range(LEVELS):
+            os.mkdir("d")
+            os.chdir("d")
+        Path("x.html").write_text("x", encoding="utf-8")
+    finally:
+        os.chdir(here)
+    yield top
+    _remove(top)
+
+
+def _remove(top: Path) -> None:
+    """Delete a deep tree one level at a time (shutil.rmtree recurses too)."""
+    here = os.getcwd()
+    try:
+        while (top / "d").is_dir():
+            os.chdir(top)
+            while os.path.isdir("d"):
+                os.chdir("d")
+            for name in os.listdir("."):
+                os.remove(name)
+            os.chdir("..")
+            os.rmdir("d")
+    finally:
+        os.chdir(here)
+
+
+def test_the_walk_needs_no_recursion(deep: Path) -> None:
+    found = list(entries(deep))
+    assert len(found) == LEVELS + 1 and found[-1][0].endswith("x.html") and found[-1][2] == LEVELS + 1
+    assert too_deep(deep) == "/".join(["d"] * (MAX_DEPTH + 1))
+    assert too_deep(deep, LEVELS + 1) is None
+    assert len(files_digest(deep)) == 32
+
+
+@pytest.mark.parametrize("folder", ["docs", "theme"])
+def test_a_build_refuses_a_folder_nested_too_deep(deep: Path, tmp_path: Path, folder: str) -> None:
+    project = tmp_path / "project"
+    write_canary_portfolio(project)
+    if folder == "theme":
+        shutil.copytree(REPO / "theme", project / "theme")
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(str(REPO / "theme"), "theme"), encoding="utf-8")
+    os.rename(deep / "d", project / folder / "d")
+    try:
+        done = accountplan("build", "--quiet", cwd=project)
+    finally:
+        _remove(project / folder)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "RecursionError" not in done.stderr, done.stderr[-2000:]
+    assert f"{folder}: d/d/d" in done.stderr and f"folders nested more than {MAX_DEPTH} levels deep" in done.stderr
