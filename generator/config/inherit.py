@@ -44,12 +44,28 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return default
 
 
+class _Runs(Exception):
+    """A tag in ``mkdocs.yml`` that makes MkDocs' reader call Python: the tag and its line (1-based)."""
+
+    def __init__(self, tag: str, line: int) -> None:
+        super().__init__(tag)
+        self.tag, self.line = tag, line
+
+
+_CALLS = "tag:yaml.org,2002:python/"
+"""The tags PyYAML's full reader, which MkDocs uses, turns into calls (``!!python/object/apply:os.system``) and
+imports; only ``!!python/name:`` (a name, as Material's emoji settings use) is read without running anything."""
+
+
 def _ignore_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    if suffix.startswith(_CALLS) and not suffix.startswith(f"{_CALLS}name:"):
+        raise _Runs(suffix.replace("tag:yaml.org,2002:", "!!"), node.start_mark.line + 1)
     return None
 
 
 class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Reads mkdocs.yml: ``!ENV`` as MkDocs reads it, its other tags (``!!python/name``, ``!relative``) ignored.
+    """Reads mkdocs.yml: ``!ENV`` as MkDocs reads it, its other tags (``!!python/name``, ``!relative``) ignored,
+    and a tag that would run Python when MkDocs reads the file refused (:data:`_CALLS`).
 
     With libyaml's parser where PyYAML has it: every command reads the settings first, and the Python parser
     took 0.05 s of a re-check's 0.5 s (``mkdocs.yml`` and the file it inherits, twice)."""
@@ -74,6 +90,9 @@ def _read(config_file: str) -> dict[str, Any]:
         raise ConfigError([f"{config_file}: cannot be read: {exc.strerror}"]) from None
     except yaml.YAMLError as exc:
         raise ConfigError([f"{config_file}: not valid YAML: {exc}"]) from None
+    except _Runs as exc:  # MkDocs would run it on reading the file, before any check of ours
+        raise ConfigError([f"{config_file}:{exc.line}: the tag {exc.tag} runs Python when MkDocs reads the file, "
+                           "refused (settings are data; a pull request must not run code in the build)"]) from None
     if not isinstance(config, dict):
         raise ConfigError([f"{config_file}: expected a mapping of settings, found {type(config).__name__}"])
     return config
@@ -108,6 +127,10 @@ def inherit_files(config_file: str) -> list[tuple[str, dict[str, Any]]]:
     while True:
         seen.append(os.path.realpath(current))
         config = _read_parent(child, current) if child else _read(current)
+        if config.get("hooks"):  # MkDocs imports each one, running it, as it reads the settings
+            raise ConfigError([f"{current}: hooks: MkDocs runs these Python files from the project when it reads "
+                               "the settings, refused (a pull request must not run code in the build); install a "
+                               "plugin instead"])
         chain.append((current, config))
         parent = config.get("INHERIT")
         if parent is None or parent == "":

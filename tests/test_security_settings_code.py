@@ -1,0 +1,60 @@
+"""Settings files are data: a tag that makes MkDocs' reader call Python, and ``hooks:``, are refused before MkDocs
+reads the file, by every command that reads the settings (``make site`` runs ``accountplan build``).
+
+MkDocs reads ``mkdocs.yml`` with PyYAML's full loader: ``!!python/object/apply:os.system [...]`` in
+``mkdocs.zh.yml`` (or a file it ``INHERIT``s) ran a command during ``make site``, and ``hooks:`` imports Python
+files from the project. Both were found by round 17's attack review; the settings reader ignored such tags.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.hostile_fixtures import accountplan, write_canary_portfolio
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    write_canary_portfolio(tmp_path / "project")
+    return tmp_path / "project"
+
+
+def _zh(project: Path, text: str) -> None:
+    """A second site's settings inheriting mkdocs.yml, as mkdocs.zh.yml does, with ``text`` added."""
+    (project / "mkdocs.zh.yml").write_text(f"INHERIT: mkdocs.yml\nsite_dir: site/zh\n{text}", encoding="utf-8")
+
+
+@pytest.mark.parametrize("tag", ["!!python/object/apply:os.system", "!!python/object/new:os.system",
+                                 "!!python/module:os"])
+def test_a_tag_that_runs_python_is_refused_by_every_command(project: Path, tag: str) -> None:
+    canary = project.parent / "ran.txt"
+    _zh(project, f"extra:\n  x: {tag} [\"touch {canary}\"]\n")
+    for args in (("build", "--quiet"), ("check",), ("score",)):
+        done = accountplan("--config", "mkdocs.zh.yml", *args, cwd=project)
+        assert done.returncode == 2, (args, done.stderr)
+        assert f"mkdocs.zh.yml:4: the tag {tag} runs Python when MkDocs reads the file, refused" in done.stderr
+    assert not canary.exists()
+    # In the file inherited, too.
+    (project / "mkdocs.zh.yml").write_text("INHERIT: mkdocs.yml\n", encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as settings:
+        settings.write(f"extra:\n  y: {tag} [\"touch {canary}\"]\n")
+    done = accountplan("--config", "mkdocs.zh.yml", "build", "--quiet", cwd=project)
+    assert done.returncode == 2 and "runs Python when MkDocs reads the file" in done.stderr and not canary.exists()
+
+
+def test_a_python_name_as_materials_emoji_settings_use_is_still_read(project: Path) -> None:
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as settings:
+        settings.write("extra:\n  icon: !!python/name:html.escape\n")
+    done = accountplan("check", cwd=project)
+    assert "runs Python" not in done.stderr and done.returncode in (0, 1), done.stderr
+
+
+def test_hooks_are_refused(project: Path) -> None:
+    canary = project.parent / "hooked.txt"
+    (project / "docs" / "hook.py").write_text(f"open({str(canary)!r}, 'w').write('ran')\n", encoding="utf-8")
+    _zh(project, "hooks:\n  - docs/hook.py\n")
+    done = accountplan("--config", "mkdocs.zh.yml", "build", "--quiet", cwd=project)
+    assert done.returncode == 2 and "hooks: MkDocs runs these Python files from the project" in done.stderr
+    assert not canary.exists()
