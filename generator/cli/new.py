@@ -126,7 +126,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(_t("wrote {path}", lang, path=os.path.relpath(done.path)))
     if args.what == "account":
-        added = scaffold.add_codeowners_line(root, args.slug, tuple(args.owners))
+        try:
+            added = scaffold.add_codeowners_line(root, args.slug, tuple(args.owners))
+        except scaffold.ScaffoldError as exc:  # the account is written; only its CODEOWNERS line is missing
+            print(_t("accountplan new: {message}", lang, message=text(str(exc), lang)), file=sys.stderr)
+            return 1
         if added:
             print(_t("added a line for the folder to {path} (owners: {owners}; replace them with the account team if "
                     "they are not)", lang, path=os.path.relpath(added[0]), owners=" ".join(added[1])))

@@ -164,21 +164,33 @@ def add_codeowners_line(root: str, slug: str, owners: tuple[str, ...] = ()) -> t
     CODEOWNERS file, the folder has its line already, or no owners are known.
     """
     repository = codeowners.repository_of(root)
-    path = codeowners.find(repository)
-    if path is None:
+    try:
+        found = codeowners.load(repository, strict=True)
+    except codeowners.Refused as exc:  # the working tree is not trusted: never a line in a file it links to
+        raise ScaffoldError(f"{exc.where} is refused ({exc.why}), so no CODEOWNERS line was added for the new "
+                            f"folder; make {exc.name} a regular file in the repository and add the line "
+                            "yourself") from None
+    if found is None:
         return None
-    lines = codeowners.read(path)
     folder = codeowners.folder_of(repository, os.path.join(root, slug))
+    lines = list(found.lines)
     if codeowners.covers(lines, folder):
         return None
     current = codeowners.owner_line(lines, f"{folder}/{ACCOUNT}")
     owners = owners or (current.owners if current else ())
     if not owners:
         return None
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
-    write_text_atomic(path, codeowners.with_folder(text, folder, owners))
-    return path, owners
+    try:
+        text = found.data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ScaffoldError(f"{found.name} is not UTF-8 text, so no CODEOWNERS line was added for the new "
+                            "folder; add the line yourself") from None
+    try:
+        target = target_in(repository, found.name)  # a link swapped in since it was read still cannot lead out
+    except OutsideFolder as exc:
+        raise ScaffoldError(str(exc)) from None
+    write_text_atomic(target, codeowners.with_folder(text, folder, owners))
+    return found.path, owners
 
 
 def new_contact(root: str, account: str, *, person: str, today: dt.date, name: str, contact_id: str | None = None,

@@ -15,6 +15,8 @@ import stat
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .tasks import read_regular
+
 LOCATIONS = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")
 """Where GitHub looks, in its order."""
 
@@ -41,23 +43,86 @@ class Line:
     number: int
 
 
-def find(repository: str) -> str | None:
-    """The CODEOWNERS file GitHub would use in ``repository``, if any (a regular file, not a link)."""
-    for name in LOCATIONS:
-        path = os.path.join(repository, name)
+class Refused(Exception):
+    """A CODEOWNERS location that is there but cannot be used safely: ``where`` (relative) and ``why``."""
+
+    def __init__(self, name: str, where: str, why: str) -> None:
+        super().__init__(f"{where}: {why}")
+        self.name, self.where, self.why = name, where, why
+
+
+@dataclass(frozen=True)
+class Found:
+    """The CODEOWNERS file GitHub would use, read: its name relative to the repository, path, bytes and rules."""
+
+    name: str
+    path: str
+    data: bytes
+    lines: tuple[Line, ...]
+
+
+def _present(repository: str, name: str) -> tuple[str, str] | None:
+    """Whether the location ``name`` is there: ``None`` if not, else ``(where, why)`` it is refused (``why`` empty
+    when it is a regular file reached through real folders only).
+
+    Each part of the way is ``lstat``-ed, so a link is seen and never followed: the working tree comes from pull
+    requests, and a linked ``.github`` or ``docs`` folder, or a linked file, could lead outside the repository.
+    GitHub does not follow such links either.
+    """
+    parts = name.split("/")
+    for end in range(1, len(parts) + 1):
+        where = "/".join(parts[:end])
         try:
-            info = os.lstat(path)
+            info = os.lstat(os.path.join(repository, *parts[:end]))
         except OSError:
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            return where, "a symbolic link, not followed"
+        if end < len(parts) and not stat.S_ISDIR(info.st_mode):
+            return None  # a file named .github or docs: nothing inside it
+    if not stat.S_ISREG(info.st_mode):
+        return name, "not a regular file"
+    return name, ""
+
+
+def load(repository: str, *, strict: bool = False) -> Found | None:
+    """The CODEOWNERS file GitHub would use in ``repository``, read; ``None`` if there is none.
+
+    A location that is there but refused (a link on the way, not a regular file, larger than GitHub reads, or
+    unreadable) counts as absent, so the next one is tried; with ``strict`` it raises :class:`Refused` instead,
+    for a writer that must not add the line to another file. Read with :func:`read_regular`: no link followed,
+    no pipe waited on, at most :data:`MAX_BYTES`.
+    """
+    for name in LOCATIONS:
+        present = _present(repository, name)
+        if present is None:
             continue
-        if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_BYTES:
-            return path
+        where, why = present
+        path = os.path.join(repository, *name.split("/"))
+        if not why:
+            try:
+                data = read_regular(path, MAX_BYTES)
+            except OSError as exc:
+                why = exc.strerror or str(exc)
+            else:
+                if len(data) <= MAX_BYTES:
+                    return Found(name, path, data, tuple(read_text(data.decode("utf-8", errors="replace"))))
+                why = "larger than GitHub reads (3 MB)"
+        if strict:
+            raise Refused(name, where, why)
     return None
 
 
+def find(repository: str) -> str | None:
+    """The path of the CODEOWNERS file GitHub would use in ``repository``, if any (see :func:`load`)."""
+    found = load(repository)
+    return found.path if found else None
+
+
 def read(path: str) -> list[Line]:
-    """The rules of a CODEOWNERS file; comments and blank lines skipped."""
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        return read_text(handle.read(MAX_BYTES))
+    """The rules of a CODEOWNERS file; comments and blank lines skipped. ``OSError`` for a link, a pipe or any
+    other file that is not regular; at most :data:`MAX_BYTES` are read."""
+    return read_text(read_regular(path, MAX_BYTES)[:MAX_BYTES].decode("utf-8", errors="replace"))
 
 
 def read_text(text: str) -> list[Line]:

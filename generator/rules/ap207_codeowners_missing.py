@@ -45,11 +45,11 @@ def check_accounts(accounts: Sequence[AccountSummary]) -> Iterator[Diagnostic]:
     if not accounts:
         return
     repository = codeowners.repository_of(os.path.dirname(os.path.dirname(os.path.abspath(accounts[0].path))))
-    found = codeowners.find(repository)
+    found = codeowners.load(repository)  # a linked, piped or unreadable CODEOWNERS counts as absent
     if found is None:
         return
-    lines = codeowners.read(found)
-    shown = os.path.relpath(found, repository)
+    lines = list(found.lines)
+    shown = found.name
     for account in accounts:
         folder = codeowners.folder_of(repository, os.path.dirname(account.path))
         if not codeowners.covers(lines, folder):
