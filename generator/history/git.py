@@ -8,15 +8,16 @@ are only compared with the loader's own names, and bytes go to the same loader a
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
+import errno
 import os
 import subprocess
-import tarfile
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+
+from ..publish.atomic import OutsideFolder, target_in
 
 WORKTREE = "."
 """The revision name that means "the working tree as it is now" instead of a commit."""
@@ -97,37 +98,126 @@ def has_folder(top: str, relative: str, commit: str) -> bool:
 def extract(top: str, relative: str, rev: str, dest: str) -> str:
     """Unpack ``relative`` (the accounts folder) at ``rev`` into ``dest``; returns the unpacked folder.
 
-    ``git archive`` streams a tar unpacked with Python's ``data`` filter (no absolute paths, no
-    links out of the tree, no device files). A link in the commit is never recreated as it is:
-    it becomes a dangling link to :data:`INERT_LINK`, so the loader reports it (AP003) as it
-    does in the working tree and nothing is followed; a member the filter refuses is left out.
-    A revision without the folder gives a path that does not exist: the loader reports it as an
-    empty portfolio ("no accounts yet").
+    The committed tree is read as it is (``git ls-tree`` and the blobs by :func:`read_blobs`), never
+    through ``git archive``: that applies the committed ``.gitattributes`` (``export-ignore`` leaves a
+    file out, ``export-subst`` rewrites it), so a pull request could hide a change from ``diff``.
+    Only regular files (modes 100644 and 100755) are written, each at most :data:`BLOB_LIMIT` bytes
+    (a larger one is written as the marker of :func:`read_blobs`, which the loader refuses as too
+    large). A link in the commit is never recreated as it is: it becomes a dangling link to
+    :data:`INERT_LINK`, so the loader reports it (AP003) as it does in the working tree and nothing
+    is followed; a submodule is an empty folder (as ``git archive`` and a checkout make it). A name
+    with an empty, ``.``, ``..`` or ``.git`` part, or that would land outside ``dest`` or pass
+    through a link, is left out. A revision without the folder gives a path that does not exist:
+    the loader reports it as an empty portfolio ("no accounts yet").
     """
     commit = commit_of(top, rev)
     target = os.path.join(dest, *relative.split("/"))
     if not has_folder(top, relative, commit):
         return target
-    done = git("archive", "--format=tar", commit, "--", relative, cwd=top)
+    done = git("ls-tree", "-r", "-z", "-l", "--full-name", commit, "--", relative, cwd=top)
     if done.returncode != 0:
-        raise RevisionError(f"git archive failed for {rev}: {done.stderr.decode('utf-8', 'replace').strip()}")
-    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
-        for member in archive.getmembers():
-            _unpack(archive, member, dest)
+        raise RevisionError(f"git ls-tree failed for {rev}: {done.stderr.decode('utf-8', 'replace').strip()}")
+    prefix = "" if relative in ("", ".") else relative.rstrip("/") + "/"
+    files: list[tuple[str, str, int, str]] = []  # (path, blob, size, mode) of each regular file
+    links: list[str] = []
+    modules: list[str] = []
+    for entry in done.stdout.split(b"\0"):
+        meta, tab, name = entry.partition(b"\t")
+        fields = meta.split()
+        path = os.fsdecode(name)
+        if not tab or len(fields) != 4 or not path.startswith(prefix) or not _safe_name(path):
+            continue
+        mode, kind, blob, size = (f.decode("ascii", "replace") for f in fields)
+        if mode in _FILE_MODES and kind == "blob" and size.isdigit():
+            files.append((path, blob, int(size), mode))
+        elif mode == "120000":
+            links.append(path)
+        elif mode == "160000":
+            modules.append(path)
+    os.makedirs(dest, exist_ok=True)
+    for batch in _batches(files):
+        blobs = read_blobs(top, (blob for _, blob, _, _ in batch))
+        for path, blob, _, mode in batch:
+            _write(dest, path, blobs.get(blob, b""), 0o755 if mode == "100755" else 0o644)
+    for path in modules:
+        _place(dest, path, lambda at: os.mkdir(at))
+    for path in links:  # last: no file is written through a link made here
+        _place(dest, path, lambda at: os.symlink(INERT_LINK, at))
     return target
 
 
 INERT_LINK = "link-not-followed"
 """Where an unpacked link points: a name that does not exist, so following it finds nothing."""
 
+BLOB_LIMIT = 2_000_001
+"""The most bytes of a blob read into memory: one past the loader's read limit
+(:data:`generator.load.tasks.READ_LIMIT`), so a larger file is still reported too large (AP002)."""
 
-def _unpack(archive: tarfile.TarFile, member: tarfile.TarInfo, dest: str) -> None:
-    """Unpack one member into ``dest``: a link as an inert link, anything the filter refuses not at all."""
-    if member.issym() or member.islnk():
-        member = member.replace(linkname=INERT_LINK, deep=False)
-        member.type = tarfile.SYMTYPE
-    with contextlib.suppress(tarfile.FilterError):  # git writes no devices or absolute names: anything odd is left out
-        archive.extract(member, dest, filter="data")
+_FILE_MODES = ("100644", "100755")
+"""Tree modes of a regular file."""
+
+_BATCH_BYTES = 64 << 20
+"""The most blob bytes :func:`extract` holds at once (one ``read_blobs`` call per batch)."""
+
+
+def _safe_name(path: str) -> bool:
+    """Whether every part of a committed path is a plain name (no empty part, ``.``, ``..`` or ``.git``)."""
+    return all(part not in ("", ".", "..") and part.lower() != ".git" and "\0" not in part
+               for part in path.split("/"))
+
+
+def _batches(files: list[tuple[str, str, int, str]]) -> Iterator[list[tuple[str, str, int, str]]]:
+    """``files`` in runs of at most :data:`_BATCH_BYTES` (a blob counted at most :data:`BLOB_LIMIT`)."""
+    batch: list[tuple[str, str, int, str]] = []
+    held = 0
+    for entry in files:
+        size = min(entry[2], BLOB_LIMIT)
+        if batch and held + size > _BATCH_BYTES:
+            yield batch
+            batch, held = [], 0
+        batch.append(entry)
+        held += size
+    if batch:
+        yield batch
+
+
+def _place(dest: str, path: str, make: Callable[[str], None]) -> bool:
+    """Make ``dest/path`` with ``make`` when it lies inside ``dest`` with no link on the way; ``False`` if left out.
+
+    A tree git would refuse to check out (a name twice, a file where a folder is, a name too long) loses
+    the entries that cannot be made, as the ``data`` filter of ``tarfile`` left out what it refused.
+    """
+    parts = path.split("/")
+    try:
+        at = target_in(dest, path)
+    except OutsideFolder:
+        return False
+    if at != Path(os.path.realpath(dest)).joinpath(*parts):  # a link (or anything odd) on the way
+        return False
+    try:
+        at.parent.mkdir(parents=True, exist_ok=True)
+        if at.parent != Path(os.path.realpath(at.parent)):
+            return False
+        make(str(at))
+    except (FileExistsError, NotADirectoryError, IsADirectoryError):
+        return False
+    except OSError as exc:
+        if exc.errno in (errno.ENAMETOOLONG, errno.EILSEQ, errno.EINVAL):
+            return False
+        raise
+    return True
+
+
+def _write(dest: str, path: str, data: bytes, mode: int) -> bool:
+    """Write ``data`` as a new regular file ``dest/path`` (see :func:`_place`); never through a link."""
+
+    def make(at: str) -> None:
+        handle = os.open(at, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                         | getattr(os, "O_CLOEXEC", 0), mode)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+
+    return _place(dest, path, make)
 
 
 def head(top: str) -> str:
@@ -318,17 +408,28 @@ def _raw(line: str, prefix: str) -> FileChange | None:
     return FileChange(path if status != "A" else None, path, blob)
 
 
-def read_blobs(top: str, ids: Iterable[str], limit: int = 2_000_001) -> dict[str, bytes]:
-    """The bytes of each blob id, read in one ``git cat-file --batch``; blobs over ``limit`` are cut there.
+def read_blobs(top: str, ids: Iterable[str], limit: int = BLOB_LIMIT) -> dict[str, bytes]:
+    """The bytes of each blob id, read in one ``git cat-file --batch``; a blob over ``limit`` is never read.
 
-    The loader refuses files over its size limit by their length, so a cut blob is still refused.
+    ``git cat-file --batch-check`` gives the sizes first, and only blobs of at most ``limit`` bytes are
+    asked for, so a huge blob (one a pull request committed, in as many versions as it likes) never
+    passes through memory. A larger blob is given as ``limit`` zero bytes, one object shared by all:
+    the loader refuses files over its size limit by their length alone (AP002), so it is still refused.
+    A blob git does not have is left out.
     """
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    done = git("cat-file", "--batch", cwd=top, stdin="".join(f"{i}\n" for i in wanted).encode())
-    data = done.stdout
+    sizes = blob_sizes(top, wanted)
+    small = [i for i in wanted if sizes.get(i, limit + 1) <= limit]
     found: dict[str, bytes] = {}
+    if any(size > limit for size in sizes.values()):
+        marker = bytes(limit)
+        found.update((i, marker) for i, size in sizes.items() if size > limit)
+    if not small:
+        return found
+    done = git("cat-file", "--batch", cwd=top, stdin="".join(f"{i}\n" for i in small).encode())
+    data = done.stdout
     at = 0
     while at < len(data):
         end = data.index(b"\n", at)
@@ -340,6 +441,20 @@ def read_blobs(top: str, ids: Iterable[str], limit: int = 2_000_001) -> dict[str
         found[header[0].decode()] = data[at:at + min(size, limit)]
         at += size + 1
     return found
+
+
+def blob_sizes(top: str, ids: Iterable[str]) -> dict[str, int]:
+    """The size in bytes of each blob id, by one ``git cat-file --batch-check``; missing ids and non-blobs left out."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    done = git("cat-file", "--batch-check", cwd=top, stdin="".join(f"{i}\n" for i in wanted).encode())
+    sizes: dict[str, int] = {}
+    for line in done.stdout.decode("ascii", "replace").splitlines():
+        fields = line.split()
+        if len(fields) == 3 and fields[1] == "blob" and fields[2].isdigit():
+            sizes[fields[0]] = int(fields[2])
+    return sizes
 
 
 def user_email(cwd: str) -> str | None:
