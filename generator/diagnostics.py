@@ -53,9 +53,7 @@ class Diagnostic:
     """Path into the data, e.g. ``("contacts", 3, "support")``."""
 
     def __post_init__(self) -> None:
-        # Every tool's problems, whichever stage named the file (fmt, config, load); a name the loader showed
-        # (discover.display) is escaped already, and only its backslashes would be doubled again.
-        shown = shown_name(self.path, backslash=False)
+        shown = shown_name(self.path)  # every tool's problems, whichever stage named the file (fmt, config, load)
         if shown is not self.path:
             object.__setattr__(self, "path", shown)
 
@@ -103,11 +101,24 @@ def _shown_file(path: str) -> str:
     preferred = os.path.join(path, "account.md")
     if os.path.isfile(preferred):
         return preferred
-    for folder, dirs, files in os.walk(path):
-        dirs.sort()
+    pending = [path]  # depth first, by name, as os.walk would; without its recursion (a folder 1,100 deep)
+    while pending:
+        try:
+            with os.scandir(pending.pop()) as found:
+                entries = sorted(found, key=lambda e: e.name)
+        except OSError:
+            continue
+        files = [e.path for e in entries if not e.is_dir(follow_symlinks=False)]
         if files:
-            return shown_name(os.path.join(folder, sorted(files)[0]))  # a name found here, not yet shown
+            return shown_name(files[0])  # a name found here, not yet shown
+        pending.extend(reversed([e.path for e in entries if e.is_dir(follow_symlinks=False)]))
     return path
+
+
+def place(path: str) -> str:
+    """``path`` made absolute, as diagnostics show paths: the form to compare a diagnostic's file with a folder's
+    path (a shown name is escaped, :func:`generator.neutralise.shown_name`, and escaping twice changes nothing)."""
+    return shown_name(os.path.abspath(path))
 
 
 def format_github(diagnostics: Sequence[Diagnostic], rules_page: str | None = None) -> str:

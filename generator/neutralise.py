@@ -27,7 +27,8 @@ the tool that writes that language goes through it, and nothing else decides:
   Python, which no page can be encoded with), control characters (an escape sequence recolours
   the terminal, a line break forges a diagnostic) and invisible or direction-changing characters
   (by Unicode category, and the default-ignorable ones) are written as ``\\x``, ``\\u`` and ``\\U``
-  escapes (Python's notation), and a backslash as ``\\\\``. Such a name is
+  escapes (Python's notation); a backslash is left as it is, so that escaping twice changes nothing (a name
+  typed with ``\\xff`` in it looks like an escaped one, and is refused as well). Such a name is
   never a valid slug, so its file is reported (AP004, or AP010 for a file that is no dossier's) and not loaded.
 - **Spreadsheet cells** (:func:`csv_text`): a text cell starting with ``= + - @``, a tab or a
   line break is a formula in Excel and LibreOffice; such cells get a leading ``'``. Every CSV
@@ -76,38 +77,32 @@ _IGNORABLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe0
 """Unicode's Default_Ignorable_Code_Point characters outside those categories (combining grapheme joiner, Hangul
 fillers, Khmer and Mongolian invisible vowels and selectors, variation selectors): they draw nothing either."""
 
-_ASCII_UNSHOWN = re.compile(r"[\x00-\x1f\x7f\\]")
-"""What a shown ASCII name escapes: controls, and the backslash that starts every escape."""
-_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_ASCII_UNSHOWN = re.compile(r"[\x00-\x1f\x7f]")
+"""What a shown ASCII name escapes: the controls."""
 
 
 def _escape(char: str) -> str:
     code = ord(char)
-    if char == "\\":
-        return "\\\\"
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode keeps it (surrogateescape)
         return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
-def _unshown(char: str, backslash: bool) -> bool:
-    if char in " \\":
-        return backslash and char == "\\"
+def _unshown(char: str) -> bool:
+    if char == " ":
+        return False
     return unicodedata.category(char) in _UNSHOWN_KINDS or _IGNORABLE.match(char) is not None
 
 
-def shown_name(path: str, *, backslash: bool = True) -> str:
-    """``path`` as diagnostics show it: every character that draws nothing, moves the text around or is no
-    character at all written as an escape in Python's notation (``c-bad\\xff.md``), and a backslash doubled, so
-    that a name typed with escapes in it never looks like one that needed them.
+def shown_name(path: str) -> str:
+    """``path`` as diagnostics show it: every character Unicode says draws nothing or moves text around, and every
+    byte that is no character, written as an escape in Python's notation (``c-bad\\xff.md``).
 
-    Escaping again changes nothing but the backslashes: ``backslash=False`` (as :class:`~generator.diagnostics.
-    Diagnostic` does with every path, shown or not) makes it safe to apply to a name that may be shown already.
-    """
+    Escaping a shown name again changes nothing, so a path may be shown by any stage, and compared with another
+    shown so (:func:`generator.diagnostics.place`)."""
     if path.isascii():
-        unshown = _ASCII_UNSHOWN if backslash else _ASCII_CONTROL
-        return unshown.sub(lambda m: _escape(m.group()), path) if unshown.search(path) else path
-    shown = "".join(_escape(c) if _unshown(c, backslash) else c for c in path)
+        return _ASCII_UNSHOWN.sub(lambda m: _escape(m.group()), path) if _ASCII_UNSHOWN.search(path) else path
+    shown = "".join(_escape(c) if _unshown(c) else c for c in path)
     return path if shown == path else shown
 
 

@@ -78,3 +78,16 @@ def test_a_build_refuses_a_folder_nested_too_deep(deep: Path, tmp_path: Path, fo
     assert done.returncode != 0
     assert "Traceback" not in done.stderr and "RecursionError" not in done.stderr, done.stderr[-2000:]
     assert f"{folder}: d/d/d" in done.stderr and f"folders nested more than {MAX_DEPTH} levels deep" in done.stderr
+
+
+def test_github_annotations_of_a_deep_folder_in_accounts(deep: Path, tmp_path: Path) -> None:
+    # The annotation names a file GitHub can attach it to, found by a walk without recursion (os.walk recursed).
+    project = tmp_path / "project"
+    write_canary_portfolio(project)
+    os.rename(deep, project / "accounts" / "deep")
+    try:
+        done = accountplan("check", "--format", "github", cwd=project)
+    finally:
+        _remove(project / "accounts" / "deep")
+    assert "Traceback" not in done.stderr and "RecursionError" not in done.stderr, done.stderr[-2000:]
+    assert done.returncode == 1 and "::error file=accounts/deep/" in done.stdout, done.stdout[-2000:]

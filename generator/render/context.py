@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from ..config import Settings
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, place
 from ..model.portfolio import Portfolio
 from ..score.types import AccountScore, PersonScore, PortfolioScores
 from .i18n import Translator
@@ -84,7 +84,7 @@ class Site:
 
 def findings_by_slug(portfolio: Portfolio, diagnostics: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
     """Warnings and errors grouped by the dossier whose folder holds their file."""
-    folders = {os.path.abspath(d.folder): d.slug for d in portfolio.dossiers}
+    folders = {place(d.folder): d.slug for d in portfolio.dossiers}  # as the diagnostics name them: escaped
     grouped: dict[str, list[Diagnostic]] = defaultdict(list)
     slugs: dict[str, str | None] = {}  # by file: a file has several findings
     for diagnostic in diagnostics:
@@ -92,7 +92,7 @@ def findings_by_slug(portfolio: Portfolio, diagnostics: Iterable[Diagnostic]) ->
             continue
         if diagnostic.path not in slugs:
             # Up the file's folders to a dossier's (a lookup per level, not a scan of every dossier).
-            where = os.path.abspath(diagnostic.path)
+            where = place(diagnostic.path)
             while where not in folders:
                 parent = os.path.dirname(where)
                 if parent == where:

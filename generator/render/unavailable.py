@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, place
 from ..load.discover import display
 from ..model.portfolio import ROSTER
 from . import paths
@@ -54,8 +54,8 @@ def unavailable_pages(missing: Iterable[str], diagnostics: Sequence[Diagnostic],
 
 def _view(src: str, source: str, diagnostics: Sequence[Diagnostic], t: Translator,
           links: paths.Links) -> dict[str, Any]:
-    where = os.path.abspath(source)
-    problems = [d for d in diagnostics if d.severity >= Severity.ERROR and _inside(os.path.abspath(d.path), where)]
+    where = place(source)  # as diagnostics name files: escaped
+    problems = [d for d in diagnostics if d.severity >= Severity.ERROR and _inside(place(d.path), where)]
     shown = display(os.path.abspath(source))  # as diagnostics show paths
     return {
         "title": t("unavailable_title"),

@@ -44,14 +44,14 @@ def check_accounts(accounts: Sequence[AccountSummary]) -> Iterator[Diagnostic]:
     """The check over account summaries."""
     if not accounts:
         return
-    repository = codeowners.repository_of(os.path.dirname(os.path.dirname(os.path.abspath(accounts[0].path))))
+    repository = codeowners.repository_of(os.path.dirname(os.path.abspath(accounts[0].folder)))
     found = codeowners.load(repository)  # a linked, piped or unreadable CODEOWNERS counts as absent
     if found is None:
         return
     lines = list(found.lines)
     shown = found.name
     for account in accounts:
-        folder = codeowners.folder_of(repository, os.path.dirname(account.path))
+        folder = codeowners.folder_of(repository, account.folder)
         if not codeowners.covers(lines, folder):
             yield account.diagnostic(CODE, SEVERITY, f"account folder '{folder}/' has no line of its own in {shown}",
                                      f"add '/{folder}/  @your-org/{account.slug}-team' to {shown}", "name")

@@ -59,6 +59,8 @@ class AccountSummary:
     slug: str
     path: str
     """The account.md file, as diagnostics show it."""
+    folder: str
+    """The account's folder, as it is on disk (a shown path may hold escapes)."""
     name: str
     parent: str | None
     positions: tuple[tuple[int, int], tuple[int, int]]
@@ -68,7 +70,8 @@ class AccountSummary:
     def of(cls, dossier: Dossier) -> AccountSummary:
         """The summary of a loaded dossier."""
         doc = dossier.account
-        return cls(dossier.slug, doc.path, doc.data.name, doc.data.parent, (doc.at(("name",)), doc.at(("parent",))))
+        return cls(dossier.slug, doc.path, dossier.folder, doc.data.name, doc.data.parent,
+                   (doc.at(("name",)), doc.at(("parent",))))
 
     def diagnostic(self, code: str, severity: Severity, message: str, hint: str, key: str) -> Diagnostic:
         """A diagnostic at ``name`` or ``parent`` of this account, as :meth:`Document.diagnostic` would give it."""
