@@ -27,28 +27,55 @@ def _zh(project: Path, text: str) -> None:
 
 
 @pytest.mark.parametrize("tag", ["!!python/object/apply:os.system", "!!python/object/new:os.system",
-                                 "!!python/module:os"])
+                                 "!!python/module:os", "!!python/name:os.execl"])
 def test_a_tag_that_runs_python_is_refused_by_every_command(project: Path, tag: str) -> None:
     canary = project.parent / "ran.txt"
     _zh(project, f"extra:\n  x: {tag} [\"touch {canary}\"]\n")
     for args in (("build", "--quiet"), ("check",), ("score",)):
         done = accountplan("--config", "mkdocs.zh.yml", *args, cwd=project)
         assert done.returncode == 2, (args, done.stderr)
-        assert f"mkdocs.zh.yml:4: the tag {tag} runs Python when MkDocs reads the file, refused" in done.stderr
+        assert f"mkdocs.zh.yml:4: the tag {tag} names code outside Material, PyMdown Extensions and " \
+               "Python-Markdown, which MkDocs runs as it reads the file: refused" in done.stderr
     assert not canary.exists()
     # In the file inherited, too.
     (project / "mkdocs.zh.yml").write_text("INHERIT: mkdocs.yml\n", encoding="utf-8")
     with (project / "mkdocs.yml").open("a", encoding="utf-8") as settings:
         settings.write(f"extra:\n  y: {tag} [\"touch {canary}\"]\n")
     done = accountplan("--config", "mkdocs.zh.yml", "build", "--quiet", cwd=project)
-    assert done.returncode == 2 and "runs Python when MkDocs reads the file" in done.stderr and not canary.exists()
+    assert done.returncode == 2 and "which MkDocs runs as it reads the file" in done.stderr and not canary.exists()
 
 
-def test_a_python_name_as_materials_emoji_settings_use_is_still_read(project: Path) -> None:
+def test_an_inherited_file_is_the_one_mkdocs_reads_through_a_link_and_dotdot(project: Path) -> None:
+    # MkDocs tidies `sub/../evil.yml` to `evil.yml` before opening it; the settings reader opened it as named,
+    # through the link `sub`, and read a harmless file instead (round 17's review).
+    canary = project.parent / "ran.txt"
+    (project / "deep" / "a").mkdir(parents=True)
+    (project / "deep" / "evil.yml").write_text("extra:\n  note: harmless\n", encoding="utf-8")
+    (project / "evil.yml").write_text(f'extra:\n  note: !!python/object/apply:os.system ["touch {canary}"]\n',
+                                      encoding="utf-8")
+    (project / "sub").symlink_to("deep/a")
+    config = project / "mkdocs.yml"
+    config.write_text("INHERIT: sub/../evil.yml\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    done = accountplan("build", "--quiet", cwd=project)
+    assert done.returncode == 2 and "evil.yml:2: the tag !!python/object/apply:os.system" in done.stderr, done.stderr
+    assert not canary.exists()
+
+
+def test_a_markdown_extension_naming_other_code_is_refused(project: Path) -> None:
+    canary = project.parent / "ran.txt"
+    _zh(project, f'markdown_extensions:\n  - "subprocess:Popen": {{args: ["touch", "{canary}"]}}\n')
+    done = accountplan("--config", "mkdocs.zh.yml", "build", "--quiet", cwd=project)
+    assert done.returncode == 2 and "markdown_extensions: 'subprocess:Popen' names code outside" in done.stderr
+    assert not canary.exists()
+
+
+def test_the_code_materials_own_settings_name_and_python_data_tags_are_still_read(project: Path) -> None:
     with (project / "mkdocs.yml").open("a", encoding="utf-8") as settings:
-        settings.write("extra:\n  icon: !!python/name:html.escape\n")
+        settings.write("extra:\n  icon: !!python/name:material.extensions.emoji.twemoji\n"
+                       "  slug: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n"
+                       "  pair: !!python/tuple [1, 2]\n")
     done = accountplan("check", cwd=project)
-    assert "runs Python" not in done.stderr and done.returncode in (0, 1), done.stderr
+    assert "names code outside" not in done.stderr and done.returncode in (0, 1), done.stderr
 
 
 def test_hooks_are_refused(project: Path) -> None:
@@ -56,5 +83,5 @@ def test_hooks_are_refused(project: Path) -> None:
     (project / "docs" / "hook.py").write_text(f"open({str(canary)!r}, 'w').write('ran')\n", encoding="utf-8")
     _zh(project, "hooks:\n  - docs/hook.py\n")
     done = accountplan("--config", "mkdocs.zh.yml", "build", "--quiet", cwd=project)
-    assert done.returncode == 2 and "hooks: MkDocs runs these Python files from the project" in done.stderr
+    assert done.returncode == 2 and "hooks: MkDocs runs these Python files from the project as it reads" in done.stderr
     assert not canary.exists()

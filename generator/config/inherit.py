@@ -53,19 +53,38 @@ class _Runs(Exception):
 
 
 _CALLS = "tag:yaml.org,2002:python/"
-"""The tags PyYAML's full reader, which MkDocs uses, turns into calls (``!!python/object/apply:os.system``) and
-imports; only ``!!python/name:`` (a name, as Material's emoji settings use) is read without running anything."""
+_NAMING = ("name:", "module:", "object:", "object/apply:", "object/new:")
+"""PyYAML's full reader, which MkDocs uses, imports and calls what these tags name as it reads the file
+(``!!python/object/apply:os.system [...]``); its other ``python/`` tags (``tuple``, ``str`` …) are only data."""
+
+TRUSTED_CODE = ("material.", "pymdownx.", "markdown.")
+"""The code a settings file may name: Material, PyMdown Extensions and Python-Markdown, installed with the tool
+(``!!python/name:material.extensions.emoji.twemoji``, ``pymdownx.superfences``). Anything else is refused as a
+second line of defence: a settings file is still code (docs/privacy.md), reviewed by the maintainers."""
 
 
 def _ignore_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    if suffix.startswith(_CALLS) and not suffix.startswith(f"{_CALLS}name:"):
+    named = next((suffix[len(_CALLS) + len(n):] for n in _NAMING if suffix.startswith(_CALLS + n)), None)
+    if named is not None and not named.startswith(TRUSTED_CODE):
         raise _Runs(suffix.replace("tag:yaml.org,2002:", "!!"), node.start_mark.line + 1)
+    return None
+
+
+def _untrusted_extension(config: dict[str, Any]) -> str | None:
+    """The first Markdown extension named by a module path outside :data:`TRUSTED_CODE` (MkDocs imports it and
+    calls what it names: ``subprocess:Popen`` ran a command), else ``None``; a bare name is an installed entry."""
+    extensions = config.get("markdown_extensions") or []
+    for entry in extensions if isinstance(extensions, list) else [extensions]:
+        names = [entry] if isinstance(entry, str) else list(entry) if isinstance(entry, dict) else []
+        for name in names:
+            if isinstance(name, str) and ("." in name or ":" in name) and not name.startswith(TRUSTED_CODE):
+                return name
     return None
 
 
 class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Reads mkdocs.yml: ``!ENV`` as MkDocs reads it, its other tags (``!!python/name``, ``!relative``) ignored,
-    and a tag that would run Python when MkDocs reads the file refused (:data:`_CALLS`).
+    and a tag naming code outside :data:`TRUSTED_CODE`, which MkDocs would run as it reads the file, refused.
 
     With libyaml's parser where PyYAML has it: every command reads the settings first, and the Python parser
     took 0.05 s of a re-check's 0.5 s (``mkdocs.yml`` and the file it inherits, twice)."""
@@ -91,8 +110,8 @@ def _read(config_file: str) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         raise ConfigError([f"{config_file}: not valid YAML: {exc}"]) from None
     except _Runs as exc:  # MkDocs would run it on reading the file, before any check of ours
-        raise ConfigError([f"{config_file}:{exc.line}: the tag {exc.tag} runs Python when MkDocs reads the file, "
-                           "refused (settings are data; a pull request must not run code in the build)"]) from None
+        raise ConfigError([f"{config_file}:{exc.line}: the tag {exc.tag} names code outside Material, PyMdown "
+                           "Extensions and Python-Markdown, which MkDocs runs as it reads the file: refused"]) from None
     if not isinstance(config, dict):
         raise ConfigError([f"{config_file}: expected a mapping of settings, found {type(config).__name__}"])
     return config
@@ -128,16 +147,19 @@ def inherit_files(config_file: str) -> list[tuple[str, dict[str, Any]]]:
         seen.append(os.path.realpath(current))
         config = _read_parent(child, current) if child else _read(current)
         if config.get("hooks"):  # MkDocs imports each one, running it, as it reads the settings
-            raise ConfigError([f"{current}: hooks: MkDocs runs these Python files from the project when it reads "
-                               "the settings, refused (a pull request must not run code in the build); install a "
-                               "plugin instead"])
+            raise ConfigError([f"{current}: hooks: MkDocs runs these Python files from the project as it reads the "
+                               "settings: refused; install a plugin instead"])
+        extension = _untrusted_extension(config)
+        if extension is not None:
+            raise ConfigError([f"{current}: markdown_extensions: '{extension}' names code outside Material, PyMdown "
+                               "Extensions and Python-Markdown, which MkDocs runs as it reads the settings: refused"])
         chain.append((current, config))
         parent = config.get("INHERIT")
         if parent is None or parent == "":
             return chain
         if not isinstance(parent, str):
             raise ConfigError([f"{current}: INHERIT: expected a file name, found {parent!r}"])
-        following = os.path.join(os.path.dirname(current), parent)
+        following = os.path.normpath(os.path.join(os.path.dirname(current), parent))  # as MkDocs names it
         real = os.path.realpath(following)
         if real in seen:
             raise ConfigError([f"{current}: INHERIT: '{parent}' inherits itself (a cycle)"])
