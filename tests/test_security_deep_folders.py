@@ -91,3 +91,29 @@ def test_github_annotations_of_a_deep_folder_in_accounts(deep: Path, tmp_path: P
         _remove(project / "accounts" / "deep")
     assert "Traceback" not in done.stderr and "RecursionError" not in done.stderr, done.stderr[-2000:]
     assert done.returncode == 1 and "::error file=accounts/deep/" in done.stdout, done.stdout[-2000:]
+
+
+def test_a_linked_folder_in_docs_is_refused_instead_of_followed_forever(tmp_path: Path) -> None:
+    # MkDocs walks docs following linked folders: two links to the folder above them never ended the build.
+    project = tmp_path / "project"
+    write_canary_portfolio(project)
+    (project / "docs" / "a").mkdir()
+    (project / "docs" / "a" / "b").symlink_to("../a")
+    (project / "docs" / "a" / "c").symlink_to("../a")
+    done = accountplan("build", "--quiet", cwd=project)
+    assert done.returncode != 0 and "docs: a/b, a/c: a symbolic link to a folder, refused" in done.stderr, done.stderr
+
+
+def test_an_accounts_folder_inside_docs_is_refused(tmp_path: Path) -> None:
+    # MkDocs would publish the dossier files themselves, restricted fields included (round 17's review).
+    project = tmp_path / "project"
+    write_canary_portfolio(project)
+    os.rename(project / "accounts", project / "docs" / "accounts")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("accounts: accounts", "accounts: docs/accounts"),
+                      encoding="utf-8")
+    done = accountplan("build", "--quiet", cwd=project)
+    assert done.returncode != 0 and "lies in the docs folder" in done.stderr, done.stderr
+    site = project / "site"
+    assert not site.exists() or not any("canary" in p.read_text(errors="ignore").lower() and "secret" in
+                                        p.read_text(errors="ignore").lower() for p in site.rglob("*.html"))

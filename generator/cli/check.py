@@ -44,13 +44,12 @@ def run(args: argparse.Namespace) -> int:
     from ..config import load_settings, rules_page
 
     settings = load_settings(args.config, today=args.today)
-    root, only = _scope(args.paths, settings.accounts)
-    outside = [p for p in args.paths if not _within(os.path.abspath(p), os.path.abspath(root))]
-    if outside:  # it would be checked against nothing, and pass
-        print(_t("accountplan check: {path} is not in the accounts folder {root}; run from the project folder, "
-                 "pass --config, or give the accounts folder itself", args.language,
-                 path=display(outside[0]), root=shown_name(os.path.abspath(root))), file=sys.stderr)
-        return 2
+    root, narrowing = _scope(args.paths, settings.accounts)
+    named = [_under(p, root) for p in args.paths]
+    if None in named:  # it would be checked against nothing, and pass
+        return _outside(args.paths[named.index(None)], root, args.language)
+    # As diagnostics name files (a hostile name escaped): else its error would never match the path asked for.
+    only = [os.path.abspath(display(n)) for n in named if n is not None] if narrowing else []
     progress = Progress("parsed", force=args.progress)
     cache = None if args.no_cache else args.cache_dir or project_cache(args.config)
     if cache:
@@ -72,21 +71,48 @@ def run(args: argparse.Namespace) -> int:
     return 1 if diagnostics and worst >= failing else 0
 
 
-def _scope(paths: list[str], default_root: str) -> tuple[str, list[str]]:
-    """The accounts root to load and the files or folders to report on.
+def _scope(paths: list[str], default_root: str) -> tuple[str, bool]:
+    """The accounts root to load, and whether the paths narrow the report to themselves.
 
     One folder is the root to load when it is the configured one or another accounts folder beside it (outside
     it, and no account folder); a folder inside the configured root, as ``accounts/acme/contacts``, narrows it.
     """
     if not paths:
-        return default_root, []
-    root = os.path.abspath(default_root)
-    first = os.path.abspath(paths[0])
-    if len(paths) == 1 and os.path.isdir(first) and (first == root or not _within(first, root)) \
-            and not os.path.exists(os.path.join(first, "account.md")):
-        return paths[0], []
-    # As diagnostics name files (a hostile name escaped): else its error would never match the path asked for.
-    return root, [os.path.abspath(display(os.path.abspath(p))) for p in paths]
+        return default_root, False
+    first = paths[0]
+    if len(paths) == 1 and os.path.isdir(first) and not os.path.exists(os.path.join(first, "account.md")):
+        inside = _under(first, default_root)
+        if inside is None or inside == os.path.abspath(default_root):
+            return first, False
+    return default_root, True
+
+
+def _under(path: str, root: str) -> str | None:
+    """``path`` named from ``root`` (absolute, as the loader names files) when it lies in ``root``, else ``None``.
+
+    Where it lies is found with the links on the way followed (an editor may name the file by another path, as
+    macOS's ``/tmp`` for ``/private/tmp``), but not the last step: a link in ``accounts/`` is the loader's to report.
+    """
+    full = os.path.abspath(path)
+    real = os.path.join(os.path.realpath(os.path.dirname(full)), os.path.basename(full))
+    real_root = os.path.realpath(root)
+    if real == real_root:
+        return os.path.abspath(root)
+    if _within(real, real_root):
+        return os.path.join(os.path.abspath(root), os.path.relpath(real, real_root))
+    return None
+
+
+def _outside(path: str, root: str, lang: str) -> int:
+    """Say why ``path`` is refused (exit 2): nothing outside the accounts folder is checked."""
+    if not os.path.isdir(root):
+        print(_t("accountplan check: there is no accounts folder at {root}; run from the project folder (where "
+                 "mkdocs.yml is) or pass --config", lang, root=shown_name(os.path.abspath(root))), file=sys.stderr)
+    else:
+        print(_t("accountplan check: {path} is not in the accounts folder {root}; run from the project folder, "
+                 "pass --config, or give the accounts folder itself", lang,
+                 path=display(path), root=shown_name(os.path.abspath(root))), file=sys.stderr)
+    return 2
 
 
 def _selected(diagnostic: Diagnostic, only: list[str]) -> bool:

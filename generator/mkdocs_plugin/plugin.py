@@ -48,7 +48,7 @@ from ..publish.linkcheck import broken_among, broken_links
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from ..publish.site import refuse_unsafe_target as refuse_unsafe_site
-from ..publish.walk import refuse_unsafe
+from ..publish.walk import refuse_published_accounts, refuse_unsafe
 from ..render.direct import Permalink
 from ..render.paths import edit_url
 from ..translate.language import normalize
@@ -193,6 +193,7 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         try:
             refuse_wider(config.config_file_path)  # a child's own profile may narrow its parent's, never widen it
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
+            refuse_published_accounts(config.docs_dir, self.settings.accounts)
             check_settings(self.settings, self.config.profile)  # a bad profile or scoring block fails here, not later
             forge = forge_from_mkdocs(config.repo_url, config.edit_uri, config.docs_dir, base_dir, self.config.forge)
         except (ValueError, TypeError) as exc:

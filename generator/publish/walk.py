@@ -1,9 +1,10 @@
 """Walking a folder of the working tree before MkDocs does: iteratively, and without following links.
 
-MkDocs walks the docs and theme folders with ``os.walk``, which follows no links but recurses (Python 3.11): a
-folder a thousand levels deep, which a pull request can commit, ended the build in a ``RecursionError``
-traceback. The build looks first (:func:`refuse_unsafe`), with a walk of its own that
-holds a list of folders to visit, not a stack of calls.
+MkDocs walks the docs folder with ``os.walk(followlinks=True)``, which recurses (Python 3.11) and follows linked
+folders: a folder a thousand levels deep, which a pull request can commit, ended the build in a
+``RecursionError`` traceback, and two links to the folder above them never ended it at all. The build looks
+first (:func:`refuse_unsafe`), with a walk of its own that follows no link and holds a list of folders to visit,
+not a stack of calls.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
+from ..neutralise import shown_name
 from .atomic import OutsideFolder, target_in
 
 MAX_DEPTH = 64
@@ -69,7 +71,6 @@ def refuse_unsafe(what: str, folder: str, project: str) -> None:
     A pull request writes the working tree: the folder may be reached through a link inside ``project``, hold
     links leading out of it, or nest a thousand levels deep.
     """
-    from ..neutralise import shown_name
     from .site import linked_step
 
     link = linked_step(folder, project, itself=False)[1]
@@ -81,7 +82,22 @@ def refuse_unsafe(what: str, folder: str, project: str) -> None:
         shown = ", ".join(shown_name(link) for link in links)  # named by whoever committed them
         raise ValueError(f"{what}: {shown}: a symbolic link leading outside the {what} folder, refused (what it "
                          "leads to would be published)")
+    folders = [r for r, e, _ in entries(folder) if e.is_symlink() and os.path.isdir(e.path)]
+    if folders:  # MkDocs follows a linked folder: one leading to a folder above it never ends
+        shown = ", ".join(shown_name(f.replace(os.sep, "/")) for f in folders)
+        raise ValueError(f"{what}: {shown}: a symbolic link to a folder, refused (MkDocs would follow it, and one "
+                         "leading to a folder above it never ends); copy the folder or link its files")
     deep = too_deep(folder)
     if deep is not None:
-        raise ValueError(f"{what}: {shown_name(deep[:200])}…: folders nested more than {MAX_DEPTH} levels deep, "
-                         "refused (flatten them)")
+        shown = shown_name(deep[:200]) + ("…" if len(deep) > 200 else "")
+        raise ValueError(f"{what}: {shown}: folders nested more than {MAX_DEPTH} levels deep, refused (flatten them)")
+
+
+def refuse_published_accounts(docs: str, accounts: str) -> None:
+    """``ValueError`` when the accounts folder lies in the docs folder: MkDocs would publish every dossier file as it
+    is, restricted fields and entries included, beside the pages the profile allows."""
+    docs_real, accounts_real = os.path.realpath(docs), os.path.realpath(accounts)
+    if accounts_real == docs_real or accounts_real.startswith(docs_real.rstrip(os.sep) + os.sep):
+        raise ValueError(f"accounts: {shown_name(accounts)} lies in the docs folder {shown_name(docs)}, refused "
+                         "(MkDocs would publish every dossier file as it is, restricted data included); move it "
+                         "beside docs")
