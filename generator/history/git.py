@@ -37,13 +37,31 @@ class RevisionError(ValueError):
 
 
 def git(*args: str, cwd: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    """Run ``git`` and return the finished process; raises :class:`RevisionError` when git is missing."""
+    """Run ``git`` and return the finished process; raises :class:`RevisionError` when git is missing, or when a
+    repository is planted on its way to the project's (:func:`refuse_planted`)."""
+    refuse_planted(cwd)
     try:
         return subprocess.run([*GIT, *args], cwd=cwd, input=stdin, capture_output=True, check=False, timeout=600)
     except FileNotFoundError:
         raise RevisionError("git is not installed or not on PATH") from None
     except subprocess.TimeoutExpired:
         raise RevisionError(f"git {args[0]} took too long") from None
+
+
+def refuse_planted(cwd: str) -> None:
+    """:class:`RevisionError` when a folder from ``cwd`` up to the repository's top looks like a git directory
+    itself (``HEAD``, ``objects/``, ``refs/``): git would take it for the repository. ``safe.bareRepository``
+    refuses it too, but git before 2.38 ignores that setting without a word."""
+    here = os.path.abspath(cwd)
+    while not os.path.lexists(os.path.join(here, ".git")):
+        if os.path.isfile(os.path.join(here, "HEAD")) and all(
+                os.path.isdir(os.path.join(here, part)) for part in ("objects", "refs")):
+            raise RevisionError(f"{here} looks like a git repository (HEAD, objects/, refs/), which git would use "
+                                "instead of the project's: refused; delete those files from it")
+        parent = os.path.dirname(here)
+        if parent == here:
+            return
+        here = parent
 
 
 def _out(done: subprocess.CompletedProcess[bytes]) -> str:
@@ -284,6 +302,7 @@ class PendingLog:
     def __init__(self, top: str, relative: str, rev: str = "HEAD", *, check: bool = False) -> None:
         self.relative, self.rev, self.check = relative, rev, check
         # Open until :meth:`commits` (which closes them): git writes into them meanwhile.
+        refuse_planted(top)
         self._out, self._err = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115
         try:
             self._process = subprocess.Popen([*GIT, *_LOG, rev, "--", relative], cwd=top, stdin=subprocess.DEVNULL,

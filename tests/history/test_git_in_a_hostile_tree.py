@@ -64,10 +64,25 @@ def test_no_git_command_uses_a_repository_planted_in_the_accounts_folder(tmp_pat
     _git(project, "-c", "user.email=a@example.com", "-c", "user.name=A", "commit", "-q", "-m", "the pull request")
     done = accountplan("build", "--quiet", cwd=project)
     assert "Traceback" not in done.stderr, done.stderr
-    for where in (project / "accounts", project):
-        git.git("log", "-1", cwd=str(where))
-        git.git("rev-parse", "--show-toplevel", cwd=str(where))
+    git.git("log", "-1", cwd=str(project))
+    for args in (("log", "-1"), ("rev-parse", "--show-toplevel")):
+        try:
+            git.git(*args, cwd=str(project / "accounts"))
+        except git.RevisionError:
+            pass  # refused before git runs (refuse_planted); else git refuses it itself (safe.bareRepository)
     assert git.user_email(str(project / "accounts")) != "planted@example.com"  # `new` would write as them
     assert not canary.exists(), "git ran a program named by a configuration in the working tree"
     # The project's own repository is still found from its top.
     assert git.locate(str(project / "docs"))[0] == str(project.resolve())
+
+
+def test_a_planted_repository_is_refused_before_git_runs(tmp_path: Path) -> None:
+    # Git before 2.38 ignores safe.bareRepository: the tool looks for a planted repository itself.
+    import pytest
+
+    accounts, canary = tmp_path / "accounts", tmp_path / "ran.txt"
+    accounts.mkdir()
+    _plant_repository(accounts, canary)
+    with pytest.raises(git.RevisionError, match="looks like a git repository"):
+        git.git("log", "-1", cwd=str(accounts / "refs"))
+    assert not canary.exists()
