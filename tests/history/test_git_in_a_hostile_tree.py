@@ -9,6 +9,7 @@ repository (``safe.bareRepository=explicit``), and those programs are off.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 from pathlib import Path
@@ -66,10 +67,9 @@ def test_no_git_command_uses_a_repository_planted_in_the_accounts_folder(tmp_pat
     assert "Traceback" not in done.stderr, done.stderr
     git.git("log", "-1", cwd=str(project))
     for args in (("log", "-1"), ("rev-parse", "--show-toplevel")):
-        try:
+        # Refused before git runs (refuse_planted); else git refuses it itself (safe.bareRepository).
+        with contextlib.suppress(git.RevisionError):
             git.git(*args, cwd=str(project / "accounts"))
-        except git.RevisionError:
-            pass  # refused before git runs (refuse_planted); else git refuses it itself (safe.bareRepository)
     assert git.user_email(str(project / "accounts")) != "planted@example.com"  # `new` would write as them
     assert not canary.exists(), "git ran a program named by a configuration in the working tree"
     # The project's own repository is still found from its top.
