@@ -353,6 +353,13 @@ def test_a_source_folder_that_is_itself_a_symbolic_link_is_refused(tmp_path: Pat
             done = accountplan(*args, cwd=project)
             assert done.returncode == 2 and "accounts is a symbolic link inside the project" in done.stderr, args
         assert not (outside / "zeta-corp").exists()
+        # Named on the command line instead: the same refusal (new would write where the link leads).
+        (project / folder).unlink()
+        shutil.copytree(outside, project / folder)
+        (project / "elsewhere").symlink_to(outside, target_is_directory=True)
+        done = accountplan("new", "account", "zeta-corp", "--as", "p-owner", "--accounts", "elsewhere", cwd=project)
+        assert done.returncode == 2 and "--accounts: elsewhere is a symbolic link inside the project" in done.stderr
+        assert not (outside / "zeta-corp").exists()
 
 
 def test_build_without_profile_keeps_the_profile_mkdocs_yml_names(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import tempfile
 from typing import Any
 
 from .. import usercache
-from ..config import Settings, load_settings
+from ..config import Settings, accounts_folder, load_settings
 from ..edit.diff import compare
 from ..history.git import WORKTREE, extract, locate
 from ..load.portfolio import load_portfolio
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     args.profile = chosen_profile(args.profile, args.config)
     if args.maps:
         shown, args.maps = args.maps, str(refuse_linked(args.maps, usercache.project_of(args.config)))
-    accounts = args.accounts or settings.accounts
+    accounts = accounts_folder(args.accounts, settings, args.config)
     top, relative = locate(accounts)
     profile_level(settings, args.profile)  # an unknown profile fails before any git work
     with tempfile.TemporaryDirectory(prefix="accountplan-diff-") as temp:

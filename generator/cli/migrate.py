@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any
 
-from ..config import load_settings
+from ..config import accounts_folder, load_settings
 from ..edit.migrate_knows import migrate_contact
 from ..load.discover import discover
 from ..load.files import load_document
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     Exit 1 when anything was left behind (a file that does not load, an unknown owner, no roster) and, with
     --check, when any file would change.
     """
-    root = args.accounts or load_settings(args.config).accounts
+    root = accounts_folder(args.accounts, load_settings(args.config), args.config)
     tasks, _ = discover(root)
     people = _roster_ids(root)
     if people is None:

@@ -8,7 +8,7 @@ import os
 import sys
 from typing import Any
 
-from ..config import load_settings
+from ..config import accounts_folder, load_settings
 from ..edit import scaffold, templates
 from ..edit.new_action import new_action
 from ..edit.new_opportunity import new_opportunity
@@ -83,7 +83,7 @@ def add(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Write the file; exit 1 with a message when it cannot (it exists, unknown id, bad slug)."""
     settings = load_settings(args.config)
-    root = args.accounts or settings.accounts
+    root = accounts_folder(args.accounts, settings, args.config)
     lang = args.language
     try:
         today = dt.date.fromisoformat(args.date) if args.date else settings.today

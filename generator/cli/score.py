@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, replace
 from typing import Any
 
-from ..config import load_settings
+from ..config import accounts_folder, load_settings
 from ..history.git import locate
 from ..history.quarter import accounts_at
 from ..load.portfolio import load_portfolio
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     """Load, score, print."""
     settings = load_settings(args.config)
     args.profile = chosen_profile(args.profile, args.config)
-    root = args.accounts or settings.accounts
+    root = accounts_folder(args.accounts, settings, args.config)
     if args.rev:
         with accounts_at(root, args.rev) as (folder, day):
             portfolio = load_portfolio(folder)

@@ -59,14 +59,14 @@ def add(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``add`` or ``check``; see the module's exit statuses."""
-    from ..config import load_settings
+    from ..config import accounts_folder, load_settings
     from ..sources.fetch import Client
 
     settings = load_settings(args.config)
     if args.timeout <= 0 or args.max_bytes <= 0:
         return _fail(_t("--timeout and --max-bytes must be positive", args.language), 2, args.language)
     client = Client(timeout=args.timeout, max_bytes=args.max_bytes, allow_private=args.allow_private)
-    root = args.accounts or settings.accounts
+    root = accounts_folder(args.accounts, settings, args.config)
     if args.action == "add":
         try:
             today = dt.date.fromisoformat(args.today) if args.today else settings.today

@@ -108,11 +108,7 @@ class Settings:
             raise ConfigError([f"{SECTION}.{exc}"]) from None
         settings = cls(limits=replace(Limits(), **limits), **{k: v for k, v in data.items() if k in _SIMPLE})
         settings = replace(settings, accounts=os.path.join(base_dir, settings.accounts), money=money)
-        _, link = linked_step(settings.accounts, base_dir, itself=False)
-        if link is not None:  # a pull request's link: the loader would read, and the site publish, what it leads to
-            shown = shown_name(os.path.relpath(link, base_dir))
-            raise ConfigError([f"{SECTION}.accounts: {shown} is a symbolic link inside the project, refused (what it "
-                               "leads to would be read and published); name a real folder"])
+        _refuse_linked_accounts(settings.accounts, base_dir, f"{SECTION}.accounts")
         if today:
             day = today if isinstance(today, dt.date) else dt.date.fromisoformat(str(today))
             settings = replace(settings, today=day)
@@ -173,6 +169,26 @@ def default_today() -> dt.date:
 
 MAX_EPOCH = 2**32 - 1
 """The last second a gzip header (MkDocs' sitemap.xml.gz) can hold: later dates cannot build reproducibly."""
+
+
+def _refuse_linked_accounts(folder: str, project: str, named_by: str) -> None:
+    """:class:`ConfigError` when the accounts folder is reached through a symbolic link inside ``project``: a pull
+    request's link, and the loader would read, the site publish and ``new`` write where it leads."""
+    _, link = linked_step(folder, project, itself=False)
+    if link is not None:
+        shown = shown_name(os.path.relpath(link, project))
+        raise ConfigError([f"{named_by}: {shown} is a symbolic link inside the project, refused (what it leads to "
+                           "would be read and published); name a real folder"])
+
+
+def accounts_folder(given: str | None, settings: Settings, config_file: str | None) -> str:
+    """The accounts folder a command works on: ``--accounts`` when given (refused as the settings' is, when reached
+    through a link inside the project, :class:`ConfigError`), else the settings'."""
+    if not given:
+        return settings.accounts
+    project = os.path.dirname(os.path.abspath(config_file)) if config_file else os.getcwd()
+    _refuse_linked_accounts(given, project, "--accounts")
+    return given
 
 
 def load_settings(config_file: str | None = "mkdocs.yml", **overrides: Any) -> Settings:
