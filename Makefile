@@ -32,10 +32,12 @@ site: $(STAMP)  ## build the site into site/ (English) and site/zh/ (Chinese)
 	$(BIN)/accountplan --config mkdocs.zh.yml build --fail-on error --quiet $(PROFILE_ARG) $(if $(SITE_DIR),--site-dir $(SITE_DIR)/zh)
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (rebuilds only the pages an edit changes)
+	@$(BIN)/python -m generator.config mkdocs.yml
 	@$(BIN)/python -m generator.mkdocs_plugin.port 127.0.0.1:8000 --instead "$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8002"
 	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8000
 
 serve-zh: $(STAMP)  ## the Chinese site's live preview on http://127.0.0.1:8001 (beside make serve's)
+	@$(BIN)/python -m generator.config mkdocs.zh.yml
 	@$(BIN)/python -m generator.mkdocs_plugin.port 127.0.0.1:8001 --lang zh --instead "$(BIN)/mkdocs serve --dirty -f mkdocs.zh.yml -a 127.0.0.1:8003"
 	$(BIN)/mkdocs serve --dirty -f mkdocs.zh.yml -a 127.0.0.1:8001
 

@@ -85,3 +85,23 @@ def test_hooks_are_refused(project: Path) -> None:
     done = accountplan("--config", "mkdocs.zh.yml", "build", "--quiet", cwd=project)
     assert done.returncode == 2 and "hooks: MkDocs runs these Python files from the project as it reads" in done.stderr
     assert not canary.exists()
+
+
+def test_make_serve_reads_the_settings_before_mkdocs_does(project: Path) -> None:
+    # `make serve` starts MkDocs itself; it runs `python -m generator.config` first (Makefile).
+    import subprocess
+    import sys
+
+    canary = project.parent / "ran.txt"
+    _zh(project, f'extra:\n  x: !!python/object/apply:os.system ["touch {canary}"]\n')
+    done = subprocess.run([sys.executable, "-m", "generator.config", "mkdocs.zh.yml"], cwd=project,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "mkdocs.zh.yml:4: the tag !!python/object/apply:os.system" in done.stderr
+    assert not canary.exists()
+    good = subprocess.run([sys.executable, "-m", "generator.config", "mkdocs.yml"], cwd=project,
+                          capture_output=True, text=True, check=False)
+    assert good.returncode == 0 and good.stderr == ""
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    for config in ("mkdocs.yml", "mkdocs.zh.yml"):
+        serve = makefile.index(f"$(BIN)/python -m generator.config {config}")
+        assert serve < makefile.index("$(BIN)/mkdocs serve", serve)
