@@ -27,7 +27,9 @@ def _zh(project: Path, text: str) -> None:
 
 
 @pytest.mark.parametrize("tag", ["!!python/object/apply:os.system", "!!python/object/new:os.system",
-                                 "!!python/module:os", "!!python/name:os.execl"])
+                                 "!!python/module:os", "!!python/name:os.execl",
+                                 # Inside Python-Markdown, but it builds any extension: a prefix let it in.
+                                 "!!python/object/apply:markdown.markdown", "!!python/name:markdown.markdown"])
 def test_a_tag_that_runs_python_is_refused_by_every_command(project: Path, tag: str) -> None:
     canary = project.parent / "ran.txt"
     _zh(project, f"extra:\n  x: {tag} [\"touch {canary}\"]\n")
@@ -61,17 +63,49 @@ def test_an_inherited_file_is_the_one_mkdocs_reads_through_a_link_and_dotdot(pro
     assert not canary.exists()
 
 
-def test_a_markdown_extension_naming_other_code_is_refused(project: Path) -> None:
+@pytest.mark.parametrize("extensions", [
+    '  - "subprocess:Popen": {{args: ["touch", "{canary}"]}}\n',
+    '  - !!python/dict {{"subprocess:Popen": {{args: ["touch", "{canary}"]}}}}\n',  # behind a data tag
+    '  - "markdown.core:Markdown": {{extensions: ["subprocess:Popen"]}}\n',  # a class of a trusted package
+    '  - evil.module\n',
+])
+def test_a_markdown_extension_naming_other_code_is_refused(project: Path, extensions: str) -> None:
     canary = project.parent / "ran.txt"
-    _zh(project, f'markdown_extensions:\n  - "subprocess:Popen": {{args: ["touch", "{canary}"]}}\n')
+    _zh(project, "markdown_extensions:\n" + extensions.format(canary=canary))
     done = accountplan("--config", "mkdocs.zh.yml", "build", "--quiet", cwd=project)
-    assert done.returncode == 2 and "markdown_extensions: 'subprocess:Popen' names code outside" in done.stderr
+    assert done.returncode == 2 and "markdown_extensions: '" in done.stderr and "names code outside" in done.stderr
     assert not canary.exists()
+
+
+def test_a_value_behind_a_data_tag_is_read_as_mkdocs_reads_it(project: Path) -> None:
+    # `INHERIT: !!python/str evil.yml` was read as nothing, so the inherited file went unchecked (review).
+    canary = project.parent / "ran.txt"
+    (project / "evil.yml").write_text(f'extra:\n  x: !!python/object/apply:os.system ["touch {canary}"]\n',
+                                      encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text("INHERIT: !!python/str evil.yml\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    done = accountplan("build", "--quiet", cwd=project)
+    assert done.returncode == 2 and "evil.yml:2: the tag !!python/object/apply:os.system" in done.stderr, done.stderr
+    assert not canary.exists()
+
+
+def test_the_refusal_is_said_in_the_sites_language(project: Path) -> None:
+    import subprocess
+    import sys
+
+    _zh(project, 'theme:\n  language: zh\nextra:\n  x: !!python/object/apply:os.system ["true"]\n')
+    done = subprocess.run([sys.executable, "-m", "generator.config", "mkdocs.zh.yml"], cwd=project,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "MkDocs 读取该文件时会运行它" in done.stderr, done.stderr
 
 
 def test_the_code_materials_own_settings_name_and_python_data_tags_are_still_read(project: Path) -> None:
     with (project / "mkdocs.yml").open("a", encoding="utf-8") as settings:
         settings.write("extra:\n  icon: !!python/name:material.extensions.emoji.twemoji\n"
+                       "  old_icon: !!python/name:materialx.emoji.to_svg\n"
+                       "  fence: !!python/name:pymdownx.superfences.fence_code_format\n"
+                       "  maths: !!python/object/apply:pymdownx.arithmatex.arithmatex_fenced_format\n"
+                       "    {kwds: {mode: generic}}\n"
                        "  slug: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n"
                        "  pair: !!python/tuple [1, 2]\n")
     done = accountplan("check", cwd=project)

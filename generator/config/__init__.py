@@ -221,10 +221,11 @@ def rules_page(config_file: str | None) -> str | None:
 
 
 def _chain_or_none(config_file: str | None) -> list[dict[str, Any]] | None:
-    """:func:`inherit_chain`, or ``None`` without the file or when it is broken (:func:`plugin_section` reports it)."""
+    """:func:`inherit_chain`, or ``None`` without the file or when it is broken (:func:`plugin_section` reports it);
+    read leniently, so that a refusal of the settings is said in their own language."""
     if not config_file or not os.path.isfile(config_file):
         return None
     try:
-        return inherit_chain(config_file)
+        return inherit_chain(config_file, lenient=True)
     except (OSError, ConfigError):
         return None

@@ -53,45 +53,76 @@ class _Runs(Exception):
 
 
 _CALLS = "tag:yaml.org,2002:python/"
-_NAMING = ("name:", "module:", "object:", "object/apply:", "object/new:")
-"""PyYAML's full reader, which MkDocs uses, imports and calls what these tags name as it reads the file
-(``!!python/object/apply:os.system [...]``); its other ``python/`` tags (``tuple``, ``str`` …) are only data."""
 
-TRUSTED_CODE = ("material.", "pymdownx.", "markdown.")
-"""The code a settings file may name: Material, PyMdown Extensions and Python-Markdown, installed with the tool
-(``!!python/name:material.extensions.emoji.twemoji``, ``pymdownx.superfences``). Anything else is refused as a
-second line of defence: a settings file is still code (docs/privacy.md), reviewed by the maintainers."""
+TRUSTED_NAMES = frozenset({
+    "material.extensions.emoji.twemoji", "material.extensions.emoji.to_svg",
+    "materialx.emoji.twemoji", "materialx.emoji.to_svg",
+    "pymdownx.emoji.twemoji", "pymdownx.emoji.emojione", "pymdownx.emoji.gemoji", "pymdownx.emoji.to_svg",
+    "pymdownx.emoji.to_png", "pymdownx.emoji.to_alt", "pymdownx.emoji.to_svg_sprite", "pymdownx.emoji.to_png_sprite",
+    "pymdownx.superfences.fence_code_format", "pymdownx.superfences.fence_div_format",
+    "pymdownx.arithmatex.arithmatex_inline_format", "pymdownx.arithmatex.arithmatex_fenced_format",
+    "pymdownx.slugs.slugify", "markdown.extensions.toc.slugify", "markdown.extensions.toc.slugify_unicode",
+})
+"""The functions a settings file may name with ``!!python/name:`` or call with ``!!python/object/apply:``: those
+Material's and PyMdown Extensions' documentation configure (emoji, fences, maths, slugs). MkDocs' reader imports
+and calls whatever such a tag names (``!!python/object/apply:os.system [...]``), and a general prefix let in
+``markdown.markdown``, which builds any extension; ``!!python/module:``, ``object:`` and ``object/new:`` are
+refused outright. A second line of defence: a settings file is still code (docs/privacy.md)."""
+
+EXTENSION_MODULES = ("markdown.extensions.", "pymdownx.", "material.extensions.", "materialx.")
+"""Where a ``markdown_extensions`` entry named as a module may come from (Python-Markdown imports it and calls its
+``makeExtension``). The ``module:Class`` form is refused: it calls any class (``subprocess:Popen`` ran a command,
+``markdown.core:Markdown`` builds any other extension)."""
+
+_DATA_TAGS = ("none", "bool", "str", "unicode", "bytes", "int", "long", "float", "complex", "list", "tuple", "dict")
+"""PyYAML's ``python/`` tags that only make data: read as MkDocs reads them, so that a value hidden behind one
+(``INHERIT: !!python/str evil.yml``) is checked as MkDocs will use it."""
+
+
+def _refuse_code(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    """A tag outside YAML's own: ``python/`` code tags refused unless :data:`TRUSTED_NAMES`, others ignored."""
+    if suffix.startswith(_CALLS):
+        kind, _, named = suffix[len(_CALLS):].partition(":")
+        if kind not in ("name", "object/apply") or named not in TRUSTED_NAMES:
+            raise _Runs(suffix.replace("tag:yaml.org,2002:", "!!"), node.start_mark.line + 1)
+    return None
 
 
 def _ignore_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    named = next((suffix[len(_CALLS) + len(n):] for n in _NAMING if suffix.startswith(_CALLS + n)), None)
-    if named is not None and not named.startswith(TRUSTED_CODE):
-        raise _Runs(suffix.replace("tag:yaml.org,2002:", "!!"), node.start_mark.line + 1)
     return None
 
 
 def _untrusted_extension(config: dict[str, Any]) -> str | None:
-    """The first Markdown extension named by a module path outside :data:`TRUSTED_CODE` (MkDocs imports it and
-    calls what it names: ``subprocess:Popen`` ran a command), else ``None``; a bare name is an installed entry."""
+    """The first Markdown extension named by a ``module:Class`` or by a module outside :data:`EXTENSION_MODULES`,
+    else ``None``; a bare name is an installed entry point."""
     extensions = config.get("markdown_extensions") or []
-    for entry in extensions if isinstance(extensions, list) else [extensions]:
+    for entry in extensions if isinstance(extensions, (list, tuple)) else [extensions]:
         names = [entry] if isinstance(entry, str) else list(entry) if isinstance(entry, dict) else []
         for name in names:
-            if isinstance(name, str) and ("." in name or ":" in name) and not name.startswith(TRUSTED_CODE):
+            if not isinstance(name, str) or not ("." in name or ":" in name):
+                continue
+            if ":" in name or not name.strip().startswith(EXTENSION_MODULES):
                 return name
     return None
 
 
 class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Reads mkdocs.yml: ``!ENV`` as MkDocs reads it, its other tags (``!!python/name``, ``!relative``) ignored,
-    and a tag naming code outside :data:`TRUSTED_CODE`, which MkDocs would run as it reads the file, refused.
+    """Reads mkdocs.yml: ``!ENV`` as MkDocs reads it, PyYAML's ``python/`` data tags as values, a tag naming code
+    outside :data:`TRUSTED_NAMES` (which MkDocs would run as it reads the file) refused, other tags ignored.
 
     With libyaml's parser where PyYAML has it: every command reads the settings first, and the Python parser
     took 0.05 s of a re-check's 0.5 s (``mkdocs.yml`` and the file it inherits, twice)."""
 
 
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-_ConfigLoader.add_multi_constructor("", _ignore_tags)
+class _LenientLoader(_ConfigLoader):
+    """:class:`_ConfigLoader` that refuses nothing: for the language of a message about the settings themselves."""
+
+
+for _loader, _others in ((_ConfigLoader, _refuse_code), (_LenientLoader, _ignore_tags)):
+    _loader.add_constructor("!ENV", _env_tag)
+    for _tag in _DATA_TAGS:
+        _loader.add_constructor(_CALLS + _tag, yaml.constructor.FullConstructor.yaml_constructors[_CALLS + _tag])
+    _loader.add_multi_constructor("", _others)
 # Dates stay text until checked, so that an impossible one is a message about its key, not a traceback.
 _ConfigLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -99,12 +130,12 @@ _ConfigLoader.yaml_implicit_resolvers = {
 }
 
 
-def _read(config_file: str) -> dict[str, Any]:
+def _read(config_file: str, lenient: bool = False) -> dict[str, Any]:
     """The mapping in an ``mkdocs.yml``, read as MkDocs reads it (bytes, the encoding found by YAML);
-    :class:`ConfigError` when it cannot be read or is not one."""
+    :class:`ConfigError` when it cannot be read or is not one, or (unless ``lenient``) names code."""
     try:
         with open(config_file, "rb") as handle:
-            config = yaml.load(handle, Loader=_ConfigLoader) or {}
+            config = yaml.load(handle, Loader=_LenientLoader if lenient else _ConfigLoader) or {}
     except OSError as exc:
         raise ConfigError([f"{config_file}: cannot be read: {exc.strerror}"]) from None
     except yaml.YAMLError as exc:
@@ -117,11 +148,11 @@ def _read(config_file: str) -> dict[str, Any]:
     return config
 
 
-def _read_parent(child: str, parent: str) -> dict[str, Any]:
+def _read_parent(child: str, parent: str, lenient: bool = False) -> dict[str, Any]:
     """The mapping of the file ``parent`` that ``child`` inherits; :class:`ConfigError` naming both when it cannot be
     read as settings (a build never goes on without the options, such as ``profile``, that it would inherit)."""
     try:
-        return _read(parent)
+        return _read(parent, lenient)
     except ConfigError as exc:
         raise ConfigError([f"{child}: INHERIT: the file it inherits cannot be read as settings: {problem}"
                            for problem in exc.problems]) from None
@@ -131,7 +162,7 @@ INHERIT_DEPTH = 8
 """How many ``INHERIT`` steps a settings file may take (MkDocs sets no limit; a longer chain is a mistake)."""
 
 
-def inherit_files(config_file: str) -> list[tuple[str, dict[str, Any]]]:
+def inherit_files(config_file: str, *, lenient: bool = False) -> list[tuple[str, dict[str, Any]]]:
     """Each file of ``config_file``'s ``INHERIT`` chain with its mapping, nearest (``config_file``) first.
 
     The one reader of ``INHERIT``: :class:`ConfigError` for a file inheriting itself (a cycle), a chain
@@ -145,12 +176,11 @@ def inherit_files(config_file: str) -> list[tuple[str, dict[str, Any]]]:
     current, child = config_file, ""
     while True:
         seen.append(os.path.realpath(current))
-        config = _read_parent(child, current) if child else _read(current)
-        if config.get("hooks"):  # MkDocs imports each one, running it, as it reads the settings
+        config = _read_parent(child, current, lenient) if child else _read(current, lenient)
+        if not lenient and config.get("hooks"):  # MkDocs imports each one, running it, as it reads the settings
             raise ConfigError([f"{current}: hooks: MkDocs runs these Python files from the project as it reads the "
                                "settings: refused; install a plugin instead"])
-        extension = _untrusted_extension(config)
-        if extension is not None:
+        if not lenient and (extension := _untrusted_extension(config)) is not None:
             raise ConfigError([f"{current}: markdown_extensions: '{extension}' names code outside Material, PyMdown "
                                "Extensions and Python-Markdown, which MkDocs runs as it reads the settings: refused"])
         chain.append((current, config))
@@ -170,9 +200,10 @@ def inherit_files(config_file: str) -> list[tuple[str, dict[str, Any]]]:
         current, child = following, current
 
 
-def inherit_chain(config_file: str) -> list[dict[str, Any]]:
-    """The mappings of ``config_file`` and of the files it ``INHERIT``s, nearest first (:func:`inherit_files`)."""
-    return [config for _, config in inherit_files(config_file)]
+def inherit_chain(config_file: str, *, lenient: bool = False) -> list[dict[str, Any]]:
+    """The mappings of ``config_file`` and of the files it ``INHERIT``s, nearest first (:func:`inherit_files`);
+    ``lenient``: what names code is read, not refused (for the language to say so in)."""
+    return [config for _, config in inherit_files(config_file, lenient=lenient)]
 
 
 def merged(base: Any, over: Any) -> Any:

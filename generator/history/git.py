@@ -54,8 +54,9 @@ def refuse_planted(cwd: str) -> None:
     refuses it too, but git before 2.38 ignores that setting without a word."""
     here = os.path.abspath(cwd)
     while not os.path.lexists(os.path.join(here, ".git")):
-        if os.path.isfile(os.path.join(here, "HEAD")) and all(
-                os.path.isdir(os.path.join(here, part)) for part in ("objects", "refs")):
+        # As git tells a git directory: HEAD there (a link will do), objects and refs it may enter.
+        if os.path.lexists(os.path.join(here, "HEAD")) and all(
+                os.access(os.path.join(here, part), os.X_OK) for part in ("objects", "refs")):
             raise RevisionError(f"{here} looks like a git repository (HEAD, objects/, refs/), which git would use "
                                 "instead of the project's: refused; delete those files from it")
         parent = os.path.dirname(here)

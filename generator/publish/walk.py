@@ -40,6 +40,37 @@ def entries(folder: str | os.PathLike[str]) -> Iterator[tuple[str, os.DirEntry[s
         pending.extend(reversed(below))
 
 
+MAX_FOLDERS = 10_000
+"""The most folders a walk that follows linked folders visits: links to links can multiply them without a loop."""
+
+
+def linked_loop(folder: str | os.PathLike[str], limit: int = MAX_FOLDERS) -> str | None:
+    """Where a walk of ``folder`` that follows linked folders, as MkDocs' walk of docs does, would come back to a
+    folder it is already in (or visit more than ``limit`` folders), by the path it took; else ``None``.
+
+    A link to another folder inside (``docs/images`` to ``docs/assets/img``) is fine; two links to the folder
+    above them never ended the build."""
+    root = os.fspath(folder)
+    pending: list[tuple[str, tuple[str, ...]]] = [(root, (os.path.realpath(root),))]
+    visited = 0
+    while pending:
+        here, chain = pending.pop()
+        try:
+            with os.scandir(here) as found:
+                folders = sorted((e for e in found if e.is_dir()), key=lambda e: e.name)
+        except OSError:
+            continue
+        below = []
+        for entry in folders:
+            real = os.path.realpath(entry.path)
+            visited += 1
+            if real in chain or visited > limit:
+                return os.path.relpath(entry.path, root).replace(os.sep, "/")
+            below.append((entry.path, (*chain, real)))
+        pending.extend(reversed(below))
+    return None
+
+
 def too_deep(folder: str | os.PathLike[str], limit: int = MAX_DEPTH) -> str | None:
     """The first folder under ``folder`` more than ``limit`` levels down (relative, ``/``-separated), else ``None``."""
     for relative, entry, depth in entries(folder):
@@ -82,11 +113,11 @@ def refuse_unsafe(what: str, folder: str, project: str) -> None:
         shown = ", ".join(shown_name(link) for link in links)  # named by whoever committed them
         raise ValueError(f"{what}: {shown}: a symbolic link leading outside the {what} folder, refused (what it "
                          "leads to would be published)")
-    folders = [r for r, e, _ in entries(folder) if e.is_symlink() and os.path.isdir(e.path)]
-    if folders:  # MkDocs follows a linked folder: one leading to a folder above it never ends
-        shown = ", ".join(shown_name(f.replace(os.sep, "/")) for f in folders)
-        raise ValueError(f"{what}: {shown}: a symbolic link to a folder, refused (MkDocs would follow it, and one "
-                         "leading to a folder above it never ends); copy the folder or link its files")
+    loop = linked_loop(folder)
+    if loop is not None:  # MkDocs follows linked folders in docs: around a loop, without end
+        raise ValueError(f"{what}: {shown_name(loop[:200])}: a symbolic link back to a folder it lies in, or links "
+                         f"that make more than {MAX_FOLDERS} folders to walk, refused (MkDocs follows them); copy "
+                         "the folder instead")
     deep = too_deep(folder)
     if deep is not None:
         shown = shown_name(deep[:200]) + ("…" if len(deep) > 200 else "")
@@ -99,5 +130,5 @@ def refuse_published_accounts(docs: str, accounts: str) -> None:
     docs_real, accounts_real = os.path.realpath(docs), os.path.realpath(accounts)
     if accounts_real == docs_real or accounts_real.startswith(docs_real.rstrip(os.sep) + os.sep):
         raise ValueError(f"accounts: {shown_name(accounts)} lies in the docs folder {shown_name(docs)}, refused "
-                         "(MkDocs would publish every dossier file as it is, restricted data included); move it "
-                         "beside docs")
+                         "(MkDocs publishes every file of docs as it is, dossiers' restricted data included, unless "
+                         "exclude_docs keeps them out, one line from a mistake); move it beside docs")

@@ -86,3 +86,16 @@ def test_a_planted_repository_is_refused_before_git_runs(tmp_path: Path) -> None
     with pytest.raises(git.RevisionError, match="looks like a git repository"):
         git.git("log", "-1", cwd=str(accounts / "refs"))
     assert not canary.exists()
+
+
+def test_a_planted_repository_whose_head_is_a_link_is_refused_too(tmp_path: Path) -> None:
+    # Git takes a dangling link for HEAD and an executable file for refs (review): so does the check.
+    import pytest
+
+    planted = tmp_path / "accounts"
+    (planted / "objects" / "info").mkdir(parents=True)
+    (planted / "HEAD").symlink_to("refs/heads/main")
+    (planted / "refs").write_text("", encoding="utf-8")
+    (planted / "refs").chmod(0o755)
+    with pytest.raises(git.RevisionError, match="looks like a git repository"):
+        git.refuse_planted(str(planted))
