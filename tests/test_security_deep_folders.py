@@ -129,3 +129,19 @@ def test_an_accounts_folder_inside_docs_is_refused(tmp_path: Path) -> None:
     site = project / "site"
     assert not site.exists() or not any("canary" in p.read_text(errors="ignore").lower() and "secret" in
                                         p.read_text(errors="ignore").lower() for p in site.rglob("*.html"))
+
+
+def test_chained_links_of_folders_each_less_deep_are_refused_too(tmp_path: Path) -> None:
+    # Each chain is shallower than the limit, but MkDocs' walk follows the links from one into the next (review).
+    from generator.publish.walk import linked_loop
+
+    docs = tmp_path / "docs"
+    for k in range(3):
+        here = docs / f"c{k}"
+        for _ in range(40):
+            here = here / "d"
+        here.mkdir(parents=True)
+        if k < 2:
+            (here / "l").symlink_to(os.path.relpath(docs / f"c{k + 1}", here))
+    found = linked_loop(docs)
+    assert found is not None and found.startswith("c0/d/d/") and "/l/" in found

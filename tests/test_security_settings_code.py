@@ -68,12 +68,14 @@ def test_an_inherited_file_is_the_one_mkdocs_reads_through_a_link_and_dotdot(pro
     '  - !!python/dict {{"subprocess:Popen": {{args: ["touch", "{canary}"]}}}}\n',  # behind a data tag
     '  - "markdown.core:Markdown": {{extensions: ["subprocess:Popen"]}}\n',  # a class of a trusted package
     '  - evil.module\n',
+    '  - localext\n',  # no installed extension: Python-Markdown would import it as a module, from the project
+    '  - pymdownx.snippets\n',  # includes files into pages: a dossier's restricted fields, a linked host file
 ])
 def test_a_markdown_extension_naming_other_code_is_refused(project: Path, extensions: str) -> None:
     canary = project.parent / "ran.txt"
     _zh(project, "markdown_extensions:\n" + extensions.format(canary=canary))
     done = accountplan("--config", "mkdocs.zh.yml", "build", "--quiet", cwd=project)
-    assert done.returncode == 2 and "markdown_extensions: '" in done.stderr and "names code outside" in done.stderr
+    assert done.returncode == 2 and "markdown_extensions: '" in done.stderr and "' is refused: " in done.stderr
     assert not canary.exists()
 
 
@@ -139,3 +141,16 @@ def test_make_serve_reads_the_settings_before_mkdocs_does(project: Path) -> None
     for config in ("mkdocs.yml", "mkdocs.zh.yml"):
         serve = makefile.index(f"$(BIN)/python -m generator.config {config}")
         assert serve < makefile.index("$(BIN)/mkdocs serve", serve)
+
+
+@pytest.mark.parametrize("call", [
+    "!!python/object/apply:pymdownx.slugs.slugify {{kwds: {{case: !!python/object/apply:os.system [\"touch {c}\"]}}}}",
+    "!!python/object/apply:markdown.extensions.toc.slugify [!!python/object/apply:os.system [\"touch {c}\"], \"-\"]",
+])
+def test_a_tag_in_the_arguments_of_an_allowed_call_is_refused(project: Path, call: str) -> None:
+    # MkDocs' reader builds the arguments before it calls: a tag in them runs first (round 17's last review).
+    canary = project.parent / "ran.txt"
+    _zh(project, "extra:\n  x: " + call.format(c=canary) + "\n")
+    done = accountplan("--config", "mkdocs.zh.yml", "build", "--quiet", cwd=project)
+    assert done.returncode == 2 and "the tag !!python/object/apply:os.system" in done.stderr, done.stderr
+    assert not canary.exists()

@@ -12,7 +12,9 @@ Chinese site's ``mkdocs.zh.yml`` with a plugin list of its own still builds at t
 
 from __future__ import annotations
 
+import functools
 import os
+from importlib import metadata
 from typing import Any
 
 import yaml
@@ -80,11 +82,18 @@ _DATA_TAGS = ("none", "bool", "str", "unicode", "bytes", "int", "long", "float",
 
 
 def _refuse_code(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    """A tag outside YAML's own: ``python/`` code tags refused unless :data:`TRUSTED_NAMES`, others ignored."""
+    """A tag outside YAML's own: ``python/`` code tags refused unless :data:`TRUSTED_NAMES`, others ignored.
+
+    The arguments of an allowed call are read too, as MkDocs' reader builds them before it calls: a tag in them
+    (``kwds: {case: !!python/object/apply:os.system [...]}``) would run first."""
     if suffix.startswith(_CALLS):
         kind, _, named = suffix[len(_CALLS):].partition(":")
         if kind not in ("name", "object/apply") or named not in TRUSTED_NAMES:
             raise _Runs(suffix.replace("tag:yaml.org,2002:", "!!"), node.start_mark.line + 1)
+        if isinstance(node, yaml.SequenceNode):
+            loader.construct_sequence(node, deep=True)
+        elif isinstance(node, yaml.MappingNode):
+            loader.construct_mapping(node, deep=True)
     return None
 
 
@@ -92,18 +101,34 @@ def _ignore_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
+INCLUDING = ("pymdownx.snippets", "snippets")
+"""Extensions that put another file's text into a page (``--8<-- "accounts/acme/account.md"``): a dossier's
+restricted fields, or through a link a file of the machine, would be published."""
+
+
 def _untrusted_extension(config: dict[str, Any]) -> str | None:
-    """The first Markdown extension named by a ``module:Class`` or by a module outside :data:`EXTENSION_MODULES`,
-    else ``None``; a bare name is an installed entry point."""
+    """The first Markdown extension named by a ``module:Class``, by a module outside :data:`EXTENSION_MODULES`, by
+    a bare name that is no installed entry point (Python-Markdown would import it as a module, from the project
+    when it is on the path), or one of :data:`INCLUDING`; else ``None``."""
     extensions = config.get("markdown_extensions") or []
     for entry in extensions if isinstance(extensions, (list, tuple)) else [extensions]:
         names = [entry] if isinstance(entry, str) else list(entry) if isinstance(entry, dict) else []
         for name in names:
-            if not isinstance(name, str) or not ("." in name or ":" in name):
+            if not isinstance(name, str):
                 continue
-            if ":" in name or not name.strip().startswith(EXTENSION_MODULES):
+            if name.strip() in INCLUDING or ":" in name:
+                return name
+            if "." in name and not name.strip().startswith(EXTENSION_MODULES):
+                return name
+            if "." not in name and name.strip() not in _entry_points():
                 return name
     return None
+
+
+@functools.cache
+def _entry_points() -> frozenset[str]:
+    """The names of the installed Markdown extensions (``toc``, ``tables``, ``attr_list`` …)."""
+    return frozenset(point.name for point in metadata.entry_points(group="markdown.extensions"))
 
 
 class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -114,11 +139,11 @@ class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ign
     took 0.05 s of a re-check's 0.5 s (``mkdocs.yml`` and the file it inherits, twice)."""
 
 
-class _LenientLoader(_ConfigLoader):
+class _LenientConfigLoader(_ConfigLoader):
     """:class:`_ConfigLoader` that refuses nothing: for the language of a message about the settings themselves."""
 
 
-for _loader, _others in ((_ConfigLoader, _refuse_code), (_LenientLoader, _ignore_tags)):
+for _loader, _others in ((_ConfigLoader, _refuse_code), (_LenientConfigLoader, _ignore_tags)):
     _loader.add_constructor("!ENV", _env_tag)
     for _tag in _DATA_TAGS:
         _loader.add_constructor(_CALLS + _tag, yaml.constructor.FullConstructor.yaml_constructors[_CALLS + _tag])
@@ -135,7 +160,7 @@ def _read(config_file: str, lenient: bool = False) -> dict[str, Any]:
     :class:`ConfigError` when it cannot be read or is not one, or (unless ``lenient``) names code."""
     try:
         with open(config_file, "rb") as handle:
-            config = yaml.load(handle, Loader=_LenientLoader if lenient else _ConfigLoader) or {}
+            config = yaml.load(handle, Loader=_LenientConfigLoader if lenient else _ConfigLoader) or {}
     except OSError as exc:
         raise ConfigError([f"{config_file}: cannot be read: {exc.strerror}"]) from None
     except yaml.YAMLError as exc:
@@ -181,8 +206,9 @@ def inherit_files(config_file: str, *, lenient: bool = False) -> list[tuple[str,
             raise ConfigError([f"{current}: hooks: MkDocs runs these Python files from the project as it reads the "
                                "settings: refused; install a plugin instead"])
         if not lenient and (extension := _untrusted_extension(config)) is not None:
-            raise ConfigError([f"{current}: markdown_extensions: '{extension}' names code outside Material, PyMdown "
-                               "Extensions and Python-Markdown, which MkDocs runs as it reads the settings: refused"])
+            raise ConfigError([f"{current}: markdown_extensions: '{extension}' is refused: a settings file may name "
+                               "the installed extensions of Python-Markdown, PyMdown Extensions and Material, but no "
+                               "module:Class and none that includes other files into pages"])
         chain.append((current, config))
         parent = config.get("INHERIT")
         if parent is None or parent == "":

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..load.tasks import read_regular
 from ..publish.atomic import OutsideFolder, target_in
 
 WORKTREE = "."
@@ -54,15 +55,25 @@ def refuse_planted(cwd: str) -> None:
     refuses it too, but git before 2.38 ignores that setting without a word."""
     here = os.path.abspath(cwd)
     while not os.path.lexists(os.path.join(here, ".git")):
-        # As git tells a git directory: HEAD there (a link will do), objects and refs it may enter.
+        # As git tells a git directory: HEAD there (a link will do), objects and refs it may enter, in the folder
+        # a commondir file names if there is one.
         if os.path.lexists(os.path.join(here, "HEAD")) and all(
-                os.access(os.path.join(here, part), os.X_OK) for part in ("objects", "refs")):
+                os.access(os.path.join(_common(here), part), os.X_OK) for part in ("objects", "refs")):
             raise RevisionError(f"{here} looks like a git repository (HEAD, objects/, refs/), which git would use "
                                 "instead of the project's: refused; delete those files from it")
         parent = os.path.dirname(here)
         if parent == here:
             return
         here = parent
+
+
+def _common(folder: str) -> str:
+    """Where git looks for ``objects`` and ``refs`` of a git directory: the folder its ``commondir`` file names."""
+    try:
+        named = read_regular(os.path.join(folder, "commondir"), 4096).decode("utf-8", "replace").strip()
+    except OSError:
+        return folder
+    return os.path.join(folder, named) if named else folder
 
 
 def _out(done: subprocess.CompletedProcess[bytes]) -> str:

@@ -46,7 +46,8 @@ MAX_FOLDERS = 10_000
 
 def linked_loop(folder: str | os.PathLike[str], limit: int = MAX_FOLDERS) -> str | None:
     """Where a walk of ``folder`` that follows linked folders, as MkDocs' walk of docs does, would come back to a
-    folder it is already in (or visit more than ``limit`` folders), by the path it took; else ``None``.
+    folder it is already in, visit more than ``limit`` folders or go deeper than :data:`MAX_DEPTH` (chained links
+    of folders each less deep), by the path it took; else ``None``.
 
     A link to another folder inside (``docs/images`` to ``docs/assets/img``) is fine; two links to the folder
     above them never ended the build."""
@@ -64,7 +65,7 @@ def linked_loop(folder: str | os.PathLike[str], limit: int = MAX_FOLDERS) -> str
         for entry in folders:
             real = os.path.realpath(entry.path)
             visited += 1
-            if real in chain or visited > limit:
+            if real in chain or visited > limit or len(chain) > MAX_DEPTH:  # MkDocs' walk recurses too
                 return os.path.relpath(entry.path, root).replace(os.sep, "/")
             below.append((entry.path, (*chain, real)))
         pending.extend(reversed(below))
@@ -113,15 +114,15 @@ def refuse_unsafe(what: str, folder: str, project: str) -> None:
         shown = ", ".join(shown_name(link) for link in links)  # named by whoever committed them
         raise ValueError(f"{what}: {shown}: a symbolic link leading outside the {what} folder, refused (what it "
                          "leads to would be published)")
-    loop = linked_loop(folder)
-    if loop is not None:  # MkDocs follows linked folders in docs: around a loop, without end
-        raise ValueError(f"{what}: {shown_name(loop[:200])}: a symbolic link back to a folder it lies in, or links "
-                         f"that make more than {MAX_FOLDERS} folders to walk, refused (MkDocs follows them); copy "
-                         "the folder instead")
     deep = too_deep(folder)
     if deep is not None:
         shown = shown_name(deep[:200]) + ("…" if len(deep) > 200 else "")
         raise ValueError(f"{what}: {shown}: folders nested more than {MAX_DEPTH} levels deep, refused (flatten them)")
+    loop = linked_loop(folder)
+    if loop is not None:  # MkDocs follows linked folders in docs: around a loop, without end
+        raise ValueError(f"{what}: {shown_name(loop[:200])}: a symbolic link back to a folder it lies in, or links "
+                         f"that make more than {MAX_FOLDERS} folders or {MAX_DEPTH} levels to walk, refused (MkDocs "
+                         "follows them); copy the folder instead")
 
 
 def refuse_published_accounts(docs: str, accounts: str) -> None:

@@ -99,3 +99,16 @@ def test_a_planted_repository_whose_head_is_a_link_is_refused_too(tmp_path: Path
     (planted / "refs").chmod(0o755)
     with pytest.raises(git.RevisionError, match="looks like a git repository"):
         git.refuse_planted(str(planted))
+
+
+def test_a_planted_repository_with_a_commondir_is_refused_too(tmp_path: Path) -> None:
+    # Git looks for objects and refs where a commondir file says (review).
+    import pytest
+
+    planted = tmp_path / "accounts"
+    (planted / "sub" / "objects").mkdir(parents=True)
+    (planted / "sub" / "refs" / "heads").mkdir(parents=True)
+    (planted / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (planted / "commondir").write_text("sub\n", encoding="utf-8")
+    with pytest.raises(git.RevisionError, match="looks like a git repository"):
+        git.refuse_planted(str(planted))
