@@ -75,7 +75,8 @@ def _gather(settings: Settings, profile: str | None, stages: Stages, reading: Re
     shown = [d for d in diagnostics if redaction.visible(d)]
     moved = None
     if reading is not None:
-        moved = moves.compute(reading.history(), full, portfolio, scores, settings, redaction.level, history_cache)
+        moved = moves.compute(reading.history(), full, portfolio, scores, settings, redaction.level, history_cache,
+                              reading.unread)
     changed = stages.changed(portfolio)  # when each account last changed (git, else files)
     return Gathered(portfolio, diagnostics, shown, scores, changes, redaction.level, moved, changed)
 

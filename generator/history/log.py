@@ -12,7 +12,11 @@ def history_log(movement: Movement | None) -> Iterator[str]:
     if movement is None:
         return
     if not movement.available:
-        yield "accountplan: no git history found for the accounts folder; history views show the present only"
+        if movement.unread:
+            yield (f"accountplan: no git history read for the accounts folder ({movement.unread}); history views "
+                   "show the present only")
+        else:
+            yield "accountplan: no git history found for the accounts folder; history views show the present only"
         return
     first = movement.first.isoformat() if movement.first else "-"
     yield (f"accountplan: history from {movement.commits} first-parent commit(s) of HEAD since {first} "

@@ -85,17 +85,18 @@ _job: _Job | None = None
 
 
 def compute(history: History | None, full: Portfolio, shown: Portfolio, scores: PortfolioScores | None,
-            settings: Settings, level: str, cache: str | None = None) -> Movement:
+            settings: Settings, level: str, cache: str | None = None, unread: str = "") -> Movement:
     """The history of every account ``shown`` holds, as of ``settings.today``.
 
     Each account's result is kept in ``cache`` by what it depends on (:mod:`.results`): only
-    accounts whose history, dossier or settings changed are computed, on every core when many.
+    accounts whose history, dossier or settings changed are computed, on every core when many. ``unread``: why
+    there is no ``history``, for the build log.
     """
     today = settings.today
     ends = quarter_ends(today)
     if history is None:
         accounts = {d.slug: AccountMovement(d.slug, [_now(d.slug, today, scores)]) for d in shown.dossiers}
-        return Movement(today, ends, accounts, [], False)
+        return Movement(today, ends, accounts, [], False, unread=unread)
     job = _Job(history, {d.slug: d for d in full.dossiers}, {d.slug: d for d in shown.dossiers}, scores, settings,
                level, ends, month_ends(quarter_start(ends[0]), today),
                {**shown.people}, frozenset(d.path for d in full.diagnostics))

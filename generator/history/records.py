@@ -104,6 +104,8 @@ class Movement:
     """Each account's history by what it was computed from, hashed (:func:`.results.account_key`): the same key
     gives the same :class:`AccountMovement`, so a kept page compares keys instead of whole histories. Accounts
     without a history read have none."""
+    unread: str = ""
+    """Why no history was read, when none was (``not inside a git repository``, a refused planted repository)."""
 
 
 def quarter_ends(today: dt.date, count: int = QUARTERS) -> list[dt.date]:

@@ -137,13 +137,15 @@ class Reading:
         """The kept log with what was added to it, when only the commits after it are read."""
         self._extra: list[git.Commit] = []
         self._base: dict[str, Any] = {}
+        self.unread = ""
+        """Why the history cannot be read, when it cannot."""
         try:
             self.top, self.relative = git.locate(accounts)
             self.head = git.head(self.top)
             self.shallow = git.is_shallow(self.top)
             self._start(cache)
-        except git.RevisionError:
-            self.top = ""
+        except git.RevisionError as exc:
+            self.top, self.unread = "", str(exc)
 
     def _start(self, cache: str | None) -> None:
         top, relative, head = self.top, self.relative, self.head

@@ -63,8 +63,10 @@ def test_no_git_command_uses_a_repository_planted_in_the_accounts_folder(tmp_pat
     _plant_repository(project / "accounts", canary)
     _git(project, "add", "-A")
     _git(project, "-c", "user.email=a@example.com", "-c", "user.name=A", "commit", "-q", "-m", "the pull request")
-    done = accountplan("build", "--quiet", cwd=project)
+    done = accountplan("build", cwd=project)
     assert "Traceback" not in done.stderr, done.stderr
+    assert "no git history read for the accounts folder" in done.stderr  # and why:
+    assert "looks like a git repository (HEAD, objects/, refs/)" in done.stderr, done.stderr
     git.git("log", "-1", cwd=str(project))
     for args in (("log", "-1"), ("rev-parse", "--show-toplevel")):
         # Refused before git runs (refuse_planted); else git refuses it itself (safe.bareRepository).
