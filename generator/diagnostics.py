@@ -115,6 +115,11 @@ def _shown_file(path: str) -> str:
     return path
 
 
+def within(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or lies under it, both named alike (absolute, and both shown or both real)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def place(path: str) -> str:
     """``path`` made absolute, as diagnostics show paths: the form to compare a diagnostic's file with a folder's
     path (a shown name is escaped, :func:`generator.neutralise.shown_name`, and escaping twice changes nothing)."""

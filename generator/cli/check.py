@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any
 
-from ..diagnostics import FORMATS, Diagnostic, Severity
+from ..diagnostics import FORMATS, Diagnostic, Severity, within
 from ..load.discover import display
 from ..neutralise import shown_name
 from ..translate import t as _t
@@ -98,7 +98,7 @@ def _under(path: str, root: str) -> str | None:
     real_root = os.path.realpath(root)
     if real == real_root:
         return os.path.abspath(root)
-    if _within(real, real_root):
+    if within(real, real_root):
         return os.path.join(os.path.abspath(root), os.path.relpath(real, real_root))
     return None
 
@@ -116,10 +116,5 @@ def _outside(path: str, root: str, lang: str) -> int:
 
 
 def _selected(diagnostic: Diagnostic, only: list[str]) -> bool:
-    return not only or any(_within(os.path.abspath(diagnostic.path), p) for p in only)
-
-
-def _within(path: str, folder: str) -> bool:
-    """Whether ``path`` is ``folder`` or lies under it (both absolute)."""
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+    return not only or any(within(os.path.abspath(diagnostic.path), p) for p in only)
 

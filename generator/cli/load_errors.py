@@ -10,7 +10,7 @@ import dataclasses
 import os
 import sys
 
-from ..diagnostics import Severity, format_text, sort_diagnostics
+from ..diagnostics import Severity, format_text, sort_diagnostics, within
 from ..model.portfolio import Portfolio
 from ..translate import diagnostics as translated
 from ..translate import t as _t
@@ -31,7 +31,7 @@ def print_load_errors(portfolio: Portfolio, folder: str, shown: str, rev: str, l
 def _shown(file: str, prefix: str, shown: str) -> str:
     """``file`` under the temporary ``prefix`` as the repository's path ``shown``/…; any other path unchanged."""
     full = os.path.abspath(file)
-    if full == prefix or full.startswith(prefix + os.sep):
+    if within(full, prefix):
         rest = os.path.relpath(full, prefix).replace(os.sep, "/")
         return shown if rest == "." else f"{shown}/{rest}"
     return file

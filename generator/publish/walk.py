@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
+from ..diagnostics import within
 from ..neutralise import shown_name
 from .atomic import OutsideFolder, target_in
 
@@ -128,8 +129,7 @@ def refuse_unsafe(what: str, folder: str, project: str) -> None:
 def refuse_published_accounts(docs: str, accounts: str) -> None:
     """``ValueError`` when the accounts folder lies in the docs folder: MkDocs would publish every dossier file as it
     is, restricted fields and entries included, beside the pages the profile allows."""
-    docs_real, accounts_real = os.path.realpath(docs), os.path.realpath(accounts)
-    if accounts_real == docs_real or accounts_real.startswith(docs_real.rstrip(os.sep) + os.sep):
+    if within(os.path.realpath(accounts), os.path.realpath(docs)):
         raise ValueError(f"accounts: {shown_name(accounts)} lies in the docs folder {shown_name(docs)}, refused "
                          "(MkDocs publishes every file of docs as it is, dossiers' restricted data included, unless "
                          "exclude_docs keeps them out, one line from a mistake); move it beside docs")

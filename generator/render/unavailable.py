@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..diagnostics import Diagnostic, Severity, place
+from ..diagnostics import Diagnostic, Severity, place, within
 from ..load.discover import display
 from ..model.portfolio import ROSTER
 from . import paths
@@ -55,7 +55,7 @@ def unavailable_pages(missing: Iterable[str], diagnostics: Sequence[Diagnostic],
 def _view(src: str, source: str, diagnostics: Sequence[Diagnostic], t: Translator,
           links: paths.Links) -> dict[str, Any]:
     where = place(source)  # as diagnostics name files: escaped
-    problems = [d for d in diagnostics if d.severity >= Severity.ERROR and _inside(place(d.path), where)]
+    problems = [d for d in diagnostics if d.severity >= Severity.ERROR and within(place(d.path), where)]
     shown = display(os.path.abspath(source))  # as diagnostics show paths
     return {
         "title": t("unavailable_title"),
@@ -65,7 +65,3 @@ def _view(src: str, source: str, diagnostics: Sequence[Diagnostic], t: Translato
         "problems": [{"where": f"{d.path}:{d.line}:{d.column}", "code": d.code, "message": d.message, "hint": d.hint,
                       "href": links.to(paths.RULES, d.code.lower())} for d in problems],
     }
-
-
-def _inside(path: str, folder: str) -> bool:
-    return path == folder or path.startswith(folder + os.sep)

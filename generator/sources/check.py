@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..diagnostics import Diagnostic, Severity, sort_diagnostics
+from ..diagnostics import Diagnostic, Severity, sort_diagnostics, within
 from ..model import codes
 from ..model.account import Account, Source
 from ..model.document import Document
@@ -64,11 +64,11 @@ class Fetched:
 
 def cited_sources(portfolio: Portfolio, only: Iterable[str] = ()) -> list[Cited]:
     """Every source with an http(s) URL, in files under ``only`` (absolute paths) when given."""
-    scope = [p.rstrip(os.sep) for p in only]
+    scope = list(only)
     found = []
     for dossier in portfolio.dossiers:
         where = os.path.abspath(dossier.account.path)
-        if scope and not any(where == p or where.startswith(p + os.sep) for p in scope):
+        if scope and not any(within(where, p) for p in scope):
             continue
         for i, source in enumerate(dossier.account.data.sources):
             if source.url and urlsplit(source.url).scheme.lower() in ("http", "https"):
