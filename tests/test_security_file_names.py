@@ -184,3 +184,18 @@ def test_findings_still_reach_their_account_when_the_folder_name_is_shown_escape
     page = (tmp_path / "site" / "accounts" / "canary-co" / "index.html").read_text(encoding="utf-8")
     codes = {line.split()[1] for line in checked.stdout.splitlines() if "/canary-co/" in line and " warning:" in line}
     assert codes and all(code in page for code in codes)
+
+
+def test_source_check_finds_the_sources_of_a_folder_whose_name_is_shown_escaped(tmp_path: Path) -> None:
+    # The dossiers' files are named as shown; the paths asked about were compared raw, and matched nothing.
+    import shutil
+
+    from generator.load.portfolio import load_portfolio
+    from generator.sources.check import cited_sources
+
+    folder = tmp_path / "客户\u3000档案"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "accounts", folder)
+    portfolio = load_portfolio(str(folder))
+    everything = cited_sources(portfolio)
+    one = [c for c in everything if "/atlas-freight/" in c.doc.path]
+    assert one and cited_sources(portfolio, [str(folder / "atlas-freight")]) == one

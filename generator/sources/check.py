@@ -16,14 +16,13 @@ answered) is taken to be offline: it reports nothing and says so.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..diagnostics import Diagnostic, Severity, sort_diagnostics, within
+from ..diagnostics import Diagnostic, Severity, place, sort_diagnostics, within
 from ..model import codes
 from ..model.account import Account, Source
 from ..model.document import Document
@@ -64,10 +63,10 @@ class Fetched:
 
 def cited_sources(portfolio: Portfolio, only: Iterable[str] = ()) -> list[Cited]:
     """Every source with an http(s) URL, in files under ``only`` (absolute paths) when given."""
-    scope = list(only)
+    scope = [place(p) for p in only]  # as the dossiers' files are named: shown (an escaped name compares as one)
     found = []
     for dossier in portfolio.dossiers:
-        where = os.path.abspath(dossier.account.path)
+        where = place(dossier.account.path)
         if scope and not any(within(where, p) for p in scope):
             continue
         for i, source in enumerate(dossier.account.data.sources):
