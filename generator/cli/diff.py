@@ -17,7 +17,8 @@ from typing import Any
 from .. import usercache
 from ..config import Settings, accounts_folder, load_settings
 from ..edit.diff import compare
-from ..history.git import WORKTREE, extract, locate
+from ..history.git import WORKTREE, locate
+from ..history.unpack import extract
 from ..load.portfolio import load_portfolio
 from ..model.portfolio import Portfolio
 from ..publish.site import refuse_linked

@@ -24,7 +24,7 @@ from ..model.portfolio import Portfolio
 from ..score import score_portfolio
 from ..score.figures import r1
 from ..score.types import AccountScore, Figure, PersonScore, PortfolioScores, Rollup, Value
-from . import git
+from . import git, unpack
 
 
 def quarter_start(day: dt.date) -> dt.date:
@@ -56,10 +56,10 @@ def accounts_at(accounts: str, rev: str) -> Iterator[tuple[str, dt.date]]:
         commit = git.commit_of(top, rev)
     except git.RevisionError:
         raise ValueError(f"unknown git revision '{rev}' in {top}") from None
-    if not git.has_folder(top, rel, commit):
+    if not unpack.has_folder(top, rel, commit):
         raise ValueError(f"'{rel}' does not exist at revision {rev}")
     with tempfile.TemporaryDirectory(prefix="accountplan-rev-") as tmp:
-        yield git.extract(top, rel, commit, tmp), git.commit_date(top, commit)
+        yield unpack.extract(top, rel, commit, tmp), git.commit_date(top, commit)
 
 
 def score_at_revision(accounts: str, rev: str, settings: Settings,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.history import git as history_git
+from generator.history import unpack
 
 from .conftest import cli, run_git
 
@@ -30,10 +31,10 @@ def test_extract_keeps_other_files_and_points_links_nowhere(repo: Path, tmp_path
     run_git(repo, "add", "-A")
     run_git(repo, "commit", "-q", "-m", "a link")
     dest = tmp_path / "out"
-    folder = Path(history_git.extract(str(repo), "accounts", "HEAD", str(dest)))
+    folder = Path(unpack.extract(str(repo), "accounts", "HEAD", str(dest)))
     assert (folder / "acme" / "contacts" / "c-zhang-wei.md").read_text(encoding="utf-8").startswith("---")
     evil = folder / "acme" / "contacts" / "c-evil.md"
-    assert evil.is_symlink() and os.readlink(evil) == history_git.INERT_LINK and not evil.exists()
+    assert evil.is_symlink() and os.readlink(evil) == unpack.INERT_LINK and not evil.exists()
 
 
 def test_history_does_not_read_a_link_as_a_file(repo: Path) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.history import git
+from generator.history import git, unpack
 from generator.load.portfolio import load_portfolio
 from generator.load.tasks import READ_LIMIT
 from generator.model import codes
@@ -73,7 +73,7 @@ def test_git_archive_would_apply_the_committed_attributes(repo: Path) -> None:
 
 def test_extract_gives_the_committed_bytes_whatever_the_attributes_say(repo: Path, tmp_path: Path) -> None:
     _hide_a_change(repo)
-    folder = Path(git.extract(str(repo), "accounts", "HEAD", str(tmp_path / "out")))
+    folder = Path(unpack.extract(str(repo), "accounts", "HEAD", str(tmp_path / "out")))
     committed = _git(repo, "ls-tree", "-r", "--name-only", "HEAD", "--", "accounts").splitlines()
     found = sorted(str(p.relative_to(folder.parent)) for p in folder.rglob("*") if p.is_file())
     assert found == sorted(committed)
@@ -105,7 +105,7 @@ def test_extract_leaves_out_names_that_are_not_plain(repo: Path, tmp_path: Path)
     top = _git(repo, "mktree", stdin=f"040000 tree {accounts}\taccounts\n")
     commit = _git(repo, "commit-tree", top, "-m", "hostile names")
     out = tmp_path / "deep" / "out"
-    folder = Path(git.extract(str(repo), "accounts", commit, str(out)))
+    folder = Path(unpack.extract(str(repo), "accounts", commit, str(out)))
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if "repo" not in p.parts)
     assert written == ["deep", "deep/out", "deep/out/accounts", "deep/out/accounts/contacts",
                        "deep/out/accounts/contacts/c-zhang-wei.md"]
@@ -148,7 +148,7 @@ def test_read_blobs_never_asks_for_a_blob_over_the_limit(repo: Path, monkeypatch
 
 def test_a_big_committed_file_is_written_cut_and_still_refused(repo: Path, tmp_path: Path) -> None:
     _big_history(repo, versions=1)
-    folder = git.extract(str(repo), "accounts", "HEAD", str(tmp_path / "out"))
+    folder = unpack.extract(str(repo), "accounts", "HEAD", str(tmp_path / "out"))
     assert os.path.getsize(os.path.join(folder, "acme", "contacts", "c-big.md")) == git.BLOB_LIMIT
     diagnostics = load_portfolio(folder).diagnostics
     assert [(os.path.basename(d.path), d.code) for d in diagnostics if d.code == codes.FILE_TOO_LARGE] == [
