@@ -48,7 +48,7 @@ from ..publish.linkcheck import broken_among, broken_links
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from ..publish.site import refuse_unsafe_target as refuse_unsafe_site
-from ..publish.walk import refuse_published_accounts, refuse_unsafe
+from ..publish.walk import refuse_published_accounts, refuse_unsafe_folders
 from ..render.direct import Permalink
 from ..render.paths import edit_url
 from ..translate.language import normalize
@@ -105,18 +105,6 @@ def _error(exc: Exception, config: MkDocsConfig) -> PluginError:
     """A settings or gathering error for MkDocs to print, in the site's language."""
     lang = normalize(config.theme.get("language"))
     return PluginError(translate.t("accountplan: {message}", lang, message=translate.exception_text(exc, lang)))
-
-
-def _refuse_unsafe_folders(config: MkDocsConfig) -> None:
-    """Stop before MkDocs walks the docs or theme folder when it must not (:func:`generator.publish.walk.
-    refuse_unsafe`); the accounts folder's links are the settings' and the loader's to refuse."""
-    project = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-    for what, folder in (("docs", config.docs_dir), ("theme", config.theme.custom_dir)):
-        if folder and os.path.isdir(folder):
-            try:
-                refuse_unsafe(what, folder, project)
-            except ValueError as exc:
-                raise _error(exc, config) from None
 
 
 def _warn_of_refused_caches(lang: str) -> None:
@@ -184,13 +172,14 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
         taken = serve_address.taken(*config.dev_addr, normalize(config.theme.get("language")), config.config_file_path)
         if taken is not None:  # else MkDocs would build the whole site, then fail to bind with a traceback
             raise PluginError(taken)
-        _refuse_unsafe_folders(config)
         # Every option but the build's own, unknown names included: a misspelt setting is an error, not a warning.
         options = {k: v for k, v in self.config.items() if v is not None}  # the build's own options are skipped there
         # Absolute, as `accountplan build` makes it: `mkdocs serve -f mkdocs.zh.yml` gives a relative path, and the
         # accounts folder is part of every dossier's key, so such a server reused nothing the build carried.
         base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         try:
+            # Before MkDocs walks them (the accounts folder's links are the settings' and the loader's to refuse).
+            refuse_unsafe_folders(base_dir, {"docs": config.docs_dir, "theme": config.theme.custom_dir})
             refuse_wider(config.config_file_path)  # a child's own profile may narrow its parent's, never widen it
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
             refuse_published_accounts(config.docs_dir, self.settings.accounts)

@@ -126,6 +126,13 @@ def refuse_unsafe(what: str, folder: str, project: str) -> None:
                          "follows them); copy the folder instead")
 
 
+def refuse_unsafe_folders(project: str, folders: dict[str, str | None]) -> None:
+    """:func:`refuse_unsafe` for each folder there is of ``folders`` (``{"docs": …, "theme": …}``)."""
+    for what, folder in folders.items():
+        if folder and os.path.isdir(folder):
+            refuse_unsafe(what, folder, project)
+
+
 def refuse_published_accounts(docs: str, accounts: str) -> None:
     """``ValueError`` when the accounts folder lies in the docs folder: MkDocs would publish every dossier file as it
     is, restricted fields and entries included, beside the pages the profile allows."""
