@@ -125,7 +125,7 @@ def test_an_accounts_folder_inside_docs_is_refused(tmp_path: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace("accounts: accounts", "accounts: docs/accounts"),
                       encoding="utf-8")
     done = accountplan("build", "--quiet", cwd=project)
-    assert done.returncode != 0 and "lies in the docs folder" in done.stderr, done.stderr
+    assert done.returncode != 0 and "and the docs folder" in done.stderr and "overlap, refused" in done.stderr
     site = project / "site"
     assert not site.exists() or not any("canary" in p.read_text(errors="ignore").lower() and "secret" in
                                         p.read_text(errors="ignore").lower() for p in site.rglob("*.html"))
@@ -145,3 +145,23 @@ def test_chained_links_of_folders_each_less_deep_are_refused_too(tmp_path: Path)
             (here / "l").symlink_to(os.path.relpath(docs / f"c{k + 1}", here))
     found = linked_loop(docs)
     assert found is not None and found.startswith("c0/d/d/") and "/l/" in found
+
+
+@pytest.mark.parametrize(("key", "value", "what"), [("docs_dir", "accounts/canary-co", "docs"),
+                                                    ("custom_dir", "accounts", "theme")])
+def test_a_docs_or_theme_folder_inside_the_accounts_folder_is_refused(tmp_path: Path, key: str, value: str,
+                                                                     what: str) -> None:
+    # The other way round published a restricted contact (docs) and the raw roster (theme) (final review).
+    project = tmp_path / "project"
+    write_canary_portfolio(project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = (text.replace(f"custom_dir: {REPO / 'theme'}", f"custom_dir: {value}") if key == "custom_dir"
+            else text.replace("docs_dir: docs\n", f"docs_dir: {value}\n"))
+    config.write_text(text, encoding="utf-8")
+    done = accountplan("build", "--quiet", cwd=project)
+    assert done.returncode != 0 and f"and the {what} folder" in done.stderr and "overlap, refused" in done.stderr, \
+        done.stderr
+    site = project / "site"
+    assert not site.exists() or not any("canarysecret" in p.read_text(errors="ignore") for p in site.rglob("*")
+                                        if p.is_file())

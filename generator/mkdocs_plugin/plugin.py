@@ -182,7 +182,8 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             refuse_unsafe_folders(base_dir, {"docs": config.docs_dir, "theme": config.theme.custom_dir})
             refuse_wider(config.config_file_path)  # a child's own profile may narrow its parent's, never widen it
             self.settings = Settings.from_mapping(options, base_dir=base_dir)
-            refuse_published_accounts(config.docs_dir, self.settings.accounts)
+            refuse_published_accounts(self.settings.accounts, {"docs": config.docs_dir,
+                                                               "theme": config.theme.custom_dir})
             check_settings(self.settings, self.config.profile)  # a bad profile or scoring block fails here, not later
             forge = forge_from_mkdocs(config.repo_url, config.edit_uri, config.docs_dir, base_dir, self.config.forge)
         except (ValueError, TypeError) as exc:

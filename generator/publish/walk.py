@@ -133,10 +133,13 @@ def refuse_unsafe_folders(project: str, folders: dict[str, str | None]) -> None:
             refuse_unsafe(what, folder, project)
 
 
-def refuse_published_accounts(docs: str, accounts: str) -> None:
-    """``ValueError`` when the accounts folder lies in the docs folder: MkDocs would publish every dossier file as it
-    is, restricted fields and entries included, beside the pages the profile allows."""
-    if within(os.path.realpath(accounts), os.path.realpath(docs)):
-        raise ValueError(f"accounts: {shown_name(accounts)} lies in the docs folder {shown_name(docs)}, refused "
-                         "(MkDocs publishes every file of docs as it is, dossiers' restricted data included, unless "
-                         "exclude_docs keeps them out, one line from a mistake); move it beside docs")
+def refuse_published_accounts(accounts: str, folders: dict[str, str | None]) -> None:
+    """``ValueError`` when the accounts folder and the docs or theme folder (``folders``) overlap: MkDocs publishes
+    every file of docs, and copies the theme folder's, as they are, dossiers' restricted data included."""
+    accounts_real = os.path.realpath(accounts)
+    for what, folder in folders.items():
+        real = os.path.realpath(folder) if folder else None
+        if real and (within(accounts_real, real) or within(real, accounts_real)):
+            raise ValueError(f"accounts: {shown_name(accounts)} and the {what} folder {shown_name(folder or '')} "
+                             "overlap, refused (MkDocs publishes the files there as they are, dossiers' restricted "
+                             "data included); keep them apart")
