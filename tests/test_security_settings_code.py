@@ -8,6 +8,7 @@ files from the project. Both were found by round 17's attack review; the setting
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,15 @@ def test_a_tag_in_the_arguments_of_an_allowed_call_is_refused(project: Path, cal
     done = accountplan("--config", "mkdocs.zh.yml", "build", "--quiet", cwd=project)
     assert done.returncode == 2 and "the tag !!python/object/apply:os.system" in done.stderr, done.stderr
     assert not canary.exists()
+
+
+def test_an_alias_bomb_in_the_settings_is_refused_before_mkdocs_reads_it(project: Path) -> None:
+    # MkDocs logs every value it reads: nine lines of aliases (387 million values) never ended the build.
+    levels = "abcdefghi"
+    lines = ["extra:", f"  a: &a [{', '.join(['x'] * 9)}]"]
+    lines += [f"  {b}: &{b} [{', '.join([f'*{a}'] * 9)}]" for a, b in itertools.pairwise(levels)]
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as settings:
+        settings.write("\n".join(lines) + "\n")
+    for args in (("check",), ("build", "--quiet")):
+        done = accountplan(*args, cwd=project)
+        assert done.returncode == 2 and "holds more than 100,000 values with its aliases" in done.stderr, done.stderr

@@ -170,7 +170,31 @@ def _read(config_file: str, lenient: bool = False) -> dict[str, Any]:
                            "Extensions and Python-Markdown, which MkDocs runs as it reads the file: refused"]) from None
     if not isinstance(config, dict):
         raise ConfigError([f"{config_file}: expected a mapping of settings, found {type(config).__name__}"])
+    try:
+        size = _expanded(config)
+    except RecursionError:
+        size = MAX_VALUES + 1
+    if size > MAX_VALUES:  # nine lines of aliases made MkDocs print 387 million values, for ever
+        raise ConfigError([f"{config_file}: holds more than {MAX_VALUES:,} values with its aliases (*name) written "
+                           "out, or nests too deep, refused (MkDocs would write each one out as it reads the file)"])
     return config
+
+
+MAX_VALUES = 100_000
+"""The most values a settings file may hold once its aliases are expanded; real ones hold a few hundred."""
+
+
+def _expanded(value: Any, sizes: dict[int, int] | None = None) -> int:
+    """How many values ``value`` holds with every alias written out; each shared object is counted once, then
+    reused by size, so an alias bomb is measured without being expanded."""
+    sizes = {} if sizes is None else sizes
+    if not isinstance(value, (dict, list, tuple)):
+        return 1
+    if id(value) not in sizes:
+        items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+        sizes[id(value)] = 1
+        sizes[id(value)] = 1 + sum(_expanded(item, sizes) for item in items)
+    return sizes[id(value)]
 
 
 def _read_parent(child: str, parent: str, lenient: bool = False) -> dict[str, Any]:
