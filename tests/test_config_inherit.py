@@ -3,6 +3,7 @@ as settings is a clear settings error in every command, in both languages; never
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,8 @@ def _cases(tmp_path: Path) -> dict[str, tuple[str, str]]:
     _write(tmp_path / "outside.txt", "- a list, not settings\n")
     _write(project / "escape.yml", "INHERIT: ../outside.txt\n")
     _write(project / "missing.yml", "INHERIT: nowhere.yml\n")
+    os.mkfifo(project / "fifo.yml")  # opening a pipe waits for a writer: for ever
+    _write(project / "pipe.yml", "INHERIT: fifo.yml\n")
     return {
         "self": (str(project / "self.yml"), "inherits itself (a cycle)"),
         "cycle": (str(project / "a.yml"), "inherits itself (a cycle)"),
@@ -38,10 +41,11 @@ def _cases(tmp_path: Path) -> dict[str, tuple[str, str]]:
         "outside": (str(project / "escape.yml"), "INHERIT: the file it inherits cannot be read as settings: "
                     f"{tmp_path / 'outside.txt'}: expected a mapping of settings, found list"),
         "missing": (str(project / "missing.yml"), "'nowhere.yml' does not exist"),
+        "pipe": (str(project / "pipe.yml"), "'fifo.yml' is not a regular file"),
     }
 
 
-@pytest.mark.parametrize("case", ["self", "cycle", "long", "outside", "missing"])
+@pytest.mark.parametrize("case", ["self", "cycle", "long", "outside", "missing", "pipe"])
 def test_bad_inherit_is_a_settings_error(tmp_path: Path, case: str) -> None:
     path, says = _cases(tmp_path)[case]
     with pytest.raises(ConfigError, match=r"INHERIT"):
@@ -101,3 +105,51 @@ def test_a_parent_that_is_not_text_names_both_files(tmp_path: Path) -> None:
     (problem,) = raised.value.problems
     assert problem.startswith(f"{child}: INHERIT: the file it inherits cannot be read as settings: "
                               f"{tmp_path / 'base.bin'}: ")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_settings_file_that_is_a_pipe_is_refused_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          lang: str) -> None:
+    os.mkfifo(tmp_path / "mkdocs.yml")
+    with pytest.raises(SystemExit) as raised:
+        main(["--config", str(tmp_path / "mkdocs.yml"), "check", "--lang", lang])
+    _, err = capsys.readouterr()
+    assert raised.value.code == 2
+    assert ("not a regular file" if lang == "en" else "不是普通文件") in err, err
+
+
+SECRETS = ["GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "HOME", "SITE_GITHUB_TOKEN", "SITE_DEPLOY_KEY", "MKDOCS_PASSWORD",
+           "SITE_DB_PASS", "SITE_AUTH", "site_api_token", "SITE_APIKEY"]
+
+
+@pytest.mark.parametrize("name", SECRETS)
+@pytest.mark.parametrize("form", ["!ENV {name}", "!ENV [SITE_TITLE, {name}, fallback]"])
+def test_env_may_not_read_a_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, form: str) -> None:
+    """A pull request's ``site_name: !ENV GITHUB_TOKEN`` would publish the CI job's secret on every page."""
+    monkeypatch.setenv(name, "s3cr3t-value")
+    monkeypatch.delenv("SITE_TITLE", raising=False)
+    path = _write(tmp_path / "mkdocs.yml", "site_name: x\ncopyright: " + form.format(name=name) + "\n")
+    with pytest.raises(ConfigError) as raised:
+        load_settings(path)
+    (problem,) = raised.value.problems
+    assert problem.startswith(f"{path}:2: !ENV {name}: a settings file may read only CI and variables named")
+    assert "s3cr3t" not in problem
+
+
+@pytest.mark.parametrize("name", ["SITE_TITLE", "MKDOCS_PROFILE", "SITE_AUTHOR", "SITE_PASSAGE_NOTE", "CI"])
+def test_env_reads_the_site_variables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setenv(name, "restricted")
+    path = _write(tmp_path / "mkdocs.yml", f"site_name: x\nplugins:\n  - accountplan:\n      profile: !ENV {name}\n")
+    assert plugin_section(path)["profile"] == "restricted"
+
+
+def test_a_refused_env_is_a_settings_error_in_every_command(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_TOKEN", "s3cr3t-value")
+    path = _write(tmp_path / "mkdocs.yml", "site_name: !ENV GITHUB_TOKEN\n")
+    (tmp_path / "accounts").mkdir()
+    for command in (["check"], ["score"], ["render", "--out", str(tmp_path / "site")]):
+        status = main(["--config", path, *command])
+        out, err = capsys.readouterr()
+        assert status != 0 and "Traceback" not in err and "!ENV GITHUB_TOKEN" in err, err
+        assert "s3cr3t" not in out + err

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from ..translate.language import LANGUAGES
 from .args import plain_help
 from .argtext import Parser, early_language, speaking, translate_help
+from .project import project_above, relative
 
 DEFAULT_CONFIG = "mkdocs.yml"
 """Settings file read when ``--config`` is not given (its absence means the defaults)."""
@@ -113,7 +114,15 @@ def _main(words: Sequence[str]) -> int:
         if getattr(args, "lang", None) is None:
             args.lang = args.top_lang
         if args.config is None:
+            above = project_above(args, DEFAULT_CONFIG)
+            if above is not None:
+                print(_t("accountplan {command}: there is no {config} here, but {folder} has one: run from that "
+                         "folder (the project folder) or pass --config", args.lang or early, command=args.command,
+                         config=DEFAULT_CONFIG, folder=relative(above)), file=sys.stderr)
+                return 2
             args.config = DEFAULT_CONFIG
+        elif args.config and os.path.exists(args.config) and not os.path.isfile(args.config):  # a pipe waits
+            top.error(_t("--config {path}: not a regular file", args.lang or early, path=args.config))
         elif args.config and not os.path.isfile(args.config):  # "" (as mypy's --config-file=): no settings file
             top.error(_t("--config {path}: no such file", args.lang or early, path=args.config))
     from ..config import site_language

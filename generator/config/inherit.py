@@ -25,9 +25,46 @@ PLUGIN = "accountplan"
 """This plugin's name in ``plugins``."""
 
 
+ENV_PREFIXES = ("MKDOCS_", "SITE_")
+"""How the name of a variable a settings file reads with ``!ENV`` starts (``CI`` too: :func:`env_readable`)."""
+
+SECRET_WORDS = ("TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "PRIVATE", "COOKIE", "APIKEY", "SIGNATURE")
+"""Text that names a secret anywhere in a variable's name (``SITE_GITHUB_TOKEN``, ``SITE_DBPASSWORD``)."""
+
+SECRET_PARTS = ("KEY", "PASS", "PWD", "PAT", "AUTH", "CERT", "SESSION", "DSN")
+"""Words that name a secret as one ``_``-separated part of a name (``SITE_DEPLOY_KEY``; not ``SITE_AUTHOR``)."""
+
+
+def env_readable(name: str) -> bool:
+    """Whether a settings file may read the variable ``name`` with ``!ENV``: ``CI``, or a name starting with
+    :data:`ENV_PREFIXES` that names no secret (:data:`SECRET_WORDS`, :data:`SECRET_PARTS`).
+
+    A pull request edits ``mkdocs.yml``: ``site_name: !ENV GITHUB_TOKEN`` (or a deploy key, a cloud credential)
+    would publish the CI job's secret on every page. MkDocs reads any variable; the settings check refuses
+    the rest before MkDocs builds anything.
+    """
+    upper = name.upper()
+    if upper == "CI":
+        return True
+    parts = upper.replace("-", "_").split("_")
+    return (upper.startswith(ENV_PREFIXES) and not any(word in upper for word in SECRET_WORDS)
+            and not any(part in SECRET_PARTS for part in parts))
+
+
+class _ReadsEnv(Exception):
+    """An ``!ENV`` tag naming a variable :func:`env_readable` refuses: the name and its line (1-based)."""
+
+    def __init__(self, name: str, line: int) -> None:
+        super().__init__(name)
+        self.name, self.line = name, line
+
+
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     """MkDocs' ``!ENV NAME`` and ``!ENV [NAME, OTHER, default]``: the first variable set, typed as YAML types a
-    value, else the default (the last item of a list of two or more), else ``None``."""
+    value, else the default (the last item of a list of two or more), else ``None``.
+
+    A name :func:`env_readable` refuses raises :class:`_ReadsEnv`; read leniently (for a message's language), it is
+    taken as unset."""
     default: Any = None
     if isinstance(node, yaml.SequenceNode):
         items = list(node.value)
@@ -39,6 +76,10 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     else:
         return None
     for name in names:
+        if not env_readable(name):
+            if isinstance(loader, _LenientConfigLoader):
+                continue
+            raise _ReadsEnv(name, node.start_mark.line + 1)
         if name in os.environ:
             value = os.environ[name]
             tag = loader.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
@@ -168,6 +209,10 @@ def _read(config_file: str, lenient: bool = False) -> dict[str, Any]:
     except _Runs as exc:  # MkDocs would run it on reading the file, before any check of ours
         raise ConfigError([f"{config_file}:{exc.line}: the tag {exc.tag} names code outside Material, PyMdown "
                            "Extensions and Python-Markdown, which MkDocs runs as it reads the file: refused"]) from None
+    except _ReadsEnv as exc:  # MkDocs would put the variable's value on the pages
+        raise ConfigError([f"{config_file}:{exc.line}: !ENV {exc.name}: a settings file may read only CI and "
+                           "variables named MKDOCS_* or SITE_* that name no secret (token, key, password...), "
+                           "as what it reads can be published: refused"]) from None
     if not isinstance(config, dict):
         raise ConfigError([f"{config_file}: expected a mapping of settings, found {type(config).__name__}"])
     try:
@@ -245,6 +290,8 @@ def inherit_files(config_file: str, *, lenient: bool = False) -> list[tuple[str,
             raise ConfigError([f"{current}: INHERIT: '{parent}' inherits itself (a cycle)"])
         if len(chain) > INHERIT_DEPTH:
             raise ConfigError([f"{config_file}: INHERIT: more than {INHERIT_DEPTH} files in a chain"])
+        if os.path.exists(following) and not os.path.isfile(following):
+            raise ConfigError([f"{current}: INHERIT: '{parent}' is not a regular file"])
         if not os.path.isfile(following):
             raise ConfigError([f"{current}: INHERIT: '{parent}' does not exist"])
         current, child = following, current

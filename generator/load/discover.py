@@ -40,7 +40,8 @@ def _by_name(entry: os.DirEntry[str]) -> str:
 
 
 def _entries(folder: str, problems: list[Diagnostic], cwd: str) -> list[os.DirEntry[str]]:
-    """The visible entries of ``folder`` by name; symbolic links and case clashes go to ``problems`` instead."""
+    """The visible entries of ``folder`` by name; symbolic links, case clashes and entries that are neither files
+    nor folders (pipes, sockets, devices: opening one can wait forever) go to ``problems`` instead."""
     with os.scandir(folder) as it:
         listed = sorted(it, key=_by_name)
     seen: dict[str, str] = {}
@@ -52,6 +53,11 @@ def _entries(folder: str, problems: list[Diagnostic], cwd: str) -> list[os.DirEn
             problems.append(error(display(entry.path, cwd), 0, 0, codes.SYMLINK,
                                   "symbolic links are not followed in accounts/",
                                   "replace the link with the file itself"))
+            continue
+        if not entry.is_file() and not entry.is_dir():
+            problems.append(Diagnostic(display(entry.path, cwd), 0, 0, codes.UNEXPECTED_FILE, Severity.WARNING,
+                                       "not a regular file (a pipe, socket or device) and is not read",
+                                       "replace it with the file itself"))
             continue
         folded = entry.name.casefold()
         if folded in seen:

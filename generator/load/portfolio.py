@@ -41,8 +41,11 @@ def load_portfolio(root: str, *, jobs: int | None = None,
     package passes one that reads unchanged files from its cache).
     """
     if not os.path.isdir(root):
-        diag = error(display(root), 0, 0, codes.FRONTMATTER_MISSING,
-                     "accounts folder not found", "create it or pass its path")
+        diag = (error(display(root), 0, 0, codes.FRONTMATTER_MISSING, "the accounts folder is not a folder",
+                      "set 'accounts' in mkdocs.yml to the folder of account folders, or pass its path")
+                if os.path.lexists(root) else
+                error(display(root), 0, 0, codes.FRONTMATTER_MISSING,
+                      "accounts folder not found", "create it or pass its path"))
         return Portfolio(root, None, [], [diag])
     with gc_paused():
         tasks, diagnostics = discover(root)

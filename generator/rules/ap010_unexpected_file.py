@@ -5,8 +5,10 @@ documents it.
 
 ## What it does
 Warns about anything in `accounts/` other than `roster.yml` and account folders, in an
-account folder other than `account.md`, `contacts/` and `activities/`, and about
-non-`.md` files in `contacts/` and `activities/`. Names starting with `.` are skipped.
+account folder other than `account.md`, `contacts/`, `activities/`, `opportunities/` and
+`actions/`, and about non-`.md` files in those four folders. Names starting with `.` are
+skipped. A pipe, socket or device anywhere in `accounts/` is reported and never opened:
+reading a pipe waits for a writer, and one added by a pull request would stop every check.
 
 ## Why is this bad
 Data in an unexpected place is never read: a contact saved as `c-bob.txt` silently

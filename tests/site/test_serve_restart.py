@@ -123,11 +123,11 @@ def test_an_environment_value_the_settings_read_changes_the_stamp(tmp_path: Path
     inherited = re.search(r"^INHERIT: (.*)$", text, flags=re.M)
     assert inherited is not None
     base = tmp_path / "base.yml"  # read through INHERIT, in both tag forms
-    base.write_text(f"INHERIT: {inherited.group(1)}\nextra:\n  note: !ENV [AP_TEST_NOTE, AP_TEST_OTHER, 'none']\n",
+    base.write_text(f"INHERIT: {inherited.group(1)}\nextra:\n  note: !ENV [SITE_TEST_NOTE, SITE_TEST_OTHER, 'none']\n",
                     encoding="utf-8")
     text = text.replace(inherited.group(0), "INHERIT: base.yml")
-    config_file.write_text(f"copyright: !ENV AP_TEST_COPYRIGHT\n{text}", encoding="utf-8")
-    for name in ("AP_TEST_NOTE", "AP_TEST_OTHER", "AP_TEST_COPYRIGHT"):
+    config_file.write_text(f"copyright: !ENV SITE_TEST_COPYRIGHT\n{text}", encoding="utf-8")
+    for name in ("SITE_TEST_NOTE", "SITE_TEST_OTHER", "SITE_TEST_COPYRIGHT"):
         monkeypatch.delenv(name, raising=False)
     config = load_config(str(config_file))
     pages = ["index.md"]
@@ -135,7 +135,7 @@ def test_an_environment_value_the_settings_read_changes_the_stamp(tmp_path: Path
     monkeypatch.setenv("AP_TEST_UNRELATED", "x")
     assert preview.stamp(config, pages, "code") == stamp
     stamps = {stamp}
-    for name, value in (("AP_TEST_COPYRIGHT", "(c) us"), ("AP_TEST_OTHER", "b"), ("AP_TEST_NOTE", "a")):
+    for name, value in (("SITE_TEST_COPYRIGHT", "(c) us"), ("SITE_TEST_OTHER", "b"), ("SITE_TEST_NOTE", "a")):
         monkeypatch.setenv(name, value)
         stamps.add(preview.stamp(config, pages, "code"))
     assert len(stamps) == 4  # each value changed the stamp

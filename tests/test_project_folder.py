@@ -1,0 +1,75 @@
+"""Run below the project folder (in ``accounts/`` or an account folder), a command names the project folder
+instead of reporting the accounts folder missing; anywhere a project is named or found it runs as before."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "accounts", project / "accounts")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def _run(cwd: Path, *words: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *words], cwd=cwd, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+                          timeout=120)
+
+
+NEW = ["new", "contact", "atlas-freight", "--name", "X Y", "--id", "c-x"]
+
+
+@pytest.mark.parametrize("below", ["accounts", "accounts/atlas-freight", "accounts/atlas-freight/contacts"])
+@pytest.mark.parametrize("command", [["check"], ["score"], NEW])
+def test_below_the_project_the_command_names_its_folder(tmp_path: Path, below: str, command: list[str]) -> None:
+    project = _project(tmp_path)
+    ran = _run(project / below, *command)
+    up = "/".join([".."] * len(Path(below).parts))
+    assert ran.returncode == 2, ran
+    assert ran.stderr.strip() == (f"accountplan {command[0]}: there is no mkdocs.yml here, but {up} has one: run "
+                                  "from that folder (the project folder) or pass --config")
+    assert "AP008" not in ran.stdout + ran.stderr
+    assert not list(project.rglob("c-x.md"))  # nothing was written
+
+
+def test_in_chinese_too(tmp_path: Path) -> None:
+    ran = _run(_project(tmp_path) / "accounts", "check", "--lang", "zh")
+    assert ran.returncode == 2 and "项目文件夹" in ran.stderr and "mkdocs.yml" in ran.stderr, ran.stderr
+
+
+def test_in_the_project_folder_it_checks(tmp_path: Path) -> None:
+    ran = _run(_project(tmp_path), "check")
+    assert ran.returncode == 0 and "there is no" not in ran.stderr, ran
+
+
+@pytest.mark.parametrize("words", [["--config", "../mkdocs.yml", "check"], ["check", "."], ["score", "."],
+                                   ["schema"]])
+def test_a_project_named_or_a_command_that_needs_none_runs(tmp_path: Path, words: list[str]) -> None:
+    """``--config`` and a folder named are the user's choice; ``schema`` reads no project."""
+    ran = _run(_project(tmp_path) / "accounts", *words)
+    assert "there is no mkdocs.yml here" not in ran.stderr, ran.stderr
+    assert "Traceback" not in ran.stderr
+
+
+def test_a_folder_with_its_own_accounts_is_a_project(tmp_path: Path) -> None:
+    """No settings file but an ``accounts/`` folder: the defaults' project, even below another project."""
+    project = _project(tmp_path)
+    inner = project / "docs" / "example"
+    shutil.copytree(project / "accounts", inner / "accounts")
+    ran = _run(inner, "check")
+    assert "there is no mkdocs.yml here" not in ran.stderr and ran.returncode == 0, ran
+
+
+def test_outside_any_project_the_accounts_folder_is_missing(tmp_path: Path) -> None:
+    ran = _run(tmp_path, "check")
+    assert ran.returncode == 1 and "AP008" in ran.stdout and "accounts folder not found" in ran.stdout, ran

@@ -1,0 +1,76 @@
+"""A pipe, socket or device in the accounts folder is reported and never opened (opening a pipe waits for a
+writer: a pull request adding one hung every command); an accounts "folder" that is a file says so."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SAYS = ("AP010 warning: not a regular file (a pipe, socket or device) and is not read "
+        "(hint: replace it with the file itself)")
+
+
+def _project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "accounts", project / "accounts")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def _run(cwd: Path, *words: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *words], cwd=cwd, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+                          timeout=120)
+
+
+def _pipes(accounts: Path) -> list[str]:
+    """Pipes where each kind of file is read: the roster, an account's main file, a contact, a new top entry."""
+    account = accounts / "atlas-freight"
+    contact = next((account / "contacts").glob("*.md"))
+    for path in (accounts / "roster.yml", account / "account.md", contact):
+        path.unlink()
+        os.mkfifo(path)
+    os.mkfifo(accounts / "stray")
+    return [str(p.relative_to(accounts.parent)) for p in (accounts / "roster.yml", account / "account.md", contact,
+                                                          accounts / "stray")]
+
+
+@pytest.mark.parametrize("cache", [["--no-cache"], []])
+def test_pipes_are_reported_not_opened(tmp_path: Path, cache: list[str]) -> None:
+    project = _project(tmp_path)
+    pipes = _pipes(project / "accounts")
+    ran = _run(project, "check", *cache)
+    assert "Traceback" not in ran.stderr, ran.stderr
+    for pipe in pipes:
+        assert f"{pipe}:0:0: {SAYS}" in ran.stdout, ran.stdout
+    assert "accounts/atlas-freight:0:0: AP008 error: account folder has no account.md" in ran.stdout
+    assert ran.returncode == 1
+
+
+def test_a_socket_is_reported_and_the_site_renders(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    where = project / "accounts" / "atlas-freight" / "activities" / "s.md"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(where))
+        ran = _run(project, "render", "--out", str(tmp_path / "out"))
+        checked = _run(project, "check")
+    assert "Traceback" not in ran.stderr and ran.returncode == 0, ran.stderr
+    assert f"accounts/atlas-freight/activities/s.md:0:0: {SAYS}" in checked.stdout
+    assert (tmp_path / "out" / "accounts" / "atlas-freight" / "index.md").is_file()
+
+
+def test_an_accounts_folder_that_is_a_file_says_so(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    shutil.rmtree(project / "accounts")
+    (project / "accounts").write_text("not a folder\n", encoding="utf-8")
+    ran = _run(project, "check")
+    assert ran.returncode == 1
+    assert ran.stdout.startswith("accounts:0:0: AP008 error: the accounts folder is not a folder (hint: set "
+                                 "'accounts' in mkdocs.yml to the folder of account folders, or pass its path)"), ran
