@@ -153,3 +153,18 @@ def test_a_refused_env_is_a_settings_error_in_every_command(tmp_path: Path, caps
         out, err = capsys.readouterr()
         assert status != 0 and "Traceback" not in err and "!ENV GITHUB_TOKEN" in err, err
         assert "s3cr3t" not in out + err
+
+
+def test_a_plain_mkdocs_build_refuses_a_secret_too(tmp_path: Path) -> None:
+    """MkDocs reads the variable itself; the plugin's settings check stops the build before any page is written."""
+    import subprocess
+    import sys
+
+    (tmp_path / "accounts").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# x\n", encoding="utf-8")
+    _write(tmp_path / "mkdocs.yml", "site_name: x\ncopyright: !ENV GITHUB_TOKEN\nplugins:\n  - accountplan\n")
+    ran = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=tmp_path, capture_output=True, text=True,
+                         env={**os.environ, "GITHUB_TOKEN": "s3cr3t-value", "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    assert ran.returncode != 0 and "!ENV GITHUB_TOKEN" in ran.stderr, ran.stderr
+    assert not list((tmp_path / "site").rglob("*.html"))
