@@ -72,9 +72,9 @@ def test_the_sample_account_page_shows_the_grid_in_both_languages() -> None:
             built.close()
         grid = page.split("{ #whitespace }")[1].split("\n## ")[0]
         technology = grid.split('<th scope="row">Technology</th>')[1].split("</tr>")[0]
-        assert f'ap-ws-pursuit">{pursuit}<br><small>o-5g-core-2027</small>' in technology  # pursuit > competitor
+        assert f'ap-ws-pursuit">{pursuit}<br> <small>o-5g-core-2027</small>' in technology  # pursuit > competitor
         assert f'ap-ws-{"open"}">{blank}</td>' in technology
         operations = grid.split('<th scope="row">Operations</th>')[1].split("</tr>")[0]
         assert "ap-ws-installed" in operations and "o-noc-automation-2026" in operations  # won
         chinese_grid = chinese.split("{ #whitespace }")[1].split("\n## ")[0]
-        assert f'ap-ws-competitor">{competitor}<br><small>华信科技</small>' in chinese_grid
+        assert f'ap-ws-competitor">{competitor}<br> <small>华信科技</small>' in chinese_grid
