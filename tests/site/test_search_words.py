@@ -65,7 +65,7 @@ def _glued(cell: str, text: str) -> bool:
     for match in re.finditer(re.escape(cell), text):
         before = text[match.start() - 1] if match.start() else " "
         after = text[match.end()] if match.end() < len(text) else " "
-        if not (_word(before) and _word(cell[0]) or _word(after) and _word(cell[-1])):
+        if not ((_word(before) and _word(cell[0])) or (_word(after) and _word(cell[-1]))):
             return False
     return True
 
