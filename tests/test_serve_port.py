@@ -100,6 +100,13 @@ def test_a_bare_mkdocs_serve_on_a_taken_port_says_what_to_do_before_building(tmp
     assert "mkdocs serve --dirty -f mkdocs.zh.yml -a 127.0.0.1:" in done.stderr
 
 
+def test_mkdocs_serve_clean_on_a_taken_port_says_what_to_do_too(tmp_path: Path) -> None:
+    """``serve --clean`` tells plugins it is a ``build``, and binds only after the whole build all the same."""
+    taken, done = _serve_on_a_taken_port(tmp_path, "--clean")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert f"accountplan: 127.0.0.1:{taken} is already in use" in done.stderr
+
+
 @contextlib.contextmanager
 def _listening() -> Iterator[int]:
     """A port another socket listens on, for the block."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import sys
 
 from .. import translate
 
@@ -33,9 +34,21 @@ _UNBOUND = False
 
 
 def note_startup(command: str) -> None:
-    """Remember that this process is ``mkdocs serve`` (``on_startup``)."""
+    """Remember that this process is ``mkdocs serve`` (``on_startup``), ``mkdocs serve --clean`` included: MkDocs
+    tells its plugins that one is a ``build``, and it too bound its address only after the whole build."""
     global _UNBOUND
-    _UNBOUND = command == "serve"
+    _UNBOUND = command == "serve" or _called_by_serve()
+
+
+def _called_by_serve() -> bool:
+    """Whether MkDocs' ``serve`` command is on the stack (it calls ``on_startup`` itself)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        code = frame.f_code
+        if code.co_name == "serve" and code.co_filename.endswith(os.path.join("mkdocs", "commands", "serve.py")):
+            return True
+        frame = frame.f_back  # type: ignore[assignment]
+    return False
 
 
 def taken(host: str, port: int, lang: str, config_file: str | None = None) -> str | None:
