@@ -52,13 +52,30 @@ def test_in_the_project_folder_it_checks(tmp_path: Path) -> None:
     assert ran.returncode == 0 and "there is no" not in ran.stderr, ran
 
 
-@pytest.mark.parametrize("words", [["--config", "../mkdocs.yml", "check"], ["check", "."], ["score", "."],
-                                   ["schema"]])
-def test_a_project_named_or_a_command_that_needs_none_runs(tmp_path: Path, words: list[str]) -> None:
-    """``--config`` and a folder named are the user's choice; ``schema`` reads no project."""
+@pytest.mark.parametrize("words", [["--config", "../mkdocs.yml", "check"], ["schema"]])
+def test_settings_named_or_a_command_that_needs_none_runs(tmp_path: Path, words: list[str]) -> None:
+    """``--config`` is the user's choice; ``schema`` reads no project."""
     ran = _run(_project(tmp_path) / "accounts", *words)
     assert "there is no mkdocs.yml here" not in ran.stderr, ran.stderr
-    assert "Traceback" not in ran.stderr
+    assert "Traceback" not in ran.stderr and ran.returncode == 0, ran.stderr
+
+
+@pytest.mark.parametrize("words", [["check", "."], ["score", "."], ["fmt", "--check", "."],
+                                   ["diff", "--accounts", ".", "HEAD"]])
+def test_a_path_named_below_the_project_does_not_skip_its_settings(tmp_path: Path, words: list[str]) -> None:
+    """``score .`` from ``accounts/`` ran with the defaults: the project's profile, scoring and dates unread."""
+    ran = _run(_project(tmp_path) / "accounts", *words)
+    assert ran.returncode == 2 and "there is no mkdocs.yml here, but .. has one" in ran.stderr, ran
+    assert ran.stdout == ""
+
+
+def test_a_built_site_is_not_a_project(tmp_path: Path) -> None:
+    """A built site holds an ``accounts/`` of pages: from there, the command names the project folder."""
+    project = _project(tmp_path)
+    (project / "site" / "accounts" / "acme").mkdir(parents=True)
+    (project / "site" / "accounts" / "acme" / "index.html").write_text("<p>x</p>\n", encoding="utf-8")
+    ran = _run(project / "site", "check")
+    assert ran.returncode == 2 and "there is no mkdocs.yml here, but .. has one" in ran.stderr, ran
 
 
 def test_a_folder_with_its_own_accounts_is_a_project(tmp_path: Path) -> None:

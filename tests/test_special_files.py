@@ -54,11 +54,11 @@ def test_pipes_are_reported_not_opened(tmp_path: Path, cache: list[str]) -> None
     assert ran.returncode == 1
 
 
-def test_a_socket_is_reported_and_the_site_renders(tmp_path: Path) -> None:
+def test_a_socket_is_reported_and_the_site_renders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = _project(tmp_path)
-    where = project / "accounts" / "atlas-freight" / "activities" / "s.md"
+    monkeypatch.chdir(project / "accounts" / "atlas-freight" / "activities")  # a socket's path is short
     with socket.socket(socket.AF_UNIX) as sock:
-        sock.bind(str(where))
+        sock.bind("s.md")
         ran = _run(project, "render", "--out", str(tmp_path / "out"))
         checked = _run(project, "check")
     assert "Traceback" not in ran.stderr and ran.returncode == 0, ran.stderr
@@ -74,3 +74,32 @@ def test_an_accounts_folder_that_is_a_file_says_so(tmp_path: Path) -> None:
     assert ran.returncode == 1
     assert ran.stdout.startswith("accounts:0:0: AP008 error: the accounts folder is not a folder (hint: set "
                                  "'accounts' in mkdocs.yml to the folder of account folders, or pass its path)"), ran
+
+
+@pytest.mark.parametrize("kind", ["pipe", "stdin"])
+@pytest.mark.parametrize("command", [["check"], ["score"], ["--lang", "zh", "check"]])
+def test_a_settings_file_that_is_no_regular_file_is_refused_unopened(tmp_path: Path, kind: str,
+                                                                     command: list[str]) -> None:
+    """The default ``mkdocs.yml`` too, not only one named by ``--config``: a link to ``/dev/stdin`` waited for the
+    reviewer's typing."""
+    project = _project(tmp_path)
+    (project / "mkdocs.yml").unlink()
+    if kind == "pipe":
+        os.mkfifo(project / "mkdocs.yml")
+    else:
+        (project / "mkdocs.yml").symlink_to("/dev/stdin")
+    ran = subprocess.run([sys.executable, "-m", "generator", *command], cwd=project, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}, timeout=60,
+                         stdin=subprocess.PIPE if kind == "stdin" else None)
+    assert ran.returncode == 2 and "Traceback" not in ran.stderr, ran.stderr
+    assert "mkdocs.yml: " + ("不是普通文件" if "zh" in command else "not a regular file") in ran.stderr, ran.stderr
+
+
+def test_a_pipe_in_docs_stops_the_build_at_once(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "theme", project / "theme")
+    os.mkfifo(project / "docs" / "pipe.md")
+    ran = _run(project, "build", "--quiet", "--site-dir", str(tmp_path / "site"))
+    assert ran.returncode != 0 and "Traceback" not in ran.stderr
+    assert "docs: pipe.md: not a regular file or folder (a pipe, socket, device or broken link), refused" in ran.stderr

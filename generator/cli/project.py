@@ -14,20 +14,21 @@ from pathlib import Path
 ANYWHERE = frozenset({"schema", "lsp"})
 """Commands that read no project: they run anywhere."""
 
-NAMING = ("paths", "accounts")
-"""Arguments that name the accounts (or files in them) themselves: then the current folder is not guessed from."""
-
 
 def project_above(args: argparse.Namespace, config: str) -> Path | None:
     """The nearest folder above the current one holding ``config`` when the command needs a project and the
-    current folder is not one (no ``config``, no ``accounts/``, nothing named); else None.
+    current folder is not one; else None.
 
-    Only when ``--config`` was not given (``args.config`` is None): one given is the user's choice and stands.
+    A project folder holds ``config``, or (the defaults' project) ``accounts/roster.yml``: a built site's
+    ``accounts/`` or an account folder named ``accounts`` is not one. Only when ``--config`` was not given
+    (``args.config`` is None): one given is the user's choice and stands. Paths named on the command line do
+    not make the current folder a project: ``check .`` from ``accounts/`` ran with the defaults instead of the
+    project's settings (its scoring, dates and profile).
     """
-    if args.command in ANYWHERE or args.config is not None or any(getattr(args, n, None) for n in NAMING):
+    if args.command in ANYWHERE or args.config is not None:
         return None
     here = Path.cwd()
-    if (here / config).exists() or (here / "accounts").exists():
+    if (here / config).exists() or (here / "accounts" / "roster.yml").exists():
         return None
     for folder in here.parents:
         if (folder / config).is_file():

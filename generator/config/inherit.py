@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 from importlib import metadata
 from typing import Any
 
@@ -28,11 +29,13 @@ PLUGIN = "accountplan"
 ENV_PREFIXES = ("MKDOCS_", "SITE_")
 """How the name of a variable a settings file reads with ``!ENV`` starts (``CI`` too: :func:`env_readable`)."""
 
-SECRET_WORDS = ("TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "PRIVATE", "COOKIE", "APIKEY", "SIGNATURE")
+SECRET_WORDS = ("TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "CREDENTIAL", "CREDS", "PRIVATE", "COOKIE",
+                "SIGNATURE", "BEARER", "JWT", "DATABASE", "CONNECTION")
 """Text that names a secret anywhere in a variable's name (``SITE_GITHUB_TOKEN``, ``SITE_DBPASSWORD``)."""
 
-SECRET_PARTS = ("KEY", "PASS", "PWD", "PAT", "AUTH", "CERT", "SESSION", "DSN")
-"""Words that name a secret as one ``_``-separated part of a name (``SITE_DEPLOY_KEY``; not ``SITE_AUTHOR``)."""
+SECRET_PARTS = ("PASS", "PWD", "PAT", "AUTH", "CERT", "SESSION", "DSN", "SALT", "OTP")
+"""Words that name a secret as one ``_``-separated part of a name (``SITE_DB_PASS``; not ``SITE_AUTHOR``); a part
+ending in ``KEY`` does too (``SITE_DEPLOY_KEY``, ``SITE_SSHKEY``; not ``SITE_KEYWORDS``)."""
 
 
 def env_readable(name: str) -> bool:
@@ -48,7 +51,7 @@ def env_readable(name: str) -> bool:
         return True
     parts = upper.replace("-", "_").split("_")
     return (upper.startswith(ENV_PREFIXES) and not any(word in upper for word in SECRET_WORDS)
-            and not any(part in SECRET_PARTS for part in parts))
+            and not any(part in SECRET_PARTS or part.endswith("KEY") for part in parts))
 
 
 class _ReadsEnv(Exception):
@@ -198,8 +201,13 @@ _ConfigLoader.yaml_implicit_resolvers = {
 
 def _read(config_file: str, lenient: bool = False) -> dict[str, Any]:
     """The mapping in an ``mkdocs.yml``, read as MkDocs reads it (bytes, the encoding found by YAML);
-    :class:`ConfigError` when it cannot be read or is not one, or (unless ``lenient``) names code."""
+    :class:`ConfigError` when it cannot be read or is not one, or (unless ``lenient``) names code.
+
+    A file that is no regular file (a pipe, a device, a link to ``/dev/stdin``) is refused before it is opened:
+    opening a pipe waits for a writer, for ever."""
     try:
+        if not stat.S_ISREG(os.stat(config_file).st_mode):
+            raise ConfigError([f"{config_file}: not a regular file (a pipe, socket or device), refused"])
         with open(config_file, "rb") as handle:
             config = yaml.load(handle, Loader=_LenientConfigLoader if lenient else _ConfigLoader) or {}
     except OSError as exc:

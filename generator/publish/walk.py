@@ -97,6 +97,21 @@ def links_leading_out_of(folder: str | os.PathLike[str]) -> list[str]:
     return sorted(out)
 
 
+def special_files(folder: str | os.PathLike[str]) -> list[str]:
+    """Every entry under ``folder`` that is neither a regular file nor a folder, links followed (a pipe, socket,
+    device, a link to one, or a broken link), by its relative name: MkDocs opens every file of docs, and opening
+    a pipe waits for a writer, for ever."""
+    found = []
+    for relative, entry, _ in entries(folder):
+        try:
+            regular = entry.is_file() or entry.is_dir()
+        except OSError:
+            regular = False
+        if not regular:
+            found.append(relative.replace(os.sep, "/"))
+    return sorted(found)
+
+
 def refuse_unsafe(what: str, folder: str, project: str) -> None:
     """``ValueError`` when the build must not read the ``what`` folder (``docs``, ``theme``) at ``folder``: what a
     link leads to would be published, and a folder nested too deep fails MkDocs' walk.
@@ -115,6 +130,11 @@ def refuse_unsafe(what: str, folder: str, project: str) -> None:
         shown = ", ".join(shown_name(link) for link in links)  # named by whoever committed them
         raise ValueError(f"{what}: {shown}: a symbolic link leading outside the {what} folder, refused (what it "
                          "leads to would be published)")
+    special = special_files(folder)
+    if special:
+        shown = ", ".join(shown_name(name) for name in special[:5]) + (" …" if len(special) > 5 else "")
+        raise ValueError(f"{what}: {shown}: not a regular file or folder (a pipe, socket, device or broken link), "
+                         "refused (reading a pipe waits for ever); remove it or put the file itself there")
     deep = too_deep(folder)
     if deep is not None:
         shown = shown_name(deep[:200]) + ("…" if len(deep) > 200 else "")
