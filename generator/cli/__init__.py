@@ -95,12 +95,16 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit status (130 after Ctrl-C, without a traceback, from the
-    moment this function runs: the console script's own imports before it are Python's to interrupt)."""
+    """Entry point of the console script; returns the exit status (130 after Ctrl-C, 143 after ``SIGTERM``, without
+    a traceback, from the moment this function runs: the console script's own imports before it are Python's to
+    interrupt)."""
+    from ..termination import exit_status, stop_on_termination
+
+    stop_on_termination()  # kill or a CI job's cancel: the pools' workers are ended, not left behind
     try:
         return _main(sys.argv[1:] if argv is None else argv)
-    except KeyboardInterrupt:  # while reading the settings or parsing the command line too
-        return 130
+    except KeyboardInterrupt as interrupt:  # while reading the settings or parsing the command line too
+        return exit_status(interrupt)
 
 
 def _main(words: Sequence[str]) -> int:
@@ -130,8 +134,10 @@ def _main(words: Sequence[str]) -> int:
     args.language = args.lang or site_language(args.config)  # messages; --lang alone changes what build makes
     try:
         return int(args.run(args))
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as interrupt:
+        from ..termination import exit_status
+
+        return exit_status(interrupt)
     except BrokenPipeError:
         return 0
     except (ValueError, OSError) as exc:

@@ -42,6 +42,7 @@ from .. import usercache
 from ..config import INHERIT_DEPTH, inherit_chain
 from ..model.keys import name_digest
 from ..publish.site import MARKER, MARKER_TEXT
+from ..termination import stop_on_termination
 
 FOLDER = "serve-site"
 """The kept sites' folder, inside the project's cache folder (:func:`generator.usercache.project_folder`)."""
@@ -65,36 +66,10 @@ _stamps: dict[str, str] = {}
 
 def note_startup(command: str, dirty: bool) -> None:
     """Remember whether this process is ``mkdocs serve --dirty`` (``on_startup``, called once a process); a server
-    stops on ``SIGTERM`` and ``SIGHUP`` as on Ctrl-C (:func:`_stop_on_termination`)."""
+    stops on ``SIGTERM`` and ``SIGHUP`` as on Ctrl-C (:func:`generator.termination.stop_on_termination`)."""
     _serving["on"] = command == "serve" and dirty
     if command == "serve":
-        _stop_on_termination()
-
-
-def _stop_on_termination() -> None:
-    """``SIGTERM`` (``kill``, an editor's stop button) and ``SIGHUP`` (a closed terminal) stop a server as Ctrl-C does.
-
-    Their default ends the process at once: MkDocs' temporary site and, with caching off, the folder of generated
-    pages (:func:`generator.usercache.process_folder`) stayed behind, and nothing was sealed for the next server.
-    MkDocs stops on ``KeyboardInterrupt`` and then runs every plugin's ``on_shutdown``. A handler already set by
-    someone else is left as it is.
-    """
-    import signal
-
-    server = os.getpid()
-
-    def stop(signum: int, frame: object) -> None:
-        if os.getpid() != server:  # a forked page worker: ended as the default would end it, the server decides
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-            return
-        raise KeyboardInterrupt
-
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        with contextlib.suppress(ValueError, OSError, TypeError):  # not the main thread, or no such signal here
-            if number is not None and signal.getsignal(number) == signal.SIG_DFL:
-                signal.signal(number, stop)
+        stop_on_termination()
 
 
 def site_folder(config_file: str | None, lang: str) -> str | None:

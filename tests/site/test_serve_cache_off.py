@@ -44,8 +44,8 @@ def test_a_forked_page_worker_ends_on_sigterm_as_by_default() -> None:
     """The server's handler stops the server; a page worker it forked ends as the default action would end it."""
     code = (
         "import os, signal, time\n"
-        "from generator.mkdocs_plugin import preview\n"
-        "preview._stop_on_termination()\n"
+        "from generator.termination import stop_on_termination\n"
+        "stop_on_termination()\n"
         "child = os.fork()\n"
         "if child == 0:\n"
         "    time.sleep(30)\n"

@@ -1,0 +1,59 @@
+"""``kill`` (``SIGTERM``) or a closed terminal (``SIGHUP``) stops a command as Ctrl-C does: its pool's workers
+end with it (two per killed build stayed behind for ever), and it exits ``128 + signal``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.bench.corpus import write_corpus
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started that are still its children."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for its reaper does not)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_killed_build_ends_its_workers(tmp_path: Path, signum: int) -> None:
+    write_corpus(str(tmp_path), 40, 7)  # 2,440 files: loaded in a process pool
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    shutil.copytree(REPO / "theme", tmp_path / "theme")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "ACCOUNTPLAN_CACHE": "off", "NO_MKDOCS_2_WARNING": "1"}
+    build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--quiet", "--site-dir",
+                              str(tmp_path / "site")], cwd=tmp_path, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    workers: list[int] = []
+    deadline = time.monotonic() + 120
+    while len(workers) < 2 and build.poll() is None and time.monotonic() < deadline:
+        workers = _children(build.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the build never started its workers"
+    build.send_signal(signum)
+    _, err = build.communicate(timeout=120)
+    assert build.returncode == 128 + signum and "Traceback" not in err, err
+    time.sleep(1)
+    assert [pid for pid in workers if _alive(pid)] == []
