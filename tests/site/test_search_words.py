@@ -99,3 +99,16 @@ def test_the_facts_and_filters_read_as_words(sample_en: Built) -> None:
     index = _index(sample_en)
     assert "Industry Logistics Region Europe-West" in index["accounts/atlas-freight/"]
     assert re.search(r"Tier all S A B C Region all Europe-Central Europe-North", index["accounts/"])
+
+
+def test_the_scorecard_is_searched_by_its_figures_not_its_formulas(sample_en: Built) -> None:
+    """Every scorecard's formulas read the same: in the index they made every account a hit for "cash-cow" or
+    "weight" (and a sixth of the index). Its figures and values stay searchable; the table stays on the page."""
+    index = _index(sample_en)
+    account, person = index["accounts/atlas-freight/"], index["team/p-tom-hale/"]
+    assert "Total score" in account and "Classification cash cow" in account
+    assert "Person score: KPI results and key actions" in person
+    for text in (account, person):
+        assert "0.5 × kpi" not in text and "first match:" not in text and "weight =" not in text
+    html = sample_en.page("accounts/atlas-freight/")
+    assert 'id="fig-classification"' in html and "first match:" in html
