@@ -4,27 +4,11 @@ instead of reporting the accounts folder missing; anywhere a project is named or
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(REPO / "accounts", project / "accounts")
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    return project
-
-
-def _run(cwd: Path, *words: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *words], cwd=cwd, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
-                          timeout=120)
-
+from tests.copied_project import copy_project, run_in
 
 NEW = ["new", "contact", "atlas-freight", "--name", "X Y", "--id", "c-x"]
 
@@ -32,8 +16,8 @@ NEW = ["new", "contact", "atlas-freight", "--name", "X Y", "--id", "c-x"]
 @pytest.mark.parametrize("below", ["accounts", "accounts/atlas-freight", "accounts/atlas-freight/contacts"])
 @pytest.mark.parametrize("command", [["check"], ["score"], NEW])
 def test_below_the_project_the_command_names_its_folder(tmp_path: Path, below: str, command: list[str]) -> None:
-    project = _project(tmp_path)
-    ran = _run(project / below, *command)
+    project = copy_project(tmp_path)
+    ran = run_in(project / below, *command)
     up = "/".join([".."] * len(Path(below).parts))
     assert ran.returncode == 2, ran
     assert ran.stderr.strip() == (f"accountplan {command[0]}: there is no mkdocs.yml here, but {up} has one: run "
@@ -43,19 +27,19 @@ def test_below_the_project_the_command_names_its_folder(tmp_path: Path, below: s
 
 
 def test_in_chinese_too(tmp_path: Path) -> None:
-    ran = _run(_project(tmp_path) / "accounts", "check", "--lang", "zh")
+    ran = run_in(copy_project(tmp_path) / "accounts", "check", "--lang", "zh")
     assert ran.returncode == 2 and "项目文件夹" in ran.stderr and "mkdocs.yml" in ran.stderr, ran.stderr
 
 
 def test_in_the_project_folder_it_checks(tmp_path: Path) -> None:
-    ran = _run(_project(tmp_path), "check")
+    ran = run_in(copy_project(tmp_path), "check")
     assert ran.returncode == 0 and "there is no" not in ran.stderr, ran
 
 
 @pytest.mark.parametrize("words", [["--config", "../mkdocs.yml", "check"], ["schema"]])
 def test_settings_named_or_a_command_that_needs_none_runs(tmp_path: Path, words: list[str]) -> None:
     """``--config`` is the user's choice; ``schema`` reads no project."""
-    ran = _run(_project(tmp_path) / "accounts", *words)
+    ran = run_in(copy_project(tmp_path) / "accounts", *words)
     assert "there is no mkdocs.yml here" not in ran.stderr, ran.stderr
     assert "Traceback" not in ran.stderr and ran.returncode == 0, ran.stderr
 
@@ -64,29 +48,29 @@ def test_settings_named_or_a_command_that_needs_none_runs(tmp_path: Path, words:
                                    ["diff", "--accounts", ".", "HEAD"]])
 def test_a_path_named_below_the_project_does_not_skip_its_settings(tmp_path: Path, words: list[str]) -> None:
     """``score .`` from ``accounts/`` ran with the defaults: the project's profile, scoring and dates unread."""
-    ran = _run(_project(tmp_path) / "accounts", *words)
+    ran = run_in(copy_project(tmp_path) / "accounts", *words)
     assert ran.returncode == 2 and "there is no mkdocs.yml here, but .. has one" in ran.stderr, ran
     assert ran.stdout == ""
 
 
-def test_a_built_site_is_not_a_project(tmp_path: Path) -> None:
+def test_a_built_site_is_not_acopy_project(tmp_path: Path) -> None:
     """A built site holds an ``accounts/`` of pages: from there, the command names the project folder."""
-    project = _project(tmp_path)
+    project = copy_project(tmp_path)
     (project / "site" / "accounts" / "acme").mkdir(parents=True)
     (project / "site" / "accounts" / "acme" / "index.html").write_text("<p>x</p>\n", encoding="utf-8")
-    ran = _run(project / "site", "check")
+    ran = run_in(project / "site", "check")
     assert ran.returncode == 2 and "there is no mkdocs.yml here, but .. has one" in ran.stderr, ran
 
 
-def test_a_folder_with_its_own_accounts_is_a_project(tmp_path: Path) -> None:
+def test_a_folder_with_its_own_accounts_is_acopy_project(tmp_path: Path) -> None:
     """No settings file but an ``accounts/`` folder: the defaults' project, even below another project."""
-    project = _project(tmp_path)
+    project = copy_project(tmp_path)
     inner = project / "docs" / "example"
     shutil.copytree(project / "accounts", inner / "accounts")
-    ran = _run(inner, "check")
+    ran = run_in(inner, "check")
     assert "there is no mkdocs.yml here" not in ran.stderr and ran.returncode == 0, ran
 
 
 def test_outside_any_project_the_accounts_folder_is_missing(tmp_path: Path) -> None:
-    ran = _run(tmp_path, "check")
+    ran = run_in(tmp_path, "check")
     assert ran.returncode == 1 and "AP008" in ran.stdout and "accounts folder not found" in ran.stdout, ran

@@ -12,22 +12,12 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.copied_project import REPO, copy_project, run_in
+
 SAYS = ("AP010 warning: not a regular file (a pipe, socket or device) and is not read "
         "(hint: replace it with the file itself)")
 
 
-def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(REPO / "accounts", project / "accounts")
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    return project
-
-
-def _run(cwd: Path, *words: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *words], cwd=cwd, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
-                          timeout=120)
 
 
 def _pipes(accounts: Path) -> list[str]:
@@ -44,9 +34,9 @@ def _pipes(accounts: Path) -> list[str]:
 
 @pytest.mark.parametrize("cache", [["--no-cache"], []])
 def test_pipes_are_reported_not_opened(tmp_path: Path, cache: list[str]) -> None:
-    project = _project(tmp_path)
+    project = copy_project(tmp_path)
     pipes = _pipes(project / "accounts")
-    ran = _run(project, "check", *cache)
+    ran = run_in(project, "check", *cache)
     assert "Traceback" not in ran.stderr, ran.stderr
     for pipe in pipes:
         assert f"{pipe}:0:0: {SAYS}" in ran.stdout, ran.stdout
@@ -55,22 +45,22 @@ def test_pipes_are_reported_not_opened(tmp_path: Path, cache: list[str]) -> None
 
 
 def test_a_socket_is_reported_and_the_site_renders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    project = _project(tmp_path)
+    project = copy_project(tmp_path)
     monkeypatch.chdir(project / "accounts" / "atlas-freight" / "activities")  # a socket's path is short
     with socket.socket(socket.AF_UNIX) as sock:
         sock.bind("s.md")
-        ran = _run(project, "render", "--out", str(tmp_path / "out"))
-        checked = _run(project, "check")
+        ran = run_in(project, "render", "--out", str(tmp_path / "out"))
+        checked = run_in(project, "check")
     assert "Traceback" not in ran.stderr and ran.returncode == 0, ran.stderr
     assert f"accounts/atlas-freight/activities/s.md:0:0: {SAYS}" in checked.stdout
     assert (tmp_path / "out" / "accounts" / "atlas-freight" / "index.md").is_file()
 
 
 def test_an_accounts_folder_that_is_a_file_says_so(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = copy_project(tmp_path)
     shutil.rmtree(project / "accounts")
     (project / "accounts").write_text("not a folder\n", encoding="utf-8")
-    ran = _run(project, "check")
+    ran = run_in(project, "check")
     assert ran.returncode == 1
     assert ran.stdout.startswith("accounts:0:0: AP008 error: the accounts folder is not a folder (hint: set "
                                  "'accounts' in mkdocs.yml to the folder of account folders, or pass its path)"), ran
@@ -82,7 +72,7 @@ def test_a_settings_file_that_is_no_regular_file_is_refused_unopened(tmp_path: P
                                                                      command: list[str]) -> None:
     """The default ``mkdocs.yml`` too, not only one named by ``--config``: a link to ``/dev/stdin`` waited for the
     reviewer's typing."""
-    project = _project(tmp_path)
+    project = copy_project(tmp_path)
     (project / "mkdocs.yml").unlink()
     if kind == "pipe":
         os.mkfifo(project / "mkdocs.yml")
@@ -96,10 +86,10 @@ def test_a_settings_file_that_is_no_regular_file_is_refused_unopened(tmp_path: P
 
 
 def test_a_pipe_in_docs_stops_the_build_at_once(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = copy_project(tmp_path)
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copytree(REPO / "theme", project / "theme")
     os.mkfifo(project / "docs" / "pipe.md")
-    ran = _run(project, "build", "--quiet", "--site-dir", str(tmp_path / "site"))
+    ran = run_in(project, "build", "--quiet", "--site-dir", str(tmp_path / "site"))
     assert ran.returncode != 0 and "Traceback" not in ran.stderr
     assert "docs: pipe.md: not a regular file or folder (a pipe, socket, device or broken link), refused" in ran.stderr
