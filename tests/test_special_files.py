@@ -93,3 +93,14 @@ def test_a_pipe_in_docs_stops_the_build_at_once(tmp_path: Path) -> None:
     ran = run_in(project, "build", "--quiet", "--site-dir", str(tmp_path / "site"))
     assert ran.returncode != 0 and "Traceback" not in ran.stderr
     assert "docs: pipe.md: not a regular file or folder (a pipe, socket, device or broken link), refused" in ran.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "fmt"])
+def test_a_pipe_named_on_the_command_line_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    """Named alone, a pipe was reported with a warning and the check passed (exit 0)."""
+    project = copy_project(tmp_path)
+    main = project / "accounts" / "atlas-freight" / "account.md"
+    main.unlink()
+    os.mkfifo(main)
+    ran = run_in(project, command, "accounts/atlas-freight/account.md")
+    assert ran.returncode == 2 and "not a regular file or folder (a pipe, socket or device)" in ran.stderr, ran

@@ -23,7 +23,10 @@ def plain_help(parser: argparse.ArgumentParser) -> None:
 
 
 def existing_path(text: str) -> str:
-    """An argument naming a file or folder that exists; anything else is a usage error (exit 2)."""
+    """An argument naming a file or folder that exists; anything else is a usage error (exit 2), a pipe, socket or
+    device too (it is never read: checked alone, it passed)."""
     if not os.path.lexists(text):
         raise argparse.ArgumentTypeError(f"{text}: no such file or folder")
+    if os.path.exists(text) and not (os.path.isfile(text) or os.path.isdir(text)):
+        raise argparse.ArgumentTypeError(f"{text}: not a regular file or folder (a pipe, socket or device)")
     return text
