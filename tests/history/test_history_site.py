@@ -144,7 +144,7 @@ def test_portfolio_and_home_show_what_changed(history_repo: Path) -> None:
     assert re.search(r"Findings\s+Trend\s+Since last quarter", head), head
     row = table[table.index('<tr data-tier='):]
     assert row.count("<tr") == 1 and "<svg" in row and "Acme Industries" in row
-    assert re.search(r'<td class="ap-num" data-sort="-?[\d.]+">[+±−-][\d.]*</td></tr>', row), row
+    assert re.search(r'<td class="ap-num" data-sort="-?[\d.]+">[+±−-][\d.]*</td>\s*</tr>', row), row
     assert 'id="ap-trends"' not in raw  # no separate trend table
     assert "Since last quarter" not in (site / "portfolio" / "by-tier" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"2026-11-24 Acme Industries — Decision maker's support: Zhang Wei \(CTO\): support "
