@@ -48,6 +48,21 @@ def stop_on_termination() -> None:
                 signal.signal(number, stop)
 
 
+def ignored_in_workers() -> None:
+    """A process pool's initializer: the worker ignores ``SIGINT``, ``SIGTERM`` and ``SIGHUP``, its parent stops it.
+
+    Ctrl-C, a CI job's cancel and ``kill -- -GROUP`` signal every process of the group. A worker that died of it
+    broke the pool while the parent was shutting it down: Python's pool then failed in its own thread
+    (``InvalidStateError`` on a cancelled task) and the parent waited for ever at exit, writing to a queue no
+    worker read. Ignoring them, workers finish the task in hand and leave when the parent shuts the pool down.
+    """
+    for name in ("SIGINT", *NAMES):
+        number = getattr(signal, name, None)
+        with contextlib.suppress(ValueError, OSError, TypeError):
+            if number is not None:
+                signal.signal(number, signal.SIG_IGN)
+
+
 def exit_status(interrupt: KeyboardInterrupt) -> int:
     """The exit status after ``interrupt``: ``128 + signal`` for a signal's, 130 for Ctrl-C's (``SIGINT``)."""
     return 128 + interrupt.signum if isinstance(interrupt, Terminated) else 130

@@ -57,3 +57,39 @@ def test_a_killed_build_ends_its_workers(tmp_path: Path, signum: int) -> None:
     assert build.returncode == 128 + signum and "Traceback" not in err, err
     time.sleep(1)
     assert [pid for pid in workers if _alive(pid)] == []
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # a shell's background job ignores it; a terminal's does not
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_to_the_whole_group_ends_the_command_too(tmp_path: Path, signum: int) -> None:
+    """Ctrl-C, a CI job's cancel and ``kill -- -GROUP`` signal the workers too: one that died of it broke the pool
+    while the parent shut it down, and the parent waited for ever at exit (at some moments of the load)."""
+    write_corpus(str(tmp_path), 40, 7)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "ACCOUNTPLAN_CACHE": "off"}
+    for delay in (0.0, 0.2, 0.4, 0.6, 0.8):
+        check = subprocess.Popen([sys.executable, "-m", "generator", "check", "--no-cache"], cwd=tmp_path, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                 start_new_session=True, preexec_fn=_default_sigint)
+        workers: list[int] = []
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and check.poll() is None and time.monotonic() < deadline:
+            workers = _children(check.pid)
+            time.sleep(0.02)
+        time.sleep(delay)
+        if check.poll() is not None:
+            continue  # done before the signal: nothing to stop
+        os.killpg(check.pid, signum)
+        try:
+            _, err = check.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(check.pid, signal.SIGKILL)
+            raise AssertionError(f"still running 60 s after the signal ({delay} s after its workers started)") from None
+        assert check.returncode in (128 + signum, 0), err  # 0: it finished while the signal was on its way
+        assert "Traceback" not in err, err
+        time.sleep(0.5)
+        assert [pid for pid in workers if _alive(pid)] == []

@@ -29,6 +29,7 @@ from ..model.contact import DECIDING_ROLES
 from ..model.portfolio import Dossier, Portfolio
 from ..score import score_account, scoring_config
 from ..score.types import PortfolioScores
+from ..termination import ignored_in_workers
 from .people import contact_moves, hidden_contacts, moved_keys, shows
 from .quarter import quarter_start
 from .records import (
@@ -133,7 +134,8 @@ def _run(job: _Job, slugs: list[str], cache: str | None) -> dict[str, Result]:
         return dict(_accounts(job, slugs, cache))
     _job = job
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=ignored_in_workers) as pool:
             parts = list(pool.map(_forked, [slugs[i::workers] for i in range(workers)]))
     finally:
         _job = None

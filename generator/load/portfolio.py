@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from ..model import codes
 from ..model.portfolio import Portfolio, gc_paused
+from ..termination import ignored_in_workers
 from .assemble import assemble
 from .discover import discover, display
 from .files import error
@@ -61,12 +62,18 @@ def parse_files(tasks: list[Task], jobs: int | None, progress: Callable[[int, in
         from concurrent.futures import ProcessPoolExecutor  # only here: a re-check rarely needs it
 
         # The collector is paused in workers too: they only build objects and send them back.
-        with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
             loaded: Iterator[Result] = pool.map(
                 load_task, tasks, chunksize=max(16, min(CHUNKSIZE, len(tasks) // (4 * workers))))
             yield from _counted(loaded, progress, done, total)
     else:
         yield from _counted(map(load_task, tasks), progress, done, total)
+
+
+def _worker_start() -> None:
+    """A loading worker: the collector paused, signals left to the parent (:func:`.termination.ignored_in_workers`)."""
+    gc.disable()
+    ignored_in_workers()
 
 
 def _counted(results: Iterator[Result], progress: Callable[[int, int], None] | None, done: int,

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator, MutableMapping
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from ..termination import ignored_in_workers
+
 PARALLEL_THRESHOLD = 150
 """From this many pages, account (and person) pages render in forked worker processes (one per core)."""
 WORKERS = "ACCOUNTPLAN_WORKERS"
@@ -44,7 +46,8 @@ def _forked(count: int, task: Callable[[int], T], jobs: int) -> tuple[ProcessPoo
     global _TASK
     _TASK = task
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=ignored_in_workers)
         # map() submits every task at once, so all workers are forked now, while _TASK is set.
         results = pool.map(_run, range(count), chunksize=8)
     finally:
