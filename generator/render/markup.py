@@ -66,13 +66,20 @@ def to_html(text: str | None, source: str = "") -> str:
     if not text or not text.strip():
         return ""
     text = _CJK_BREAK.sub("", text)
-    if _is_plain(text):
-        # Most notes are plain paragraphs: the same HTML without the cost of the converter.
-        paragraphs = (p.strip() for p in _BLANK_LINES.split(text))
-        return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p.strip())
+    if _is_plain(text):  # most notes are plain paragraphs: the same HTML without the cost of the converter
+        return _plain(text)
     _converter.reset()
-    converted = sanitize(shift_headings(_converter.convert(text)))
+    try:
+        converted = sanitize(shift_headings(_converter.convert(text)))
+    except RecursionError:  # a list or quote nested a thousand deep: Python-Markdown recurses per level
+        return _plain(text)
     return _HREF.sub(lambda m: _dossier_link(m, source), converted) if source else converted
+
+
+def _plain(text: str) -> str:
+    """``text`` as paragraphs of escaped text, markup shown as written."""
+    paragraphs = (p.strip() for p in _BLANK_LINES.split(text))
+    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p.strip())
 
 
 _HREF = re.compile(r' href="([^"#:/][^":]*\.md(?:#[^"]*)?)"')
