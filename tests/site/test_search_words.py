@@ -112,3 +112,11 @@ def test_the_scorecard_is_searched_by_its_figures_not_its_formulas(sample_en: Bu
         assert "0.5 × kpi" not in text and "first match:" not in text and "weight =" not in text
     html = sample_en.page("accounts/atlas-freight/")
     assert 'id="fig-classification"' in html and "first match:" in html
+
+
+def test_a_persons_visits_chart_is_kept_out_of_search(sample_en: Built) -> None:
+    """Its labels ran together in the index ("weekContacts", "(below)011-25expected"); the table below it,
+    which says the same, stays searchable."""
+    person = _index(sample_en)["team/p-tom-hale/"]
+    assert "weekContacts" not in person and "expected 5/week" not in person
+    assert "Week of" in person or "Contacts in each" in person
