@@ -93,3 +93,29 @@ def test_a_signal_to_the_whole_group_ends_the_command_too(tmp_path: Path, signum
         assert "Traceback" not in err, err
         time.sleep(0.5)
         assert [pid for pid in workers if _alive(pid)] == []
+
+
+def test_a_stop_while_the_old_site_is_deleted_still_deletes_it(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old site is renamed away, the new one renamed in, then the old one deleted: a kill in that last step
+    left ``.site.old-PID`` behind, restricted pages and all (an erased person's among them)."""
+    from generator.publish import atomic
+
+    target, new = tmp_path / "site", tmp_path / "new"
+    for folder, text in ((target, "old"), (new, "new")):
+        (folder / "team").mkdir(parents=True)
+        (folder / "team" / "index.html").write_text(text, encoding="utf-8")
+    real = shutil.rmtree
+    calls: list[str] = []
+
+    def interrupted(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:
+        calls.append(str(path))
+        if len(calls) == 1:
+            raise KeyboardInterrupt  # the signal arrives as the deletion starts
+        real(path, ignore_errors=True)
+
+    monkeypatch.setattr(atomic.shutil, "rmtree", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.swap_folder(new, target)
+    assert (target / "team" / "index.html").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

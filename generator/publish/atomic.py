@@ -98,7 +98,11 @@ def swap_folder(new: str | os.PathLike[str], target: str | os.PathLike[str]) -> 
         raise
     _fsync_folder(target_path.parent)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        try:
+            shutil.rmtree(old, ignore_errors=True)
+        except KeyboardInterrupt:  # Ctrl-C or kill mid-way: the old site, restricted pages and all, would stay
+            shutil.rmtree(old, ignore_errors=True)
+            raise
 
 
 def _read_umask() -> int:
