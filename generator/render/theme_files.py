@@ -2,6 +2,9 @@
 
 ``setup.py`` ships the top-level ``theme/`` folder as the package ``generator.theme``, so
 :mod:`importlib.resources` finds it in a wheel install, an editable install and this checkout alike.
+An editable install maps ``generator.theme`` to the ``theme/`` of the tree it was installed from: another
+checkout run with ``PYTHONPATH`` under that install's Python renders with the installed tree's templates
+(compare two trees with one install each).
 """
 
 from __future__ import annotations
