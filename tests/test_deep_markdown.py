@@ -10,11 +10,15 @@ import pytest
 from generator.render.markup import to_html
 from tests.copied_project import copy_project, run_in
 
+RICH = "# Plan\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n\n- one\n    - two\n\n> quoted **bold**\n"
+
 
 @pytest.mark.parametrize("mark", ["- ", "> ", "1. "])
 def test_a_body_nested_too_deep_is_shown_as_text(mark: str) -> None:
+    before = to_html(RICH)
     deep = mark * 1500 + "<script>x</script>"
     shown = to_html(deep)
+    assert to_html(RICH) == before  # the shared converter is whole again (its state was left half-way)
     assert shown.startswith("<p>" + mark.strip()) or shown.startswith("<blockquote>"), shown[:80]
     assert "<script>" not in shown
     assert to_html("- a\n- b") == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>"  # the converter still works after it

@@ -27,7 +27,13 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
 """A line break between two Chinese characters: Markdown would turn it into a stray space."""
 
-_converter = markdown.Markdown(extensions=["tables", "sane_lists", "fenced_code"], output_format="html")
+
+def _new_converter() -> markdown.Markdown:
+    """The converter of dossier bodies (one, reused: making one per body cost more than converting it)."""
+    return markdown.Markdown(extensions=["tables", "sane_lists", "fenced_code"], output_format="html")
+
+
+_converter = _new_converter()
 
 
 def _shift(match: re.Match[str], by: int) -> str:
@@ -72,8 +78,14 @@ def to_html(text: str | None, source: str = "") -> str:
     try:
         converted = sanitize(shift_headings(_converter.convert(text)))
     except RecursionError:  # a list or quote nested a thousand deep: Python-Markdown recurses per level
+        _replace_converter()  # its parser's state is left half-way: reset() does not mend it
         return _plain(text)
     return _HREF.sub(lambda m: _dossier_link(m, source), converted) if source else converted
+
+
+def _replace_converter() -> None:
+    global _converter
+    _converter = _new_converter()
 
 
 def _plain(text: str) -> str:
