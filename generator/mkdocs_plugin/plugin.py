@@ -50,6 +50,7 @@ from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from ..publish.site import refuse_unsafe_target as refuse_unsafe_site
 from ..publish.walk import refuse_published_accounts, refuse_unsafe_folders
 from ..render.direct import Permalink
+from ..render.markup import MAX_NESTING, too_deep
 from ..render.paths import edit_url
 from ..translate.language import normalize
 from . import direct as mkdocs_direct
@@ -258,6 +259,9 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             permalink = _bypass(config)
             if permalink is not None:
                 mkdocs_direct.bypass(page, markdown, permalink, self.build.convert)  # finished HTML: no Markdown
+        elif (line := too_deep(markdown)) is not None:  # a docs page: Markdown's recursion would end the build
+            raise PluginError(f"{page.file.src_uri}:{line}: lists or quotes nested deeper than {MAX_NESTING} levels, "
+                              "refused (the Markdown converter fails on them); flatten them")
         return markdown
 
     def _check_generated_links(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

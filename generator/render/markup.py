@@ -72,7 +72,7 @@ def to_html(text: str | None, source: str = "") -> str:
     if not text or not text.strip():
         return ""
     text = _CJK_BREAK.sub("", text)
-    if _is_plain(text):  # most notes are plain paragraphs: the same HTML without the cost of the converter
+    if _is_plain(text) or too_deep(text) is not None:  # most notes are plain paragraphs: no converter needed
         return _plain(text)
     _converter.reset()
     try:
@@ -81,6 +81,29 @@ def to_html(text: str | None, source: str = "") -> str:
         _replace_converter()  # its parser's state is left half-way: reset() does not mend it
         return _plain(text)
     return _HREF.sub(lambda m: _dossier_link(m, source), converted) if source else converted
+
+
+MAX_NESTING = 100
+"""The deepest lists and quotes a Markdown page may nest (Python-Markdown recurses per level: a thousand levels
+ended MkDocs' build in a ``RecursionError``); no honest page comes near."""
+
+_NESTED = re.compile(r"(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|[ \t]*>)+")
+"""The run of list and quote markers a line starts with."""
+_MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
+
+
+def too_deep(text: str, limit: int = MAX_NESTING) -> int | None:
+    """The first line (1-based) of ``text`` whose lists and quotes nest deeper than ``limit``, counting each marker
+    it starts with and each four columns of indentation; else ``None``."""
+    for number, line in enumerate(text.splitlines(), 1):
+        lead = _NESTED.match(line)
+        if lead is None:
+            continue
+        run = lead.group()
+        indent = len(run) - len(run.lstrip(" \t"))
+        if len(_MARKER.findall(run)) + indent // 4 > limit:
+            return number
+    return None
 
 
 def _replace_converter() -> None:
