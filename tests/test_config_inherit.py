@@ -121,7 +121,7 @@ def test_a_settings_file_that_is_a_pipe_is_refused_at_once(tmp_path: Path, capsy
 SECRETS = ["GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "HOME", "SITE_GITHUB_TOKEN", "SITE_DEPLOY_KEY", "MKDOCS_PASSWORD",
            "SITE_DB_PASS", "SITE_AUTH", "site_api_token", "SITE_APIKEY", "SITE_DEPLOYKEY", "SITE_SSHKEY",
            "SITE_PASSPHRASE", "SITE_JWT", "SITE_BEARER", "SITE_ACCESSKEY", "SITE_DATABASE_URL", "SITE_CREDS",
-           "SITE_deployKey"]
+           "SITE_deployKey", "ci", "SITE_WEBHOOK_URL", "SITE_SLACK_HOOK"]
 
 
 @pytest.mark.parametrize("name", SECRETS)

@@ -53,3 +53,11 @@ def test_a_docs_page_nested_too_deep_stops_the_build_with_its_line(tmp_path: Pat
     ran = run_in(project, "build", "--quiet", "--site-dir", str(tmp_path / "site"))
     assert ran.returncode == 1 and "Traceback" not in ran.stderr and "RecursionError" not in ran.stderr
     assert "deep.md:3: lists or quotes nested deeper than 100 levels, refused" in ran.stderr, ran.stderr
+
+
+def test_tabs_count_as_markdown_reads_them_and_fenced_code_is_text() -> None:
+    """A tab is four columns to Markdown: 300 tab-indented levels were counted as 75 and the build crashed. A log
+    line of 120 '>' in a fenced block is text, not 120 quotes."""
+    assert too_deep("\n".join("\t" * k + "- item" for k in range(300))) == 101
+    assert too_deep("```text\n" + ">" * 120 + " prompt\n```\n") is None
+    assert too_deep("~~~\n" + "- " * 200 + "\n~~~\n" + "- " * 101 + "x") == 4

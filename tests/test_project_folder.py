@@ -74,3 +74,27 @@ def test_a_folder_with_its_own_accounts_is_acopy_project(tmp_path: Path) -> None
 def test_outside_any_project_the_accounts_folder_is_missing(tmp_path: Path) -> None:
     ran = run_in(tmp_path, "check")
     assert ran.returncode == 1 and "AP008" in ran.stdout and "accounts folder not found" in ran.stdout, ran
+
+
+def test_another_mkdocs_site_above_is_not_the_project(tmp_path: Path) -> None:
+    """A folder of accounts below some other MkDocs site (no accountplan plugin): the command runs here, and says
+    what is really missing, instead of sending the user to a folder that has no accounts."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: other\n", encoding="utf-8")
+    (tmp_path / "plans" / "accounts" / "acme").mkdir(parents=True)
+    ran = run_in(tmp_path / "plans", "check")
+    assert "there is no mkdocs.yml here" not in ran.stderr and "Traceback" not in ran.stderr, ran
+    assert ran.returncode == 1 and "roster.yml" in ran.stdout, ran
+
+
+def test_a_deleted_current_folder_is_no_traceback(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    import subprocess
+    import sys
+
+    from tests.copied_project import REPO
+    ran = subprocess.run([sys.executable, "-c", f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
+                          "from generator.cli import main; sys.exit(main(['check']))"],
+                         capture_output=True, text=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+                         timeout=120)
+    assert ran.returncode != 0 and "Traceback" not in ran.stderr, ran.stderr

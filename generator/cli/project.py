@@ -27,13 +27,28 @@ def project_above(args: argparse.Namespace, config: str) -> Path | None:
     """
     if args.command in ANYWHERE or args.config is not None:
         return None
-    here = Path.cwd()
+    try:
+        here = Path.cwd()
+    except OSError:  # the current folder was deleted: the command says so itself
+        return None
     if (here / config).exists() or (here / "accounts" / "roster.yml").exists():
         return None
     for folder in here.parents:
         if (folder / config).is_file():
-            return folder
+            return folder if _builds_accounts(folder / config) else None
     return None
+
+
+def _builds_accounts(config_file: Path) -> bool:
+    """Whether ``config_file`` (or a file it inherits) lists this plugin: another MkDocs site above a folder of
+    accounts is no project to send the user to. One that cannot be read counts (running there says why)."""
+    from ..config.check import ConfigError
+    from ..config.inherit import built_sections
+
+    try:
+        return bool(built_sections(str(config_file)))
+    except (ConfigError, OSError, ValueError):
+        return True
 
 
 def relative(folder: Path) -> str:

@@ -30,10 +30,10 @@ ENV_PREFIXES = ("MKDOCS_", "SITE_")
 """How the name of a variable a settings file reads with ``!ENV`` starts (``CI`` too: :func:`env_readable`)."""
 
 SECRET_WORDS = ("TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "CREDENTIAL", "CREDS", "PRIVATE", "COOKIE",
-                "SIGNATURE", "BEARER", "JWT", "DATABASE", "CONNECTION")
+                "SIGNATURE", "BEARER", "JWT", "DATABASE", "CONNECTION", "WEBHOOK")
 """Text that names a secret anywhere in a variable's name (``SITE_GITHUB_TOKEN``, ``SITE_DBPASSWORD``)."""
 
-SECRET_PARTS = ("PASS", "PWD", "PAT", "AUTH", "CERT", "SESSION", "DSN", "SALT", "OTP")
+SECRET_PARTS = ("PASS", "PWD", "PAT", "AUTH", "CERT", "SESSION", "DSN", "SALT", "OTP", "HOOK")
 """Words that name a secret as one ``_``-separated part of a name (``SITE_DB_PASS``; not ``SITE_AUTHOR``); a part
 ending in ``KEY`` does too (``SITE_DEPLOY_KEY``, ``SITE_SSHKEY``; not ``SITE_KEYWORDS``)."""
 
@@ -46,9 +46,9 @@ def env_readable(name: str) -> bool:
     would publish the CI job's secret on every page. MkDocs reads any variable; the settings check refuses
     the rest before MkDocs builds anything.
     """
-    upper = name.upper()
-    if upper == "CI":
+    if name == "CI":  # exactly: the environment's names are case-sensitive
         return True
+    upper = name.upper()
     parts = upper.replace("-", "_").split("_")
     return (upper.startswith(ENV_PREFIXES) and not any(word in upper for word in SECRET_WORDS)
             and not any(part in SECRET_PARTS or part.endswith("KEY") for part in parts))
@@ -207,7 +207,7 @@ def _read(config_file: str, lenient: bool = False) -> dict[str, Any]:
     opening a pipe waits for a writer, for ever."""
     try:
         if not stat.S_ISREG(os.stat(config_file).st_mode):
-            raise ConfigError([f"{config_file}: not a regular file (a pipe, socket or device), refused"])
+            raise ConfigError([f"{config_file}: not a regular file (a folder, pipe, socket or device), refused"])
         with open(config_file, "rb") as handle:
             config = yaml.load(handle, Loader=_LenientConfigLoader if lenient else _ConfigLoader) or {}
     except OSError as exc:

@@ -92,15 +92,24 @@ _NESTED = re.compile(r"(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|[ \t]*>)+")
 _MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
 
 
+_FENCE = re.compile(r" {0,3}(?:```|~~~)")
+"""A line opening or closing a fenced code block: what is inside is text, however it starts."""
+
+
 def too_deep(text: str, limit: int = MAX_NESTING) -> int | None:
     """The first line (1-based) of ``text`` whose lists and quotes nest deeper than ``limit``, counting each marker
-    it starts with and each four columns of indentation; else ``None``."""
+    it starts with and each four columns of indentation (a tab to the next multiple of four, as Markdown reads it);
+    lines in fenced code blocks are skipped. ``None`` when none does."""
+    fenced = False
     for number, line in enumerate(text.splitlines(), 1):
-        lead = _NESTED.match(line)
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        lead = None if fenced else _NESTED.match(line)
         if lead is None:
             continue
-        run = lead.group()
-        indent = len(run) - len(run.lstrip(" \t"))
+        run = lead.group().expandtabs(4)
+        indent = len(run) - len(run.lstrip(" "))
         if len(_MARKER.findall(run)) + indent // 4 > limit:
             return number
     return None
