@@ -180,9 +180,10 @@ def _redact_dossier(original: Dossier, limit: int, red: Redaction) -> Dossier:
     known_after = _known_ids(dossier)
     gone = {kind: ids - known_after.get(kind, set()) for kind, ids in known_before.items()}
     red.removed_words.update(gone.get("source", set()))
-    lines = Lines(hidden_contacts, known_after["contact"])
-    for any_doc in dossier.documents():
-        _scrub_references(any_doc, gone, lines, red)
+    if any(gone.values()):  # else no reference can name what went: the walk would give every file back as it is
+        lines = Lines(hidden_contacts, known_after["contact"])
+        for any_doc in dossier.documents():
+            _scrub_references(any_doc, gone, lines, red)
     return dossier
 
 

@@ -65,15 +65,17 @@ def pruned(obj: Any, level: int, limit: int, loc: Loc, removed: list[Loc],
     to go, so ``obj`` must go too (the copy then holds what was pruned up to that field)."""
     changes: dict[str, Any] = {}
     for f, own in labelled(type(obj)):  # type: ignore[arg-type]  # a dataclass is hashable
-        here = (*loc, f.name)
         field_level = level if own is None else max(level, own)
         value = getattr(obj, f.name)
         if field_level > limit:
             if not reset(changes, f, value):
                 return with_changes(obj, changes), False
             if value not in (None, []):
-                removed.append(here)
+                removed.append((*loc, f.name))
             continue
+        if value is None or isinstance(value, str) or value == []:
+            continue  # nothing in it to prune (most of a file's fields: their locs are not even made)
+        here = (*loc, f.name)
         if isinstance(value, list):
             def keep(i: int, item: Any, at: Loc = here, level: int = field_level) -> Any:
                 if not _is_record(item):
