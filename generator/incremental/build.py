@@ -341,8 +341,8 @@ class Build:
             return reuse_compiled_theme(env)
         return carried.carried_templates(env, config.config_file_path, "theme")  # compiled by the previous build
 
-    def blocks_in(self, page_html: str) -> list[str]:
-        """The heavy blocks lifted out of a converted page (they are part of what it links to)."""
+    def blocks_in(self, page_html: str) -> list[tuple[str, str]]:
+        """The name and text of each heavy block lifted out of a converted page (they are part of what it links to)."""
         return list(lift.lifted(page_html, self.blocks))
 
     def convert(self, markdown: str, permalink: Permalink) -> Converted | None:

@@ -19,9 +19,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Mapping, MutableMapping
+from typing import TypeVar
 
 from ..render.heavy import sub_marked, unindexed
 
+T = TypeVar("T")
 _PLACEHOLDER = re.compile(r'<div class="ap-lift" data-ap-lift="([0-9a-f]{32})"></div>')
 
 
@@ -39,11 +41,11 @@ def lift(body: str, blocks: MutableMapping[str, str]) -> str:
     return sub_marked(body, placeholder)
 
 
-def lifted(page_html: str, blocks: Mapping[str, str]) -> Iterator[str]:
-    """The blocks whose placeholders ``page_html`` holds."""
+def lifted(page_html: str, blocks: Mapping[str, T]) -> Iterator[tuple[str, T]]:
+    """The name and block (or what ``blocks`` holds for it) of each placeholder of ``page_html`` it holds."""
     for match in _PLACEHOLDER.finditer(page_html):
         if match.group(1) in blocks:
-            yield blocks[match.group(1)]
+            yield match.group(1), blocks[match.group(1)]
 
 
 def restore(page_html: str, blocks: Mapping[str, str]) -> str:

@@ -272,8 +272,10 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             made = self.build.made(html)  # the worker that converted the page listed its links
             broken = broken_links(html, page.url, self.outputs[1]) if made is None else broken_among(
                 made.links, page.url, self.outputs[1])
-            for part in self.build.blocks_in(html):
-                broken += broken_links(part, page.url, self.outputs[1])
+            for name, part in self.build.blocks_in(html):
+                listed = made.block_links.get(name) if made is not None else None  # by the page's worker
+                broken += broken_links(part, page.url, self.outputs[1]) if listed is None else broken_among(
+                    listed, page.url, self.outputs[1])
             for url in broken:
                 log.warning(f"{page.file.src_uri}: link to '{url}' leads to no page or file of the site")
             # MkDocs keeps every page's Markdown to the end of the build, though nothing reads it once

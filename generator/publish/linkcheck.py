@@ -26,8 +26,7 @@ _ATTRIBUTE = re.compile(r'\s(?:href|src)\s*=\s*"([^"]*)"')
 
 def links(page_html: str) -> list[str]:
     """Every double-quoted ``href`` and ``src`` of a page, entities decoded, in order."""
-    return [html.unescape(m.group(1)) if "&" in m.group(1) else m.group(1)
-            for m in _ATTRIBUTE.finditer(page_html) if m.group(1)]
+    return [html.unescape(url) if "&" in url else url for url in _ATTRIBUTE.findall(page_html) if url]
 
 
 def distinct_links(page_html: str) -> tuple[str, ...]:
