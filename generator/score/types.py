@@ -3,13 +3,40 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import TypeVar
 
 T = TypeVar("T")
+C = TypeVar("C", bound=type)
 Value = float | int | str | None
 
 
+def quick_state(cls: C) -> C:
+    """A frozen dataclass's pickled state read and set with its field names looked up once, not once an object.
+
+    The carried scorecards are about 140,000 such objects at 1,000 accounts: the state functions ``dataclasses``
+    gives frozen classes with slots (which ask ``fields()`` each time) were 0.7 of the 1.0 s it took to unpickle
+    them. The state is the same: the fields' values in order.
+    """
+    names = tuple(f.name for f in fields(cls))
+    read = attrgetter(*names)
+    put = object.__setattr__
+
+    def getstate(self: object) -> tuple[object, ...]:
+        found = read(self)
+        return found if len(names) > 1 else (found,)
+
+    def setstate(self: object, state: tuple[object, ...]) -> None:
+        for name, value in zip(names, state, strict=True):
+            put(self, name, value)
+
+    setattr(cls, "__getstate__", getstate)  # noqa: B010  # replacing what dataclass() set
+    setattr(cls, "__setstate__", setstate)  # noqa: B010
+    return cls
+
+
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Msg:
     """A generated text as a stable key plus arguments, so the site can show it in any language.
@@ -29,6 +56,7 @@ class Msg:
 MsgArg = str | Msg | tuple[Msg, ...]
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One computed number (or label), explainable on its own."""
@@ -67,6 +95,7 @@ def _shared(value: T) -> T:
     return value
 
 
+@quick_state
 @dataclass(frozen=True, slots=True, weakref_slot=True)  # weakly referenced: model.keys.frozen_repr
 class AccountScore:
     """The method's two-dimension evaluation of one account."""
@@ -95,6 +124,7 @@ class AccountScore:
                 *self.groups, *self.actions)
 
 
+@quick_state
 @dataclass(frozen=True, slots=True, weakref_slot=True)  # weakly referenced: model.keys.frozen_repr
 class PersonScore:
     """One of our people: visit cadence and the accounts and relationships they own."""
@@ -115,6 +145,7 @@ class PersonScore:
         return (self.score, self.cadence, *self.details)
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Rollup:
     """Averages of account scores over a group (tier, region, owner)."""
