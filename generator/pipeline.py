@@ -28,7 +28,7 @@ from .history import movement as moves
 from .history.versions import Reading
 from .incremental.stages import COLD, Stages, serving
 from .model.document import Document
-from .model.portfolio import Dossier, Portfolio
+from .model.portfolio import Dossier, Portfolio, gc_paused
 from .model.roster import Roster
 from .publish.atomic import target_in, write_text_atomic
 from .redact import profile_level
@@ -56,7 +56,12 @@ def gather(settings: Settings, profile: str | None = None, *, history: bool = Tr
     stages = COLD if cache is None else serving(cache)
     reading = Reading(settings.accounts, history_cache) if timeline else None  # git reads the log meanwhile
     try:
-        return _gather(settings, profile, stages, reading, history=history, cache=cache, history_cache=history_cache)
+        # The cyclic collector paused, what was made frozen after, as for loading: the stages make millions of
+        # acyclic objects (redacted copies, scorecards, the memos' carried ones), which it scanned again and again
+        # for nothing: 14 full passes, 16.7 of a merge build's 103 s at N=10,000.
+        with gc_paused():
+            return _gather(settings, profile, stages, reading, history=history, cache=cache,
+                           history_cache=history_cache)
     finally:
         if reading is not None:
             reading.close()  # git stopped and its files closed, should a stage have raised before the log was read
