@@ -11,7 +11,7 @@ a shared folder or the home folder): one that others can read is used, with a wa
 
 Cached results are pickles (they hold parsed documents; a data-only format measured several
 times slower to read back, see docs/benchmarks.md), so each one is *sealed*: written with a
-keyed BLAKE2b tag over its bytes, and unpickled only when the tag matches. The key is 32
+HMAC-SHA256 tag over its bytes, and unpickled only when the tag matches. The key is 32
 random bytes in its own file, never inside the cache folder (CI carries that folder between
 runs, and pull requests could restore it): ``$ACCOUNTPLAN_CACHE_KEY_FILE``, else
 ``$XDG_STATE_HOME/accountplan/key``, else ``~/.local/state/accountplan/key``, created on first
@@ -51,7 +51,7 @@ KEY_ENVIRONMENT = "ACCOUNTPLAN_CACHE_KEY_FILE"
 """Environment variable naming the sealing key's file (CI: one written from a secret, outside the cached folder)."""
 
 _OFF = frozenset({"", "off", "0", "no", "false"})
-MAGIC = b"APSEAL1\n"
+MAGIC = b"APSEAL2\n"
 """First bytes of a sealed blob (bumped with the format)."""
 _TAG = 32
 
@@ -268,7 +268,9 @@ def _read_key(path: str) -> bytes | None:
 
 
 def _tag(key: bytes, payload: bytes | memoryview) -> bytes:
-    return hashlib.blake2b(payload, key=key, digest_size=_TAG).digest()
+    """HMAC-SHA256: about twice keyed BLAKE2b's speed where the processor hashes SHA-256 (1.7 against 0.9 GB/s
+    here), and a merge build checks every sealed blob (1 GB at 10,000 accounts: 4 % of its time)."""
+    return hmac.digest(key, payload, "sha256")
 
 
 def _sealed(obj: Any) -> tuple[bytes, bytes, bytes]:
