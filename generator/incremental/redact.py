@@ -17,7 +17,7 @@ import dataclasses
 import io
 import pickle
 from collections.abc import Hashable
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from ..config import Settings
@@ -102,7 +102,16 @@ def _at(documents: list[Document[Any]], place: Place) -> Any:
     """The object at ``place`` among a dossier's documents."""
     number, attribute, index = place
     value = getattr(documents[number], _ATTRIBUTES[attribute])
-    return getattr(value, dataclasses.fields(value)[index - 1].name) if index else value
+    if not index:
+        return value
+    return getattr(value, _field_names(type(value))[index - 1])  # type: ignore[arg-type]  # a class is hashable
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names in order, looked up once a class: a merge build thaws about 150,000 places at 1,000
+    accounts, and ``dataclasses.fields`` builds its tuple anew on every call."""
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 class _Stale(Exception):
