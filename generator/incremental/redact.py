@@ -17,13 +17,14 @@ import dataclasses
 import io
 import pickle
 from collections.abc import Hashable
-from functools import cache, partial
+from functools import partial
 from typing import Any
 
 from ..config import Settings
 from ..model.document import Document
 from ..model.keys import dossier_key
 from ..model.portfolio import Dossier, Portfolio
+from ..model.spec import fields as model_fields
 from ..redact import Redaction, apply_profile, redact_dossier
 from .memo import Memo
 
@@ -91,8 +92,9 @@ def _places(dossier: Dossier) -> dict[int, Place]:
         data = doc.data
         places[id(data)] = (number, 0, 0)
         if dataclasses.is_dataclass(data):
-            for index, item in enumerate(dataclasses.fields(data), start=1):
-                value = getattr(data, item.name)
+            kind: type = type(data)
+            for index, name in enumerate(model_fields(kind), start=1):
+                value = getattr(data, name)
                 if not isinstance(value, _ATOMS):
                     places.setdefault(id(value), (number, 0, index))
     return places
@@ -104,14 +106,8 @@ def _at(documents: list[Document[Any]], place: Place) -> Any:
     value = getattr(documents[number], _ATTRIBUTES[attribute])
     if not index:
         return value
-    return getattr(value, _field_names(type(value))[index - 1])  # type: ignore[arg-type]  # a class is hashable
-
-
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    """A dataclass's field names in order, looked up once a class: a merge build thaws about 150,000 places at 1,000
-    accounts, and ``dataclasses.fields`` builds its tuple anew on every call."""
-    return tuple(f.name for f in dataclasses.fields(cls))
+    kind: type = type(value)
+    return getattr(value, list(model_fields(kind))[index - 1])  # looked up once a class, not once a place
 
 
 class _Stale(Exception):
