@@ -10,6 +10,8 @@ new cache folder, and ``check``, ``build`` and the serve path must never create 
 
 from __future__ import annotations
 
+import hmac
+import mmap
 import os
 import pickle
 import subprocess
@@ -165,3 +167,21 @@ def test_the_key_is_private_and_the_cache_is_outside_the_project(tmp_path: Path,
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert str(usercache.project_folder(project)).startswith(str(tmp_path / "home" / ".cache" / "accountplan"))
+
+
+def test_a_blob_of_2_gib_or_more_is_tagged_not_a_crash(tmp_path: Path) -> None:
+    # hmac.digest raised OverflowError from 2**31 bytes on: a planted file that size ended every build.
+    planted = tmp_path / "carried-rules.00"
+    with open(planted, "wb") as handle:
+        handle.truncate(2**31 + 40)  # sparse: no disk, and its pages read as zeros
+    with open(planted, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        view = memoryview(mapped)
+        try:
+            tag = usercache._tag(bytes(32), view)
+        finally:
+            view.release()
+    streamed = hmac.new(bytes(32), digestmod="sha256")
+    with open(planted, "rb") as handle:
+        while chunk := handle.read(1 << 24):
+            streamed.update(chunk)
+    assert tag == streamed.digest()
