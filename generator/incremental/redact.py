@@ -17,7 +17,7 @@ import dataclasses
 import io
 import pickle
 from collections.abc import Hashable
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from ..config import Settings
@@ -104,10 +104,13 @@ def _at(documents: list[Document[Any]], place: Place) -> Any:
     """The object at ``place`` among a dossier's documents."""
     number, attribute, index = place
     value = getattr(documents[number], _ATTRIBUTES[attribute])
-    if not index:
-        return value
-    kind: type = type(value)
-    return getattr(value, list(model_fields(kind))[index - 1])  # looked up once a class, not once a place
+    return getattr(value, _names(type(value))[index - 1]) if index else value
+
+
+@cache
+def _names(kind: type) -> tuple[str, ...]:
+    """The field names of a model class, in order (looked up once a class, not once a place)."""
+    return tuple(model_fields(kind))
 
 
 class _Stale(Exception):
@@ -170,11 +173,14 @@ class _Unpickler(pickle.Unpickler):
         self.documents = documents
 
     def persistent_load(self, pid: Any) -> Any:
-        """The object at place ``pid``; :class:`_Stale` for a place the dossier does not have."""
-        if not (isinstance(pid, tuple) and len(pid) == 3 and all(type(n) is int and n >= 0 for n in pid)
-                and pid[0] < len(self.documents) and pid[1] < len(_ATTRIBUTES)):
-            raise _Stale(pid)
+        """The object at place ``pid``; :class:`_Stale` for a place the dossier does not have.
+
+        Called once a shared object (288,000 times in a merge build at 1,000 accounts): the checks are the ones that
+        a place from another dossier's files could fail, each raising what is caught below."""
         try:
+            number, attribute, index = pid
+            if number < 0 or attribute < 0 or index < 0:  # a negative index would count from the end
+                raise _Stale(pid)
             return _at(self.documents, pid)
-        except (AttributeError, IndexError, TypeError):
+        except (AttributeError, IndexError, TypeError, ValueError):
             raise _Stale(pid) from None
