@@ -104,7 +104,10 @@ def _at(documents: list[Document[Any]], place: Place) -> Any:
     """The object at ``place`` among a dossier's documents."""
     number, attribute, index = place
     value = getattr(documents[number], _ATTRIBUTES[attribute])
-    return getattr(value, _names(type(value))[index - 1]) if index else value
+    if not index:
+        return value
+    kind: type = type(value)
+    return getattr(value, _names(kind)[index - 1])
 
 
 @cache
