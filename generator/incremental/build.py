@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 
 from .. import usercache
 from ..config import Settings
-from ..model.portfolio import gc_paused
+from ..model.portfolio import gc_paused, long_lived
 from ..publish.atomic import target_in
 from ..render.direct import Converted, Permalink
 from ..render.generate import Gathered
@@ -45,6 +45,9 @@ log = logging.getLogger("mkdocs.plugins.accountplan")
 
 _served: dict[str, set[str]] = {}
 """Per page store: every page this process served, so a page that can no longer be built gets an error page."""
+_server: set[str] = set()
+"""``{"serve"}`` in a ``mkdocs serve`` process (from ``on_startup``): after its first build nothing more is frozen."""
+
 _whole: dict[str, Whole] = {}
 """Per page store: the pages of this server's last whole rebuild, which a save's accounts-first rebuild reuses."""
 _owed: set[str] = set()
@@ -126,6 +129,8 @@ class Build:
         only a server keeps the load cache's blobs from one load to the next."""
         store.note_startup(command, dirty)
         load_blobs.keep_between_loads(command == "serve")
+        if command == "serve":
+            _server.add(command)
 
     @staticmethod
     def serving() -> bool:
@@ -384,6 +389,8 @@ class Build:
             log.info(f"accountplan: search sections of {self.sections.hits} pages carried over from the previous build")
         self.sections = None
         self.close()
+        if _server:
+            long_lived()  # a server's first build done: its saves freeze nothing (their garbage is collected)
 
     def close(self) -> None:
         """Stop the workers of the previous build's pages, if any; end a server's use of a carried site."""
