@@ -10,6 +10,7 @@ even an id that got through could not write elsewhere.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ import pytest
 from generator.edit import scaffold
 from generator.edit.fmt import format_files
 from generator.incremental import store as page_store
-from generator.publish.atomic import OutsideFolder, target_in
+from generator.publish.atomic import OutsideFolder, check_targets_in, target_in
 from tests.hostile_fixtures import accountplan, write_site
 from tests.test_security_files import ACCOUNT as SECURITY_ACCOUNT
 
@@ -97,6 +98,42 @@ def test_target_in_follows_symbolic_links(tmp_path: Path) -> None:
     link_in = tmp_path / "link-to-out"
     link_in.symlink_to(out)
     assert target_in(link_in, "x.md") == out.resolve() / "x.md"  # the folder itself may be reached by a link
+
+
+CASES = ["team/p-ann.md", "a/b.md", "team/../accounts/x.md", "../x.md", "team/../../x.md", "/etc/passwd", ".", "",
+         "a/../..", "a/", "a/.", "a/..", "a/../b.md", "link-dir/x.md", "link-file.md", "link-in/x.md", "link-up/x.md",
+         "accounts/acme/index.md", "accounts/acme/../../../x.md", "link-dir/../x.md", "accounts/../link-file.md"]
+
+
+def _refused(check: Callable[..., object], *args: object) -> bool:
+    try:
+        check(*args)
+    except OutsideFolder:
+        return True
+    return False
+
+
+def test_checking_many_targets_refuses_exactly_what_target_in_refuses(tmp_path: Path) -> None:
+    # Build.add checks every page of a site at once, each folder resolved once: the same verdicts, links followed.
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    (out / "accounts" / "acme").mkdir(parents=True)
+    (out / "inner").mkdir()
+    elsewhere.mkdir()
+    (out / "link-dir").symlink_to(elsewhere)
+    (out / "link-file.md").symlink_to(elsewhere / "victim.md")
+    (out / "link-in").symlink_to(out / "inner")
+    (out / "link-up").symlink_to(out / "..")
+    for folder in (out, tmp_path / "link-to-out", tmp_path / "not-yet"):
+        if folder.name == "link-to-out":
+            folder.symlink_to(out)
+        for relative in CASES:
+            assert _refused(check_targets_in, folder, [relative]) == _refused(target_in, folder, relative), relative
+        refused = [r for r in CASES if _refused(target_in, folder, r)]
+        allowed = [r for r in CASES if r not in refused]
+        check_targets_in(folder, allowed + allowed)  # the folders resolved once serve every file in them
+        for relative in refused:
+            with pytest.raises(OutsideFolder):
+                check_targets_in(folder, [*allowed, relative, *allowed])
 
 
 def test_the_serve_page_store_never_writes_or_deletes_outside_itself(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation
 from .. import usercache
 from ..config import Settings
 from ..model.portfolio import gc_paused, long_lived
-from ..publish.atomic import target_in
+from ..publish.atomic import check_targets_in
 from ..render.direct import Converted, Permalink
 from ..render.generate import Gathered
 from ..render.parallel import Pages
@@ -183,8 +183,7 @@ class Build:
             used = fragments.fragments(self.kept.store).now
             log.info(f"accountplan: {len(used) - sum(fragments.last.values())} of {len(used)} lines of the "
                      "portfolio-wide pages carried over from the previous build")
-        for src_uri in self.pages:  # ids are checked when loading; this is defence in depth
-            target_in(config.site_dir, src_uri)
+        check_targets_in(config.site_dir, self.pages)  # ids are checked when loading; this is defence in depth
         for src_uri in self.pages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:

@@ -38,6 +38,25 @@ def target_in(folder: str | os.PathLike[str], relative: str | os.PathLike[str]) 
     return target
 
 
+def check_targets_in(folder: str | os.PathLike[str], relatives: Iterable[str]) -> None:
+    """:func:`target_in` for many files at once (every page of a site): :class:`OutsideFolder` for the first that is not
+    strictly inside ``folder``. The same paths are resolved, each folder once rather than once a file: 15,000 pages
+    at 10,000 accounts took 1.2 s through :func:`target_in`."""
+    base = os.path.realpath(folder)
+    inside = base.rstrip(os.sep) + os.sep
+    resolved: dict[str, str] = {}
+    for relative in relatives:
+        head, name = os.path.split(relative)
+        parent = resolved.get(head)
+        if parent is None:
+            parent = resolved[head] = os.path.realpath(os.path.join(base, head))
+        target = os.path.join(parent, name)
+        if name in ("", ".", "..") or os.path.islink(target):  # as realpath resolves the last part
+            target = os.path.realpath(target)
+        if target == base or not target.startswith(inside):
+            raise OutsideFolder(f"refusing to write {target}: it is outside the output folder {base}")
+
+
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes], *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` (bytes, or parts written one after the other) atomically, keeping the old
     file's permissions.
