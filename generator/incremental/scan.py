@@ -108,6 +108,22 @@ class Scan:
             folder.newest = (compute(path),)
         return folder.newest[0]
 
+    def date(self, mtimes: dict[str, int]) -> None:
+        """Keep the newest file time of each folder not dated yet from ``mtimes`` (nanoseconds by path, as the load
+        stat-ed its files), where those files are all it holds: a folder whose discovery met anything else (an
+        unexpected file or folder, a link) or one of whose files was not stat-ed is left to be read when asked."""
+        for folder in self.folders.values():
+            if folder.newest is not None or folder.found:
+                continue
+            times = [mtimes.get(task.path) for task, _, _ in folder.results]
+            if times and None not in times:
+                folder.newest = (max(t for t in times if t is not None) / 1e9,)
+
+    def dates(self) -> dict[str, float]:
+        """The newest file time of each folder dated (:meth:`date`), by absolute path."""
+        return {path: folder.newest[0] for path, folder in self._by_path().items()
+                if folder.newest is not None and folder.newest[0] is not None}
+
     def _by_path(self) -> dict[str, _Folder]:
         if self._paths is None:
             self._paths = {os.path.abspath(folder.path): folder for folder in self.folders.values()}
