@@ -94,6 +94,9 @@ def test_a_carried_site_is_the_cold_build_byte_for_byte(tmp_path: Path, monkeypa
     assert "Atlas Freight Carriers" in (tmp_path / "site-b" / "accounts" / EDITED / "index.html").read_text("utf-8")
     index = (tmp_path / "site-b" / "search" / "search_index.json").read_text("utf-8")
     assert "Atlas Freight Carriers" in index and "Borealis" in index  # rebuilt and carried entries alike
+    # The index is made anew from the pages' records by every merge build: no copy of it is kept to restore.
+    assert (_tree(restored) / "accounts" / EDITED / "index.html").is_file()
+    assert not (_tree(restored) / carried_site.INDEX).exists()
 
     again = _build(config, tmp_path / "site-d", restored, monkeypatch)  # B's site, carried to the next build
     assert again > skipped
