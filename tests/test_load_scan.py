@@ -239,3 +239,16 @@ def test_only_a_server_keeps_the_load_caches_packs_for_its_next_load(
 def accounts_folders(root: Path) -> list[Path]:
     """The account folders of a corpus (one load-cache pack each)."""
     return [path for path in root.iterdir() if (path / "account.md").is_file()]
+
+
+def test_a_folder_dated_from_the_loads_stats_gets_the_date_a_stat_gives_just_before_midnight(
+        accounts: Path, tmp_path: Path) -> None:
+    # 2025-11-07 23:59:59.9999999994 UTC: divided as a whole it rounds into the next day; st_mtime does not.
+    folder = accounts / "helios-telecom"
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(1762473600 * 10**9, 1762473600 * 10**9))
+    os.utime(folder / "account.md", ns=(1762559999999999400, 1762559999999999400))
+    loaded = load.load_portfolio("accounts", str(tmp_path / "cache"))
+    dates = load.last_changed(loaded, str(tmp_path / "cache"))
+    assert dates["helios-telecom"] == changed.by_slug(loaded)["helios-telecom"] == dt.date(2025, 11, 7)

@@ -117,7 +117,8 @@ class Scan:
                 continue
             times = [mtimes.get(task.path) for task, _, _ in folder.results]
             if times and None not in times:
-                folder.newest = (max(t for t in times if t is not None) / 1e9,)
+                seconds, nanoseconds = divmod(max(t for t in times if t is not None), 10**9)
+                folder.newest = (seconds + nanoseconds * 1e-9,)  # as os.stat makes st_mtime: the same date
 
     def dates(self) -> dict[str, float]:
         """The newest file time of each folder dated (:meth:`date`), by absolute path."""
