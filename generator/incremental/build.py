@@ -16,7 +16,7 @@ import contextlib
 import datetime as dt
 import gc
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from typing import Any, cast
 
@@ -317,6 +317,13 @@ class Build:
         self.pages.drop(src_uri)
         self.pages.prepared.pop(src_uri, None)
         self.carried[src_uri] = packed
+
+    @staticmethod
+    def depend(src_uri: str, paths: Callable[[], set[str]]) -> None:
+        """Under ``accountplan build`` with a carried site: ``paths()``, the output paths a generated page's links may
+        lead to, kept in its record (a later build whose files differ by one of them rebuilds it)."""
+        if (carried_site := site_wiring.active()) is not None:
+            carried_site.depend(src_uri, paths())
 
     def page_key(self, src_uri: str) -> str | None:
         """The content key of an account or person page of this build (its text is a function of it), else ``None``."""

@@ -16,7 +16,10 @@ A dirty build is taken only where it provably writes what a cold build writes:
   every installed distribution's version, the MkDocs configuration as ``accountplan build`` set it (profile, date,
   language), the bytes of the theme folders, and no plugin or hook but Material's search and
   this one (another plugin may make a page depend on anything);
-* the same set of source files (a page added or removed changes links and the sitemap);
+* the same set of source files, or one that differs by files that none of the carried pages names: every
+  page records the paths its links were resolved against (MkDocs' lookups for a Markdown page, the
+  places a generated page's links may lead to), so a page added or removed rebuilds the pages whose
+  links or warnings it changes, and the outputs of a removed file are deleted from the restored site;
 * the same navigation (every entry's kind, title, link and metadata: every page shows it),
   checked once the changed pages are read.
 
@@ -39,14 +42,14 @@ import threading
 import time
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, NoReturn
 
 from mkdocs.exceptions import MkDocsException
 
 from .. import usercache
 from ..model.keys import RACY_NS
-from ..publish.atomic import target_in, write_bytes_atomic
+from ..publish.atomic import OutsideFolder, target_in, write_bytes_atomic
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from . import site_index
@@ -89,6 +92,14 @@ class CarriedSite:
         self.nav_text = ""
         self.logged: dict[str, list[tuple[str, int, str]]] = {}
         """What was logged while each page was read or built, by source path."""
+        self.depends: dict[str, set[str]] = {}
+        """The paths whose presence each page read or built depends on, by source path (:attr:`PageRecord.depends`)."""
+        self.dests: dict[str, str] = {}
+        """Every included file's output path, by source path."""
+        self.rebuild: set[str] = set()
+        """Pages built though their text is unchanged: they link to a file added or removed since the carried build."""
+        self.gone: list[str] = []
+        """The outputs of the files removed since the carried build, deleted from the site (:meth:`complete`)."""
         self._release: Callable[[str], object] = lambda src: None
         self._page_key: Callable[[str], str | None] = lambda src: None
         self.restored: dict[str, tuple[bytes, tuple[int, ...]]] = {}
@@ -171,10 +182,38 @@ class CarriedSite:
         if not self.keep:
             self.attached_at = self._now_on_disk()
         included = [f for f in files if f.inclusion.is_included()]
-        if self.before is not None and not self.full and {f.src_uri for f in included} != set(self.before.sources):
-            self._cold("the set of pages and files changed")
+        self.dests = {f.src_uri: f.dest_uri for f in included}
+        if self.before is not None and not self.full and self.dests.keys() != self.before.sources.keys():
+            self._files_changed(self.before)
         for file in included:
             file.is_modified = partial(self._modified, file)
+        files.get_file_from_path = partial(self._looked_up, files.get_file_from_path)
+
+    def _files_changed(self, before: Manifest) -> None:
+        """The set of files differs from the carried build's: the pages whose links name a file added or removed are
+        rebuilt, the removed files' outputs deleted (:meth:`complete`); a build of every file when that is unknown."""
+        added = self.dests.keys() - before.sources.keys()
+        removed = before.sources.keys() - self.dests.keys()
+        if not removed <= before.dests.keys():
+            self._cold("the set of pages and files changed")
+            return
+        paths = added | removed | {self.dests[src] for src in added} | {before.dests[src] for src in removed}
+        self.rebuild = {src for src, record in before.pages.items() if record.depends_on(paths)}
+        self.gone = sorted({before.dests[src] for src in removed} - set(self.dests.values()))
+        log.info(f"accountplan: {len(added)} files added and {len(removed)} removed since the carried build; "
+                 f"{len(self.rebuild)} pages linking to them rebuilt")
+
+    def _looked_up(self, lookup: Callable[[str], Any], path: str) -> Any:
+        """``Files.get_file_from_path``, the path kept as one the page being read or built depends on (MkDocs looks up
+        every link of a Markdown page, and the places it suggests for one that leads nowhere, this way)."""
+        page = getattr(self.config, "_current_page", None)
+        if page is not None:
+            self.depends.setdefault(page.file.src_uri, set()).add(PurePath(path).as_posix())
+        return lookup(path)
+
+    def depend(self, src: str, paths: set[str]) -> None:
+        """``paths`` (output paths a generated page's links may lead to) decide whether the page ``src`` warns."""
+        self.depends.setdefault(src, set()).update(paths)
 
     def _modified(self, file: Any) -> bool:
         """Whether ``file`` is built: its content differs from the carried build's, or every file is built."""
@@ -190,7 +229,7 @@ class CarriedSite:
             except (OSError, ValueError, KeyError):
                 key = None
             self.sources[src] = key
-            changed = key is None or self.before is None or self.before.sources.get(src) != key
+            changed = key is None or self.before is None or self.before.sources.get(src) != key or src in self.rebuild
             self.changed[src] = changed
             if not changed and file.is_documentation_page():
                 self.skipped[src] = file
@@ -225,6 +264,8 @@ class CarriedSite:
         if self.full:
             self.skipped = {}
             return
+        for relative in self.gone:
+            self._delete(relative)
         for src, file in self.skipped.items():
             record = self._record(src)
             file.page.present_anchor_ids = None if record.anchors is None else Anchors(record.anchors)
@@ -236,6 +277,24 @@ class CarriedSite:
                 self._release(src)
         pages, skipped = len(self.files.documentation_pages()), len(self.skipped)
         log.info(f"accountplan: {skipped} of {pages} pages carried over from the previous build's site")
+
+    def _delete(self, relative: str) -> None:
+        """The restored output ``relative`` of a file removed since, and the folders it leaves empty, as a cold build
+        never makes them."""
+        self.restored.pop(relative, None)
+        try:
+            path = target_in(self.site_dir, relative_path(relative))
+            os.unlink(path)
+        except (OSError, ValueError, OutsideFolder):
+            return
+        folder = os.path.dirname(path)
+        top = os.path.realpath(self.site_dir)
+        while os.path.realpath(folder) != top:
+            try:
+                os.rmdir(folder)
+            except OSError:  # not empty
+                return
+            folder = os.path.dirname(folder)
 
     def _record(self, src: str) -> PageRecord:
         assert self.before is not None
@@ -340,7 +399,8 @@ class CarriedSite:
         for relative in set(kept) - set(outputs):
             os.unlink(target_in(tree, relative))
         sources = {src: key for src, key in self.sources.items() if key is not None}
-        usercache.dump(self.folder, MANIFEST, Manifest(self.signature, sources, outputs, pages, self.nav_text))
+        usercache.dump(self.folder, MANIFEST, Manifest(self.signature, sources, outputs, pages, self.nav_text,
+                                                       self.dests))
 
     def _digest(self, path: Path, relative: str) -> bytes:
         """The hash of a file of the built site: the restored one's when it was not written since."""
@@ -367,7 +427,8 @@ class CarriedSite:
                 anchors, entries = page.present_anchor_ids, by_url.pop(page.url, [])
                 records[src] = PageRecord(page._title_from_render, packed_anchors(anchors),
                                           {to.src_uri: dict(links) for to, links in page.links_to_anchors.items()},
-                                          site_index.pack(entries), tuple(self.logged.get(src, ())))
+                                          site_index.pack(entries), tuple(self.logged.get(src, ())),
+                                          "\n".join(sorted(self.depends.get(src, ()))))
                 merged.extend(entries)
         if by_url:  # entries no page's address leads to: the index is not a list of pages' entries
             return self._unmerged() if self.skipped else None  # never publish an index without them

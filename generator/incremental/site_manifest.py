@@ -4,7 +4,7 @@ hash and compare its files (a manifest's path checked before it is joined to a f
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -24,6 +24,16 @@ class PageRecord:
     """The page's search entries, as the index holds them, compressed (:func:`.site_index.pack`)."""
     logged: tuple[tuple[str, int, str], ...] = ()
     """The warnings and errors logged while the page was read and built: logger, level, message."""
+    depends: str = ""
+    """The paths (source or output) whose presence in the site the page's text or warnings depend on, one a line:
+    every path MkDocs looked up to resolve its links, or that a generated page's links may lead to
+    (:func:`generator.publish.linkcheck.targets`). A build whose set of files differs rebuilds the pages naming a
+    file added or removed, and carries the others."""
+
+    def depends_on(self, paths: set[str]) -> bool:
+        """Whether any of ``paths`` (files added or removed, by source and output path) can change this page."""
+        return bool(self.links.keys() & paths) or (bool(self.depends) and not paths.isdisjoint(
+            self.depends.split("\n")))
 
 
 def packed_anchors(anchors: set[str] | None) -> str | None:
@@ -58,6 +68,8 @@ class Manifest:
     """Hash of every file of the site, by path inside it."""
     pages: dict[str, PageRecord]
     nav: str
+    dests: dict[str, str] = field(default_factory=dict)
+    """Every source's output path, by source path: what a build without that source deletes from the restored site."""
 
 
 def relative_path(relative: str) -> str:

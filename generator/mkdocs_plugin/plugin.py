@@ -21,6 +21,7 @@ import contextlib
 import logging
 import os
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ from ..incremental.theme import list_theme_once
 from ..incremental.versions import code_version
 from ..pipeline import check_settings, gather
 from ..publish.atomic import OutsideFolder
-from ..publish.linkcheck import broken_among, broken_links
+from ..publish.linkcheck import broken_among, distinct_links, targets
 from ..publish.site import MARKER as SITE_MARKER
 from ..publish.site import MARKER_TEXT as SITE_MARKER_TEXT
 from ..publish.site import refuse_unsafe_target as refuse_unsafe_site
@@ -270,12 +271,12 @@ class AccountPlanPlugin(BasePlugin[AccountPlanConfig]):  # type: ignore[no-untyp
             if self.outputs is None or self.outputs[0] is not files:  # once per build
                 self.outputs = (files, {f.dest_uri for f in files})
             made = self.build.made(html)  # the worker that converted the page listed its links
-            broken = broken_links(html, page.url, self.outputs[1]) if made is None else broken_among(
-                made.links, page.url, self.outputs[1])
+            urls = [distinct_links(html) if made is None else made.links]
             for name, part in self.build.blocks_in(html):
                 listed = made.block_links.get(name) if made is not None else None  # by the page's worker
-                broken += broken_links(part, page.url, self.outputs[1]) if listed is None else broken_among(
-                    listed, page.url, self.outputs[1])
+                urls.append(distinct_links(part) if listed is None else listed)
+            broken = [url for listed in urls for url in broken_among(listed, page.url, self.outputs[1])]
+            self.build.depend(page.file.src_uri, lambda: targets(chain.from_iterable(urls), page.url))
             for url in broken:
                 log.warning(f"{page.file.src_uri}: link to '{url}' leads to no page or file of the site")
             # MkDocs keeps every page's Markdown to the end of the build, though nothing reads it once

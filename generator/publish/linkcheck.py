@@ -69,8 +69,22 @@ def broken_among(urls: Iterable[str], page_url: str, known: Collection[str]) -> 
         if target.startswith("../") or target == "..":
             broken.append(url)
             continue
-        candidates = [target + "index.html"] if target == "" or target.endswith("/") else [
-            target, target + "/index.html"]
-        if not any(c in known for c in candidates):
+        if not any(c in known for c in _candidates(target)):
             broken.append(url)
     return broken
+
+
+def targets(urls: Iterable[str], page_url: str) -> set[str]:
+    """The output paths whose presence decides whether the links ``urls`` of the page at ``page_url`` lead somewhere
+    (:func:`broken_among`): a file added or removed at one of them changes what the page warns."""
+    found: set[str] = set()
+    for url in urls:
+        target = resolve(url, page_url)
+        if target is not None and not (target.startswith("../") or target == ".."):
+            found.update(_candidates(target))
+    return found
+
+
+def _candidates(target: str) -> tuple[str, ...]:
+    """The output files a link to the site path ``target`` may lead to."""
+    return (target + "index.html",) if target == "" or target.endswith("/") else (target, target + "/index.html")

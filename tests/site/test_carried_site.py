@@ -130,17 +130,70 @@ def test_a_changed_copy_in_the_cache_is_not_used(tmp_path: Path, monkeypatch: py
     _same(tmp_path / "site-a", tmp_path / "site-d")
 
 
-def test_a_removed_account_or_a_changed_navigation_builds_every_page(tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+ADDED_REMOVED = re.compile(r"accountplan: (\d+) files added and (\d+) removed since the carried build; "
+                           r"(\d+) pages linking to them rebuilt")
+LINKS_PAGE = "[Lumen](accounts/lumen-retail/index.md) and [Lumen's folder](accounts/lumen-retail/)\n"
+
+
+def _folders(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_dir())
+
+
+def _about(log: str, name: str) -> list[str]:
+    """The lines of ``log`` that name ``name``, without their time or level."""
+    return sorted(line.split(" -  ", 1)[-1] for line in log.splitlines() if name in line)
+
+
+def test_an_account_removed_added_broken_or_mended_carries_the_other_pages(tmp_path: Path) -> None:
+    """A one-account change that adds or removes pages (an account removed, added, or failing to load and mended)
+    rebuilds the pages that link to them and carries the rest; every file is the cold build's, no folder is left over,
+    and a hand-written page linking to the account warns, or stops warning, as in a cold build."""
+    config = _project(tmp_path / "project")
+    docs = tmp_path / "project" / "docs"
+    shutil.copytree(Path(config.read_text("utf-8").split("docs_dir: ")[1].split("\n")[0]), docs)
+    (docs / "links.md").write_text("# Links\n\n" + LINKS_PAGE, encoding="utf-8")
+    config.write_text(re.sub(r"docs_dir: .*", f"docs_dir: {docs}", config.read_text("utf-8")), encoding="utf-8")
+    accounts, cache = tmp_path / "project" / "accounts", tmp_path / "cache"
+    kept = tmp_path / "lumen-retail"
+    status, first = _run(config, tmp_path / "site-a", cache, "error")
+    assert status == 0 and _skipped(first) == 0, first
+    linked = _about(first, "links.md")  # a link to the folder is only noted (MkDocs suggests the page)
+
+    shutil.move(accounts / "lumen-retail", kept)  # removed
+    status, removed = _run(config, tmp_path / "site-b", cache, "never")  # the broken link is a site defect
+    _, cold = _run(config, tmp_path / "site-c", tmp_path / "cold-c", "never")
+    assert status == 0 and _skipped(removed) > 0 and ADDED_REMOVED.search(removed), removed
+    _same(tmp_path / "site-b", tmp_path / "site-c")
+    assert _folders(tmp_path / "site-b") == _folders(tmp_path / "site-c")
+    assert not (tmp_path / "site-b" / "accounts" / "lumen-retail").exists()
+    warned = _about(removed, "links.md")
+    assert warned != linked and warned == _about(cold, "links.md"), (warned, _about(cold, "links.md"))
+
+    shutil.move(kept, accounts / "lumen-retail")  # added back: the first build's site again
+    status, added = _run(config, tmp_path / "site-d", cache, "error")
+    assert status == 0 and _skipped(added) > 0 and ADDED_REMOVED.search(added), added
+    _same(tmp_path / "site-d", tmp_path / "site-a")
+    assert _about(added, "links.md") == linked
+
+    dossier = accounts / "lumen-retail" / "account.md"  # a pull request that breaks the dossier, then one mending it
+    text = dossier.read_text("utf-8")
+    dossier.write_text(text.replace("\nname: ", "\nname: [unclosed\nname: ", 1), encoding="utf-8")
+    status, broken = _run(config, tmp_path / "site-e", cache, "never")
+    _, cold = _run(config, tmp_path / "site-f", tmp_path / "cold-f", "never")
+    assert status == 0 and "AP005" in broken and _skipped(broken) > 0, broken
+    _same(tmp_path / "site-e", tmp_path / "site-f")
+    assert _folders(tmp_path / "site-e") == _folders(tmp_path / "site-f")
+    assert _about(broken, "links.md") == _about(cold, "links.md")
+    dossier.write_text(text, encoding="utf-8")
+    status, mended = _run(config, tmp_path / "site-g", cache, "error")
+    assert status == 0 and _skipped(mended) > 0, mended
+    _same(tmp_path / "site-g", tmp_path / "site-a")
+
+
+def test_a_changed_navigation_builds_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = _project(tmp_path / "project")
     cache = tmp_path / "cache"
     _build(config, tmp_path / "site-a", cache, monkeypatch)
-    shutil.rmtree(tmp_path / "project" / "accounts" / "lumen-retail")
-    assert _build(config, tmp_path / "site-b", cache, monkeypatch) == 0
-    assert not (tmp_path / "site-b" / "accounts" / "lumen-retail").exists()
-    _build(config, tmp_path / "site-c", tmp_path / "cold-c", monkeypatch)
-    _same(tmp_path / "site-b", tmp_path / "site-c")
-
     text = config.read_text("utf-8")  # the same pages under another title in the navigation
     config.write_text(text + "nav:\n  - Start: index.md\n  - Rules: rules.md\n", encoding="utf-8")
     log = _built(config, tmp_path / "site-d", cache, monkeypatch)
