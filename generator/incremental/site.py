@@ -94,8 +94,8 @@ class CarriedSite:
         """What was logged while each page was read or built, by source path."""
         self.depends: dict[str, set[str]] = {}
         """The paths whose presence each page read or built depends on, by source path (:attr:`PageRecord.depends`)."""
-        self.dests: dict[str, str] = {}
-        """Every included file's output path, by source path."""
+        self.all_files: dict[str, tuple[str, bool]] = {}
+        """Every file's output path and whether it is included, by source path (:attr:`Manifest.files`)."""
         self.rebuild: set[str] = set()
         """Pages built though their text is unchanged: they link to a file added or removed since the carried build."""
         self.gone: list[str] = []
@@ -182,8 +182,9 @@ class CarriedSite:
         if not self.keep:
             self.attached_at = self._now_on_disk()
         included = [f for f in files if f.inclusion.is_included()]
-        self.dests = {f.src_uri: f.dest_uri for f in included}
-        if self.before is not None and not self.full and self.dests.keys() != self.before.sources.keys():
+        self.all_files = {f.src_uri: (f.dest_uri, f.inclusion.is_included()) for f in files}
+        if self.before is not None and not self.full and (self.all_files != self.before.files or
+                                                          {f.src_uri for f in included} != self.before.sources.keys()):
             self._files_changed(self.before)
         for file in included:
             file.is_modified = partial(self._modified, file)
@@ -192,15 +193,18 @@ class CarriedSite:
     def _files_changed(self, before: Manifest) -> None:
         """The set of files differs from the carried build's: the pages whose links name a file added or removed are
         rebuilt, the removed files' outputs deleted (:meth:`complete`); a build of every file when that is unknown."""
-        added = self.dests.keys() - before.sources.keys()
-        removed = before.sources.keys() - self.dests.keys()
-        if not removed <= before.dests.keys():
-            self._cold("the set of pages and files changed")
+        now, then = self.all_files, before.files
+        if then is None or _shared_outputs(now) or _shared_outputs(then):  # which file's page a cold build keeps
+            self._cold("the set of pages and files changed")                # where two write one path: not worked out
             return
-        paths = added | removed | {self.dests[src] for src in added} | {before.dests[src] for src in removed}
-        self.rebuild = {src for src, record in before.pages.items() if record.depends_on(paths)}
-        self.gone = sorted({before.dests[src] for src in removed} - set(self.dests.values()))
-        log.info(f"accountplan: {len(added)} files added and {len(removed)} removed since the carried build; "
+        changed = {src for src in now.keys() | then.keys() if now.get(src) != then.get(src)}
+        paths = changed | {files[src][0] for files in (now, then) for src in changed if src in files}
+        self.rebuild = {src for src, record in before.pages.items() if src in now and record.depends_on(paths)}
+        written = {dest for dest, included in now.values() if included}
+        self.gone = sorted({then[src][0] for src in changed if src in then and then[src][1]} - written)
+        added = sum(1 for src in changed if now.get(src, ("", False))[1] and not then.get(src, ("", False))[1])
+        removed = sum(1 for src in changed if then.get(src, ("", False))[1] and not now.get(src, ("", False))[1])
+        log.info(f"accountplan: {added} files added and {removed} removed since the carried build; "
                  f"{len(self.rebuild)} pages linking to them rebuilt")
 
     def _looked_up(self, lookup: Callable[[str], Any], path: str) -> Any:
@@ -400,7 +404,7 @@ class CarriedSite:
             os.unlink(target_in(tree, relative))
         sources = {src: key for src, key in self.sources.items() if key is not None}
         usercache.dump(self.folder, MANIFEST, Manifest(self.signature, sources, outputs, pages, self.nav_text,
-                                                       self.dests))
+                                                       self.all_files))
 
     def _digest(self, path: Path, relative: str) -> bytes:
         """The hash of a file of the built site: the restored one's when it was not written since."""
@@ -458,6 +462,12 @@ def _site_files(folder: str) -> list[str]:
         prefix = "" if base == "." else base.replace(os.sep, "/") + "/"
         found += (prefix + name for name in names if os.path.isfile(os.path.join(top, name)))
     return sorted(found, key=lambda relative: relative.split("/"))
+
+
+def _shared_outputs(files: dict[str, tuple[str, bool]]) -> bool:
+    """Whether two included files write the same output path (``foo.md`` and ``foo/index.md``)."""
+    written = [dest for dest, included in files.values() if included]
+    return len(written) != len(set(written))
 
 
 def _empty(folder: str) -> None:

@@ -4,7 +4,7 @@ hash and compare its files (a manifest's path checked before it is joined to a f
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -68,8 +68,10 @@ class Manifest:
     """Hash of every file of the site, by path inside it."""
     pages: dict[str, PageRecord]
     nav: str
-    dests: dict[str, str] = field(default_factory=dict)
-    """Every source's output path, by source path: what a build without that source deletes from the restored site."""
+    files: dict[str, tuple[str, bool]] | None = None
+    """Every file MkDocs was given, excluded ones too (a link may name them): its output path and whether it was
+    included, by source path. A build whose files differ from these deletes what the carried site holds of a file
+    gone and rebuilds the pages that name one (:meth:`.site.CarriedSite.attach`)."""
 
 
 def relative_path(relative: str) -> str:

@@ -148,11 +148,7 @@ def test_an_account_removed_added_broken_or_mended_carries_the_other_pages(tmp_p
     """A one-account change that adds or removes pages (an account removed, added, or failing to load and mended)
     rebuilds the pages that link to them and carries the rest; every file is the cold build's, no folder is left over,
     and a hand-written page linking to the account warns, or stops warning, as in a cold build."""
-    config = _project(tmp_path / "project")
-    docs = tmp_path / "project" / "docs"
-    shutil.copytree(Path(config.read_text("utf-8").split("docs_dir: ")[1].split("\n")[0]), docs)
-    (docs / "links.md").write_text("# Links\n\n" + LINKS_PAGE, encoding="utf-8")
-    config.write_text(re.sub(r"docs_dir: .*", f"docs_dir: {docs}", config.read_text("utf-8")), encoding="utf-8")
+    config, _ = _own_docs(tmp_path, LINKS_PAGE)
     accounts, cache = tmp_path / "project" / "accounts", tmp_path / "cache"
     kept = tmp_path / "lumen-retail"
     status, first = _run(config, tmp_path / "site-a", cache, "error")
@@ -188,6 +184,49 @@ def test_an_account_removed_added_broken_or_mended_carries_the_other_pages(tmp_p
     status, mended = _run(config, tmp_path / "site-g", cache, "error")
     assert status == 0 and _skipped(mended) > 0, mended
     _same(tmp_path / "site-g", tmp_path / "site-a")
+
+
+def _own_docs(tmp_path: Path, links: str) -> tuple[Path, Path]:
+    """The sample project with a docs folder of its own holding ``links.md`` (not in the navigation)."""
+    config = _project(tmp_path / "project")
+    docs = tmp_path / "project" / "docs"
+    shutil.copytree(Path(config.read_text("utf-8").split("docs_dir: ")[1].split("\n")[0]), docs)
+    (docs / "links.md").write_text("# Links\n\n" + links, encoding="utf-8")
+    config.write_text(re.sub(r"docs_dir: .*", f"docs_dir: {docs}", config.read_text("utf-8")), encoding="utf-8")
+    return config, docs
+
+
+def _as_cold(config: Path, tmp_path: Path, cache: Path, name: str) -> str:
+    """A merge build with ``cache`` and a cold build of the same tree: the same files and folders, the same lines
+    about ``links.md`` in the log. The merge build's log."""
+    status, merged = _run(config, tmp_path / f"merge-{name}", cache, "never")
+    _, cold = _run(config, tmp_path / f"cold-{name}", tmp_path / f"cache-{name}", "never")
+    assert status == 0, merged
+    _same(tmp_path / f"merge-{name}", tmp_path / f"cold-{name}")
+    assert _folders(tmp_path / f"merge-{name}") == _folders(tmp_path / f"cold-{name}")
+    assert _about(merged, "links.md") == _about(cold, "links.md"), (merged, cold)
+    return merged
+
+
+def test_files_excluded_or_sharing_an_output_are_carried_as_a_cold_build_writes_them(tmp_path: Path) -> None:
+    """MkDocs resolves links to excluded files too (``docs/zh/`` here), so they count as files added or removed; two
+    files writing one output (``foo.md``, ``foo/index.md``) make the build a cold one. Found by a review session."""
+    config, docs = _own_docs(tmp_path, "[New](zh/new.md), [Foo](foo.md), [Foo's index](foo/index.md)\n")
+    cache = tmp_path / "cache"
+    status, first = _run(config, tmp_path / "site-a", cache, "never")
+    assert status == 0 and _skipped(first) == 0, first
+
+    (docs / "zh" / "new.md").write_text("# New\n", encoding="utf-8")  # excluded, but a link finds it
+    added = _as_cold(config, tmp_path, cache, "excluded")
+    assert _skipped(added) > 0 and ADDED_REMOVED.search(added), added
+    (docs / "foo").mkdir()
+    (docs / "foo.md").write_text("# Foo flat\n", encoding="utf-8")
+    (docs / "foo" / "index.md").write_text("# Foo index\n", encoding="utf-8")
+    assert _skipped(_as_cold(config, tmp_path, cache, "both")) == 0  # one output, two files: cold
+    (docs / "foo" / "index.md").unlink()
+    assert _skipped(_as_cold(config, tmp_path, cache, "one")) == 0  # the carried output was the other file's
+    (docs / "zh" / "new.md").unlink()
+    assert _skipped(_as_cold(config, tmp_path, cache, "gone")) > 0
 
 
 def test_a_changed_navigation_builds_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
