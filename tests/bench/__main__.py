@@ -231,6 +231,15 @@ class Bench:
         fresh.rename(copy)
         merge = measure(publish_command(config), self.log(f"P2-merge-{n}"), env)
         share = merge["seconds"] / cold["seconds"]
+        # Another one-account change: an account added (a copy of the first under a new folder name), which adds pages.
+        shutil.copytree(edited.parent, copy / "zz-added-account")
+        shutil.copytree(copy, fresh)
+        shutil.rmtree(copy)
+        fresh.rename(copy)
+        added = measure(publish_command(config), self.log(f"P2-added-{n}"), env)
+        self.row("P2", f"merge build after an account is added, N={n}", added["seconds"], cold["seconds"],
+                 "reference", None, note=f"{100 * added['seconds'] / cold['seconds']:.0f}% of cold; "
+                 f"peak {added['max_rss_mb']:.0f} MB")
         note = f"the build filling the cache: {fill['seconds']:.1f} s; merge build peak {merge['max_rss_mb']:.0f} MB"
         if n >= 10000:  # the targets at a large company's size: a minute, and 2 GB at the peak
             self.row("P2", f"merge build, carried-over cache, N={n}", merge["seconds"], cold["seconds"],
