@@ -27,8 +27,8 @@ Otherwise the restored folder is emptied before anything is written and every fi
 built: a cold build. What a dirty build leaves out is put back: the titles of the navigation
 pages it did not read, their anchors and links to anchors (MkDocs checks links against them),
 and the search index, whose entries for the pages not rebuilt come from the manifest, in the
-order a cold build writes them, and the warnings logged about them (so a carried build warns,
-and fails, as a cold one).
+order a cold build writes them, and what was logged about them (so a carried build notes, warns
+and fails as a cold one).
 """
 
 from __future__ import annotations

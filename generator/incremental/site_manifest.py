@@ -23,7 +23,7 @@ class PageRecord:
     entries: bytes
     """The page's search entries, as the index holds them, compressed (:func:`.site_index.pack`)."""
     logged: tuple[tuple[str, int, str], ...] = ()
-    """The warnings and errors logged while the page was read and built: logger, level, message."""
+    """The notes, warnings and errors logged while the page was read and built: logger, level, message."""
     depends: str = ""
     """The paths (source or output) whose presence in the site the page's text or warnings depend on, one a line:
     every path MkDocs looked up to resolve its links, or that a generated page's links may lead to

@@ -3,7 +3,7 @@
 ``accountplan build`` calls :func:`begin` before MkDocs builds and :func:`end` after; so does a
 server's first build that starts from a build's site (:meth:`generator.incremental.build.Build.seed`).
 Between the two, :func:`active` is the carried site the plugin's hooks hand the files, navigation
-and search entries to; the warnings logged about each page are kept (:class:`_Warnings`) so that
+and search entries to; what is logged about each page is kept (:class:`_Logged`) so that
 a page not rebuilt next time logs them again.
 """
 
@@ -21,15 +21,17 @@ from .site import FOLDER, CarriedSite
 _DIRTY_NOTICES = ("A 'dirty' build is being performed", "The directory contains stale files")
 
 
-class _Warnings(logging.Handler):
-    """Keeps the warnings logged while MkDocs reads or builds a page, to be logged again when it is not rebuilt.
+class _Logged(logging.Handler):
+    """Keeps the notes, warnings and errors logged while MkDocs reads or builds a page, to be logged again when it
+    is not rebuilt.
 
-    So a carried build warns, and fails with ``--strict`` or ``--fail-on error``, as a cold one. What is
-    logged about the configuration, the navigation, the dossiers and links to anchors, every build logs.
+    So a carried build warns, and fails with ``--strict`` or ``--fail-on error``, as a cold one, and its log says
+    about each page what a cold build's says (MkDocs' INFO notes too: a link to a folder, to an excluded file).
+    What is logged about the configuration, the navigation, the dossiers and links to anchors, every build logs.
     """
 
     def __init__(self, site: CarriedSite) -> None:
-        super().__init__(logging.WARNING)
+        super().__init__(logging.INFO)
         self.site = site
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -66,7 +68,7 @@ def begin(config: Any, *, keep: bool = True, signed: Any = None) -> CarriedSite:
     site = CarriedSite(where, signature(signed or config) if plugin is not None else None, config, keep=keep)
     site.restore()
     _active.append(site)
-    logging.getLogger("mkdocs").addHandler(_Warnings(site))
+    logging.getLogger("mkdocs").addHandler(_Logged(site))
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_notice)
     return site
 
@@ -76,7 +78,7 @@ def end(site: CarriedSite) -> None:
     site.wait()
     _active.remove(site)
     logger = logging.getLogger("mkdocs")
-    for handler in [h for h in logger.handlers if isinstance(h, _Warnings) and h.site is site]:
+    for handler in [h for h in logger.handlers if isinstance(h, _Logged) and h.site is site]:
         logger.removeHandler(handler)
     if not _active:
         logging.getLogger("mkdocs.commands.build").removeFilter(_not_dirty_notice)

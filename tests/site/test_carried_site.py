@@ -186,6 +186,21 @@ def test_an_account_removed_added_broken_or_mended_carries_the_other_pages(tmp_p
     _same(tmp_path / "site-g", tmp_path / "site-a")
 
 
+def test_a_carried_page_logs_its_notes_as_a_cold_build_does(tmp_path: Path) -> None:
+    """The INFO lines MkDocs logs about a page (a link to a folder: it suggests the page) are logged again when
+    the page is carried, not only its warnings: a merge build's log says about the page what a cold build's says."""
+    config, _ = _own_docs(tmp_path, LINKS_PAGE)
+    accounts, cache = tmp_path / "project" / "accounts", tmp_path / "cache"
+    status, first = _run(config, tmp_path / "site-a", cache, "error")
+    noted = _about(first, "links.md")
+    assert status == 0 and any(line.startswith("Doc file 'links.md'") for line in noted), first
+    _edit(accounts)
+    status, merged = _run(config, tmp_path / "site-b", cache, "error")
+    carried = CARRIED.search(merged)
+    assert status == 0 and carried and int(carried[1]) > 0, merged
+    assert _about(merged, "links.md") == noted, merged  # carried, and noted as before
+
+
 def _own_docs(tmp_path: Path, links: str) -> tuple[Path, Path]:
     """The sample project with a docs folder of its own holding ``links.md`` (not in the navigation)."""
     config = _project(tmp_path / "project")
