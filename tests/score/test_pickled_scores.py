@@ -35,3 +35,7 @@ def test_the_state_is_the_fields_values_in_order_and_a_wrong_one_is_refused() ->
     assert pickle.loads(pickle.dumps(single)) == single
     with pytest.raises(ValueError):
         object.__new__(Msg).__setstate__(("only the key",))
+    with pytest.raises(ValueError):
+        object.__new__(Msg).__setstate__(("key", (), "a third value"))
+    with pytest.raises(dataclasses.FrozenInstanceError):  # set from a state, the object is as frozen as ever
+        pickle.loads(pickle.dumps(msg)).key = "other"
