@@ -17,33 +17,23 @@ def quick_state(cls: C) -> C:
 
     The carried scorecards are about 140,000 such objects at 1,000 accounts: the state functions ``dataclasses``
     gives frozen classes with slots (which ask ``fields()`` each time) were 0.7 of the 1.0 s it took to unpickle
-    them. The state is the same: the fields' values in order. Setting it unpacks the tuple and calls each slot's
-    own setter, written out a field a line as ``dataclasses`` writes ``__init__`` (:func:`_setter`): 0.25 s
-    where a loop over ``object.__setattr__`` took 0.43 (the 32 carried scorecard blobs at 1,000 accounts).
+    them. The state is the same: the fields' values in order.
     """
     names = tuple(f.name for f in fields(cls))
     read = attrgetter(*names)
+    put = object.__setattr__
 
     def getstate(self: object) -> tuple[object, ...]:
         found = read(self)
         return found if len(names) > 1 else (found,)
 
+    def setstate(self: object, state: tuple[object, ...]) -> None:
+        for name, value in zip(names, state, strict=True):
+            put(self, name, value)
+
     setattr(cls, "__getstate__", getstate)  # noqa: B010  # replacing what dataclass() set
-    setattr(cls, "__setstate__", _setter(cls, names))  # noqa: B010
+    setattr(cls, "__setstate__", setstate)  # noqa: B010
     return cls
-
-
-def _setter(cls: type, names: tuple[str, ...]) -> object:
-    """``__setstate__`` for the slotted class ``cls`` whose state is its fields ``names``' values in order.
-
-    The source is made from the field names only (identifiers ``dataclasses`` checked), never from data; a state
-    of another length (a blob from another version of the class) raises, and the blob is not used."""
-    setters = {f"set{i}": getattr(cls, name).__set__ for i, name in enumerate(names)}
-    values = ", ".join(f"v{i}" for i in range(len(names))) + ","
-    lines = "".join(f"    set{i}(self, v{i})\n" for i in range(len(names)))
-    source = f"def __setstate__(self, state):\n    {values} = state\n{lines}"
-    exec(source, setters)  # as dataclasses makes __init__: code from the class's own field names
-    return setters["__setstate__"]
 
 
 @quick_state
