@@ -213,14 +213,18 @@ def _gated(gate: _Gate, fail_on: str) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _mkdocs_logging(quiet: bool) -> Iterator[None]:
-    """Show MkDocs' log (where the plugin reports diagnostics) on stderr while building."""
+    """Show MkDocs' log (where the plugin reports diagnostics) on stderr while building.
+
+    ``quiet`` hides the INFO lines at the handler, not the logger: a carried page's record keeps its INFO notes
+    (:class:`generator.incremental.site_wiring._Logged`) for a later build that shows them, quiet or not.
+    """
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     handler.setLevel(logging.WARNING if quiet else logging.INFO)
     previous = logger.level
     logger.addHandler(handler)
-    logger.setLevel(logging.INFO if not quiet else logging.WARNING)
+    logger.setLevel(logging.INFO)
     try:
         yield
     finally:

@@ -201,6 +201,21 @@ def test_a_carried_page_logs_its_notes_as_a_cold_build_does(tmp_path: Path) -> N
     assert _about(merged, "links.md") == noted, merged  # carried, and noted as before
 
 
+def test_a_quiet_build_keeps_the_notes_a_later_build_shows(tmp_path: Path) -> None:
+    """``make site`` builds with ``--quiet``: the INFO notes it does not show are still kept with the carried page,
+    so the next build, not quiet, shows what a cold build shows about it."""
+    config, _ = _own_docs(tmp_path, LINKS_PAGE)
+    accounts = tmp_path / "project" / "accounts"
+    status, quiet = _run(config, tmp_path / "site-a", tmp_path / "cache", "error", "--quiet")
+    assert status == 0 and not _about(quiet, "links.md"), quiet  # quiet: the notes are not shown
+    _edit(accounts)
+    status, merged = _run(config, tmp_path / "site-b", tmp_path / "cache", "error")
+    _, cold = _run(config, tmp_path / "site-c", tmp_path / "cold", "error")
+    carried = CARRIED.search(merged)
+    assert status == 0 and carried and int(carried[1]) > 0, merged
+    assert _about(merged, "links.md") == _about(cold, "links.md") != [], merged
+
+
 def _own_docs(tmp_path: Path, links: str) -> tuple[Path, Path]:
     """The sample project with a docs folder of its own holding ``links.md`` (not in the navigation)."""
     config = _project(tmp_path / "project")
@@ -257,10 +272,10 @@ def test_a_changed_navigation_builds_every_page(tmp_path: Path, monkeypatch: pyt
     _same(tmp_path / "site-d", tmp_path / "site-e")
 
 
-def _run(config: Path, site: Path, cache: Path, fail_on: str) -> tuple[int, str]:
-    """``accountplan build --fail-on FAIL_ON`` in its own process; exit status and log."""
+def _run(config: Path, site: Path, cache: Path, fail_on: str, *options: str) -> tuple[int, str]:
+    """``accountplan build --fail-on FAIL_ON [OPTIONS]`` in its own process; exit status and log."""
     command = [sys.executable, "-m", "generator", "--config", str(config), "build", "--fail-on", fail_on,
-               "--site-dir", str(site)]
+               "--site-dir", str(site), *options]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", usercache.ENVIRONMENT: str(cache)}
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
     return done.returncode, done.stdout + done.stderr
