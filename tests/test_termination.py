@@ -45,7 +45,8 @@ def test_a_killed_build_ends_its_workers(tmp_path: Path, signum: int) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO), "ACCOUNTPLAN_CACHE": "off", "NO_MKDOCS_2_WARNING": "1"}
     build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--quiet", "--site-dir",
                               str(tmp_path / "site")], cwd=tmp_path, env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: _default(signum))
     workers: list[int] = []
     deadline = time.monotonic() + 120
     while len(workers) < 2 and build.poll() is None and time.monotonic() < deadline:
@@ -57,6 +58,12 @@ def test_a_killed_build_ends_its_workers(tmp_path: Path, signum: int) -> None:
     assert build.returncode == 128 + signum and "Traceback" not in err, err
     time.sleep(1)
     assert [pid for pid in workers if _alive(pid)] == []
+
+
+def _default(signum: int) -> None:
+    """The signal's default action in the started command: under ``nohup`` (a CI runner, a detached job) ``SIGHUP``
+    is ignored, and the command rightly leaves an ignored signal ignored."""
+    signal.signal(signum, signal.SIG_DFL)
 
 
 def _default_sigint() -> None:
