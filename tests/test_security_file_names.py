@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import format_text
-from generator.load.discover import display
+from generator.load.discover import discover_folder, display
 from generator.neutralise import shown_name
 from tests.hostile_fixtures import accountplan, write_canary_portfolio
 
@@ -44,6 +44,31 @@ def test_a_hostile_name_is_shown_escaped(raw: bytes, shown: str) -> None:
 @pytest.mark.parametrize("name", ["c-ann.md", "张伟.md", "аcme", "Acme Corp", "é", "ﬁ", "👍", "a\\b"])
 def test_a_printable_name_is_shown_as_it_is(name: str) -> None:
     assert shown_name(name) is name
+
+
+@pytest.mark.parametrize("inside", [True, False], ids=["inside the working folder", "outside it"])
+def test_a_file_is_shown_as_display_shows_its_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   inside: bool) -> None:
+    """Discovery shows each file of a folder from its folder's shown path, worked out once: what ``display`` shows
+    of the file's own path, in a project folder whose name is hostile too."""
+    project = os.fsencode(tmp_path) + b"/proj\xff\x1b[31m"
+    contacts = project + b"/accounts/acme/contacts/"
+    os.makedirs(contacts)
+    open(project + b"/accounts/acme/account.md", "wb").close()
+    for raw in [*HOSTILE, b"c-ok", b"c-two", b"c-two.dots"]:
+        for ext in (b".md", b".txt"):
+            open(contacts + raw + ext, "wb").close()
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(os.fsdecode(project) if inside else tmp_path / "elsewhere")
+    cwd = os.getcwd()
+    tasks, problems = discover_folder(os.fsdecode(project + b"/accounts/acme"), cwd)
+    assert [task.shown for task in tasks] == [display(task.path, cwd) for task in tasks]
+    assert len(tasks) == 3 and len(problems) == 2 * len(HOSTILE) + 4  # account.md, c-ok.md, c-two.md
+    bad = [*HOSTILE, b"c-two.dots"]
+    expected = {display(os.fsdecode(contacts + raw + ext), cwd) for raw in bad for ext in (b".md", b".txt")}
+    expected |= {display(os.fsdecode(contacts + raw + b".txt"), cwd) for raw in (b"c-ok", b"c-two")}
+    assert {problem.path for problem in problems} == expected
+    assert all(("proj" in shown) != inside for shown in expected)  # relative inside, absolute outside
 
 
 def _plant(project: Path) -> None:

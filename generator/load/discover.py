@@ -35,6 +35,17 @@ def _display_folder(cwd: str, folder: str) -> str | None:
     return None if rel.startswith("..") else rel
 
 
+def _shown_inside(folder: str, cwd: str) -> str:
+    """What :func:`display` shows before the name of a file in ``folder``: the folder's shown path and a separator.
+
+    Escaping is character by character (:func:`generator.neutralise.shown_name`), so a file's shown path is its
+    folder's prefix followed by its own name escaped, the folder worked out once for all its files."""
+    shown = _display_folder(cwd, folder)
+    if shown is None:
+        return shown_name(folder) + os.sep
+    return "" if shown == "." else shown_name(shown) + os.sep
+
+
 def _by_name(entry: os.DirEntry[str]) -> str:
     return entry.name
 
@@ -130,11 +141,11 @@ def discover_folder(path: str, cwd: str) -> tuple[list[Task], list[Diagnostic]]:
             has_main = True
             tasks.append(Task(entry.path, display(entry.path, cwd), "account", slug))
         elif entry.is_dir() and entry.name in KINDS:
-            kind = KINDS[entry.name]
+            kind, inside = KINDS[entry.name], _shown_inside(entry.path, cwd)
             for item in _entries(entry.path, problems, cwd):
-                stem, ext = os.path.splitext(item.name)
-                shown = display(item.path, cwd)  # once a file (68,000 at 1,000 accounts)
-                if not item.is_file() or ext != ".md":
+                stem = item.name[:-3]  # a name ending in .md; not hidden (_entries), so never ".md" alone
+                shown = inside + shown_name(item.name)  # display(item.path, cwd), once a file (68,000 at N=1000)
+                if not item.is_file() or not item.name.endswith(".md"):
                     problems.append(Diagnostic(shown, 0, 0, codes.UNEXPECTED_FILE, Severity.WARNING,
                                                f"only .md files are read in {entry.name}/", "rename or remove it"))
                 elif (problem := bad_name(shown, stem)) is not None:
