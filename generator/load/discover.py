@@ -143,12 +143,11 @@ def discover_folder(path: str, cwd: str) -> tuple[list[Task], list[Diagnostic]]:
         elif entry.is_dir() and entry.name in KINDS:
             kind, inside = KINDS[entry.name], _shown_inside(entry.path, cwd)
             for item in _entries(entry.path, problems, cwd):
-                stem = item.name[:-3]  # a name ending in .md; not hidden (_entries), so never ".md" alone
                 shown = inside + shown_name(item.name)  # display(item.path, cwd), once a file (68,000 at N=1000)
                 if not item.is_file() or not item.name.endswith(".md"):
                     problems.append(Diagnostic(shown, 0, 0, codes.UNEXPECTED_FILE, Severity.WARNING,
                                                f"only .md files are read in {entry.name}/", "rename or remove it"))
-                elif (problem := bad_name(shown, stem)) is not None:
+                elif (problem := bad_name(shown, item.name[:-3])) is not None:  # never ".md" alone: not hidden
                     problems.append(problem)
                 else:
                     tasks.append(Task(item.path, shown, kind, slug))
