@@ -71,6 +71,12 @@ def test_a_file_is_shown_as_display_shows_its_path(tmp_path: Path, monkeypatch: 
     assert all(("proj" in shown) != inside for shown in expected)  # relative inside, absolute outside
 
 
+def test_a_folder_whose_name_starts_with_two_dots_is_inside(tmp_path: Path) -> None:
+    """``..proj`` in the working folder is not its parent: a file in it is shown relative, as any other."""
+    assert display(str(tmp_path / "..proj" / "accounts" / "a.md"), str(tmp_path)) == "..proj/accounts/a.md"
+    assert display(str(tmp_path / "a.md"), str(tmp_path / "..proj")) == shown_name(str(tmp_path / "a.md"))
+
+
 def _plant(project: Path) -> None:
     """A contact file, a stray file, an account folder and a file in the account folder, each with hostile names."""
     accounts = os.fsencode(project / "accounts")

@@ -91,7 +91,7 @@ def locate(accounts: str) -> tuple[str, str]:
         raise RevisionError(f"{accounts} is not inside a git repository")
     top = _out(done)
     relative = os.path.relpath(os.path.realpath(folder), os.path.realpath(top))
-    if relative.startswith(".."):
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):  # "..accounts" lies inside
         raise RevisionError(f"{accounts} is outside the repository {top}")
     return top, relative.replace(os.sep, "/")
 

@@ -32,7 +32,7 @@ def display(path: str, cwd: str | None = None) -> str:
 def _display_folder(cwd: str, folder: str) -> str | None:
     """``folder`` relative to ``cwd``, or ``None`` outside it; memoized, as relpath per file is slow."""
     rel = os.path.relpath(folder or ".", cwd)
-    return None if rel.startswith("..") else rel
+    return None if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel  # "..proj" lies inside
 
 
 def _shown_inside(folder: str, cwd: str) -> str:

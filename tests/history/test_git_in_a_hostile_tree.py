@@ -114,3 +114,10 @@ def test_a_planted_repository_with_a_commondir_is_refused_too(tmp_path: Path) ->
     (planted / "commondir").write_text("sub\n", encoding="utf-8")
     with pytest.raises(git.RevisionError, match="looks like a git repository"):
         git.refuse_planted(str(planted))
+
+
+def test_an_accounts_folder_whose_name_starts_with_two_dots_is_in_the_repository(tmp_path: Path) -> None:
+    """``..accounts`` inside the repository is not outside it."""
+    _git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "..accounts").mkdir()
+    assert git.locate(str(tmp_path / "..accounts")) == (str(tmp_path.resolve()), "..accounts")
